@@ -1,0 +1,18 @@
+// sitrep: news articles in, structured event data out. One binary, subcommands.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"sitrep: turns news articles into structured event data"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("sitrep 0.1.0"));
+  sitrep::cli::add_eval_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : sitrep::cli::kExitBadInput;
+  }
+  return 0;
+}

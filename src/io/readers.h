@@ -1,0 +1,47 @@
+// Readers: files, directories and standard input to Documents.
+//
+// A reader fills a Document's metadata, its text (UTF-8 repaired and NFC
+// normalised, text/normalize.h) and its classified blocks (text/blocks.h):
+// everything the tokenizer needs. Formats: plain text (with an optional header
+// block and headline), HTML (gumbo), JSONL (one article per line) and CoNLL-U.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "core/status.h"
+
+namespace sitrep::io {
+
+enum class InputFormat { kAuto, kText, kHtml, kJsonl, kConllu };
+
+// "auto", "text"/"txt", "html", "jsonl", "conllu" -> format; an unknown name is an error.
+Result<InputFormat> parse_input_format(std::string_view name);
+// By extension: .html/.htm, .jsonl/.ndjson, .conllu; anything else is text.
+InputFormat format_for_path(std::string_view path);
+
+struct ReadOptions {
+  InputFormat format = InputFormat::kAuto;
+};
+
+// Receives each document as soon as it is read, in input order.
+using DocumentSink = std::function<void(Document&&)>;
+// Receives one line per recoverable problem ("file.jsonl:17: not valid JSON: ...").
+using WarningSink = std::function<void(const std::string&)>;
+
+// Reads one in-memory input. `name` is the path (or "-") used for ids and messages.
+// Recoverable problems (a bad JSONL line) go to `warn`, and the rest is read.
+Status read_bytes(std::string_view name, std::string_view bytes, InputFormat format,
+                  const DocumentSink& sink, const WarningSink& warn);
+
+// Reads every path in order: files, directories (recursively, sorted by name),
+// "-" for standard input. A missing path or unreadable directory is reported and
+// the remaining paths are still read; the first such error is returned at the end.
+// A file that is not text (binary) is skipped with a warning.
+Status read_inputs(const std::vector<std::string>& paths, const ReadOptions& options,
+                   const DocumentSink& sink, const WarningSink& warn);
+
+}  // namespace sitrep::io

@@ -1,0 +1,21 @@
+// Text normalisation: valid UTF-8, NFC.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace sitrep::text {
+
+struct NormalizeReport {
+  uint32_t invalid_sequences = 0;  // replaced by U+FFFD
+  uint32_t first_invalid_byte = 0; // byte offset in the input of the first one
+};
+
+// Replaces every maximal invalid UTF-8 subsequence with U+FFFD, drops NUL bytes
+// and a leading byte-order mark, turns CR LF and lone CR into LF, and applies
+// Unicode NFC (utf8proc). Pure-ASCII and already-NFC runs are copied without
+// calling utf8proc (the common case for news text).
+std::string normalize(std::string_view in, NormalizeReport* report = nullptr);
+
+}  // namespace sitrep::text
