@@ -54,6 +54,9 @@ class ByteWriter {
   void u64(uint64_t v);
   void f32(float v);
   void str(std::string_view s);
+  void raw(std::string_view s) { out_.append(s); }
+  void bytes(std::string_view s) { u64(s.size()); out_.append(s); }  // u64 size + data
+  size_t size() const { return out_.size(); }
   template <typename T>
   void array(const std::vector<T>& v) {  // u64 count + raw elements (trivially copyable T)
     u64(v.size());
@@ -73,6 +76,7 @@ class ByteReader {
   bool u64(uint64_t* v);
   bool f32(float* v);
   bool str(std::string* s);
+  bool bytes(std::string* s);  // u64 size + data
   template <typename T>
   bool array(std::vector<T>* v) {
     uint64_t n;
