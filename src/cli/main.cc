@@ -7,9 +7,12 @@ int main(int argc, char** argv) {
   CLI::App app{"sitrep: turns news articles into structured event data"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("sitrep 0.1.0"));
+  sitrep::cli::add_parse_command(app);
   sitrep::cli::add_eval_command(app);
   try {
     app.parse(argc, argv);
+  } catch (const CLI::RuntimeError& e) {  // a subcommand finished: its exit status
+    return e.get_exit_code();
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : sitrep::cli::kExitBadInput;

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Quick start, command 2 (and CI): installs what sitrep needs, builds, fuzzes the
+# input readers and tokenizer for 60 s, runs the test suite under AddressSanitizer
+# and UndefinedBehaviorSanitizer, then the whole test suite on the release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+jobs=$(nproc)
+
+echo "== release build"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j "$jobs"
+
+echo "== libFuzzer: readers + tokenizer, 60 s"
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DSITREP_FUZZ=ON -DSITREP_TESTS=OFF -DSITREP_BENCH=OFF >/dev/null
+cmake --build build-fuzz -j "$jobs" --target input_fuzz
+corpus=$(mktemp -d)
+cp examples/* "$corpus"/ 2>/dev/null || true
+cp tests/fixtures/* "$corpus"/ 2>/dev/null || true
+log=$(mktemp)
+if ! ./build-fuzz/input_fuzz -max_total_time=60 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+    "$corpus" >"$log" 2>&1; then
+  cat "$log"
+  echo "libFuzzer found a problem (reproducer: the crash-* file above)" >&2
+  exit 1
+fi
+tail -n 8 "$log"
+rm -rf "$corpus" "$log"
+
+echo "== tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSITREP_SANITIZE=ON -DSITREP_BENCH=OFF \
+  -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" >/dev/null
+cmake --build build-asan -j "$jobs"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+echo "== tests (release build)"
+ctest --test-dir build --output-on-failure -j "$jobs"

@@ -1,0 +1,76 @@
+#include "pipeline/pipeline.h"
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+namespace sitrep {
+namespace {
+
+constexpr size_t kBatchDocuments = 256;
+constexpr uint64_t kBatchBytes = 16u << 20;
+
+}  // namespace
+
+Result<Pipeline> Pipeline::load_default() {
+  auto tokenizer = text::Tokenizer::load_default();
+  if (!tokenizer.ok()) return tokenizer.status();
+  return Pipeline(std::move(tokenizer).value());
+}
+
+void Pipeline::process(Document& doc) const { tokenizer_.process(doc); }
+
+void RunStats::add(const Document& doc) {
+  ++documents;
+  sentences += doc.sentences.size();
+  tokens += doc.tokens.size();
+  words += doc.words.size();
+  bytes += doc.text.size();
+}
+
+BatchRunner::BatchRunner(const Pipeline& pipeline, unsigned threads, Sink sink)
+    : pipeline_(pipeline), threads_(threads ? threads : std::max(1u, std::thread::hardware_concurrency())),
+      sink_(std::move(sink)) {
+  batch_.reserve(kBatchDocuments);
+}
+
+BatchRunner::~BatchRunner() { flush(); }
+
+void BatchRunner::add(Document&& doc) {
+  batch_bytes_ += doc.text.size();
+  batch_.push_back(std::move(doc));
+  if (batch_.size() >= kBatchDocuments || batch_bytes_ >= kBatchBytes) flush();
+}
+
+void BatchRunner::flush() {
+  if (batch_.empty()) return;
+  unsigned n = std::min<unsigned>(threads_, static_cast<unsigned>(batch_.size()));
+  if (n <= 1) {
+    for (Document& doc : batch_) pipeline_.process(doc);
+  } else {
+    // Workers take the next unprocessed document; output order is kept by the batch.
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i; (i = next.fetch_add(1)) < batch_.size();) pipeline_.process(batch_[i]);
+    };
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
+    work();
+  }
+  for (Document& doc : batch_) {
+    stats_.add(doc);
+    sink_(doc);
+  }
+  batch_.clear();
+  batch_bytes_ = 0;
+}
+
+uint64_t peak_memory_bytes() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<uint64_t>(usage.ru_maxrss) * 1024;
+}
+
+}  // namespace sitrep

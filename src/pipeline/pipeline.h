@@ -1,0 +1,66 @@
+// Pipeline: the stages that turn a read Document into an analysed one, and a
+// runner that drives them over a stream of documents on several threads.
+//
+// Today: tokenize and split sentences (readers have already normalised the
+// text and classified its blocks). Later stages (tagging, parsing, entities,
+// events) are added to Pipeline::process.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "core/document.h"
+#include "core/status.h"
+#include "text/tokenizer.h"
+
+namespace sitrep {
+
+class Pipeline {
+ public:
+  // Loads the bundled models.
+  static Result<Pipeline> load_default();
+
+  // Runs every stage on one document. Thread-safe: the pipeline is immutable.
+  void process(Document& doc) const;
+
+ private:
+  explicit Pipeline(text::Tokenizer tokenizer) : tokenizer_(std::move(tokenizer)) {}
+  text::Tokenizer tokenizer_;
+};
+
+struct RunStats {
+  uint64_t documents = 0;
+  uint64_t sentences = 0;
+  uint64_t tokens = 0;
+  uint64_t words = 0;
+  uint64_t bytes = 0;  // of document text
+  void add(const Document& doc);
+};
+
+// Feeds documents through a Pipeline on `threads` threads (0 = all cores) in
+// batches, handing each analysed document to `sink` in input order. Memory is
+// bounded by one batch, whatever the number of documents.
+class BatchRunner {
+ public:
+  using Sink = std::function<void(Document&)>;
+  BatchRunner(const Pipeline& pipeline, unsigned threads, Sink sink);
+  ~BatchRunner();  // flushes
+
+  void add(Document&& doc);
+  void flush();
+  const RunStats& stats() const { return stats_; }
+
+ private:
+  const Pipeline& pipeline_;
+  unsigned threads_;
+  Sink sink_;
+  std::vector<Document> batch_;
+  uint64_t batch_bytes_ = 0;
+  RunStats stats_;
+};
+
+// Peak resident memory of this process so far, in bytes.
+uint64_t peak_memory_bytes();
+
+}  // namespace sitrep
