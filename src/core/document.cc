@@ -27,6 +27,7 @@ void Document::clear_analysis() {
   tokens.clear();
   words.clear();
   sentences.clear();
+  pool.clear();
 }
 
 }  // namespace sitrep

@@ -68,6 +68,11 @@ struct Token {
 struct Word {
   Span span;           // bytes of this word inside its token's span
   uint32_t token = 0;  // index into Document::tokens
+  // Filled by the tagger and the parser (0 = not analysed yet).
+  uint16_t upos = 0, xpos = 0, deprel = 0;  // ids into core/tagset.h
+  uint32_t head = 0;   // CoNLL-U HEAD: 0 = root, else 1-based index within the sentence
+  Span lemma;          // bytes in Document::pool (empty: not lemmatised)
+  Span feats;          // bytes in Document::pool ("Number=Sing|..."; empty: "_")
 };
 
 struct Sentence {
@@ -93,10 +98,18 @@ struct Document {
   std::vector<Token> tokens;
   std::vector<Word> words;
   std::vector<Sentence> sentences;
+  std::string pool;  // lemmas and features of the words (Word::lemma, Word::feats)
 
   std::string_view str(Span s) const { return std::string_view(text).substr(s.begin, s.size()); }
   std::string_view token_text(uint32_t i) const { return str(tokens[i].span); }
   std::string_view word_text(uint32_t i) const { return str(words[i].span); }
+  std::string_view pooled(Span s) const { return std::string_view(pool).substr(s.begin, s.size()); }
+  // Appends `s` to the pool and returns where it lies.
+  Span add_to_pool(std::string_view s) {
+    Span span{static_cast<uint32_t>(pool.size()), static_cast<uint32_t>(pool.size() + s.size())};
+    pool.append(s);
+    return span;
+  }
 
   // Drops everything derived from the text (blocks, tokens, words, sentences).
   void clear_analysis();
