@@ -263,7 +263,7 @@ bool ends_with_credit(std::string_view block) {
 // ends with a credit; never a long block.
 bool is_caption_text(std::string_view block) {
   block = trim(block);
-  if (block.empty() || count_words(block) > 90) return false;
+  if (block.empty() || block.size() > 1500 || count_words(block) > 90) return false;
   return opens_like_caption(ascii_lower(block.substr(0, 64))) || ends_with_credit(block);
 }
 
