@@ -219,6 +219,43 @@ TEST(HtmlReaderTest, FallsBackToBodyTitleTagAndTimeElement) {
   EXPECT_EQ(c.docs[0].date, (Date{2022, 5, 9}));
 }
 
+TEST(HtmlReaderTest, OpeningH1IsTheTitleBlockEvenWhenOgTitleDiffers) {
+  const char* html = R"(<html><head><meta property="og:title" content="Port reopens - Example"></head>
+<body><article><h1>Port of Odesa reopens</h1><p>The port reopened on Monday.</p></article></body></html>)";
+  auto c = read_string("p.html", html);
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_EQ(c.docs[0].title, "Port reopens - Example");
+  EXPECT_EQ(blocks_of(c.docs[0], BlockKind::kTitle), std::vector<std::string>{"Port of Odesa reopens"});
+  EXPECT_EQ(blocks_of(c.docs[0], BlockKind::kNews), std::vector<std::string>{"The port reopened on Monday."});
+}
+
+TEST(HtmlReaderTest, BreaksNestingAndEntities) {
+  const char* html = R"(<html><body>
+<blockquote><p>First quoted paragraph.</p><p>Second &ldquo;quoted&rdquo; one.</p></blockquote>
+<ul><li>Item one,<br>continued</li></ul>
+<p>Caf&eacute; owners and cafe&#769; owners met.</p>
+</body></html>)";
+  auto c = read_string("p.html", html);
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_EQ(c.docs[0].text,
+            "First quoted paragraph.\n\nSecond \u201Cquoted\u201D one.\n\nItem one,\ncontinued\n\n"
+            "Caf\u00E9 owners and caf\u00E9 owners met.");
+}
+
+TEST(InputsTest, StandardInputFormatIsSniffed) {
+  auto html = read_string("-", "<html><body><p>From a page.</p></body></html>");
+  ASSERT_EQ(html.docs.size(), 1u);
+  EXPECT_EQ(html.docs[0].text, "From a page.");
+  EXPECT_EQ(html.docs[0].path, "-");
+  auto jsonl = read_string("-", R"({"text":"From a feed."})");
+  ASSERT_EQ(jsonl.docs.size(), 1u);
+  EXPECT_EQ(jsonl.docs[0].text, "From a feed.");
+  EXPECT_EQ(jsonl.docs[0].id, "stdin-1");
+  auto text = read_string("-", "From a pipe.");
+  ASSERT_EQ(text.docs.size(), 1u);
+  EXPECT_EQ(text.docs[0].text, "From a pipe.");
+}
+
 TEST(HtmlReaderTest, DateFromJsonLd) {
   const char* html = R"(<html><head><script type="application/ld+json">
 {"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","datePublished":"2021-11-30T08:00:00Z"}]}

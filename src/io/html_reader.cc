@@ -13,7 +13,8 @@
 // style, nav, aside, form, noscript, button, iframe, svg, template, select;
 // header and footer outside an <article>; and any element whose class or id
 // names a share, social, newsletter, subscribe, related, comment, cookie,
-// promo or ad part of the page. Figcaption paragraphs are captions.
+// promo or ad part of the page. Figcaption paragraphs are captions; an <h1>
+// that opens the content is the title block.
 #include <gumbo.h>
 
 #include <array>
@@ -152,6 +153,7 @@ void collect_text(const GumboNode* node, bool inside_article, std::string& out) 
 struct Paragraph {
   std::string text;
   bool caption = false;
+  bool h1 = false;
 };
 
 // The paragraphs under `node` (see the file comment).
@@ -163,7 +165,7 @@ void collect_paragraphs(const GumboNode* node, bool inside_article, std::vector<
     std::string raw;
     collect_text(node, inside_article, raw);
     std::string_view t = text::trim(raw);
-    if (!t.empty()) out.push_back({text::normalize(t), tag == GUMBO_TAG_FIGCAPTION});
+    if (!t.empty()) out.push_back({text::normalize(t), tag == GUMBO_TAG_FIGCAPTION, tag == GUMBO_TAG_H1});
     return;
   }
   for_each_child(node, [&](const GumboNode* c) { collect_paragraphs(c, inside_article, out); });
@@ -263,7 +265,10 @@ void read_html(std::string_view html, Document& doc, std::vector<Span>& caption_
     if (!doc.text.empty()) doc.text += "\n\n";
     auto begin = static_cast<uint32_t>(doc.text.size());
     doc.text += p.text;
-    if (p.caption) caption_spans.push_back(Span{begin, static_cast<uint32_t>(doc.text.size())});
+    Span span{begin, static_cast<uint32_t>(doc.text.size())};
+    if (p.caption) caption_spans.push_back(span);
+    // An <h1> that opens the content is the article's headline.
+    if (p.h1 && begin == 0) doc.blocks.push_back({span, BlockKind::kTitle});
   }
 
   doc.title = meta.og_title;

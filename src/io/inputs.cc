@@ -112,7 +112,7 @@ void read_one_path(const std::string& path, const ReadOptions& options, const Do
 }  // namespace
 
 std::string path_stem(std::string_view path) {
-  if (path == "-") return "-";
+  if (path == "-") return "stdin";
   return fs::path(std::string(path)).stem().string();
 }
 

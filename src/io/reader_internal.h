@@ -35,7 +35,7 @@ void finish_document(Document& doc, const std::vector<Span>& caption_spans);
 // JSONL: one Document per line of `bytes`, sent to `sink`; bad lines to `warn`.
 void read_jsonl(std::string_view name, std::string_view bytes, const DocumentSink& sink, const WarningSink& warn);
 
-// The file stem of a path ("dir/a.b.txt" -> "a.b"); "-" stays "-".
+// The file stem of a path ("dir/a.b.txt" -> "a.b"); "stdin" for "-".
 std::string path_stem(std::string_view path);
 
 }  // namespace sitrep::io
