@@ -98,12 +98,11 @@ std::vector<Line> trimmed_lines(std::string_view text) {
 
 // Lower-case words that cannot end a headline but often end a hard-wrapped line.
 bool ends_with_function_word(std::string_view line) {
-  auto words = text::split_words(line);
-  if (words.empty()) return false;
-  std::string last = text::ascii_lower(words.back());
+  std::string_view last_word = text::last_word(line);
+  std::string last = text::ascii_lower(last_word);
   for (std::string_view w : {"a", "an", "the", "of", "on", "in", "at", "to", "for", "and", "or", "but", "with",
                              "by", "from", "that", "as", "said", "is", "was"})
-    if (last == w && text::word_case(words.back()) == text::WordCase::kLower) return true;
+    if (last == w && text::word_case(last_word) == text::WordCase::kLower) return true;
   return false;
 }
 

@@ -48,15 +48,14 @@ bool starts_like_new_block(std::string_view line) {
     if (line.starts_with(opener)) return true;
   unsigned char c = static_cast<unsigned char>(line.front());
   if (c >= '0' && c <= '9') return true;
-  WordCase wc = word_case(split_words(line).front());
+  size_t first_end = line.find_first_of(" \t\n");
+  WordCase wc = word_case(line.substr(0, first_end));
   return wc == WordCase::kCapitalized || wc == WordCase::kAllCaps;
 }
 
 // Abbreviations that end with a period but seldom end a sentence.
 bool ends_with_title_abbreviation(std::string_view line) {
-  std::vector<std::string_view> words = split_words(line);
-  if (words.empty()) return false;
-  std::string last = ascii_lower(words.back());
+  std::string last = ascii_lower(last_word(line));
   for (std::string_view a : {"mr.", "mrs.", "ms.", "dr.", "gen.", "lt.", "col.", "sgt.", "sen.", "rep.",
                              "gov.", "st.", "no.", "prof.", "capt.", "maj.", "adm."})
     if (last == a) return true;
@@ -220,7 +219,7 @@ bool is_credit_word(std::string_view w) {
 // ALL-CAPS photographer names.
 bool is_credit(std::string_view tail, bool after_sentence) {
   tail = trim(tail);
-  if (tail.empty()) return false;
+  if (tail.empty() || count_words(tail, 12) > 12) return false;
   std::string lower = ascii_lower(tail);
   std::vector<std::string_view> words = split_words(tail);
   if (words.size() > 12) return false;
@@ -263,7 +262,7 @@ bool ends_with_credit(std::string_view block) {
 // ends with a credit; never a long block.
 bool is_caption_text(std::string_view block) {
   block = trim(block);
-  if (block.empty() || block.size() > 1500 || count_words(block) > 90) return false;
+  if (block.empty() || block.size() > 1500 || count_words(block, 90) > 90) return false;
   return opens_like_caption(ascii_lower(block.substr(0, 64))) || ends_with_credit(block);
 }
 
@@ -293,7 +292,7 @@ bool is_repeated_headline(std::string_view block, const std::string& title_key, 
 
 BlockKind classify(std::string_view block, const std::string& title_key, bool after_news) {
   if (equals_title(block, title_key)) return BlockKind::kRepeated;  // before the caption rules
-  size_t words = count_words(block);
+  size_t words = count_words(block, 90);  // exact up to 91: the rules only compare with 40 and 90
   if (is_caption_text(block)) return BlockKind::kCaption;
   if (words <= 40) {
     std::string lower = ascii_lower(block);

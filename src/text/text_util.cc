@@ -97,15 +97,22 @@ std::vector<std::string_view> split_words(std::string_view s) {
   return words;
 }
 
-size_t count_words(std::string_view s) {
+size_t count_words(std::string_view s, size_t limit) {
   size_t n = 0;
   bool in_word = false;
   for (char c : s) {
     bool space = is_ascii_space(c);
-    if (!space && !in_word) ++n;
+    if (!space && !in_word && ++n > limit) return n;
     in_word = !space;
   }
   return n;
+}
+
+std::string_view last_word(std::string_view s) {
+  s = trim(s);
+  size_t i = s.size();
+  while (i > 0 && !is_ascii_space(s[i - 1])) --i;
+  return s.substr(i);
 }
 
 WordCase word_case(std::string_view word) {

@@ -2,6 +2,7 @@
 // trimming, lines, words, ASCII case folding and letter case of a word.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -25,7 +26,10 @@ bool contains_phrase(std::string_view lower, std::string_view phrase);
 
 // Words: runs of non-space bytes.
 std::vector<std::string_view> split_words(std::string_view s);
-size_t count_words(std::string_view s);
+// Counts words, stopping once the count exceeds `limit` (cheap "more than N?").
+size_t count_words(std::string_view s, size_t limit = SIZE_MAX);
+// The last word, or "" when there is none.
+std::string_view last_word(std::string_view s);
 
 enum class WordCase { kNone, kLower, kCapitalized, kAllCaps };
 // The case of a word's letters: kAllCaps when it has at least two letters and
