@@ -256,6 +256,17 @@ TEST(InputsTest, StandardInputFormatIsSniffed) {
   EXPECT_EQ(text.docs[0].text, "From a pipe.");
 }
 
+TEST(HtmlReaderTest, FurnitureClassesOnContainersOrLookalikesDoNotHideText) {
+  const char* html = R"(<html><body class="single-post comments-open">
+<main id="main"><div class="commentary-body"><p>Analysts expect the truce to hold.</p></div>
+<div class="header-lead"><p>Talks resume on Monday.</p></div>
+<div class="related-stories"><p>Other news</p></div>
+<div class="ad"><p>Buy now</p></div></main></body></html>)";
+  auto c = read_string("p.html", html);
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_EQ(c.docs[0].text, "Analysts expect the truce to hold.\n\nTalks resume on Monday.");
+}
+
 TEST(HtmlReaderTest, DateFromJsonLd) {
   const char* html = R"(<html><head><script type="application/ld+json">
 {"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","datePublished":"2021-11-30T08:00:00Z"}]}

@@ -11,12 +11,13 @@
 // under it becomes one paragraph, with white space collapsed and <br> kept as
 // a line break; paragraphs are joined with a blank line. Skipped: script,
 // style, nav, aside, form, noscript, button, iframe, svg, template, select;
-// header and footer outside an <article>; and any element whose class or id
-// names a share, social, newsletter, subscribe, related, comment, cookie,
-// promo or ad part of the page. Figcaption paragraphs are captions; an <h1>
+// header and footer outside an <article>; and any element other than html,
+// body, main and article whose class or id names a share, social, newsletter,
+// subscribe, related, comment, cookie, promo or ad part of the page. Figcaption paragraphs are captions; an <h1>
 // that opens the content is the title block.
 #include <gumbo.h>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -81,18 +82,21 @@ bool is_non_content_tag(GumboTag tag) {
 }
 
 // A class or id part that names page furniture: each name is cut at '-', '_'
-// and spaces, and a part matches when it starts with one of these stems
-// ("share-bar", "social_links", "newsletter-signup", "related", "comments",
-// "cookie-banner", "promo") or is "ad"/"ads"/"advert..." exactly or by prefix.
+// and spaces; a part matches when it starts with an unambiguous stem
+// ("share-bar", "sharetools", "social_links", "newsletter-signup",
+// "subscribe", "cookie-banner", "promo", "advertisement") or is exactly
+// "related", "comment", "comments", "ad" or "ads" ("commentary" is an article
+// section, not a comment thread).
 bool names_page_furniture(std::string_view names) {
-  static constexpr std::array<std::string_view, 10> kStems = {
-      "share", "social", "newsletter", "subscri", "related", "comment", "cookie", "promo", "advert", "sharing"};
+  static constexpr std::array<std::string_view, 8> kStems = {"share", "sharing", "social", "newsletter",
+                                                             "subscri", "cookie", "promo", "advert"};
+  static constexpr std::array<std::string_view, 5> kWords = {"related", "comment", "comments", "ad", "ads"};
   size_t i = 0;
   while (i < names.size()) {
-    size_t j = names.find_first_of(" -_\t", i);
-    if (j == std::string_view::npos) j = names.size();
+    size_t j = std::min(names.find_first_of(" -_\t", i), names.size());
     std::string_view part = names.substr(i, j - i);
-    if (part == "ad" || part == "ads") return true;
+    for (std::string_view w : kWords)
+      if (part == w) return true;
     for (std::string_view stem : kStems)
       if (part.starts_with(stem)) return true;
     i = j + 1;
@@ -100,10 +104,17 @@ bool names_page_furniture(std::string_view names) {
   return false;
 }
 
+// The page's containers are never furniture, whatever their classes say
+// (WordPress puts "comments-open" on <body>).
+bool is_container(GumboTag tag) {
+  return tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE;
+}
+
 bool is_skipped(const GumboNode* node, bool inside_article) {
   GumboTag tag = tag_of(node);
   if (is_non_content_tag(tag)) return true;
   if (!inside_article && (tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_FOOTER)) return true;
+  if (is_container(tag)) return false;
   return names_page_furniture(attr_lower(node, "class")) || names_page_furniture(attr_lower(node, "id"));
 }
 
