@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -399,6 +401,41 @@ TEST_F(ReadInputsTest, MostlyInvalidUtf8IsBinary) {
   auto c = read_paths({bin});
   EXPECT_TRUE(c.docs.empty());
   ASSERT_EQ(c.warnings.size(), 1u);
+}
+
+// ------------------------------------------------------------ invariants
+
+// What the tokenizer relies on, for any input: blocks in order, disjoint,
+// inside the text, non-empty and without surrounding white space.
+void expect_valid_blocks(const Document& doc, const std::string& input) {
+  uint32_t last_end = 0;
+  for (const Block& b : doc.blocks) {
+    ASSERT_LT(b.span.begin, b.span.end) << ::testing::PrintToString(input);
+    ASSERT_LE(b.span.end, doc.text.size()) << ::testing::PrintToString(input);
+    ASSERT_GE(b.span.begin, last_end) << ::testing::PrintToString(input);
+    std::string_view t = doc.str(b.span);
+    ASSERT_FALSE(t.front() == ' ' || t.front() == '\n' || t.back() == ' ' || t.back() == '\n')
+        << ::testing::PrintToString(input);
+    last_end = b.span.end;
+  }
+}
+
+TEST(ReaderInvariantsTest, BlocksAreOrderedDisjointAndTrimmedForArbitraryInput) {
+  const char* pieces[] = {" date 2022-03-02 ", "Title: ", "source ", "\n", "\n\n", " ", "Rebels Seize Airport",
+                          "the army said.", "Mr.", "Sign up to our newsletter!", "REUTERS/Jan Novak", "\xC2\xA9 2022",
+                          "<p>", "</p>", "<h1>", "<figcaption>", "<br>", "{\"text\":\"a\\nb\"}", "\xFF", "\r\n",
+                          "e\xCC\x81", "\xE2\x80\x9C", "\t", "AFP via Getty Images", "Photo: X"};
+  std::mt19937 rng(4242);
+  for (int round = 0; round < 2000; ++round) {
+    std::string input;
+    int len = 1 + static_cast<int>(rng() % 16);
+    for (int k = 0; k < len; ++k) input += pieces[rng() % std::size(pieces)];
+    for (InputFormat f : {InputFormat::kText, InputFormat::kHtml, InputFormat::kJsonl}) {
+      auto c = read_string("r.txt", input, f);
+      ASSERT_TRUE(c.status.ok());
+      for (const Document& d : c.docs) expect_valid_blocks(d, input);
+    }
+  }
 }
 
 // ----------------------------------------------------------- the samples
