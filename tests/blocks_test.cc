@@ -103,6 +103,14 @@ TEST(ClassifyBlocksTest, LegalLines) {
   EXPECT_EQ(kind_of("The court ruled that copyright claims against the broadcaster could proceed."), BlockKind::kNews);
 }
 
+TEST(ClassifyBlocksTest, PageFurnitureAndBylines) {
+  EXPECT_EQ(kind_of("Advertisement"), BlockKind::kBoilerplate);
+  EXPECT_EQ(kind_of("Story continues below"), BlockKind::kBoilerplate);
+  EXPECT_EQ(kind_of("By Jane Doe and Ali Khan, Reuters"), BlockKind::kBoilerplate);
+  EXPECT_EQ(kind_of("By Monday, most of the displaced families had returned home."), BlockKind::kNews);
+  EXPECT_EQ(kind_of("By then the convoy had left"), BlockKind::kNews);
+}
+
 TEST(ClassifyBlocksTest, PhotoCaptionsAndCredits) {
   EXPECT_EQ(kind_of("Firefighters work at the site of a shelled apartment block in Odesa on March 3. AFP via Getty Images"),
             BlockKind::kCaption);

@@ -194,6 +194,35 @@ bool is_reporting_credit(std::string_view lower, size_t words) {
                                  "(editing by", "(compiled by"});
 }
 
+// Lines of web-page furniture that stand alone: "Advertisement", "Story
+// continues below", "Continue reading", "Skip to main content"...
+bool is_page_furniture_line(std::string_view lower, size_t words) {
+  if (words > 6) return false;
+  std::string_view t = trim(lower);
+  while (!t.empty() && (t.back() == ':' || t.back() == '.' || t.back() == '!')) t.remove_suffix(1);
+  for (std::string_view line : {"advertisement", "skip advertisement", "sponsored", "sponsored content",
+                                "story continues below", "story continues below advertisement",
+                                "article continues below", "continue reading", "continue reading below",
+                                "scroll to continue", "skip to main content", "skip to content", "loading",
+                                "loading...", "watch", "listen", "print", "comments", "most read", "trending"})
+    if (t == line) return true;
+  return false;
+}
+
+// A byline: "By Jane Doe", "By Jane Doe and Ali Khan, Reuters": "By" and at
+// most seven more words, all capitalised or joining words, no final period.
+bool is_byline(std::string_view text, size_t words) {
+  if (words < 2 || words > 8 || !starts_with_phrase(text, "by") || text.ends_with(".")) return false;
+  std::vector<std::string_view> parts = split_words(text);
+  for (size_t i = 1; i < parts.size(); ++i) {
+    std::string_view w = parts[i];
+    while (!w.empty() && (w.back() == ',' || w.back() == ';')) w.remove_suffix(1);
+    WordCase wc = word_case(w);
+    if (wc == WordCase::kLower && w != "and" && w != "in" && w != "for" && w != "de" && w != "van") return false;
+  }
+  return word_case(parts[1]) == WordCase::kCapitalized || word_case(parts[1]) == WordCase::kAllCaps;
+}
+
 // --------------------------------------------------------------- captions
 
 // Caption openings: "This combination of photographs shows...", "Pictured:",
@@ -297,7 +326,7 @@ BlockKind classify(std::string_view block, const std::string& title_key, bool af
   if (words <= 40) {
     std::string lower = ascii_lower(block);
     if (is_newsletter_prompt(block, lower, words) || is_share_or_follow(lower, words) || is_legal(lower, words) ||
-        is_reporting_credit(lower, words))
+        is_reporting_credit(lower, words) || is_page_furniture_line(lower, words) || is_byline(block, words))
       return BlockKind::kBoilerplate;
   }
   if (is_repeated_headline(block, title_key, after_news)) return BlockKind::kRepeated;
