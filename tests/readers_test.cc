@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <sstream>
 #include <iterator>
 #include <random>
 #include <string>
@@ -109,6 +111,27 @@ TEST(TextReaderTest, DateHeaderWithHeadlineOnTheSameLine) {
   EXPECT_EQ(blocks_of(doc, BlockKind::kHeader), std::vector<std::string>{"date 2022-03-02"});
   EXPECT_EQ(blocks_of(doc, BlockKind::kTitle), std::vector<std::string>{doc.title});
   EXPECT_EQ(blocks_of(doc, BlockKind::kNews).size(), 2u);
+}
+
+TEST(TextReaderTest, HeaderKeysAnyCaseIdOverridesStemHeadlineAfterHeader) {
+  std::string text = std::string("ID: wire-0042\nAUTHOR: Jane Doe\ndate Wed, 2 Mar 2022\n"
+                                 "Rebels seize airport as talks stall\n\n") + kBody;
+  auto c = read_string("dir/file.txt", text);
+  ASSERT_EQ(c.docs.size(), 1u);
+  const Document& doc = c.docs[0];
+  EXPECT_EQ(doc.id, "wire-0042");
+  EXPECT_EQ(doc.date, (Date{2022, 3, 2}));
+  EXPECT_EQ(blocks_of(doc, BlockKind::kHeader),
+            (std::vector<std::string>{"ID: wire-0042", "AUTHOR: Jane Doe", "date Wed, 2 Mar 2022"}));
+  EXPECT_EQ(doc.title, "Rebels seize airport as talks stall");
+  EXPECT_EQ(blocks_of(doc, BlockKind::kNews).size(), 2u);
+}
+
+TEST(TextReaderTest, DateKeyWithoutADateIsNotAHeader) {
+  auto c = read_string("a.txt", std::string("date night plans cancelled as storm hits\n\n") + kBody);
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_FALSE(c.docs[0].date.known());
+  EXPECT_TRUE(blocks_of(c.docs[0], BlockKind::kHeader).empty());
 }
 
 TEST(TextReaderTest, HeaderWordsInAHeadlineAreNotHeaders) {
@@ -371,6 +394,18 @@ TEST_F(ReadInputsTest, DirectoriesRecursiveSortedWithoutHiddenFiles) {
   for (const Document& d : c.docs) ids.push_back(d.id);
   EXPECT_EQ(ids, (std::vector<std::string>{"z", "a", "b", "j1"}));  // a/z.txt < a.txt < b.txt < c.jsonl
   EXPECT_TRUE(c.warnings.empty());
+}
+
+TEST_F(ReadInputsTest, DashReadsStandardInputInOrder) {
+  std::string before = write("a.txt", "From a file.");
+  std::istringstream fake_stdin("From standard input.");
+  std::streambuf* saved = std::cin.rdbuf(fake_stdin.rdbuf());
+  auto c = read_paths({"-", before});
+  std::cin.rdbuf(saved);
+  ASSERT_EQ(c.docs.size(), 2u);
+  EXPECT_EQ(c.docs[0].path, "-");
+  EXPECT_EQ(c.docs[0].text, "From standard input.");
+  EXPECT_EQ(c.docs[1].text, "From a file.");
 }
 
 TEST_F(ReadInputsTest, MissingPathIsAnErrorAfterTheOthersAreRead) {
