@@ -170,6 +170,19 @@ TEST(ClassifyBlocksTest, KeepsBlocksSetByReader) {
   EXPECT_EQ(doc.blocks[2].kind, BlockKind::kNews);
 }
 
+TEST(ClassifyBlocksTest, SecondCallChangesNothing) {
+  Document doc;
+  doc.text = kNews1 + "\n\nShare this article\n\n" + kNews2;
+  classify_blocks(doc);
+  std::vector<Block> first = doc.blocks;
+  classify_blocks(doc);
+  ASSERT_EQ(doc.blocks.size(), first.size());
+  for (size_t i = 0; i < first.size(); ++i) {
+    EXPECT_EQ(doc.blocks[i].span, first[i].span);
+    EXPECT_EQ(doc.blocks[i].kind, first[i].kind);
+  }
+}
+
 TEST(TextUtilTest, HeadlineShape) {
   EXPECT_TRUE(looks_like_headline("Army says border town retaken"));
   EXPECT_TRUE(looks_like_headline("Will the ceasefire hold?"));

@@ -292,6 +292,14 @@ TEST(HtmlReaderTest, FurnitureClassesOnContainersOrLookalikesDoNotHideText) {
   EXPECT_EQ(c.docs[0].text, "Analysts expect the truce to hold.\n\nTalks resume on Monday.");
 }
 
+TEST(HtmlReaderTest, PageWithoutTextElementsIsReadFromDivs) {
+  const char* html = R"(<html><body><div class="story"><div>Floods hit the coast on Monday.</div>
+<div>Thousands were evacuated.<br>Roads were closed.</div></div><div class="social-links">Tweet</div></body></html>)";
+  auto c = read_string("p.html", html);
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_EQ(c.docs[0].text, "Floods hit the coast on Monday.\n\nThousands were evacuated.\nRoads were closed.");
+}
+
 TEST(HtmlReaderTest, DateFromJsonLd) {
   const char* html = R"(<html><head><script type="application/ld+json">
 {"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","datePublished":"2021-11-30T08:00:00Z"}]}

@@ -9,7 +9,8 @@
 // Text: the content root is the first <article>, else <main>, else <body>.
 // Each <p>, <h1>-<h6>, <li>, <blockquote>, <figcaption> (and <pre>, <dd>, <td>)
 // under it becomes one paragraph, with white space collapsed and <br> kept as
-// a line break; paragraphs are joined with a blank line. Skipped: script,
+// a line break; paragraphs are joined with a blank line. A page with none of
+// these elements has its innermost <div>/<section> elements read instead. Skipped: script,
 // style, nav, aside, form, noscript, button, iframe, svg, template, select;
 // header and footer outside an <article>; and any element other than html,
 // body, main and article whose class or id names a share, social, newsletter,
@@ -118,20 +119,29 @@ bool is_skipped(const GumboNode* node, bool inside_article) {
   return names_page_furniture(attr_lower(node, "class")) || names_page_furniture(attr_lower(node, "id"));
 }
 
-bool is_paragraph_tag(GumboTag tag) {
+// Which elements make paragraphs: the text elements, or, for pages that put
+// their text straight into <div>s and have no text element at all, the
+// innermost <div>/<section> elements too.
+enum class ParagraphMode { kTextElements, kAlsoDivs };
+
+bool is_paragraph_tag(GumboTag tag, ParagraphMode mode) {
   switch (tag) {
     case GUMBO_TAG_P: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
     case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_BLOCKQUOTE:
     case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_PRE: case GUMBO_TAG_DD: case GUMBO_TAG_TD:
       return true;
+    case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION:
+      return mode == ParagraphMode::kAlsoDivs;
     default:
       return false;
   }
 }
 
-bool contains_paragraph(const GumboNode* node) {
+bool contains_paragraph(const GumboNode* node, ParagraphMode mode) {
   bool found = false;
-  for_each_child(node, [&](const GumboNode* c) { found = found || is_paragraph_tag(tag_of(c)) || contains_paragraph(c); });
+  for_each_child(node, [&](const GumboNode* c) {
+    found = found || is_paragraph_tag(tag_of(c), mode) || contains_paragraph(c, mode);
+  });
   return found;
 }
 
@@ -168,18 +178,19 @@ struct Paragraph {
 };
 
 // The paragraphs under `node` (see the file comment).
-void collect_paragraphs(const GumboNode* node, bool inside_article, std::vector<Paragraph>& out) {
+void collect_paragraphs(const GumboNode* node, bool inside_article, ParagraphMode mode,
+                        std::vector<Paragraph>& out) {
   if (node->type != GUMBO_NODE_ELEMENT || is_skipped(node, inside_article)) return;
   GumboTag tag = tag_of(node);
   inside_article = inside_article || tag == GUMBO_TAG_ARTICLE;
-  if (is_paragraph_tag(tag) && !contains_paragraph(node)) {
+  if (is_paragraph_tag(tag, mode) && !contains_paragraph(node, mode)) {
     std::string raw;
     collect_text(node, inside_article, raw);
     std::string_view t = text::trim(raw);
     if (!t.empty()) out.push_back({text::normalize(t), tag == GUMBO_TAG_FIGCAPTION, tag == GUMBO_TAG_H1});
     return;
   }
-  for_each_child(node, [&](const GumboNode* c) { collect_paragraphs(c, inside_article, out); });
+  for_each_child(node, [&](const GumboNode* c) { collect_paragraphs(c, inside_article, mode, out); });
 }
 
 // The text of an element (for <title>, <h1>), collapsed and trimmed.
@@ -269,7 +280,8 @@ void read_html(std::string_view html, Document& doc, std::vector<Span>& caption_
   if (!root) root = find_first(out->root, GUMBO_TAG_BODY);
   if (!root) root = out->root;
   std::vector<Paragraph> paragraphs;
-  collect_paragraphs(root, false, paragraphs);
+  collect_paragraphs(root, false, ParagraphMode::kTextElements, paragraphs);
+  if (paragraphs.empty()) collect_paragraphs(root, false, ParagraphMode::kAlsoDivs, paragraphs);
 
   doc.text.clear();
   for (const Paragraph& p : paragraphs) {
