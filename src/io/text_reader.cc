@@ -23,10 +23,6 @@ namespace {
 
 constexpr std::array<std::string_view, 6> kHeaderKeys = {"date", "title", "source", "url", "id", "author"};
 
-struct Line {
-  size_t begin, end;  // trimmed bytes of the line in the text
-};
-
 struct HeaderLine {
   std::string key;       // lower case
   Span key_span;         // "date", "Title:"
@@ -82,19 +78,35 @@ void apply_header(Document& doc, const HeaderLine& h) {
   // author: kept in the text as a header line; Document has no field for it.
 }
 
-// Lines of the text with their trimmed extent, as offsets.
-std::vector<Line> trimmed_lines(std::string_view text) {
-  std::vector<Line> lines;
-  size_t i = 0;
-  while (i <= text.size()) {
-    size_t nl = std::min(text.find('\n', i), text.size());
-    std::string_view t = text::trim(text.substr(i, nl - i));
-    size_t b = t.empty() ? i : static_cast<size_t>(t.data() - text.data());
-    lines.push_back({b, b + t.size()});
-    i = nl + 1;
+// The trimmed lines of a text, one at a time.
+class LineCursor {
+ public:
+  explicit LineCursor(std::string_view text) : text_(text) {}
+  // The next line, trimmed (a view into the text); nullopt at the end.
+  std::optional<std::string_view> next() {
+    if (pos_ > text_.size()) return std::nullopt;
+    size_t nl = std::min(text_.find('\n', pos_), text_.size());
+    std::string_view line = text::trim(text_.substr(pos_, nl - pos_));
+    pos_ = nl + 1;
+    return line;
   }
-  return lines;
-}
+  // The next non-blank line, and whether a blank line came before it.
+  std::optional<std::string_view> next_non_blank(bool* skipped_blank = nullptr) {
+    bool blank = false;
+    for (auto line = next(); line; line = next()) {
+      if (!line->empty()) {
+        if (skipped_blank) *skipped_blank = blank;
+        return line;
+      }
+      blank = true;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  std::string_view text_;
+  size_t pos_ = 0;
+};
 
 // Lower-case words that cannot end a headline but often end a hard-wrapped line.
 bool ends_with_function_word(std::string_view line) {
@@ -113,60 +125,50 @@ bool ends_with_function_word(std::string_view line) {
 bool is_headline_line(std::string_view line, std::optional<std::string_view> next, bool next_blank) {
   if (!next || !text::looks_like_headline(line)) return false;
   if (next_blank) return true;
-  if (ends_with_function_word(line)) return false;
-  std::string_view first = text::split_words(*next).front();
-  auto wc = text::word_case(first);
-  unsigned char c = static_cast<unsigned char>(first.front());
-  return wc == text::WordCase::kCapitalized || wc == text::WordCase::kAllCaps || (c >= '0' && c <= '9') ||
-         c == '"' || c == 0xE2;  // 0xE2: a typographic quote or dash
+  return !ends_with_function_word(line) && text::starts_like_new_block(*next);
+}
+
+// Reads the header block (see the file comment) into doc. Returns the first
+// line after it (nullopt at the end of the text) and sets *title_found when a
+// title came from the header.
+std::optional<std::string_view> read_header_block(Document& doc, LineCursor& lines, bool* title_found) {
+  std::string_view text(doc.text);
+  for (auto line = lines.next_non_blank(); line; line = lines.next_non_blank()) {
+    auto h = parse_header_line(text, *line);
+    if (!h) return line;
+    apply_header(doc, *h);
+    if (h->key == "title") {
+      doc.blocks.push_back({h->key_span, BlockKind::kHeader});
+      doc.blocks.push_back({h->value_span, BlockKind::kTitle});
+      *title_found = true;
+      continue;
+    }
+    if (h->rest_span.empty()) {
+      doc.blocks.push_back({span_of(text, *line), BlockKind::kHeader});
+      continue;
+    }
+    // A date with the headline after it: the headline ends the header block.
+    doc.blocks.push_back({Span{h->key_span.begin, h->value_span.end}, BlockKind::kHeader});
+    doc.blocks.push_back({h->rest_span, BlockKind::kTitle});
+    doc.title = std::string(doc.str(h->rest_span));
+    *title_found = true;
+    return lines.next_non_blank();
+  }
+  return std::nullopt;
 }
 
 }  // namespace
 
 void parse_text_header(Document& doc) {
-  std::string_view text(doc.text);
-  std::vector<Line> lines = trimmed_lines(text);
-  auto line_at = [&](size_t k) { return text.substr(lines[k].begin, lines[k].end - lines[k].begin); };
-  size_t k = 0;
+  LineCursor lines(doc.text);
   bool title_found = false;
-  for (; k < lines.size(); ++k) {
-    std::string_view line = line_at(k);
-    if (line.empty()) continue;
-    auto h = parse_header_line(text, line);
-    if (!h) break;
-    apply_header(doc, *h);
-    if (h->key == "title") {
-      doc.blocks.push_back({h->key_span, BlockKind::kHeader});
-      doc.blocks.push_back({h->value_span, BlockKind::kTitle});
-      title_found = true;
-      continue;
-    }
-    bool same_line_title = !h->rest_span.empty();
-    Span header{h->key_span.begin, same_line_title ? h->value_span.end : static_cast<uint32_t>(lines[k].end)};
-    doc.blocks.push_back({header, BlockKind::kHeader});
-    if (same_line_title) {
-      doc.blocks.push_back({h->rest_span, BlockKind::kTitle});
-      doc.title = std::string(doc.str(h->rest_span));
-      title_found = true;
-      ++k;
-      break;  // the headline ends the header block
-    }
-  }
-  if (title_found) return;
-  while (k < lines.size() && line_at(k).empty()) ++k;
-  if (k >= lines.size()) return;
-  std::optional<std::string_view> next;
+  std::optional<std::string_view> first = read_header_block(doc, lines, &title_found);
+  if (title_found || !first) return;
   bool next_blank = false;
-  if (k + 1 < lines.size()) {
-    next_blank = line_at(k + 1).empty();
-    size_t j = k + 1;
-    while (j < lines.size() && line_at(j).empty()) ++j;
-    if (j < lines.size()) next = line_at(next_blank ? j : k + 1);
-  }
-  if (is_headline_line(line_at(k), next, next_blank)) {
-    doc.blocks.push_back({Span{static_cast<uint32_t>(lines[k].begin), static_cast<uint32_t>(lines[k].end)},
-                          BlockKind::kTitle});
-    doc.title = std::string(line_at(k));
+  std::optional<std::string_view> next = lines.next_non_blank(&next_blank);
+  if (is_headline_line(*first, next, next_blank)) {
+    doc.blocks.push_back({span_of(doc.text, *first), BlockKind::kTitle});
+    doc.title = std::string(*first);
   }
 }
 

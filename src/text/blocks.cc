@@ -39,20 +39,6 @@ struct Line {
 
 bool is_blank(std::string_view line) { return trim(line).empty(); }
 
-// The first word of a line begins like a new block: an upper-case letter, a
-// digit, an opening quote, a bullet or a dash.
-bool starts_like_new_block(std::string_view line) {
-  line = trim(line);
-  if (line.empty()) return false;
-  for (std::string_view opener : {"\xE2\x80\x9C", "\xE2\x80\x98", "\"", "'", "\xE2\x80\xA2", "-", "\xE2\x80\x94", "(", "\xC2\xA9"})
-    if (line.starts_with(opener)) return true;
-  unsigned char c = static_cast<unsigned char>(line.front());
-  if (c >= '0' && c <= '9') return true;
-  size_t first_end = line.find_first_of(" \t\n");
-  WordCase wc = word_case(line.substr(0, first_end));
-  return wc == WordCase::kCapitalized || wc == WordCase::kAllCaps;
-}
-
 // Abbreviations that end with a period but seldom end a sentence.
 bool ends_with_title_abbreviation(std::string_view line) {
   std::string last = ascii_lower(last_word(line));

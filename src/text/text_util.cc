@@ -186,4 +186,16 @@ bool is_title_case(std::string_view line) {
   return counted >= 2 && capitalized * 4 >= counted * 3;
 }
 
+bool starts_like_new_block(std::string_view line) {
+  line = trim(line);
+  if (line.empty()) return false;
+  for (std::string_view opener : {"\xE2\x80\x9C", "\xE2\x80\x98", "\"", "'", "\xE2\x80\xA2", "-", "\xE2\x80\x94", "(", "\xC2\xA9"})
+    if (line.starts_with(opener)) return true;
+  unsigned char c = static_cast<unsigned char>(line.front());
+  if (c >= '0' && c <= '9') return true;
+  size_t first_end = line.find_first_of(" \t\n");
+  WordCase wc = word_case(line.substr(0, first_end));
+  return wc == WordCase::kCapitalized || wc == WordCase::kAllCaps;
+}
+
 }  // namespace sitrep::text

@@ -50,4 +50,8 @@ bool looks_like_headline(std::string_view line);
 // the words other than short function words (a, of, the, in...) capitalised.
 bool is_title_case(std::string_view line);
 
+// A line that begins like a new paragraph: an upper-case letter, a digit, an
+// opening quote, a bullet, a dash, a bracket or ©.
+bool starts_like_new_block(std::string_view line);
+
 }  // namespace sitrep::text
