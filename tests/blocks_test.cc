@@ -87,6 +87,8 @@ TEST(ClassifyBlocksTest, NewsMentioningSignUpOrSubscribeStaysNews) {
             BlockKind::kNews);
   EXPECT_EQ(kind_of("Subscribers to the state broadcaster lost access on Tuesday after the transmitter was hit."),
             BlockKind::kNews);
+  EXPECT_EQ(kind_of("Get our soldiers home, protesters chanted outside parliament on Sunday."), BlockKind::kNews);
+  EXPECT_EQ(kind_of("Get our daily briefing"), BlockKind::kBoilerplate);
 }
 
 TEST(ClassifyBlocksTest, ShareAndFollowLines) {
@@ -95,12 +97,16 @@ TEST(ClassifyBlocksTest, ShareAndFollowLines) {
   EXPECT_EQ(kind_of("Click here to read the full statement"), BlockKind::kBoilerplate);
   EXPECT_EQ(kind_of("Facebook Twitter WhatsApp Email"), BlockKind::kBoilerplate);
   EXPECT_EQ(kind_of("Follow-up talks are planned in Geneva next week, the envoy said."), BlockKind::kNews);
+  EXPECT_EQ(kind_of("Join us on Telegram for live updates"), BlockKind::kBoilerplate);
+  EXPECT_EQ(kind_of("Follow our lead, the president urged European allies on Monday."), BlockKind::kNews);
 }
 
 TEST(ClassifyBlocksTest, LegalLines) {
   EXPECT_EQ(kind_of("\xC2\xA9 2022 Example Media Group. All rights reserved."), BlockKind::kBoilerplate);
   EXPECT_EQ(kind_of("Copyright 2021 The Daily Courier"), BlockKind::kBoilerplate);
   EXPECT_EQ(kind_of("The court ruled that copyright claims against the broadcaster could proceed."), BlockKind::kNews);
+  EXPECT_EQ(kind_of("Copyright holders sued the broadcaster on Monday over the footage."), BlockKind::kNews);
+  EXPECT_EQ(kind_of("Copyright \xC2\xA9 Example Media"), BlockKind::kBoilerplate);
 }
 
 TEST(ClassifyBlocksTest, PageFurnitureAndBylines) {

@@ -117,12 +117,13 @@ constexpr size_t kMaxPromptWords = 30;
 
 // Newsletter and sign-up prompts: a short block that opens with a call to
 // action ("Sign up to...", "Subscribe to...", "Enter your email", "By
-// submitting this form...") and speaks to the reader (you/your/our, an
-// exclamation mark, or only a few words); or one that mentions a newsletter or
+// submitting this form...") and speaks to the reader (you/your, newsletter,
+// email, inbox, terms, latest news, alerts..., an exclamation mark, or six
+// words at most); or one that mentions a newsletter or
 // inbox together with signing up or subscribing. A news sentence that reports
 // people signing up ("Thousands rushed to sign up...") does not open with the
-// call, and one that does ("Sign up for the reserves, the president urged")
-// does not address the reader.
+// call, and one that does ("Sign up for the reserves, the president urged",
+// "Get our troops home, protesters chanted") does not address the reader.
 bool is_newsletter_prompt(std::string_view text, std::string_view lower, size_t words) {
   if (words > kMaxPromptWords) return false;
   bool call_to_action = starts_with_any(lower, {"sign up", "sign-up", "signup", "subscribe", "enter your email",
@@ -131,8 +132,9 @@ bool is_newsletter_prompt(std::string_view text, std::string_view lower, size_t 
                                                 "by subscribing", "by clicking", "thank you for subscribing",
                                                 "thanks for subscribing", "thanks for signing up", "don't miss",
                                                 "never miss", "stay informed", "stay up to date", "want more"});
-  bool addresses_reader = contains_any(lower, {"you", "your", "our", "newsletter", "inbox", "email", "e-mail",
-                                               "terms", "privacy policy"}) ||
+  bool addresses_reader = contains_any(lower, {"you", "your", "newsletter", "newsletters", "inbox", "email",
+                                               "e-mail", "terms", "privacy policy", "mailing list", "briefing",
+                                               "latest news", "alerts"}) ||
                           text.ends_with("!") || words <= 6;
   if (call_to_action && addresses_reader) return true;
   bool newsletter = contains_any(lower, {"newsletter", "newsletters", "your inbox", "mailing list"});
@@ -140,19 +142,31 @@ bool is_newsletter_prompt(std::string_view text, std::string_view lower, size_t 
   return newsletter && signing && contains_any(lower, {"you", "your", "our"});
 }
 
-// Share and follow lines: "Share this article", "Follow us on Twitter",
-// "Click here to...", "Read more:", or a line made only of network names
-// ("Facebook Twitter WhatsApp Email").
+// Names of social networks and share actions.
+constexpr std::array<std::string_view, 20> kNetworks = {
+    "facebook", "twitter", "linkedin", "whatsapp", "email", "e-mail", "print", "reddit", "telegram", "pinterest",
+    "share", "tweet", "copy", "link", "messenger", "x", "instagram", "youtube", "tiktok", "threads"};
+
+bool mentions_network(std::string_view lower) {
+  for (std::string_view n : kNetworks)
+    if (n.size() > 2 && contains_phrase(lower, n)) return true;
+  return contains_any(lower, {"social media", "google news", "on x"});
+}
+
+// Share and follow lines: "Share this article", "Click here to...", "Read
+// more:", "Related:"; "Follow us on Twitter", "Join us on Telegram" (follow
+// and join lines must name a network, or be four words at most, so that
+// "Follow our lead, the president urged allies" stays news); or a line made
+// only of network names ("Facebook Twitter WhatsApp Email").
 bool is_share_or_follow(std::string_view lower, size_t words) {
   if (words > kMaxPromptWords) return false;
-  if (starts_with_any(lower, {"share this", "share on", "share article", "share via", "share:", "follow us",
-                              "follow our", "follow @", "click here", "tap here", "read more:", "read more here",
-                              "read also:", "see also:", "related:", "related articles", "like us on",
-                              "join us on", "download our app", "download the app", "listen to this article"}))
+  if (starts_with_any(lower, {"share this article", "share this story", "share on", "share article", "share via",
+                              "share:", "click here", "tap here", "read more:", "read more here", "read also:",
+                              "see also:", "related:", "related articles", "related stories", "like us on",
+                              "download our app", "download the app", "listen to this article"}))
     return true;
-  static constexpr std::array<std::string_view, 16> kNetworks = {
-      "facebook", "twitter", "linkedin", "whatsapp", "email", "e-mail", "print", "reddit",
-      "telegram", "pinterest", "share", "tweet", "copy", "link", "messenger", "x"};
+  if (starts_with_any(lower, {"follow us", "follow our", "follow @", "join us on", "join our", "share this"}))
+    return words <= 4 || mentions_network(lower);
   for (std::string_view w : split_words(lower)) {
     bool network = false;
     for (std::string_view n : kNetworks) network |= w == n;
@@ -162,12 +176,17 @@ bool is_share_or_follow(std::string_view lower, size_t words) {
 }
 
 // Legal and copyright lines: "© 2022 ... All rights reserved", "Copyright 2022
-// ...", "This material may not be published...", and short lines that only
+// ..." / "Copyright © ...", "This material may not be published...", and short lines that only
 // link terms of use or privacy policy.
 bool is_legal(std::string_view lower, size_t words) {
   if (words > 40) return false;
   if (contains_phrase(lower, "all rights reserved")) return true;
-  if (lower.starts_with("\xC2\xA9") || lower.starts_with("(c) ") || starts_with_phrase(lower, "copyright")) return true;
+  if (lower.starts_with("\xC2\xA9") || lower.starts_with("(c) ")) return true;
+  if (lower.starts_with("copyright ")) {  // followed by ©, (c) or a year, not "Copyright holders sued..."
+    std::string_view rest = trim(lower.substr(10));
+    if (rest.starts_with("\xC2\xA9") || rest.starts_with("(c)") || (!rest.empty() && rest[0] >= '0' && rest[0] <= '9'))
+      return true;
+  }
   if (words <= 20 && lower.find("\xC2\xA9") != std::string_view::npos) return true;
   if (starts_with_any(lower, {"this material may not be published", "no part of this"})) return true;
   return words <= 12 && contains_any(lower, {"terms of use", "terms of service", "privacy policy", "cookie policy"});
