@@ -38,9 +38,19 @@ Status read_bytes(std::string_view name, std::string_view bytes, InputFormat for
                   const DocumentSink& sink, const WarningSink& warn);
 
 // Reads every path in order: files, directories (recursively, sorted by name),
-// "-" for standard input. A missing path or unreadable directory is reported and
-// the remaining paths are still read; the first such error is returned at the end.
-// A file that is not text (binary) is skipped with a warning.
+// "-" for standard input; hidden files and directories inside a directory are
+// skipped. A missing path, unreadable file or unreadable directory does not stop
+// the others: the first such error is returned at the end ("PATH: no such file
+// or directory"), later ones go to `warn`. A file that is not text (a NUL byte
+// or many invalid UTF-8 sequences in its first 4 KiB) is skipped with a warning
+// "PATH: skipped: not a text file". Files are read one at a time.
+//
+// Each document gets doc.path, doc.id (file stem, or the JSONL id), normalised
+// text, metadata and classified blocks. Repaired UTF-8 is reported as
+// "PATH: N invalid UTF-8 sequences replaced (first at byte B)" ("PATH:LINE: ..."
+// for JSONL, B counted in the text field) through `warn`; the same line is kept
+// in doc.warnings for outputs that carry it (print one or the other).
+// Format kConllu returns an error for now.
 Status read_inputs(const std::vector<std::string>& paths, const ReadOptions& options,
                    const DocumentSink& sink, const WarningSink& warn);
 

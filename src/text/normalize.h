@@ -12,10 +12,12 @@ struct NormalizeReport {
   uint32_t first_invalid_byte = 0; // byte offset in the input of the first one
 };
 
-// Replaces every maximal invalid UTF-8 subsequence with U+FFFD, drops NUL bytes
-// and a leading byte-order mark, turns CR LF and lone CR into LF, and applies
-// Unicode NFC (utf8proc). Pure-ASCII and already-NFC runs are copied without
-// calling utf8proc (the common case for news text).
+// Replaces every maximal invalid UTF-8 subsequence with U+FFFD (Unicode's
+// "maximal subpart" practice: "\xE2\x80" is one error, "\xFF\xFF" two), drops
+// NUL bytes and byte-order marks (U+FEFF, leading or inside), turns CR LF and
+// lone CR into LF, and applies Unicode NFC (utf8proc). Pure-ASCII runs and code
+// points NFC cannot change are copied without calling utf8proc (the common case
+// for news text). `report` counts the replacements; offsets are input bytes.
 std::string normalize(std::string_view in, NormalizeReport* report = nullptr);
 
 }  // namespace sitrep::text

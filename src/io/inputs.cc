@@ -1,0 +1,212 @@
+// read_bytes and read_inputs: formats, paths, directories, binary files, and
+// the steps every document goes through (normalise, read, classify).
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "io/reader_internal.h"
+#include "text/blocks.h"
+#include "text/normalize.h"
+#include "text/text_util.h"
+
+namespace sitrep::io {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr size_t kSniffBytes = 4096;
+
+// Not text: a NUL byte in the first 4 KiB, or more than one invalid UTF-8
+// sequence per 10 bytes there (UTF-16, images, archives, executables).
+bool looks_binary(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, kSniffBytes);
+  if (head.find('\0') != std::string_view::npos) return true;
+  text::NormalizeReport rep;
+  text::normalize(head, &rep);
+  return rep.invalid_sequences * 10 > head.size();
+}
+
+// For standard input in auto mode: markup is HTML, a leading '{' is JSONL.
+InputFormat sniff_format(std::string_view bytes) {
+  std::string_view t = text::trim(bytes.substr(0, kSniffBytes));
+  if (t.starts_with("<")) return InputFormat::kHtml;
+  if (t.starts_with("{")) return InputFormat::kJsonl;
+  return InputFormat::kText;
+}
+
+bool lower_ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && text::ascii_lower(s.substr(s.size() - suffix.size())) == suffix;
+}
+
+Document new_document(std::string_view name) {
+  Document doc;
+  doc.path = std::string(name);
+  doc.id = path_stem(name);
+  return doc;
+}
+
+bool is_hidden(const fs::path& p) {
+  std::string name = p.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+// Regular files under `dir`, recursively, sorted by path; hidden files and
+// directories skipped. Only paths are held, never contents.
+Status list_directory(const fs::path& dir, std::vector<fs::path>& files) {
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec);
+  if (ec) return Status::Error(fmt::format("{}: cannot read directory: {}", dir.string(), ec.message()));
+  for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
+    if (ec) return Status::Error(fmt::format("{}: cannot read directory: {}", dir.string(), ec.message()));
+    if (is_hidden(it->path())) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec)) files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  return Status::Ok();
+}
+
+Result<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return Status::Error(fmt::format("{}: read error", path));
+  return bytes;
+}
+
+void read_one_path(const std::string& path, const ReadOptions& options, const DocumentSink& sink,
+                   const WarningSink& warn, Status& first_error) {
+  // The first error is returned at the end; later ones go to `warn`.
+  auto record = [&](Status st) {
+    if (st.ok()) return;
+    if (first_error.ok()) first_error = st;
+    else warn(st.message());
+  };
+  auto read_path = [&](const std::string& file) {
+    Result<std::string> bytes = read_file(file);
+    if (!bytes.ok()) return record(bytes.status());
+    record(read_bytes(file, bytes.value(), options.format, sink, warn));
+  };
+  if (path == "-") {
+    std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    return record(read_bytes("-", bytes, options.format, sink, warn));
+  }
+  std::error_code ec;
+  fs::file_status st = fs::status(path, ec);
+  if (ec || !fs::exists(st)) return record(Status::Error(fmt::format("{}: no such file or directory", path)));
+  if (!fs::is_directory(st)) return read_path(path);
+  std::vector<fs::path> files;
+  record(list_directory(path, files));
+  for (const fs::path& f : files) read_path(f.string());
+}
+
+}  // namespace
+
+std::string path_stem(std::string_view path) {
+  if (path == "-") return "stdin";
+  return fs::path(std::string(path)).stem().string();
+}
+
+Result<InputFormat> parse_input_format(std::string_view name) {
+  std::string n = text::ascii_lower(name);
+  if (n == "auto") return InputFormat::kAuto;
+  if (n == "text" || n == "txt") return InputFormat::kText;
+  if (n == "html" || n == "htm") return InputFormat::kHtml;
+  if (n == "jsonl" || n == "ndjson") return InputFormat::kJsonl;
+  if (n == "conllu") return InputFormat::kConllu;
+  return Status::Error(fmt::format("unknown input format '{}' (expected auto, text, html, jsonl or conllu)", name));
+}
+
+InputFormat format_for_path(std::string_view path) {
+  if (lower_ends_with(path, ".html") || lower_ends_with(path, ".htm")) return InputFormat::kHtml;
+  if (lower_ends_with(path, ".jsonl") || lower_ends_with(path, ".ndjson")) return InputFormat::kJsonl;
+  if (lower_ends_with(path, ".conllu")) return InputFormat::kConllu;
+  return InputFormat::kText;
+}
+
+void report_repairs(Document& doc, uint32_t count, uint32_t first_byte, std::string_view where,
+                    std::string_view byte_of, const WarningSink& warn) {
+  if (count == 0) return;
+  std::string msg = fmt::format("{}: {} invalid UTF-8 sequence{} replaced (first at byte {}{})", where, count,
+                                count == 1 ? "" : "s", first_byte, byte_of);
+  doc.warnings.push_back(msg);
+  warn(msg);
+}
+
+void set_normalized_text(Document& doc, std::string_view raw, std::string_view where, const WarningSink& warn) {
+  text::NormalizeReport rep;
+  doc.text = text::normalize(raw, &rep);
+  report_repairs(doc, rep.invalid_sequences, rep.first_invalid_byte, where, "", warn);
+}
+
+void finish_document(Document& doc, const std::vector<Span>& caption_spans) {
+  if (doc.blocks.empty() && !doc.title.empty()) {
+    // A body that opens with its own title: that paragraph is the headline.
+    std::string_view text(doc.text);
+    size_t start = std::min(text.find_first_not_of(" \t\n"), text.size());
+    size_t end = std::min(text.find('\n', start), text.size());
+    std::string_view first = text::trim(text.substr(start, end - start));
+    if (!first.empty() && text::ascii_lower(first) == text::ascii_lower(text::trim(doc.title))) {
+      auto b = static_cast<uint32_t>(first.data() - text.data());
+      doc.blocks.push_back({Span{b, b + static_cast<uint32_t>(first.size())}, BlockKind::kTitle});
+    }
+  }
+  text::classify_blocks(doc);
+  for (Block& b : doc.blocks)
+    for (Span c : caption_spans)
+      if (b.kind != BlockKind::kTitle && b.span.begin >= c.begin && b.span.end <= c.end) b.kind = BlockKind::kCaption;
+}
+
+Status read_bytes(std::string_view name, std::string_view bytes, InputFormat format, const DocumentSink& sink,
+                  const WarningSink& warn) {
+  if (format == InputFormat::kAuto) format = name == "-" ? sniff_format(bytes) : format_for_path(name);
+  if (looks_binary(bytes)) {
+    warn(fmt::format("{}: skipped: not a text file", name));
+    return Status::Ok();
+  }
+  switch (format) {
+    case InputFormat::kConllu:
+      return Status::Error(fmt::format("{}: CoNLL-U input is not supported by read_inputs yet", name));
+    case InputFormat::kJsonl:
+      read_jsonl(name, bytes, sink, warn);
+      return Status::Ok();
+    case InputFormat::kHtml: {
+      Document doc = new_document(name);
+      set_normalized_text(doc, bytes, name, warn);
+      std::string html = std::move(doc.text);
+      std::vector<Span> captions;
+      read_html(html, doc, captions);
+      finish_document(doc, captions);
+      sink(std::move(doc));
+      return Status::Ok();
+    }
+    case InputFormat::kText:
+    case InputFormat::kAuto: {
+      Document doc = new_document(name);
+      set_normalized_text(doc, bytes, name, warn);
+      parse_text_header(doc);
+      finish_document(doc, {});
+      sink(std::move(doc));
+      return Status::Ok();
+    }
+  }
+  return Status::Ok();
+}
+
+Status read_inputs(const std::vector<std::string>& paths, const ReadOptions& options, const DocumentSink& sink,
+                   const WarningSink& warn) {
+  Status first_error;
+  for (const std::string& path : paths) read_one_path(path, options, sink, warn, first_error);
+  return first_error;
+}
+
+}  // namespace sitrep::io
