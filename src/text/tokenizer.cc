@@ -85,8 +85,9 @@ constexpr std::array<Fused, 24> kFused = {{{"cannot", 3}, {"gonna", 3},  {"wanna
 // Length of an apostrophe at s[i] (' or ’ or `), else 0.
 inline size_t apostrophe_at(std::string_view s, size_t i) {
   if (i >= s.size()) return 0;
-  if (s[i] == '\'' || s[i] == '`') return 1;
-  if (s.compare(i, 3, "\xE2\x80\x99") == 0) return 3;
+  char c = s[i];
+  if (c == '\'' || c == '`') return 1;
+  if (c == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] == '\x99') return 3;
   return 0;
 }
 
@@ -256,6 +257,13 @@ class BlockTokenizer {
     return 0;
   }
 
+  // Length of "[letters]" at i (up to 12 letters), else 0.
+  uint32_t bracket_group(uint32_t i, uint32_t e) const {
+    uint32_t k = i + 1;
+    while (k < e && k - i <= 12 && is_alpha(text_[k])) ++k;
+    return k > i + 1 && k < e && text_[k] == ']' ? k + 1 - i : 0;
+  }
+
   // Length of . ! ? or … at i, else 0.
   size_t terminal_at(uint32_t i, uint32_t e) const {
     if (i >= e) return 0;
@@ -286,6 +294,13 @@ class BlockTokenizer {
         continue;
       }
       char ch = text_[i];
+      if (ch == '[') {
+        uint32_t g = bracket_group(i, e);
+        if (g && i + g < e && word_at(i + g, e)) {
+          i = word(i, e, b);
+          continue;
+        }
+      }
       if (ch == ':' || ch == ';' || ch == '=' || ch == '<' || ch == '^') {
         if (size_t n = emoticon_at(i, e)) {
           out_.token(i, i + static_cast<uint32_t>(n));
@@ -351,6 +366,15 @@ class BlockTokenizer {
     CharClass last = CharClass::kLetter;
     bool has_hyphen = false;
     while (j < e) {
+      // An editorial insertion inside a word stays in it: [g]rateful, grate[ful].
+      if (text_[j] == '[') {
+        uint32_t g = bracket_group(j, e);
+        if (g && ((j + g < e && word_at(j + g, e)) || j > i)) {
+          j += g;
+          last = CharClass::kLetter;
+          continue;
+        }
+      }
       uint32_t len;
       CharClass c = cls_at(j, &len);
       if (is_word_class(c)) {
@@ -541,7 +565,7 @@ void Tokenizer::tokenize_span(Document& doc, Span span) {
 void Tokenizer::process(Document& doc) const {
   doc.tokens.reserve(doc.tokens.size() + doc.text.size() / 4 + 16);
   doc.words.reserve(doc.words.size() + doc.text.size() / 4 + 16);
-  std::vector<TokenFacts> scratch;
+  SentenceScratch scratch;
   BlockTokenizer bt(doc);
   for (uint32_t b = 0; b < doc.blocks.size(); ++b) {
     const Block& block = doc.blocks[b];
