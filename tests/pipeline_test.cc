@@ -35,7 +35,7 @@ std::vector<Document> read_and_process(const std::vector<std::string>& paths, St
   return docs;
 }
 
-struct Run {
+struct CliRun {
   int status;
   std::string out;
   std::string err;
@@ -43,8 +43,10 @@ struct Run {
 
 // Runs the sitrep binary with `args`; captures stdout and stderr.
 // With `input`, standard input reads it.
-Run run_sitrep(const std::string& args, const std::string* input = nullptr) {
-  fs::path dir = fs::temp_directory_path() / "sitrep_cli_test";
+CliRun run_sitrep(const std::string& args, const std::string* input = nullptr) {
+  // One folder per test: ctest runs tests in parallel.
+  fs::path dir = fs::temp_directory_path() /
+                 (std::string("sitrep_cli_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
   fs::create_directories(dir);
   std::string out = (dir / "out").string(), err = (dir / "err").string(), in = (dir / "in").string();
   std::ofstream(in) << (input ? *input : std::string());
@@ -125,7 +127,7 @@ TEST(CliTest, ParseWritesConlluWithOffsetsThatPointIntoTheText) {
   fs::path dir = fs::temp_directory_path() / "sitrep_cli_conllu";
   fs::create_directories(dir);
   std::ofstream(dir / "a.txt") << "Mr. Wang didn't call the U.S. envoy.\n\nHe said it was “too early”.\n";
-  Run r = run_sitrep("parse --format conllu " + (dir / "a.txt").string());
+  CliRun r = run_sitrep("parse --format conllu " + (dir / "a.txt").string());
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("# newdoc id = a\n"), std::string::npos);
   EXPECT_NE(r.out.find("# text = Mr. Wang didn't call the U.S. envoy.\n"), std::string::npos);
@@ -140,7 +142,7 @@ TEST(CliTest, JsonlOffsetsAreBytesOfTheText) {
   fs::path dir = fs::temp_directory_path() / "sitrep_cli_jsonl";
   fs::create_directories(dir);
   std::ofstream(dir / "b.txt") << "The café’s owner — Ms. Dubois — said: “We stay.” Then she left.\n";
-  Run r = run_sitrep("parse --format jsonl " + (dir / "b.txt").string());
+  CliRun r = run_sitrep("parse --format jsonl " + (dir / "b.txt").string());
   ASSERT_EQ(r.status, 0) << r.err;
   auto doc = nlohmann::json::parse(r.out);
   std::string text = doc["text"];
@@ -158,14 +160,14 @@ TEST(CliTest, MissingPathIsOneClearLineAndStatusTwoButOthersAreStillRead) {
   fs::path dir = fs::temp_directory_path() / "sitrep_cli_missing";
   fs::create_directories(dir);
   std::ofstream(dir / "ok.txt") << "Officials met on Monday.\n";
-  Run r = run_sitrep("parse " + (dir / "ok.txt").string() + " /no/such/file.txt");
+  CliRun r = run_sitrep("parse " + (dir / "ok.txt").string() + " /no/such/file.txt");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("/no/such/file.txt"), std::string::npos) << r.err;
   EXPECT_NE(r.out.find("# newdoc id = ok"), std::string::npos);
 }
 
 TEST(CliTest, UnknownFormatIsAnError) {
-  Run r = run_sitrep("parse --format xml " + std::string(SITREP_SOURCE_DIR) + "/examples");
+  CliRun r = run_sitrep("parse --format xml " + std::string(SITREP_SOURCE_DIR) + "/examples");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("xml"), std::string::npos);
   r = run_sitrep("parse --input-format pdf " + std::string(SITREP_SOURCE_DIR) + "/examples");
@@ -175,15 +177,15 @@ TEST(CliTest, UnknownFormatIsAnError) {
 
 TEST(CliTest, ThreadsDoNotChangeTheOutput) {
   std::string ex = std::string(SITREP_SOURCE_DIR) + "/examples";
-  Run one = run_sitrep("parse --format jsonl --threads 1 " + ex);
-  Run four = run_sitrep("parse --format jsonl --threads 4 " + ex);
+  CliRun one = run_sitrep("parse --format jsonl --threads 1 " + ex);
+  CliRun four = run_sitrep("parse --format jsonl --threads 4 " + ex);
   ASSERT_EQ(one.status, 0) << one.err;
   ASSERT_EQ(four.status, 0) << four.err;
   EXPECT_EQ(one.out, four.out);
 }
 
 TEST(CliTest, StatsAreReportedOnStderr) {
-  Run r = run_sitrep("parse --stats " + std::string(SITREP_SOURCE_DIR) + "/examples");
+  CliRun r = run_sitrep("parse --stats " + std::string(SITREP_SOURCE_DIR) + "/examples");
   ASSERT_EQ(r.status, 0) << r.err;
   for (const char* key : {"documents", "sentences", "tokens/s", "peak memory"})
     EXPECT_NE(r.err.find(key), std::string::npos) << key;
@@ -191,7 +193,7 @@ TEST(CliTest, StatsAreReportedOnStderr) {
 
 TEST(CliTest, StandardInputIsRead) {
   std::string input = "Kyiv asked for more aid on Friday. Warsaw agreed.\n";
-  Run r = run_sitrep("parse --format conllu -", &input);
+  CliRun r = run_sitrep("parse --format conllu -", &input);
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("# text = Kyiv asked for more aid on Friday.\n"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("# text = Warsaw agreed.\n"), std::string::npos) << r.out;
