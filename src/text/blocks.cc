@@ -132,14 +132,14 @@ bool is_newsletter_prompt(std::string_view text, std::string_view lower, size_t 
                                                 "by subscribing", "by clicking", "thank you for subscribing",
                                                 "thanks for subscribing", "thanks for signing up", "don't miss",
                                                 "never miss", "stay informed", "stay up to date", "want more"});
-  bool addresses_reader = contains_any(lower, {"you", "your", "newsletter", "newsletters", "inbox", "email",
-                                               "e-mail", "terms", "privacy policy", "mailing list", "briefing",
-                                               "latest news", "alerts"}) ||
-                          text.ends_with("!") || words <= 6;
-  if (call_to_action && addresses_reader) return true;
-  bool newsletter = contains_any(lower, {"newsletter", "newsletters", "your inbox", "mailing list"});
-  bool signing = contains_any(lower, {"sign up", "subscribe", "delivered to", "your email", "your inbox"});
-  return newsletter && signing && contains_any(lower, {"you", "your", "our"});
+  if (call_to_action) {
+    return text.ends_with("!") || words <= 6 ||
+           contains_any(lower, {"you", "your", "newsletter", "newsletters", "inbox", "email", "e-mail", "terms",
+                                "privacy policy", "mailing list", "briefing", "latest news", "alerts"});
+  }
+  return contains_any(lower, {"newsletter", "newsletters", "your inbox", "mailing list"}) &&
+         contains_any(lower, {"sign up", "subscribe", "delivered to", "your email", "your inbox"}) &&
+         contains_any(lower, {"you", "your", "our"});
 }
 
 // Names of social networks and share actions.
@@ -167,12 +167,15 @@ bool is_share_or_follow(std::string_view lower, size_t words) {
     return true;
   if (starts_with_any(lower, {"follow us", "follow our", "follow @", "join us on", "join our", "share this"}))
     return words <= 4 || mentions_network(lower);
-  for (std::string_view w : split_words(lower)) {
-    bool network = false;
-    for (std::string_view n : kNetworks) network |= w == n;
-    if (!network) return false;
-  }
-  return words > 0;
+  auto is_network = [](std::string_view w) {
+    for (std::string_view n : kNetworks)
+      if (w == n) return true;
+    return false;
+  };
+  if (words == 0 || !is_network(lower.substr(0, lower.find_first_of(" \t\n")))) return false;  // cheap exit
+  for (std::string_view w : split_words(lower))
+    if (!is_network(w)) return false;
+  return true;
 }
 
 // Legal and copyright lines: "© 2022 ... All rights reserved", "Copyright 2022
