@@ -2,6 +2,7 @@
 // the steps every document goes through (normalise, read, classify).
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +23,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr size_t kSniffBytes = 4096;
+constexpr size_t kMaxInputBytes = UINT32_MAX;
 
 // Not text: a NUL byte in the first 4 KiB, or more than one invalid UTF-8
 // sequence per 10 bytes there (UTF-16, images, archives, executables).
@@ -170,7 +172,11 @@ Status read_bytes(std::string_view name, std::string_view bytes, InputFormat for
                   const WarningSink& warn) {
   if (format == InputFormat::kAuto) format = name == "-" ? sniff_format(bytes) : format_for_path(name);
   if (looks_binary(bytes)) {
-    warn(fmt::format("{}: skipped: not a text file", name));
+    warn(fmt::format("{}: skipped: not a text file (binary data, or text in an encoding other than UTF-8)", name));
+    return Status::Ok();
+  }
+  if (bytes.size() > kMaxInputBytes) {  // offsets in a Document are 32-bit
+    warn(fmt::format("{}: skipped: larger than 4 GiB", name));
     return Status::Ok();
   }
   switch (format) {
