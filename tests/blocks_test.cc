@@ -129,11 +129,14 @@ TEST(ClassifyBlocksTest, PhotoCaptionsAndCredits) {
   EXPECT_EQ(kind_of("This combination of photographs shows the two leaders at separate events last year."),
             BlockKind::kCaption);
   EXPECT_EQ(kind_of("Pictured: rescue workers search the rubble of the market."), BlockKind::kCaption);
+  EXPECT_EQ(kind_of("This undated handout photo provided by the navy shows the frigate at sea."), BlockKind::kCaption);
   EXPECT_EQ(kind_of("Photograph: Jana Novak/EPA"), BlockKind::kCaption);
 }
 
 TEST(ClassifyBlocksTest, NewsMentioningPhotosStaysNews) {
   EXPECT_EQ(kind_of("The ministry released a photo of the damaged bridge and said repairs would take weeks."),
+            BlockKind::kNews);
+  EXPECT_EQ(kind_of("This photo op was staged to hide the losses, opposition lawmakers said on Tuesday."),
             BlockKind::kNews);
   EXPECT_EQ(kind_of("Police said NATO and EU observers were present when the ballots were counted."),
             BlockKind::kNews);

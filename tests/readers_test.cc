@@ -426,6 +426,24 @@ TEST_F(ReadInputsTest, MissingPathIsAnErrorAfterTheOthersAreRead) {
   EXPECT_EQ(c.docs[0].id, "good");
 }
 
+TEST_F(ReadInputsTest, UnreadableDirectoryIsAnErrorNamingIt) {
+  write("a.txt", "First file body text.");
+  write("locked/b.txt", "Locked file.");
+  fs::permissions(dir_ / "locked", fs::perms::none);
+  std::error_code ec;
+  bool readable = fs::directory_iterator(dir_ / "locked", ec) != fs::directory_iterator() || !ec;
+  if (readable) {
+    fs::permissions(dir_ / "locked", fs::perms::owner_all);
+    GTEST_SKIP() << "running with rights that read any directory (root)";
+  }
+  auto c = read_paths({dir_.string()});
+  fs::permissions(dir_ / "locked", fs::perms::owner_all);
+  EXPECT_FALSE(c.status.ok());
+  EXPECT_NE(c.status.message().find("locked"), std::string::npos) << c.status.message();
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_EQ(c.docs[0].id, "a");
+}
+
 TEST_F(ReadInputsTest, BinaryFileIsSkippedWithAWarning) {
   std::string bin = write("image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
   std::string good = write("good.txt", "A body sentence.");

@@ -2,6 +2,7 @@
 // the steps every document goes through (normalise, read, classify).
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +23,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr size_t kSniffBytes = 4096;
+constexpr size_t kMaxInputBytes = UINT32_MAX;
 
 // Not text: a NUL byte in the first 4 KiB, or more than one invalid UTF-8
 // sequence per 10 bytes there (UTF-16, images, archives, executables).
@@ -57,22 +59,34 @@ bool is_hidden(const fs::path& p) {
   return !name.empty() && name[0] == '.';
 }
 
-// Regular files under `dir`, recursively, sorted by path; hidden files and
-// directories skipped. Only paths are held, never contents.
-Status list_directory(const fs::path& dir, std::vector<fs::path>& files) {
+Status directory_error(const fs::path& dir, const std::error_code& ec) {  // "DIR: cannot read directory: ..."
+  return Status::Error(fmt::format("{}: cannot read directory: {}", dir.string(), ec.message()));
+}
+
+// Adds the regular files under `dir` to `files`, recursively, skipping hidden
+// files and directories and not following links to directories. A directory
+// that cannot be read gives an error naming
+// it (the first one is kept in *status) and the others are still listed.
+void collect_files(const fs::path& dir, std::vector<fs::path>& files, Status* status) {
   std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec);
-  if (ec) return Status::Error(fmt::format("{}: cannot read directory: {}", dir.string(), ec.message()));
-  for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
-    if (ec) return Status::Error(fmt::format("{}: cannot read directory: {}", dir.string(), ec.message()));
-    if (is_hidden(it->path())) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file(ec)) files.push_back(it->path());
+  fs::directory_iterator it(dir, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    std::error_code entry_ec;
+    if (is_hidden(p)) continue;
+    bool real_directory = !it->is_symlink(entry_ec) && it->is_directory(entry_ec);  // no symlink loops
+    if (real_directory) collect_files(p, files, status);
+    else if (it->is_regular_file(entry_ec)) files.push_back(p);
   }
+  if (ec && status->ok()) *status = directory_error(dir, ec);
+}
+
+// Regular files under `dir`, sorted by path. Only paths are held, never contents.
+Status list_directory(const fs::path& dir, std::vector<fs::path>& files) {
+  Status status;
+  collect_files(dir, files, &status);
   std::sort(files.begin(), files.end());
-  return Status::Ok();
+  return status;
 }
 
 Result<std::string> read_file(const std::string& path) {
@@ -170,7 +184,11 @@ Status read_bytes(std::string_view name, std::string_view bytes, InputFormat for
                   const WarningSink& warn) {
   if (format == InputFormat::kAuto) format = name == "-" ? sniff_format(bytes) : format_for_path(name);
   if (looks_binary(bytes)) {
-    warn(fmt::format("{}: skipped: not a text file", name));
+    warn(fmt::format("{}: skipped: not a text file (binary data, or text in an encoding other than UTF-8)", name));
+    return Status::Ok();
+  }
+  if (bytes.size() > kMaxInputBytes) {  // offsets in a Document are 32-bit
+    warn(fmt::format("{}: skipped: larger than 4 GiB", name));
     return Status::Ok();
   }
   switch (format) {

@@ -43,7 +43,8 @@ Status read_bytes(std::string_view name, std::string_view bytes, InputFormat for
 // the others: the first such error is returned at the end ("PATH: no such file
 // or directory"), later ones go to `warn`. A file that is not text (a NUL byte
 // or many invalid UTF-8 sequences in its first 4 KiB) is skipped with a warning
-// "PATH: skipped: not a text file". Files are read one at a time.
+// "PATH: skipped: not a text file (...)"; so is one over 4 GiB. Files are read
+// one at a time.
 //
 // Each document gets doc.path, doc.id (file stem, or the JSONL id), normalised
 // text, metadata and classified blocks. Repaired UTF-8 is reported as

@@ -132,14 +132,14 @@ bool is_newsletter_prompt(std::string_view text, std::string_view lower, size_t 
                                                 "by subscribing", "by clicking", "thank you for subscribing",
                                                 "thanks for subscribing", "thanks for signing up", "don't miss",
                                                 "never miss", "stay informed", "stay up to date", "want more"});
-  bool addresses_reader = contains_any(lower, {"you", "your", "newsletter", "newsletters", "inbox", "email",
-                                               "e-mail", "terms", "privacy policy", "mailing list", "briefing",
-                                               "latest news", "alerts"}) ||
-                          text.ends_with("!") || words <= 6;
-  if (call_to_action && addresses_reader) return true;
-  bool newsletter = contains_any(lower, {"newsletter", "newsletters", "your inbox", "mailing list"});
-  bool signing = contains_any(lower, {"sign up", "subscribe", "delivered to", "your email", "your inbox"});
-  return newsletter && signing && contains_any(lower, {"you", "your", "our"});
+  if (call_to_action) {
+    return text.ends_with("!") || words <= 6 ||
+           contains_any(lower, {"you", "your", "newsletter", "newsletters", "inbox", "email", "e-mail", "terms",
+                                "privacy policy", "mailing list", "briefing", "latest news", "alerts"});
+  }
+  return contains_any(lower, {"newsletter", "newsletters", "your inbox", "mailing list"}) &&
+         contains_any(lower, {"sign up", "subscribe", "delivered to", "your email", "your inbox"}) &&
+         contains_any(lower, {"you", "your", "our"});
 }
 
 // Names of social networks and share actions.
@@ -167,12 +167,15 @@ bool is_share_or_follow(std::string_view lower, size_t words) {
     return true;
   if (starts_with_any(lower, {"follow us", "follow our", "follow @", "join us on", "join our", "share this"}))
     return words <= 4 || mentions_network(lower);
-  for (std::string_view w : split_words(lower)) {
-    bool network = false;
-    for (std::string_view n : kNetworks) network |= w == n;
-    if (!network) return false;
-  }
-  return words > 0;
+  auto is_network = [](std::string_view w) {
+    for (std::string_view n : kNetworks)
+      if (w == n) return true;
+    return false;
+  };
+  if (words == 0 || !is_network(lower.substr(0, lower.find_first_of(" \t\n")))) return false;  // cheap exit
+  for (std::string_view w : split_words(lower))
+    if (!is_network(w)) return false;
+  return true;
 }
 
 // Legal and copyright lines: "© 2022 ... All rights reserved", "Copyright 2022
@@ -230,15 +233,33 @@ bool is_byline(std::string_view text, size_t words) {
 
 // --------------------------------------------------------------- captions
 
+// "This photo ...", "This undated handout image ...": a caption only when a
+// picture verb follows within the next few words ("shows", "taken",
+// "released", "provided", "obtained", "made available", "courtesy"), so that
+// "This photo op was staged, critics said" stays news.
+bool this_picture_caption(std::string_view lower) {
+  if (!starts_with_any(lower, {"this photo", "this picture", "this image", "this handout", "this undated",
+                               "this file photo", "this aerial", "this satellite", "this still", "this video grab",
+                               "this screenshot", "this screen grab"}))
+    return false;
+  std::vector<std::string_view> words = split_words(lower.substr(0, 120));
+  for (size_t i = 1; i < words.size() && i <= 6; ++i)
+    for (std::string_view verb : {"shows", "show", "showing", "taken", "released", "provided", "obtained",
+                                  "made", "distributed", "posted", "courtesy", "dated", "handed"})
+      if (words[i] == verb) return true;
+  return false;
+}
+
 // Caption openings: "This combination of photographs shows...", "Pictured:",
-// "Photograph:", "Photo:", "File photo", "In this photo..." and the like.
+// "Photograph:", "Photo:", "File photo", "In this photo taken..." and "This
+// photo shows..." (this_picture_caption).
 bool opens_like_caption(std::string_view lower) {
-  return starts_with_any(lower, {"this combination of", "this combination photo", "this photo", "this picture",
-                                 "this image", "this handout", "this undated", "this file photo", "this aerial",
-                                 "this satellite image", "in this photo", "in this image", "in this file",
-                                 "in this handout", "pictured:", "photograph:", "photo:", "photos:", "picture:",
-                                 "image:", "caption:", "file photo", "file picture", "handout photo", "above:",
-                                 "top:", "main image:", "(photo", "photo by", "photos by", "photo credit"});
+  return this_picture_caption(lower) ||
+         starts_with_any(lower, {"this combination of", "this combination photo", "in this photo", "in this image",
+                                 "in this file photo", "in this handout", "pictured:", "photograph:", "photo:",
+                                 "photos:", "picture:", "image:", "caption:", "file photo", "file picture",
+                                 "handout photo", "above:", "top:", "main image:", "(photo", "photo by",
+                                 "photos by", "photo credit"});
 }
 
 // A word of a photographer or agency credit: ALL CAPS ("AFP", "SKARZYNSKI"),
@@ -297,7 +318,7 @@ bool ends_with_credit(std::string_view block) {
 bool is_caption_text(std::string_view block) {
   block = trim(block);
   if (block.empty() || block.size() > 1500 || count_words(block, 90) > 90) return false;
-  return opens_like_caption(ascii_lower(block.substr(0, 64))) || ends_with_credit(block);
+  return opens_like_caption(ascii_lower(block.substr(0, 120))) || ends_with_credit(block);
 }
 
 // --------------------------------------------------------------- headlines

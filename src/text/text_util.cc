@@ -60,8 +60,8 @@ std::string_view trim(std::string_view s) {
 
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  for (char& c : out)  // branch-free so that it vectorises
+    c = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26u ? 32 : 0));
   return out;
 }
 
@@ -165,7 +165,7 @@ bool looks_like_headline(std::string_view line) {
   if (words == 0 || words >= 20) return false;
   std::string_view last = last_significant_char(line);
   if (last == "." || last == "," || last == ":" || last == ";" || last == "\xE2\x80\xA6") return false;
-  std::string_view first_word = split_words(line).front();
+  std::string_view first_word = line.substr(0, line.find_first_of(" \t\n"));
   std::string_view core = strip_punct(first_word);
   if (core.empty()) return false;
   unsigned char c0 = static_cast<unsigned char>(core.front());
