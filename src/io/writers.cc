@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/tagset.h"
+
 namespace sitrep::io {
 namespace {
 
@@ -15,6 +17,46 @@ uint32_t count_chars(std::string_view text, uint32_t from, uint32_t to) {
 // CoNLL-U fields may hold no tab or newline; sentence text is one line.
 void append_one_line(std::string& out, std::string_view s) {
   for (char c : s) out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+}
+
+// The CoNLL-U columns LEMMA..DEPS of word `w` (without the tabs around them);
+// what the pipeline has not filled is `_`.
+void append_conllu_analysis(std::string& out, const Document& doc, uint32_t w) {
+  const Word& word = doc.words[w];
+  auto field = [&](std::string_view v) {
+    append_one_line(out, v.empty() ? std::string_view("_") : v);
+    out += '\t';
+  };
+  field(doc.pooled(word.lemma));
+  field(kUpos[word.upos < kUposCount ? word.upos : 0]);
+  field(kXpos[word.xpos < kXposCount ? word.xpos : 0]);
+  field(doc.pooled(word.feats));
+  if (word.deprel != 0)
+    fmt::format_to(std::back_inserter(out), "{}\t", word.head);
+  else
+    out += "_\t";
+  field(kDeprel[word.deprel < kDeprelCount ? word.deprel : 0]);
+  out += "_\t";  // DEPS
+}
+
+// JSON members for what the pipeline learned about word `w` (leading comma each).
+void append_json_analysis(std::string& out, const Document& doc, uint32_t w) {
+  const Word& word = doc.words[w];
+  if (!word.lemma.empty()) {
+    out += ",\"lemma\":";
+    append_json_string(out, doc.pooled(word.lemma));
+  }
+  if (word.upos) fmt::format_to(std::back_inserter(out), ",\"upos\":\"{}\"", kUpos[word.upos]);
+  if (word.xpos) {
+    out += ",\"xpos\":";
+    append_json_string(out, kXpos[word.xpos]);
+  }
+  if (!word.feats.empty()) {
+    out += ",\"feats\":";
+    append_json_string(out, doc.pooled(word.feats));
+  }
+  if (word.deprel)
+    fmt::format_to(std::back_inserter(out), ",\"head\":{},\"deprel\":\"{}\"", word.head, kDeprel[word.deprel]);
 }
 
 }  // namespace
@@ -73,7 +115,8 @@ void write_conllu(const Document& doc, std::ostream& out) {
       for (uint32_t w = tok.first_word; w < tok.first_word + tok.word_count; ++w, ++word_id) {
         fmt::format_to(std::back_inserter(buf), "{}\t", word_id);
         append_one_line(buf, doc.word_text(w));
-        buf += "\t_\t_\t_\t_\t_\t_\t_\t";
+        buf += '\t';
+        append_conllu_analysis(buf, doc, w);
         buf += tok.word_count > 1 ? std::string_view("_") : std::string_view(misc);
         buf += '\n';
       }
@@ -150,14 +193,17 @@ void write_jsonl(const Document& doc, std::ostream& out) {
       append_json_string(buf, doc.str(tok.span));
       fmt::format_to(std::back_inserter(buf), ",\"start\":{},\"end\":{}", tok.span.begin, tok.span.end);
       if (!tok.space_after) buf += ",\"space_after\":false";
+      if (tok.word_count == 1) append_json_analysis(buf, doc, tok.first_word);
       if (tok.word_count > 1) {
         buf += ",\"words\":[";
         for (uint32_t w = tok.first_word; w < tok.first_word + tok.word_count; ++w) {
           buf += w == tok.first_word ? "{" : ",{";
           key("text");
           append_json_string(buf, doc.word_text(w));
-          fmt::format_to(std::back_inserter(buf), ",\"start\":{},\"end\":{}}}", doc.words[w].span.begin,
+          fmt::format_to(std::back_inserter(buf), ",\"start\":{},\"end\":{}", doc.words[w].span.begin,
                          doc.words[w].span.end);
+          append_json_analysis(buf, doc, w);
+          buf += '}';
         }
         buf += ']';
       }
