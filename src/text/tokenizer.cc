@@ -115,10 +115,11 @@ class Emitter {
   }
 
   // A word token: contractions and possessives become two words.
-  void word(uint32_t b, uint32_t e) {
+  // `apostrophe`: whether the word may hold an apostrophe (else the clitic tests are skipped).
+  void word(uint32_t b, uint32_t e, bool apostrophe) {
     std::string_view s(text_.data() + b, e - b);
     // The last apostrophe followed by a known clitic.
-    for (size_t a = s.size(); a-- > 1;) {
+    for (size_t a = apostrophe ? s.size() : 0; a-- > 1;) {
       size_t alen = apostrophe_at(s, a);
       if (!alen) continue;
       std::string_view suf = s.substr(a + alen);
@@ -130,11 +131,11 @@ class Emitter {
       break;
     }
     // Plural possessives: parents' = parents + '.
-    if (s.size() >= 3) {
+    if (apostrophe && s.size() >= 3) {
       size_t alen = s.back() == '\'' ? 1 : (s.size() >= 4 && s.compare(s.size() - 3, 3, "\xE2\x80\x99") == 0 ? 3 : 0);
       if (alen && is_alpha(s[s.size() - alen - 1])) return token2(b, e, e - static_cast<uint32_t>(alen));
     }
-    if (s.size() >= 2 && s.size() <= 8) {
+    if (s.size() >= 2 && s.size() <= 8 && std::string_view("acdghistwy").find(lower(s[0])) != std::string_view::npos) {
       for (const auto& f : kFused)
         if (lower_equals(s, f.word)) {
           // "Im" and "im" yes, "IM" (instant message) no; "Cant" yes.
@@ -365,6 +366,7 @@ class BlockTokenizer {
     uint32_t j = i;
     CharClass last = CharClass::kLetter;
     bool has_hyphen = false;
+    bool apos = false;
     while (j < e) {
       // An editorial insertion inside a word stays in it: [g]rateful, grate[ful].
       if (text_[j] == '[') {
@@ -403,6 +405,7 @@ class BlockTokenizer {
           case '`':
             join = next == CharClass::kLetter &&
                    (last == CharClass::kLetter || (text_[after] == 's' && !word_at(after + 1, e)));
+            apos |= join;
             break;
           case '-': join = true; has_hyphen = true; break;
           case '&': join = last == CharClass::kLetter && next == CharClass::kLetter && j > i &&
@@ -412,6 +415,7 @@ class BlockTokenizer {
         }
       } else if (apostrophe_at(text_, j) == 3) {
         join = last == CharClass::kLetter && next == CharClass::kLetter;
+        apos |= join;
       }
       if (!join) break;
       j = after;
@@ -423,14 +427,15 @@ class BlockTokenizer {
     } else if (size_t alen = apostrophe_at(text_, j); alen && j < e && (text_[j - 1] == 's' || text_[j - 1] == 'S') &&
                !apostrophe_at(text_, chunk_b) && !(j + alen < e && word_at(j + static_cast<uint32_t>(alen), e))) {
       j += static_cast<uint32_t>(alen);
+      apos = true;
     }
     if (has_hyphen) {
-      hyphenated(i, j);
+      hyphenated(i, j, apos);
     } else if (uint32_t u = unit_start(i, j)) {
-      out_.word(i, u);
-      out_.word(u, j);
+      out_.word(i, u, false);
+      out_.word(u, j, false);
     } else {
-      out_.word(i, j);
+      out_.word(i, j, apos);
     }
     return j;
   }
@@ -474,7 +479,7 @@ class BlockTokenizer {
 
   // A word with inner hyphens: split at each hyphen except after kept prefixes
   // and inside phone numbers and dates (713-853-3989, 2022-03-02).
-  void hyphenated(uint32_t b, uint32_t e) {
+  void hyphenated(uint32_t b, uint32_t e, bool apos) {
     std::string_view w(text_.data() + b, e - b);
     // Numbers: every hyphen between digits and at least two of them, or ddd-dddd.
     size_t hyphens = 0;
@@ -493,17 +498,17 @@ class BlockTokenizer {
         while (h + 1 + right < w.size() && is_digit(w[h + 1 + right])) ++right;
         keep = left == 3 && right == 4 && h + 1 + right == w.size() && left == h;
       }
-      if (keep) return out_.word(b, e);
+      if (keep) return out_.word(b, e, apos);
     }
     uint32_t part = b;
     for (uint32_t k = b; k < e; ++k) {
       if (text_[k] != '-') continue;
       if (is_kept_prefix(std::string_view(text_.data() + part, k - part)) && part == b) continue;
-      out_.word(part, k);
+      out_.word(part, k, apos);
       out_.token(k, k + 1);
       part = k + 1;
     }
-    out_.word(part, e);
+    out_.word(part, e, apos);
   }
 
   const std::string& text_;
