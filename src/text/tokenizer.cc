@@ -203,40 +203,68 @@ class BlockTokenizer {
     return is_word_class(cls_at(i, &len));
   }
 
-  // A URL or an e-mail address: [b, e) after leading and trailing punctuation.
-  bool url_like(uint32_t b, uint32_t e) const {
-    std::string_view s(text_.data() + b, e - b);
-    if (s.size() < 5) return false;
-    if (s.find("://") != std::string_view::npos || lower_equals(s.substr(0, 4), "www.")) return true;
-    size_t at = s.find('@');
-    if (at != std::string_view::npos && at > 0 && at + 1 < s.size() && s.find('.', at) != std::string_view::npos &&
-        word_at(b + static_cast<uint32_t>(at) + 1, e))
-      return true;
-    return false;
+  static bool url_stop(char c) { return c == '"' || c == '<' || c == '>' || c == '[' || c == ']'; }
+  static bool url_trail(char c) {
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == '\'' || c == '}';
+  }
+  static bool email_char(char c) {
+    return is_alpha(c) || is_digit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c == '\'';
   }
 
-  static bool url_lead(char c) { return c == '(' || c == '"' || c == '\'' || c == '<' || c == '[' || c == '{'; }
-  static bool url_trail(char c) {
-    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == '"' ||
-           c == '\'' || c == '>' || c == ']' || c == '}';
+  // The end of a URL whose body starts at `from`: up to a stop character, less trailing punctuation.
+  uint32_t url_end(uint32_t from, uint32_t e) const {
+    uint32_t end = from;
+    bool paren = false;
+    while (end < e && !url_stop(text_[end])) paren |= text_[end++] == '(';
+    while (end > from && url_trail(text_[end - 1]) && !(paren && text_[end - 1] == ')')) --end;
+    return end;
+  }
+
+  // The first URL or e-mail address in the chunk [b, e), or an empty span.
+  Span find_url(uint32_t b, uint32_t e) const {
+    std::string_view c(text_.data() + b, e - b);
+    if (size_t p = c.find("://"); p != std::string_view::npos && p >= 2) {
+      uint32_t s = b + static_cast<uint32_t>(p);
+      while (s > b && is_alpha(text_[s - 1])) --s;
+      if (b + p - s >= 2) {
+        uint32_t end = url_end(b + static_cast<uint32_t>(p) + 3, e);
+        if (end > b + p + 3) return {s, end};
+      }
+    }
+    for (size_t p = c.find_first_of("wW"); p != std::string_view::npos && p + 5 < c.size();
+         p = c.find_first_of("wW", p + 1)) {
+      if (!lower_equals(c.substr(p, 4), "www.") || (p > 0 && (is_alpha(c[p - 1]) || c[p - 1] == '.'))) continue;
+      uint32_t end = url_end(b + static_cast<uint32_t>(p) + 4, e);
+      if (end > b + p + 5) return {b + static_cast<uint32_t>(p), end};
+    }
+    if (size_t at = c.find('@'); at != std::string_view::npos) {
+      uint32_t a = b + static_cast<uint32_t>(at);
+      uint32_t s = a;
+      while (s > b && email_char(text_[s - 1])) --s;
+      while (s < a && !is_alpha(text_[s]) && !is_digit(text_[s])) ++s;  // no leading quote or dot
+      uint32_t d = a + 1;
+      while (d < e && (is_alpha(text_[d]) || is_digit(text_[d]) || text_[d] == '.' || text_[d] == '-')) ++d;
+      while (d > a + 1 && (text_[d - 1] == '.' || text_[d - 1] == '-')) --d;
+      std::string_view domain(text_.data() + a + 1, d - (a + 1));
+      if (!domain.empty() && domain.front() != '.' && domain.find('.') != std::string_view::npos) return {s, d};
+    }
+    return {};
   }
 
   void chunk(uint32_t b, uint32_t e) {
     if (e - b >= 5 && memchr_any(b, e)) {
-      uint32_t ub = b, ue = e;
-      while (ub < ue && url_lead(text_[ub])) ++ub;
-      while (ue > ub && url_trail(text_[ue - 1])) --ue;
-      if (url_like(ub, ue)) {
-        general(b, ub);
-        out_.token(ub, ue);
-        general(ue, e);
+      Span u = find_url(b, e);
+      if (!u.empty()) {
+        general(b, u.begin);
+        out_.token(u.begin, u.end);
+        if (u.end < e) chunk(u.end, e);
         return;
       }
     }
     general(b, e);
   }
 
-  // Whether [b, e) has ':' '@' or "www" (cheap pre-test for url_like).
+  // Whether [b, e) has ':' '@' or "www" (cheap pre-test for find_url).
   bool memchr_any(uint32_t b, uint32_t e) const {
     const char* p = text_.data() + b;
     size_t n = e - b;
@@ -323,10 +351,19 @@ class BlockTokenizer {
         i = j;
         continue;
       }
-      if (len == 1 && (ch == '-' || ch == '*' || ch == '=' || ch == '<' || ch == '>' || ch == '~' || ch == '#' ||
-                       ch == '+' || ch == '/' || ch == '|')) {
+      // Hashtags and handles: #floods @agency.
+      if ((ch == '#' || ch == '@') && i + 1 < e && is_alpha(text_[i + 1])) {
         uint32_t j = i + 1;
-        while (j < e && text_[j] == ch) ++j;
+        while (j < e && (is_alpha(text_[j]) || is_digit(text_[j]) || text_[j] == '_')) ++j;
+        out_.token(i, j);
+        i = j;
+        continue;
+      }
+      if (len == 1 && (ch == '-' || ch == '*' || ch == '=' || ch == '<' || ch == '>' || ch == '~' || ch == '#' ||
+                       ch == '+' || ch == '/' || ch == '|' || ch == '$' || ch == '\\')) {
+        uint32_t j = i + 1;
+        bool rule = ch == '-' || ch == '=';  // ----== is one rule
+        while (j < e && (text_[j] == ch || (rule && (text_[j] == '-' || text_[j] == '=')))) ++j;
         out_.token(i, j);
         i = j;
         continue;
@@ -360,9 +397,26 @@ class BlockTokenizer {
     }
   }
 
+  // Shorthands with a slash: b/c w/o w/ (at i, not followed by a letter).
+  uint32_t slash_shorthand(uint32_t i, uint32_t e) const {
+    if (i + 1 >= e || text_[i + 1] != '/') return 0;
+    char c = lower(text_[i]);
+    if (c == 'w' && (i + 2 >= e || !word_at(i + 2, e))) return 2;
+    if (i + 2 < e && (i + 3 >= e || !word_at(i + 3, e)) &&
+        ((c == 'b' && lower(text_[i + 2]) == 'c') || (c == 'w' && lower(text_[i + 2]) == 'o')))
+      return 3;
+    return 0;
+  }
+
   // Scans a word from i (a letter or digit) within the chunk [chunk_b, e);
   // emits it (and its hyphen parts) and returns where it ended.
   uint32_t word(uint32_t i, uint32_t e, uint32_t chunk_b) {
+    if (i == chunk_b || !word_at(i - 1, e)) {
+      if (uint32_t n = slash_shorthand(i, e)) {
+        out_.token(i, i + n);
+        return i + n;
+      }
+    }
     uint32_t j = i;
     CharClass last = CharClass::kLetter;
     bool has_hyphen = false;
@@ -398,7 +452,7 @@ class BlockTokenizer {
           case '/':
             // Dates and 9/11 stay; 1 / 2 splits.
             join = last == CharClass::kDigit && next == CharClass::kDigit &&
-                   !(j - i == 1 && (after + 1 >= e || !is_digit(text_[after + 1])));
+                   !(j - i == 1 && (after + 1 >= e || (!is_digit(text_[after + 1]) && text_[after + 1] != '/')));
             break;
           case '@': join = true; break;
           case '\'':
@@ -422,7 +476,8 @@ class BlockTokenizer {
       last = next;
     }
     // A final period kept by abbreviations; a final apostrophe by plural possessives.
-    if (j < e && text_[j] == '.' && !(j + 1 < e && text_[j + 1] == '.') && keeps_period(i, j)) {
+    bool two_periods = j + 1 < e && text_[j + 1] == '.' && !(j + 2 < e && text_[j + 2] == '.');
+    if (j < e && text_[j] == '.' && (!(j + 1 < e && text_[j + 1] == '.') || two_periods) && keeps_period(i, j)) {
       ++j;
     } else if (size_t alen = apostrophe_at(text_, j); alen && j < e && (text_[j - 1] == 's' || text_[j - 1] == 'S') &&
                !apostrophe_at(text_, chunk_b) && !(j + alen < e && word_at(j + static_cast<uint32_t>(alen), e))) {
@@ -496,7 +551,7 @@ class BlockTokenizer {
         size_t left = 0, right = 0;
         while (left < h && is_digit(w[h - 1 - left])) ++left;
         while (h + 1 + right < w.size() && is_digit(w[h + 1 + right])) ++right;
-        keep = left == 3 && right == 4 && h + 1 + right == w.size() && left == h;
+        keep = left >= 1 && left <= 3 && right == 4 && h + 1 + right == w.size() && left == h;
       }
       if (keep) return out_.word(b, e, apos);
     }
