@@ -226,7 +226,15 @@ bool boundary_excluded(const TokenFacts* facts, uint32_t n, uint32_t i) {
   const TokenFacts& c = facts[i];
   if (c.title_abbrev) return true;
   const TokenFacts& nx = facts[i + 1];
-  return c.gap < 2 && (c.kind == kKindLower || c.kind == kKindComma) && nx.kind == kKindLower;
+  if (c.gap >= 2) return false;
+  // No sentence starts with , . ! ? : ) ” and none ends with ( “.
+  switch (nx.kind) {
+    case kKindComma: case kKindPeriod: case kKindBang: case kKindColon: case kKindCloseBracket: case kKindCloseQuote:
+      return true;
+    default: break;
+  }
+  if (c.kind == kKindOpenBracket || c.kind == kKindOpenQuote) return true;
+  return nx.kind == kKindLower && (c.kind == kKindLower || c.kind == kKindComma);
 }
 
 bool boundary_by_rules(const TokenFacts* facts, uint32_t n, uint32_t i) {

@@ -135,7 +135,11 @@ class Emitter {
       size_t alen = s.back() == '\'' ? 1 : (s.size() >= 4 && s.compare(s.size() - 3, 3, "\xE2\x80\x99") == 0 ? 3 : 0);
       if (alen && is_alpha(s[s.size() - alen - 1])) return token2(b, e, e - static_cast<uint32_t>(alen));
     }
-    if (s.size() >= 2 && s.size() <= 8 && std::string_view("acdghistwy").find(lower(s[0])) != std::string_view::npos) {
+    // First letters of the fused forms: a c d g h i s t w y.
+    constexpr uint32_t kFusedFirst = (1u << 0) | (1u << 2) | (1u << 3) | (1u << 6) | (1u << 7) | (1u << 8) |
+                                     (1u << 18) | (1u << 19) | (1u << 22) | (1u << 24);
+    char first = lower(s[0]);
+    if (s.size() >= 2 && s.size() <= 8 && first >= 'a' && first <= 'z' && (kFusedFirst >> (first - 'a') & 1)) {
       for (const auto& f : kFused)
         if (lower_equals(s, f.word)) {
           // "Im" and "im" yes, "IM" (instant message) no; "Cant" yes.
@@ -266,9 +270,11 @@ class BlockTokenizer {
 
   // Whether [b, e) has ':' '@' or "www" (cheap pre-test for find_url).
   bool memchr_any(uint32_t b, uint32_t e) const {
-    const char* p = text_.data() + b;
-    size_t n = e - b;
-    return std::memchr(p, '@', n) || std::memchr(p, ':', n) || std::memchr(p, 'w', n) || std::memchr(p, 'W', n);
+    for (uint32_t k = b; k < e; ++k) {
+      char c = text_[k];
+      if (c == '@' || c == ':' || ((c | 0x20) == 'w' && k + 2 < e && (text_[k + 1] | 0x20) == 'w')) return true;
+    }
+    return false;
   }
 
   size_t emoticon_at(uint32_t i, uint32_t e) const {
