@@ -57,6 +57,21 @@ TEST(TokenizerTest, TypographicApostrophesAndApostropheFreeContractions) {
   expect_invariants(doc);
 }
 
+TEST(TokenizerTest, ItsBeforeNotOrAIsItPlusS) {
+  Document doc = tokenize("its not fair, the club lost its coach and its a shame");
+  int first = find_token(doc, "its");
+  ASSERT_GE(first, 0);
+  EXPECT_EQ(words_of(doc, first), (Strings{"it", "s"}));
+  // "its coach" is the possessive: one word.
+  int coach = find_token(doc, "coach");
+  ASSERT_GE(coach, 1);
+  EXPECT_EQ(words_of(doc, coach - 1), (Strings{"its"}));
+  int shame = find_token(doc, "shame");
+  ASSERT_GE(shame, 2);
+  EXPECT_EQ(words_of(doc, shame - 2), (Strings{"it", "s"}));
+  expect_invariants(doc);
+}
+
 TEST(TokenizerTest, DecadesAndNamesWithApostrophesStayOneWord) {
   Document doc = tokenize("In the 1990's O'Brien sailed.");
   int decade = find_token(doc, "1990's");

@@ -130,6 +130,8 @@ class Emitter {
         return token2(b, e, b + static_cast<uint32_t>(a));
       break;
     }
+    // "its" for "it's" (EWT: it + s) before words that do not follow the possessive.
+    if (s.size() == 3 && lower_equals(s, "its") && its_is_it_s(e)) return token2(b, e, b + 2);
     // Plural possessives: parents' = parents + '.
     if (apostrophe && s.size() >= 3) {
       size_t alen = s.back() == '\'' ? 1 : (s.size() >= 4 && s.compare(s.size() - 3, 3, "\xE2\x80\x99") == 0 ? 3 : 0);
@@ -148,6 +150,26 @@ class Emitter {
         }
     }
     token(b, e);
+  }
+
+  // Whether the word after position e (one or more spaces away) is one that "it's"
+  // and not the possessive "its" comes before: its not, its a, its really ...
+  bool its_is_it_s(uint32_t e) const {
+    static constexpr std::array<std::string_view, 36> kAfterItIs = {
+        "not",    "a",      "an",     "the",     "really",  "simply", "very",     "like",   "in",
+        "now",    "definitely", "also", "for",   "from",    "only",   "just",     "still",  "all",
+        "been",   "getting", "nothing", "so",    "too",     "always", "never",    "probably", "pretty",
+        "quite",  "actually", "about", "because", "that",   "what",   "going",    "gonna",  "being"};
+    uint32_t p = e;
+    while (p < text_.size() && text_[p] == ' ') ++p;
+    if (p == e) return false;
+    uint32_t q = p;
+    while (q < text_.size() && q - p <= 10 && is_alpha(text_[q])) ++q;
+    if (q == p || (q < text_.size() && (is_alpha(text_[q]) || text_[q] == '\'' || text_[q] == '-'))) return false;
+    std::string_view next(text_.data() + p, q - p);
+    for (auto w : kAfterItIs)
+      if (lower_equals(next, w)) return true;
+    return false;
   }
 
   void end_chunk() {
