@@ -107,6 +107,16 @@ TEST(TokenizeEvalTest, WithoutNewparEachDocumentIsOneParagraph) {
   EXPECT_EQ(doc.blocks.size(), 2u);
 }
 
+TEST(TokenizeEvalTest, SentenceWithoutTextCommentIsRebuiltFromTokens) {
+  std::string no_text =
+      "1\tRain\train\tNOUN\tNN\t_\t2\tnsubj\t_\t_\n"
+      "2\tfell\tfall\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n"
+      "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+  auto c = io::parse_conllu(no_text, "notext.conllu");
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(eval::gold_document(c.value()).text, "Rain fell.");
+}
+
 // A system analysis built by hand: "don't" left as one word and the boundary
 // between "Boats sank." and "Nobody drowned" missed.
 Document hand_made_system() {

@@ -651,8 +651,8 @@ void Tokenizer::tokenize_span(Document& doc, Span span) {
 }
 
 void Tokenizer::process(Document& doc) const {
-  doc.tokens.reserve(doc.tokens.size() + doc.text.size() / 4 + 16);
-  doc.words.reserve(doc.words.size() + doc.text.size() / 4 + 16);
+  doc.tokens.reserve(doc.tokens.size() + doc.text.size() / 5 + 16);
+  doc.words.reserve(doc.words.size() + doc.text.size() / 5 + 16);
   SentenceScratch scratch;
   BlockTokenizer bt(doc);
   for (uint32_t b = 0; b < doc.blocks.size(); ++b) {
