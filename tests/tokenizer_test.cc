@@ -198,6 +198,11 @@ TEST(TokenizerTest, GarbageBytesAndHugeWordsDoNotBreakAnything) {
   Document big = tokenize(huge + ". Then more.");
   expect_invariants(big);
   EXPECT_GE(big.tokens.size(), 5u);
+  std::string many_addresses;  // one chunk, thousands of addresses
+  for (int i = 0; i < 3000; ++i) many_addresses += "a@b.cd,http://e.fg/";
+  Document addresses = tokenize(many_addresses + " " + many_addresses.substr(0, 400));
+  expect_invariants(addresses);
+  EXPECT_GE(addresses.tokens.size(), 40u);
   for (int seed = 1; seed < 40; ++seed) {  // pseudo-random bytes
     std::string bytes;
     uint32_t x = static_cast<uint32_t>(seed) * 2654435761U;

@@ -277,15 +277,16 @@ class BlockTokenizer {
     return {};
   }
 
+  // URL detection only looks at chunks up to this size (longer ones are not text).
+  static constexpr uint32_t kMaxUrlChunk = 4096;
+
   void chunk(uint32_t b, uint32_t e) {
-    if (e - b >= 5 && memchr_any(b, e)) {
+    while (e - b >= 5 && e - b <= kMaxUrlChunk && memchr_any(b, e)) {
       Span u = find_url(b, e);
-      if (!u.empty()) {
-        general(b, u.begin);
-        out_.token(u.begin, u.end);
-        if (u.end < e) chunk(u.end, e);
-        return;
-      }
+      if (u.empty()) break;
+      general(b, u.begin);
+      out_.token(u.begin, u.end);
+      b = u.end;
     }
     general(b, e);
   }
