@@ -78,6 +78,13 @@ TEST(SentenceTest, TitlesDatesAndCountryAbbreviationsDoNotSplit) {
   EXPECT_EQ(s[2], "Gen. Otieno and Dr. Haas met St. Clair officials.");
 }
 
+TEST(SentenceTest, StateAbbreviationAfterAHyphenKeepsItsPeriod) {
+  Document doc = tokenize("Rep. Ann Kuster (D-N.H.) and Sen. Ed Markey (D-Mass.) voted against it.");
+  EXPECT_EQ(doc.sentences.size(), 1u);
+  EXPECT_GE(testing::find_token(doc, "Mass."), 0);
+  EXPECT_GE(testing::find_token(doc, "N.H."), 0);
+}
+
 TEST(SentenceTest, InitialsDoNotEndSentences) {
   Document doc = tokenize("The report by J. K. Adeyemi was published today.");
   EXPECT_EQ(doc.sentences.size(), 1u);

@@ -13,7 +13,7 @@ struct Abbrev {
   std::string_view word;
   bool title;
 };
-constexpr std::array<Abbrev, 116> kAbbrevs = {{
+constexpr std::array<Abbrev, 122> kAbbrevs = {{
     {"Mr", true},     {"Mrs", true},   {"Ms", true},    {"Dr", true},     {"Prof", true},  {"Sr", false},
     {"Jr", false},    {"St", true},    {"Mt", true},    {"Gen", true},    {"Sen", true},   {"Rep", true},
     {"Gov", true},    {"Lt", true},    {"Col", true},   {"Sgt", true},    {"Capt", true},  {"Cpl", true},
@@ -33,6 +33,7 @@ constexpr std::array<Abbrev, 116> kAbbrevs = {{
     {"Attn", true},   {"Reps", true},  {"Sens", true},  {"Arrv", false},  {"arrv", false}, {"Ref", true},
     {"ext", true},    {"Ext", true},   {"Sts", true},   {"Drs", true},    {"ect", false},  {"Pvt", false},
     {"LTD", false},   {"INC", false},  {"CORP", false}, {"PVT", false},   {"Messrs", true}, {"Mmes", true},
+    {"Mass", false},  {"Ala", false},  {"Ark", false},  {"Vt", false},    {"Wyo", false},  {"Miss", false},
 }};
 
 inline uint32_t mix32(uint32_t h) {

@@ -542,6 +542,8 @@ class BlockTokenizer {
   // Whether the word [b, e) followed by '.' keeps it: initials, U.S., Mr.
   bool keeps_period(uint32_t b, uint32_t e) const {
     std::string_view w(text_.data() + b, e - b);
+    if (size_t h = w.rfind('-'); h != std::string_view::npos) w.remove_prefix(h + 1);  // D-Mass.
+    if (w.empty()) return false;
     if (w.size() == 1) return w[0] >= 'A' && w[0] <= 'Z';
     bool title;
     if (is_abbreviation(w, &title)) return true;
