@@ -92,7 +92,10 @@ TEST(SentenceTest, InitialsDoNotEndSentences) {
 
 TEST(SentenceTest, LongSentenceWithoutPunctuationIsOneSentence) {
   std::string text;
-  for (int i = 0; i < 150; ++i) text += (i ? " " : "") + std::string(i % 2 ? "trucks" : "carried");
+  for (int i = 0; i < 150; ++i) {
+    if (i) text += ' ';
+    text += i % 2 ? "trucks" : "carried";
+  }
   Document doc = tokenize(text);
   ASSERT_EQ(doc.tokens.size(), 150u);
   ASSERT_EQ(doc.sentences.size(), 1u);
