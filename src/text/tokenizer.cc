@@ -61,7 +61,7 @@ bool lower_equals(std::string_view s, std::string_view lower_word) {
 
 // Prefixes EWT keeps attached by their hyphen (e-mail, co-workers, non-stop ...).
 bool is_kept_prefix(std::string_view part) {
-  static constexpr std::array<std::string_view, 30> kPrefixes = {
+  static constexpr std::array<std::string_view, 31> kPrefixes = {"vice",
       "e",     "co",    "pre",   "post",  "non",   "re",    "anti",   "mid",    "ex",    "sub",
       "semi",  "multi", "pro",   "over",  "neo",   "counter", "socio", "psycho", "arch", "inter",
       "intra", "ultra", "micro", "macro", "mega",  "pseudo", "quasi", "trans",  "cross", "bi"};
