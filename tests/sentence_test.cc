@@ -78,6 +78,13 @@ TEST(SentenceTest, TitlesDatesAndCountryAbbreviationsDoNotSplit) {
   EXPECT_EQ(s[2], "Gen. Otieno and Dr. Haas met St. Clair officials.");
 }
 
+TEST(SentenceTest, StateAbbreviationAfterAHyphenKeepsItsPeriod) {
+  Document doc = tokenize("Rep. Ann Kuster (D-N.H.) and Sen. Ed Markey (D-Mass.) voted against it.");
+  EXPECT_EQ(doc.sentences.size(), 1u);
+  EXPECT_GE(testing::find_token(doc, "Mass."), 0);
+  EXPECT_GE(testing::find_token(doc, "N.H."), 0);
+}
+
 TEST(SentenceTest, InitialsDoNotEndSentences) {
   Document doc = tokenize("The report by J. K. Adeyemi was published today.");
   EXPECT_EQ(doc.sentences.size(), 1u);
@@ -85,7 +92,10 @@ TEST(SentenceTest, InitialsDoNotEndSentences) {
 
 TEST(SentenceTest, LongSentenceWithoutPunctuationIsOneSentence) {
   std::string text;
-  for (int i = 0; i < 150; ++i) text += (i ? " " : "") + std::string(i % 2 ? "trucks" : "carried");
+  for (int i = 0; i < 150; ++i) {
+    if (i) text += ' ';
+    text += i % 2 ? "trucks" : "carried";
+  }
   Document doc = tokenize(text);
   ASSERT_EQ(doc.tokens.size(), 150u);
   ASSERT_EQ(doc.sentences.size(), 1u);

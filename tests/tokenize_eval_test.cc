@@ -46,11 +46,13 @@ constexpr const char* kGold =
     "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
     "\n";
 
-io::ConlluCorpus gold() {
-  auto c = io::parse_conllu(kGold, "gold.conllu");
+io::ConlluCorpus parse(std::string_view conllu) {
+  auto c = io::parse_conllu(conllu, "test.conllu");
   EXPECT_TRUE(c.ok()) << c.status().message();
-  return c.value();
+  return c.ok() ? c.value() : io::ConlluCorpus();
 }
+
+io::ConlluCorpus gold() { return parse(kGold); }
 
 TEST(ConlluReaderTest, ReadsSentencesTokensAndMultiWordTokens) {
   io::ConlluCorpus c = gold();
@@ -99,12 +101,19 @@ TEST(TokenizeEvalTest, WithoutNewparEachDocumentIsOneParagraph) {
       "# newdoc id = a\n# text = Hi.\n1\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\tSpaceAfter=No\n2\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_\n\n"
       "# text = Yes.\n1\tYes\tyes\tINTJ\tUH\t_\t0\troot\t_\tSpaceAfter=No\n2\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_\n\n"
       "# newdoc id = b\n# text = No.\n1\tNo\tno\tINTJ\tUH\t_\t0\troot\t_\tSpaceAfter=No\n2\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_\n\n";
-  auto c = io::parse_conllu(two_docs, "docs.conllu");
-  ASSERT_TRUE(c.ok()) << c.status().message();
-  EXPECT_FALSE(c.value().has_newpar);
-  Document doc = eval::gold_document(c.value());
+  io::ConlluCorpus c = parse(two_docs);
+  EXPECT_FALSE(c.has_newpar);
+  Document doc = eval::gold_document(c);
   EXPECT_EQ(doc.text, "Hi. Yes.\n\nNo.");
   EXPECT_EQ(doc.blocks.size(), 2u);
+}
+
+TEST(TokenizeEvalTest, SentenceWithoutTextCommentIsRebuiltFromTokens) {
+  std::string no_text =
+      "1\tRain\train\tNOUN\tNN\t_\t2\tnsubj\t_\t_\n"
+      "2\tfell\tfall\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n"
+      "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+  EXPECT_EQ(eval::gold_document(parse(no_text)).text, "Rain fell.");
 }
 
 // A system analysis built by hand: "don't" left as one word and the boundary

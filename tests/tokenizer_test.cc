@@ -57,6 +57,21 @@ TEST(TokenizerTest, TypographicApostrophesAndApostropheFreeContractions) {
   expect_invariants(doc);
 }
 
+TEST(TokenizerTest, ItsBeforeNotOrAIsItPlusS) {
+  Document doc = tokenize("its not fair, the club lost its coach and its a shame");
+  int first = find_token(doc, "its");
+  ASSERT_GE(first, 0);
+  EXPECT_EQ(words_of(doc, first), (Strings{"it", "s"}));
+  // "its coach" is the possessive: one word.
+  int coach = find_token(doc, "coach");
+  ASSERT_GE(coach, 1);
+  EXPECT_EQ(words_of(doc, coach - 1), (Strings{"its"}));
+  int shame = find_token(doc, "shame");
+  ASSERT_GE(shame, 2);
+  EXPECT_EQ(words_of(doc, shame - 2), (Strings{"it", "s"}));
+  expect_invariants(doc);
+}
+
 TEST(TokenizerTest, DecadesAndNamesWithApostrophesStayOneWord) {
   Document doc = tokenize("In the 1990's O'Brien sailed.");
   int decade = find_token(doc, "1990's");
@@ -69,9 +84,9 @@ TEST(TokenizerTest, DecadesAndNamesWithApostrophesStayOneWord) {
 
 TEST(TokenizerTest, HyphenatedCompoundsSplitButPrefixesStay) {
   Document doc = tokenize("A state-run search-engine firm hired a co-founder, sent an e-mail and a non-binding "
-                          "anti-fraud re-elect plan to an ex-minister.");
+                          "anti-fraud re-elect plan to an ex-minister and a vice-chair.");
   Strings toks = token_texts(doc);
-  for (const char* kept : {"co-founder", "e-mail", "non-binding", "anti-fraud", "re-elect", "ex-minister"})
+  for (const char* kept : {"co-founder", "e-mail", "non-binding", "anti-fraud", "re-elect", "ex-minister", "vice-chair"})
     EXPECT_GE(find_token(doc, kept), 0) << kept;
   EXPECT_EQ(find_token(doc, "state-run"), -1);
   int state = find_token(doc, "state");
@@ -183,6 +198,11 @@ TEST(TokenizerTest, GarbageBytesAndHugeWordsDoNotBreakAnything) {
   Document big = tokenize(huge + ". Then more.");
   expect_invariants(big);
   EXPECT_GE(big.tokens.size(), 5u);
+  std::string many_addresses;  // one chunk, thousands of addresses
+  for (int i = 0; i < 3000; ++i) many_addresses += "a@b.cd,http://e.fg/";
+  Document addresses = tokenize(many_addresses + " " + many_addresses.substr(0, 400));
+  expect_invariants(addresses);
+  EXPECT_GE(addresses.tokens.size(), 40u);
   for (int seed = 1; seed < 40; ++seed) {  // pseudo-random bytes
     std::string bytes;
     uint32_t x = static_cast<uint32_t>(seed) * 2654435761U;

@@ -99,8 +99,9 @@ inline void expect_invariants(const Document& doc) {
     }
     EXPECT_EQ(pos, tk.span.end);
     next_word = tk.first_word + tk.word_count;
-    if (t + 1 < doc.tokens.size())
+    if (t + 1 < doc.tokens.size()) {
       EXPECT_EQ(tk.space_after, doc.tokens[t + 1].span.begin != tk.span.end) << "space_after of token " << t;
+    }
   }
   EXPECT_EQ(next_word, doc.words.size());
   // Sentences: consecutive, covering every token, inside one block.

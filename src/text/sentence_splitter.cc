@@ -13,7 +13,7 @@ struct Abbrev {
   std::string_view word;
   bool title;
 };
-constexpr std::array<Abbrev, 104> kAbbrevs = {{
+constexpr std::array<Abbrev, 122> kAbbrevs = {{
     {"Mr", true},     {"Mrs", true},   {"Ms", true},    {"Dr", true},     {"Prof", true},  {"Sr", false},
     {"Jr", false},    {"St", true},    {"Mt", true},    {"Gen", true},    {"Sen", true},   {"Rep", true},
     {"Gov", true},    {"Lt", true},    {"Col", true},   {"Sgt", true},    {"Capt", true},  {"Cpl", true},
@@ -31,6 +31,9 @@ constexpr std::array<Abbrev, 104> kAbbrevs = {{
     {"Vol", true},    {"pp", true},    {"Mon", false},  {"Tue", false},   {"Tues", false}, {"Wed", false},
     {"Thu", false},   {"Thur", false}, {"Thurs", false}, {"Fri", false},  {"Sat", false},  {"Sun", false},
     {"Attn", true},   {"Reps", true},  {"Sens", true},  {"Arrv", false},  {"arrv", false}, {"Ref", true},
+    {"ext", true},    {"Ext", true},   {"Sts", true},   {"Drs", true},    {"ect", false},  {"Pvt", false},
+    {"LTD", false},   {"INC", false},  {"CORP", false}, {"PVT", false},   {"Messrs", true}, {"Mmes", true},
+    {"Mass", false},  {"Ala", false},  {"Ark", false},  {"Vt", false},    {"Wyo", false},  {"Miss", false},
 }};
 
 inline uint32_t mix32(uint32_t h) {
@@ -42,36 +45,37 @@ inline uint32_t mix32(uint32_t h) {
   return h;
 }
 
-inline uint32_t hash_lower(std::string_view s) {
-  uint32_t h = 2166136261U;
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u >= 'A' && u <= 'Z') u += 32;
-    h = (h ^ u) * 16777619U;
-  }
-  return h;
-}
-
-// Collapsed shape: X upper, x lower, d digit, other bytes as themselves; runs
-// collapsed, at most 6 classes.
-inline uint32_t hash_shape(std::string_view s) {
-  uint32_t h = 2166136261U;
+// One pass: the hash of the lowercased bytes, and of the collapsed shape
+// (X upper, x lower, d digit, u non-ASCII, other bytes as themselves; runs
+// collapsed, at most 6 classes).
+inline void hash_token(std::string_view s, uint32_t* lower_hash, uint32_t* shape_hash) {
+  uint32_t h = 2166136261U, sh = 2166136261U;
   char prev = 0;
   int n = 0;
-  for (size_t i = 0; i < s.size() && n < 6; ++i) {
-    unsigned char u = static_cast<unsigned char>(s[i]);
+  for (char ch : s) {
+    unsigned char u = static_cast<unsigned char>(ch);
     char c;
-    if (u >= 'A' && u <= 'Z') c = 'X';
-    else if (u >= 'a' && u <= 'z') c = 'x';
-    else if (u >= '0' && u <= '9') c = 'd';
-    else if (u >= 0x80) { if ((u & 0xC0) == 0x80) continue; c = 'u'; }
-    else c = static_cast<char>(u);
-    if (c == prev) continue;
-    prev = c;
-    ++n;
-    h = (h ^ static_cast<unsigned char>(c)) * 16777619U;
+    if (u >= 'A' && u <= 'Z') {
+      u += 32;
+      c = 'X';
+    } else if (u >= 'a' && u <= 'z') {
+      c = 'x';
+    } else if (u >= '0' && u <= '9') {
+      c = 'd';
+    } else if (u >= 0x80) {
+      c = (u & 0xC0) == 0x80 ? prev : 'u';
+    } else {
+      c = static_cast<char>(u);
+    }
+    h = (h ^ u) * 16777619U;
+    if (c != prev && n < 6) {
+      prev = c;
+      ++n;
+      sh = (sh ^ static_cast<unsigned char>(c)) * 16777619U;
+    }
   }
-  return h;
+  *lower_hash = h;
+  *shape_hash = sh;
 }
 
 uint8_t token_kind(std::string_view s) {
@@ -140,8 +144,7 @@ void hash_facts(const Document& doc, uint32_t first, TokenFacts* facts, uint32_t
   TokenFacts& f = facts[i];
   if (f.hashed) return;
   std::string_view s = doc.token_text(first + i);
-  f.lower_hash = hash_lower(s);
-  f.shape_hash = hash_shape(s);
+  hash_token(s, &f.lower_hash, &f.shape_hash);
   f.hashed = 1;
 }
 
@@ -224,7 +227,15 @@ bool boundary_excluded(const TokenFacts* facts, uint32_t n, uint32_t i) {
   const TokenFacts& c = facts[i];
   if (c.title_abbrev) return true;
   const TokenFacts& nx = facts[i + 1];
-  return c.gap < 2 && (c.kind == kKindLower || c.kind == kKindComma) && nx.kind == kKindLower;
+  if (c.gap >= 2) return false;
+  // No sentence starts with , . ! ? : ) ” and none ends with ( “.
+  switch (nx.kind) {
+    case kKindComma: case kKindPeriod: case kKindBang: case kKindColon: case kKindCloseBracket: case kKindCloseQuote:
+      return true;
+    default: break;
+  }
+  if (c.kind == kKindOpenBracket || c.kind == kKindOpenQuote) return true;
+  return nx.kind == kKindLower && (c.kind == kKindLower || c.kind == kKindComma);
 }
 
 bool boundary_by_rules(const TokenFacts* facts, uint32_t n, uint32_t i) {

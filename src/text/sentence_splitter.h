@@ -22,7 +22,7 @@ namespace sitrep::text {
 
 inline constexpr const char* kSentenceModelKind = "sentence-splitter";
 inline constexpr uint32_t kSentenceModelVersion = 1;
-inline constexpr uint32_t kSentenceHashBits = 20;
+inline constexpr uint32_t kSentenceHashBits = 18;
 inline constexpr int kMaxBoundaryFeatures = 32;
 
 // What a token is, for the boundary features.
