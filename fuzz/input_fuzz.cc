@@ -1,5 +1,5 @@
 // libFuzzer target for everything that reads untrusted input: the text, HTML
-// and JSONL readers, normalisation, block classification, the tokenizer and
+// JSONL and CoNLL-U readers, normalisation, block classification, the tokenizer and
 // the sentence splitter, and the writers. The first byte picks the format.
 // Besides sanitizer findings it checks the invariants the rest of sitrep
 // relies on: valid spans, in order, inside the text.
@@ -52,8 +52,9 @@ void check_document(const sitrep::Document& doc) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   static const sitrep::io::InputFormat kFormats[] = {
-      sitrep::io::InputFormat::kText, sitrep::io::InputFormat::kHtml, sitrep::io::InputFormat::kJsonl};
-  auto format = kFormats[data[0] % 3];
+      sitrep::io::InputFormat::kText, sitrep::io::InputFormat::kHtml, sitrep::io::InputFormat::kJsonl,
+      sitrep::io::InputFormat::kConllu};
+  auto format = kFormats[data[0] % 4];
   std::string_view bytes(reinterpret_cast<const char*>(data + 1), size - 1);
   (void)sitrep::io::read_bytes(
       "fuzz.input", bytes, format,

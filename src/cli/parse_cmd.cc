@@ -84,7 +84,7 @@ void add_parse_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("parse", "Read articles and write their sentences and tokens");
   cmd->add_option("paths", opt->paths, "Files, directories (recursive) or - for standard input")->required();
   cmd->add_option("--format", opt->format, "Output format: conllu or jsonl")->capture_default_str();
-  cmd->add_option("--input-format", opt->input_format, "auto (by extension), text, html, jsonl")
+  cmd->add_option("--input-format", opt->input_format, "auto (by extension), text, html, jsonl, conllu (keeps its tokenization)")
       ->capture_default_str();
   cmd->add_option("-o,--output", opt->output, "Output file (- for standard output)")->capture_default_str();
   cmd->add_option("--threads", opt->threads, "Worker threads (0 = all cores)")->capture_default_str();

@@ -1,5 +1,7 @@
 #include "io/conllu_reader.h"
 
+#include <algorithm>
+
 #include <charconv>
 #include <fstream>
 #include <sstream>
@@ -178,6 +180,79 @@ Result<ConlluCorpus> read_conllu_file(const std::string& path) {
   std::string bytes;
   SITREP_RETURN_IF_ERROR(read_file_bytes(path, &bytes));
   return parse_conllu(bytes, path);
+}
+
+}  // namespace sitrep::io
+
+namespace sitrep::io {
+
+std::vector<Document> conllu_documents(const ConlluCorpus& corpus, std::string_view default_id) {
+  std::vector<Document> docs;
+  Document* doc = nullptr;
+  uint32_t block_begin = 0;
+  auto close_block = [&] {
+    if (doc && doc->text.size() > block_begin)
+      doc->blocks.push_back(Block{Span{block_begin, static_cast<uint32_t>(doc->text.size())}, BlockKind::kNews});
+  };
+  for (const ConlluSentence& cs : corpus.sentences) {
+    if (!doc || cs.new_doc) {
+      close_block();
+      docs.emplace_back();
+      doc = &docs.back();
+      doc->id = cs.new_doc && !cs.doc_id.empty() ? cs.doc_id : std::string(default_id);
+      block_begin = 0;
+    } else if (cs.new_par) {
+      close_block();
+      doc->text += "\n\n";
+      block_begin = static_cast<uint32_t>(doc->text.size());
+    } else {
+      doc->text += ' ';
+    }
+    Sentence sent;
+    sent.block = static_cast<uint32_t>(doc->blocks.size());
+    sent.first_token = static_cast<uint32_t>(doc->tokens.size());
+    sent.first_word = static_cast<uint32_t>(doc->words.size());
+    sent.span.begin = static_cast<uint32_t>(doc->text.size());
+    for (uint32_t t = cs.first_token; t < cs.first_token + cs.token_count; ++t) {
+      const ConlluToken& ct = corpus.tokens[t];
+      if (ct.form.empty()) continue;
+      Token tok;
+      tok.span.begin = static_cast<uint32_t>(doc->text.size());
+      doc->text += ct.form;
+      tok.span.end = static_cast<uint32_t>(doc->text.size());
+      tok.space_after = ct.space_after;
+      tok.first_word = static_cast<uint32_t>(doc->words.size());
+      tok.word_count = static_cast<uint16_t>(ct.word_count);
+      uint32_t at = tok.span.begin;  // where the next word's form is looked for
+      for (uint32_t k = 0; k < ct.word_count; ++k) {
+        std::string_view form = corpus.words[ct.first_word + k].form;
+        std::string_view rest = std::string_view(doc->text).substr(at, tok.span.end - at);
+        Word w;
+        w.token = static_cast<uint32_t>(doc->tokens.size());
+        size_t found = form.empty() ? std::string_view::npos : rest.find(form);
+        bool last = k + 1 == ct.word_count;
+        if (found != std::string_view::npos && !last) {
+          w.span = Span{at + static_cast<uint32_t>(found), at + static_cast<uint32_t>(found + form.size())};
+        } else if (found != std::string_view::npos && found + form.size() == rest.size()) {
+          w.span = Span{at + static_cast<uint32_t>(found), tok.span.end};
+        } else {  // not a substring (or nothing left): the rest of the token, at least one byte
+          uint32_t b = std::min(at, tok.span.end - 1);
+          w.span = Span{b, last ? tok.span.end : b + 1};
+        }
+        at = std::min(w.span.end, tok.span.end);
+        doc->words.push_back(w);
+      }
+      doc->tokens.push_back(tok);
+      if (ct.space_after && t + 1 < cs.first_token + cs.token_count) doc->text += ' ';
+    }
+    while (!doc->text.empty() && doc->text.back() == ' ' && doc->text.size() > sent.span.begin) doc->text.pop_back();
+    sent.span.end = static_cast<uint32_t>(doc->text.size());
+    sent.token_count = static_cast<uint32_t>(doc->tokens.size()) - sent.first_token;
+    sent.word_count = static_cast<uint32_t>(doc->words.size()) - sent.first_word;
+    if (sent.token_count) doc->sentences.push_back(sent);
+  }
+  close_block();
+  return docs;
 }
 
 }  // namespace sitrep::io

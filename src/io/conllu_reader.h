@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/document.h"
 #include "core/status.h"
 
 namespace sitrep::io {
@@ -47,6 +48,15 @@ struct ConlluCorpus {
 // `name` is used in error messages ("file.conllu:17: ...").
 Result<ConlluCorpus> parse_conllu(std::string_view bytes, std::string_view name);
 Result<ConlluCorpus> read_conllu_file(const std::string& path);
+
+// The corpus as Documents that keep its tokenization, one per `# newdoc` (the
+// whole corpus when there is none; `default_id` names it). The text is rebuilt
+// from the tokens and SpaceAfter=No, sentences of a paragraph joined by a space,
+// paragraphs by a blank line; each paragraph is one kNews block. Words of a
+// multi-word token get the span of their form inside the token when it is a
+// substring there, else the rest of the token. Gold columns are not copied: the
+// pipeline re-tags and re-parses (as `udpipe --tag --parse` does).
+std::vector<Document> conllu_documents(const ConlluCorpus& corpus, std::string_view default_id);
 
 // Reads a whole file into `out`; an error names the path.
 Status read_file_bytes(const std::string& path, std::string* out);

@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "io/conllu_reader.h"
 #include "io/reader_internal.h"
 #include "text/blocks.h"
 #include "text/normalize.h"
@@ -192,8 +193,15 @@ Status read_bytes(std::string_view name, std::string_view bytes, InputFormat for
     return Status::Ok();
   }
   switch (format) {
-    case InputFormat::kConllu:
-      return Status::Error(fmt::format("{}: CoNLL-U input is not supported by read_inputs yet", name));
+    case InputFormat::kConllu: {
+      auto corpus = parse_conllu(bytes, name);
+      if (!corpus.ok()) return corpus.status();
+      for (Document& doc : conllu_documents(corpus.value(), path_stem(name))) {
+        doc.path = std::string(name);
+        sink(std::move(doc));
+      }
+      return Status::Ok();
+    }
     case InputFormat::kJsonl:
       read_jsonl(name, bytes, sink, warn);
       return Status::Ok();

@@ -20,7 +20,9 @@ Result<Pipeline> Pipeline::load_default() {
   return Pipeline(std::move(tokenizer).value());
 }
 
-void Pipeline::process(Document& doc) const { tokenizer_.process(doc); }
+void Pipeline::process(Document& doc) const {
+  if (doc.tokens.empty()) tokenizer_.process(doc);  // CoNLL-U input comes tokenized
+}
 
 void RunStats::add(const Document& doc) {
   ++documents;
