@@ -363,10 +363,10 @@ TEST(InputsTest, ForcedFormatOverridesExtension) {
   EXPECT_EQ(c.docs[0].text, "Forced JSONL line.");
 }
 
-TEST(InputsTest, ConlluIsNotSupportedYet) {
-  auto c = read_string("x.conllu", "1\tHello\n");
+TEST(InputsTest, ConlluIsChosenByExtension) {
+  auto c = read_string("x.conllu", "1\tHello\n");  // too few columns for CoNLL-U
   EXPECT_FALSE(c.status.ok());
-  EXPECT_NE(c.status.message().find("not supported by read_inputs yet"), std::string::npos);
+  EXPECT_NE(c.status.message().find("x.conllu"), std::string::npos);
 }
 
 class TempDir : public ::testing::Test {
