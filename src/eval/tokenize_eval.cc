@@ -77,9 +77,15 @@ bool beyond_end(const std::vector<EvalWord>& w, size_t i, uint32_t end) {
 
 uint32_t extend_end(const EvalWord& w, uint32_t end) { return w.multiword && w.span.end > end ? w.span.end : end; }
 
-// conll18_ud_eval.py align_words: the number of aligned words.
-uint64_t align_words(const std::vector<EvalWord>& gold, const std::vector<EvalWord>& sys) {
+// conll18_ud_eval.py align_words: the number of aligned words; with `pairs`,
+// also which gold word is aligned to which system word.
+uint64_t align_words(const std::vector<EvalWord>& gold, const std::vector<EvalWord>& sys,
+                     std::vector<WordPair>* pairs) {
   uint64_t aligned = 0;
+  auto align = [&](size_t g, size_t s) {
+    ++aligned;
+    if (pairs) pairs->push_back({static_cast<uint32_t>(g), static_cast<uint32_t>(s)});
+  };
   size_t gi = 0, si = 0;
   std::vector<uint32_t> lcs;
   while (gi < gold.size() && si < sys.size()) {
@@ -115,7 +121,7 @@ uint64_t align_words(const std::vector<EvalWord>& gold, const std::vector<EvalWo
       size_t g = 0, s = 0;
       while (g < ng && s < ns) {
         if (same_form(gold[gs + g].form, sys[ss + s].form)) {
-          ++aligned;
+          align(gs + g, ss + s);
           ++g;
           ++s;
         } else if (at(g, s) == at(g + 1, s)) {
@@ -125,7 +131,7 @@ uint64_t align_words(const std::vector<EvalWord>& gold, const std::vector<EvalWo
         }
       }
     } else if (gold[gi].span == sys[si].span) {
-      ++aligned;
+      align(gi, si);
       ++gi;
       ++si;
     } else if (gold[gi].span.begin <= sys[si].span.begin) {
@@ -188,7 +194,8 @@ Document gold_document(const io::ConlluCorpus& gold, std::vector<Span>* sentence
   return doc;
 }
 
-Result<TokenizeScores> score_tokenization(const io::ConlluCorpus& gold, const Document& system) {
+Result<TokenizeScores> score_tokenization(const io::ConlluCorpus& gold, const Document& system,
+                                          std::vector<WordPair>* pairs) {
   Side g, s;
   // Gold: offsets in characters of the concatenated forms.
   uint32_t pos = 0;
@@ -261,7 +268,7 @@ Result<TokenizeScores> score_tokenization(const io::ConlluCorpus& gold, const Do
   out.sentences = span_score(g.sentences, s.sentences);
   out.words.gold = g.words.size();
   out.words.system = s.words.size();
-  out.words.correct = align_words(g.words, s.words);
+  out.words.correct = align_words(g.words, s.words, pairs);
   // Multi-word tokens: same span and the same words.
   out.multiwords.gold = g.multiword_tokens.size();
   out.multiwords.system = s.multiword_tokens.size();

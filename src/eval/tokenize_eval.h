@@ -40,9 +40,17 @@ struct TokenizeScores {
 // `sentence_spans`, when given, receives the byte span of each gold sentence's text.
 Document gold_document(const io::ConlluCorpus& gold, std::vector<Span>* sentence_spans = nullptr);
 
+// A gold word (index into ConlluCorpus::words) aligned to a system word (index
+// into Document::words).
+struct WordPair {
+  uint32_t gold = 0, system = 0;
+};
+
 // Scores the tokens, words and sentences of `system` (whose text must hold the
-// same non-white-space characters as the gold tokens) against `gold`.
-Result<TokenizeScores> score_tokenization(const io::ConlluCorpus& gold, const Document& system);
+// same non-white-space characters as the gold tokens) against `gold`. With
+// `pairs`, also gives the word alignment (for scoring tags and trees on raw text).
+Result<TokenizeScores> score_tokenization(const io::ConlluCorpus& gold, const Document& system,
+                                          std::vector<WordPair>* pairs = nullptr);
 
 // gold_document + Tokenizer::process + score_tokenization.
 Result<TokenizeScores> evaluate_tokenizer(const io::ConlluCorpus& gold, const text::Tokenizer& tokenizer);
