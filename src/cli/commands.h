@@ -10,5 +10,6 @@ inline constexpr int kExitBadInput = 2;
 
 void add_parse_command(CLI::App& app);
 void add_eval_command(CLI::App& app);
+void add_train_command(CLI::App& app);
 
 }  // namespace sitrep::cli

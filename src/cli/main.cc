@@ -9,6 +9,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("sitrep 0.1.0"));
   sitrep::cli::add_parse_command(app);
   sitrep::cli::add_eval_command(app);
+  sitrep::cli::add_train_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::RuntimeError& e) {  // a subcommand finished: its exit status

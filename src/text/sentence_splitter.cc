@@ -1,0 +1,303 @@
+#include "text/sentence_splitter.h"
+
+#include <algorithm>
+#include <array>
+
+#include "text/chars.h"
+
+namespace sitrep::text {
+namespace {
+
+// Abbreviations that keep their period; `title` ones never end a sentence.
+struct Abbrev {
+  std::string_view word;
+  bool title;
+};
+constexpr std::array<Abbrev, 104> kAbbrevs = {{
+    {"Mr", true},     {"Mrs", true},   {"Ms", true},    {"Dr", true},     {"Prof", true},  {"Sr", false},
+    {"Jr", false},    {"St", true},    {"Mt", true},    {"Gen", true},    {"Sen", true},   {"Rep", true},
+    {"Gov", true},    {"Lt", true},    {"Col", true},   {"Sgt", true},    {"Capt", true},  {"Cpl", true},
+    {"Adm", true},    {"Maj", true},   {"Rev", true},   {"Hon", true},    {"Pres", true},  {"Supt", true},
+    {"Cmdr", true},   {"Brig", true},  {"Jan", true},   {"Feb", true},    {"Mar", false},  {"Apr", true},
+    {"Jun", true},    {"Jul", true},   {"Aug", true},   {"Sep", true},    {"Sept", true},  {"Oct", true},
+    {"Nov", true},    {"Dec", true},   {"Inc", false},  {"Corp", false},  {"Co", false},   {"Ltd", false},
+    {"Bros", false},  {"Assn", false}, {"Dept", false}, {"Univ", false},  {"vs", true},    {"etc", false},
+    {"approx", true}, {"cf", true},    {"viz", true},   {"al", false},    {"Ave", false},  {"Blvd", false},
+    {"Rd", false},    {"Ft", true},    {"Calif", false}, {"Fla", false},  {"Ga", false},   {"Ill", false},
+    {"Pa", false},    {"Va", false},   {"Wash", false}, {"Tex", false},   {"Ariz", false}, {"Colo", false},
+    {"Conn", false},  {"Ind", false},  {"Kan", false},  {"Ky", false},    {"La", false},   {"Md", false},
+    {"Mich", false},  {"Minn", false}, {"Mo", false},   {"Mont", false},  {"Neb", false},  {"Nev", false},
+    {"Okla", false},  {"Ore", false},  {"Tenn", false}, {"Wis", false},   {"No", true},    {"Nos", true},
+    {"Vol", true},    {"pp", true},    {"Mon", false},  {"Tue", false},   {"Tues", false}, {"Wed", false},
+    {"Thu", false},   {"Thur", false}, {"Thurs", false}, {"Fri", false},  {"Sat", false},  {"Sun", false},
+    {"Attn", true},   {"Reps", true},  {"Sens", true},  {"Arrv", false},  {"arrv", false}, {"Ref", true},
+}};
+
+inline uint32_t mix32(uint32_t h) {
+  h ^= h >> 16;
+  h *= 0x7feb352dU;
+  h ^= h >> 15;
+  h *= 0x846ca68bU;
+  h ^= h >> 16;
+  return h;
+}
+
+inline uint32_t hash_lower(std::string_view s) {
+  uint32_t h = 2166136261U;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 'A' && u <= 'Z') u += 32;
+    h = (h ^ u) * 16777619U;
+  }
+  return h;
+}
+
+// Collapsed shape: X upper, x lower, d digit, other bytes as themselves; runs
+// collapsed, at most 6 classes.
+inline uint32_t hash_shape(std::string_view s) {
+  uint32_t h = 2166136261U;
+  char prev = 0;
+  int n = 0;
+  for (size_t i = 0; i < s.size() && n < 6; ++i) {
+    unsigned char u = static_cast<unsigned char>(s[i]);
+    char c;
+    if (u >= 'A' && u <= 'Z') c = 'X';
+    else if (u >= 'a' && u <= 'z') c = 'x';
+    else if (u >= '0' && u <= '9') c = 'd';
+    else if (u >= 0x80) { if ((u & 0xC0) == 0x80) continue; c = 'u'; }
+    else c = static_cast<char>(u);
+    if (c == prev) continue;
+    prev = c;
+    ++n;
+    h = (h ^ static_cast<unsigned char>(c)) * 16777619U;
+  }
+  return h;
+}
+
+uint8_t token_kind(std::string_view s) {
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c < 0x80) {
+    if (c >= 'a' && c <= 'z') return s.size() > 1 && s.back() == '.' ? kKindAbbrev : kKindLower;
+    if (c >= 'A' && c <= 'Z') {
+      if (s.size() > 1 && s.back() == '.') return kKindAbbrev;
+      bool upper = s.size() > 1;
+      for (char x : s)
+        if (x >= 'a' && x <= 'z') { upper = false; break; }
+      return upper ? kKindUpper : kKindCapital;
+    }
+    if (c >= '0' && c <= '9') return kKindNumber;
+    switch (c) {
+      case '.': return s.size() > 1 ? kKindEllipsis : kKindPeriod;
+      case '!': case '?': return kKindBang;
+      case '"': case '\'': case '`': return kKindQuote;
+      case '(': case '[': case '{': return kKindOpenBracket;
+      case ')': case ']': case '}': return kKindCloseBracket;
+      case ':': case ';': return kKindColon;
+      case ',': return kKindComma;
+      case '-': return kKindDash;
+      case '_': return kKindOther;
+      default: return kKindSymbol;
+    }
+  }
+  CodePoint cp = decode_utf8(s, 0);
+  switch (cp.cp) {
+    case 0x201C: case 0x2018: case 0xAB: return kKindOpenQuote;
+    case 0x201D: case 0x2019: case 0xBB: return kKindCloseQuote;
+    case 0x2026: return kKindEllipsis;
+    case 0x2013: case 0x2014: case 0x2012: case 0x2015: return kKindDash;
+    default: break;
+  }
+  CharClass k = classify_non_ascii(cp.cp);
+  if (k == CharClass::kLetter) return kKindCapital;  // non-ASCII letters: rare, kept coarse
+  if (k == CharClass::kDigit) return kKindNumber;
+  return kKindSymbol;
+}
+
+enum Template : uint32_t {
+  kBias = 1, kW0, kW1, kWm1, kK0, kK1, kKm1, kK2, kK0K1, kKm1K0K1, kK0K1K2, kW0W1, kW0K1, kK0W1, kGap, kGapK0K1,
+  kQuoteK0K1, kBracketK0, kS0, kS1, kS0S1, kLenK0, kWm1W0, kW2, kKm1K0, kTitle
+};
+
+inline uint32_t feat(uint32_t t, uint32_t v) { return mix32(v * 0x9E3779B1U + t * 0x85EBCA77U) & ((1U << kSentenceHashBits) - 1); }
+inline uint32_t pack(uint32_t a, uint32_t b) { return a * 31U + b; }
+
+bool terminal(uint8_t k) { return k == kKindPeriod || k == kKindBang || k == kKindEllipsis; }
+bool closing(uint8_t k) { return k == kKindCloseQuote || k == kKindQuote || k == kKindCloseBracket; }
+
+}  // namespace
+
+bool is_abbreviation(std::string_view word, bool* title) {
+  if (word.empty() || word.size() > 6) return false;
+  for (const auto& a : kAbbrevs)
+    if (a.word == word) {
+      *title = a.title;
+      return true;
+    }
+  return false;
+}
+
+void token_facts(const Document& doc, uint32_t first, uint32_t last, uint32_t block_end, std::vector<TokenFacts>* out) {
+  out->resize(last - first);
+  const std::string& text = doc.text;
+  uint8_t quote = 0, bracket = 0;
+  for (uint32_t t = first; t < last; ++t) {
+    TokenFacts& f = (*out)[t - first];
+    std::string_view s = doc.token_text(t);
+    f.lower_hash = hash_lower(s);
+    f.shape_hash = hash_shape(s);
+    f.kind = token_kind(s);
+    f.length = static_cast<uint8_t>(std::min<size_t>(s.size(), 255));
+    f.title_abbrev = 0;
+    if (f.kind == kKindAbbrev) {
+      bool title = false;
+      if (is_abbreviation(s.substr(0, s.size() - 1), &title) && title) f.title_abbrev = 1;
+    }
+    // Quote and bracket state after this token.
+    if (f.kind == kKindOpenQuote) quote = 1;
+    else if (f.kind == kKindCloseQuote && s != "\xE2\x80\x99") quote = 0;
+    else if (f.kind == kKindQuote && s == "\"") quote ^= 1;
+    if (f.kind == kKindOpenBracket) bracket = 1;
+    else if (f.kind == kKindCloseBracket) bracket = 0;
+    f.quote = quote;
+    f.bracket = bracket;
+    // White space after.
+    uint32_t end = doc.tokens[t].span.end;
+    uint32_t next = t + 1 < last ? doc.tokens[t + 1].span.begin : block_end;
+    uint8_t gap = next > end ? 1 : 0;
+    int newlines = 0;
+    for (uint32_t k = end; k < next; ++k)
+      if (text[k] == '\n') ++newlines;
+    if (newlines == 1) gap = 2;
+    if (newlines > 1) gap = 3;
+    f.gap = gap;
+  }
+}
+
+int boundary_features(const TokenFacts* facts, uint32_t n, uint32_t i, uint32_t* out) {
+  const TokenFacts& c = facts[i];
+  const TokenFacts& nx = facts[i + 1];
+  static const TokenFacts kNone{0x1234567U, 0x7654321U, kKindCount, 0, 0, 0, 0, 0};
+  const TokenFacts& p = i > 0 ? facts[i - 1] : kNone;
+  const TokenFacts& n2 = i + 2 < n ? facts[i + 2] : kNone;
+  int k = 0;
+  out[k++] = feat(kBias, 0);
+  out[k++] = feat(kW0, c.lower_hash);
+  out[k++] = feat(kW1, nx.lower_hash);
+  out[k++] = feat(kWm1, p.lower_hash);
+  out[k++] = feat(kW2, n2.lower_hash);
+  out[k++] = feat(kK0, c.kind);
+  out[k++] = feat(kK1, nx.kind);
+  out[k++] = feat(kKm1, p.kind);
+  out[k++] = feat(kK2, n2.kind);
+  out[k++] = feat(kK0K1, pack(c.kind, nx.kind));
+  out[k++] = feat(kKm1K0, pack(p.kind, c.kind));
+  out[k++] = feat(kKm1K0K1, pack(pack(p.kind, c.kind), nx.kind));
+  out[k++] = feat(kK0K1K2, pack(pack(c.kind, nx.kind), n2.kind));
+  out[k++] = feat(kW0W1, c.lower_hash * 0x9E3779B1U ^ nx.lower_hash);
+  out[k++] = feat(kWm1W0, p.lower_hash * 0x9E3779B1U ^ c.lower_hash);
+  out[k++] = feat(kW0K1, c.lower_hash * 0x9E3779B1U ^ nx.kind);
+  out[k++] = feat(kK0W1, nx.lower_hash * 0x9E3779B1U ^ c.kind);
+  out[k++] = feat(kGap, c.gap);
+  out[k++] = feat(kGapK0K1, pack(pack(c.gap, c.kind), nx.kind));
+  out[k++] = feat(kQuoteK0K1, pack(pack(c.quote, c.kind), nx.kind));
+  out[k++] = feat(kBracketK0, pack(c.bracket, c.kind));
+  out[k++] = feat(kS0, c.shape_hash);
+  out[k++] = feat(kS1, nx.shape_hash);
+  out[k++] = feat(kS0S1, c.shape_hash * 0x9E3779B1U ^ nx.shape_hash);
+  out[k++] = feat(kLenK0, pack(std::min<uint32_t>(c.length, 6), c.kind));
+  return k;
+}
+
+bool boundary_excluded(const TokenFacts* facts, uint32_t n, uint32_t i) {
+  const TokenFacts& c = facts[i];
+  if (c.title_abbrev) return true;
+  const TokenFacts& nx = facts[i + 1];
+  return c.gap < 2 && (c.kind == kKindLower || c.kind == kKindComma) && nx.kind == kKindLower;
+}
+
+bool boundary_by_rules(const TokenFacts* facts, uint32_t n, uint32_t i) {
+  const TokenFacts& c = facts[i];
+  const TokenFacts& nx = facts[i + 1];
+  if (c.gap >= 3) return true;
+  bool ends = terminal(c.kind) || (closing(c.kind) && i > 0 && terminal(facts[i - 1].kind));
+  if (!ends) return false;
+  if (closing(nx.kind) || terminal(nx.kind) || nx.kind == kKindComma) return false;
+  return nx.kind != kKindLower;
+}
+
+Result<std::shared_ptr<const SentenceModel>> SentenceModel::from_model_file(const ModelFile& file, std::string_view name) {
+  if (file.kind != kSentenceModelKind || file.kind_version != kSentenceModelVersion)
+    return Status::Error(std::string(name) + ": not a sentence-splitter model of version " +
+                         std::to_string(kSentenceModelVersion));
+  const std::string* meta = file.section("meta");
+  const std::string* w = file.section("weights");
+  if (!meta || !w) return Status::Error(std::string(name) + ": missing section 'meta' or 'weights'");
+  auto model = std::make_shared<SentenceModel>();
+  ByteReader mr(*meta);
+  uint32_t bits = 0, threshold = 0;
+  if (!mr.u32(&bits) || !mr.u32(&threshold) || bits != kSentenceHashBits)
+    return Status::Error(std::string(name) + ": bad 'meta' section (hash bits must be " +
+                         std::to_string(kSentenceHashBits) + ")");
+  model->threshold = static_cast<int32_t>(threshold);
+  ByteReader wr(*w);
+  if (!wr.array(&model->weights) || model->weights.size() != (1U << kSentenceHashBits))
+    return Status::Error(std::string(name) + ": bad 'weights' section");
+  return std::shared_ptr<const SentenceModel>(std::move(model));
+}
+
+Result<std::shared_ptr<const SentenceModel>> SentenceModel::load(const std::string& path) {
+  auto file = read_model_file(path, kSentenceModelKind, kSentenceModelVersion);
+  if (!file.ok()) return file.status();
+  return from_model_file(file.value(), path);
+}
+
+ModelFile SentenceModel::to_model_file(std::string note) const {
+  ModelFile f;
+  f.kind = kSentenceModelKind;
+  f.kind_version = kSentenceModelVersion;
+  f.note = std::move(note);
+  ByteWriter meta;
+  meta.u32(kSentenceHashBits);
+  meta.u32(static_cast<uint32_t>(threshold));
+  f.add("meta", meta.take());
+  ByteWriter w;
+  w.array(weights);
+  f.add("weights", w.take());
+  return f;
+}
+
+void split_sentences(Document& doc, uint32_t block, uint32_t first, uint32_t last, const SentenceModel* model,
+                     std::vector<TokenFacts>* scratch) {
+  if (last <= first) return;
+  token_facts(doc, first, last, doc.blocks[block].span.end, scratch);
+  const TokenFacts* facts = scratch->data();
+  uint32_t n = last - first;
+  uint32_t start = 0;
+  uint32_t features[kMaxBoundaryFeatures];
+  auto emit = [&](uint32_t end) {  // tokens [start, end] relative to first
+    Sentence s;
+    s.first_token = first + start;
+    s.token_count = end + 1 - start;
+    s.span = {doc.tokens[s.first_token].span.begin, doc.tokens[first + end].span.end};
+    s.first_word = doc.tokens[s.first_token].first_word;
+    const Token& lt = doc.tokens[first + end];
+    s.word_count = lt.first_word + lt.word_count - s.first_word;
+    s.block = block;
+    doc.sentences.push_back(s);
+    start = end + 1;
+  };
+  for (uint32_t i = 0; i + 1 < n; ++i) {
+    if (boundary_excluded(facts, n, i)) continue;
+    bool split;
+    if (model) {
+      int k = boundary_features(facts, n, i, features);
+      split = model->score(features, k) > model->threshold;
+    } else {
+      split = boundary_by_rules(facts, n, i);
+    }
+    if (split) emit(i);
+  }
+  emit(n - 1);
+}
+
+}  // namespace sitrep::text
