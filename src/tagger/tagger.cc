@@ -1,0 +1,365 @@
+#include "tagger/tagger.h"
+
+#include <unistd.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/tagset.h"
+#include "tagger/features.h"
+
+namespace sitrep::tagger {
+namespace detail {
+
+uint64_t hash_bytes(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
+
+namespace {
+
+enum : uint32_t {
+  kHasDigit = 1, kHasHyphen = 2, kHasUpper = 4, kFirstUpper = 8, kAllUpper = 16,
+  kHasPeriod = 32, kNoLetter = 64, kNonAscii = 128,
+};
+
+char shape_char(char c) {
+  if (c >= 'A' && c <= 'Z') return 'X';
+  if (c >= 'a' && c <= 'z') return 'x';
+  if (c >= '0' && c <= '9') return 'd';
+  if (static_cast<unsigned char>(c) >= 0x80) return 'u';
+  return c;
+}
+
+}  // namespace
+
+void word_info(std::string_view form, const HashIndex& dict, std::string& lower, WordInfo& w) {
+  lower_into(form, lower);
+  std::string_view lw = lower;
+  w.form = hash_bytes(form);
+  w.lower = lw == form ? w.form : hash_bytes(lw);
+  const size_t n = lw.size();
+  for (size_t k = 1; k <= 4; ++k) {
+    size_t m = std::min(k, n);
+    w.pre[k - 1] = hash_bytes(lw.substr(0, m));
+    w.suf[k - 1] = hash_bytes(lw.substr(n - m));
+  }
+  // Shape: character classes, runs longer than two collapsed, at most 12.
+  char shape[12];
+  size_t len = 0, run = 0;
+  uint32_t flags = 0;
+  bool letters = false, all_upper = true;
+  for (size_t i = 0; i < form.size(); ++i) {
+    char c = form[i];
+    char s = shape_char(c);
+    if (s == 'd') flags |= kHasDigit;
+    else if (s == 'X') flags |= kHasUpper | (i == 0 ? kFirstUpper : 0u), letters = true;
+    else if (s == 'x') letters = true, all_upper = false;
+    else if (s == 'u') flags |= kNonAscii;
+    else if (c == '-') flags |= kHasHyphen;
+    else if (c == '.') flags |= kHasPeriod;
+    if (len > 0 && shape[len - 1] == s) {
+      if (++run >= 2) continue;
+    } else {
+      run = 0;
+    }
+    if (len < sizeof shape) shape[len++] = s;
+  }
+  if (!letters) flags |= kNoLetter;
+  if (letters && all_upper && form.size() > 1) flags |= kAllUpper;
+  uint32_t len_bucket = n <= 4 ? static_cast<uint32_t>(n) : n <= 7 ? 5 : 6;
+  w.flags = flags | (len_bucket << 8);
+  w.shape = hash_bytes(std::string_view(shape, len));
+  uint32_t d = dict.find(w.form);
+  if (d == HashIndex::kNone) {
+    w.dict = 0;
+    w.sure = -1;
+  } else {
+    w.dict = d >> 8;
+    w.sure = static_cast<int32_t>(d & 0xFF) - 1;
+  }
+}
+
+WordInfo boundary_info(bool before) {
+  WordInfo w;
+  uint64_t h = before ? 0x5B05ULL : 0xE05ULL;  // distinct values no word hashes to in practice
+  w.form = w.lower = w.shape = h;
+  for (int k = 0; k < 4; ++k) w.pre[k] = w.suf[k] = h;
+  w.flags = before ? 0x10000 : 0x20000;
+  w.dict = before ? 0xFFFFFE : 0xFFFFFF;
+  return w;
+}
+
+void static_features(const WordInfo* w, bool initial, uint64_t* f) {
+  const WordInfo& c = w[0];
+  int k = 0;
+  f[k++] = feature(1, 0);
+  f[k++] = feature(2, c.form);
+  f[k++] = feature(3, c.lower);
+  for (int j = 0; j < 4; ++j) f[k++] = feature(4 + j, c.suf[j]);
+  for (int j = 0; j < 4; ++j) f[k++] = feature(8 + j, c.pre[j]);
+  f[k++] = feature(12, c.shape);
+  f[k++] = feature(13, c.flags);
+  f[k++] = feature(14, c.shape, initial);
+  f[k++] = feature(15, w[-1].lower);
+  f[k++] = feature(16, w[-2].lower);
+  f[k++] = feature(17, w[1].lower);
+  f[k++] = feature(18, w[2].lower);
+  f[k++] = feature(19, w[-1].suf[2]);
+  f[k++] = feature(20, w[1].suf[2]);
+  f[k++] = feature(21, w[2].suf[2]);
+  f[k++] = feature(22, w[1].shape);
+  f[k++] = feature(23, w[-1].shape);
+  f[k++] = feature(24, c.dict);
+  f[k++] = feature(25, w[1].dict);
+  f[k++] = feature(26, w[2].dict);
+  f[k++] = feature(27, c.lower, w[1].lower);
+  f[k++] = feature(28, w[-1].lower, c.lower);
+  f[k++] = feature(29, c.dict, w[1].dict);
+}
+
+void dynamic_features(const WordInfo* w, uint32_t p1, uint32_t p2, uint64_t* f) {
+  f[0] = feature(40, p1);
+  f[1] = feature(41, p2);
+  f[2] = feature(42, p1, p2);
+  f[3] = feature(43, p1, w[0].lower);
+  f[4] = feature(44, p1, w[0].dict);
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::WordInfo;
+
+struct Scratch {
+  std::vector<WordInfo> info;
+  std::vector<std::string_view> forms;
+  std::vector<WordTags> tags;
+  std::vector<int32_t> acc;
+  std::string lower, lemma;
+};
+
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
+}
+
+uint64_t feats_key(std::string_view form, uint16_t cls, std::string& lower) {
+  detail::lower_into(form, lower);
+  return HashIndex::nonzero_key(detail::combine(detail::hash_bytes(lower), cls));
+}
+
+constexpr int kMaxClasses = 255;
+
+}  // namespace
+
+void Tagger::index() {
+  features_ = HashIndex(feature_keys_.size());
+  for (uint32_t i = 0; i < feature_keys_.size(); ++i) features_.at(feature_keys_[i], i);
+  dict_ = HashIndex(dict_keys_.size());
+  for (uint32_t i = 0; i < dict_keys_.size(); ++i) dict_.at(dict_keys_[i], dict_values_[i]);
+  feats_index_ = HashIndex(feats_keys_.size());
+  for (uint32_t i = 0; i < feats_keys_.size(); ++i) feats_index_.at(feats_keys_[i], i);
+}
+
+void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTags> out) const {
+  Scratch& s = scratch();
+  const size_t n = forms.size();
+  s.info.resize(n + 4);
+  s.info[0] = s.info[1] = detail::boundary_info(true);
+  s.info[n + 2] = s.info[n + 3] = detail::boundary_info(false);
+  for (size_t i = 0; i < n; ++i) detail::word_info(forms[i], dict_, s.lower, s.info[i + 2]);
+  const uint32_t C = static_cast<uint32_t>(classes_.size());
+  const uint32_t stride = stride_;
+  s.acc.resize(stride);
+  int32_t* acc = s.acc.data();
+  const int16_t* W = weights_.data();
+  uint64_t f[detail::kFeatures];
+  uint32_t p1 = C, p2 = C;  // class count = before the sentence
+  for (size_t i = 0; i < n; ++i) {
+    const WordInfo* w = &s.info[i + 2];
+    uint32_t best = 0;
+    if (w->sure >= 0) {
+      best = static_cast<uint32_t>(w->sure);
+    } else {
+      detail::static_features(w, i == 0, f);
+      detail::dynamic_features(w, p1, p2, f + detail::kStaticFeatures);
+      std::fill(acc, acc + stride, 0);
+      for (int k = 0; k < detail::kFeatures; ++k) {
+        uint32_t row = features_.find(f[k]);
+        if (row == HashIndex::kNone) continue;
+        const int16_t* r = W + static_cast<size_t>(row) * stride;
+        for (uint32_t c = 0; c < stride; ++c) acc[c] += r[c];
+      }
+      int32_t best_score = acc[0];
+      for (uint32_t c = 1; c < C; ++c)
+        if (acc[c] > best_score) best_score = acc[c], best = c;
+    }
+    out[i].cls = static_cast<uint16_t>(best);
+    out[i].upos = classes_[best].first;
+    out[i].xpos = classes_[best].second;
+    p2 = p1;
+    p1 = best;
+  }
+}
+
+std::string_view Tagger::feats(std::string_view form, const WordTags& tags) const {
+  if (!feats_keys_.empty()) {
+    std::string& lower = scratch().lower;
+    uint32_t i = feats_index_.find(feats_key(form, tags.cls, lower));
+    if (i != HashIndex::kNone) return feats_values_[i];
+  }
+  return tags.cls < class_feats_.size() ? std::string_view(class_feats_[tags.cls]) : std::string_view();
+}
+
+void Tagger::tag(Document& doc) const {
+  Scratch& s = scratch();
+  for (const Sentence& sent : doc.sentences) {
+    const uint32_t n = sent.word_count;
+    s.forms.resize(n);
+    s.tags.resize(n);
+    for (uint32_t i = 0; i < n; ++i) s.forms[i] = doc.word_text(sent.first_word + i);
+    tag_words(s.forms, s.tags);
+    for (uint32_t i = 0; i < n; ++i) {
+      Word& w = doc.words[sent.first_word + i];
+      const WordTags& t = s.tags[i];
+      w.upos = t.upos;
+      w.xpos = t.xpos;
+      w.lemma = doc.add_to_pool(lemma(s.forms[i], t, s.lemma));
+      std::string_view fe = feats(s.forms[i], t);
+      w.feats = fe == "_" ? Span{} : doc.add_to_pool(fe);
+      // The pool may have grown: forms point into doc.text, which did not move.
+    }
+  }
+}
+
+// ---- Model file ----
+
+ModelFile Tagger::to_model_file(std::string note) const {
+  ModelFile m;
+  m.kind = std::string(kTaggerKind);
+  m.kind_version = kTaggerVersion;
+  m.note = std::move(note);
+  {
+    ByteWriter w;
+    w.u32(static_cast<uint32_t>(classes_.size()));
+    for (auto [u, x] : classes_) w.u32(u), w.u32(x);
+    m.add("classes", w.take());
+  }
+  {
+    ByteWriter w;
+    w.u32(stride_);
+    w.f32(scale_);
+    w.array(feature_keys_);
+    w.array(weights_);
+    m.add("weights", w.take());
+  }
+  {
+    ByteWriter w;
+    w.array(dict_keys_);
+    w.array(dict_values_);
+    m.add("tagdict", w.take());
+  }
+  {
+    ByteWriter w;
+    lemmatizer_.save(w);
+    m.add("lemmas", w.take());
+  }
+  {
+    ByteWriter w;
+    w.u32(static_cast<uint32_t>(class_feats_.size()));
+    for (const auto& s : class_feats_) w.str(s);
+    w.array(feats_keys_);
+    for (const auto& s : feats_values_) w.str(s);
+    m.add("feats", w.take());
+  }
+  return m;
+}
+
+Result<Tagger> Tagger::from_model_file(const ModelFile& m, std::string_view name) {
+  auto bad = [&](std::string_view what) {
+    return Status::Error(std::string(name) + ": tagger model: " + std::string(what));
+  };
+  if (m.kind != kTaggerKind) return bad("not a tagger model (kind \"" + m.kind + "\")");
+  if (m.kind_version != kTaggerVersion)
+    return bad("version " + std::to_string(m.kind_version) + " is not supported (this build reads version " +
+               std::to_string(kTaggerVersion) + "); retrain it with `sitrep train tagger`");
+  Tagger t;
+  const std::string* sec = m.section("classes");
+  if (!sec) return bad("missing section \"classes\"");
+  {
+    ByteReader r(*sec);
+    uint32_t n;
+    if (!r.u32(&n) || n == 0 || n > kMaxClasses) return bad("bad class count");
+    for (uint32_t i = 0; i < n; ++i) {
+      uint32_t u, x;
+      if (!r.u32(&u) || !r.u32(&x) || u >= kUposCount || x >= kXposCount) return bad("bad class");
+      t.classes_.emplace_back(static_cast<uint16_t>(u), static_cast<uint16_t>(x));
+    }
+  }
+  if (!(sec = m.section("weights"))) return bad("missing section \"weights\"");
+  {
+    ByteReader r(*sec);
+    if (!r.u32(&t.stride_) || !r.f32(&t.scale_) || !r.array(&t.feature_keys_) || !r.array(&t.weights_) ||
+        t.stride_ < t.classes_.size() || t.stride_ % 16 != 0 ||
+        t.weights_.size() != t.feature_keys_.size() * t.stride_)
+      return bad("corrupt section \"weights\"");
+  }
+  if (!(sec = m.section("tagdict"))) return bad("missing section \"tagdict\"");
+  {
+    ByteReader r(*sec);
+    if (!r.array(&t.dict_keys_) || !r.array(&t.dict_values_) || t.dict_keys_.size() != t.dict_values_.size())
+      return bad("corrupt section \"tagdict\"");
+    for (uint32_t v : t.dict_values_)
+      if ((v & 0xFF) > t.classes_.size()) return bad("corrupt section \"tagdict\"");
+  }
+  if (!(sec = m.section("lemmas"))) return bad("missing section \"lemmas\"");
+  {
+    auto lem = Lemmatizer::load(*sec);
+    if (!lem.ok()) return bad(lem.status().message());
+    t.lemmatizer_ = std::move(lem).value();
+  }
+  if (!(sec = m.section("feats"))) return bad("missing section \"feats\"");
+  {
+    ByteReader r(*sec);
+    uint32_t n;
+    if (!r.u32(&n) || n != t.classes_.size()) return bad("corrupt section \"feats\"");
+    t.class_feats_.resize(n);
+    for (auto& s : t.class_feats_)
+      if (!r.str(&s)) return bad("corrupt section \"feats\"");
+    if (!r.array(&t.feats_keys_)) return bad("corrupt section \"feats\"");
+    t.feats_values_.resize(t.feats_keys_.size());
+    for (auto& s : t.feats_values_)
+      if (!r.str(&s)) return bad("corrupt section \"feats\"");
+  }
+  t.index();
+  return t;
+}
+
+Result<Tagger> Tagger::load(const std::string& path) {
+  auto m = read_model_file(path);
+  if (!m.ok()) return m.status();
+  return from_model_file(m.value(), path);
+}
+
+Status Tagger::save(const std::string& path, std::string note) const {
+  return write_model_file(path, to_model_file(std::move(note)));
+}
+
+Result<Tagger> Tagger::load_default() {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> candidates;
+  if (const char* dir = std::getenv("SITREP_MODELS")) candidates.push_back(fs::path(dir) / "tagger.bin");
+  candidates.push_back(fs::path(SITREP_SOURCE_DIR) / "models" / "tagger.bin");
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    candidates.push_back(exe.parent_path() / "models" / "tagger.bin");
+    candidates.push_back(exe.parent_path().parent_path() / "models" / "tagger.bin");
+  }
+  for (const auto& p : candidates)
+    if (fs::exists(p, ec)) return load(p.string());
+  return Status::Error("tagger model models/tagger.bin not found (looked in " + candidates[1].parent_path().string() +
+                       "); train it with `sitrep train tagger`");
+}
+
+}  // namespace sitrep::tagger
