@@ -83,6 +83,9 @@ void add_train_tagger_command(CLI::App& train_group) {
       ->capture_default_str();
   cmd->add_option("--prune", opt->train_options.prune, "Drop weights below this fraction of the largest")
       ->capture_default_str();
+  cmd->add_option("--folds", opt->train_options.folds,
+                  "Jackknife folds for the second pass (0: one pass only)")
+      ->capture_default_str();
   cmd->add_option("--seed", opt->train_options.seed, "Shuffling seed")->capture_default_str();
   cmd->add_option("--note", opt->note, "Training data and licence, stored in the model")->capture_default_str();
   cmd->callback([opt] {

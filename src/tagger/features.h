@@ -44,7 +44,12 @@ struct WordInfo {
   uint32_t flags = 0;
   uint32_t dict = 0;  // ambiguity class id from the tag dictionary (0: not in it)
   int32_t sure = -1;  // the class of a frequent unambiguous word, else -1
+  uint32_t lower_dict = 0;  // ambiguity id of the lowercase form (0: not in the dictionary)
+  uint32_t caps = 0;        // how often the lowercase form is capitalised mid-sentence (0: unknown, 1-5)
 };
+
+// Dictionary key of the capitalisation statistic of a lowercase form.
+inline uint64_t caps_key(uint64_t lower_hash) { return HashIndex::nonzero_key(combine(lower_hash, 0xCA95)); }
 
 // Fills `w` for one word; `lower` is scratch space. `dict` maps hash_bytes(form)
 // to (ambiguity id << 8) | (sure class + 1); it may be empty.
@@ -52,9 +57,14 @@ void word_info(std::string_view form, const HashIndex& dict, std::string& lower,
 // The padding words before and after a sentence.
 WordInfo boundary_info(bool before);
 
-inline constexpr int kStaticFeatures = 29;
+inline constexpr int kStaticFeatures = 32;
 inline constexpr int kDynamicFeatures = 5;
 inline constexpr int kFeatures = kStaticFeatures + kDynamicFeatures;
+inline constexpr int kStackFeatures = 8;  // second pass only
+
+// The second pass also sees the first pass's classes around the word: `a` points
+// at the word's first-pass class; a[-2..2] must be valid (class count = none).
+void stack_features(const WordInfo* w, const uint16_t* a, uint32_t p1, uint64_t* out);
 
 // Features that do not depend on predicted tags. `w` points at the word; w[-2]
 // and w[2] must be valid (padding). Writes kStaticFeatures hashes.

@@ -76,6 +76,14 @@ void word_info(std::string_view form, const HashIndex& dict, std::string& lower,
     w.dict = d >> 8;
     w.sure = static_cast<int32_t>(d & 0xFF) - 1;
   }
+  if (w.lower == w.form) {
+    w.lower_dict = w.dict;
+  } else {
+    uint32_t ld = dict.find(w.lower);
+    w.lower_dict = ld == HashIndex::kNone ? 0 : ld >> 8;
+  }
+  uint32_t caps = dict.find(caps_key(w.lower));
+  w.caps = caps == HashIndex::kNone ? 0 : caps;
 }
 
 WordInfo boundary_info(bool before) {
@@ -114,6 +122,9 @@ void static_features(const WordInfo* w, bool initial, uint64_t* f) {
   f[k++] = feature(27, c.lower, w[1].lower);
   f[k++] = feature(28, w[-1].lower, c.lower);
   f[k++] = feature(29, c.dict, w[1].dict);
+  f[k++] = feature(30, c.lower_dict);
+  f[k++] = feature(31, c.caps, (c.flags & kFirstUpper) * 2 + initial);
+  f[k++] = feature(32, c.caps * 4 + (w[-1].flags & kFirstUpper ? 2 : 0) + (w[1].flags & kFirstUpper ? 1 : 0));
 }
 
 void dynamic_features(const WordInfo* w, uint32_t p1, uint32_t p2, uint64_t* f) {
@@ -122,6 +133,17 @@ void dynamic_features(const WordInfo* w, uint32_t p1, uint32_t p2, uint64_t* f) 
   f[2] = feature(42, p1, p2);
   f[3] = feature(43, p1, w[0].lower);
   f[4] = feature(44, p1, w[0].dict);
+}
+
+void stack_features(const WordInfo* w, const uint16_t* a, uint32_t p1, uint64_t* f) {
+  f[0] = feature(50, a[0]);
+  f[1] = feature(51, a[1]);
+  f[2] = feature(52, a[2]);
+  f[3] = feature(53, a[1], a[2]);
+  f[4] = feature(54, p1, a[1]);
+  f[5] = feature(55, a[0], a[1]);
+  f[6] = feature(56, a[1], w[0].lower);
+  f[7] = feature(57, a[-1], a[1]);
 }
 
 }  // namespace detail
@@ -133,7 +155,8 @@ using detail::WordInfo;
 struct Scratch {
   std::vector<WordInfo> info;
   std::vector<std::string_view> forms;
-  std::vector<WordTags> tags;
+  std::vector<WordTags> tags, first_tags;
+  std::vector<uint16_t> first;
   std::vector<int32_t> acc;
   std::string lower, lemma;
 };
@@ -153,39 +176,39 @@ constexpr int kMaxClasses = 255;
 }  // namespace
 
 void Tagger::index() {
-  features_ = HashIndex(feature_keys_.size());
-  for (uint32_t i = 0; i < feature_keys_.size(); ++i) features_.at(feature_keys_[i], i);
+  for (Pass& p : passes_) {
+    p.index = HashIndex(p.keys.size());
+    for (uint32_t i = 0; i < p.keys.size(); ++i) p.index.at(p.keys[i], i);
+  }
   dict_ = HashIndex(dict_keys_.size());
   for (uint32_t i = 0; i < dict_keys_.size(); ++i) dict_.at(dict_keys_[i], dict_values_[i]);
   feats_index_ = HashIndex(feats_keys_.size());
   for (uint32_t i = 0; i < feats_keys_.size(); ++i) feats_index_.at(feats_keys_[i], i);
 }
 
-void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTags> out) const {
+void Tagger::run_pass(const Pass& pass, const WordInfo* info, size_t n, const uint16_t* first,
+                      WordTags* out) const {
   Scratch& s = scratch();
-  const size_t n = forms.size();
-  s.info.resize(n + 4);
-  s.info[0] = s.info[1] = detail::boundary_info(true);
-  s.info[n + 2] = s.info[n + 3] = detail::boundary_info(false);
-  for (size_t i = 0; i < n; ++i) detail::word_info(forms[i], dict_, s.lower, s.info[i + 2]);
   const uint32_t C = static_cast<uint32_t>(classes_.size());
   const uint32_t stride = stride_;
   s.acc.resize(stride);
   int32_t* acc = s.acc.data();
-  const int16_t* W = weights_.data();
-  uint64_t f[detail::kFeatures];
+  const int16_t* W = pass.weights.data();
+  uint64_t f[detail::kFeatures + detail::kStackFeatures];
+  const int nf = first ? detail::kFeatures + detail::kStackFeatures : detail::kFeatures;
   uint32_t p1 = C, p2 = C;  // class count = before the sentence
   for (size_t i = 0; i < n; ++i) {
-    const WordInfo* w = &s.info[i + 2];
+    const WordInfo* w = &info[i + 2];
     uint32_t best = 0;
     if (w->sure >= 0) {
       best = static_cast<uint32_t>(w->sure);
     } else {
       detail::static_features(w, i == 0, f);
       detail::dynamic_features(w, p1, p2, f + detail::kStaticFeatures);
+      if (first) detail::stack_features(w, first + i + 2, p1, f + detail::kFeatures);
       std::fill(acc, acc + stride, 0);
-      for (int k = 0; k < detail::kFeatures; ++k) {
-        uint32_t row = features_.find(f[k]);
+      for (int k = 0; k < nf; ++k) {
+        uint32_t row = pass.index.find(f[k]);
         if (row == HashIndex::kNone) continue;
         const int16_t* r = W + static_cast<size_t>(row) * stride;
         for (uint32_t c = 0; c < stride; ++c) acc[c] += r[c];
@@ -200,6 +223,25 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
     p2 = p1;
     p1 = best;
   }
+}
+
+void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTags> out) const {
+  Scratch& s = scratch();
+  const size_t n = forms.size();
+  s.info.resize(n + 4);
+  s.info[0] = s.info[1] = detail::boundary_info(true);
+  s.info[n + 2] = s.info[n + 3] = detail::boundary_info(false);
+  for (size_t i = 0; i < n; ++i) detail::word_info(forms[i], dict_, s.lower, s.info[i + 2]);
+  if (passes_.size() < 2) {
+    run_pass(passes_[0], s.info.data(), n, nullptr, out.data());
+    return;
+  }
+  s.first_tags.resize(n);
+  run_pass(passes_[0], s.info.data(), n, nullptr, s.first_tags.data());
+  const uint16_t none = static_cast<uint16_t>(classes_.size());
+  s.first.assign(n + 4, none);
+  for (size_t i = 0; i < n; ++i) s.first[i + 2] = s.first_tags[i].cls;
+  run_pass(passes_[1], s.info.data(), n, s.first.data(), out.data());
 }
 
 std::string_view Tagger::feats(std::string_view form, const WordTags& tags) const {
@@ -245,13 +287,13 @@ ModelFile Tagger::to_model_file(std::string note) const {
     for (auto [u, x] : classes_) w.u32(u), w.u32(x);
     m.add("classes", w.take());
   }
-  {
+  for (size_t i = 0; i < passes_.size(); ++i) {
     ByteWriter w;
     w.u32(stride_);
-    w.f32(scale_);
-    w.array(feature_keys_);
-    w.array(weights_);
-    m.add("weights", w.take());
+    w.f32(passes_[i].scale);
+    w.array(passes_[i].keys);
+    w.array(passes_[i].weights);
+    m.add(i == 0 ? "weights" : "weights2", w.take());
   }
   {
     ByteWriter w;
@@ -296,13 +338,15 @@ Result<Tagger> Tagger::from_model_file(const ModelFile& m, std::string_view name
       t.classes_.emplace_back(static_cast<uint16_t>(u), static_cast<uint16_t>(x));
     }
   }
-  if (!(sec = m.section("weights"))) return bad("missing section \"weights\"");
-  {
+  if (!m.section("weights")) return bad("missing section \"weights\"");
+  for (std::string_view name : {"weights", "weights2"}) {
+    if (!(sec = m.section(name))) break;
     ByteReader r(*sec);
-    if (!r.u32(&t.stride_) || !r.f32(&t.scale_) || !r.array(&t.feature_keys_) || !r.array(&t.weights_) ||
-        t.stride_ < t.classes_.size() || t.stride_ % 16 != 0 ||
-        t.weights_.size() != t.feature_keys_.size() * t.stride_)
-      return bad("corrupt section \"weights\"");
+    Pass p;
+    if (!r.u32(&t.stride_) || !r.f32(&p.scale) || !r.array(&p.keys) || !r.array(&p.weights) ||
+        t.stride_ < t.classes_.size() || t.stride_ % 16 != 0 || p.weights.size() != p.keys.size() * t.stride_)
+      return bad("corrupt section \"" + std::string(name) + "\"");
+    t.passes_.push_back(std::move(p));
   }
   if (!(sec = m.section("tagdict"))) return bad("missing section \"tagdict\"");
   {

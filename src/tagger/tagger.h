@@ -33,6 +33,9 @@ struct WordTags {
   uint16_t xpos = 0;
 };
 
+namespace detail {
+struct WordInfo;
+}
 struct TrainSentence;
 struct TaggerTrainOptions;
 class TaggerTrainer;
@@ -60,26 +63,44 @@ class Tagger {
   std::string_view feats(std::string_view form, const WordTags& tags) const;
 
   const std::vector<std::pair<uint16_t, uint16_t>>& classes() const { return classes_; }
-  size_t feature_count() const { return feature_keys_.size(); }
+  size_t feature_count() const {
+    size_t n = 0;
+    for (const Pass& p : passes_) n += p.keys.size();
+    return n;
+  }
+  size_t pass_count() const { return passes_.size(); }
   const Lemmatizer& lemmatizer() const { return lemmatizer_; }
 
  private:
   friend class TaggerTrainer;
+  friend Result<Tagger> train_tagger(const std::vector<TrainSentence>&, const std::vector<TrainSentence>&,
+                                     const TaggerTrainOptions&);
   Tagger() = default;
+  // One weight table. The first pass tags left to right from the words and its
+  // own previous predictions; the second (if any) tags again, also seeing the
+  // first pass's classes of the words around (to the right especially).
+  struct Pass {
+    std::vector<uint64_t> keys;    // feature hash per row
+    std::vector<int16_t> weights;  // rows x stride_
+    float scale = 1;               // int16 units per perceptron unit
+    HashIndex index;               // built at load: hash -> row
+  };
   void index();
+  // Tags n words (info padded by 2 each side) with `pass`; `first` (padded by 2,
+  // or nullptr) holds the first pass's classes.
+  void run_pass(const Pass& pass, const detail::WordInfo* info, size_t n, const uint16_t* first,
+                WordTags* out) const;
 
   std::vector<std::pair<uint16_t, uint16_t>> classes_;  // (upos, xpos) per class
   uint32_t stride_ = 0;                                 // class count rounded up to 16
-  std::vector<uint64_t> feature_keys_;                  // row order
-  std::vector<int16_t> weights_;                        // rows x stride_
-  float scale_ = 1;                                     // int16 units per perceptron unit
+  std::vector<Pass> passes_;                            // 1 or 2
   std::vector<uint64_t> dict_keys_;                     // hash_bytes(form)
   std::vector<uint32_t> dict_values_;                   // (ambiguity id << 8) | (sure class + 1)
   Lemmatizer lemmatizer_;
   std::vector<std::string> class_feats_;                // most frequent FEATS per class
   std::vector<uint64_t> feats_keys_;                    // hash of (lowercase form, class)
   std::vector<std::string> feats_values_;
-  HashIndex features_, dict_, feats_index_;             // built at load
+  HashIndex dict_, feats_index_;                        // built at load
 };
 
 }  // namespace sitrep::tagger

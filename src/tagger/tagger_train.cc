@@ -40,8 +40,15 @@ std::vector<TrainSentence> train_sentences(const io::ConlluCorpus& corpus, bool 
 
 class TaggerTrainer {
  public:
-  TaggerTrainer(const std::vector<TrainSentence>& train, const TaggerTrainOptions& opt) : train_(train), opt_(opt) {}
-  Result<Tagger> run(const std::vector<TrainSentence>& dev);
+  struct Setup {
+    const std::vector<std::pair<uint16_t, uint16_t>>* classes = nullptr;  // a fixed class inventory
+    const Tagger::Pass* first_pass = nullptr;  // train a second pass on top of this one...
+    const std::vector<std::vector<uint16_t>>* first = nullptr;  // ...given its classes for `train`
+  };
+  TaggerTrainer(const std::vector<TrainSentence>& train, const TaggerTrainOptions& opt, Setup setup)
+      : train_(train), opt_(opt), setup_(setup) {}
+  // Trains one pass; with a dev set, keeps the best epoch (`best_epoch`).
+  Result<Tagger> run(const std::vector<TrainSentence>& dev, int* best_epoch = nullptr);
 
  private:
   void log(const std::string& line) const {
@@ -57,6 +64,8 @@ class TaggerTrainer {
 
   const std::vector<TrainSentence>& train_;
   const TaggerTrainOptions& opt_;
+  Setup setup_;
+  std::vector<std::vector<uint16_t>> first_;  // padded by 2 each side with the class count
   Tagger base_;  // classes, dictionary, lemmatizer, feats; weights filled by finalize
   std::map<std::pair<uint16_t, uint16_t>, uint16_t> class_of_;
   std::vector<std::vector<uint16_t>> gold_;
@@ -72,8 +81,43 @@ class TaggerTrainer {
 Result<Tagger> train_tagger(const std::vector<TrainSentence>& train, const std::vector<TrainSentence>& dev,
                             const TaggerTrainOptions& options) {
   if (train.empty()) return Status::Error("train tagger: no training sentences");
-  TaggerTrainer trainer(train, options);
-  return trainer.run(dev);
+  auto log = [&](const std::string& line) {
+    if (options.log) options.log(line);
+  };
+  int epochs = options.epochs;
+  auto first = TaggerTrainer(train, options, {}).run(dev, &epochs);
+  if (!first.ok() || options.folds < 2 || train.size() < static_cast<size_t>(options.folds)) return first;
+  // Jackknifing: the first pass's classes for each training sentence come from a
+  // model trained without it, so that the second pass learns how far to trust them.
+  log(fmt::format("second pass: first-pass classes by {}-fold jackknifing ({} epochs)", options.folds, epochs));
+  const Tagger& a = first.value();
+  TaggerTrainOptions fold_options = options;
+  fold_options.epochs = epochs;
+  fold_options.log = nullptr;
+  std::vector<std::vector<uint16_t>> classes(train.size());
+  std::vector<std::string_view> forms;
+  std::vector<WordTags> tags;
+  for (int k = 0; k < options.folds; ++k) {
+    std::vector<TrainSentence> part;
+    for (size_t i = 0; i < train.size(); ++i)
+      if (static_cast<int>(i % options.folds) != k) part.push_back(train[i]);
+    TaggerTrainer::Setup setup;
+    setup.classes = &a.classes_;
+    auto fold = TaggerTrainer(part, fold_options, setup).run({});
+    if (!fold.ok()) return fold.status();
+    for (size_t i = k; i < train.size(); i += options.folds) {
+      forms.assign(train[i].forms.begin(), train[i].forms.end());
+      tags.resize(forms.size());
+      fold.value().tag_words(forms, tags);
+      for (const WordTags& t : tags) classes[i].push_back(t.cls);
+    }
+  }
+  TaggerTrainer::Setup setup;
+  setup.classes = &a.classes_;
+  setup.first_pass = &a.passes_[0];
+  setup.first = &classes;
+  log("second pass:");
+  return TaggerTrainer(train, options, setup).run(dev);
 }
 
 void TaggerTrainer::build_classes() {
@@ -83,12 +127,16 @@ void TaggerTrainer::build_classes() {
   std::vector<std::pair<uint32_t, std::pair<uint16_t, uint16_t>>> order;
   for (auto [p, n] : counts) order.emplace_back(n, p);
   std::sort(order.begin(), order.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-  for (auto [n, p] : order)
-    if (n >= opt_.min_class_count || base_.classes_.empty()) {
-      class_of_[p] = static_cast<uint16_t>(base_.classes_.size());
-      base_.classes_.push_back(p);
-    }
-  if (base_.classes_.size() > 250) base_.classes_.resize(250);
+  if (setup_.classes) {
+    base_.classes_ = *setup_.classes;
+    for (uint16_t c = 0; c < base_.classes_.size(); ++c) class_of_[base_.classes_[c]] = c;
+  } else {
+    for (auto [n, p] : order)
+      if ((n >= opt_.min_class_count || base_.classes_.empty()) && base_.classes_.size() < 250) {
+        class_of_[p] = static_cast<uint16_t>(base_.classes_.size());
+        base_.classes_.push_back(p);
+      }
+  }
   // A rare pair goes to the most frequent class with its XPOS, else its UPOS, else class 0.
   for (auto [n, p] : order) {
     if (class_of_.count(p)) continue;
@@ -135,6 +183,22 @@ void TaggerTrainer::build_dictionary() {
     sure += is_sure;
     entries.emplace_back(detail::hash_bytes(form), (id << 8) | (is_sure ? top + 1 : 0));
   }
+  // Capitalisation of lowercase forms mid-sentence, in five bins.
+  std::unordered_map<std::string, std::pair<uint32_t, uint32_t>> caps;  // lowercase -> (mid-sentence, capitalised)
+  std::string lower;
+  for (const auto& s : train_)
+    for (size_t i = 1; i < s.forms.size(); ++i) {
+      detail::lower_into(s.forms[i], lower);
+      auto& c = caps[lower];
+      ++c.first;
+      c.second += s.forms[i][0] >= 'A' && s.forms[i][0] <= 'Z';
+    }
+  for (const auto& [form, c] : caps) {
+    if (c.first < opt_.dict_min_count) continue;
+    double r = double(c.second) / c.first;
+    uint32_t bin = c.second == 0 ? 1 : r < 0.2 ? 2 : r < 0.8 ? 3 : c.second < c.first ? 4 : 5;
+    entries.emplace_back(detail::caps_key(detail::hash_bytes(form)), bin);
+  }
   std::sort(entries.begin(), entries.end());
   for (auto [k, v] : entries) base_.dict_keys_.push_back(k), base_.dict_values_.push_back(v);
   base_.index();
@@ -154,15 +218,24 @@ void TaggerTrainer::build_features() {
     for (size_t i = 0; i < forms.size(); ++i) detail::word_info(forms[i], base_.dict_, lower, info[i + 2]);
   }
   // Count every feature with gold history; keep the frequent ones.
+  if (setup_.first) {
+    first_.resize(train_.size());
+    for (size_t s = 0; s < train_.size(); ++s) {
+      first_[s].assign(train_[s].forms.size() + 4, static_cast<uint16_t>(C_));
+      std::copy((*setup_.first)[s].begin(), (*setup_.first)[s].end(), first_[s].begin() + 2);
+    }
+  }
+  const int nf = setup_.first ? detail::kFeatures + detail::kStackFeatures : detail::kFeatures;
   HashIndex counts(1 << 16);
-  uint64_t f[detail::kFeatures];
+  uint64_t f[detail::kFeatures + detail::kStackFeatures];
   for (size_t s = 0; s < train_.size(); ++s) {
     uint32_t p1 = C_, p2 = C_;
     for (size_t i = 0; i < train_[s].forms.size(); ++i) {
       const detail::WordInfo* w = &info_[s][i + 2];
       detail::static_features(w, i == 0, f);
       detail::dynamic_features(w, p1, p2, f + detail::kStaticFeatures);
-      for (int k = 0; k < detail::kFeatures; ++k) ++counts.at(f[k], 0);
+      if (setup_.first) detail::stack_features(w, &first_[s][i + 2], p1, f + detail::kFeatures);
+      for (int k = 0; k < nf; ++k) ++counts.at(f[k], 0);
       p2 = p1;
       p1 = gold_[s][i];
     }
@@ -182,8 +255,9 @@ void TaggerTrainer::train_epoch(std::mt19937_64& rng) {
   std::vector<uint32_t> order(train_.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::shuffle(order.begin(), order.end(), rng);
-  uint64_t f[detail::kFeatures];
-  uint32_t rows[detail::kFeatures];
+  uint64_t f[detail::kFeatures + detail::kStackFeatures];
+  uint32_t rows[detail::kFeatures + detail::kStackFeatures];
+  const int nf = setup_.first ? detail::kFeatures + detail::kStackFeatures : detail::kFeatures;
   std::vector<int32_t> acc(C_);
   for (uint32_t s : order) {
     uint32_t p1 = C_, p2 = C_;
@@ -195,9 +269,10 @@ void TaggerTrainer::train_epoch(std::mt19937_64& rng) {
       } else {
         detail::static_features(w, i == 0, f);
         detail::dynamic_features(w, p1, p2, f + detail::kStaticFeatures);
+        if (setup_.first) detail::stack_features(w, &first_[s][i + 2], p1, f + detail::kFeatures);
         int nrows = 0;
         std::fill(acc.begin(), acc.end(), 0);
-        for (int k = 0; k < detail::kFeatures; ++k) {
+        for (int k = 0; k < nf; ++k) {
           uint32_t r = rows_.find(f[k]);
           if (r == HashIndex::kNone) continue;
           rows[nrows++] = r;
@@ -234,10 +309,9 @@ void TaggerTrainer::finalize(Tagger& t) const {
     maxabs = std::max(maxabs, std::abs(avg[i]));
   }
   if (maxabs == 0) maxabs = 1;
-  t.scale_ = 32767.0f / maxabs;
+  Tagger::Pass pass;
+  pass.scale = 32767.0f / maxabs;
   const float cut = static_cast<float>(opt_.prune) * maxabs;
-  t.feature_keys_.clear();
-  t.weights_.clear();
   const uint32_t stride = t.stride_;
   std::vector<int16_t> row(stride);
   for (size_t r = 0; r < keys_.size(); ++r) {
@@ -246,13 +320,14 @@ void TaggerTrainer::finalize(Tagger& t) const {
     for (uint32_t c = 0; c < C_; ++c) {
       float v = avg[r * C_ + c];
       if (std::abs(v) < cut) continue;
-      row[c] = static_cast<int16_t>(std::lround(v * t.scale_));
+      row[c] = static_cast<int16_t>(std::lround(v * pass.scale));
       any |= row[c] != 0;
     }
     if (!any) continue;
-    t.feature_keys_.push_back(keys_[r]);
-    t.weights_.insert(t.weights_.end(), row.begin(), row.end());
+    pass.keys.push_back(keys_[r]);
+    pass.weights.insert(pass.weights.end(), row.begin(), row.end());
   }
+  t.passes_.push_back(std::move(pass));
   t.index();
 }
 
@@ -321,7 +396,7 @@ double TaggerTrainer::dev_accuracy(const Tagger& t, const std::vector<TrainSente
   return n ? 100.0 * static_cast<double>(ok) / static_cast<double>(n) : 0;
 }
 
-Result<Tagger> TaggerTrainer::run(const std::vector<TrainSentence>& dev) {
+Result<Tagger> TaggerTrainer::run(const std::vector<TrainSentence>& dev, int* best_epoch_out) {
   auto start = std::chrono::steady_clock::now();
   auto secs = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
   size_t words = 0;
@@ -331,6 +406,7 @@ Result<Tagger> TaggerTrainer::run(const std::vector<TrainSentence>& dev) {
   build_dictionary();
   build_features();
   build_lemmas_and_feats();
+  if (setup_.first_pass) base_.passes_.push_back(*setup_.first_pass);
   std::mt19937_64 rng(opt_.seed);
   Tagger best;
   double best_acc = -1;
@@ -345,6 +421,7 @@ Result<Tagger> TaggerTrainer::run(const std::vector<TrainSentence>& dev) {
     if (acc > best_acc) best_acc = acc, best = std::move(t), best_epoch = e;
   }
   log(fmt::format("kept epoch {} (dev UPOS {:.2f})", best_epoch, best_acc));
+  if (best_epoch_out) *best_epoch_out = best_epoch;
   return best;
 }
 

@@ -31,6 +31,7 @@ struct TaggerTrainOptions {
   uint32_t sure_min_count = 20;    // ... and skip scoring when this frequent and
   double sure_min_share = 0.99;    // ... this unambiguous
   double prune = 0.0;              // drop weights below this fraction of the largest
+  int folds = 5;                   // jackknife folds for the second pass (< 2: one pass only)
   uint64_t seed = 1;
   std::function<void(const std::string&)> log;  // progress lines; may be empty
 };
