@@ -4,12 +4,22 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/tagset.h"
 #include "tagger/features.h"
 
 namespace sitrep::tagger {
 namespace {
 
 constexpr size_t kMaxSuffix = 7;
+
+// Where sitrep departs from the treebanks on purpose: the parts of a country's
+// name stay as written (the treebanks disagree: "United" -> "Unite" in places,
+// "States" -> "State"), so that place names match whole.
+constexpr const char* kOverrides[][3] = {
+    {"United", "NNP", "United"},
+    {"States", "NNP", "States"},
+    {"States", "NNPS", "States"},
+};
 
 size_t common_prefix(std::string_view a, std::string_view b) {
   size_t n = std::min(a.size(), b.size()), i = 0;
@@ -102,6 +112,12 @@ Lemmatizer Lemmatizer::train(const std::vector<Example>& examples) {
     auto& entry = seen[exception_key(e.xpos, e.form)];
     if (entry.first.empty()) entry.first = std::string(e.form) + '\t' + std::to_string(e.xpos);
     ++entry.second[std::string(e.lemma)];
+  }
+  for (const auto& o : kOverrides) {
+    auto& entry = seen[exception_key(xpos_id(o[1]), o[0])];
+    entry.first = std::string(o[0]) + '\t' + std::to_string(xpos_id(o[1]));
+    entry.second.clear();
+    entry.second[o[2]] = 1;
   }
   std::vector<std::pair<uint64_t, std::string>> exceptions;
   std::string scratch;

@@ -158,6 +158,8 @@ struct Scratch {
   std::vector<WordTags> tags, first_tags;
   std::vector<uint16_t> first;
   std::vector<int32_t> acc;
+  std::vector<uint64_t> hashes;  // static feature hashes, words x kStaticFeatures
+  std::vector<uint32_t> rows[2];  // their rows in each pass
   std::string lower, lemma;
 };
 
@@ -176,26 +178,62 @@ constexpr int kMaxClasses = 255;
 }  // namespace
 
 void Tagger::index() {
-  for (Pass& p : passes_) {
-    p.index = HashIndex(p.keys.size());
-    for (uint32_t i = 0; i < p.keys.size(); ++i) p.index.at(p.keys[i], i);
+  std::vector<uint64_t> keys[2];
+  std::vector<uint32_t> values[2];
+  for (size_t k = 0; k < passes_.size() && k < 2; ++k) {
+    Pass& p = passes_[k];
+    keys[k] = p.keys;
+    for (uint32_t i = 0; i < p.keys.size(); ++i)
+      values[k].push_back((p.row_begin[i] << 8) | (p.row_begin[i + 1] - p.row_begin[i]));
+    p.packed.resize(p.entry_class.size());
+    for (size_t e = 0; e < p.packed.size(); ++e) p.packed[e] = p.entry_weight[e] * 256 + p.entry_class[e];
   }
+  rows_.build(keys, values, static_cast<int>(std::min<size_t>(passes_.size(), 2)));
   dict_ = HashIndex(dict_keys_.size());
   for (uint32_t i = 0; i < dict_keys_.size(); ++i) dict_.at(dict_keys_[i], dict_values_[i]);
   feats_index_ = HashIndex(feats_keys_.size());
   for (uint32_t i = 0; i < feats_keys_.size(); ++i) feats_index_.at(feats_keys_[i], i);
 }
 
-void Tagger::run_pass(const Pass& pass, const WordInfo* info, size_t n, const uint16_t* first,
-                      WordTags* out) const {
+void Tagger::run_pass(int pass_no, const WordInfo* info, size_t n, const uint64_t* static_hashes,
+                      const uint16_t* first, WordTags* out) const {
   Scratch& s = scratch();
   const uint32_t C = static_cast<uint32_t>(classes_.size());
-  const uint32_t stride = stride_;
-  s.acc.resize(stride);
+  // Two accumulators, rows alternating between them: consecutive rows mostly
+  // vote for the same classes, and one array would chain their additions.
+  s.acc.resize(2 * C);
   int32_t* acc = s.acc.data();
-  const int16_t* W = pass.weights.data();
-  uint64_t f[detail::kFeatures + detail::kStackFeatures];
-  const int nf = first ? detail::kFeatures + detail::kStackFeatures : detail::kFeatures;
+  int32_t* acc2 = acc + C;
+  const int32_t* entries = passes_[pass_no].packed.data();
+  constexpr int K = detail::kStaticFeatures;
+  uint32_t* rows = s.rows[pass_no].data();
+  if (pass_no == 0) {
+    // The static features of every word do not depend on the predictions: look
+    // them all up first (for both passes), in sweeps, so that their cache
+    // misses overlap. Frequent unambiguous words are not scored.
+    s.rows[0].resize(n * K);
+    s.rows[1].resize(n * K);
+    rows = s.rows[0].data();
+    for (size_t i = 0; i < n; ++i)
+      if (info[i + 2].sure < 0)
+        for (int k = 0; k < K; ++k) rows_.prefetch(static_hashes[i * K + k]);
+    for (size_t i = 0; i < n; ++i) {
+      if (info[i + 2].sure >= 0) continue;
+      for (size_t k = i * K; k < (i + 1) * K; ++k) {
+        const CompactIndex::Slot* slot = rows_.find(static_hashes[k]);
+        s.rows[0][k] = slot ? slot->value[0] : CompactIndex::kNone;
+        s.rows[1][k] = slot ? slot->value[1] : CompactIndex::kNone;
+        if (slot && slot->value[0] != CompactIndex::kNone) __builtin_prefetch(entries + (slot->value[0] >> 8));
+      }
+    }
+  }
+  auto add_row = [&](uint32_t row, int32_t* a) {
+    if (row == CompactIndex::kNone) return;
+    const int32_t* e = entries + (row >> 8);
+    for (uint32_t j = 0, m = row & 0xFF; j < m; ++j) a[e[j] & 0xFF] += e[j] >> 8;
+  };
+  uint64_t f[detail::kDynamicFeatures + detail::kStackFeatures];
+  const int nf = first ? detail::kDynamicFeatures + detail::kStackFeatures : detail::kDynamicFeatures;
   uint32_t p1 = C, p2 = C;  // class count = before the sentence
   for (size_t i = 0; i < n; ++i) {
     const WordInfo* w = &info[i + 2];
@@ -203,16 +241,13 @@ void Tagger::run_pass(const Pass& pass, const WordInfo* info, size_t n, const ui
     if (w->sure >= 0) {
       best = static_cast<uint32_t>(w->sure);
     } else {
-      detail::static_features(w, i == 0, f);
-      detail::dynamic_features(w, p1, p2, f + detail::kStaticFeatures);
-      if (first) detail::stack_features(w, first + i + 2, p1, f + detail::kFeatures);
-      std::fill(acc, acc + stride, 0);
-      for (int k = 0; k < nf; ++k) {
-        uint32_t row = pass.index.find(f[k]);
-        if (row == HashIndex::kNone) continue;
-        const int16_t* r = W + static_cast<size_t>(row) * stride;
-        for (uint32_t c = 0; c < stride; ++c) acc[c] += r[c];
-      }
+      detail::dynamic_features(w, p1, p2, f);
+      if (first) detail::stack_features(w, first + i + 2, p1, f + detail::kDynamicFeatures);
+      for (int k = 0; k < nf; ++k) rows_.prefetch(f[k]);
+      std::fill(acc, acc + 2 * C, 0);
+      for (int k = 0; k < K; ++k) add_row(rows[i * K + k], k & 1 ? acc2 : acc);
+      for (int k = 0; k < nf; ++k) add_row(rows_.find(f[k], pass_no), k & 1 ? acc : acc2);
+      for (uint32_t c = 0; c < C; ++c) acc[c] += acc2[c];
       int32_t best_score = acc[0];
       for (uint32_t c = 1; c < C; ++c)
         if (acc[c] > best_score) best_score = acc[c], best = c;
@@ -232,16 +267,19 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
   s.info[0] = s.info[1] = detail::boundary_info(true);
   s.info[n + 2] = s.info[n + 3] = detail::boundary_info(false);
   for (size_t i = 0; i < n; ++i) detail::word_info(forms[i], dict_, s.lower, s.info[i + 2]);
+  s.hashes.resize(n * detail::kStaticFeatures);
+  for (size_t i = 0; i < n; ++i)
+    if (s.info[i + 2].sure < 0) detail::static_features(&s.info[i + 2], i == 0, &s.hashes[i * detail::kStaticFeatures]);
   if (passes_.size() < 2) {
-    run_pass(passes_[0], s.info.data(), n, nullptr, out.data());
+    run_pass(0, s.info.data(), n, s.hashes.data(), nullptr, out.data());
     return;
   }
   s.first_tags.resize(n);
-  run_pass(passes_[0], s.info.data(), n, nullptr, s.first_tags.data());
+  run_pass(0, s.info.data(), n, s.hashes.data(), nullptr, s.first_tags.data());
   const uint16_t none = static_cast<uint16_t>(classes_.size());
   s.first.assign(n + 4, none);
   for (size_t i = 0; i < n; ++i) s.first[i + 2] = s.first_tags[i].cls;
-  run_pass(passes_[1], s.info.data(), n, s.first.data(), out.data());
+  run_pass(1, s.info.data(), n, s.hashes.data(), s.first.data(), out.data());
 }
 
 std::string_view Tagger::feats(std::string_view form, const WordTags& tags) const {
@@ -289,10 +327,11 @@ ModelFile Tagger::to_model_file(std::string note) const {
   }
   for (size_t i = 0; i < passes_.size(); ++i) {
     ByteWriter w;
-    w.u32(stride_);
     w.f32(passes_[i].scale);
     w.array(passes_[i].keys);
-    w.array(passes_[i].weights);
+    w.array(passes_[i].row_begin);
+    w.array(passes_[i].entry_class);
+    w.array(passes_[i].entry_weight);
     m.add(i == 0 ? "weights" : "weights2", w.take());
   }
   {
@@ -343,9 +382,14 @@ Result<Tagger> Tagger::from_model_file(const ModelFile& m, std::string_view name
     if (!(sec = m.section(name))) break;
     ByteReader r(*sec);
     Pass p;
-    if (!r.u32(&t.stride_) || !r.f32(&p.scale) || !r.array(&p.keys) || !r.array(&p.weights) ||
-        t.stride_ < t.classes_.size() || t.stride_ % 16 != 0 || p.weights.size() != p.keys.size() * t.stride_)
-      return bad("corrupt section \"" + std::string(name) + "\"");
+    bool ok = r.f32(&p.scale) && r.array(&p.keys) && r.array(&p.row_begin) && r.array(&p.entry_class) &&
+              r.array(&p.entry_weight) && p.row_begin.size() == p.keys.size() + 1 && p.row_begin[0] == 0 &&
+              p.row_begin.back() == p.entry_class.size() && p.entry_class.size() == p.entry_weight.size() &&
+              p.entry_class.size() < (1u << 24);
+    for (size_t i = 0; ok && i < p.keys.size(); ++i)
+      ok = p.row_begin[i + 1] >= p.row_begin[i] && p.row_begin[i + 1] - p.row_begin[i] <= 0xFF;
+    for (size_t e = 0; ok && e < p.entry_class.size(); ++e) ok = p.entry_class[e] < t.classes_.size();
+    if (!ok) return bad("corrupt section \"" + std::string(name) + "\"");
     t.passes_.push_back(std::move(p));
   }
   if (!(sec = m.section("tagdict"))) return bad("missing section \"tagdict\"");

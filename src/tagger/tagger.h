@@ -79,21 +79,29 @@ class Tagger {
   // One weight table. The first pass tags left to right from the words and its
   // own previous predictions; the second (if any) tags again, also seeing the
   // first pass's classes of the words around (to the right especially).
+  // A row holds only its nonzero weights (about 4.5 of 73 classes), as
+  // (class, int16 weight) entries: a few bytes per feature, so the whole table
+  // stays in cache and a lookup touches one slot and one short run.
   struct Pass {
-    std::vector<uint64_t> keys;    // feature hash per row
-    std::vector<int16_t> weights;  // rows x stride_
-    float scale = 1;               // int16 units per perceptron unit
-    HashIndex index;               // built at load: hash -> row
+    std::vector<uint64_t> keys;          // feature hash per row
+    std::vector<uint32_t> row_begin;     // rows + 1: each row's first entry
+    std::vector<uint8_t> entry_class;    // per entry
+    std::vector<int16_t> entry_weight;   // per entry
+    float scale = 1;                     // int16 units per perceptron unit
+    // Built at load: entries packed as weight * 256 + class.
+    std::vector<int32_t> packed;
   };
   void index();
-  // Tags n words (info padded by 2 each side) with `pass`; `first` (padded by 2,
-  // or nullptr) holds the first pass's classes.
-  void run_pass(const Pass& pass, const detail::WordInfo* info, size_t n, const uint16_t* first,
-                WordTags* out) const;
+  // Tags n words (info padded by 2 each side, static feature hashes n x
+  // kStaticFeatures) with `pass`; `first` (padded by 2, or nullptr) holds the
+  // first pass's classes.
+  void run_pass(int pass, const detail::WordInfo* info, size_t n, const uint64_t* static_hashes,
+                const uint16_t* first, WordTags* out) const;
 
   std::vector<std::pair<uint16_t, uint16_t>> classes_;  // (upos, xpos) per class
-  uint32_t stride_ = 0;                                 // class count rounded up to 16
   std::vector<Pass> passes_;                            // 1 or 2
+  // Built at load: feature hash -> per pass (first entry << 8) | entry count.
+  CompactIndex rows_;
   std::vector<uint64_t> dict_keys_;                     // hash_bytes(form)
   std::vector<uint32_t> dict_values_;                   // (ambiguity id << 8) | (sure class + 1)
   Lemmatizer lemmatizer_;

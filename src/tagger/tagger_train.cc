@@ -148,7 +148,6 @@ void TaggerTrainer::build_classes() {
     class_of_[p] = to;
   }
   C_ = static_cast<uint32_t>(base_.classes_.size());
-  base_.stride_ = (C_ + 15) / 16 * 16;
   gold_.clear();
   for (const auto& s : train_) {
     std::vector<uint16_t> g;
@@ -312,20 +311,20 @@ void TaggerTrainer::finalize(Tagger& t) const {
   Tagger::Pass pass;
   pass.scale = 32767.0f / maxabs;
   const float cut = static_cast<float>(opt_.prune) * maxabs;
-  const uint32_t stride = t.stride_;
-  std::vector<int16_t> row(stride);
+  pass.row_begin.push_back(0);
   for (size_t r = 0; r < keys_.size(); ++r) {
-    bool any = false;
-    std::fill(row.begin(), row.end(), 0);
+    size_t before = pass.entry_class.size();
     for (uint32_t c = 0; c < C_; ++c) {
       float v = avg[r * C_ + c];
       if (std::abs(v) < cut) continue;
-      row[c] = static_cast<int16_t>(std::lround(v * pass.scale));
-      any |= row[c] != 0;
+      auto q = static_cast<int16_t>(std::lround(v * pass.scale));
+      if (q == 0) continue;
+      pass.entry_class.push_back(static_cast<uint8_t>(c));
+      pass.entry_weight.push_back(q);
     }
-    if (!any) continue;
+    if (pass.entry_class.size() == before) continue;
     pass.keys.push_back(keys_[r]);
-    pass.weights.insert(pass.weights.end(), row.begin(), row.end());
+    pass.row_begin.push_back(static_cast<uint32_t>(pass.entry_class.size()));
   }
   t.passes_.push_back(std::move(pass));
   t.index();
