@@ -174,19 +174,42 @@ uint64_t feats_key(std::string_view form, uint16_t cls, std::string& lower) {
 }
 
 constexpr int kMaxClasses = 255;
+constexpr size_t kGroup = 4;          // weight entries per group (see Tagger::index)
+constexpr uint32_t kDenseMin = 12;     // rows with more weights are stored dense
+constexpr uint32_t kDenseMark = 0xFF;  // the group count that marks a dense row
 
 }  // namespace
 
 void Tagger::index() {
+  const uint32_t C = static_cast<uint32_t>(classes_.size());
   std::vector<uint64_t> keys[2];
   std::vector<uint32_t> values[2];
   for (size_t k = 0; k < passes_.size() && k < 2; ++k) {
     Pass& p = passes_[k];
     keys[k] = p.keys;
-    for (uint32_t i = 0; i < p.keys.size(); ++i)
-      values[k].push_back((p.row_begin[i] << 8) | (p.row_begin[i + 1] - p.row_begin[i]));
-    p.packed.resize(p.entry_class.size());
-    for (size_t e = 0; e < p.packed.size(); ++e) p.packed[e] = p.entry_weight[e] * 256 + p.entry_class[e];
+    // Rows with few weights (most of them: rare words) are kept sparse, padded
+    // to whole groups of four entries (padding adds 0 to class 0) so that the
+    // inner loop runs once or twice. Rows with many (the frequent features,
+    // which every word hits) become dense int16 rows, added by vector code.
+    p.packed.clear();
+    p.dense.clear();
+    p.dense_stride = (C + 15) / 16 * 16;
+    for (uint32_t i = 0; i < p.keys.size(); ++i) {
+      uint32_t n = p.row_begin[i + 1] - p.row_begin[i];
+      if (n > kDenseMin) {
+        uint32_t d = static_cast<uint32_t>(p.dense.size() / p.dense_stride);
+        p.dense.resize(p.dense.size() + p.dense_stride, 0);
+        int16_t* row = &p.dense[static_cast<size_t>(d) * p.dense_stride];
+        for (uint32_t e = p.row_begin[i]; e < p.row_begin[i + 1]; ++e) row[p.entry_class[e]] = p.entry_weight[e];
+        values[k].push_back((d << 8) | kDenseMark);
+        continue;
+      }
+      uint32_t begin = static_cast<uint32_t>(p.packed.size());
+      for (uint32_t e = p.row_begin[i]; e < p.row_begin[i + 1]; ++e)
+        p.packed.push_back(p.entry_weight[e] * 256 + p.entry_class[e]);
+      while (p.packed.size() % kGroup) p.packed.push_back(0);
+      values[k].push_back((begin << 8) | static_cast<uint32_t>((p.packed.size() - begin) / kGroup));
+    }
   }
   rows_.build(keys, values, static_cast<int>(std::min<size_t>(passes_.size(), 2)));
   dict_ = HashIndex(dict_keys_.size());
@@ -201,9 +224,10 @@ void Tagger::run_pass(int pass_no, const WordInfo* info, size_t n, const uint64_
   const uint32_t C = static_cast<uint32_t>(classes_.size());
   // Two accumulators, rows alternating between them: consecutive rows mostly
   // vote for the same classes, and one array would chain their additions.
-  s.acc.resize(2 * C);
+  const uint32_t A = passes_[pass_no].dense_stride;  // accumulator size (>= C)
+  s.acc.resize(2 * A);
   int32_t* acc = s.acc.data();
-  int32_t* acc2 = acc + C;
+  int32_t* acc2 = acc + A;
   const int32_t* entries = passes_[pass_no].packed.data();
   constexpr int K = detail::kStaticFeatures;
   uint32_t* rows = s.rows[pass_no].data();
@@ -223,30 +247,67 @@ void Tagger::run_pass(int pass_no, const WordInfo* info, size_t n, const uint64_
         const CompactIndex::Slot* slot = rows_.find(static_hashes[k]);
         s.rows[0][k] = slot ? slot->value[0] : CompactIndex::kNone;
         s.rows[1][k] = slot ? slot->value[1] : CompactIndex::kNone;
-        if (slot && slot->value[0] != CompactIndex::kNone) __builtin_prefetch(entries + (slot->value[0] >> 8));
       }
     }
   }
+  const Pass& pass = passes_[pass_no];
+  const uint32_t stride = pass.dense_stride;
+  const int16_t* dense = pass.dense.data();
+  auto prefetch_row = [&](uint32_t row) {
+    if (row == CompactIndex::kNone) return;
+    if ((row & 0xFF) == kDenseMark) {
+      const int16_t* d = dense + static_cast<size_t>(row >> 8) * stride;
+      for (uint32_t c = 0; c < stride; c += 32) __builtin_prefetch(d + c);
+    } else {
+      __builtin_prefetch(entries + (row >> 8));
+    }
+  };
   auto add_row = [&](uint32_t row, int32_t* a) {
     if (row == CompactIndex::kNone) return;
+    if ((row & 0xFF) == kDenseMark) {
+      const int16_t* d = dense + static_cast<size_t>(row >> 8) * stride;
+      for (uint32_t c = 0; c < stride; ++c) a[c] += d[c];
+      return;
+    }
     const int32_t* e = entries + (row >> 8);
-    for (uint32_t j = 0, m = row & 0xFF; j < m; ++j) a[e[j] & 0xFF] += e[j] >> 8;
+    for (uint32_t j = 0, m = row & 0xFF; j < m; ++j, e += kGroup) {
+      a[e[0] & 0xFF] += e[0] >> 8;
+      a[e[1] & 0xFF] += e[1] >> 8;
+      a[e[2] & 0xFF] += e[2] >> 8;
+      a[e[3] & 0xFF] += e[3] >> 8;
+    }
   };
   uint64_t f[detail::kDynamicFeatures + detail::kStackFeatures];
   const int nf = first ? detail::kDynamicFeatures + detail::kStackFeatures : detail::kDynamicFeatures;
+  // The weights of a word's static features are fetched two words ahead.
+  constexpr size_t kAhead = 2;
+  auto prefetch_word = [&](size_t i) {
+    if (i >= n || info[i + 2].sure >= 0) return;
+    for (size_t k = i * K; k < (i + 1) * K; ++k)
+      prefetch_row(rows[k]);
+  };
+  for (size_t i = 0; i < kAhead; ++i) prefetch_word(i);
   uint32_t p1 = C, p2 = C;  // class count = before the sentence
   for (size_t i = 0; i < n; ++i) {
     const WordInfo* w = &info[i + 2];
     uint32_t best = 0;
+    prefetch_word(i + kAhead);
     if (w->sure >= 0) {
       best = static_cast<uint32_t>(w->sure);
     } else {
       detail::dynamic_features(w, p1, p2, f);
       if (first) detail::stack_features(w, first + i + 2, p1, f + detail::kDynamicFeatures);
+      // Order matters: the rows of these features are found (and their weights
+      // requested) before the static rows are added, so that the misses overlap.
       for (int k = 0; k < nf; ++k) rows_.prefetch(f[k]);
-      std::fill(acc, acc + 2 * C, 0);
+      uint32_t dyn[detail::kDynamicFeatures + detail::kStackFeatures];
+      for (int k = 0; k < nf; ++k) {
+        dyn[k] = rows_.find(f[k], pass_no);
+        prefetch_row(dyn[k]);
+      }
+      std::fill(acc, acc + 2 * A, 0);
       for (int k = 0; k < K; ++k) add_row(rows[i * K + k], k & 1 ? acc2 : acc);
-      for (int k = 0; k < nf; ++k) add_row(rows_.find(f[k], pass_no), k & 1 ? acc : acc2);
+      for (int k = 0; k < nf; ++k) add_row(dyn[k], k & 1 ? acc : acc2);
       for (uint32_t c = 0; c < C; ++c) acc[c] += acc2[c];
       int32_t best_score = acc[0];
       for (uint32_t c = 1; c < C; ++c)

@@ -88,8 +88,11 @@ class Tagger {
     std::vector<uint8_t> entry_class;    // per entry
     std::vector<int16_t> entry_weight;   // per entry
     float scale = 1;                     // int16 units per perceptron unit
-    // Built at load: entries packed as weight * 256 + class.
+    // Built at load: sparse rows' entries packed as weight * 256 + class, and
+    // dense rows (those with many weights) as int16 x dense_stride.
     std::vector<int32_t> packed;
+    std::vector<int16_t> dense;
+    uint32_t dense_stride = 0;
   };
   void index();
   // Tags n words (info padded by 2 each side, static feature hashes n x
