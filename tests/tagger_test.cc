@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "core/tagset.h"
@@ -12,20 +13,20 @@
 namespace sitrep::tagger {
 namespace {
 
-// Hand-written sentences: "form/UPOS/XPOS/lemma" tokens.
+// Hand-written sentences: "form|UPOS|XPOS|lemma" tokens.
 const char* const kSentences[] = {
-    "Officials/NOUN/NNS/official said/VERB/VBD/say the/DET/DT/the talks/NOUN/NNS/talk "
-    "would/AUX/MD/would resume/VERB/VB/resume ./PUNCT/././",
-    "The/DET/DT/the minister/NOUN/NN/minister met/VERB/VBD/meet his/PRON/PRP$/his "
-    "counterparts/NOUN/NNS/counterpart in/ADP/IN/in Paris/PROPN/NNP/Paris ./PUNCT/././",
-    "Police/NOUN/NNS/police arrested/VERB/VBD/arrest two/NUM/CD/two men/NOUN/NNS/man "
-    "on/ADP/IN/on Monday/PROPN/NNP/Monday ./PUNCT/././",
-    "The/DET/DT/the army/NOUN/NN/army was/AUX/VBD/be attacked/VERB/VBN/attack by/ADP/IN/by "
-    "rebels/NOUN/NNS/rebel ,/PUNCT/,/, officials/NOUN/NNS/official said/VERB/VBD/say ./PUNCT/././",
-    "Protesters/NOUN/NNS/protester marched/VERB/VBD/march through/ADP/IN/through the/DET/DT/the "
-    "capital/NOUN/NN/capital on/ADP/IN/on Friday/PROPN/NNP/Friday ./PUNCT/././",
-    "She/PRON/PRP/she will/AUX/MD/will visit/VERB/VB/visit the/DET/DT/the region/NOUN/NN/region "
-    "soon/ADV/RB/soon ./PUNCT/././",
+    "Officials|NOUN|NNS|official said|VERB|VBD|say the|DET|DT|the talks|NOUN|NNS|talk "
+    "would|AUX|MD|would resume|VERB|VB|resume .|PUNCT|.|.",
+    "The|DET|DT|the minister|NOUN|NN|minister met|VERB|VBD|meet his|PRON|PRP$|his "
+    "counterparts|NOUN|NNS|counterpart in|ADP|IN|in Paris|PROPN|NNP|Paris .|PUNCT|.|.",
+    "Police|NOUN|NNS|police arrested|VERB|VBD|arrest two|NUM|CD|two men|NOUN|NNS|man "
+    "on|ADP|IN|on Monday|PROPN|NNP|Monday .|PUNCT|.|.",
+    "The|DET|DT|the army|NOUN|NN|army was|AUX|VBD|be attacked|VERB|VBN|attack by|ADP|IN|by "
+    "rebels|NOUN|NNS|rebel ,|PUNCT|,|, officials|NOUN|NNS|official said|VERB|VBD|say .|PUNCT|.|.",
+    "Protesters|NOUN|NNS|protester marched|VERB|VBD|march through|ADP|IN|through the|DET|DT|the "
+    "capital|NOUN|NN|capital on|ADP|IN|on Friday|PROPN|NNP|Friday .|PUNCT|.|.",
+    "She|PRON|PRP|she will|AUX|MD|will visit|VERB|VB|visit the|DET|DT|the region|NOUN|NN|region "
+    "soon|ADV|RB|soon .|PUNCT|.|.",
 };
 
 std::vector<TrainSentence> hand_written() {
@@ -35,7 +36,7 @@ std::vector<TrainSentence> hand_written() {
     std::istringstream in(line);
     std::string tok;
     while (in >> tok) {
-      size_t a = tok.find('/', 1), b = tok.find('/', a + 1), c = tok.find('/', b + 1);
+      size_t a = tok.find('|'), b = tok.find('|', a + 1), c = tok.find('|', b + 1);
       s.forms.push_back(tok.substr(0, a));
       s.upos.push_back(upos_id(tok.substr(a + 1, b - a - 1)));
       s.xpos.push_back(xpos_id(tok.substr(b + 1, c - b - 1)));
@@ -141,6 +142,61 @@ TEST(TaggerTest, TagFillsDocumentWords) {
   EXPECT_EQ(kXpos[doc.words[1].xpos], "VBD");
   EXPECT_EQ(doc.pooled(doc.words[1].lemma), "say");
   EXPECT_EQ(doc.pooled(doc.words[3].lemma), "talk");
+}
+
+TEST(TaggerTest, AccuracyOnAGoldFile) {
+  // A gold CoNLL-U file of our own: one multi-word token, one document filter.
+  const char* conllu =
+      "# newdoc id = news_a\n"
+      "# sent_id = 1\n"
+      "# text = Officials said the talks would resume.\n"
+      "1\tOfficials\tofficial\tNOUN\tNNS\tNumber=Plur\t2\tnsubj\t_\t_\n"
+      "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\ttalks\ttalk\tNOUN\tNNS\t_\t6\tnsubj\t_\t_\n"
+      "5\twould\twould\tAUX\tMD\t_\t6\taux\t_\t_\n"
+      "6\tresume\tresume\tVERB\tVB\t_\t2\tccomp\t_\tSpaceAfter=No\n"
+      "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+      "\n"
+      "# newdoc id = other_b\n"
+      "# sent_id = 2\n"
+      "# text = She will visit the region soon.\n"
+      "1\tShe\tshe\tPRON\tPRP\t_\t3\tnsubj\t_\t_\n"
+      "2\twill\twill\tAUX\tMD\t_\t3\taux\t_\t_\n"
+      "3\tvisit\tvisit\tVERB\tVB\t_\t0\troot\t_\t_\n"
+      "4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+      "5\tregion\tregion\tNOUN\tNN\t_\t3\tobj\t_\t_\n"
+      "6\tsoon\tsoon\tADV\tRB\t_\t3\tadvmod\t_\tSpaceAfter=No\n"
+      "7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
+      "\n";
+  auto path = std::filesystem::temp_directory_path() / "sitrep_tagger_gold.conllu";
+  {
+    std::ofstream out(path);
+    out << conllu;
+  }
+  TaggerScores all, news;
+  ASSERT_TRUE(tagger_accuracy(tiny_tagger(), path.string(), "", &all).ok());
+  ASSERT_TRUE(tagger_accuracy(tiny_tagger(), path.string(), "news_", &news).ok());
+  EXPECT_EQ(all.words, 14u);
+  EXPECT_EQ(news.words, 7u);
+  EXPECT_EQ(all.upos, 14u);
+  EXPECT_EQ(all.xpos, 14u);
+  EXPECT_EQ(all.lemma, 14u);
+  EXPECT_NE(format_tagger_scores(all).find("UPOS 100.00"), std::string::npos) << format_tagger_scores(all);
+  TaggerScores none;
+  EXPECT_FALSE(tagger_accuracy(tiny_tagger(), path.string(), "absent_", &none).ok());
+  EXPECT_FALSE(tagger_accuracy(tiny_tagger(), "/nonexistent.conllu", "", &none).ok());
+  std::filesystem::remove(path);
+}
+
+TEST(TaggerTest, EmptyAndOddInput) {
+  const Tagger& t = tiny_tagger();
+  std::vector<std::string_view> none;
+  std::vector<WordTags> tags;
+  t.tag_words(none, tags);  // nothing to do, nothing to crash
+  auto odd = tag(t, {"", "\xff\xfe", std::string(300, 'x'), "\xc3\xa9t\xc3\xa9", "123,456.78", "--"});
+  EXPECT_EQ(odd.size(), 6u);
+  for (const auto& w : odd) EXPECT_LT(w.cls, t.classes().size());
 }
 
 // The shipped model on a sentence of our own.
