@@ -174,7 +174,14 @@ Document gold_document(const io::ConlluCorpus& gold, std::vector<Span>* sentence
       doc.text += ' ';
     }
     uint32_t begin = static_cast<uint32_t>(doc.text.size());
-    doc.text += s.text;
+    if (!s.text.empty()) {
+      doc.text += s.text;
+    } else {  // no # text: the token forms, spaced as SpaceAfter says
+      for (uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t) {
+        doc.text += gold.tokens[t].form;
+        if (gold.tokens[t].space_after && t + 1 < s.first_token + s.token_count) doc.text += ' ';
+      }
+    }
     if (sentence_spans) sentence_spans->push_back({begin, static_cast<uint32_t>(doc.text.size())});
   }
   close();

@@ -36,6 +36,7 @@ struct TokenizeScores {
 // The raw text of a gold file as one Document: the `# text` of the sentences of a
 // paragraph joined by one space, paragraphs and documents separated by "\n\n",
 // each paragraph a kNews block (a file without # newpar: one paragraph per document).
+// A sentence without # text is rebuilt from its token forms and SpaceAfter=No.
 // `sentence_spans`, when given, receives the byte span of each gold sentence's text.
 Document gold_document(const io::ConlluCorpus& gold, std::vector<Span>* sentence_spans = nullptr);
 

@@ -37,8 +37,8 @@ inline CodePoint decode_utf8(std::string_view s, size_t i) {
 // U+200B and U+FEFF).
 CharClass classify_non_ascii(uint32_t cp);
 
-// The class of an ASCII byte.
-inline CharClass classify_ascii(unsigned char c) {
+namespace detail {
+constexpr CharClass ascii_class(unsigned char c) {
   if (c == ' ' || (c >= '\t' && c <= '\r')) return CharClass::kSpace;
   if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return CharClass::kLetter;
   if (c >= '0' && c <= '9') return CharClass::kDigit;
@@ -46,6 +46,17 @@ inline CharClass classify_ascii(unsigned char c) {
   if (c < 0x20 || c == 0x7F) return CharClass::kSpace;  // control characters separate tokens
   return CharClass::kPunct;
 }
+struct AsciiTable {
+  CharClass cls[128];
+  constexpr AsciiTable() : cls() {
+    for (int c = 0; c < 128; ++c) cls[c] = ascii_class(static_cast<unsigned char>(c));
+  }
+};
+inline constexpr AsciiTable kAscii{};
+}  // namespace detail
+
+// The class of an ASCII byte (c < 0x80).
+inline CharClass classify_ascii(unsigned char c) { return detail::kAscii.cls[c & 0x7F]; }
 
 inline CharClass classify(uint32_t cp) { return cp < 0x80 ? classify_ascii(static_cast<unsigned char>(cp)) : classify_non_ascii(cp); }
 

@@ -13,7 +13,7 @@ struct Abbrev {
   std::string_view word;
   bool title;
 };
-constexpr std::array<Abbrev, 104> kAbbrevs = {{
+constexpr std::array<Abbrev, 122> kAbbrevs = {{
     {"Mr", true},     {"Mrs", true},   {"Ms", true},    {"Dr", true},     {"Prof", true},  {"Sr", false},
     {"Jr", false},    {"St", true},    {"Mt", true},    {"Gen", true},    {"Sen", true},   {"Rep", true},
     {"Gov", true},    {"Lt", true},    {"Col", true},   {"Sgt", true},    {"Capt", true},  {"Cpl", true},
@@ -31,6 +31,9 @@ constexpr std::array<Abbrev, 104> kAbbrevs = {{
     {"Vol", true},    {"pp", true},    {"Mon", false},  {"Tue", false},   {"Tues", false}, {"Wed", false},
     {"Thu", false},   {"Thur", false}, {"Thurs", false}, {"Fri", false},  {"Sat", false},  {"Sun", false},
     {"Attn", true},   {"Reps", true},  {"Sens", true},  {"Arrv", false},  {"arrv", false}, {"Ref", true},
+    {"ext", true},    {"Ext", true},   {"Sts", true},   {"Drs", true},    {"ect", false},  {"Pvt", false},
+    {"LTD", false},   {"INC", false},  {"CORP", false}, {"PVT", false},   {"Messrs", true}, {"Mmes", true},
+    {"Mass", false},  {"Ala", false},  {"Ark", false},  {"Vt", false},    {"Wyo", false},  {"Miss", false},
 }};
 
 inline uint32_t mix32(uint32_t h) {
@@ -42,36 +45,37 @@ inline uint32_t mix32(uint32_t h) {
   return h;
 }
 
-inline uint32_t hash_lower(std::string_view s) {
-  uint32_t h = 2166136261U;
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u >= 'A' && u <= 'Z') u += 32;
-    h = (h ^ u) * 16777619U;
-  }
-  return h;
-}
-
-// Collapsed shape: X upper, x lower, d digit, other bytes as themselves; runs
-// collapsed, at most 6 classes.
-inline uint32_t hash_shape(std::string_view s) {
-  uint32_t h = 2166136261U;
+// One pass: the hash of the lowercased bytes, and of the collapsed shape
+// (X upper, x lower, d digit, u non-ASCII, other bytes as themselves; runs
+// collapsed, at most 6 classes).
+inline void hash_token(std::string_view s, uint32_t* lower_hash, uint32_t* shape_hash) {
+  uint32_t h = 2166136261U, sh = 2166136261U;
   char prev = 0;
   int n = 0;
-  for (size_t i = 0; i < s.size() && n < 6; ++i) {
-    unsigned char u = static_cast<unsigned char>(s[i]);
+  for (char ch : s) {
+    unsigned char u = static_cast<unsigned char>(ch);
     char c;
-    if (u >= 'A' && u <= 'Z') c = 'X';
-    else if (u >= 'a' && u <= 'z') c = 'x';
-    else if (u >= '0' && u <= '9') c = 'd';
-    else if (u >= 0x80) { if ((u & 0xC0) == 0x80) continue; c = 'u'; }
-    else c = static_cast<char>(u);
-    if (c == prev) continue;
-    prev = c;
-    ++n;
-    h = (h ^ static_cast<unsigned char>(c)) * 16777619U;
+    if (u >= 'A' && u <= 'Z') {
+      u += 32;
+      c = 'X';
+    } else if (u >= 'a' && u <= 'z') {
+      c = 'x';
+    } else if (u >= '0' && u <= '9') {
+      c = 'd';
+    } else if (u >= 0x80) {
+      c = (u & 0xC0) == 0x80 ? prev : 'u';
+    } else {
+      c = static_cast<char>(u);
+    }
+    h = (h ^ u) * 16777619U;
+    if (c != prev && n < 6) {
+      prev = c;
+      ++n;
+      sh = (sh ^ static_cast<unsigned char>(c)) * 16777619U;
+    }
   }
-  return h;
+  *lower_hash = h;
+  *shape_hash = sh;
 }
 
 uint8_t token_kind(std::string_view s) {
@@ -136,15 +140,24 @@ bool is_abbreviation(std::string_view word, bool* title) {
   return false;
 }
 
-void token_facts(const Document& doc, uint32_t first, uint32_t last, uint32_t block_end, std::vector<TokenFacts>* out) {
+void hash_facts(const Document& doc, uint32_t first, TokenFacts* facts, uint32_t i) {
+  TokenFacts& f = facts[i];
+  if (f.hashed) return;
+  std::string_view s = doc.token_text(first + i);
+  hash_token(s, &f.lower_hash, &f.shape_hash);
+  f.hashed = 1;
+}
+
+void token_facts(const Document& doc, uint32_t first, uint32_t last, uint32_t block_end, std::vector<TokenFacts>* out,
+                 bool hashes) {
   out->resize(last - first);
   const std::string& text = doc.text;
   uint8_t quote = 0, bracket = 0;
   for (uint32_t t = first; t < last; ++t) {
     TokenFacts& f = (*out)[t - first];
     std::string_view s = doc.token_text(t);
-    f.lower_hash = hash_lower(s);
-    f.shape_hash = hash_shape(s);
+    f.hashed = 0;
+    if (hashes) hash_facts(doc, first, out->data(), t - first);
     f.kind = token_kind(s);
     f.length = static_cast<uint8_t>(std::min<size_t>(s.size(), 255));
     f.title_abbrev = 0;
@@ -164,11 +177,13 @@ void token_facts(const Document& doc, uint32_t first, uint32_t last, uint32_t bl
     uint32_t end = doc.tokens[t].span.end;
     uint32_t next = t + 1 < last ? doc.tokens[t + 1].span.begin : block_end;
     uint8_t gap = next > end ? 1 : 0;
-    int newlines = 0;
-    for (uint32_t k = end; k < next; ++k)
-      if (text[k] == '\n') ++newlines;
-    if (newlines == 1) gap = 2;
-    if (newlines > 1) gap = 3;
+    if (next > end + 1 || (gap && text[end] != ' ')) {
+      int newlines = 0;
+      for (uint32_t k = end; k < next; ++k)
+        if (text[k] == '\n') ++newlines;
+      if (newlines == 1) gap = 2;
+      if (newlines > 1) gap = 3;
+    }
     f.gap = gap;
   }
 }
@@ -212,7 +227,15 @@ bool boundary_excluded(const TokenFacts* facts, uint32_t n, uint32_t i) {
   const TokenFacts& c = facts[i];
   if (c.title_abbrev) return true;
   const TokenFacts& nx = facts[i + 1];
-  return c.gap < 2 && (c.kind == kKindLower || c.kind == kKindComma) && nx.kind == kKindLower;
+  if (c.gap >= 2) return false;
+  // No sentence starts with , . ! ? : ) ” and none ends with ( “.
+  switch (nx.kind) {
+    case kKindComma: case kKindPeriod: case kKindBang: case kKindColon: case kKindCloseBracket: case kKindCloseQuote:
+      return true;
+    default: break;
+  }
+  if (c.kind == kKindOpenBracket || c.kind == kKindOpenQuote) return true;
+  return nx.kind == kKindLower && (c.kind == kKindLower || c.kind == kKindComma);
 }
 
 bool boundary_by_rules(const TokenFacts* facts, uint32_t n, uint32_t i) {
@@ -266,38 +289,113 @@ ModelFile SentenceModel::to_model_file(std::string note) const {
   return f;
 }
 
+namespace {
+
+// Whether token t is an abbreviation whose final period becomes a token when it ends a sentence.
+bool gives_period(const Document& doc, uint32_t t) {
+  const Token& tk = doc.tokens[t];
+  if (tk.word_count != 1 || tk.span.size() < 2) return false;
+  std::string_view s = doc.token_text(t);
+  if (s.back() != '.' || s[s.size() - 2] == '.') return false;
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+// Splits the final period off the tokens first + ends[k] that need it; ends
+// are updated to the new indices. The block's tokens and words are the last ones.
+void split_final_periods(Document& doc, uint32_t first, std::vector<uint32_t>* ends) {
+  constexpr uint32_t kSplit = 0x80000000U;  // marks an end whose token splits
+  uint32_t splits = 0;
+  for (uint32_t& e : *ends)
+    if (gives_period(doc, first + e)) {
+      e |= kSplit;
+      ++splits;
+    }
+  if (splits == 0) return;
+  uint32_t old_tokens = static_cast<uint32_t>(doc.tokens.size());
+  uint32_t old_words = static_cast<uint32_t>(doc.words.size());
+  doc.tokens.resize(old_tokens + splits);
+  doc.words.resize(old_words + splits);
+  int64_t to = int64_t{old_tokens} + splits - 1, wo = int64_t{old_words} + splits - 1, wi = int64_t{old_words} - 1;
+  size_t k = ends->size();
+  for (int64_t ti = int64_t{old_tokens} - 1; ti >= int64_t{first}; --ti) {
+    Token t = doc.tokens[ti];
+    while (k > 0 && first + ((*ends)[k - 1] & ~kSplit) > ti) --k;
+    bool split = k > 0 && first + ((*ends)[k - 1] & ~kSplit) == ti && ((*ends)[k - 1] & kSplit);
+    if (split) {
+      Token p;
+      p.span = {t.span.end - 1, t.span.end};
+      p.first_word = static_cast<uint32_t>(wo);
+      p.word_count = 1;
+      p.space_after = t.space_after;
+      doc.words[wo--] = {p.span, static_cast<uint32_t>(to)};
+      doc.tokens[to--] = p;
+      t.span.end -= 1;
+      t.space_after = false;
+      doc.words[wo] = {t.span, static_cast<uint32_t>(to)};
+      t.first_word = static_cast<uint32_t>(wo--);
+      --wi;
+      doc.tokens[to--] = t;
+    } else {
+      for (int w = 0; w < t.word_count; ++w) {
+        Word word = doc.words[wi--];
+        word.token = static_cast<uint32_t>(to);
+        doc.words[wo--] = word;
+      }
+      t.first_word = static_cast<uint32_t>(wo + 1);
+      doc.tokens[to--] = t;
+    }
+  }
+  // Each end moves by the splits at or before it.
+  uint32_t shift = 0;
+  for (uint32_t& e : *ends) {
+    if (e & kSplit) ++shift;
+    e = (e & ~kSplit) + shift;
+  }
+}
+
+}  // namespace
+
 void split_sentences(Document& doc, uint32_t block, uint32_t first, uint32_t last, const SentenceModel* model,
-                     std::vector<TokenFacts>* scratch) {
+                     SentenceScratch* scratch) {
   if (last <= first) return;
-  token_facts(doc, first, last, doc.blocks[block].span.end, scratch);
-  const TokenFacts* facts = scratch->data();
+  token_facts(doc, first, last, doc.blocks[block].span.end, &scratch->facts, false);
+  TokenFacts* facts = scratch->facts.data();
   uint32_t n = last - first;
-  uint32_t start = 0;
+  std::vector<uint32_t>& ends = scratch->ends;
+  ends.clear();
   uint32_t features[kMaxBoundaryFeatures];
-  auto emit = [&](uint32_t end) {  // tokens [start, end] relative to first
-    Sentence s;
-    s.first_token = first + start;
-    s.token_count = end + 1 - start;
-    s.span = {doc.tokens[s.first_token].span.begin, doc.tokens[first + end].span.end};
-    s.first_word = doc.tokens[s.first_token].first_word;
-    const Token& lt = doc.tokens[first + end];
-    s.word_count = lt.first_word + lt.word_count - s.first_word;
-    s.block = block;
-    doc.sentences.push_back(s);
-    start = end + 1;
-  };
   for (uint32_t i = 0; i + 1 < n; ++i) {
+    if (facts[i].gap >= 3) {  // a blank line inside a block always ends a sentence
+      ends.push_back(i);
+      continue;
+    }
     if (boundary_excluded(facts, n, i)) continue;
     bool split;
     if (model) {
+      for (uint32_t j = i > 0 ? i - 1 : 0; j <= i + 2 && j < n; ++j) hash_facts(doc, first, facts, j);
       int k = boundary_features(facts, n, i, features);
       split = model->score(features, k) > model->threshold;
     } else {
       split = boundary_by_rules(facts, n, i);
     }
-    if (split) emit(i);
+    if (split) ends.push_back(i);
   }
-  emit(n - 1);
+  ends.push_back(n - 1);
+  split_final_periods(doc, first, &ends);
+  uint32_t start = 0;
+  for (uint32_t end : ends) {  // tokens [start, end] relative to first
+    Sentence s;
+    s.first_token = first + start;
+    s.token_count = end + 1 - start;
+    const Token& lt = doc.tokens[first + end];
+    s.span = {doc.tokens[s.first_token].span.begin, lt.span.end};
+    s.first_word = doc.tokens[s.first_token].first_word;
+    s.word_count = lt.first_word + lt.word_count - s.first_word;
+    s.block = block;
+    doc.sentences.push_back(s);
+    start = end + 1;
+  }
 }
 
 }  // namespace sitrep::text

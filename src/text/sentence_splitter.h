@@ -22,7 +22,7 @@ namespace sitrep::text {
 
 inline constexpr const char* kSentenceModelKind = "sentence-splitter";
 inline constexpr uint32_t kSentenceModelVersion = 1;
-inline constexpr uint32_t kSentenceHashBits = 20;
+inline constexpr uint32_t kSentenceHashBits = 18;
 inline constexpr int kMaxBoundaryFeatures = 32;
 
 // What a token is, for the boundary features.
@@ -58,6 +58,7 @@ struct TokenFacts {
   uint8_t bracket = 0;      // 1 when inside brackets (after the token)
   uint8_t title_abbrev = 0; // 1 for Mr. Dr. Jan. ...: never the end of a sentence
   uint8_t length = 0;       // byte length, capped at 255
+  uint8_t hashed = 0;       // 1 once lower_hash and shape_hash are set
 };
 
 // Whether `word` (without its final '.') is an abbreviation that keeps its
@@ -65,9 +66,12 @@ struct TokenFacts {
 // a sentence in news text (Mr, Dr, Gen, Jan ...).
 bool is_abbreviation(std::string_view word, bool* title);
 
-// Facts of tokens [first, last) of `doc` (their block ending at `block_end`).
+// Facts of tokens [first, last) of `doc` (their block ending at `block_end`);
+// the hashes only when `hashes` (else hash_facts sets them when needed).
 void token_facts(const Document& doc, uint32_t first, uint32_t last, uint32_t block_end,
-                 std::vector<TokenFacts>* out);
+                 std::vector<TokenFacts>* out, bool hashes = true);
+// Sets the hashes of facts[i] (token first + i) unless they are set.
+void hash_facts(const Document& doc, uint32_t first, TokenFacts* facts, uint32_t i);
 
 // Features of a boundary after facts[i] (i + 1 < n) into out; returns their count.
 int boundary_features(const TokenFacts* facts, uint32_t n, uint32_t i, uint32_t* out);
@@ -96,9 +100,17 @@ class SentenceModel {
   ModelFile to_model_file(std::string note) const;
 };
 
-// Splits tokens [first, last) of block `block` into sentences appended to
-// doc.sentences. `model` may be null (rules). `scratch` is reused across calls.
+// Reused across calls of split_sentences.
+struct SentenceScratch {
+  std::vector<TokenFacts> facts;
+  std::vector<uint32_t> ends;
+};
+
+// Splits tokens [first, last) of block `block` (the last tokens and words of
+// `doc`) into sentences appended to doc.sentences. `model` may be null (rules).
+// An abbreviation that ends a sentence gives its period to a token of its own,
+// as in EWT ("etc." at the end of a sentence is "etc" + ".").
 void split_sentences(Document& doc, uint32_t block, uint32_t first, uint32_t last, const SentenceModel* model,
-                     std::vector<TokenFacts>* scratch);
+                     SentenceScratch* scratch);
 
 }  // namespace sitrep::text

@@ -158,14 +158,19 @@ Status train_sentence_model(const SentenceTrainOptions& o, std::ostream& log) {
   float scale;
   auto model = quantise(best, best_threshold, &scale);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::string files;
-  for (const auto& p : o.train) files += " " + p;
+  std::string files, licences;
+  for (const auto& p : o.train) {
+    files += " " + p;
+    if (p.find("ewt") != std::string::npos && licences.find("EWT") == std::string::npos)
+      licences += " UD English EWT v2.15: CC BY-SA 4.0.";
+    if (p.find("gum") != std::string::npos && licences.find("GUM") == std::string::npos)
+      licences += " UD English GUM: CC BY (documents with _whow_ or _fiction_ in their id left out).";
+  }
   std::string note = fmt::format(
-      "Sentence boundary classifier (averaged perceptron, hashed features, int16 weights). Trained on UD English "
-      "EWT v2.15 train (CC BY-SA 4.0) and UD English GUM train (CC BY; documents with _whow_ or _fiction_ in their "
-      "id left out); epoch and threshold chosen on {}. Command: sitrep train sentences --train{} --dev {} --out {} "
+      "Sentence boundary classifier (averaged perceptron, hashed features, int16 weights). Training data:{}."
+      "{} Epoch and threshold chosen on {}. Command: sitrep train sentences --train{} --dev {} --out {} "
       "--epochs {}",
-      o.dev, files, o.dev, o.out, o.epochs);
+      files, licences, o.dev, files, o.dev, o.out, o.epochs);
   SITREP_RETURN_IF_ERROR(write_model_file(o.out, model->to_model_file(note)));
   log << fmt::format("best epoch {}, threshold {:+.2f}, dev sentences F1 {:.2f}; {:.1f} s; wrote {}\n", best_epoch,
                      best_threshold, best_f1, secs, o.out);

@@ -15,7 +15,7 @@ struct SentenceTrainOptions {
   std::vector<std::string> train;  // CoNLL-U files
   std::string dev;                 // CoNLL-U file: picks the epoch and the threshold
   std::string out;                 // model path
-  int epochs = 12;
+  int epochs = 20;
   uint32_t seed = 1;
 };
 

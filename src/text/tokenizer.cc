@@ -61,7 +61,7 @@ bool lower_equals(std::string_view s, std::string_view lower_word) {
 
 // Prefixes EWT keeps attached by their hyphen (e-mail, co-workers, non-stop ...).
 bool is_kept_prefix(std::string_view part) {
-  static constexpr std::array<std::string_view, 30> kPrefixes = {
+  static constexpr std::array<std::string_view, 31> kPrefixes = {"vice",
       "e",     "co",    "pre",   "post",  "non",   "re",    "anti",   "mid",    "ex",    "sub",
       "semi",  "multi", "pro",   "over",  "neo",   "counter", "socio", "psycho", "arch", "inter",
       "intra", "ultra", "micro", "macro", "mega",  "pseudo", "quasi", "trans",  "cross", "bi"};
@@ -85,8 +85,9 @@ constexpr std::array<Fused, 24> kFused = {{{"cannot", 3}, {"gonna", 3},  {"wanna
 // Length of an apostrophe at s[i] (' or ’ or `), else 0.
 inline size_t apostrophe_at(std::string_view s, size_t i) {
   if (i >= s.size()) return 0;
-  if (s[i] == '\'' || s[i] == '`') return 1;
-  if (s.compare(i, 3, "\xE2\x80\x99") == 0) return 3;
+  char c = s[i];
+  if (c == '\'' || c == '`') return 1;
+  if (c == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] == '\x99') return 3;
   return 0;
 }
 
@@ -114,10 +115,11 @@ class Emitter {
   }
 
   // A word token: contractions and possessives become two words.
-  void word(uint32_t b, uint32_t e) {
+  // `apostrophe`: whether the word may hold an apostrophe (else the clitic tests are skipped).
+  void word(uint32_t b, uint32_t e, bool apostrophe) {
     std::string_view s(text_.data() + b, e - b);
     // The last apostrophe followed by a known clitic.
-    for (size_t a = s.size(); a-- > 1;) {
+    for (size_t a = apostrophe ? s.size() : 0; a-- > 1;) {
       size_t alen = apostrophe_at(s, a);
       if (!alen) continue;
       std::string_view suf = s.substr(a + alen);
@@ -128,12 +130,18 @@ class Emitter {
         return token2(b, e, b + static_cast<uint32_t>(a));
       break;
     }
+    // "its" for "it's" (EWT: it + s) before words that do not follow the possessive.
+    if (s.size() == 3 && lower_equals(s, "its") && its_is_it_s(e)) return token2(b, e, b + 2);
     // Plural possessives: parents' = parents + '.
-    if (s.size() >= 3) {
+    if (apostrophe && s.size() >= 3) {
       size_t alen = s.back() == '\'' ? 1 : (s.size() >= 4 && s.compare(s.size() - 3, 3, "\xE2\x80\x99") == 0 ? 3 : 0);
       if (alen && is_alpha(s[s.size() - alen - 1])) return token2(b, e, e - static_cast<uint32_t>(alen));
     }
-    if (s.size() >= 2 && s.size() <= 8) {
+    // First letters of the fused forms: a c d g h i s t w y.
+    constexpr uint32_t kFusedFirst = (1u << 0) | (1u << 2) | (1u << 3) | (1u << 6) | (1u << 7) | (1u << 8) |
+                                     (1u << 18) | (1u << 19) | (1u << 22) | (1u << 24);
+    char first = lower(s[0]);
+    if (s.size() >= 2 && s.size() <= 8 && first >= 'a' && first <= 'z' && (kFusedFirst >> (first - 'a') & 1)) {
       for (const auto& f : kFused)
         if (lower_equals(s, f.word)) {
           // "Im" and "im" yes, "IM" (instant message) no; "Cant" yes.
@@ -142,6 +150,26 @@ class Emitter {
         }
     }
     token(b, e);
+  }
+
+  // Whether the word after position e (one or more spaces away) is one that "it's"
+  // and not the possessive "its" comes before: its not, its a, its really ...
+  bool its_is_it_s(uint32_t e) const {
+    static constexpr std::array<std::string_view, 36> kAfterItIs = {
+        "not",    "a",      "an",     "the",     "really",  "simply", "very",     "like",   "in",
+        "now",    "definitely", "also", "for",   "from",    "only",   "just",     "still",  "all",
+        "been",   "getting", "nothing", "so",    "too",     "always", "never",    "probably", "pretty",
+        "quite",  "actually", "about", "because", "that",   "what",   "going",    "gonna",  "being"};
+    uint32_t p = e;
+    while (p < text_.size() && text_[p] == ' ') ++p;
+    if (p == e) return false;
+    uint32_t q = p;
+    while (q < text_.size() && q - p <= 10 && is_alpha(text_[q])) ++q;
+    if (q == p || (q < text_.size() && (is_alpha(text_[q]) || text_[q] == '\'' || text_[q] == '-'))) return false;
+    std::string_view next(text_.data() + p, q - p);
+    for (auto w : kAfterItIs)
+      if (lower_equals(next, w)) return true;
+    return false;
   }
 
   void end_chunk() {
@@ -201,44 +229,75 @@ class BlockTokenizer {
     return is_word_class(cls_at(i, &len));
   }
 
-  // A URL or an e-mail address: [b, e) after leading and trailing punctuation.
-  bool url_like(uint32_t b, uint32_t e) const {
-    std::string_view s(text_.data() + b, e - b);
-    if (s.size() < 5) return false;
-    if (s.find("://") != std::string_view::npos || lower_equals(s.substr(0, 4), "www.")) return true;
-    size_t at = s.find('@');
-    if (at != std::string_view::npos && at > 0 && at + 1 < s.size() && s.find('.', at) != std::string_view::npos &&
-        word_at(b + static_cast<uint32_t>(at) + 1, e))
-      return true;
-    return false;
+  static bool url_stop(char c) { return c == '"' || c == '<' || c == '>' || c == '[' || c == ']'; }
+  static bool url_trail(char c) {
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == '\'' || c == '}';
+  }
+  static bool email_char(char c) {
+    return is_alpha(c) || is_digit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c == '\'';
   }
 
-  static bool url_lead(char c) { return c == '(' || c == '"' || c == '\'' || c == '<' || c == '[' || c == '{'; }
-  static bool url_trail(char c) {
-    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == '"' ||
-           c == '\'' || c == '>' || c == ']' || c == '}';
+  // The end of a URL whose body starts at `from`: up to a stop character, less trailing punctuation.
+  uint32_t url_end(uint32_t from, uint32_t e) const {
+    uint32_t end = from;
+    bool paren = false;
+    while (end < e && !url_stop(text_[end])) paren |= text_[end++] == '(';
+    while (end > from && url_trail(text_[end - 1]) && !(paren && text_[end - 1] == ')')) --end;
+    return end;
   }
+
+  // The first URL or e-mail address in the chunk [b, e), or an empty span.
+  Span find_url(uint32_t b, uint32_t e) const {
+    std::string_view c(text_.data() + b, e - b);
+    if (size_t p = c.find("://"); p != std::string_view::npos && p >= 2) {
+      uint32_t s = b + static_cast<uint32_t>(p);
+      while (s > b && is_alpha(text_[s - 1])) --s;
+      if (b + p - s >= 2) {
+        uint32_t end = url_end(b + static_cast<uint32_t>(p) + 3, e);
+        if (end > b + p + 3) return {s, end};
+      }
+    }
+    for (size_t p = c.find_first_of("wW"); p != std::string_view::npos && p + 5 < c.size();
+         p = c.find_first_of("wW", p + 1)) {
+      if (!lower_equals(c.substr(p, 4), "www.") || (p > 0 && (is_alpha(c[p - 1]) || c[p - 1] == '.'))) continue;
+      uint32_t end = url_end(b + static_cast<uint32_t>(p) + 4, e);
+      if (end > b + p + 5) return {b + static_cast<uint32_t>(p), end};
+    }
+    if (size_t at = c.find('@'); at != std::string_view::npos) {
+      uint32_t a = b + static_cast<uint32_t>(at);
+      uint32_t s = a;
+      while (s > b && email_char(text_[s - 1])) --s;
+      while (s < a && !is_alpha(text_[s]) && !is_digit(text_[s])) ++s;  // no leading quote or dot
+      uint32_t d = a + 1;
+      while (d < e && (is_alpha(text_[d]) || is_digit(text_[d]) || text_[d] == '.' || text_[d] == '-')) ++d;
+      while (d > a + 1 && (text_[d - 1] == '.' || text_[d - 1] == '-')) --d;
+      std::string_view domain(text_.data() + a + 1, d - (a + 1));
+      if (!domain.empty() && domain.front() != '.' && domain.find('.') != std::string_view::npos) return {s, d};
+    }
+    return {};
+  }
+
+  // URL detection only looks at chunks up to this size (longer ones are not text).
+  static constexpr uint32_t kMaxUrlChunk = 4096;
 
   void chunk(uint32_t b, uint32_t e) {
-    if (e - b >= 5 && memchr_any(b, e)) {
-      uint32_t ub = b, ue = e;
-      while (ub < ue && url_lead(text_[ub])) ++ub;
-      while (ue > ub && url_trail(text_[ue - 1])) --ue;
-      if (url_like(ub, ue)) {
-        general(b, ub);
-        out_.token(ub, ue);
-        general(ue, e);
-        return;
-      }
+    while (e - b >= 5 && e - b <= kMaxUrlChunk && memchr_any(b, e)) {
+      Span u = find_url(b, e);
+      if (u.empty()) break;
+      general(b, u.begin);
+      out_.token(u.begin, u.end);
+      b = u.end;
     }
     general(b, e);
   }
 
-  // Whether [b, e) has ':' '@' or "www" (cheap pre-test for url_like).
+  // Whether [b, e) has ':' '@' or "www" (cheap pre-test for find_url).
   bool memchr_any(uint32_t b, uint32_t e) const {
-    const char* p = text_.data() + b;
-    size_t n = e - b;
-    return std::memchr(p, '@', n) || std::memchr(p, ':', n) || std::memchr(p, 'w', n) || std::memchr(p, 'W', n);
+    for (uint32_t k = b; k < e; ++k) {
+      char c = text_[k];
+      if (c == '@' || c == ':' || ((c | 0x20) == 'w' && k + 2 < e && (text_[k + 1] | 0x20) == 'w')) return true;
+    }
+    return false;
   }
 
   size_t emoticon_at(uint32_t i, uint32_t e) const {
@@ -254,6 +313,13 @@ class BlockTokenizer {
       return em.size();
     }
     return 0;
+  }
+
+  // Length of "[letters]" at i (up to 12 letters), else 0.
+  uint32_t bracket_group(uint32_t i, uint32_t e) const {
+    uint32_t k = i + 1;
+    while (k < e && k - i <= 12 && is_alpha(text_[k])) ++k;
+    return k > i + 1 && k < e && text_[k] == ']' ? k + 1 - i : 0;
   }
 
   // Length of . ! ? or … at i, else 0.
@@ -286,6 +352,13 @@ class BlockTokenizer {
         continue;
       }
       char ch = text_[i];
+      if (ch == '[') {
+        uint32_t g = bracket_group(i, e);
+        if (g && i + g < e && word_at(i + g, e)) {
+          i = word(i, e, b);
+          continue;
+        }
+      }
       if (ch == ':' || ch == ';' || ch == '=' || ch == '<' || ch == '^') {
         if (size_t n = emoticon_at(i, e)) {
           out_.token(i, i + static_cast<uint32_t>(n));
@@ -307,10 +380,19 @@ class BlockTokenizer {
         i = j;
         continue;
       }
-      if (len == 1 && (ch == '-' || ch == '*' || ch == '=' || ch == '<' || ch == '>' || ch == '~' || ch == '#' ||
-                       ch == '+' || ch == '/' || ch == '|')) {
+      // Hashtags and handles: #floods @agency.
+      if ((ch == '#' || ch == '@') && i + 1 < e && is_alpha(text_[i + 1])) {
         uint32_t j = i + 1;
-        while (j < e && text_[j] == ch) ++j;
+        while (j < e && (is_alpha(text_[j]) || is_digit(text_[j]) || text_[j] == '_')) ++j;
+        out_.token(i, j);
+        i = j;
+        continue;
+      }
+      if (len == 1 && (ch == '-' || ch == '*' || ch == '=' || ch == '<' || ch == '>' || ch == '~' || ch == '#' ||
+                       ch == '+' || ch == '/' || ch == '|' || ch == '$' || ch == '\\')) {
+        uint32_t j = i + 1;
+        bool rule = ch == '-' || ch == '=';  // ----== is one rule
+        while (j < e && (text_[j] == ch || (rule && (text_[j] == '-' || text_[j] == '=')))) ++j;
         out_.token(i, j);
         i = j;
         continue;
@@ -344,13 +426,40 @@ class BlockTokenizer {
     }
   }
 
+  // Shorthands with a slash: b/c w/o w/ (at i, not followed by a letter).
+  uint32_t slash_shorthand(uint32_t i, uint32_t e) const {
+    if (i + 1 >= e || text_[i + 1] != '/') return 0;
+    char c = lower(text_[i]);
+    if (c == 'w' && (i + 2 >= e || !word_at(i + 2, e))) return 2;
+    if (i + 2 < e && (i + 3 >= e || !word_at(i + 3, e)) &&
+        ((c == 'b' && lower(text_[i + 2]) == 'c') || (c == 'w' && lower(text_[i + 2]) == 'o')))
+      return 3;
+    return 0;
+  }
+
   // Scans a word from i (a letter or digit) within the chunk [chunk_b, e);
   // emits it (and its hyphen parts) and returns where it ended.
   uint32_t word(uint32_t i, uint32_t e, uint32_t chunk_b) {
+    if (i == chunk_b || !word_at(i - 1, e)) {
+      if (uint32_t n = slash_shorthand(i, e)) {
+        out_.token(i, i + n);
+        return i + n;
+      }
+    }
     uint32_t j = i;
     CharClass last = CharClass::kLetter;
     bool has_hyphen = false;
+    bool apos = false;
     while (j < e) {
+      // An editorial insertion inside a word stays in it: [g]rateful, grate[ful].
+      if (text_[j] == '[') {
+        uint32_t g = bracket_group(j, e);
+        if (g && ((j + g < e && word_at(j + g, e)) || j > i)) {
+          j += g;
+          last = CharClass::kLetter;
+          continue;
+        }
+      }
       uint32_t len;
       CharClass c = cls_at(j, &len);
       if (is_word_class(c)) {
@@ -372,13 +481,14 @@ class BlockTokenizer {
           case '/':
             // Dates and 9/11 stay; 1 / 2 splits.
             join = last == CharClass::kDigit && next == CharClass::kDigit &&
-                   !(j - i == 1 && (after + 1 >= e || !is_digit(text_[after + 1])));
+                   !(j - i == 1 && (after + 1 >= e || (!is_digit(text_[after + 1]) && text_[after + 1] != '/')));
             break;
           case '@': join = true; break;
           case '\'':
           case '`':
             join = next == CharClass::kLetter &&
                    (last == CharClass::kLetter || (text_[after] == 's' && !word_at(after + 1, e)));
+            apos |= join;
             break;
           case '-': join = true; has_hyphen = true; break;
           case '&': join = last == CharClass::kLetter && next == CharClass::kLetter && j > i &&
@@ -388,25 +498,28 @@ class BlockTokenizer {
         }
       } else if (apostrophe_at(text_, j) == 3) {
         join = last == CharClass::kLetter && next == CharClass::kLetter;
+        apos |= join;
       }
       if (!join) break;
       j = after;
       last = next;
     }
     // A final period kept by abbreviations; a final apostrophe by plural possessives.
-    if (j < e && text_[j] == '.' && !(j + 1 < e && text_[j + 1] == '.') && keeps_period(i, j)) {
+    bool two_periods = j + 1 < e && text_[j + 1] == '.' && !(j + 2 < e && text_[j + 2] == '.');
+    if (j < e && text_[j] == '.' && (!(j + 1 < e && text_[j + 1] == '.') || two_periods) && keeps_period(i, j)) {
       ++j;
     } else if (size_t alen = apostrophe_at(text_, j); alen && j < e && (text_[j - 1] == 's' || text_[j - 1] == 'S') &&
                !apostrophe_at(text_, chunk_b) && !(j + alen < e && word_at(j + static_cast<uint32_t>(alen), e))) {
       j += static_cast<uint32_t>(alen);
+      apos = true;
     }
     if (has_hyphen) {
-      hyphenated(i, j);
+      hyphenated(i, j, apos);
     } else if (uint32_t u = unit_start(i, j)) {
-      out_.word(i, u);
-      out_.word(u, j);
+      out_.word(i, u, false);
+      out_.word(u, j, false);
     } else {
-      out_.word(i, j);
+      out_.word(i, j, apos);
     }
     return j;
   }
@@ -429,6 +542,8 @@ class BlockTokenizer {
   // Whether the word [b, e) followed by '.' keeps it: initials, U.S., Mr.
   bool keeps_period(uint32_t b, uint32_t e) const {
     std::string_view w(text_.data() + b, e - b);
+    if (size_t h = w.rfind('-'); h != std::string_view::npos) w.remove_prefix(h + 1);  // D-Mass.
+    if (w.empty()) return false;
     if (w.size() == 1) return w[0] >= 'A' && w[0] <= 'Z';
     bool title;
     if (is_abbreviation(w, &title)) return true;
@@ -450,7 +565,7 @@ class BlockTokenizer {
 
   // A word with inner hyphens: split at each hyphen except after kept prefixes
   // and inside phone numbers and dates (713-853-3989, 2022-03-02).
-  void hyphenated(uint32_t b, uint32_t e) {
+  void hyphenated(uint32_t b, uint32_t e, bool apos) {
     std::string_view w(text_.data() + b, e - b);
     // Numbers: every hyphen between digits and at least two of them, or ddd-dddd.
     size_t hyphens = 0;
@@ -467,19 +582,19 @@ class BlockTokenizer {
         size_t left = 0, right = 0;
         while (left < h && is_digit(w[h - 1 - left])) ++left;
         while (h + 1 + right < w.size() && is_digit(w[h + 1 + right])) ++right;
-        keep = left == 3 && right == 4 && h + 1 + right == w.size() && left == h;
+        keep = left >= 1 && left <= 3 && right == 4 && h + 1 + right == w.size() && left == h;
       }
-      if (keep) return out_.word(b, e);
+      if (keep) return out_.word(b, e, apos);
     }
     uint32_t part = b;
     for (uint32_t k = b; k < e; ++k) {
       if (text_[k] != '-') continue;
       if (is_kept_prefix(std::string_view(text_.data() + part, k - part)) && part == b) continue;
-      out_.word(part, k);
+      out_.word(part, k, apos);
       out_.token(k, k + 1);
       part = k + 1;
     }
-    out_.word(part, e);
+    out_.word(part, e, apos);
   }
 
   const std::string& text_;
@@ -539,9 +654,9 @@ void Tokenizer::tokenize_span(Document& doc, Span span) {
 }
 
 void Tokenizer::process(Document& doc) const {
-  doc.tokens.reserve(doc.tokens.size() + doc.text.size() / 4 + 16);
-  doc.words.reserve(doc.words.size() + doc.text.size() / 4 + 16);
-  std::vector<TokenFacts> scratch;
+  doc.tokens.reserve(doc.tokens.size() + doc.text.size() / 5 + 16);
+  doc.words.reserve(doc.words.size() + doc.text.size() / 5 + 16);
+  SentenceScratch scratch;
   BlockTokenizer bt(doc);
   for (uint32_t b = 0; b < doc.blocks.size(); ++b) {
     const Block& block = doc.blocks[b];
