@@ -11,5 +11,8 @@ inline constexpr int kExitBadInput = 2;
 void add_parse_command(CLI::App& app);
 void add_eval_command(CLI::App& app);
 void add_train_command(CLI::App& app);
+// `sitrep train tagger` and `sitrep eval tagger` (src/tagger), added to those groups.
+void add_train_tagger_command(CLI::App& train_group);
+void add_eval_tagger_command(CLI::App& eval_group);
 
 }  // namespace sitrep::cli

@@ -10,6 +10,8 @@ int main(int argc, char** argv) {
   sitrep::cli::add_parse_command(app);
   sitrep::cli::add_eval_command(app);
   sitrep::cli::add_train_command(app);
+  sitrep::cli::add_train_tagger_command(*app.get_subcommand("train"));
+  sitrep::cli::add_eval_tagger_command(*app.get_subcommand("eval"));
   try {
     app.parse(argc, argv);
   } catch (const CLI::RuntimeError& e) {  // a subcommand finished: its exit status

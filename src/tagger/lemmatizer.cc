@@ -1,0 +1,226 @@
+#include "tagger/lemmatizer.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "core/tagset.h"
+#include "tagger/features.h"
+
+namespace sitrep::tagger {
+namespace {
+
+constexpr size_t kMaxSuffix = 7;
+
+// Where sitrep departs from the treebanks on purpose: the parts of a country's
+// name stay as written (the treebanks disagree: "United" -> "Unite" in places,
+// "States" -> "State"), so that place names match whole.
+constexpr const char* kOverrides[][3] = {
+    {"United", "NNP", "United"},
+    {"States", "NNP", "States"},
+    {"States", "NNPS", "States"},
+};
+
+size_t common_prefix(std::string_view a, std::string_view b) {
+  size_t n = std::min(a.size(), b.size()), i = 0;
+  while (i < n && a[i] == b[i]) ++i;
+  return i;
+}
+
+bool has_upper(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// The edit that turns `form` into `lemma`, as a string key "L|3|y" / "K|0|".
+std::string edit_of(std::string_view form, std::string_view lemma, std::string& lower) {
+  detail::lower_into(form, lower);
+  size_t keep = common_prefix(form, lemma);
+  size_t low = common_prefix(lower, lemma);
+  // Lowercasing is the general edit for lemmas without capitals ("Officials",
+  // "said"); keeping the case is for names ("Obama", "States").
+  bool use_lower = low > keep || (low == keep && !has_upper(lemma));
+  size_t p = use_lower ? low : keep;
+  return std::string(use_lower ? "L" : "K") + "|" + std::to_string(form.size() - p) + "|" +
+         std::string(lemma.substr(p));
+}
+
+}  // namespace
+
+uint64_t Lemmatizer::rule_key(uint16_t xpos, std::string_view lower_suffix) {
+  return HashIndex::nonzero_key(detail::combine(detail::hash_bytes(lower_suffix) ^ 0x5eed, xpos));
+}
+uint64_t Lemmatizer::exception_key(uint16_t xpos, std::string_view form) {
+  return HashIndex::nonzero_key(detail::combine(detail::hash_bytes(form), 1000 + xpos));
+}
+
+Lemmatizer Lemmatizer::train(const std::vector<Example>& examples) {
+  Lemmatizer lem;
+  std::string lower;
+  // 1. Edits by (XPOS, suffix of the lowercase form).
+  std::map<std::string, uint32_t> edit_ids;
+  std::vector<std::string> edit_names;
+  struct Context {
+    uint16_t xpos;
+    std::string suffix;
+    std::unordered_map<uint32_t, uint32_t> counts;
+  };
+  std::unordered_map<uint64_t, Context> contexts;
+  for (const Example& e : examples) {
+    if (e.form.empty() || e.lemma.empty()) continue;
+    std::string name = edit_of(e.form, e.lemma, lower);
+    auto [it, added] = edit_ids.emplace(name, static_cast<uint32_t>(edit_names.size()));
+    if (added) edit_names.push_back(name);
+    for (size_t k = 0; k <= std::min(kMaxSuffix, lower.size()); ++k) {
+      std::string_view suf = std::string_view(lower).substr(lower.size() - k);
+      Context& c = contexts[rule_key(e.xpos, suf)];
+      if (c.counts.empty()) c.xpos = e.xpos, c.suffix = suf;
+      ++c.counts[it->second];
+    }
+  }
+  for (const std::string& name : edit_names) {
+    Edit ed;
+    ed.lower = name[0] == 'L';
+    size_t bar = name.find('|', 2);
+    ed.strip = static_cast<uint8_t>(std::min(255, std::stoi(name.substr(2, bar - 2))));
+    ed.append = name.substr(bar + 1);
+    lem.edits_.push_back(std::move(ed));
+  }
+  auto best_of = [](const Context& c) {
+    uint32_t best = 0, best_n = 0;
+    for (auto [id, n] : c.counts)
+      if (n > best_n || (n == best_n && id < best)) best = id, best_n = n;
+    return best;
+  };
+  // Keep a suffix only where its edit differs from its parent's (one byte shorter).
+  std::vector<std::pair<uint64_t, uint32_t>> rules;
+  for (const auto& [key, c] : contexts) {
+    uint32_t best = best_of(c);
+    if (!c.suffix.empty()) {
+      auto parent = contexts.find(rule_key(c.xpos, std::string_view(c.suffix).substr(1)));
+      if (parent != contexts.end() && best_of(parent->second) == best) continue;
+    }
+    rules.emplace_back(key, best);
+  }
+  std::sort(rules.begin(), rules.end());
+  for (auto [k, v] : rules) lem.rule_keys_.push_back(k), lem.rule_edits_.push_back(v);
+  lem.index();
+
+  // 2. Exceptions: the most frequent lemma of (form, XPOS) where the rules miss it.
+  std::unordered_map<uint64_t, std::pair<std::string, std::unordered_map<std::string, uint32_t>>> seen;
+  for (const Example& e : examples) {
+    if (e.form.empty() || e.lemma.empty()) continue;
+    auto& entry = seen[exception_key(e.xpos, e.form)];
+    if (entry.first.empty()) entry.first = std::string(e.form) + '\t' + std::to_string(e.xpos);
+    ++entry.second[std::string(e.lemma)];
+  }
+  for (const auto& o : kOverrides) {
+    auto& entry = seen[exception_key(xpos_id(o[1]), o[0])];
+    entry.first = std::string(o[0]) + '\t' + std::to_string(xpos_id(o[1]));
+    entry.second.clear();
+    entry.second[o[2]] = 1;
+  }
+  std::vector<std::pair<uint64_t, std::string>> exceptions;
+  std::string scratch;
+  for (const auto& [key, entry] : seen) {
+    const std::string* best = nullptr;
+    uint32_t best_n = 0;
+    for (const auto& [l, n] : entry.second)
+      if (n > best_n || (n == best_n && l < *best)) best = &l, best_n = n;
+    size_t tab = entry.first.rfind('\t');
+    std::string_view form = std::string_view(entry.first).substr(0, tab);
+    uint16_t xpos = static_cast<uint16_t>(std::stoi(entry.first.substr(tab + 1)));
+    if (lem.apply_rules(form, xpos, scratch) != *best) exceptions.emplace_back(key, *best);
+  }
+  std::sort(exceptions.begin(), exceptions.end());
+  for (const auto& [k, l] : exceptions) {
+    lem.exception_keys_.push_back(k);
+    lem.exception_offsets_.push_back(static_cast<uint32_t>(lem.exception_text_.size()));
+    lem.exception_text_ += l;
+  }
+  lem.index();
+  return lem;
+}
+
+void Lemmatizer::index() {
+  rules_ = HashIndex(rule_keys_.size());
+  for (uint32_t i = 0; i < rule_keys_.size(); ++i) rules_.at(rule_keys_[i], i);
+  exceptions_ = HashIndex(exception_keys_.size());
+  for (uint32_t i = 0; i < exception_keys_.size(); ++i) exceptions_.at(exception_keys_[i], i);
+}
+
+std::string_view Lemmatizer::apply_rules(std::string_view form, uint16_t xpos, std::string& scratch) const {
+  // scratch = lowercase form; the longest known suffix decides.
+  detail::lower_into(form, scratch);
+  std::string_view lower = scratch;
+  const Edit* edit = nullptr;
+  for (size_t k = std::min(kMaxSuffix, lower.size()) + 1; k-- > 0;) {
+    uint32_t i = rules_.find(rule_key(xpos, lower.substr(lower.size() - k)));
+    if (i != HashIndex::kNone) {
+      edit = &edits_[rule_edits_[i]];
+      break;
+    }
+  }
+  if (!edit || edit->strip >= form.size()) return edit && edit->lower ? lower : form;
+  if (edit->strip == 0 && edit->append.empty()) return edit->lower ? lower : form;
+  if (!edit->lower) scratch.assign(form);
+  scratch.resize(scratch.size() - edit->strip);
+  scratch += edit->append;
+  return scratch;
+}
+
+std::string_view Lemmatizer::lemmatize(std::string_view form, uint16_t xpos, std::string& scratch) const {
+  uint32_t i = exceptions_.find(exception_key(xpos, form));
+  if (i == HashIndex::kNone) {
+    detail::lower_into(form, scratch);
+    if (scratch != form) i = exceptions_.find(exception_key(xpos, scratch));
+  }
+  if (i != HashIndex::kNone) {
+    size_t b = exception_offsets_[i];
+    size_t e = i + 1 < exception_offsets_.size() ? exception_offsets_[i + 1] : exception_text_.size();
+    return std::string_view(exception_text_).substr(b, e - b);
+  }
+  return apply_rules(form, xpos, scratch);
+}
+
+void Lemmatizer::save(ByteWriter& w) const {
+  w.u32(static_cast<uint32_t>(edits_.size()));
+  for (const Edit& e : edits_) {
+    w.u8(e.lower);
+    w.u8(e.strip);
+    w.str(e.append);
+  }
+  w.array(rule_keys_);
+  w.array(rule_edits_);
+  w.array(exception_keys_);
+  w.array(exception_offsets_);
+  w.str(exception_text_);
+}
+
+Result<Lemmatizer> Lemmatizer::load(std::string_view bytes) {
+  Lemmatizer lem;
+  ByteReader r(bytes);
+  uint32_t n;
+  auto bad = [] { return Status::Error("corrupt section \"lemmas\""); };
+  if (!r.u32(&n) || n > (1u << 24)) return bad();
+  lem.edits_.resize(n);
+  for (Edit& e : lem.edits_) {
+    uint8_t lower;
+    if (!r.u8(&lower) || !r.u8(&e.strip) || !r.str(&e.append)) return bad();
+    e.lower = lower != 0;
+  }
+  if (!r.array(&lem.rule_keys_) || !r.array(&lem.rule_edits_) || !r.array(&lem.exception_keys_) ||
+      !r.array(&lem.exception_offsets_) || !r.str(&lem.exception_text_) ||
+      lem.rule_keys_.size() != lem.rule_edits_.size() ||
+      lem.exception_keys_.size() != lem.exception_offsets_.size())
+    return bad();
+  for (uint32_t e : lem.rule_edits_)
+    if (e >= n) return bad();
+  for (size_t i = 0; i < lem.exception_offsets_.size(); ++i)
+    if (lem.exception_offsets_[i] > lem.exception_text_.size() ||
+        (i && lem.exception_offsets_[i] < lem.exception_offsets_[i - 1]))
+      return bad();
+  lem.index();
+  return lem;
+}
+
+}  // namespace sitrep::tagger

@@ -1,0 +1,65 @@
+// Lemmatizer: (form, XPOS) -> lemma, as UD English (EWT, GUM) lemmatises.
+//
+// Two tables, both learned from the training treebanks and stored in the tagger
+// model (the runtime reads nothing else):
+//   rules       per XPOS, the longest lowercase suffix of the form (0-7 bytes)
+//               that was seen in training picks an edit: lowercase or keep the
+//               case, strip N bytes, append a string ("studies"/NNS: -3 +"y").
+//               Only suffixes whose edit differs from the shorter suffix's are kept.
+//   exceptions  (form, XPOS) -> the most frequent lemma, kept only where the
+//               rules would get it wrong ("went"/VBD -> "go", "children" -> "child",
+//               "better"/JJR -> "good"). Looked up by the exact form, then by its
+//               lowercase (sentence-initial "Said").
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model_file.h"
+#include "core/status.h"
+#include "tagger/hash_index.h"
+
+namespace sitrep::tagger {
+
+class Lemmatizer {
+ public:
+  struct Example {
+    std::string_view form, lemma;
+    uint16_t xpos = 0;
+  };
+  // Learns rules and exceptions from gold (form, XPOS, lemma) triples.
+  static Lemmatizer train(const std::vector<Example>& examples);
+
+  void save(ByteWriter& out) const;
+  static Result<Lemmatizer> load(std::string_view bytes);
+
+  // The lemma of `form` tagged `xpos` (an id of core/tagset.h). The result may
+  // point into `scratch`, into the lemmatizer, or into `form`.
+  std::string_view lemmatize(std::string_view form, uint16_t xpos, std::string& scratch) const;
+
+  size_t rule_count() const { return rule_keys_.size(); }
+  size_t exception_count() const { return exception_keys_.size(); }
+
+ private:
+  struct Edit {
+    bool lower = false;
+    uint8_t strip = 0;
+    std::string append;
+  };
+  static uint64_t rule_key(uint16_t xpos, std::string_view lower_suffix);
+  static uint64_t exception_key(uint16_t xpos, std::string_view form);
+  std::string_view apply_rules(std::string_view form, uint16_t xpos, std::string& scratch) const;
+  void index();
+
+  std::vector<Edit> edits_;
+  std::vector<uint64_t> rule_keys_;
+  std::vector<uint32_t> rule_edits_;  // parallel to rule_keys_: index into edits_
+  std::vector<uint64_t> exception_keys_;
+  std::vector<uint32_t> exception_offsets_;  // parallel: begin in exception_text_; end = next begin
+  std::string exception_text_;
+  HashIndex rules_, exceptions_;  // built at load: key -> index into the parallel arrays
+};
+
+}  // namespace sitrep::tagger

@@ -1,0 +1,514 @@
+#include "tagger/tagger.h"
+
+#include <unistd.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/tagset.h"
+#include "tagger/features.h"
+
+namespace sitrep::tagger {
+namespace detail {
+
+uint64_t hash_bytes(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
+
+namespace {
+
+enum : uint32_t {
+  kHasDigit = 1, kHasHyphen = 2, kHasUpper = 4, kFirstUpper = 8, kAllUpper = 16,
+  kHasPeriod = 32, kNoLetter = 64, kNonAscii = 128,
+};
+
+char shape_char(char c) {
+  if (c >= 'A' && c <= 'Z') return 'X';
+  if (c >= 'a' && c <= 'z') return 'x';
+  if (c >= '0' && c <= '9') return 'd';
+  if (static_cast<unsigned char>(c) >= 0x80) return 'u';
+  return c;
+}
+
+}  // namespace
+
+void word_info(std::string_view form, const HashIndex& dict, std::string& lower, WordInfo& w) {
+  lower_into(form, lower);
+  std::string_view lw = lower;
+  w.form = hash_bytes(form);
+  w.lower = lw == form ? w.form : hash_bytes(lw);
+  const size_t n = lw.size();
+  for (size_t k = 1; k <= 4; ++k) {
+    size_t m = std::min(k, n);
+    w.pre[k - 1] = hash_bytes(lw.substr(0, m));
+    w.suf[k - 1] = hash_bytes(lw.substr(n - m));
+  }
+  // Shape: character classes, runs longer than two collapsed, at most 12.
+  char shape[12];
+  size_t len = 0, run = 0;
+  uint32_t flags = 0;
+  bool letters = false, all_upper = true;
+  for (size_t i = 0; i < form.size(); ++i) {
+    char c = form[i];
+    char s = shape_char(c);
+    if (s == 'd') flags |= kHasDigit;
+    else if (s == 'X') flags |= kHasUpper | (i == 0 ? kFirstUpper : 0u), letters = true;
+    else if (s == 'x') letters = true, all_upper = false;
+    else if (s == 'u') flags |= kNonAscii;
+    else if (c == '-') flags |= kHasHyphen;
+    else if (c == '.') flags |= kHasPeriod;
+    if (len > 0 && shape[len - 1] == s) {
+      if (++run >= 2) continue;
+    } else {
+      run = 0;
+    }
+    if (len < sizeof shape) shape[len++] = s;
+  }
+  if (!letters) flags |= kNoLetter;
+  if (letters && all_upper && form.size() > 1) flags |= kAllUpper;
+  uint32_t len_bucket = n <= 4 ? static_cast<uint32_t>(n) : n <= 7 ? 5 : 6;
+  w.flags = flags | (len_bucket << 8);
+  w.shape = hash_bytes(std::string_view(shape, len));
+  uint32_t d = dict.find(w.form);
+  if (d == HashIndex::kNone) {
+    w.dict = 0;
+    w.sure = -1;
+  } else {
+    w.dict = d >> 8;
+    w.sure = static_cast<int32_t>(d & 0xFF) - 1;
+  }
+  if (w.lower == w.form) {
+    w.lower_dict = w.dict;
+  } else {
+    uint32_t ld = dict.find(w.lower);
+    w.lower_dict = ld == HashIndex::kNone ? 0 : ld >> 8;
+  }
+  uint32_t caps = dict.find(caps_key(w.lower));
+  w.caps = caps == HashIndex::kNone ? 0 : caps;
+}
+
+WordInfo boundary_info(bool before) {
+  WordInfo w;
+  uint64_t h = before ? 0x5B05ULL : 0xE05ULL;  // distinct values no word hashes to in practice
+  w.form = w.lower = w.shape = h;
+  for (int k = 0; k < 4; ++k) w.pre[k] = w.suf[k] = h;
+  w.flags = before ? 0x10000 : 0x20000;
+  w.dict = before ? 0xFFFFFE : 0xFFFFFF;
+  return w;
+}
+
+void static_features(const WordInfo* w, bool initial, uint64_t* f) {
+  const WordInfo& c = w[0];
+  int k = 0;
+  f[k++] = feature(1, 0);
+  f[k++] = feature(2, c.form);
+  f[k++] = feature(3, c.lower);
+  for (int j = 0; j < 4; ++j) f[k++] = feature(4 + j, c.suf[j]);
+  for (int j = 0; j < 4; ++j) f[k++] = feature(8 + j, c.pre[j]);
+  f[k++] = feature(12, c.shape);
+  f[k++] = feature(13, c.flags);
+  f[k++] = feature(14, c.shape, initial);
+  f[k++] = feature(15, w[-1].lower);
+  f[k++] = feature(16, w[-2].lower);
+  f[k++] = feature(17, w[1].lower);
+  f[k++] = feature(18, w[2].lower);
+  f[k++] = feature(19, w[-1].suf[2]);
+  f[k++] = feature(20, w[1].suf[2]);
+  f[k++] = feature(21, w[2].suf[2]);
+  f[k++] = feature(22, w[1].shape);
+  f[k++] = feature(23, w[-1].shape);
+  f[k++] = feature(24, c.dict);
+  f[k++] = feature(25, w[1].dict);
+  f[k++] = feature(26, w[2].dict);
+  f[k++] = feature(27, c.lower, w[1].lower);
+  f[k++] = feature(28, w[-1].lower, c.lower);
+  f[k++] = feature(29, c.dict, w[1].dict);
+  f[k++] = feature(30, c.lower_dict);
+  f[k++] = feature(31, c.caps, (c.flags & kFirstUpper) * 2 + initial);
+  f[k++] = feature(32, c.caps * 4 + (w[-1].flags & kFirstUpper ? 2 : 0) + (w[1].flags & kFirstUpper ? 1 : 0));
+}
+
+void dynamic_features(const WordInfo* w, uint32_t p1, uint32_t p2, uint64_t* f) {
+  f[0] = feature(40, p1);
+  f[1] = feature(41, p2);
+  f[2] = feature(42, p1, p2);
+  f[3] = feature(43, p1, w[0].lower);
+  f[4] = feature(44, p1, w[0].dict);
+}
+
+void stack_features(const WordInfo* w, const uint16_t* a, uint32_t p1, uint64_t* f) {
+  f[0] = feature(50, a[0]);
+  f[1] = feature(51, a[1]);
+  f[2] = feature(52, a[2]);
+  f[3] = feature(53, a[1], a[2]);
+  f[4] = feature(54, p1, a[1]);
+  f[5] = feature(55, a[0], a[1]);
+  f[6] = feature(56, a[1], w[0].lower);
+  f[7] = feature(57, a[-1], a[1]);
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::WordInfo;
+
+struct Scratch {
+  std::vector<WordInfo> info;
+  std::vector<std::string_view> forms;
+  std::vector<WordTags> tags, first_tags;
+  std::vector<uint16_t> first;
+  std::vector<int32_t> acc;
+  std::vector<uint64_t> hashes;  // static feature hashes, words x kStaticFeatures
+  std::vector<uint32_t> rows[2];  // their rows in each pass
+  std::string lower, lemma;
+};
+
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
+}
+
+uint64_t feats_key(std::string_view form, uint16_t cls, std::string& lower) {
+  detail::lower_into(form, lower);
+  return HashIndex::nonzero_key(detail::combine(detail::hash_bytes(lower), cls));
+}
+
+constexpr int kMaxClasses = 255;
+constexpr size_t kGroup = 4;          // weight entries per group (see Tagger::index)
+constexpr uint32_t kDenseMin = 12;     // rows with more weights are stored dense
+constexpr uint32_t kDenseMark = 0xFF;  // the group count that marks a dense row
+
+}  // namespace
+
+void Tagger::index() {
+  const uint32_t C = static_cast<uint32_t>(classes_.size());
+  std::vector<uint64_t> keys[2];
+  std::vector<uint32_t> values[2];
+  for (size_t k = 0; k < passes_.size() && k < 2; ++k) {
+    Pass& p = passes_[k];
+    keys[k] = p.keys;
+    // Rows with few weights (most of them: rare words) are kept sparse, padded
+    // to whole groups of four entries (padding adds 0 to class 0) so that the
+    // inner loop runs once or twice. Rows with many (the frequent features,
+    // which every word hits) become dense int16 rows, added by vector code.
+    p.packed.clear();
+    p.dense.clear();
+    p.dense_stride = (C + 15) / 16 * 16;
+    for (uint32_t i = 0; i < p.keys.size(); ++i) {
+      uint32_t n = p.row_begin[i + 1] - p.row_begin[i];
+      if (n > kDenseMin) {
+        uint32_t d = static_cast<uint32_t>(p.dense.size() / p.dense_stride);
+        p.dense.resize(p.dense.size() + p.dense_stride, 0);
+        int16_t* row = &p.dense[static_cast<size_t>(d) * p.dense_stride];
+        for (uint32_t e = p.row_begin[i]; e < p.row_begin[i + 1]; ++e) row[p.entry_class[e]] = p.entry_weight[e];
+        values[k].push_back((d << 8) | kDenseMark);
+        continue;
+      }
+      uint32_t begin = static_cast<uint32_t>(p.packed.size());
+      for (uint32_t e = p.row_begin[i]; e < p.row_begin[i + 1]; ++e)
+        p.packed.push_back(p.entry_weight[e] * 256 + p.entry_class[e]);
+      while (p.packed.size() % kGroup) p.packed.push_back(0);
+      values[k].push_back((begin << 8) | static_cast<uint32_t>((p.packed.size() - begin) / kGroup));
+    }
+  }
+  rows_.build(keys, values, static_cast<int>(std::min<size_t>(passes_.size(), 2)));
+  dict_ = HashIndex(dict_keys_.size());
+  for (uint32_t i = 0; i < dict_keys_.size(); ++i) dict_.at(dict_keys_[i], dict_values_[i]);
+  feats_index_ = HashIndex(feats_keys_.size());
+  for (uint32_t i = 0; i < feats_keys_.size(); ++i) feats_index_.at(feats_keys_[i], i);
+}
+
+void Tagger::run_pass(int pass_no, const WordInfo* info, size_t n, const uint64_t* static_hashes,
+                      const uint16_t* first, WordTags* out) const {
+  Scratch& s = scratch();
+  const uint32_t C = static_cast<uint32_t>(classes_.size());
+  // Two accumulators, rows alternating between them: consecutive rows mostly
+  // vote for the same classes, and one array would chain their additions.
+  const uint32_t A = passes_[pass_no].dense_stride;  // accumulator size (>= C)
+  s.acc.resize(2 * A);
+  int32_t* acc = s.acc.data();
+  int32_t* acc2 = acc + A;
+  const int32_t* entries = passes_[pass_no].packed.data();
+  constexpr int K = detail::kStaticFeatures;
+  uint32_t* rows = s.rows[pass_no].data();
+  if (pass_no == 0) {
+    // The static features of every word do not depend on the predictions: look
+    // them all up first (for both passes), in sweeps, so that their cache
+    // misses overlap. Frequent unambiguous words are not scored.
+    s.rows[0].resize(n * K);
+    s.rows[1].resize(n * K);
+    rows = s.rows[0].data();
+    for (size_t i = 0; i < n; ++i)
+      if (info[i + 2].sure < 0)
+        for (int k = 0; k < K; ++k) rows_.prefetch(static_hashes[i * K + k]);
+    for (size_t i = 0; i < n; ++i) {
+      if (info[i + 2].sure >= 0) continue;
+      for (size_t k = i * K; k < (i + 1) * K; ++k) {
+        const CompactIndex::Slot* slot = rows_.find(static_hashes[k]);
+        s.rows[0][k] = slot ? slot->value[0] : CompactIndex::kNone;
+        s.rows[1][k] = slot ? slot->value[1] : CompactIndex::kNone;
+      }
+    }
+  }
+  const Pass& pass = passes_[pass_no];
+  const uint32_t stride = pass.dense_stride;
+  const int16_t* dense = pass.dense.data();
+  auto prefetch_row = [&](uint32_t row) {
+    if (row == CompactIndex::kNone) return;
+    if ((row & 0xFF) == kDenseMark) {
+      const int16_t* d = dense + static_cast<size_t>(row >> 8) * stride;
+      for (uint32_t c = 0; c < stride; c += 32) __builtin_prefetch(d + c);
+    } else {
+      __builtin_prefetch(entries + (row >> 8));
+    }
+  };
+  auto add_row = [&](uint32_t row, int32_t* a) {
+    if (row == CompactIndex::kNone) return;
+    if ((row & 0xFF) == kDenseMark) {
+      const int16_t* d = dense + static_cast<size_t>(row >> 8) * stride;
+      for (uint32_t c = 0; c < stride; ++c) a[c] += d[c];
+      return;
+    }
+    const int32_t* e = entries + (row >> 8);
+    for (uint32_t j = 0, m = row & 0xFF; j < m; ++j, e += kGroup) {
+      a[e[0] & 0xFF] += e[0] >> 8;
+      a[e[1] & 0xFF] += e[1] >> 8;
+      a[e[2] & 0xFF] += e[2] >> 8;
+      a[e[3] & 0xFF] += e[3] >> 8;
+    }
+  };
+  uint64_t f[detail::kDynamicFeatures + detail::kStackFeatures];
+  const int nf = first ? detail::kDynamicFeatures + detail::kStackFeatures : detail::kDynamicFeatures;
+  // The weights of a word's static features are fetched two words ahead.
+  constexpr size_t kAhead = 2;
+  auto prefetch_word = [&](size_t i) {
+    if (i >= n || info[i + 2].sure >= 0) return;
+    for (size_t k = i * K; k < (i + 1) * K; ++k)
+      prefetch_row(rows[k]);
+  };
+  for (size_t i = 0; i < kAhead; ++i) prefetch_word(i);
+  uint32_t p1 = C, p2 = C;  // class count = before the sentence
+  for (size_t i = 0; i < n; ++i) {
+    const WordInfo* w = &info[i + 2];
+    uint32_t best = 0;
+    prefetch_word(i + kAhead);
+    if (w->sure >= 0) {
+      best = static_cast<uint32_t>(w->sure);
+    } else {
+      detail::dynamic_features(w, p1, p2, f);
+      if (first) detail::stack_features(w, first + i + 2, p1, f + detail::kDynamicFeatures);
+      // Order matters: the rows of these features are found (and their weights
+      // requested) before the static rows are added, so that the misses overlap.
+      for (int k = 0; k < nf; ++k) rows_.prefetch(f[k]);
+      uint32_t dyn[detail::kDynamicFeatures + detail::kStackFeatures];
+      for (int k = 0; k < nf; ++k) {
+        dyn[k] = rows_.find(f[k], pass_no);
+        prefetch_row(dyn[k]);
+      }
+      std::fill(acc, acc + 2 * A, 0);
+      for (int k = 0; k < K; ++k) add_row(rows[i * K + k], k & 1 ? acc2 : acc);
+      for (int k = 0; k < nf; ++k) add_row(dyn[k], k & 1 ? acc : acc2);
+      for (uint32_t c = 0; c < C; ++c) acc[c] += acc2[c];
+      int32_t best_score = acc[0];
+      for (uint32_t c = 1; c < C; ++c)
+        if (acc[c] > best_score) best_score = acc[c], best = c;
+    }
+    out[i].cls = static_cast<uint16_t>(best);
+    out[i].upos = classes_[best].first;
+    out[i].xpos = classes_[best].second;
+    p2 = p1;
+    p1 = best;
+  }
+}
+
+void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTags> out) const {
+  Scratch& s = scratch();
+  const size_t n = forms.size();
+  s.info.resize(n + 4);
+  s.info[0] = s.info[1] = detail::boundary_info(true);
+  s.info[n + 2] = s.info[n + 3] = detail::boundary_info(false);
+  for (size_t i = 0; i < n; ++i) detail::word_info(forms[i], dict_, s.lower, s.info[i + 2]);
+  s.hashes.resize(n * detail::kStaticFeatures);
+  for (size_t i = 0; i < n; ++i)
+    if (s.info[i + 2].sure < 0) detail::static_features(&s.info[i + 2], i == 0, &s.hashes[i * detail::kStaticFeatures]);
+  if (passes_.size() < 2) {
+    run_pass(0, s.info.data(), n, s.hashes.data(), nullptr, out.data());
+    return;
+  }
+  s.first_tags.resize(n);
+  run_pass(0, s.info.data(), n, s.hashes.data(), nullptr, s.first_tags.data());
+  const uint16_t none = static_cast<uint16_t>(classes_.size());
+  s.first.assign(n + 4, none);
+  for (size_t i = 0; i < n; ++i) s.first[i + 2] = s.first_tags[i].cls;
+  run_pass(1, s.info.data(), n, s.hashes.data(), s.first.data(), out.data());
+}
+
+std::string_view Tagger::feats(std::string_view form, const WordTags& tags) const {
+  if (!feats_keys_.empty()) {
+    std::string& lower = scratch().lower;
+    uint32_t i = feats_index_.find(feats_key(form, tags.cls, lower));
+    if (i != HashIndex::kNone) return feats_values_[i];
+  }
+  return tags.cls < class_feats_.size() ? std::string_view(class_feats_[tags.cls]) : std::string_view();
+}
+
+void Tagger::tag(Document& doc) const {
+  Scratch& s = scratch();
+  for (const Sentence& sent : doc.sentences) {
+    const uint32_t n = sent.word_count;
+    s.forms.resize(n);
+    s.tags.resize(n);
+    for (uint32_t i = 0; i < n; ++i) s.forms[i] = doc.word_text(sent.first_word + i);
+    tag_words(s.forms, s.tags);
+    for (uint32_t i = 0; i < n; ++i) {
+      Word& w = doc.words[sent.first_word + i];
+      const WordTags& t = s.tags[i];
+      w.upos = t.upos;
+      w.xpos = t.xpos;
+      w.lemma = doc.add_to_pool(lemma(s.forms[i], t, s.lemma));
+      std::string_view fe = feats(s.forms[i], t);
+      w.feats = fe == "_" ? Span{} : doc.add_to_pool(fe);
+      // The pool may have grown: forms point into doc.text, which did not move.
+    }
+  }
+}
+
+// ---- Model file ----
+
+ModelFile Tagger::to_model_file(std::string note) const {
+  ModelFile m;
+  m.kind = std::string(kTaggerKind);
+  m.kind_version = kTaggerVersion;
+  m.note = std::move(note);
+  {
+    ByteWriter w;
+    w.u32(static_cast<uint32_t>(classes_.size()));
+    for (auto [u, x] : classes_) w.u32(u), w.u32(x);
+    m.add("classes", w.take());
+  }
+  for (size_t i = 0; i < passes_.size(); ++i) {
+    ByteWriter w;
+    w.f32(passes_[i].scale);
+    w.array(passes_[i].keys);
+    w.array(passes_[i].row_begin);
+    w.array(passes_[i].entry_class);
+    w.array(passes_[i].entry_weight);
+    m.add(i == 0 ? "weights" : "weights2", w.take());
+  }
+  {
+    ByteWriter w;
+    w.array(dict_keys_);
+    w.array(dict_values_);
+    m.add("tagdict", w.take());
+  }
+  {
+    ByteWriter w;
+    lemmatizer_.save(w);
+    m.add("lemmas", w.take());
+  }
+  {
+    ByteWriter w;
+    w.u32(static_cast<uint32_t>(class_feats_.size()));
+    for (const auto& s : class_feats_) w.str(s);
+    w.array(feats_keys_);
+    for (const auto& s : feats_values_) w.str(s);
+    m.add("feats", w.take());
+  }
+  return m;
+}
+
+Result<Tagger> Tagger::from_model_file(const ModelFile& m, std::string_view name) {
+  auto bad = [&](std::string_view what) {
+    return Status::Error(std::string(name) + ": tagger model: " + std::string(what));
+  };
+  if (m.kind != kTaggerKind) return bad("not a tagger model (kind \"" + m.kind + "\")");
+  if (m.kind_version != kTaggerVersion)
+    return bad("version " + std::to_string(m.kind_version) + " is not supported (this build reads version " +
+               std::to_string(kTaggerVersion) + "); retrain it with `sitrep train tagger`");
+  Tagger t;
+  const std::string* sec = m.section("classes");
+  if (!sec) return bad("missing section \"classes\"");
+  {
+    ByteReader r(*sec);
+    uint32_t n;
+    if (!r.u32(&n) || n == 0 || n > kMaxClasses) return bad("bad class count");
+    for (uint32_t i = 0; i < n; ++i) {
+      uint32_t u, x;
+      if (!r.u32(&u) || !r.u32(&x) || u >= kUposCount || x >= kXposCount) return bad("bad class");
+      t.classes_.emplace_back(static_cast<uint16_t>(u), static_cast<uint16_t>(x));
+    }
+  }
+  if (!m.section("weights")) return bad("missing section \"weights\"");
+  for (std::string_view name : {"weights", "weights2"}) {
+    if (!(sec = m.section(name))) break;
+    ByteReader r(*sec);
+    Pass p;
+    bool ok = r.f32(&p.scale) && r.array(&p.keys) && r.array(&p.row_begin) && r.array(&p.entry_class) &&
+              r.array(&p.entry_weight) && p.row_begin.size() == p.keys.size() + 1 && p.row_begin[0] == 0 &&
+              p.row_begin.back() == p.entry_class.size() && p.entry_class.size() == p.entry_weight.size() &&
+              p.entry_class.size() < (1u << 24);
+    for (size_t i = 0; ok && i < p.keys.size(); ++i)
+      ok = p.row_begin[i + 1] >= p.row_begin[i] && p.row_begin[i + 1] - p.row_begin[i] <= 0xFF;
+    for (size_t e = 0; ok && e < p.entry_class.size(); ++e) ok = p.entry_class[e] < t.classes_.size();
+    if (!ok) return bad("corrupt section \"" + std::string(name) + "\"");
+    t.passes_.push_back(std::move(p));
+  }
+  if (!(sec = m.section("tagdict"))) return bad("missing section \"tagdict\"");
+  {
+    ByteReader r(*sec);
+    if (!r.array(&t.dict_keys_) || !r.array(&t.dict_values_) || t.dict_keys_.size() != t.dict_values_.size())
+      return bad("corrupt section \"tagdict\"");
+    for (uint32_t v : t.dict_values_)
+      if ((v & 0xFF) > t.classes_.size()) return bad("corrupt section \"tagdict\"");
+  }
+  if (!(sec = m.section("lemmas"))) return bad("missing section \"lemmas\"");
+  {
+    auto lem = Lemmatizer::load(*sec);
+    if (!lem.ok()) return bad(lem.status().message());
+    t.lemmatizer_ = std::move(lem).value();
+  }
+  if (!(sec = m.section("feats"))) return bad("missing section \"feats\"");
+  {
+    ByteReader r(*sec);
+    uint32_t n;
+    if (!r.u32(&n) || n != t.classes_.size()) return bad("corrupt section \"feats\"");
+    t.class_feats_.resize(n);
+    for (auto& s : t.class_feats_)
+      if (!r.str(&s)) return bad("corrupt section \"feats\"");
+    if (!r.array(&t.feats_keys_)) return bad("corrupt section \"feats\"");
+    t.feats_values_.resize(t.feats_keys_.size());
+    for (auto& s : t.feats_values_)
+      if (!r.str(&s)) return bad("corrupt section \"feats\"");
+  }
+  t.index();
+  return t;
+}
+
+Result<Tagger> Tagger::load(const std::string& path) {
+  auto m = read_model_file(path);
+  if (!m.ok()) return m.status();
+  return from_model_file(m.value(), path);
+}
+
+Status Tagger::save(const std::string& path, std::string note) const {
+  return write_model_file(path, to_model_file(std::move(note)));
+}
+
+Result<Tagger> Tagger::load_default() {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> candidates;
+  if (const char* dir = std::getenv("SITREP_MODELS")) candidates.push_back(fs::path(dir) / "tagger.bin");
+  candidates.push_back(fs::path(SITREP_SOURCE_DIR) / "models" / "tagger.bin");
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    candidates.push_back(exe.parent_path() / "models" / "tagger.bin");
+    candidates.push_back(exe.parent_path().parent_path() / "models" / "tagger.bin");
+  }
+  for (const auto& p : candidates)
+    if (fs::exists(p, ec)) return load(p.string());
+  return Status::Error("tagger model models/tagger.bin not found (looked in " + candidates[1].parent_path().string() +
+                       "); train it with `sitrep train tagger`");
+}
+
+}  // namespace sitrep::tagger

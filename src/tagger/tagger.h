@@ -1,0 +1,117 @@
+// Part-of-speech tagger: fills Word::upos, Word::xpos, Word::lemma and Word::feats.
+//
+// An averaged perceptron over hashed features, greedy left to right, predicting
+// one joint UPOS+XPOS class per word (so the two always agree). Weights are int16
+// rows, one per kept feature, looked up by the feature's 64-bit hash. Frequent
+// unambiguous words are tagged from the tag dictionary without scoring. Lemmas
+// come from the Lemmatizer, features (Number=Sing|...) from a table learned per
+// class with per-word exceptions. See docs/tagger.md.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/document.h"
+#include "core/model_file.h"
+#include "core/status.h"
+#include "tagger/hash_index.h"
+#include "tagger/lemmatizer.h"
+
+namespace sitrep::tagger {
+
+inline constexpr std::string_view kTaggerKind = "tagger";
+inline constexpr uint32_t kTaggerVersion = 1;
+
+// What the tagger says about one word.
+struct WordTags {
+  uint16_t cls = 0;   // joint class (index into Tagger::classes())
+  uint16_t upos = 0;  // core/tagset.h ids
+  uint16_t xpos = 0;
+};
+
+namespace detail {
+struct WordInfo;
+}
+struct TrainSentence;
+struct TaggerTrainOptions;
+class TaggerTrainer;
+
+class Tagger {
+ public:
+  static Result<Tagger> load(const std::string& path);
+  // models/tagger.bin in the source tree, or next to the executable.
+  static Result<Tagger> load_default();
+  static Result<Tagger> from_model_file(const ModelFile& file, std::string_view name);
+  ModelFile to_model_file(std::string note) const;
+  Status save(const std::string& path, std::string note) const;
+
+  // Tags every sentence of `doc`: upos, xpos, lemma and feats of each word.
+  // Thread-safe (the tagger is immutable; scratch space is per thread).
+  void tag(Document& doc) const;
+
+  // Tags one sentence given as word forms.
+  void tag_words(std::span<const std::string_view> forms, std::span<WordTags> out) const;
+  // Lemma and morphological features of a tagged word (may point into `scratch`
+  // or into the model).
+  std::string_view lemma(std::string_view form, const WordTags& tags, std::string& scratch) const {
+    return lemmatizer_.lemmatize(form, tags.xpos, scratch);
+  }
+  std::string_view feats(std::string_view form, const WordTags& tags) const;
+
+  const std::vector<std::pair<uint16_t, uint16_t>>& classes() const { return classes_; }
+  size_t feature_count() const {
+    size_t n = 0;
+    for (const Pass& p : passes_) n += p.keys.size();
+    return n;
+  }
+  size_t pass_count() const { return passes_.size(); }
+  const Lemmatizer& lemmatizer() const { return lemmatizer_; }
+
+ private:
+  friend class TaggerTrainer;
+  friend Result<Tagger> train_tagger(const std::vector<TrainSentence>&, const std::vector<TrainSentence>&,
+                                     const TaggerTrainOptions&);
+  Tagger() = default;
+  // One weight table. The first pass tags left to right from the words and its
+  // own previous predictions; the second (if any) tags again, also seeing the
+  // first pass's classes of the words around (to the right especially).
+  // A row holds only its nonzero weights (about 4.5 of 73 classes), as
+  // (class, int16 weight) entries: a few bytes per feature, so the whole table
+  // stays in cache and a lookup touches one slot and one short run.
+  struct Pass {
+    std::vector<uint64_t> keys;          // feature hash per row
+    std::vector<uint32_t> row_begin;     // rows + 1: each row's first entry
+    std::vector<uint8_t> entry_class;    // per entry
+    std::vector<int16_t> entry_weight;   // per entry
+    float scale = 1;                     // int16 units per perceptron unit
+    // Built at load: sparse rows' entries packed as weight * 256 + class, and
+    // dense rows (those with many weights) as int16 x dense_stride.
+    std::vector<int32_t> packed;
+    std::vector<int16_t> dense;
+    uint32_t dense_stride = 0;
+  };
+  void index();
+  // Tags n words (info padded by 2 each side, static feature hashes n x
+  // kStaticFeatures) with `pass`; `first` (padded by 2, or nullptr) holds the
+  // first pass's classes.
+  void run_pass(int pass, const detail::WordInfo* info, size_t n, const uint64_t* static_hashes,
+                const uint16_t* first, WordTags* out) const;
+
+  std::vector<std::pair<uint16_t, uint16_t>> classes_;  // (upos, xpos) per class
+  std::vector<Pass> passes_;                            // 1 or 2
+  // Built at load: feature hash -> per pass (first entry << 8) | entry count.
+  CompactIndex rows_;
+  std::vector<uint64_t> dict_keys_;                     // hash_bytes(form)
+  std::vector<uint32_t> dict_values_;                   // (ambiguity id << 8) | (sure class + 1)
+  Lemmatizer lemmatizer_;
+  std::vector<std::string> class_feats_;                // most frequent FEATS per class
+  std::vector<uint64_t> feats_keys_;                    // hash of (lowercase form, class)
+  std::vector<std::string> feats_values_;
+  HashIndex dict_, feats_index_;                        // built at load
+};
+
+}  // namespace sitrep::tagger

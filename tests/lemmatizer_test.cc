@@ -1,0 +1,90 @@
+#include "tagger/lemmatizer.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/tagset.h"
+#include "tagger/tagger.h"
+
+namespace sitrep::tagger {
+namespace {
+
+// Hand-written (form, XPOS, lemma) triples: the rules generalise from them.
+const char* const kTriples[][3] = {
+    {"walked", "VBD", "walk"},     {"played", "VBD", "play"},     {"dropped", "VBD", "drop"},
+    {"planned", "VBN", "plan"},    {"said", "VBD", "say"},        {"went", "VBD", "go"},
+    {"was", "VBD", "be"},          {"planning", "VBG", "plan"},   {"walking", "VBG", "walk"},
+    {"studies", "NNS", "study"},   {"cities", "NNS", "city"},     {"talks", "NNS", "talk"},
+    {"books", "NNS", "book"},      {"children", "NNS", "child"},  {"officials", "NNS", "official"},
+    {"Officials", "NNS", "official"}, {"United", "NNP", "United"}, {"States", "NNP", "States"},
+    {"Paris", "NNP", "Paris"},     {"better", "JJR", "good"},     {"bigger", "JJR", "big"},
+    {"taller", "JJR", "tall"},     {"talks", "VBZ", "talk"},      {"says", "VBZ", "say"},
+    {"hurries", "VBZ", "hurry"},   {"minister", "NN", "minister"}, {"the", "DT", "the"},
+};
+
+Lemmatizer tiny() {
+  std::vector<Lemmatizer::Example> ex;
+  for (const auto& t : kTriples) ex.push_back({t[0], t[2], xpos_id(t[1])});
+  return Lemmatizer::train(ex);
+}
+
+std::string lemma(const Lemmatizer& l, std::string_view form, std::string_view xpos) {
+  std::string scratch;
+  return std::string(l.lemmatize(form, xpos_id(xpos), scratch));
+}
+
+TEST(LemmatizerTest, LearnedExceptionsAndRules) {
+  Lemmatizer l = tiny();
+  EXPECT_EQ(lemma(l, "said", "VBD"), "say");
+  EXPECT_EQ(lemma(l, "went", "VBD"), "go");
+  EXPECT_EQ(lemma(l, "was", "VBD"), "be");
+  EXPECT_EQ(lemma(l, "children", "NNS"), "child");
+  EXPECT_EQ(lemma(l, "better", "JJR"), "good");
+  // Unseen words, by the suffix rules.
+  EXPECT_EQ(lemma(l, "stopped", "VBD"), "stop");
+  EXPECT_EQ(lemma(l, "running", "VBG"), "run");
+  EXPECT_EQ(lemma(l, "counterparts", "NNS"), "counterpart");
+  EXPECT_EQ(lemma(l, "parties", "NNS"), "party");
+  EXPECT_EQ(lemma(l, "marched", "VBD"), "march");
+  EXPECT_EQ(lemma(l, "carries", "VBZ"), "carry");
+  // Case: names keep theirs, sentence-initial common words are lowercased.
+  EXPECT_EQ(lemma(l, "United", "NNP"), "United");
+  EXPECT_EQ(lemma(l, "States", "NNP"), "States");
+  EXPECT_EQ(lemma(l, "Said", "VBD"), "say");
+  EXPECT_EQ(lemma(l, "Went", "VBD"), "go");
+  EXPECT_EQ(lemma(l, "Rebels", "NNS"), "rebel");
+}
+
+TEST(LemmatizerTest, SaveLoadRoundTrip) {
+  Lemmatizer l = tiny();
+  ByteWriter w;
+  l.save(w);
+  auto back = Lemmatizer::load(w.take());
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  for (const auto& t : kTriples) EXPECT_EQ(lemma(back.value(), t[0], t[1]), t[2]) << t[0];
+  EXPECT_EQ(lemma(back.value(), "stopped", "VBD"), "stop");
+  EXPECT_FALSE(Lemmatizer::load("\x01\x02").ok());
+}
+
+// The shipped model: the verbs and nouns the event patterns look up.
+TEST(LemmatizerTest, ShippedModel) {
+  auto path = std::filesystem::path(SITREP_SOURCE_DIR) / "models" / "tagger.bin";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "models/tagger.bin is absent";
+  auto t = Tagger::load(path.string());
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  const Lemmatizer& l = t.value().lemmatizer();
+  const char* const cases[][3] = {
+      {"said", "VBD", "say"},       {"said", "VBN", "say"},         {"talks", "NNS", "talk"},
+      {"counterparts", "NNS", "counterpart"}, {"was", "VBD", "be"}, {"were", "VBD", "be"},
+      {"went", "VBD", "go"},        {"children", "NNS", "child"},   {"studies", "NNS", "study"},
+      {"stopped", "VBD", "stop"},   {"running", "VBG", "run"},      {"United", "NNP", "United"},
+      {"States", "NNPS", "States"}, {"better", "JJR", "good"},      {"killed", "VBN", "kill"},
+      {"arrested", "VBD", "arrest"}, {"protesters", "NNS", "protester"}, {"Said", "VBD", "say"},
+      {"met", "VBD", "meet"},       {"men", "NNS", "man"},          {"is", "VBZ", "be"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(lemma(l, c[0], c[1]), c[2]) << c[0] << "/" << c[1];
+}
+
+}  // namespace
+}  // namespace sitrep::tagger

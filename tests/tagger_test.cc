@@ -1,0 +1,223 @@
+#include "tagger/tagger.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/tagset.h"
+#include "tagger/tagger_eval.h"
+#include "tagger/tagger_train.h"
+
+namespace sitrep::tagger {
+namespace {
+
+// Hand-written sentences: "form|UPOS|XPOS|lemma" tokens.
+const char* const kSentences[] = {
+    "Officials|NOUN|NNS|official said|VERB|VBD|say the|DET|DT|the talks|NOUN|NNS|talk "
+    "would|AUX|MD|would resume|VERB|VB|resume .|PUNCT|.|.",
+    "The|DET|DT|the minister|NOUN|NN|minister met|VERB|VBD|meet his|PRON|PRP$|his "
+    "counterparts|NOUN|NNS|counterpart in|ADP|IN|in Paris|PROPN|NNP|Paris .|PUNCT|.|.",
+    "Police|NOUN|NNS|police arrested|VERB|VBD|arrest two|NUM|CD|two men|NOUN|NNS|man "
+    "on|ADP|IN|on Monday|PROPN|NNP|Monday .|PUNCT|.|.",
+    "The|DET|DT|the army|NOUN|NN|army was|AUX|VBD|be attacked|VERB|VBN|attack by|ADP|IN|by "
+    "rebels|NOUN|NNS|rebel ,|PUNCT|,|, officials|NOUN|NNS|official said|VERB|VBD|say .|PUNCT|.|.",
+    "Protesters|NOUN|NNS|protester marched|VERB|VBD|march through|ADP|IN|through the|DET|DT|the "
+    "capital|NOUN|NN|capital on|ADP|IN|on Friday|PROPN|NNP|Friday .|PUNCT|.|.",
+    "She|PRON|PRP|she will|AUX|MD|will visit|VERB|VB|visit the|DET|DT|the region|NOUN|NN|region "
+    "soon|ADV|RB|soon .|PUNCT|.|.",
+};
+
+std::vector<TrainSentence> hand_written() {
+  std::vector<TrainSentence> out;
+  for (const char* line : kSentences) {
+    TrainSentence s;
+    std::istringstream in(line);
+    std::string tok;
+    while (in >> tok) {
+      size_t a = tok.find('|'), b = tok.find('|', a + 1), c = tok.find('|', b + 1);
+      s.forms.push_back(tok.substr(0, a));
+      s.upos.push_back(upos_id(tok.substr(a + 1, b - a - 1)));
+      s.xpos.push_back(xpos_id(tok.substr(b + 1, c - b - 1)));
+      s.lemmas.push_back(tok.substr(c + 1));
+      s.feats.push_back("");
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+TaggerTrainOptions tiny_options() {
+  TaggerTrainOptions o;
+  o.epochs = 10;
+  o.min_feature_count = 1;
+  o.min_class_count = 1;
+  o.dict_min_count = 1;
+  return o;
+}
+
+const Tagger& tiny_tagger() {
+  static const Tagger t = [] {
+    auto data = hand_written();
+    auto r = train_tagger(data, data, tiny_options());
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return std::move(r).value();
+  }();
+  return t;
+}
+
+std::vector<WordTags> tag(const Tagger& t, const std::vector<std::string>& words) {
+  std::vector<std::string_view> forms(words.begin(), words.end());
+  std::vector<WordTags> tags(forms.size());
+  t.tag_words(forms, tags);
+  return tags;
+}
+
+TEST(TaggerTest, TinyModelTagsItsTrainingSentences) {
+  const Tagger& t = tiny_tagger();
+  for (const TrainSentence& s : hand_written()) {
+    auto tags = tag(t, s.forms);
+    for (size_t i = 0; i < s.forms.size(); ++i) {
+      EXPECT_EQ(kUpos[tags[i].upos], kUpos[s.upos[i]]) << s.forms[i];
+      EXPECT_EQ(kXpos[tags[i].xpos], kXpos[s.xpos[i]]) << s.forms[i];
+      std::string scratch;
+      EXPECT_EQ(t.lemma(s.forms[i], tags[i], scratch), s.lemmas[i]) << s.forms[i];
+    }
+  }
+}
+
+TEST(TaggerTest, SaveLoadRoundTripGivesIdenticalPredictions) {
+  const Tagger& t = tiny_tagger();
+  auto path = std::filesystem::temp_directory_path() / "sitrep_tagger_test.bin";
+  ASSERT_TRUE(t.save(path.string(), "hand-written test sentences").ok());
+  auto back = Tagger::load(path.string());
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  std::vector<std::string> words = {"Rebels", "said", "the", "minister", "met", "officials", "in", "London", "."};
+  auto a = tag(t, words), b = tag(back.value(), words);
+  for (size_t i = 0; i < words.size(); ++i) {
+    EXPECT_EQ(a[i].cls, b[i].cls);
+    std::string s1, s2;
+    EXPECT_EQ(t.lemma(words[i], a[i], s1), back.value().lemma(words[i], b[i], s2));
+  }
+  // The bytes are identical too: saving is deterministic.
+  EXPECT_EQ(encode_model_file(t.to_model_file("n")), encode_model_file(back.value().to_model_file("n")));
+  std::filesystem::remove(path);
+}
+
+TEST(TaggerTest, WrongVersionIsAClearError) {
+  ModelFile m = tiny_tagger().to_model_file("note");
+  m.kind_version = kTaggerVersion + 1;
+  auto r = Tagger::from_model_file(m, "old.bin");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("old.bin"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find("version"), std::string::npos) << r.status().message();
+  m.kind_version = kTaggerVersion;
+  m.kind = "parser";
+  EXPECT_FALSE(Tagger::from_model_file(m, "x").ok());
+}
+
+TEST(TaggerTest, MissingFileIsAnError) {
+  EXPECT_FALSE(Tagger::load("/nonexistent/tagger.bin").ok());
+}
+
+TEST(TaggerTest, TagFillsDocumentWords) {
+  const Tagger& t = tiny_tagger();
+  Document doc;
+  doc.text = "Officials said the talks would resume.";
+  const uint32_t bounds[][2] = {{0, 9}, {10, 14}, {15, 18}, {19, 24}, {25, 30}, {31, 37}, {37, 38}};
+  for (auto [b, e] : bounds) {
+    doc.tokens.push_back(Token{Span{b, e}, static_cast<uint32_t>(doc.words.size()), 1, true});
+    Word w;
+    w.span = Span{b, e};
+    w.token = static_cast<uint32_t>(doc.tokens.size() - 1);
+    doc.words.push_back(w);
+  }
+  Sentence s;
+  s.span = Span{0, 38};
+  s.token_count = s.word_count = 7;
+  doc.sentences.push_back(s);
+  t.tag(doc);
+  EXPECT_EQ(kUpos[doc.words[1].upos], "VERB");
+  EXPECT_EQ(kXpos[doc.words[1].xpos], "VBD");
+  EXPECT_EQ(doc.pooled(doc.words[1].lemma), "say");
+  EXPECT_EQ(doc.pooled(doc.words[3].lemma), "talk");
+}
+
+TEST(TaggerTest, AccuracyOnAGoldFile) {
+  // A gold CoNLL-U file of our own: one multi-word token, one document filter.
+  const char* conllu =
+      "# newdoc id = news_a\n"
+      "# sent_id = 1\n"
+      "# text = Officials said the talks would resume.\n"
+      "1\tOfficials\tofficial\tNOUN\tNNS\tNumber=Plur\t2\tnsubj\t_\t_\n"
+      "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\ttalks\ttalk\tNOUN\tNNS\t_\t6\tnsubj\t_\t_\n"
+      "5\twould\twould\tAUX\tMD\t_\t6\taux\t_\t_\n"
+      "6\tresume\tresume\tVERB\tVB\t_\t2\tccomp\t_\tSpaceAfter=No\n"
+      "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+      "\n"
+      "# newdoc id = other_b\n"
+      "# sent_id = 2\n"
+      "# text = She will visit the region soon.\n"
+      "1\tShe\tshe\tPRON\tPRP\t_\t3\tnsubj\t_\t_\n"
+      "2\twill\twill\tAUX\tMD\t_\t3\taux\t_\t_\n"
+      "3\tvisit\tvisit\tVERB\tVB\t_\t0\troot\t_\t_\n"
+      "4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+      "5\tregion\tregion\tNOUN\tNN\t_\t3\tobj\t_\t_\n"
+      "6\tsoon\tsoon\tADV\tRB\t_\t3\tadvmod\t_\tSpaceAfter=No\n"
+      "7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
+      "\n";
+  auto path = std::filesystem::temp_directory_path() / "sitrep_tagger_gold.conllu";
+  {
+    std::ofstream out(path);
+    out << conllu;
+  }
+  TaggerScores all, news;
+  ASSERT_TRUE(tagger_accuracy(tiny_tagger(), path.string(), "", &all).ok());
+  ASSERT_TRUE(tagger_accuracy(tiny_tagger(), path.string(), "news_", &news).ok());
+  EXPECT_EQ(all.words, 14u);
+  EXPECT_EQ(news.words, 7u);
+  EXPECT_EQ(all.upos, 14u);
+  EXPECT_EQ(all.xpos, 14u);
+  EXPECT_EQ(all.lemma, 14u);
+  EXPECT_NE(format_tagger_scores(all).find("UPOS 100.00"), std::string::npos) << format_tagger_scores(all);
+  TaggerScores none;
+  EXPECT_FALSE(tagger_accuracy(tiny_tagger(), path.string(), "absent_", &none).ok());
+  EXPECT_FALSE(tagger_accuracy(tiny_tagger(), "/nonexistent.conllu", "", &none).ok());
+  std::filesystem::remove(path);
+}
+
+TEST(TaggerTest, EmptyAndOddInput) {
+  const Tagger& t = tiny_tagger();
+  std::vector<std::string_view> none;
+  std::vector<WordTags> tags;
+  t.tag_words(none, tags);  // nothing to do, nothing to crash
+  auto odd = tag(t, {"", "\xff\xfe", std::string(300, 'x'), "\xc3\xa9t\xc3\xa9", "123,456.78", "--"});
+  EXPECT_EQ(odd.size(), 6u);
+  for (const auto& w : odd) EXPECT_LT(w.cls, t.classes().size());
+}
+
+// The shipped model on a sentence of our own.
+TEST(TaggerTest, ShippedModelTagsANewsSentence) {
+  auto path = std::filesystem::path(SITREP_SOURCE_DIR) / "models" / "tagger.bin";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "models/tagger.bin is absent";
+  auto t = Tagger::load(path.string());
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  auto tags = tag(t.value(), {"Officials", "said", "the", "talks", "would", "resume", "."});
+  std::vector<std::string_view> upos;
+  for (const auto& x : tags) upos.push_back(kUpos[x.upos]);
+  EXPECT_EQ(upos, (std::vector<std::string_view>{"NOUN", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"}));
+  auto tags2 = tag(t.value(), {"Rebels", "attacked", "a", "convoy", "near", "the", "border", "on", "Tuesday", "."});
+  std::vector<std::string_view> upos2;
+  for (const auto& x : tags2) upos2.push_back(kUpos[x.upos]);
+  EXPECT_EQ(upos2, (std::vector<std::string_view>{"NOUN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "ADP",
+                                                 "PROPN", "PUNCT"}));
+  std::string scratch;
+  EXPECT_EQ(t.value().lemma("said", tags[1], scratch), "say");
+  EXPECT_EQ(t.value().lemma("talks", tags[3], scratch), "talk");
+}
+
+}  // namespace
+}  // namespace sitrep::tagger
