@@ -134,8 +134,10 @@ TEST(CliTest, ParseWritesConlluWithOffsetsThatPointIntoTheText) {
   EXPECT_NE(r.out.find("\tdidn't\t"), std::string::npos);  // multi-word token line
   EXPECT_NE(r.out.find("\tdid\t"), std::string::npos);
   EXPECT_NE(r.out.find("\tn't\t"), std::string::npos);
-  // "Wang" is characters 4..8 of the text.
-  EXPECT_NE(r.out.find("\tWang\t_\t_\t_\t_\t_\t_\t_\tTokenRange=4:8\n"), std::string::npos) << r.out;
+  // "Wang" is characters 4..8 of the text; it is tagged as a proper noun.
+  EXPECT_NE(r.out.find("\tWang\tWang\tPROPN\tNNP\t"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("TokenRange=4:8\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\tdid\tdo\tAUX\tVBD\t"), std::string::npos) << r.out;
 }
 
 TEST(CliTest, JsonlOffsetsAreBytesOfTheText) {

@@ -17,11 +17,14 @@ constexpr uint64_t kBatchBytes = 16u << 20;
 Result<Pipeline> Pipeline::load_default() {
   auto tokenizer = text::Tokenizer::load_default();
   if (!tokenizer.ok()) return tokenizer.status();
-  return Pipeline(std::move(tokenizer).value());
+  auto tagger = tagger::Tagger::load_default();
+  if (!tagger.ok()) return tagger.status();
+  return Pipeline(std::move(tokenizer).value(), std::move(tagger).value());
 }
 
 void Pipeline::process(Document& doc) const {
   if (doc.tokens.empty()) tokenizer_.process(doc);  // CoNLL-U input comes tokenized
+  tagger_.tag(doc);
 }
 
 void RunStats::add(const Document& doc) {

@@ -2,7 +2,7 @@
 // runner that drives them over a stream of documents on several threads.
 //
 // Today: tokenize and split sentences (readers have already normalised the
-// text and classified its blocks). Later stages (tagging, parsing, entities,
+// text and classified its blocks), tag and lemmatize. Later stages (entities,
 // events) are added to Pipeline::process.
 #pragma once
 
@@ -12,6 +12,7 @@
 
 #include "core/document.h"
 #include "core/status.h"
+#include "tagger/tagger.h"
 #include "text/tokenizer.h"
 
 namespace sitrep {
@@ -25,8 +26,10 @@ class Pipeline {
   void process(Document& doc) const;
 
  private:
-  explicit Pipeline(text::Tokenizer tokenizer) : tokenizer_(std::move(tokenizer)) {}
+  Pipeline(text::Tokenizer tokenizer, tagger::Tagger tagger)
+      : tokenizer_(std::move(tokenizer)), tagger_(std::move(tagger)) {}
   text::Tokenizer tokenizer_;
+  tagger::Tagger tagger_;
 };
 
 struct RunStats {
