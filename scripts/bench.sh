@@ -22,7 +22,9 @@ for b in build/*_bench; do
   echo "== $b"
   "$b" --benchmark_min_time=2
 done
-for t in 1 "$(nproc)"; do
-  echo "== sitrep parse --stats --threads $t"
-  ./build/sitrep parse "$corpus" --threads "$t" --stats --output /dev/null
+for until in tokenize parse; do
+  for t in 1 "$(nproc)"; do
+    echo "== sitrep parse --until $until --threads $t --stats"
+    ./build/sitrep parse "$corpus" --until "$until" --threads "$t" --stats --output /dev/null
+  done
 done

@@ -18,6 +18,7 @@ struct ParseOptions {
   std::string format = "conllu";
   std::string input_format = "auto";
   std::string output = "-";
+  std::string until = "parse";
   unsigned threads = 1;
   bool stats = false;
 };
@@ -25,13 +26,14 @@ struct ParseOptions {
 int run_parse(const ParseOptions& opt) {
   auto out_format = io::parse_output_format(opt.format);
   auto in_format = io::parse_input_format(opt.input_format);
-  for (const Status& st : {out_format.status(), in_format.status()}) {
+  auto until = parse_stage(opt.until);
+  for (const Status& st : {out_format.status(), in_format.status(), until.status()}) {
     if (!st.ok()) {
       fmt::print(stderr, "sitrep: error: {}\n", st.message());
       return kExitBadInput;
     }
   }
-  auto pipeline = Pipeline::load_default();
+  auto pipeline = Pipeline::load_default(until.value());
   if (!pipeline.ok()) {
     fmt::print(stderr, "sitrep: error: {}\n", pipeline.status().message());
     return kExitBadInput;
@@ -87,6 +89,7 @@ void add_parse_command(CLI::App& app) {
   cmd->add_option("--input-format", opt->input_format, "auto (by extension), text, html, jsonl, conllu (keeps its tokenization)")
       ->capture_default_str();
   cmd->add_option("-o,--output", opt->output, "Output file (- for standard output)")->capture_default_str();
+  cmd->add_option("--until", opt->until, "Last stage to run: tokenize, tag or parse")->capture_default_str();
   cmd->add_option("--threads", opt->threads, "Worker threads (0 = all cores)")->capture_default_str();
   cmd->add_flag("--stats", opt->stats, "Print documents, sentences, tokens, speed and peak memory to stderr");
   cmd->callback([opt] { throw CLI::RuntimeError(run_parse(*opt)); });

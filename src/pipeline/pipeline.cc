@@ -6,6 +6,8 @@
 #include <atomic>
 #include <thread>
 
+#include <fmt/format.h>
+
 namespace sitrep {
 namespace {
 
@@ -14,17 +16,30 @@ constexpr uint64_t kBatchBytes = 16u << 20;
 
 }  // namespace
 
-Result<Pipeline> Pipeline::load_default() {
+Result<Stage> parse_stage(std::string_view name) {
+  if (name == "tokenize") return Stage::kTokenize;
+  if (name == "tag") return Stage::kTag;
+  if (name == "parse") return Stage::kParse;
+  return Status::Error(fmt::format("unknown stage '{}' (expected tokenize, tag or parse)", name));
+}
+
+Result<Pipeline> Pipeline::load_default(Stage last) {
+  Pipeline p;
+  p.last_ = last;
   auto tokenizer = text::Tokenizer::load_default();
   if (!tokenizer.ok()) return tokenizer.status();
-  auto tagger = tagger::Tagger::load_default();
-  if (!tagger.ok()) return tagger.status();
-  return Pipeline(std::move(tokenizer).value(), std::move(tagger).value());
+  p.tokenizer_ = std::move(tokenizer).value();
+  if (last >= Stage::kTag) {
+    auto tagger = tagger::Tagger::load_default();
+    if (!tagger.ok()) return tagger.status();
+    p.tagger_ = std::move(tagger).value();
+  }
+  return p;
 }
 
 void Pipeline::process(Document& doc) const {
   if (doc.tokens.empty()) tokenizer_.process(doc);  // CoNLL-U input comes tokenized
-  tagger_.tag(doc);
+  if (tagger_) tagger_->tag(doc);
 }
 
 void RunStats::add(const Document& doc) {

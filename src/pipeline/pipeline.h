@@ -8,6 +8,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"
@@ -17,19 +19,26 @@
 
 namespace sitrep {
 
+// The stages in order; a pipeline may stop after any of them.
+enum class Stage { kTokenize, kTag, kParse };
+// "tokenize", "tag", "parse" -> stage; anything else is an error.
+Result<Stage> parse_stage(std::string_view name);
+
 class Pipeline {
  public:
-  // Loads the bundled models.
-  static Result<Pipeline> load_default();
+  // Loads the bundled models of the stages up to `last`.
+  static Result<Pipeline> load_default(Stage last = Stage::kParse);
 
-  // Runs every stage on one document. Thread-safe: the pipeline is immutable.
+  // Runs the stages up to the last one on one document. Thread-safe: the
+  // pipeline is immutable.
   void process(Document& doc) const;
+  Stage last_stage() const { return last_; }
 
  private:
-  Pipeline(text::Tokenizer tokenizer, tagger::Tagger tagger)
-      : tokenizer_(std::move(tokenizer)), tagger_(std::move(tagger)) {}
+  Pipeline() = default;
+  Stage last_ = Stage::kTokenize;
   text::Tokenizer tokenizer_;
-  tagger::Tagger tagger_;
+  std::optional<tagger::Tagger> tagger_;
 };
 
 struct RunStats {
