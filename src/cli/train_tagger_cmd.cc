@@ -52,8 +52,8 @@ int run_train_tagger(const TrainTaggerOptions& opt) {
   auto model = tagger::train_tagger(train, dev, to);
   if (!model.ok()) return fail(model.status());
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::string note = fmt::format("{}. Trained by `sitrep train tagger` on {} (epochs {}, min feature count {}){}.",
-                                 opt.note, fmt::join(names, ", "), to.epochs, to.min_feature_count,
+  std::string note = fmt::format("{}. Trained by `sitrep train tagger` on {} (epochs {}, folds {}, min feature count {}){}.",
+                                 opt.note, fmt::join(names, ", "), to.epochs, to.folds, to.min_feature_count,
                                  opt.dev.empty() ? "" : ", epoch chosen on " +
                                      std::filesystem::path(opt.dev).filename().string());
   Status st = model.value().save(opt.out, note);
