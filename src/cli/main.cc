@@ -9,7 +9,9 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("sitrep 0.1.0"));
   sitrep::cli::add_parse_command(app);
   sitrep::cli::add_eval_command(app);
+  sitrep::cli::add_eval_parse_command(*app.get_subcommand("eval"));
   sitrep::cli::add_train_command(app);
+  sitrep::cli::add_train_parser_command(*app.get_subcommand("train"));
   sitrep::cli::add_train_tagger_command(*app.get_subcommand("train"));
   sitrep::cli::add_eval_tagger_command(*app.get_subcommand("eval"));
   try {

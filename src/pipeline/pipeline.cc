@@ -34,12 +34,18 @@ Result<Pipeline> Pipeline::load_default(Stage last) {
     if (!tagger.ok()) return tagger.status();
     p.tagger_ = std::move(tagger).value();
   }
+  if (last >= Stage::kParse) {
+    auto parser = Parser::load_default();
+    if (!parser.ok()) return parser.status();
+    p.parser_ = std::move(parser).value();
+  }
   return p;
 }
 
 void Pipeline::process(Document& doc) const {
   if (doc.tokens.empty()) tokenizer_.process(doc);  // CoNLL-U input comes tokenized
   if (tagger_) tagger_->tag(doc);
+  if (parser_) parser_->parse(doc);
 }
 
 void RunStats::add(const Document& doc) {

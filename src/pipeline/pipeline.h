@@ -2,8 +2,8 @@
 // runner that drives them over a stream of documents on several threads.
 //
 // Today: tokenize and split sentences (readers have already normalised the
-// text and classified its blocks), tag and lemmatize. Later stages (entities,
-// events) are added to Pipeline::process.
+// text and classified its blocks), tag and lemmatize, parse. Later stages
+// (entities, events) are added to Pipeline::process.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +14,7 @@
 
 #include "core/document.h"
 #include "core/status.h"
+#include "parser/parser.h"
 #include "tagger/tagger.h"
 #include "text/tokenizer.h"
 
@@ -39,6 +40,7 @@ class Pipeline {
   Stage last_ = Stage::kTokenize;
   text::Tokenizer tokenizer_;
   std::optional<tagger::Tagger> tagger_;
+  std::optional<Parser> parser_;
 };
 
 struct RunStats {

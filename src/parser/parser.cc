@@ -1,0 +1,162 @@
+#include "parser/parser.h"
+
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "parser/parser_state.h"
+
+namespace sitrep {
+
+using namespace parser_detail;
+
+namespace parser_detail {
+
+void* huge_alloc(size_t bytes) {
+  constexpr size_t kHuge = size_t{2} << 20;
+  bytes = std::max(kHuge, (bytes + kHuge - 1) / kHuge * kHuge);
+  void* p = std::aligned_alloc(kHuge, bytes);
+  if (!p) throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+  madvise(p, bytes, MADV_HUGEPAGE);  // a hint: without it the table still works
+#endif
+  return p;
+}
+
+}  // namespace parser_detail
+
+Parser::Parser() : w_(std::make_unique<ParserWeights>()) {}
+Parser::Parser(Parser&&) noexcept = default;
+Parser& Parser::operator=(Parser&&) noexcept = default;
+Parser::~Parser() = default;
+
+std::string Parser::default_path() {
+  if (const char* dir = std::getenv("SITREP_MODELS"); dir && *dir)
+    return (std::filesystem::path(dir) / "parser.bin").string();
+  return (std::filesystem::path(SITREP_SOURCE_DIR) / "models" / "parser.bin").string();
+}
+
+Result<Parser> Parser::load(const std::string& path) {
+  auto file = read_model_file(path, kModelKind, kModelVersion);
+  if (!file.ok()) return file.status();
+  return from_model(file.value(), path);
+}
+
+Result<Parser> Parser::load_default() { return load(default_path()); }
+
+Result<Parser> Parser::from_model(const ModelFile& model, std::string_view name) {
+  if (model.kind != kModelKind || model.kind_version != kModelVersion)
+    return Status::Error(fmt::format("{}: not a parser model of version {} (kind '{}', version {})", name,
+                                     kModelVersion, model.kind, model.kind_version));
+  const std::string* meta = model.section("meta");
+  const std::string* ptab = model.section("parser");
+  const std::string* ltab = model.section("labels");
+  if (!meta || !ptab || !ltab) return Status::Error(fmt::format("{}: parser model lacks a section", name));
+  Parser p;
+  ByteReader r(*meta);
+  uint32_t features = 0, pbits = 0, lbits = 0;
+  uint64_t seen = 0;
+  if (!r.u32(&features) || !r.u32(&pbits) || !r.u32(&lbits) || !r.u64(&seen))
+    return Status::Error(fmt::format("{}: parser model: truncated meta section", name));
+  if (features != kFeatureSetVersion)
+    return Status::Error(fmt::format("{}: parser model has feature set {}, this build reads {}", name, features,
+                                     kFeatureSetVersion));
+  if (pbits < 4 || pbits > 28 || lbits < 4 || lbits > 24)
+    return Status::Error(fmt::format("{}: parser model: bad table sizes", name));
+  ParserWeights& w = *p.w_;
+  w.parser_bits = static_cast<int>(pbits);
+  w.label_bits = static_cast<int>(lbits);
+  w.seen_labels = seen;
+  ByteReader pr(*ptab), lr(*ltab);
+  std::vector<int16_t> ptable, ltable;
+  if (!pr.array(&ptable) || !lr.array(&ltable) || ptable.size() != (size_t{1} << pbits) * kParserClasses ||
+      ltable.size() != (size_t{1} << lbits) * kLabelClasses)
+    return Status::Error(fmt::format("{}: parser model: weight tables of the wrong size", name));
+  w.parser.assign(ptable.data(), ptable.size());
+  // The labeller runs on int8: one 64-byte cache line per row instead of two.
+  std::vector<int8_t> l8(ltable.size());
+  for (size_t i = 0; i < ltable.size(); ++i) l8[i] = static_cast<int8_t>(std::clamp((ltable[i] + 128) >> 8, -127, 127));
+  w.labels.assign(l8.data(), l8.size());
+  return p;
+}
+
+void Parser::parse(Document& doc) const {
+  for (const Sentence& s : doc.sentences) parse_sentence(doc, s.first_word, s.word_count);
+}
+
+namespace {
+struct Scratch {
+  std::vector<Tok> toks;
+  State st;
+  std::vector<uint8_t> marks;
+};
+}  // namespace
+
+void Parser::parse_sentence(Document& doc, uint32_t first, uint32_t count) const {
+  if (first >= doc.words.size()) return;
+  count = std::min<uint32_t>(count, static_cast<uint32_t>(doc.words.size()) - first);
+  if (count == 0) return;
+  thread_local Scratch scratch;
+  const ParserWeights& w = *w_;
+  auto& toks = scratch.toks;
+  State& st = scratch.st;
+  const int n = static_cast<int>(count);
+  toks.resize(static_cast<size_t>(n) + 1);
+  toks[0] = root_tok();
+  for (int i = 1; i <= n; ++i) {
+    const Word& word = doc.words[first + i - 1];
+    const bool in_text = word.span.begin <= word.span.end && word.span.end <= doc.text.size();
+    toks[i] = make_tok(in_text ? doc.word_text(first + i - 1) : std::string_view(), word.upos, word.xpos);
+  }
+  count_toks(toks);
+  st.init(n);
+  uint64_t feats[kMaxParserFeatures];
+  uint32_t rows[kMaxParserFeatures];
+  int32_t scores[kParserClasses];
+  alignas(64) int32_t lscores[kLabelClasses];
+  while (!st.terminal()) {
+    int a;
+    if (st.can_shift() + st.can_left() + st.can_right() == 1) {
+      a = st.can_shift() ? kShift : st.can_left() ? kLeft : kRight;
+    } else {
+      int nf = parser_features(st, toks.data(), feats);
+      for (int i = 0; i < nf; ++i) {
+        rows[i] = bucket_of(feats[i], w.parser_bits);
+        __builtin_prefetch(w.parser.data() + static_cast<size_t>(rows[i]) * kParserClasses);
+      }
+      sum_rows_i16<kParserClasses>(w.parser.data(), rows, nf, scores);
+      a = best_action(st, scores);
+    }
+    int lab = 0;
+    if (a != kShift) {
+      int h, d;
+      st.arc_of(a, &h, &d);
+      if (h == 0) {
+        lab = kRootLabel;
+      } else {
+        int nf = label_features(st, toks.data(), h, d, feats);
+        for (int i = 0; i < nf; ++i) {
+          rows[i] = bucket_of(feats[i], w.label_bits);
+          __builtin_prefetch(w.labels.data() + static_cast<size_t>(rows[i]) * kLabelClasses);
+        }
+        sum_rows_i8<kLabelClasses>(w.labels.data(), rows, nf, lscores);
+        lab = best_label(w.seen_labels, h, lscores);
+      }
+    }
+    st.apply(a, lab);
+  }
+  repair_tree(n, st.head.data(), st.label.data(), scratch.marks);  // a no-op on a finished state
+  for (int i = 1; i <= n; ++i) {
+    Word& word = doc.words[first + i - 1];
+    word.head = static_cast<uint32_t>(st.head[i]);
+    word.deprel = static_cast<uint16_t>(st.label[i]);
+  }
+}
+
+}  // namespace sitrep

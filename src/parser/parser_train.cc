@@ -1,0 +1,310 @@
+#include "parser/parser_train.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <random>
+
+#include <fmt/format.h>
+
+#include "eval/parse_eval.h"
+#include "parser/parser.h"
+#include "parser/parser_state.h"
+#include "tagger/tagger.h"
+#include "tagger/tagger_train.h"
+
+namespace sitrep {
+
+using namespace parser_detail;
+
+namespace {
+
+// An averaged perceptron over a hashed table of K-class rows. Averaging is
+// lazy: acc collects t * delta, and the average is w - acc / t.
+template <int K>
+struct Perceptron {
+  int bits;
+  std::vector<float> w, acc;
+  double t = 1;
+  explicit Perceptron(int b) : bits(b), w((size_t{1} << b) * K, 0.f), acc((size_t{1} << b) * K, 0.f) {}
+  void update(const uint32_t* rows, int count, int cls, float delta) {
+    const float ad = static_cast<float>(t) * delta;
+    for (int i = 0; i < count; ++i) {
+      size_t at = static_cast<size_t>(rows[i]) * K + cls;
+      w[at] += delta;
+      acc[at] += ad;
+    }
+  }
+  // Averaged weights quantised to int16 (one scale for the table: the
+  // decisions only compare sums of one table, so the scale drops out).
+  std::vector<int16_t> quantised(int prune) const {
+    std::vector<float> avg(w.size());
+    float maxabs = 0;
+    for (size_t i = 0; i < w.size(); ++i) {
+      avg[i] = w[i] - static_cast<float>(acc[i] / t);
+      maxabs = std::max(maxabs, std::fabs(avg[i]));
+    }
+    // Clip the rare huge weights so that the rest keeps its precision.
+    std::vector<float> mags;
+    mags.reserve(w.size() / 8);
+    for (float a : avg)
+      if (a != 0) mags.push_back(std::fabs(a));
+    float clip = maxabs;
+    if (mags.size() > 1000) {
+      size_t k = mags.size() - mags.size() / 10000 - 1;
+      std::nth_element(mags.begin(), mags.begin() + static_cast<long>(k), mags.end());
+      clip = std::max(mags[k], 1e-6f);
+    }
+    const float scale = clip > 0 ? 32000.f / clip : 1.f;
+    std::vector<int16_t> q(w.size());
+    for (size_t i = 0; i < w.size(); ++i) {
+      float v = std::clamp(avg[i] * scale, -32767.f, 32767.f);
+      long r = std::lround(v);
+      q[i] = static_cast<int16_t>(std::labs(r) <= prune ? 0 : r);
+    }
+    return q;
+  }
+};
+
+// Losses of gold arcs an action causes (arc-hybrid dynamic oracle).
+int action_cost(const State& st, int a, const std::vector<int>& gh) {
+  const int b = st.buf, n = st.n;
+  const int s0 = st.stack.back();
+  int c = 0;
+  if (a == kShift) {
+    for (size_t i = 0; i < st.stack.size(); ++i) {
+      int k = st.stack[i];
+      if (k != 0 && gh[k] == b) ++c;
+      if (k != s0 && gh[b] == k) ++c;
+    }
+    return c;
+  }
+  for (int k = b; k <= n; ++k) c += gh[k] == s0;
+  const int s1 = st.stack[st.stack.size() - 2];
+  if (a == kLeft) {
+    if (gh[s0] != b && (gh[s0] == s1 || gh[s0] > b)) ++c;
+  } else {
+    if (gh[s0] != s1 && b <= n && gh[s0] >= b) ++c;
+  }
+  return c;
+}
+
+struct Encoded {
+  std::vector<Tok> toks;  // with the root at 0
+  std::vector<int> heads, labels;
+};
+
+Encoded encode(const TreebankSentence& s) {
+  Encoded e;
+  const size_t n = s.words.size();
+  e.toks.resize(n + 1);
+  e.heads.assign(n + 1, 0);
+  e.labels.assign(n + 1, 0);
+  e.toks[0] = root_tok();
+  for (size_t i = 0; i < n; ++i) {
+    const auto& w = s.words[i];
+    e.toks[i + 1] = make_tok(w.form, w.upos, w.xpos);
+    e.heads[i + 1] = static_cast<int>(w.head);
+    e.labels[i + 1] = w.deprel;
+  }
+  count_toks(e.toks);
+  return e;
+}
+
+ModelFile make_model(const Perceptron<kParserClasses>& p, const Perceptron<kLabelClasses>& l, uint64_t seen,
+                     const ParserTrainOptions& opt) {
+  ModelFile m;
+  m.kind = Parser::kModelKind;
+  m.kind_version = Parser::kModelVersion;
+  m.note = opt.note;
+  ByteWriter meta;
+  meta.u32(kFeatureSetVersion);
+  meta.u32(static_cast<uint32_t>(p.bits));
+  meta.u32(static_cast<uint32_t>(l.bits));
+  meta.u64(seen);
+  m.add("meta", meta.take());
+  ByteWriter pw, lw;
+  pw.array(p.quantised(opt.prune));
+  lw.array(l.quantised(opt.prune));
+  m.add("parser", pw.take());
+  m.add("labels", lw.take());
+  return m;
+}
+
+}  // namespace
+
+Result<ParserTrainResult> train_parser(const std::vector<TreebankSentence>& train,
+                                       const std::vector<TreebankSentence>& dev, const ParserTrainOptions& opt,
+                                       const std::function<void(const std::string&)>& log) {
+  if (train.empty()) return Status::Error("train parser: no training sentences");
+  if (opt.parser_bits < 8 || opt.parser_bits > 26 || opt.label_bits < 8 || opt.label_bits > 22)
+    return Status::Error("train parser: table sizes out of range");
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<Encoded> data;
+  data.reserve(train.size());
+  uint64_t seen = 0;
+  for (const auto& s : train) {
+    data.push_back(encode(s));
+    for (const auto& w : s.words)
+      if (w.deprel > 0 && w.deprel < kLabelClasses) seen |= 1ULL << w.deprel;
+  }
+  const Document dev_gold = treebank_document(dev, true);
+
+  Perceptron<kParserClasses> pp(opt.parser_bits);
+  Perceptron<kLabelClasses> lp(opt.label_bits);
+  std::mt19937_64 rng(opt.seed);
+  std::uniform_real_distribution<double> coin(0, 1);
+  std::vector<size_t> order(data.size());
+  std::iota(order.begin(), order.end(), 0);
+
+  ParserTrainResult result;
+  double best = -1;
+  State st;
+  uint64_t feats[kMaxParserFeatures];
+  uint32_t rows[kMaxParserFeatures];
+  float scores[kParserClasses];
+  alignas(64) float lscores[kLabelClasses];
+  for (int epoch = 1; epoch <= opt.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    uint64_t decisions = 0, errors = 0, arcs = 0, label_errors = 0;
+    for (size_t idx : order) {
+      const Encoded& e = data[idx];
+      const int n = static_cast<int>(e.toks.size()) - 1;
+      st.init(n);
+      while (!st.terminal()) {
+        int legal = st.can_shift() + st.can_left() + st.can_right();
+        int a;
+        if (legal == 1) {
+          a = st.can_shift() ? kShift : st.can_left() ? kLeft : kRight;
+        } else {
+          int nf = parser_features(st, e.toks.data(), feats);
+          for (int i = 0; i < nf; ++i) rows[i] = bucket_of(feats[i], pp.bits);
+          sum_rows<kParserClasses>(pp.w.data(), rows, nf, scores);
+          int cost[3], min_cost = 1 << 30;
+          for (int x = 0; x < 3; ++x) {
+            cost[x] = st.legal(x) ? action_cost(st, x, e.heads) : 1 << 30;
+            min_cost = std::min(min_cost, cost[x]);
+          }
+          int pred = best_action(st, scores);
+          int gold = -1;
+          for (int x = 0; x < 3; ++x)
+            if (cost[x] == min_cost && (gold < 0 || scores[x] > scores[gold])) gold = x;
+          ++decisions;
+          if (cost[pred] > min_cost) {
+            ++errors;
+            pp.update(rows, nf, gold, 1.f);
+            pp.update(rows, nf, pred, -1.f);
+          }
+          pp.t += 1;
+          a = (epoch > 1 && coin(rng) < opt.explore) ? pred : gold;
+        }
+        int lab = 0;
+        if (a != kShift) {
+          int h, d;
+          st.arc_of(a, &h, &d);
+          if (h == 0) {
+            lab = kRootLabel;
+          } else {
+            int nf = label_features(st, e.toks.data(), h, d, feats);
+            for (int i = 0; i < nf; ++i) rows[i] = bucket_of(feats[i], lp.bits);
+            sum_rows<kLabelClasses>(lp.w.data(), rows, nf, lscores);
+            lab = best_label(seen, h, lscores);
+            int g = e.labels[d];
+            if (label_allowed(seen, g, h) && (!opt.label_correct_heads_only || e.heads[d] == h)) {
+              ++arcs;
+              if (g != lab) {
+                ++label_errors;
+                lp.update(rows, nf, g, 1.f);
+                lp.update(rows, nf, lab, -1.f);
+              }
+              lp.t += 1;
+            }
+          }
+        }
+        st.apply(a, lab);
+      }
+    }
+    ModelFile model = make_model(pp, lp, seen, opt);
+    double uas = 0, las = 0;
+    if (!dev.empty()) {
+      auto parser = Parser::from_model(model, "dev model");
+      if (!parser.ok()) return parser.status();
+      Document pred = dev_gold;
+      parser.value().parse(pred);
+      eval::ParseScores sc = eval::score_parse(dev_gold, pred);
+      uas = eval::ParseScores::pct(sc.uas, sc.words);
+      las = eval::ParseScores::pct(sc.las, sc.words);
+    }
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    log(fmt::format("epoch {:2d}  transition errors {:.2f}%  label errors {:.2f}%  dev UAS {:.2f} LAS {:.2f}  {:.0f}s",
+                    epoch, 100.0 * errors / std::max<uint64_t>(decisions, 1),
+                    100.0 * label_errors / std::max<uint64_t>(arcs, 1), uas, las, secs));
+    if (dev.empty() || las > best) {
+      best = las;
+      result.model = std::move(model);
+      result.best_epoch = epoch;
+      result.dev_uas = uas;
+      result.dev_las = las;
+    }
+  }
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+namespace {
+void apply_tagger(const tagger::Tagger& tg, TreebankSentence& s, uint64_t* words, uint64_t* changed) {
+  thread_local std::vector<std::string_view> forms;
+  thread_local std::vector<tagger::WordTags> tags;
+  forms.clear();
+  for (const auto& w : s.words) forms.push_back(w.form);
+  tags.assign(forms.size(), {});
+  tg.tag_words(forms, tags);
+  for (size_t k = 0; k < s.words.size(); ++k) {
+    ++*words;
+    *changed += s.words[k].xpos != tags[k].xpos;
+    s.words[k].upos = tags[k].upos;
+    s.words[k].xpos = tags[k].xpos;
+  }
+}
+}  // namespace
+
+Status retag(std::vector<TreebankSentence>& sentences, const std::string& tagger_path) {
+  auto tg = tagger::Tagger::load(tagger_path);
+  if (!tg.ok()) return tg.status();
+  uint64_t words = 0, changed = 0;
+  for (auto& s : sentences) apply_tagger(tg.value(), s, &words, &changed);
+  return Status::Ok();
+}
+
+Status jackknife_tags(std::vector<TreebankSentence>& sentences, int folds, int tagger_epochs,
+                      const std::function<void(const std::string&)>& log) {
+  if (folds < 2) return Status::Error("jackknife: need at least 2 folds");
+  auto to_tagger = [](const TreebankSentence& s) {
+    tagger::TrainSentence t;
+    for (const auto& w : s.words) {
+      t.forms.push_back(w.form);
+      t.lemmas.push_back(w.lemma);
+      t.feats.emplace_back();
+      t.upos.push_back(w.upos);
+      t.xpos.push_back(w.xpos);
+    }
+    return t;
+  };
+  uint64_t words = 0, changed = 0;
+  for (int f = 0; f < folds; ++f) {
+    std::vector<tagger::TrainSentence> train;
+    for (size_t i = 0; i < sentences.size(); ++i)
+      if (static_cast<int>(i % folds) != f) train.push_back(to_tagger(sentences[i]));
+    tagger::TaggerTrainOptions opt;
+    opt.epochs = tagger_epochs;
+    auto tg = tagger::train_tagger(train, {}, opt);
+    if (!tg.ok()) return tg.status();
+    for (size_t i = f; i < sentences.size(); i += folds) apply_tagger(tg.value(), sentences[i], &words, &changed);
+    log(fmt::format("jackknife fold {}/{}: cumulative XPOS changed {:.2f}%", f + 1, folds,
+                    100.0 * changed / std::max<uint64_t>(words, 1)));
+  }
+  return Status::Ok();
+}
+
+}  // namespace sitrep

@@ -1,0 +1,47 @@
+// Training the parser: averaged perceptrons with a dynamic oracle
+// (Goldberg & Nivre 2013, arc-hybrid), model selection on a dev set.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/model_file.h"
+#include "core/status.h"
+#include "parser/treebank.h"
+
+namespace sitrep {
+
+struct ParserTrainOptions {
+  int epochs = 12;
+  int parser_bits = 22;    // rows of the transition table: 2^bits
+  int label_bits = 18;     // rows of the label table
+  double explore = 0.9;    // from epoch 2: follow the model's own (wrong) choice this often
+  uint64_t seed = 1;
+  bool label_correct_heads_only = false;  // train the labeller only on arcs with the gold head
+  int prune = 1;           // quantised weights with |w| <= prune are set to 0 (smaller files)
+  std::string note;        // model file note: data, licence, command
+};
+
+struct ParserTrainResult {
+  ModelFile model;         // the best epoch on dev (or the last, without dev)
+  int best_epoch = 0;
+  double dev_uas = 0, dev_las = 0;
+  double seconds = 0;
+};
+
+// `log` gets one line per epoch.
+Result<ParserTrainResult> train_parser(const std::vector<TreebankSentence>& train,
+                                       const std::vector<TreebankSentence>& dev, const ParserTrainOptions& options,
+                                       const std::function<void(const std::string&)>& log);
+
+// Replaces the gold UPOS/XPOS of `sentences` by those of a tagger trained on the
+// other folds (k-fold jackknifing), so that the parser learns from the kind of
+// tags it will see. Tagger epochs: `tagger_epochs`.
+Status jackknife_tags(std::vector<TreebankSentence>& sentences, int folds, int tagger_epochs,
+                      const std::function<void(const std::string&)>& log);
+
+// Replaces the UPOS/XPOS of `sentences` by those of the tagger model at `path`.
+Status retag(std::vector<TreebankSentence>& sentences, const std::string& tagger_path);
+
+}  // namespace sitrep
