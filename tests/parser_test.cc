@@ -87,7 +87,9 @@ void expect_well_formed(const Document& doc) {
       }
       ASSERT_EQ(at, 0u) << "cycle through word " << i + 1;
     }
-    if (s.word_count > 0) EXPECT_EQ(roots, 1);
+    if (s.word_count > 0) {
+      EXPECT_EQ(roots, 1);
+    }
   }
 }
 

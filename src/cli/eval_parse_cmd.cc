@@ -19,15 +19,15 @@ int run_eval_parse(const eval::ParseEvalOptions& opt, bool json) {
   const auto& r = result.value();
   if (!r.warning.empty()) fmt::print(stderr, "sitrep: warning: {}\n", r.warning);
   const auto& s = r.scores;
-  using P = eval::ParseScores;
   if (json) {
     nlohmann::json j;
-    j["upos"] = P::pct(s.upos, s.words);
-    j["xpos"] = P::pct(s.xpos, s.words);
-    j["lemmas"] = P::pct(s.lemmas, s.words);
-    j["uas"] = P::pct(s.uas, s.words);
-    j["las"] = P::pct(s.las, s.words);
+    j["upos"] = s.f1(s.upos);
+    j["xpos"] = s.f1(s.xpos);
+    j["lemmas"] = s.f1(s.lemmas);
+    j["uas"] = s.f1(s.uas);
+    j["las"] = s.f1(s.las);
     j["words"] = s.words;
+    j["system_words"] = s.system_words;
     j["words_per_second"] = r.words_per_second;
     j["retagged"] = r.retagged;
     j["tag_seconds"] = r.tag_seconds;
@@ -37,8 +37,8 @@ int run_eval_parse(const eval::ParseEvalOptions& opt, bool json) {
   } else {
     fmt::print("words {}  tags {}\nUPOS {:.2f}  XPOS {:.2f}  lemmas {:.2f}\nUAS {:.2f}  LAS {:.2f}\n"
                "tagging + parsing: {:.0f} words/s (one thread, CPU time; tagging {:.3f} s, parsing {:.3f} s)\n",
-               s.words, r.retagged ? "predicted" : "gold", P::pct(s.upos, s.words), P::pct(s.xpos, s.words),
-               P::pct(s.lemmas, s.words), P::pct(s.uas, s.words), P::pct(s.las, s.words), r.words_per_second, r.tag_seconds,
+               s.words, r.retagged ? "predicted" : "gold", s.f1(s.upos), s.f1(s.xpos), s.f1(s.lemmas), s.f1(s.uas),
+               s.f1(s.las), r.words_per_second, r.tag_seconds,
                r.seconds - r.tag_seconds);
   }
   return 0;
@@ -56,7 +56,8 @@ void add_eval_parse_command(CLI::App& eval_group) {
   cmd->add_flag("--gold-tags", opt->gold_tags, "Parse with the gold tags instead of re-tagging");
   cmd->add_option("--doc-prefix", opt->doc_prefix, "Score only documents whose newdoc id starts with this");
   cmd->add_flag("--json", *json, "One JSON object on one line");
-  // Extension point: the integrator adds `--raw` here (sets opt->raw; see eval/parse_eval.h).
+  cmd->add_flag("--raw", opt->raw,
+                "Tokenize the gold text first and align (CoNLL 2018 shared task); figures are F1");
   cmd->callback([opt, json] { throw CLI::RuntimeError(run_eval_parse(*opt, *json)); });
 }
 

@@ -12,9 +12,12 @@
 namespace sitrep::eval {
 
 struct ParseScores {
-  uint64_t words = 0;
+  uint64_t words = 0;         // gold words
+  uint64_t system_words = 0;  // words the system produced (= words with gold tokenization)
   uint64_t upos = 0, xpos = 0, lemmas = 0, uas = 0, las = 0;  // words right
   static double pct(uint64_t right, uint64_t total) { return total ? 100.0 * right / total : 0.0; }
+  // The shared task's F1 over aligned words; with gold tokenization, the accuracy.
+  double f1(uint64_t right) const { return words + system_words ? 200.0 * right / (words + system_words) : 0.0; }
   void add(const ParseScores& o);
 };
 
@@ -30,15 +33,15 @@ struct ParseEvalOptions {
   std::string tagger_model;   // empty: the default tagger model
   bool gold_tags = false;     // keep the gold UPOS/XPOS/lemmas instead of re-tagging
   std::string doc_prefix;     // keep only documents whose newdoc id starts with this
-  // Extension point for the integrator: `--raw` will tokenize the text of the
-  // gold file with the tokenizer and align the words before scoring. Today the
-  // gold tokenization is always used (evaluate_parse rejects raw = true).
+  // Tokenize and split the raw text of the gold file (rebuilt as `eval tokenize`
+  // does) instead of keeping its tokenization; words are aligned by characters
+  // as conll18_ud_eval.py aligns them, and each figure is an F1.
   bool raw = false;
 };
 
 struct ParseEvalResult {
   ParseScores scores;
-  double seconds = 0;           // tagging + parsing: CPU time of the one thread
+  double seconds = 0;           // tagging + parsing (+ tokenizing with raw): CPU time of the one thread
   double tag_seconds = 0;       // the tagging part of it
   double wall_seconds = 0;      // the same on the wall clock (depends on the machine's load)
   double words_per_second = 0;  // words / seconds
