@@ -1,4 +1,7 @@
 // sitrep parse PATH...: documents to sentences and tokens (CoNLL-U or JSONL).
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -22,6 +25,12 @@ struct ParseOptions {
   unsigned threads = 1;
   bool stats = false;
 };
+
+double process_cpu_seconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6;
+}
 
 int run_parse(const ParseOptions& opt) {
   auto out_format = io::parse_output_format(opt.format);
@@ -50,9 +59,15 @@ int run_parse(const ParseOptions& opt) {
   }
   std::ios::sync_with_stdio(false);
 
-  auto start = std::chrono::steady_clock::now();
-  BatchRunner runner(pipeline.value(), opt.threads,
-                     [&](Document& doc) { io::write_document(doc, out_format.value(), *out); });
+  using Clock = std::chrono::steady_clock;
+  auto start = Clock::now();
+  double cpu_start = process_cpu_seconds();
+  double write_seconds = 0;  // spent writing the output (main thread)
+  BatchRunner runner(pipeline.value(), opt.threads, [&](Document& doc) {
+    auto t = Clock::now();
+    io::write_document(doc, out_format.value(), *out);
+    write_seconds += std::chrono::duration<double>(Clock::now() - t).count();
+  });
   io::ReadOptions read_options;
   read_options.format = in_format.value();
   Status read = io::read_inputs(
@@ -60,16 +75,23 @@ int run_parse(const ParseOptions& opt) {
       [](const std::string& warning) { fmt::print(stderr, "sitrep: warning: {}\n", warning); });
   runner.flush();
   out->flush();
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  double cpu_seconds = process_cpu_seconds() - cpu_start;
 
   if (opt.stats) {
+    // Wall-clock figures, then the same without the time spent writing the
+    // output (reading + analysis, the pipeline's own speed), then CPU time.
     const RunStats& s = runner.stats();
     double mb = static_cast<double>(s.bytes) / 1e6;
+    double analysis = std::max(seconds - write_seconds, 1e-9);
     fmt::print(stderr,
-               "documents {}  sentences {}  tokens {}  words {}  text {:.2f} MB  time {:.3f} s\n"
-               "tokens/s {:.0f}  sentences/s {:.0f}  MB/s {:.2f}  threads {}  peak memory {:.1f} MB\n",
-               s.documents, s.sentences, s.tokens, s.words, mb, seconds, s.tokens / seconds,
-               s.sentences / seconds, mb / seconds, opt.threads, peak_memory_bytes() / 1e6);
+               "documents {}  sentences {}  tokens {}  words {}  text {:.2f} MB  stages up to {}  threads {}\n"
+               "wall {:.3f} s: tokens/s {:.0f}  sentences/s {:.0f}  MB/s {:.2f}\n"
+               "writing the output took {:.3f} s; without it: tokens/s {:.0f}  sentences/s {:.0f}  MB/s {:.2f}\n"
+               "CPU {:.3f} s (all threads): MB per CPU second {:.2f}  peak memory {:.1f} MB\n",
+               s.documents, s.sentences, s.tokens, s.words, mb, opt.until, opt.threads, seconds, s.tokens / seconds,
+               s.sentences / seconds, mb / seconds, write_seconds, s.tokens / analysis, s.sentences / analysis,
+               mb / analysis, cpu_seconds, mb / std::max(cpu_seconds, 1e-9), peak_memory_bytes() / 1e6);
   }
   if (opt.output != "-") fmt::print(stderr, "sitrep: wrote {} documents to {}\n", runner.stats().documents, opt.output);
   if (!read.ok()) {

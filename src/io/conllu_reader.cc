@@ -1,4 +1,5 @@
 #include "io/conllu_reader.h"
+#include "io/file.h"
 
 #include <algorithm>
 
@@ -164,16 +165,6 @@ Result<ConlluCorpus> parse_conllu(std::string_view bytes, std::string_view name)
   }
   close_sentence();
   return corpus;
-}
-
-Status read_file_bytes(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(path + ": cannot open");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Status::Error(path + ": read error");
-  *out = std::move(ss).str();
-  return Status::Ok();
 }
 
 Result<ConlluCorpus> read_conllu_file(const std::string& path) {

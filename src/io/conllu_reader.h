@@ -58,7 +58,5 @@ Result<ConlluCorpus> read_conllu_file(const std::string& path);
 // pipeline re-tags and re-parses (as `udpipe --tag --parse` does).
 std::vector<Document> conllu_documents(const ConlluCorpus& corpus, std::string_view default_id);
 
-// Reads a whole file into `out`; an error names the path.
-Status read_file_bytes(const std::string& path, std::string* out);
 
 }  // namespace sitrep::io

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "io/conllu_reader.h"
+#include "io/file.h"
 #include "io/reader_internal.h"
 #include "text/blocks.h"
 #include "text/normalize.h"
@@ -90,13 +91,6 @@ Status list_directory(const fs::path& dir, std::vector<fs::path>& files) {
   return status;
 }
 
-Result<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::Error(fmt::format("{}: read error", path));
-  return bytes;
-}
 
 void read_one_path(const std::string& path, const ReadOptions& options, const DocumentSink& sink,
                    const WarningSink& warn, Status& first_error) {
@@ -107,9 +101,10 @@ void read_one_path(const std::string& path, const ReadOptions& options, const Do
     else warn(st.message());
   };
   auto read_path = [&](const std::string& file) {
-    Result<std::string> bytes = read_file(file);
-    if (!bytes.ok()) return record(bytes.status());
-    record(read_bytes(file, bytes.value(), options.format, sink, warn));
+    std::string bytes;
+    Status read = read_file_bytes(file, &bytes);
+    if (!read.ok()) return record(read);
+    record(read_bytes(file, bytes, options.format, sink, warn));
   };
   if (path == "-") {
     std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());

@@ -1,5 +1,7 @@
 #include "io/writers.h"
 
+#include <charconv>
+
 #include <fmt/format.h>
 
 #include "core/tagset.h"
@@ -14,9 +16,19 @@ uint32_t count_chars(std::string_view text, uint32_t from, uint32_t to) {
   return n;
 }
 
+// Decimal digits of `v`, without going through a format string (hot path).
+void append_uint(std::string& out, uint64_t v) {
+  char digits[20];
+  auto [end, ec] = std::to_chars(digits, digits + sizeof digits, v);
+  out.append(digits, end);
+}
+
 // CoNLL-U fields may hold no tab or newline; sentence text is one line.
 void append_one_line(std::string& out, std::string_view s) {
-  for (char c : s) out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+  size_t at = out.size();
+  out.append(s);
+  for (size_t i = at; i < out.size(); ++i)
+    if (out[i] == '\n' || out[i] == '\r' || out[i] == '\t') out[i] = ' ';
 }
 
 // The CoNLL-U columns LEMMA..DEPS of word `w` (without the tabs around them);
@@ -31,10 +43,12 @@ void append_conllu_analysis(std::string& out, const Document& doc, uint32_t w) {
   field(kUpos[word.upos < kUposCount ? word.upos : 0]);
   field(kXpos[word.xpos < kXposCount ? word.xpos : 0]);
   field(doc.pooled(word.feats));
-  if (word.deprel != 0)
-    fmt::format_to(std::back_inserter(out), "{}\t", word.head);
-  else
+  if (word.deprel != 0) {
+    append_uint(out, word.head);
+    out += '\t';
+  } else {
     out += "_\t";
+  }
   field(kDeprel[word.deprel < kDeprelCount ? word.deprel : 0]);
   out += "_\t";  // DEPS
 }
@@ -105,20 +119,33 @@ void write_conllu(const Document& doc, std::ostream& out) {
       const Token& tok = doc.tokens[t];
       uint32_t b = chars_at(tok.span.begin);
       uint32_t e = chars_at(tok.span.end);
-      std::string misc = fmt::format("TokenRange={}:{}", b, e);
-      if (!tok.space_after) misc = "SpaceAfter=No|" + misc;
+      auto append_misc = [&] {
+        if (!tok.space_after) buf += "SpaceAfter=No|";
+        buf += "TokenRange=";
+        append_uint(buf, b);
+        buf += ':';
+        append_uint(buf, e);
+        buf += '\n';
+      };
       if (tok.word_count > 1) {
-        fmt::format_to(std::back_inserter(buf), "{}-{}\t", word_id, word_id + tok.word_count - 1);
+        append_uint(buf, word_id);
+        buf += '-';
+        append_uint(buf, word_id + tok.word_count - 1);
+        buf += '\t';
         append_one_line(buf, doc.str(tok.span));
-        fmt::format_to(std::back_inserter(buf), "\t_\t_\t_\t_\t_\t_\t_\t{}\n", misc);
+        buf += "\t_\t_\t_\t_\t_\t_\t_\t";
+        append_misc();
       }
       for (uint32_t w = tok.first_word; w < tok.first_word + tok.word_count; ++w, ++word_id) {
-        fmt::format_to(std::back_inserter(buf), "{}\t", word_id);
+        append_uint(buf, word_id);
+        buf += '\t';
         append_one_line(buf, doc.word_text(w));
         buf += '\t';
         append_conllu_analysis(buf, doc, w);
-        buf += tok.word_count > 1 ? std::string_view("_") : std::string_view(misc);
-        buf += '\n';
+        if (tok.word_count > 1)
+          buf += "_\n";
+        else
+          append_misc();
       }
     }
     buf += '\n';
@@ -191,7 +218,10 @@ void write_jsonl(const Document& doc, std::ostream& out) {
       buf += t == sent.first_token ? "{" : ",{";
       key("text");
       append_json_string(buf, doc.str(tok.span));
-      fmt::format_to(std::back_inserter(buf), ",\"start\":{},\"end\":{}", tok.span.begin, tok.span.end);
+      buf += ",\"start\":";
+      append_uint(buf, tok.span.begin);
+      buf += ",\"end\":";
+      append_uint(buf, tok.span.end);
       if (!tok.space_after) buf += ",\"space_after\":false";
       if (tok.word_count == 1) append_json_analysis(buf, doc, tok.first_word);
       if (tok.word_count > 1) {

@@ -342,7 +342,7 @@ bool equals_title(std::string_view block, const std::string& title_key) {
 bool is_repeated_headline(std::string_view block, const std::string& title_key, bool after_news) {
   if (equals_title(block, title_key)) return true;
   if (!after_news) return false;
-  return looks_like_headline(block) && count_words(block) <= 15 && is_title_case(block) && !ends_sentence(block);
+  return looks_like_headline(block) && count_words(block, 15) <= 15 && is_title_case(block) && !ends_sentence(block);
 }
 
 BlockKind classify(std::string_view block, const std::string& title_key, bool after_news) {

@@ -161,7 +161,7 @@ bool ends_sentence(std::string_view s) {
 bool looks_like_headline(std::string_view line) {
   line = trim(line);
   if (line.empty() || line.size() >= 200) return false;
-  size_t words = count_words(line);
+  size_t words = count_words(line, 20);
   if (words == 0 || words >= 20) return false;
   std::string_view last = last_significant_char(line);
   if (last == "." || last == "," || last == ":" || last == ";" || last == "\xE2\x80\xA6") return false;
