@@ -2,7 +2,8 @@
 // JSONL and CoNLL-U readers, normalisation, block classification, the tokenizer and
 // the sentence splitter, and the writers. The first byte picks the format.
 // Besides sanitizer findings it checks the invariants the rest of sitrep
-// relies on: valid spans, in order, inside the text.
+// relies on: valid spans, in order, inside the text. The tagger and the parser
+// read only token arrays; their adversarial tests are in tests/parser_test.cc.
 #include <cstdint>
 #include <cstdlib>
 #include <sstream>
@@ -15,7 +16,7 @@
 namespace {
 
 const sitrep::Pipeline& pipeline() {
-  static const sitrep::Pipeline p = sitrep::Pipeline::load_default().value();
+  static const sitrep::Pipeline p = sitrep::Pipeline::load_default(sitrep::Stage::kTokenize).value();
   return p;
 }
 
