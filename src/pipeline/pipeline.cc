@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 #include <fmt/format.h>
@@ -42,10 +43,20 @@ Result<Pipeline> Pipeline::load_default(Stage last) {
   return p;
 }
 
-void Pipeline::process(Document& doc) const {
+void Pipeline::process(Document& doc, StageSeconds* seconds) const {
+  using Clock = std::chrono::steady_clock;
+  auto t0 = Clock::now();
   if (doc.tokens.empty()) tokenizer_.process(doc);  // CoNLL-U input comes tokenized
+  auto t1 = Clock::now();
   if (tagger_) tagger_->tag(doc);
+  auto t2 = Clock::now();
   if (parser_) parser_->parse(doc);
+  if (seconds) {
+    auto t3 = Clock::now();
+    seconds->tokenize += std::chrono::duration<double>(t1 - t0).count();
+    seconds->tag += std::chrono::duration<double>(t2 - t1).count();
+    seconds->parse += std::chrono::duration<double>(t3 - t2).count();
+  }
 }
 
 void RunStats::add(const Document& doc) {
@@ -74,16 +85,20 @@ void BatchRunner::flush() {
   if (batch_.empty()) return;
   unsigned n = std::min<unsigned>(threads_, static_cast<unsigned>(batch_.size()));
   if (n <= 1) {
-    for (Document& doc : batch_) pipeline_.process(doc);
+    for (Document& doc : batch_) pipeline_.process(doc, &stats_.stage_seconds);
   } else {
     // Workers take the next unprocessed document; output order is kept by the batch.
     std::atomic<size_t> next{0};
-    auto work = [&] {
-      for (size_t i; (i = next.fetch_add(1)) < batch_.size();) pipeline_.process(batch_[i]);
+    std::vector<Pipeline::StageSeconds> seconds(n);
+    auto work = [&](unsigned worker) {
+      for (size_t i; (i = next.fetch_add(1)) < batch_.size();) pipeline_.process(batch_[i], &seconds[worker]);
     };
-    std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
-    work();
+    {
+      std::vector<std::jthread> pool;
+      for (unsigned t = 1; t < n; ++t) pool.emplace_back(work, t);
+      work(0);
+    }
+    for (const auto& s : seconds) stats_.stage_seconds.add(s);
   }
   for (Document& doc : batch_) {
     stats_.add(doc);

@@ -30,9 +30,15 @@ class Pipeline {
   // Loads the bundled models of the stages up to `last`.
   static Result<Pipeline> load_default(Stage last = Stage::kParse);
 
-  // Runs the stages up to the last one on one document. Thread-safe: the
-  // pipeline is immutable.
-  void process(Document& doc) const;
+  // Seconds spent in each stage (summed over threads).
+  struct StageSeconds {
+    double tokenize = 0, tag = 0, parse = 0;
+    void add(const StageSeconds& o) { tokenize += o.tokenize, tag += o.tag, parse += o.parse; }
+  };
+
+  // Runs the stages up to the last one on one document; with `seconds`, adds
+  // the time each stage took. Thread-safe: the pipeline is immutable.
+  void process(Document& doc, StageSeconds* seconds = nullptr) const;
   Stage last_stage() const { return last_; }
 
  private:
@@ -49,6 +55,7 @@ struct RunStats {
   uint64_t tokens = 0;
   uint64_t words = 0;
   uint64_t bytes = 0;  // of document text
+  Pipeline::StageSeconds stage_seconds;
   void add(const Document& doc);
 };
 
