@@ -93,18 +93,23 @@ void expect_well_formed(const Document& doc) {
   }
 }
 
+// A model trained on the tiny treebank: greedy (beam 1) or with a beam
+// (max-violation updates).
+ModelFile train_tiny_model(int beam) {
+  ParserTrainOptions opt;
+  opt.epochs = 15;
+  opt.parser_bits = 14;
+  opt.label_bits = 12;
+  opt.beam = beam;
+  opt.note = "test";
+  auto bank = tiny_treebank();
+  auto r = train_parser(bank, bank, opt, [](const std::string&) {});
+  EXPECT_TRUE(r.ok()) << r.status().message();
+  return r.value().model;
+}
+
 const ModelFile& tiny_model() {
-  static const ModelFile model = [] {
-    ParserTrainOptions opt;
-    opt.epochs = 15;
-    opt.parser_bits = 14;
-    opt.label_bits = 12;
-    opt.note = "test";
-    auto bank = tiny_treebank();
-    auto r = train_parser(bank, bank, opt, [](const std::string&) {});
-    EXPECT_TRUE(r.ok()) << r.status().message();
-    return r.value().model;
-  }();
+  static const ModelFile model = train_tiny_model(1);
   return model;
 }
 
@@ -114,12 +119,20 @@ Parser tiny_parser() {
   return std::move(p).value();
 }
 
-TEST(ParserTest, TinyModelParsesItsTrainingSentences) {
+Parser tiny_beam_parser() {
+  static const ModelFile model = train_tiny_model(4);
+  auto p = Parser::from_model(model, "tiny beam");
+  EXPECT_TRUE(p.ok()) << p.status().message();
+  EXPECT_EQ(p.value().beam(), 4);
+  return std::move(p).value();
+}
+
+void expect_parses_tiny_treebank(const Parser& parser) {
   auto bank = tiny_treebank();
   Document gold = treebank_document(bank, true);
   Document doc = treebank_document(bank, true);
   for (auto& w : doc.words) w.head = 0, w.deprel = 0;
-  tiny_parser().parse(doc);
+  parser.parse(doc);
   expect_well_formed(doc);
   for (size_t i = 0; i < doc.words.size(); ++i) {
     EXPECT_EQ(doc.words[i].head, gold.words[i].head) << "word " << doc.word_text(static_cast<uint32_t>(i));
@@ -127,8 +140,15 @@ TEST(ParserTest, TinyModelParsesItsTrainingSentences) {
   }
 }
 
-TEST(ParserTest, WellFormedOnRandomAndAdversarialInput) {
-  Parser parser = tiny_parser();
+TEST(ParserTest, TinyBeamModelParsesItsTrainingSentences) { expect_parses_tiny_treebank(tiny_beam_parser()); }
+
+TEST(ParserTest, TinyModelParsesItsTrainingSentences) { expect_parses_tiny_treebank(tiny_parser()); }
+
+class ParserWellFormedTest : public ::testing::TestWithParam<int> {};
+
+TEST_P(ParserWellFormedTest, WellFormedOnRandomAndAdversarialInput) {
+  Parser parser = GetParam() > 1 ? tiny_beam_parser() : tiny_parser();
+  if (GetParam() > 1) parser.set_beam(GetParam());
   std::mt19937 rng(7);
   std::vector<TreebankSentence> bank;
   for (int len : {0, 1, 2, 3, 200, 150}) {
@@ -159,6 +179,8 @@ TEST(ParserTest, WellFormedOnRandomAndAdversarialInput) {
   doc.sentences.back().word_count += 7;
   parser.parse(doc);
 }
+
+INSTANTIATE_TEST_SUITE_P(Beams, ParserWellFormedTest, ::testing::Values(1, 2, 4, 16));
 
 TEST(ParserTest, RepairTreeFixesAnyHeads) {
   std::mt19937 rng(3);

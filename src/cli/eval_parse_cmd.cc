@@ -55,6 +55,7 @@ void add_eval_parse_command(CLI::App& eval_group) {
   cmd->add_option("--tagger", opt->tagger_model, "Tagger model (default: models/tagger.bin)");
   cmd->add_flag("--gold-tags", opt->gold_tags, "Parse with the gold tags instead of re-tagging");
   cmd->add_option("--doc-prefix", opt->doc_prefix, "Score only documents whose newdoc id starts with this");
+  cmd->add_option("--beam", opt->beam, "Beam width (default: the model's)");
   cmd->add_flag("--json", *json, "One JSON object on one line");
   cmd->add_flag("--raw", opt->raw,
                 "Tokenize the gold text first and align (CoNLL 2018 shared task); figures are F1");

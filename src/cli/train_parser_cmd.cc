@@ -1,5 +1,7 @@
 // sitrep train parser: trains the dependency parser on CoNLL-U treebanks.
 #include <chrono>
+#include <cstring>
+#include <iterator>
 #include <fstream>
 #include <memory>
 
@@ -23,6 +25,7 @@ struct TrainParserOptions {
   bool also_gold = false;
   std::string dev_tagger;
   int tagger_epochs = 6;
+  std::string save_tags, load_tags;
   std::string note =
       "UD English EWT v2.15 (CC BY-SA 4.0) + GUM (CC BY, without whow/fiction); "
       "trained by `sitrep train parser`";
@@ -59,13 +62,38 @@ int run_train_parser(const TrainParserOptions& opt) {
              train.size(), words, skipped, dev.size());
   std::vector<TreebankSentence> gold_copy;
   if (opt.jackknife > 0 && opt.also_gold) gold_copy = train;
-  if (opt.jackknife > 0) {
+  if (!opt.load_tags.empty()) {  // jackknifed tags saved by an earlier run (--save-tags)
+    std::ifstream in(opt.load_tags, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (bytes.size() != words * 4) {
+      fmt::print(stderr, "sitrep: error: {}: tags of {} words, the training data has {}\n", opt.load_tags,
+                 bytes.size() / 4, words);
+      return kExitBadInput;
+    }
+    size_t at = 0;
+    for (auto& s : train)
+      for (auto& w : s.words) {
+        std::memcpy(&w.upos, bytes.data() + at, 2);
+        std::memcpy(&w.xpos, bytes.data() + at + 2, 2);
+        at += 4;
+      }
+  } else if (opt.jackknife > 0) {
     Status st = jackknife_tags(train, opt.jackknife, opt.tagger_epochs,
                                [](const std::string& line) { fmt::print(stderr, "{}\n", line); });
     if (!st.ok()) {
       fmt::print(stderr, "sitrep: error: {}\n", st.message());
       return kExitBadInput;
     }
+  }
+  if (!opt.save_tags.empty()) {
+    std::string bytes;
+    for (const auto& s : train)
+      for (const auto& w : s.words) {
+        bytes.append(reinterpret_cast<const char*>(&w.upos), 2);
+        bytes.append(reinterpret_cast<const char*>(&w.xpos), 2);
+      }
+    std::ofstream out(opt.save_tags, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   }
   for (auto& s : gold_copy) train.push_back(std::move(s));
   if (!opt.dev_tagger.empty()) {
@@ -76,8 +104,8 @@ int run_train_parser(const TrainParserOptions& opt) {
     }
   }
   ParserTrainOptions o = opt.train_options;
-  o.note = fmt::format("{} (--epochs {} --parser-bits {} --label-bits {} --explore {} --seed {} --jackknife {}{})",
-                       opt.note, o.epochs, o.parser_bits, o.label_bits, o.explore, o.seed, opt.jackknife,
+  o.note = fmt::format("{} (--epochs {} --parser-bits {} --label-bits {} --explore {} --seed {} --jackknife {} --beam {}{})",
+                       opt.note, o.epochs, o.parser_bits, o.label_bits, o.explore, o.seed, opt.jackknife, o.beam,
                        opt.also_gold ? " --also-gold" : "");
   auto result = train_parser(train, dev, o, [](const std::string& line) { fmt::print(stderr, "{}\n", line); });
   if (!result.ok()) {
@@ -123,6 +151,12 @@ void add_train_parser_command(CLI::App& train_group) {
   cmd->add_option("--tagger-epochs", opt->tagger_epochs, "Epochs of each jackknife tagger")->capture_default_str();
   cmd->add_flag("--label-correct-heads-only", opt->train_options.label_correct_heads_only,
                 "Train the labeller only on arcs whose head is right");
+  cmd->add_option("--beam", opt->train_options.beam, "Beam width (1: greedy, dynamic oracle)")->capture_default_str();
+  cmd->add_option("--label-on-beam-path", opt->train_options.label_on_beam_path,
+                  "Beam: from epoch 2 train the labeller on the beam's best sequence (else the gold one)")
+      ->capture_default_str();
+  cmd->add_option("--save-tags", opt->save_tags, "Write the training tags (after --jackknife) to this file");
+  cmd->add_option("--load-tags", opt->load_tags, "Read the training tags from a --save-tags file instead of tagging");
   cmd->add_option("--seed", opt->train_options.seed, "Random seed")->capture_default_str();
   cmd->add_option("--note", opt->note, "Model note: training data, licence, command")->capture_default_str();
   cmd->callback([opt] { throw CLI::RuntimeError(run_train_parser(*opt)); });

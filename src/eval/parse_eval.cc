@@ -112,6 +112,7 @@ Result<ParseEvalResult> evaluate_parse_raw(const ParseEvalOptions& opt) {
   if (!tagger.ok()) return tagger.status();
   auto parser = opt.parser_model.empty() ? Parser::load_default() : Parser::load(opt.parser_model);
   if (!parser.ok()) return parser.status();
+  if (opt.beam > 0) parser.value().set_beam(opt.beam);
 
   ParseEvalResult result;
   result.retagged = true;
@@ -173,6 +174,7 @@ Result<ParseEvalResult> evaluate_parse(const ParseEvalOptions& opt) {
   if (sentences.empty()) return Status::Error(fmt::format("{}: no sentences to score", opt.gold_path));
   auto parser = opt.parser_model.empty() ? Parser::load_default() : Parser::load(opt.parser_model);
   if (!parser.ok()) return parser.status();
+  if (opt.beam > 0) parser.value().set_beam(opt.beam);
 
   const Document gold = treebank_document(sentences, true);
   ParseEvalResult result;

@@ -37,6 +37,7 @@ struct ParseEvalOptions {
   // does) instead of keeping its tokenization; words are aligned by characters
   // as conll18_ud_eval.py aligns them, and each figure is an F1.
   bool raw = false;
+  int beam = 0;               // > 0: parse with this beam width instead of the model's (experiments)
 };
 
 struct ParseEvalResult {

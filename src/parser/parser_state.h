@@ -241,6 +241,7 @@ int repair_tree(int n, int* heads, int* labels, std::vector<uint8_t>& scratch);
 // The quantised weights of a trained model.
 struct ParserWeights {
   int parser_bits = 0, label_bits = 0;
+  int beam = 1;  // 1: greedy; else the beam width (the model was trained for it)
   uint64_t seen_labels = 0;
   HugeTable<int16_t> parser;  // (1 << parser_bits) rows of kParserClasses
   HugeTable<int8_t> labels;    // (1 << label_bits) rows of kLabelClasses, int16 file weights / 256

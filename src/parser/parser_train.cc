@@ -123,6 +123,7 @@ ModelFile make_model(const Perceptron<kParserClasses>& p, const Perceptron<kLabe
   meta.u32(static_cast<uint32_t>(p.bits));
   meta.u32(static_cast<uint32_t>(l.bits));
   meta.u64(seen);
+  meta.u32(static_cast<uint32_t>(std::max(1, opt.beam)));
   m.add("meta", meta.take());
   ByteWriter pw, lw;
   pw.array(p.quantised(opt.prune));
@@ -132,12 +133,248 @@ ModelFile make_model(const Perceptron<kParserClasses>& p, const Perceptron<kLabe
   return m;
 }
 
+
+// The labeller's label for the arc h -> d the state is about to build; with
+// `gold`, also a perceptron update against the dependent's gold label.
+int label_arc(Perceptron<kLabelClasses>& lp, uint64_t seen, bool correct_only, const State& st, const Tok* toks,
+              int h, int d, const Encoded* gold, uint64_t* arcs, uint64_t* errors) {
+  if (h == 0) return kRootLabel;
+  uint64_t feats[kMaxLabelFeatures];
+  uint32_t rows[kMaxLabelFeatures];
+  alignas(64) float lscores[kLabelClasses];
+  int nf = label_features(st, toks, h, d, feats);
+  for (int i = 0; i < nf; ++i) rows[i] = bucket_of(feats[i], lp.bits);
+  sum_rows<kLabelClasses>(lp.w.data(), rows, nf, lscores);
+  int lab = best_label(seen, h, lscores);
+  if (gold) {
+    int g = gold->labels[d];
+    if (label_allowed(seen, g, h) && (!correct_only || gold->heads[d] == h)) {
+      ++*arcs;
+      if (g != lab) {
+        ++*errors;
+        lp.update(rows, nf, g, 1.f);
+        lp.update(rows, nf, lab, -1.f);
+      }
+      lp.t += 1;
+    }
+  }
+  return lab;
+}
+
+// The canonical gold action of a state: a zero-cost one, reductions first.
+int gold_action(const State& st, const std::vector<int>& gh) {
+  int best = -1, best_cost = 1 << 30;
+  for (int a : {kLeft, kRight, kShift}) {
+    if (!st.legal(a)) continue;
+    int c = action_cost(st, a, gh);
+    if (c < best_cost) { best_cost = c; best = a; }
+  }
+  return best;
+}
+
+// One step of a transition sequence: the action and the feature rows of the
+// state it was taken from (nf = 0 for forced actions).
+struct BeamNode {
+  int parent;
+  int action;
+  size_t off;
+  int nf;
+};
+
+struct BeamItem {
+  State st;
+  double score = 0;
+  int node = -1;
+  bool gold = true;
+};
+
+struct BeamCand {
+  double score;
+  int item, action;
+};
+
+// Beam search with max-violation updates (Huang et al. 2012) for the
+// transitions; the labeller is trained greedily on the canonical gold path.
+class BeamTrainer {
+ public:
+  BeamTrainer(Perceptron<kParserClasses>& pp, Perceptron<kLabelClasses>& lp, uint64_t seen, int beam,
+              bool correct_heads_only)
+      : pp_(pp), lp_(lp), seen_(seen), beam_(beam), correct_only_(correct_heads_only) {
+    cur_.resize(static_cast<size_t>(beam));
+    next_.resize(static_cast<size_t>(beam));
+  }
+  uint64_t updates = 0, sentences = 0, arcs = 0, label_errors = 0;
+
+  // label_on_gold: the labeller learns on the arcs of the gold sequence; else
+  // on those of the beam's best final sequence (the states the parser will see).
+  void train(const Encoded& e, bool label_on_gold) {
+    const Tok* toks = e.toks.data();
+    const int n = static_cast<int>(e.toks.size()) - 1;
+    ++sentences;
+    // 1. The canonical gold sequence; the labeller learns on its arcs.
+    gold_.clear();
+    gst_.init(n);
+    while (!gst_.terminal()) {
+      int a = gold_action(gst_, e.heads);
+      gold_.push_back(a);
+      int lab = 0;
+      if (a != kShift) {
+        int h, d;
+        gst_.arc_of(a, &h, &d);
+        lab = label(gst_, toks, h, d, label_on_gold ? &e : nullptr);
+      }
+      gst_.apply(a, lab);
+    }
+    // 2. Beam search beside the gold sequence, labels from the (now fixed) labeller.
+    nodes_.clear();
+    rows_.clear();
+    gnodes_.clear();
+    gst_.init(n);
+    double gscore = 0;
+    int live = 1;
+    cur_[0].st.init(n);
+    cur_[0].score = 0;
+    cur_[0].node = -1;
+    cur_[0].gold = true;
+    double max_viol = -1;
+    int viol_best_node = -1;
+    size_t viol_step = 0;
+    for (size_t t = 0; t < gold_.size(); ++t) {
+      cands_.clear();
+      for (int i = 0; i < live; ++i) {
+        BeamItem& it = cur_[static_cast<size_t>(i)];
+        const size_t off = rows_.size();
+        int nf = 0;
+        float sc[kParserClasses] = {0, 0, 0, 0};
+        if (it.st.can_shift() + it.st.can_left() + it.st.can_right() > 1) {
+          nf = features(it.st, toks, sc);
+        }
+        item_off_[i] = off;
+        item_nf_[i] = nf;
+        for (int a = 0; a < 3; ++a)
+          if (it.st.legal(a)) cands_.push_back({it.score + sc[a], i, a});
+      }
+      const size_t keep = std::min(cands_.size(), static_cast<size_t>(beam_));
+      std::partial_sort(cands_.begin(), cands_.begin() + static_cast<long>(keep), cands_.end(),
+                        [](const BeamCand& x, const BeamCand& y) {
+                          if (x.score != y.score) return x.score > y.score;
+                          if (x.item != y.item) return x.item < y.item;
+                          return x.action < y.action;
+                        });
+      for (size_t k = 0; k < keep; ++k) {
+        const BeamCand& c = cands_[k];
+        const BeamItem& par = cur_[static_cast<size_t>(c.item)];
+        BeamItem& it = next_[k];
+        it.st = par.st;
+        it.score = c.score;
+        it.gold = par.gold && c.action == gold_[t];
+        nodes_.push_back({par.node, c.action, item_off_[c.item], item_nf_[c.item]});
+        it.node = static_cast<int>(nodes_.size()) - 1;
+        int lab = 0;
+        if (c.action != kShift) {
+          int h, d;
+          it.st.arc_of(c.action, &h, &d);
+          lab = label(it.st, toks, h, d, nullptr);
+        }
+        it.st.apply(c.action, lab);
+      }
+      live = static_cast<int>(keep);
+      std::swap(cur_, next_);
+      // The gold sequence.
+      {
+        const size_t off = rows_.size();
+        int nf = 0;
+        float sc[kParserClasses] = {0, 0, 0, 0};
+        if (gst_.can_shift() + gst_.can_left() + gst_.can_right() > 1) nf = features(gst_, toks, sc);
+        const int a = gold_[t];
+        gscore += sc[a];
+        gnodes_.push_back({-1, a, off, nf});
+        int lab = 0;
+        if (a != kShift) {
+          int h, d;
+          gst_.arc_of(a, &h, &d);
+          lab = label(gst_, toks, h, d, nullptr);
+        }
+        gst_.apply(a, lab);
+      }
+      if (!cur_[0].gold) {
+        double v = cur_[0].score - gscore;
+        if (v >= 0 && v > max_viol) {
+          max_viol = v;
+          viol_best_node = cur_[0].node;
+          viol_step = t;
+        }
+      }
+    }
+    if (!label_on_gold) {
+      path_.clear();
+      for (int x = cur_[0].node; x >= 0; x = nodes_[static_cast<size_t>(x)].parent)
+        path_.push_back(nodes_[static_cast<size_t>(x)].action);
+      gst_.init(n);
+      for (size_t k = path_.size(); k-- > 0;) {
+        const int a = path_[k];
+        int lab = 0;
+        if (a != kShift) {
+          int h, d;
+          gst_.arc_of(a, &h, &d);
+          lab = label(gst_, toks, h, d, &e);
+        }
+        gst_.apply(a, lab);
+      }
+    }
+    if (viol_best_node >= 0) {
+      ++updates;
+      for (size_t t = 0; t <= viol_step; ++t) {
+        const BeamNode& g = gnodes_[t];
+        if (g.nf) pp_.update(rows_.data() + g.off, g.nf, g.action, 1.f);
+      }
+      for (int x = viol_best_node; x >= 0; x = nodes_[static_cast<size_t>(x)].parent) {
+        const BeamNode& b = nodes_[static_cast<size_t>(x)];
+        if (b.nf) pp_.update(rows_.data() + b.off, b.nf, b.action, -1.f);
+      }
+    }
+    pp_.t += 1;
+  }
+
+ private:
+  // Computes the rows of the state's features into rows_ and the scores.
+  int features(const State& st, const Tok* toks, float* sc) {
+    uint64_t feats[kMaxParserFeatures];
+    int nf = parser_features(st, toks, feats);
+    const size_t off = rows_.size();
+    rows_.resize(off + static_cast<size_t>(nf));
+    uint32_t* rows = rows_.data() + off;
+    for (int i = 0; i < nf; ++i) rows[i] = bucket_of(feats[i], pp_.bits);
+    sum_rows<kParserClasses>(pp_.w.data(), rows, nf, sc);
+    return nf;
+  }
+  // The labeller's label for h -> d; trains it when `gold` is given.
+  int label(const State& st, const Tok* toks, int h, int d, const Encoded* gold) {
+    return label_arc(lp_, seen_, correct_only_, st, toks, h, d, gold, &arcs, &label_errors);
+  }
+
+  Perceptron<kParserClasses>& pp_;
+  Perceptron<kLabelClasses>& lp_;
+  uint64_t seen_;
+  int beam_;
+  bool correct_only_;
+  std::vector<BeamItem> cur_, next_;
+  std::vector<BeamCand> cands_;
+  std::vector<BeamNode> nodes_, gnodes_;
+  std::vector<uint32_t> rows_;
+  std::vector<int> gold_, path_;
+  State gst_;
+  size_t item_off_[256] = {};
+  int item_nf_[256] = {};
+};
+
 }  // namespace
 
 Result<ParserTrainResult> train_parser(const std::vector<TreebankSentence>& train,
                                        const std::vector<TreebankSentence>& dev, const ParserTrainOptions& opt,
                                        const std::function<void(const std::string&)>& log) {
   if (train.empty()) return Status::Error("train parser: no training sentences");
+  if (opt.beam < 1 || opt.beam > 64) return Status::Error("train parser: beam out of range (1..64)");
   if (opt.parser_bits < 8 || opt.parser_bits > 26 || opt.label_bits < 8 || opt.label_bits > 22)
     return Status::Error("train parser: table sizes out of range");
   const auto start = std::chrono::steady_clock::now();
@@ -164,11 +401,20 @@ Result<ParserTrainResult> train_parser(const std::vector<TreebankSentence>& trai
   uint64_t feats[kMaxParserFeatures];
   uint32_t rows[kMaxParserFeatures];
   float scores[kParserClasses];
-  alignas(64) float lscores[kLabelClasses];
   for (int epoch = 1; epoch <= opt.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     uint64_t decisions = 0, errors = 0, arcs = 0, label_errors = 0;
+    if (opt.beam > 1) {
+      BeamTrainer bt(pp, lp, seen, opt.beam, opt.label_correct_heads_only);
+      const bool label_on_gold = epoch == 1 || !opt.label_on_beam_path;
+      for (size_t idx : order) bt.train(data[idx], label_on_gold);
+      decisions = bt.sentences;
+      errors = bt.updates;
+      arcs = bt.arcs;
+      label_errors = bt.label_errors;
+    }
     for (size_t idx : order) {
+      if (opt.beam > 1) break;
       const Encoded& e = data[idx];
       const int n = static_cast<int>(e.toks.size()) - 1;
       st.init(n);
@@ -203,24 +449,7 @@ Result<ParserTrainResult> train_parser(const std::vector<TreebankSentence>& trai
         if (a != kShift) {
           int h, d;
           st.arc_of(a, &h, &d);
-          if (h == 0) {
-            lab = kRootLabel;
-          } else {
-            int nf = label_features(st, e.toks.data(), h, d, feats);
-            for (int i = 0; i < nf; ++i) rows[i] = bucket_of(feats[i], lp.bits);
-            sum_rows<kLabelClasses>(lp.w.data(), rows, nf, lscores);
-            lab = best_label(seen, h, lscores);
-            int g = e.labels[d];
-            if (label_allowed(seen, g, h) && (!opt.label_correct_heads_only || e.heads[d] == h)) {
-              ++arcs;
-              if (g != lab) {
-                ++label_errors;
-                lp.update(rows, nf, g, 1.f);
-                lp.update(rows, nf, lab, -1.f);
-              }
-              lp.t += 1;
-            }
-          }
+          lab = label_arc(lp, seen, opt.label_correct_heads_only, st, e.toks.data(), h, d, &e, &arcs, &label_errors);
         }
         st.apply(a, lab);
       }
@@ -237,7 +466,7 @@ Result<ParserTrainResult> train_parser(const std::vector<TreebankSentence>& trai
       las = eval::ParseScores::pct(sc.las, sc.words);
     }
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    log(fmt::format("epoch {:2d}  transition errors {:.2f}%  label errors {:.2f}%  dev UAS {:.2f} LAS {:.2f}  {:.0f}s",
+    log(fmt::format("epoch {:2d}  transition errors (beam: updated sentences) {:.2f}%  label errors {:.2f}%  dev UAS {:.2f} LAS {:.2f}  {:.0f}s",
                     epoch, 100.0 * errors / std::max<uint64_t>(decisions, 1),
                     100.0 * label_errors / std::max<uint64_t>(arcs, 1), uas, las, secs));
     if (dev.empty() || las > best) {

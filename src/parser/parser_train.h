@@ -1,5 +1,6 @@
-// Training the parser: averaged perceptrons with a dynamic oracle
-// (Goldberg & Nivre 2013, arc-hybrid), model selection on a dev set.
+// Training the parser: averaged perceptrons; greedy with a dynamic oracle
+// (Goldberg & Nivre 2013, arc-hybrid), or (beam > 1) beam search with
+// max-violation updates (Huang et al. 2012); model selection on a dev set.
 #pragma once
 
 #include <functional>
@@ -19,6 +20,8 @@ struct ParserTrainOptions {
   double explore = 0.9;    // from epoch 2: follow the model's own (wrong) choice this often
   uint64_t seed = 1;
   bool label_correct_heads_only = false;  // train the labeller only on arcs with the gold head
+  int beam = 1;            // > 1: beam search with global (max-violation) training of the transitions
+  bool label_on_beam_path = true;  // beam: from epoch 2 the labeller learns on the beam's best sequence
   int prune = 1;           // quantised weights with |w| <= prune are set to 0 (smaller files)
   std::string note;        // model file note: data, licence, command
 };
