@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "core/model_file.h"
+#include "io/conllu_reader.h"
 #include "parser/parser_train.h"
 #include "parser/treebank.h"
 
@@ -41,7 +42,7 @@ int run_train_parser(const TrainParserOptions& opt) {
       return kExitBadInput;
     }
     for (auto& s : bank.value()) {
-      if (excluded_training_document(s.doc_id)) {
+      if (io::excluded_training_document(s.doc_id)) {
         ++skipped;
         continue;
       }

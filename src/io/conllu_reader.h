@@ -49,6 +49,13 @@ struct ConlluCorpus {
 Result<ConlluCorpus> parse_conllu(std::string_view bytes, std::string_view name);
 Result<ConlluCorpus> read_conllu_file(const std::string& path);
 
+// Treebank documents no shipped model may be trained on: GUM's how-to guides
+// and fiction (ids with _whow_ or _fiction_) are CC BY-NC-SA. One rule for
+// every trainer.
+inline bool excluded_training_document(std::string_view doc_id) {
+  return doc_id.find("_whow_") != std::string_view::npos || doc_id.find("_fiction_") != std::string_view::npos;
+}
+
 // The corpus as Documents that keep its tokenization, one per `# newdoc` (the
 // whole corpus when there is none; `default_id` names it). The text is rebuilt
 // from the tokens and SpaceAfter=No, sentences of a paragraph joined by a space,

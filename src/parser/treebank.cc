@@ -30,10 +30,6 @@ Result<std::vector<TreebankSentence>> read_treebank(const std::string& path) {
   return out;
 }
 
-bool excluded_training_document(std::string_view doc_id) {
-  return doc_id.find("_whow_") != std::string_view::npos || doc_id.find("_fiction_") != std::string_view::npos;
-}
-
 Document treebank_document(const std::vector<TreebankSentence>& sentences, bool gold_analysis) {
   Document doc;
   size_t words = 0, bytes = 0;

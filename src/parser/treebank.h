@@ -25,9 +25,6 @@ struct TreebankSentence {
 
 Result<std::vector<TreebankSentence>> read_treebank(const std::string& path);
 
-// Documents we may not train on (licence): GUM how-to guides and fiction.
-bool excluded_training_document(std::string_view doc_id);
-
 // Gold tokenization as a Document: one block, one token per word, words
 // separated by spaces. With `gold_analysis` the tags, lemmas, heads and labels
 // of the treebank are copied in; without, they are left empty.

@@ -18,8 +18,7 @@ std::vector<TrainSentence> train_sentences(const io::ConlluCorpus& corpus, bool 
   std::vector<TrainSentence> out;
   size_t skipped = 0;
   for (const io::ConlluSentence& s : corpus.sentences) {
-    if (drop_restricted && (s.doc_id.find("_whow_") != std::string::npos ||
-                            s.doc_id.find("_fiction_") != std::string::npos)) {
+    if (drop_restricted && io::excluded_training_document(s.doc_id)) {
       ++skipped;
       continue;
     }

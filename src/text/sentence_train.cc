@@ -61,7 +61,7 @@ Result<io::ConlluCorpus> read_filtered(const std::string& path, size_t* dropped)
   if (!corpus.ok()) return corpus.status();
   io::ConlluCorpus c = std::move(corpus).value();
   size_t before = c.sentences.size();
-  std::erase_if(c.sentences, [](const io::ConlluSentence& s) { return excluded_training_document(s.doc_id); });
+  std::erase_if(c.sentences, [](const io::ConlluSentence& s) { return io::excluded_training_document(s.doc_id); });
   *dropped += before - c.sentences.size();
   return c;
 }
@@ -80,10 +80,6 @@ std::shared_ptr<SentenceModel> quantise(const std::vector<float>& w, float thres
 }
 
 }  // namespace
-
-bool excluded_training_document(const std::string& doc_id) {
-  return doc_id.find("_whow_") != std::string::npos || doc_id.find("_fiction_") != std::string::npos;
-}
 
 Status train_sentence_model(const SentenceTrainOptions& o, std::ostream& log) {
   auto t0 = std::chrono::steady_clock::now();

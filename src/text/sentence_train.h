@@ -19,9 +19,6 @@ struct SentenceTrainOptions {
   uint32_t seed = 1;
 };
 
-// GUM documents whose licence excludes them from our models (ids with _whow_ or _fiction_).
-bool excluded_training_document(const std::string& doc_id);
-
 // Trains, reports progress to `log`, writes the model to options.out.
 Status train_sentence_model(const SentenceTrainOptions& options, std::ostream& log);
 
