@@ -22,12 +22,4 @@ const char* block_kind_name(BlockKind kind) {
   return "unknown";
 }
 
-void Document::clear_analysis() {
-  blocks.clear();
-  tokens.clear();
-  words.clear();
-  sentences.clear();
-  pool.clear();
-}
-
 }  // namespace sitrep

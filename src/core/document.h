@@ -110,9 +110,6 @@ struct Document {
     pool.append(s);
     return span;
   }
-
-  // Drops everything derived from the text (blocks, tokens, words, sentences).
-  void clear_analysis();
 };
 
 }  // namespace sitrep

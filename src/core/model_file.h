@@ -56,7 +56,6 @@ class ByteWriter {
   void str(std::string_view s);
   void raw(std::string_view s) { out_.append(s); }
   void bytes(std::string_view s) { u64(s.size()); out_.append(s); }  // u64 size + data
-  size_t size() const { return out_.size(); }
   template <typename T>
   void array(const std::vector<T>& v) {  // u64 count + raw elements (trivially copyable T)
     u64(v.size());

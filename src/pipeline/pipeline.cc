@@ -26,7 +26,6 @@ Result<Stage> parse_stage(std::string_view name) {
 
 Result<Pipeline> Pipeline::load_default(Stage last) {
   Pipeline p;
-  p.last_ = last;
   auto tokenizer = text::Tokenizer::load_default();
   if (!tokenizer.ok()) return tokenizer.status();
   p.tokenizer_ = std::move(tokenizer).value();

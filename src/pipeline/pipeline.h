@@ -39,11 +39,9 @@ class Pipeline {
   // Runs the stages up to the last one on one document; with `seconds`, adds
   // the time each stage took. Thread-safe: the pipeline is immutable.
   void process(Document& doc, StageSeconds* seconds = nullptr) const;
-  Stage last_stage() const { return last_; }
 
  private:
   Pipeline() = default;
-  Stage last_ = Stage::kTokenize;
   text::Tokenizer tokenizer_;
   std::optional<tagger::Tagger> tagger_;
   std::optional<Parser> parser_;
