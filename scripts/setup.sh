@@ -9,6 +9,7 @@ PACKAGES=(
   libxxhash-dev libzstd-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
+  libsqlite3-dev libcpp-httplib-dev iso-codes
 )
 
 missing=()

@@ -22,4 +22,31 @@ const char* block_kind_name(BlockKind kind) {
   return "unknown";
 }
 
+const char* entity_type_name(EntityType type) {
+  switch (type) {
+    case EntityType::kNone: return "O";
+    case EntityType::kPerson: return "PERSON";
+    case EntityType::kOrg: return "ORG";
+    case EntityType::kGpe: return "GPE";
+    case EntityType::kLoc: return "LOC";
+    case EntityType::kNorp: return "NORP";
+    case EntityType::kEvent: return "EVENT";
+    case EntityType::kDate: return "DATE";
+    case EntityType::kTime: return "TIME";
+  }
+  return "O";
+}
+
+const char* time_granularity_name(TimeGranularity g) {
+  switch (g) {
+    case TimeGranularity::kUnknown: return "unknown";
+    case TimeGranularity::kDay: return "day";
+    case TimeGranularity::kWeek: return "week";
+    case TimeGranularity::kMonth: return "month";
+    case TimeGranularity::kYear: return "year";
+    case TimeGranularity::kPartOfDay: return "part-of-day";
+  }
+  return "unknown";
+}
+
 }  // namespace sitrep

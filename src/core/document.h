@@ -13,6 +13,11 @@
 //   words     syntactic words (CoNLL-U rows); a multi-word token ("don't")
 //             has several words ("do", "n't") whose spans lie inside it.
 //   sentences runs of tokens and words inside one block.
+//   mentions  entity mentions (names, role nouns, pronouns), in text order.
+//   chains    coreference chains: mentions of one person, organisation or place.
+//   times     time expressions with their normalised value.
+//   places    place mentions resolved to a country (and first-level subdivision).
+//   events    coded events (CAMEO); quotes: quotations with their speakers.
 #pragma once
 
 #include <cstdint>
@@ -82,6 +87,106 @@ struct Sentence {
   uint32_t block = 0;  // index into Document::blocks
 };
 
+// ---- Entities (src/entities) ------------------------------------------------
+
+// Named-entity types. DO NOT CHANGE the values: they are stored in models.
+enum class EntityType : uint8_t {
+  kNone = 0,
+  kPerson = 1,
+  kOrg = 2,
+  kGpe = 3,    // countries, cities, states
+  kLoc = 4,    // other places: regions, rivers, mountains...
+  kNorp = 5,   // nationalities, religious and political groups ("Ukrainian")
+  kEvent = 6,
+  kDate = 7,
+  kTime = 8,
+};
+inline constexpr int kEntityTypeCount = 9;
+const char* entity_type_name(EntityType type);  // "PERSON", "ORG", "GPE", ...
+
+enum class MentionKind : uint8_t {
+  kName = 0,     // a proper name: "Wang Yi", "China"
+  kNominal = 1,  // a description: "the Chinese foreign minister"
+  kPronoun = 2,  // he, she, his, they...
+};
+
+struct Mention {
+  Span span;                   // bytes of the mention in the text
+  uint32_t sentence = 0;       // index into Document::sentences
+  uint32_t first_word = 0;     // index into Document::words
+  uint32_t word_count = 0;
+  uint32_t head_word = 0;      // index into Document::words: the syntactic head
+  EntityType type = EntityType::kNone;
+  MentionKind kind = MentionKind::kName;
+  int32_t chain = -1;          // index into Document::chains, -1 when none
+};
+
+// A coreference chain: every mention of one entity in the document.
+struct Chain {
+  std::string canonical;  // the best name ("Wang Yi")
+  EntityType type = EntityType::kNone;
+  std::string actor;      // CAMEO actor code ("CHNGOV"); empty when unknown
+  std::string evidence;   // why the code was given (dictionary entry, apposition...)
+};
+
+// ---- Time expressions (src/time) ------------------------------------------------
+
+enum class TimeGranularity : uint8_t { kUnknown = 0, kDay = 1, kWeek = 2, kMonth = 3, kYear = 4, kPartOfDay = 5 };
+const char* time_granularity_name(TimeGranularity g);  // "day", "week", ...
+
+struct TimeExpr {
+  Span span;
+  uint32_t sentence = 0;
+  std::string value;   // ISO: "2022-04-11", "2022-W14", "2022-04", "2022", "2022-04-12TNI"; "XXXX-04-11" year unknown
+  TimeGranularity granularity = TimeGranularity::kUnknown;
+  Date date;           // the day it names (or the first day of its period); unknown when not resolvable
+  std::string anchor;  // what it was resolved against ("document date 2022-04-12", "text date 2022-03-02", ...)
+};
+
+// ---- Places (src/places) --------------------------------------------------------
+
+struct Place {
+  Span span;
+  uint32_t sentence = 0;
+  int32_t mention = -1;    // index into Document::mentions when the place is a mention
+  std::string name;        // canonical name ("Kyiv")
+  std::string country;     // CAMEO/ISO alpha-3 country code ("UKR"); empty when unknown
+  std::string admin1;      // ISO 3166-2 subdivision ("UA-30"); may be empty
+  std::string evidence;    // gazetteer entry, or the context it was learned from
+};
+
+// ---- Events and quotes (src/events, src/quotes) -------------------------------
+
+struct EventActor {
+  std::string code;        // CAMEO actor code; empty when unknown
+  Span text;               // the words naming the actor in the text (may be empty)
+  int32_t chain = -1;      // its coreference chain, -1 when none
+};
+
+struct Event {
+  uint32_t sentence = 0;
+  Span span;               // the evidence: the words that triggered the code
+  EventActor source, target;
+  std::string code;        // CAMEO event code, "041"
+  Date date;               // the event's day (its own time expression, else the document date)
+  int32_t time = -1;       // index into Document::times when dated by a time expression
+  int32_t place = -1;      // index into Document::places
+  bool negated = false;
+  bool future = false;
+  EventActor reported_by;  // who reported it ("X said Y did Z"); empty code and text when none
+  int32_t quote = -1;      // index into Document::quotes when coded inside a quotation
+  float confidence = 0;
+};
+
+struct Quote {
+  Span span;               // the quoted content (without the quotation marks)
+  uint32_t sentence = 0;   // the sentence where it starts
+  Span speaker;            // the words naming the speaker; empty when not found
+  int32_t speaker_chain = -1;
+  Span cue;                // "said", "according to"...; may be empty
+  bool direct = true;      // false for indirect speech
+};
+
 struct Document {
   // Metadata.
   std::string id;      // file stem, or the `id` field
@@ -99,6 +204,13 @@ struct Document {
   std::vector<Word> words;
   std::vector<Sentence> sentences;
   std::string pool;  // lemmas and features of the words (Word::lemma, Word::feats)
+
+  std::vector<Mention> mentions;  // sorted by span.begin
+  std::vector<Chain> chains;
+  std::vector<TimeExpr> times;
+  std::vector<Place> places;
+  std::vector<Event> events;
+  std::vector<Quote> quotes;
 
   std::string_view str(Span s) const { return std::string_view(text).substr(s.begin, s.size()); }
   std::string_view token_text(uint32_t i) const { return str(tokens[i].span); }
