@@ -2,6 +2,7 @@
 // table checked against GDELT's published files (read here independently).
 #include "events/ontology.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -120,7 +121,7 @@ TEST(Ontology, ShippedTableHasEveryRootAndKnownScores) {
   ASSERT_TRUE(o.ok()) << o.status().message();
   EXPECT_GT(o.value().codes().size(), 300u);
   for (int r = 1; r <= 20; ++r) {
-    std::string root = (r < 10 ? "0" : "") + std::to_string(r);
+    std::string root = fmt::format("{:02d}", r);
     ASSERT_NE(o.value().find(root), nullptr) << root;
     EXPECT_EQ(o.value().find(root)->level, 1);
   }
