@@ -40,7 +40,8 @@ bool in(const std::vector<std::string>& list, const std::string& s) {
 }
 
 // Children of `w` that are phrases with preposition `prep` (and head in `heads` when given).
-std::vector<uint32_t> phrases(const Tree& t, uint32_t w, const std::string& prep, const std::vector<std::string>& heads) {
+std::vector<uint32_t> phrases(const Tree& t, uint32_t w, const std::string& prep,
+                              const std::vector<std::string>& heads) {
   std::vector<uint32_t> out;
   for (uint32_t c : t.children(w)) {
     if (!t.deprel(c).starts_with("obl") && !t.deprel(c).starts_with("nmod") && t.deprel(c) != "advcl") continue;

@@ -57,14 +57,16 @@ Result<Ontology> Ontology::load(const std::string& path) {
     if (lineno == 1 || line.empty()) continue;  // header
     std::string where = path + ":" + std::to_string(lineno) + ": ";
     auto f = split_tabs(line);
-    if (f.size() != 6) return Status::Error(where + "expected 6 tab-separated columns, found " + std::to_string(f.size()));
+    if (f.size() != 6)
+      return Status::Error(where + "expected 6 tab-separated columns, found " + std::to_string(f.size()));
     CameoCode c;
     c.code = f[0];
     c.name = f[1];
     c.root = f[2];
     if (!all_digits(c.code) || c.code.size() < 2 || c.code.size() > 4)
       return Status::Error(where + "bad code '" + c.code + "' (2 to 4 digits)");
-    if (c.root != c.code.substr(0, 2)) return Status::Error(where + "root '" + c.root + "' does not begin code " + c.code);
+    if (c.root != c.code.substr(0, 2))
+      return Status::Error(where + "root '" + c.root + "' does not begin code " + c.code);
     int root = std::atoi(c.root.c_str());
     if (root < 1 || root > 20) return Status::Error(where + "root '" + c.root + "' outside 01-20");
     c.level = static_cast<int>(c.code.size()) - 1;

@@ -13,7 +13,12 @@
 namespace sitrep::events {
 
 // GDELT's quad classes, from the root: 01-05, 06-09, 10-14, 15-20.
-enum class Quad : uint8_t { kVerbalCooperation = 1, kMaterialCooperation = 2, kVerbalConflict = 3, kMaterialConflict = 4 };
+enum class Quad : uint8_t {
+  kVerbalCooperation = 1,
+  kMaterialCooperation = 2,
+  kVerbalConflict = 3,
+  kMaterialConflict = 4,
+};
 const char* quad_name(Quad quad);  // "verbal cooperation", ...
 Quad quad_of_root(int root);       // 1..20
 

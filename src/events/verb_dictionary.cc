@@ -78,7 +78,8 @@ std::string parse_element(std::string_view e, VerbPattern* p, bool* prep_any) {
     std::string_view rest = e.substr(on_xcomp ? 6 : 5);
     size_t colon = rest.find(':');
     std::string_view prep = rest.substr(0, colon);
-    if (!is_lemma(prep)) return "'" + std::string(e) + "': expected " + (on_xcomp ? "x" : "") + "prep:P or prep:P:L1|L2";
+    if (!is_lemma(prep))
+      return "'" + std::string(e) + "': expected " + (on_xcomp ? "x" : "") + "prep:P or prep:P:L1|L2";
     prep_field = prep;
     if (colon == std::string_view::npos) {
       if (on_xcomp) return "'" + std::string(e) + "': expected xprep:P:L1|L2";
@@ -157,7 +158,8 @@ Status parse_verb_patterns(std::string_view text, const std::string& file, const
       p.noun = true;
       head.remove_prefix(2);
     }
-    if (!is_lemma(head)) return Status::Error(where + "bad head '" + parts[1] + "': expected a lower-case lemma or n:lemma");
+    if (!is_lemma(head))
+      return Status::Error(where + "bad head '" + parts[1] + "': expected a lower-case lemma or n:lemma");
     p.head = head;
     bool prep_any = false;
     for (size_t i = 2; i < parts.size(); ++i) {

@@ -265,8 +265,8 @@ void write_events_gdelt(const Document& doc, const events::Ontology& ontology, u
       row.insert(row.end(), 2, "");
     }
     row.insert(row.end(), 6, "");  // ActionGeo country (FIPS), ADM1, ADM2, lat, long, feature
-    row.push_back(doc.date.known() ? fmt::format("{:04d}{:02d}{:02d}000000", doc.date.year, doc.date.month, doc.date.day)
-                                   : "");
+    const Date& d = doc.date;
+    row.push_back(d.known() ? fmt::format("{:04d}{:02d}{:02d}000000", d.year, d.month, d.day) : "");
     row.push_back(!doc.url.empty() ? doc.url : !doc.source.empty() ? doc.source : doc.path);
     for (size_t i = 0; i < row.size(); ++i) {
       append_cell(buf, row[i]);
