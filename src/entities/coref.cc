@@ -223,9 +223,18 @@ class SieveRunner {
       for (size_t j = i; j-- > window_start(i, kNameWindow);) {
         const Info& g = info_[j];
         if (m(j).kind != MentionKind::kName || nested(i, j) || g.name.size() <= f.name.size()) continue;
-        bool contained = std::all_of(f.name.begin(), f.name.end(), [&](const std::string& t) {
-          return std::find(g.name.begin(), g.name.end(), t) != g.name.end();
-        });
+        // A person's name may be cut anywhere ("Wang" of "Wang Yi", "Kuleba" of "Dmytro
+        // Kuleba"); other names only keep their end ("Museum" of "Space Museum", not
+        // "Washington" of "Washington Dulles International Airport").
+        bool contained;
+        const EntityType t = ent_[find(j)].type;
+        if (t == EntityType::kPerson || (t == EntityType::kNone && g.name.size() <= 3)) {
+          contained = std::all_of(f.name.begin(), f.name.end(), [&](const std::string& t) {
+            return std::find(g.name.begin(), g.name.end(), t) != g.name.end();
+          });
+        } else {
+          contained = std::equal(f.name.rbegin(), f.name.rend(), g.name.rbegin());
+        }
         bool acronym = f.name.size() == 1 && compact.size() >= 2 && g.name.size() >= 2 &&
                        compact == acronym_of(g.name, doc_, "");
         if ((contained || acronym) && same_entity_ok(i, j)) return static_cast<long>(j);
@@ -267,7 +276,11 @@ class SieveRunner {
     if (rel(a.head_word) != "appos") return -1;
     uint32_t h = head_of(doc_, s, a.head_word);
     for (size_t j = i; j-- > 0 && m(j).sentence == a.sentence;)
-      if (m(j).head_word == h && m(j).kind != MentionKind::kPronoun && same_entity_ok(i, j))
+      // Two names in apposition are mostly places ("Houston, Texas"): a description joins, or two persons.
+      if (m(j).head_word == h && m(j).kind != MentionKind::kPronoun &&
+          (m(j).kind == MentionKind::kNominal || a.kind == MentionKind::kNominal ||
+           (a.type == EntityType::kPerson && m(j).type == EntityType::kPerson)) &&
+          same_entity_ok(i, j))
         return static_cast<long>(j);
     return -1;
   }
@@ -295,8 +308,9 @@ class SieveRunner {
     const Entity& e = ent_[find(j)];
     if (m(j).kind == MentionKind::kPronoun) {
       const Info& g = info_[j];
-      return g.pron.gender == f.pron.gender && g.pron.plural == f.pron.plural;
+      return g.pron.gender == f.pron.gender && g.pron.plural == f.pron.plural && g.pron.person == f.pron.person;
     }
+    if (f.pron.person != 3) return false;  // I, we, you: only to an earlier I, we, you
     if (f.pron.plural) {
       // they: a plural description, or an organisation named as a whole.
       return e.plural == 1 || (e.type == EntityType::kOrg && m(j).kind == MentionKind::kName);

@@ -98,11 +98,18 @@ PronounInfo pronoun_info(std::string_view l) {
     p.gender = 'n';
   } else if (l == "they" || l == "them" || l == "their" || l == "theirs" || l == "themselves") {
     p.plural = true;
+  } else if (l == "i" || l == "me" || l == "my" || l == "mine" || l == "myself") {
+    p.person = 1;
+  } else if (l == "we" || l == "us" || l == "our" || l == "ours" || l == "ourselves") {
+    p.person = 1, p.plural = true;
+  } else if (l == "you" || l == "your" || l == "yours" || l == "yourself" || l == "yourselves") {
+    p.person = 2;
   } else {
     return PronounInfo{};
   }
-  p.possessive = l == "his" || l == "her" || l == "hers" || l == "its" || l == "their" || l == "theirs";
-  p.object = l == "him" || l == "her" || l == "them";
+  p.possessive = l == "his" || l == "her" || l == "hers" || l == "its" || l == "their" || l == "theirs" ||
+                 l == "my" || l == "mine" || l == "our" || l == "ours" || l == "your" || l == "yours";
+  p.object = l == "him" || l == "her" || l == "them" || l == "me" || l == "us";
   p.reflexive = l.ends_with("self") || l.ends_with("selves");
   return p;
 }
@@ -177,7 +184,7 @@ void add_nominal_and_pronoun_mentions(Document& doc) {
       if (word.upos == pron) {
         PronounInfo p = pronoun_info(lower(doc.word_text(w)));
         if (!p.pronoun) continue;
-        EntityType type = p.gender == 'm' || p.gender == 'f' ? EntityType::kPerson : EntityType::kNone;
+        EntityType type = p.gender == 'm' || p.gender == 'f' || p.person == 1 ? EntityType::kPerson : EntityType::kNone;
         doc.mentions.push_back(make_mention(doc, si, w, w, w, type, MentionKind::kPronoun));
         continue;
       }

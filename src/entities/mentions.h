@@ -50,7 +50,7 @@ bool is_place_noun(std::string_view lemma);   // country, city, capital, region.
 bool is_title_word(std::string_view lower);   // mr., mrs., dr., president, minister, foreign, deputy...
 bool is_org_suffix(std::string_view lower);   // ministry, council, party, inc., university...
 
-// Pronoun features; `lower` is the lowercased form. gender: 'm', 'f', 'n'
+// Pronoun features; `lower` is the lowercased form (also I/me/my/we/us/our/you/your). gender: 'm', 'f', 'n'
 // (neuter: it), or 0 (they). plural: they/them/their.
 struct PronounInfo {
   bool pronoun = false;
@@ -59,6 +59,7 @@ struct PronounInfo {
   bool possessive = false;
   bool object = false;     // him, her, them (not the subject of its verb)
   bool reflexive = false;
+  uint8_t person = 3;      // 1: I/we, 2: you (they link only to the same person and number)
 };
 PronounInfo pronoun_info(std::string_view lower);
 

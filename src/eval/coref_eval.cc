@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <limits>
 #include <map>
@@ -214,6 +215,16 @@ Result<CorefEvalResult> evaluate_coref(const CorefEvalOptions& opt) {
         }
         if (best >= 0) taken[best] = true;
         mention_id.push_back(best >= 0 ? static_cast<uint64_t>(best) : fresh++);
+      }
+    }
+    if (opt.explain) {
+      for (size_t i = 0; i < doc.mentions.size(); ++i) {
+        const Mention& m = doc.mentions[i];
+        std::string group = mention_id[i] < gold.size() ? std::to_string(gold[mention_id[i]].group) : "-";
+        std::string ante = m.antecedent >= 0 ? std::string(doc.str(doc.mentions[m.antecedent].span)) : "";
+        std::fprintf(stderr, "%s\t%u\t%s\t%s\tchain=%d\tgold=%s\t%s\t%s\n", doc.id.c_str(), m.sentence,
+                     std::string(doc.str(m.span)).c_str(), entity_type_name(m.type), m.chain, group.c_str(),
+                     entities::sieve_name(m.sieve), ante.c_str());
       }
     }
     // Key: GUM's groups of the kept types; response: our chains. Singletons out (CoNLL-2012).

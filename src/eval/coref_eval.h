@@ -36,6 +36,7 @@ struct CorefEvalOptions {
   std::string gold_path;
   std::string genre;           // keep only GUM_<genre>_ documents; empty: all but whow and fiction
   bool gold_mentions = false;  // link GUM's mentions instead of detecting ours
+  bool explain = false;        // print every mention, its link, the pass and GUM's group to stderr
 };
 
 struct CorefEvalResult {
