@@ -327,7 +327,7 @@ class SieveRunner {
     if (m(i).kind != MentionKind::kPronoun) return -1;
     const uint32_t sent = m(i).sentence;
     long best = -1;
-    std::tuple<uint32_t, int, long> best_rank{UINT32_MAX, 0, 0};
+    std::tuple<uint32_t, int, int, long> best_rank{UINT32_MAX, 0, 0, 0};
     for (size_t j = i; j-- > 0;) {
       const Mention& c = m(j);
       if (sent - c.sentence > kPronounSentences) break;
@@ -340,7 +340,9 @@ class SieveRunner {
       if (f.pron.reflexive && !same_clause) continue;
       uint32_t distance = sent - c.sentence;
       long order = distance == 0 ? -static_cast<long>(j) : static_cast<long>(j);  // nearest, or first
-      std::tuple<uint32_t, int, long> rank{distance, g.subject ? 0 : 1, order};
+      // A mention known to be a person beats a name of unknown type for he/she.
+      int known = f.pron.person == 3 && f.pron.gender != 'n' && ent_[find(j)].type == EntityType::kNone ? 1 : 0;
+      std::tuple<uint32_t, int, int, long> rank{distance, g.subject ? 0 : 1, known, order};
       if (best < 0 || rank < best_rank) best = static_cast<long>(j), best_rank = rank;
     }
     return best;

@@ -213,8 +213,11 @@ void add_nominal_and_pronoun_mentions(Document& doc) {
         if (head_of(doc, s, top) != w || top > w || !np_modifier(kDeprel[doc.words[top].deprel])) break;
         first = k;
       }
-      // Leading case markers ("of") are not part of the phrase.
-      while (first < w && kDeprel[doc.words[first].deprel] == std::string_view("case")) ++first;
+      // Leading case markers ("of", "according to") are not part of the phrase.
+      while (first < w && (kDeprel[doc.words[first].deprel] == std::string_view("case") ||
+                           kDeprel[doc.words[first].deprel] == std::string_view("fixed") ||
+                           doc.words[first].upos == upos_id("ADP")))
+        ++first;
       doc.mentions.push_back(make_mention(doc, si, first, w, w, type, MentionKind::kNominal));
     }
   }
