@@ -16,6 +16,8 @@ namespace {
 constexpr size_t kNameWindow = 400;
 constexpr size_t kRoleWindow = 150;
 constexpr uint32_t kPronounSentences = 2;
+// I/we/you keep their referent while one speaker talks: a longer reach.
+constexpr uint32_t kSpeakerSentences = 10;
 
 bool is_article_or_det(std::string_view l) {
   return l == "the" || l == "a" || l == "an" || l == "this" || l == "that" || l == "these" || l == "those";
@@ -330,7 +332,7 @@ class SieveRunner {
     std::tuple<uint32_t, int, int, long> best_rank{UINT32_MAX, 0, 0, 0};
     for (size_t j = i; j-- > 0;) {
       const Mention& c = m(j);
-      if (sent - c.sentence > kPronounSentences) break;
+      if (sent - c.sentence > (f.pron.person == 3 ? kPronounSentences : kSpeakerSentences)) break;
       if (nested(i, j) || !pronoun_agrees(i, j)) continue;
       const Info& g = info_[j];
       // Binding: "he met him": an object pronoun is not its own verb's subject;
