@@ -146,6 +146,29 @@ TEST(Sieve, ItAndTheyAgreeInNumberAndAnimacy) {
   EXPECT_TRUE(same_chain(doc, mention(doc, "the two foreign ministers"), mention(doc, "They")));
 }
 
+TEST(Sieve, PossessiveAndReflexiveTakeTheSubject) {
+  Document doc = analyse("Dmytro Kuleba said his country would defend itself. Kuleba blamed himself for the delay.");
+  int kuleba = mention(doc, "Dmytro Kuleba");
+  EXPECT_TRUE(same_chain(doc, kuleba, mention(doc, "his")));
+  EXPECT_TRUE(same_chain(doc, kuleba, mention(doc, "himself")));
+  EXPECT_FALSE(same_chain(doc, kuleba, mention(doc, "itself")));
+}
+
+TEST(Sieve, DescriptionGenderBlocksThePronoun) {
+  Document doc = analyse("The president met his sister in Paris. He thanked her for the visit.");
+  EXPECT_TRUE(same_chain(doc, mention(doc, "The president"), mention(doc, "He")));
+  EXPECT_TRUE(same_chain(doc, mention(doc, "his sister"), mention(doc, "her")));
+  EXPECT_FALSE(same_chain(doc, mention(doc, "his sister"), mention(doc, "He")));
+}
+
+TEST(Sieve, PluralDescriptionIsNotLinkedToOnePerson) {
+  Document doc = analyse("Wang Yi met Dmytro Kuleba in Beijing. The two foreign ministers discussed the war.");
+  int both = mention(doc, "The two foreign ministers");
+  EXPECT_EQ(doc.mentions[both].antecedent, -1);
+  EXPECT_FALSE(same_chain(doc, both, mention(doc, "Wang Yi")));
+  EXPECT_FALSE(same_chain(doc, both, mention(doc, "Dmytro Kuleba")));
+}
+
 TEST(Sieve, PronounTooFarBackStaysAlone) {
   Document doc = analyse(
       "Mr. Jones arrived. The rain fell. The roads flooded. The trains stopped. He was late.");

@@ -23,6 +23,20 @@ bool is_article_or_det(std::string_view l) {
   return l == "the" || l == "a" || l == "an" || l == "this" || l == "that" || l == "these" || l == "those";
 }
 
+// Gender of a person noun, when the word gives it.
+char noun_gender(std::string_view l) {
+  static constexpr std::string_view kMale[] = {"man", "father", "husband", "son", "brother", "king", "prince",
+                                               "boy", "spokesman", "chairman", "actor", "uncle", "nephew"};
+  static constexpr std::string_view kFemale[] = {"woman", "mother", "wife", "daughter", "sister", "queen",
+                                                 "princess", "girl", "spokeswoman", "chairwoman", "actress",
+                                                 "aunt", "niece"};
+  for (std::string_view w : kMale)
+    if (l == w) return 'm';
+  for (std::string_view w : kFemale)
+    if (l == w) return 'f';
+  return 0;
+}
+
 // What the sieve knows of one mention.
 struct Info {
   std::vector<std::string> name;   // lowercase name tokens, titles and "the" dropped (names)
@@ -140,6 +154,8 @@ class SieveRunner {
       }
       f.roles.push_back(f.head);
       e.plural = f.plural ? 1 : 0;
+      f.gender = noun_gender(f.head);
+      if (f.gender) e.gender = f.gender;
     }
     e.roles = f.roles;
   }
@@ -339,7 +355,7 @@ class SieveRunner {
       // a reflexive is.
       bool same_clause = c.sentence == sent && g.subject && g.verb == f.verb;
       if (f.pron.object && !f.pron.reflexive && same_clause) continue;
-      if (f.pron.reflexive && !same_clause) continue;
+      if (f.pron.reflexive && (c.sentence != sent || !g.subject)) continue;  // "X blamed himself"
       uint32_t distance = sent - c.sentence;
       long order = distance == 0 ? -static_cast<long>(j) : static_cast<long>(j);  // nearest, or first
       // A mention known to be a person beats a name of unknown type for he/she.
