@@ -57,7 +57,7 @@ void add_eval_coref_command(CLI::App& eval_group) {
   cmd->add_option("--gold", opt->gold_path, "GUM CoNLL-U file with Entity= annotations")->required();
   cmd->add_option("--genre", opt->genre, "Only GUM_<genre>_ documents (default: all but whow and fiction)");
   cmd->add_flag("--gold-mentions", opt->gold_mentions, "Link GUM's mentions instead of detecting ours");
-  cmd->add_flag("--explain", opt->explain, "Print each mention, its chain, the pass that linked it and GUM's group");
+  cmd->add_flag("--explain", opt->explain, "Print each mention (to stderr): its chain, GUM's group, the pass that linked it, its antecedent and the antecedent's group");
   cmd->add_flag("--json", *json, "One JSON object on one line (muc_f1, b3_f1, ceafe_f1, conll_f1)");
   cmd->callback([opt, json] { throw CLI::RuntimeError(run_eval_coref(*opt, *json)); });
 }

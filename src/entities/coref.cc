@@ -45,6 +45,8 @@ struct Info {
   std::string head;                // lowercase head lemma
   std::string surface;             // the name without titles, as written (for the canonical name)
   bool definite = false, plural = false, subject = false;
+  bool quantified = false;         // "a", "every", "all", "some"... before a description
+  std::string possessor;           // "his" of "his country" (descriptions)
   char gender = 0;                 // from a title (Mr./Mrs.) or the pronoun
   PronounInfo pron;
   uint32_t verb = UINT32_MAX;      // head of the mention's head word
@@ -144,9 +146,15 @@ class SieveRunner {
       for (uint32_t w = mm.first_word; w <= last; ++w) {
         std::string l = lower(doc_.word_text(w));
         std::string_view r = rel(w);
-        if ((r == "det" || r == "nmod:poss" || r == "det:poss") && head_of(doc_, s, w) == mm.head_word)
-          f.definite = true;
-        if (r == "det" && (l == "a" || l == "an")) f.definite = false;
+        if (head_of(doc_, s, w) == mm.head_word) {
+          // Definite: "the", a demonstrative or a possessor; "a", "every", "all" are not.
+          if (r == "det" && (l == "the" || l == "this" || l == "that" || l == "these" || l == "those"))
+            f.definite = true;
+          if (r == "nmod:poss" || r == "det:poss") f.definite = true, f.possessor = l;
+          if ((r == "det" || r == "det:predet") && !(l == "the" || l == "this" || l == "that" || l == "these" ||
+                                                    l == "those"))
+            f.quantified = true;
+        }
         if (is_article_or_det(l)) continue;
         f.key += (f.key.empty() ? "" : " ") + l;
         std::string_view up = kUpos[doc_.words[w].upos];
@@ -215,10 +223,10 @@ class SieveRunner {
   long exact(size_t i) {
     const Info& f = info_[i];
     if (f.key.empty() || m(i).kind == MentionKind::kPronoun) return -1;
-    if (m(i).kind == MentionKind::kNominal && (!f.definite || f.plural)) return -1;
+    if (m(i).kind == MentionKind::kNominal && (!f.definite || f.plural || f.quantified)) return -1;
     for (size_t j = i; j-- > window_start(i, kNameWindow);) {
       if (m(j).kind != m(i).kind || info_[j].key != f.key || nested(i, j)) continue;
-      if (m(i).kind == MentionKind::kNominal && m(i).sentence - m(j).sentence > 8) continue;
+      if (m(i).kind == MentionKind::kNominal && (m(i).sentence - m(j).sentence > 8 || info_[j].quantified)) continue;
       if (same_entity_ok(i, j)) return static_cast<long>(j);
     }
     return -1;
@@ -259,11 +267,12 @@ class SieveRunner {
       }
       return -1;
     }
-    if (m(i).kind != MentionKind::kNominal || !f.definite) return -1;
+    if (m(i).kind != MentionKind::kNominal || !f.definite || f.quantified) return -1;
     // "the minister" -> "the foreign minister": same head, no modifier the antecedent lacks.
     for (size_t j = i; j-- > window_start(i, kRoleWindow);) {
       const Info& g = info_[j];
       if (m(j).kind != MentionKind::kNominal || g.head != f.head || g.plural != f.plural || nested(i, j)) continue;
+      if (g.quantified || (!f.possessor.empty() && !g.possessor.empty() && f.possessor != g.possessor)) continue;
       if (m(i).sentence - m(j).sentence > 8) break;
       if (modifiers_in(f, ent_[find(j)].roles) && same_entity_ok(i, j)) return static_cast<long>(j);
     }

@@ -221,10 +221,15 @@ Result<CorefEvalResult> evaluate_coref(const CorefEvalOptions& opt) {
       for (size_t i = 0; i < doc.mentions.size(); ++i) {
         const Mention& m = doc.mentions[i];
         std::string group = mention_id[i] < gold.size() ? std::to_string(gold[mention_id[i]].group) : "-";
-        std::string ante = m.antecedent >= 0 ? std::string(doc.str(doc.mentions[m.antecedent].span)) : "";
-        std::fprintf(stderr, "%s\t%u\t%s\t%s\tchain=%d\tgold=%s\t%s\t%s\n", doc.id.c_str(), m.sentence,
+        std::string ante, ante_group = "-";
+        if (m.antecedent >= 0) {
+          ante = std::string(doc.str(doc.mentions[m.antecedent].span));
+          uint64_t a = mention_id[m.antecedent];
+          if (a < gold.size()) ante_group = std::to_string(gold[a].group);
+        }
+        std::fprintf(stderr, "%s\t%u\t%s\t%s\tchain=%d\tgold=%s\t%s\t%s\t%s\n", doc.id.c_str(), m.sentence,
                      std::string(doc.str(m.span)).c_str(), entity_type_name(m.type), m.chain, group.c_str(),
-                     entities::sieve_name(m.sieve), ante.c_str());
+                     entities::sieve_name(m.sieve), ante.c_str(), ante_group.c_str());
       }
     }
     // Key: GUM's groups of the kept types; response: our chains. Singletons out (CoNLL-2012).
