@@ -51,7 +51,7 @@ bool same_chain(const Document& doc, int a, int b) {
   return a >= 0 && b >= 0 && doc.mentions[a].chain >= 0 && doc.mentions[a].chain == doc.mentions[b].chain;
 }
 
-TEST(Mentions, FindsRoleNounPhrasesAndPronouns) {
+TEST(CorefMentions, FindsRoleNounPhrasesAndPronouns) {
   Document doc = analyse("The Chinese foreign minister met officials. She said they agreed.");
   int minister = mention(doc, "The Chinese foreign minister");
   ASSERT_GE(minister, 0);
@@ -68,7 +68,7 @@ TEST(Mentions, FindsRoleNounPhrasesAndPronouns) {
     EXPECT_LE(doc.mentions[i - 1].span.begin, doc.mentions[i].span.begin);
 }
 
-TEST(Sieve, ExactNameMatch) {
+TEST(CorefSieve, ExactNameMatch) {
   Document doc = analyse("Angela Merkel arrived in Paris on Monday. Angela Merkel met the French president.");
   int a = mention(doc, "Angela Merkel"), b = mention(doc, "Angela Merkel", 1);
   EXPECT_TRUE(same_chain(doc, a, b));
@@ -77,7 +77,7 @@ TEST(Sieve, ExactNameMatch) {
   EXPECT_FALSE(same_chain(doc, a, mention(doc, "Paris")));
 }
 
-TEST(Sieve, SurnameAndTitleMatchTheFullName) {
+TEST(CorefSieve, SurnameAndTitleMatchTheFullName) {
   Document doc = analyse(
       "Wang Yi arrived in Kyiv on Tuesday. Mr. Wang said the talks went well. Later, Wang left the city.");
   int full = mention(doc, "Wang Yi"), mr = mention(doc, "Mr. Wang"), bare = mention(doc, "Wang", 0);
@@ -87,14 +87,14 @@ TEST(Sieve, SurnameAndTitleMatchTheFullName) {
   EXPECT_EQ(canonical_of(doc, bare), "Wang Yi");
 }
 
-TEST(Sieve, AcronymMatchesTheName) {
+TEST(CorefSieve, AcronymMatchesTheName) {
   Document doc = analyse("The European Union announced new sanctions. The EU said they would start in May.");
   int full = mention(doc, "European Union"), acronym = mention(doc, "EU");
   EXPECT_TRUE(same_chain(doc, full, acronym));
   EXPECT_EQ(static_cast<int>(doc.mentions[acronym].sieve), static_cast<int>(entities::kSieveName));
 }
 
-TEST(Sieve, RoleDescriptionLinksToThePersonWithThatTitle) {
+TEST(CorefSieve, RoleDescriptionLinksToThePersonWithThatTitle) {
   Document doc = analyse(
       "Chinese Foreign Minister Wang Yi met Ukrainian Foreign Minister Dmytro Kuleba in Guangzhou on Monday. "
       "The Chinese foreign minister said both sides wanted peace.");
@@ -109,7 +109,7 @@ TEST(Sieve, RoleDescriptionLinksToThePersonWithThatTitle) {
   EXPECT_EQ(canonical_of(doc, role), "Wang Yi");
 }
 
-TEST(Sieve, CounterpartNeedsItsNationality) {
+TEST(CorefSieve, CounterpartNeedsItsNationality) {
   Document doc = analyse(
       "Ukrainian Foreign Minister Dmytro Kuleba arrived in Beijing. "
       "Chinese Foreign Minister Wang Yi welcomed his Ukrainian counterpart at the airport.");
@@ -117,13 +117,13 @@ TEST(Sieve, CounterpartNeedsItsNationality) {
   EXPECT_EQ(canonical_of(doc, counterpart), "Dmytro Kuleba");
 }
 
-TEST(Sieve, AppositionJoinsNameAndDescription) {
+TEST(CorefSieve, AppositionJoinsNameAndDescription) {
   Document doc = analyse("Dai Bing, the deputy representative, spoke at the meeting.");
   int name = mention(doc, "Dai Bing"), desc = mention(doc, "the deputy representative");
   EXPECT_TRUE(same_chain(doc, name, desc));
 }
 
-TEST(Sieve, PronounsAgreeInGender) {
+TEST(CorefSieve, PronounsAgreeInGender) {
   Document doc = analyse("Mrs. Smith met Mr. Jones in London. She thanked him for the invitation.");
   int smith = mention(doc, "Mrs. Smith"), jones = mention(doc, "Mr. Jones");
   int she = mention(doc, "She"), him = mention(doc, "him");
@@ -133,12 +133,12 @@ TEST(Sieve, PronounsAgreeInGender) {
   EXPECT_EQ(static_cast<int>(doc.mentions[she].sieve), static_cast<int>(entities::kSievePronoun));
 }
 
-TEST(Sieve, PronounPrefersThePreviousSubject) {
+TEST(CorefSieve, PronounPrefersThePreviousSubject) {
   Document doc = analyse("Dmytro Kuleba met the envoy in Brussels on Monday. He said the meeting was useful.");
   EXPECT_EQ(canonical_of(doc, mention(doc, "He")), "Dmytro Kuleba");
 }
 
-TEST(Sieve, ItAndTheyAgreeInNumberAndAnimacy) {
+TEST(CorefSieve, ItAndTheyAgreeInNumberAndAnimacy) {
   Document doc = analyse(
       "The ministry issued a statement on Friday. It said the two foreign ministers had met. "
       "They agreed to meet again.");
@@ -146,7 +146,7 @@ TEST(Sieve, ItAndTheyAgreeInNumberAndAnimacy) {
   EXPECT_TRUE(same_chain(doc, mention(doc, "the two foreign ministers"), mention(doc, "They")));
 }
 
-TEST(Sieve, PossessiveAndReflexiveTakeTheSubject) {
+TEST(CorefSieve, PossessiveAndReflexiveTakeTheSubject) {
   Document doc = analyse("Dmytro Kuleba said his country would defend itself. Kuleba blamed himself for the delay.");
   int kuleba = mention(doc, "Dmytro Kuleba");
   EXPECT_TRUE(same_chain(doc, kuleba, mention(doc, "his")));
@@ -154,14 +154,14 @@ TEST(Sieve, PossessiveAndReflexiveTakeTheSubject) {
   EXPECT_FALSE(same_chain(doc, kuleba, mention(doc, "itself")));
 }
 
-TEST(Sieve, DescriptionGenderBlocksThePronoun) {
+TEST(CorefSieve, DescriptionGenderBlocksThePronoun) {
   Document doc = analyse("The president met his sister in Paris. He thanked her for the visit.");
   EXPECT_TRUE(same_chain(doc, mention(doc, "The president"), mention(doc, "He")));
   EXPECT_TRUE(same_chain(doc, mention(doc, "his sister"), mention(doc, "her")));
   EXPECT_FALSE(same_chain(doc, mention(doc, "his sister"), mention(doc, "He")));
 }
 
-TEST(Sieve, PluralDescriptionIsNotLinkedToOnePerson) {
+TEST(CorefSieve, PluralDescriptionIsNotLinkedToOnePerson) {
   Document doc = analyse("Wang Yi met Dmytro Kuleba in Beijing. The two foreign ministers discussed the war.");
   int both = mention(doc, "The two foreign ministers");
   EXPECT_EQ(doc.mentions[both].antecedent, -1);
@@ -169,7 +169,7 @@ TEST(Sieve, PluralDescriptionIsNotLinkedToOnePerson) {
   EXPECT_FALSE(same_chain(doc, both, mention(doc, "Dmytro Kuleba")));
 }
 
-TEST(Sieve, PronounTooFarBackStaysAlone) {
+TEST(CorefSieve, PronounTooFarBackStaysAlone) {
   Document doc = analyse(
       "Mr. Jones arrived. The rain fell. The roads flooded. The trains stopped. He was late.");
   int he = mention(doc, "He");
@@ -231,7 +231,7 @@ std::string row(int id, const std::string& form, const std::string& misc) {
   return std::to_string(id) + "\t" + form + "\t" + form + "\tX\tX\t_\t0\troot\t_\t" + misc + "\n";
 }
 
-TEST(GumEntities, ReadsNestedMultiWordAndSameWordBrackets) {
+TEST(CorefGumEntities, ReadsNestedMultiWordAndSameWordBrackets) {
   std::string text = "# newdoc id = GUM_news_fixture\n"
                      "# global.Entity = GRP-etype-infstat-salience-centering-minspan-link-identity\n"
                      "# sent_id = f-1\n";
