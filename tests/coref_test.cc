@@ -117,6 +117,26 @@ TEST(CorefSieve, CounterpartNeedsItsNationality) {
   EXPECT_EQ(canonical_of(doc, counterpart), "Dmytro Kuleba");
 }
 
+TEST(CorefSieve, PlaceDescriptionTakesTheLastPlaceOfItsType) {
+  Document doc;
+  Status st = io::read_bytes("t.txt", "Officials visited Kharkiv on Monday. The city was quiet, but the company closed.",
+                             io::InputFormat::kText, [&](Document&& d) { doc = std::move(d); },
+                             [](const std::string&) {});
+  ASSERT_TRUE(st.ok());
+  pipeline().process(doc);
+  entities::add_name_mentions_from_parse(doc);
+  int kharkiv = mention(doc, "Kharkiv");
+  ASSERT_GE(kharkiv, 0);
+  doc.mentions[kharkiv].type = EntityType::kGpe;  // as the NER types it
+  entities::add_nominal_and_pronoun_mentions(doc);
+  entities::resolve_coreference(doc);
+  kharkiv = mention(doc, "Kharkiv");
+  int city = mention(doc, "The city");
+  EXPECT_TRUE(same_chain(doc, kharkiv, city));
+  EXPECT_EQ(static_cast<int>(doc.mentions[city].sieve), static_cast<int>(entities::kSieveRole));
+  EXPECT_FALSE(same_chain(doc, kharkiv, mention(doc, "the company")));
+}
+
 TEST(CorefSieve, AppositionJoinsNameAndDescription) {
   Document doc = analyse("Dai Bing, the deputy representative, spoke at the meeting.");
   int name = mention(doc, "Dai Bing"), desc = mention(doc, "the deputy representative");

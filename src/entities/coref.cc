@@ -312,9 +312,27 @@ class SieveRunner {
     return -1;
   }
 
+  // "the city", "the company": a definite description of a place or organisation
+  // names the most recent place or organisation named in the last sentences.
+  long thing_role(size_t i) {
+    const Info& f = info_[i];
+    const EntityType t = m(i).type;
+    if (f.plural || f.quantified || !f.definite || !f.possessor.empty()) return -1;
+    if (!(t == EntityType::kGpe && is_place_noun(f.head)) && !(t == EntityType::kOrg && is_org_noun(f.head)))
+      return -1;
+    for (size_t j = i; j-- > window_start(i, kRoleWindow);) {
+      if (m(i).sentence - m(j).sentence > kPronounSentences) break;
+      if (m(j).kind != MentionKind::kName || nested(i, j)) continue;
+      const EntityType u = ent_[find(j)].type;
+      if (u == t || (t == EntityType::kGpe && u == EntityType::kLoc)) return static_cast<long>(j);
+    }
+    return -1;
+  }
+
   long role(size_t i) {
     const Info& f = info_[i];
-    if (m(i).kind != MentionKind::kNominal || !f.definite || f.plural || m(i).type != EntityType::kPerson) return -1;
+    if (m(i).type != EntityType::kPerson) return thing_role(i);
+    if (m(i).kind != MentionKind::kNominal || !f.definite || f.plural) return -1;
     const bool counterpart = f.head == "counterpart";
     for (size_t j = i; j-- > window_start(i, kRoleWindow);) {
       if (m(j).kind != MentionKind::kName || nested(i, j)) continue;

@@ -12,7 +12,8 @@
 //              a role description to the most recent person whose titles and
 //              descriptions hold its head and modifiers ("the Chinese foreign
 //              minister" -> "Chinese Foreign Minister Wang Yi"; "his Ukrainian
-//              counterpart" -> "Ukraine's foreign minister Dmytro Kuleba")
+//              counterpart" -> "Ukraine's foreign minister Dmytro Kuleba");
+//              "the city", "the company" to the last place or organisation named
 //   4 pronoun  he/she/it/they to the best agreeing mention (gender, number,
 //              animacy) in the same or the two previous sentences: nearest
 //              sentence first, subjects first, then the nearest (same
