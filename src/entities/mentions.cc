@@ -176,11 +176,15 @@ void add_name_mentions_from_parse(Document& doc) {
 void add_nominal_and_pronoun_mentions(Document& doc) {
   const uint16_t noun = upos_id("NOUN"), pron = upos_id("PRON"), propn = upos_id("PROPN");
   const size_t before = doc.mentions.size();
+  std::vector<bool> headed(doc.words.size(), false);  // words already heading a mention (the NER's names)
+  for (const Mention& m : doc.mentions)
+    if (m.head_word < headed.size()) headed[m.head_word] = true;
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     const uint32_t end = s.first_word + s.word_count;
     for (uint32_t w = s.first_word; w < end; ++w) {
       const Word& word = doc.words[w];
+      if (headed[w]) continue;
       if (word.upos == pron) {
         PronounInfo p = pronoun_info(lower(doc.word_text(w)));
         if (!p.pronoun) continue;
