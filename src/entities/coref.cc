@@ -304,7 +304,7 @@ class SieveRunner {
     uint32_t h = head_of(doc_, s, a.head_word);
     for (size_t j = i; j-- > 0 && m(j).sentence == a.sentence;)
       // Two names in apposition are mostly places ("Houston, Texas"): a description joins, or two persons.
-      if (m(j).head_word == h && m(j).kind != MentionKind::kPronoun &&
+      if (m(j).head_word == h && m(j).kind != MentionKind::kPronoun && info_[j].plural == info_[i].plural &&
           (m(j).kind == MentionKind::kNominal || a.kind == MentionKind::kNominal ||
            (a.type == EntityType::kPerson && m(j).type == EntityType::kPerson)) &&
           same_entity_ok(i, j))
