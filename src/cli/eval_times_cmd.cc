@@ -1,0 +1,88 @@
+// sitrep eval times --gold DIR: time expressions against TimeML gold (TempEval-3).
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "eval/time_eval.h"
+#include "pipeline/pipeline.h"
+#include "text/blocks.h"
+#include "time/time_expressions.h"
+
+namespace sitrep::cli {
+namespace {
+
+struct EvalTimesOptions {
+  std::string gold;
+  std::string until = "tokenize";
+  std::vector<std::string> types = {"DATE", "TIME"};
+  bool json = false;
+  bool errors = false;
+};
+
+int run_eval_times(const EvalTimesOptions& o) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  std::error_code ec;
+  if (fs::is_directory(o.gold, ec)) {
+    for (const auto& e : fs::directory_iterator(o.gold, ec))
+      if (e.path().extension() == ".tml") files.push_back(e.path().string());
+  } else if (fs::exists(o.gold, ec)) {
+    files.push_back(o.gold);
+  }
+  std::sort(files.begin(), files.end());
+  if (files.empty()) {
+    fmt::print(stderr, "sitrep: error: {}: no .tml files\n", o.gold);
+    return kExitBadInput;
+  }
+  auto until = parse_stage(o.until);
+  if (!until.ok()) {
+    fmt::print(stderr, "sitrep: error: {}\n", until.status().message());
+    return kExitBadInput;
+  }
+  auto pipeline = Pipeline::load_default(until.value());
+  if (!pipeline.ok()) {
+    fmt::print(stderr, "sitrep: error: {}\n", pipeline.status().message());
+    return kExitBadInput;
+  }
+  eval::TimeScores scores;
+  for (const std::string& path : files) {
+    auto gold = eval::read_timeml(path);
+    if (!gold.ok()) {
+      fmt::print(stderr, "sitrep: error: {}\n", gold.status().message());
+      return kExitBadInput;
+    }
+    Document doc;
+    doc.id = gold.value().id;
+    doc.text = gold.value().text;
+    doc.date = gold.value().dct;
+    text::classify_blocks(doc);
+    pipeline.value().process(doc);
+    timex::find_times(doc);
+    eval::score_times(gold.value(), doc, o.types, scores);
+    if (o.errors) {  // gold and predicted side by side, for error analysis
+      for (const auto& g : gold.value().timexes)
+        fmt::print(stderr, "{}\tgold\t{}\t{}\t{}\n", doc.id, g.type, doc.str(g.span), g.value);
+      for (const TimeExpr& t : doc.times) fmt::print(stderr, "{}\tsys\t\t{}\t{}\n", doc.id, doc.str(t.span), t.value);
+    }
+  }
+  std::cout << (o.json ? scores.json() + "\n" : scores.table());
+  return 0;
+}
+
+}  // namespace
+
+void add_eval_times_command(CLI::App& eval_group) {
+  auto opt = std::make_shared<EvalTimesOptions>();
+  auto* cmd = eval_group.add_subcommand("times", "Time expressions: relaxed span P/R/F1 and value accuracy on TimeML (.tml)");
+  cmd->add_option("--gold", opt->gold, "A .tml file or a directory of them (TempEval-3 platinum)")->required();
+  cmd->add_option("--types", opt->types, "Gold TIMEX3 types that count")->capture_default_str();
+  cmd->add_option("--until", opt->until, "Stages to run before: tokenize, tag or parse")->capture_default_str();
+  cmd->add_flag("--json", opt->json, "One JSON object on one line");
+  cmd->add_flag("--errors", opt->errors, "Print gold and predicted expressions to stderr");
+  cmd->callback([opt] { throw CLI::RuntimeError(run_eval_times(*opt)); });
+}
+
+}  // namespace sitrep::cli
