@@ -90,6 +90,15 @@ TEST(TimeShapesTest, MonthsYearsAndIso) {
   EXPECT_EQ(one("The report is dated 2022-03-02."), "2022-03-02=2022-03-02");
   EXPECT_EQ(one("Prices rose in March."), "March=2022-03");
   EXPECT_TRUE(times("He sold 2000 tickets and you may go.").empty());
+  // A bare month after the document's month is last year's, unless the verb is future.
+  EXPECT_EQ(one("The ceasefire collapsed in October."), "October=2021-10");
+  EXPECT_EQ(one("Elections will be held in October."), "October=2022-10");
+  EXPECT_EQ(one("The deal was signed last summer."), "last summer=2021-SU");
+}
+
+TEST(TimeShapesTest, PresentAndComparatives) {
+  EXPECT_EQ(one("The town is now under siege."), "now=PRESENT_REF");
+  EXPECT_TRUE(times("The harvest began a month earlier than usual.").empty());
 }
 
 TEST(TimeShapesTest, RelativeDaysAndPeriods) {

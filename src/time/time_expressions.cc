@@ -73,6 +73,7 @@ enum Word : uint8_t {
   kNone, kLast, kNext, kThis, kPast, kPrevious, kComing, kEarlier, kLater, kEarly, kLate, kMid, kAgo,
   kYesterday, kToday, kTonight, kTomorrow, kMorning, kAfternoon, kEvening, kNight,
   kDay, kWeek, kMonth, kYear, kWeekend, kThe, kFollowing, kWill, kDue, kScheduled,
+  kNow, kThan, kSpring, kSummer, kAutumn, kWinter,
   kPrep,  // in, since, until, by, of, during, from, to, before, after, through, between, and, around
   kNumberWord,
 };
@@ -93,7 +94,8 @@ constexpr Keyword kKeywords[] = {
     {"night", kNight}, {"day", kDay}, {"days", kDay}, {"week", kWeek}, {"weeks", kWeek}, {"month", kMonth},
     {"months", kMonth}, {"year", kYear}, {"years", kYear}, {"weekend", kWeekend}, {"the", kThe},
     {"following", kFollowing}, {"will", kWill}, {"'ll", kWill}, {"\xE2\x80\x99ll", kWill}, {"shall", kWill},
-    {"upcoming", kWill}, {"due", kDue}, {"scheduled", kScheduled}, {"in", kPrep}, {"since", kPrep},
+    {"upcoming", kWill}, {"now", kNow}, {"currently", kNow}, {"than", kThan},
+    {"spring", kSpring}, {"summer", kSummer}, {"autumn", kAutumn}, {"fall", kAutumn}, {"winter", kWinter}, {"due", kDue}, {"scheduled", kScheduled}, {"in", kPrep}, {"since", kPrep},
     {"until", kPrep}, {"till", kPrep}, {"by", kPrep}, {"of", kPrep}, {"during", kPrep}, {"from", kPrep},
     {"to", kPrep}, {"before", kPrep}, {"after", kPrep}, {"through", kPrep}, {"between", kPrep},
     {"and", kPrep}, {"around", kPrep}, {"a", kNumberWord, 1}, {"an", kNumberWord, 1}, {"one", kNumberWord, 1},
@@ -205,6 +207,8 @@ enum class Shape : uint8_t {
   kPeriod,    // this/last/next week|month|year|weekend
   kAgo,       // two days ago
   kLater,     // a month later, the next day: relative to the previous time
+  kPresent,   // now, currently: TimeML's PRESENT_REF, dated by the document date
+  kSeason,    // last summer: YYYY-SU
 };
 
 struct Match {
@@ -213,7 +217,7 @@ struct Match {
   int year = 0, month = 0, day = 0, weekday = -1;
   int shift = 0;  // -1 last, +1 next; days/units for ago/later
   Unit unit = Unit::kDay;
-  const char* part = nullptr;  // "NI", "MO", "AF", "EV"
+  const char* part = nullptr;  // "NI", "MO", "AF", "EV"; seasons "SP", "SU", "FA", "WI"
   bool future = false;
 };
 
@@ -335,12 +339,11 @@ bool match_at(const std::vector<Tok>& toks, uint32_t i, Match& m) {
     return true;
   }
   if (t.kind == Kind::kYear) {  // "in 2021", not "2000 people"
-    bool cue = prev && prev->kind == Kind::kKeyword &&
-               (prev->word == kPrep || prev->word == kEarly || prev->word == kLate || prev->word == kMid ||
-                prev->word == kYear || prev->word == kThe);
+    // Any year but a count: not before a noun ("2000 people"), not after a number or currency sign.
     const Tok* next = at(i + 1);
     bool counted = next && next->kind == Kind::kOther && next->value == 'a' && next->noun;
-    if (!cue || counted) return false;
+    bool amount = prev && (prev->kind == Kind::kDayNumber || prev->value == '$' || prev->word == kNumberWord);
+    if (counted || amount) return false;
     m.year = t.value, m.end = i + 1;
     return true;
   }
@@ -353,6 +356,9 @@ bool match_at(const std::vector<Tok>& toks, uint32_t i, Match& m) {
       m.shift = t.word == kYesterday ? -1 : t.word == kTomorrow ? 1 : 0;
       m.part = t.word == kTonight ? "NI" : nullptr;
       if (t.word != kTonight && n1 && n1->kind == Kind::kKeyword && part_of(n1->word)) m.part = part_of(n1->word), ++m.end;
+      return true;
+    case kNow:
+      m.shape = Shape::kPresent, m.end = i + 1;
       return true;
     default: break;
   }
@@ -378,6 +384,13 @@ bool match_at(const std::vector<Tok>& toks, uint32_t i, Match& m) {
       m.shape = Shape::kPeriod, m.unit = u, m.shift = modifier_shift(mod.word), m.end = k + 2;
       return true;
     }
+    // "last summer": a season (winter belongs to the year it starts in)
+    if (unit_tok->kind == Kind::kKeyword && unit_tok->word >= kSpring && unit_tok->word <= kWinter) {
+      static constexpr const char* kSeasons[] = {"SP", "SU", "FA", "WI"};
+      m.shape = Shape::kSeason, m.part = kSeasons[unit_tok->word - kSpring], m.shift = modifier_shift(mod.word);
+      m.month = 3 + 3 * (unit_tok->word - kSpring), m.end = k + 2;
+      return true;
+    }
     // "last March", "next May"
     if (unit_tok->kind == Kind::kMonth && k == i) {
       Match cal;
@@ -398,7 +411,7 @@ bool match_at(const std::vector<Tok>& toks, uint32_t i, Match& m) {
     if (t.word == kNumberWord && n1 && n1->kind == Kind::kKeyword && unit_of(n1->word, u) && u != Unit::kWeekend &&
         n2 && n2->kind == Kind::kKeyword) {
       if (n2->word == kAgo) return m.shape = Shape::kAgo, m.unit = u, m.shift = -t.value, m.end = i + 3, true;
-      if (n2->word == kLater || n2->word == kEarlier) {
+      if ((n2->word == kLater || n2->word == kEarlier) && !is_word(at(i + 3), kThan)) {
         m.shape = Shape::kLater, m.unit = u, m.shift = n2->word == kLater ? t.value : -t.value, m.end = i + 3;
         return true;
       }
@@ -521,8 +534,9 @@ struct Resolver {
         }
         // A bare month: this year's, or last/next year's when so modified or in the future.
         if (!dd) return unknown(e, fmt::format("XXXX-{:02d}", m.month), TimeGranularity::kMonth, "year unknown");
+        // News convention: a bare month after the document's month is last year's, unless future.
         int y = doc_date.year;
-        if (m.shift < 0 && m.month >= doc_date.month) --y;
+        if ((m.shift < 0 && m.month >= doc_date.month) || (m.shift == 0 && !m.future && m.month > doc_date.month)) --y;
         if ((m.shift > 0 || m.future) && m.month <= doc_date.month && !(m.future && m.month == doc_date.month)) ++y;
         return set(e, make_date(y, m.month, 1), TimeGranularity::kMonth, doc_anchor());
       }
@@ -555,6 +569,18 @@ struct Resolver {
       case Shape::kAgo:
         if (!dd) return unknown(e, "XXXX-XX-XX", TimeGranularity::kUnknown, no_doc);
         return shifted(e, doc_date, m.unit, m.shift, doc_anchor());
+      case Shape::kPresent:
+        e.value = "PRESENT_REF", e.granularity = TimeGranularity::kDay, e.date = doc_date;
+        e.anchor = dd ? doc_anchor() : no_doc;
+        return;
+      case Shape::kSeason: {
+        if (!dd) return unknown(e, fmt::format("XXXX-{}", m.part), TimeGranularity::kUnknown, no_doc);
+        // The season's year: this year's, or the one before or after it.
+        int y = doc_date.year + m.shift;
+        set(e, make_date(y, m.month, 1), TimeGranularity::kUnknown, doc_anchor());
+        e.value = fmt::format("{:04d}-{}", y, m.part);
+        return;
+      }
       case Shape::kLater:
         if (previous.known()) return shifted(e, previous, m.unit, m.shift, "previous time " + previous.iso());
         if (!dd) return unknown(e, "XXXX-XX-XX", TimeGranularity::kUnknown, no_doc);
