@@ -20,6 +20,7 @@ struct EvalTimesOptions {
   std::vector<std::string> types = {"DATE", "TIME"};
   bool json = false;
   bool errors = false;
+  std::string prefix = "GUM_news_";
 };
 
 int run_eval_times(const EvalTimesOptions& o) {
@@ -28,13 +29,15 @@ int run_eval_times(const EvalTimesOptions& o) {
   std::error_code ec;
   if (fs::is_directory(o.gold, ec)) {
     for (const auto& e : fs::directory_iterator(o.gold, ec))
-      if (e.path().extension() == ".tml") files.push_back(e.path().string());
+      if (e.path().extension() == ".tml" ||
+          (e.path().extension() == ".xml" && e.path().filename().string().starts_with(o.prefix)))
+        files.push_back(e.path().string());
   } else if (fs::exists(o.gold, ec)) {
     files.push_back(o.gold);
   }
   std::sort(files.begin(), files.end());
   if (files.empty()) {
-    fmt::print(stderr, "sitrep: error: {}: no .tml files\n", o.gold);
+    fmt::print(stderr, "sitrep: error: {}: no .tml or GUM .xml files\n", o.gold);
     return kExitBadInput;
   }
   auto until = parse_stage(o.until);
@@ -49,7 +52,7 @@ int run_eval_times(const EvalTimesOptions& o) {
   }
   eval::TimeScores scores;
   for (const std::string& path : files) {
-    auto gold = eval::read_timeml(path);
+    auto gold = path.ends_with(".xml") ? eval::read_gum_xml(path) : eval::read_timeml(path);
     if (!gold.ok()) {
       fmt::print(stderr, "sitrep: error: {}\n", gold.status().message());
       return kExitBadInput;
@@ -77,7 +80,8 @@ int run_eval_times(const EvalTimesOptions& o) {
 void add_eval_times_command(CLI::App& eval_group) {
   auto opt = std::make_shared<EvalTimesOptions>();
   auto* cmd = eval_group.add_subcommand("times", "Time expressions: relaxed span P/R/F1 and value accuracy on TimeML (.tml)");
-  cmd->add_option("--gold", opt->gold, "A .tml file or a directory of them (TempEval-3 platinum)")->required();
+  cmd->add_option("--gold", opt->gold, "A .tml file or a directory of them (TempEval-3 platinum), or a directory of GUM .xml")->required();
+  cmd->add_option("--prefix", opt->prefix, "GUM (.xml) files whose name starts with this")->capture_default_str();
   cmd->add_option("--types", opt->types, "Gold TIMEX3 types that count")->capture_default_str();
   cmd->add_option("--until", opt->until, "Stages to run before: tokenize, tag or parse")->capture_default_str();
   cmd->add_flag("--json", opt->json, "One JSON object on one line");

@@ -76,6 +76,49 @@ Result<TimeMLDoc> read_timeml(const std::string& path) {
   return doc;
 }
 
+Result<TimeMLDoc> read_gum_xml(const std::string& path) {
+  std::string xml;
+  if (Status st = io::read_file_bytes(path, &xml); !st.ok()) return st;
+  TimeMLDoc doc;
+  size_t slash = path.find_last_of('/');
+  doc.id = path.substr(slash == std::string::npos ? 0 : slash + 1);
+  size_t text_tag = xml.find("<text ");
+  if (text_tag == std::string::npos) return Status::Error(fmt::format("{}: no <text>", path));
+  std::string_view head = std::string_view(xml).substr(text_tag, xml.find('>', text_tag) - text_tag);
+  if (auto d = io::parse_date(attribute(head, "dateCreated"))) doc.dct = *d;
+  if (!doc.dct.known()) return Status::Error(fmt::format("{}: no dateCreated", path));
+  // One token per line (its first column); tags on lines of their own; a sentence per <s>.
+  std::vector<GoldTimex> open;
+  std::string_view rest = std::string_view(xml).substr(xml.find('>', text_tag) + 1);
+  while (!rest.empty()) {
+    size_t nl = rest.find('\n');
+    std::string_view line = rest.substr(0, nl);
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    if (line.empty()) continue;
+    if (line[0] == '<') {
+      if (line.starts_with("<date ")) {
+        std::string value = attribute(line, "when");
+        open.push_back({{static_cast<uint32_t>(doc.text.size()), 0}, "DATE", value});
+      } else if (line.starts_with("</date") && !open.empty()) {
+        open.back().span.end = static_cast<uint32_t>(doc.text.size());
+        while (open.back().span.end > open.back().span.begin && doc.text[open.back().span.end - 1] == ' ')
+          --open.back().span.end;
+        doc.timexes.push_back(open.back());
+        open.pop_back();
+      } else if (line.starts_with("</s>")) {
+        if (!doc.text.empty() && doc.text.back() == ' ') doc.text.back() = '\n';
+      } else if (line.starts_with("</head") || line.starts_with("</p>")) {
+        if (!doc.text.empty()) doc.text.back() = '\n', doc.text += '\n';
+      }
+      continue;
+    }
+    size_t tab = line.find('\t');
+    append_text(line.substr(0, tab), doc.text);
+    doc.text += ' ';
+  }
+  return doc;
+}
+
 void score_times(const TimeMLDoc& gold, const Document& doc, const std::vector<std::string>& types, TimeScores& s) {
   auto overlaps = [](Span a, Span b) { return a.begin < b.end && b.begin < a.end; };
   std::vector<const GoldTimex*> counted;
@@ -92,6 +135,8 @@ void score_times(const TimeMLDoc& gold, const Document& doc, const std::vector<s
       if (overlaps(g->span, t.span)) { found = &t; break; }
     if (!found) continue;
     ++s.gold_found;
+    if (g->value.empty()) continue;  // a range without one value (GUM's from/to)
+    ++s.valued_found;
     s.value_right += found->value == g->value;
   }
 }
@@ -99,7 +144,7 @@ void score_times(const TimeMLDoc& gold, const Document& doc, const std::vector<s
 std::string TimeScores::json() const {
   nlohmann::json j = {{"documents", documents}, {"gold", gold}, {"predicted", predicted},
                       {"precision", precision()}, {"recall", recall()}, {"f1", f1()},
-                      {"value_accuracy", value_accuracy()}, {"value_recall", value_recall()}};
+                      {"value_accuracy", value_accuracy()}, {"valued_found", valued_found}, {"value_recall", value_recall()}};
   return j.dump();
 }
 
@@ -107,8 +152,8 @@ std::string TimeScores::table() const {
   return fmt::format(
       "documents {}  gold {}  predicted {}\n"
       "spans (relaxed: any overlap): precision {:.2f}  recall {:.2f}  F1 {:.2f}\n"
-      "values: {:.2f}% of the found expressions ({} of {}), {:.2f}% of all gold\n",
-      documents, gold, predicted, precision(), recall(), f1(), value_accuracy(), value_right, gold_found,
+      "values: {:.2f}% of the found expressions with a gold value ({} of {}), {:.2f}% of all gold\n",
+      documents, gold, predicted, precision(), recall(), f1(), value_accuracy(), value_right, valued_found,
       value_recall());
 }
 
