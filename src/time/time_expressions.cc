@@ -102,6 +102,9 @@ constexpr Keyword kKeywords[] = {
     {"two", kNumberWord, 2}, {"three", kNumberWord, 3}, {"four", kNumberWord, 4}, {"five", kNumberWord, 5},
     {"six", kNumberWord, 6}, {"seven", kNumberWord, 7}, {"eight", kNumberWord, 8}, {"nine", kNumberWord, 9},
     {"ten", kNumberWord, 10}, {"eleven", kNumberWord, 11}, {"twelve", kNumberWord, 12},
+    {"thirteen", kNumberWord, 13}, {"fourteen", kNumberWord, 14}, {"fifteen", kNumberWord, 15},
+    {"sixteen", kNumberWord, 16}, {"seventeen", kNumberWord, 17}, {"eighteen", kNumberWord, 18},
+    {"nineteen", kNumberWord, 19}, {"twenty", kNumberWord, 20},
     {"several", kNumberWord, 3}, {"few", kNumberWord, 3},
 };
 
