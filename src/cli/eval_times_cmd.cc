@@ -1,5 +1,6 @@
 // sitrep eval times --gold DIR: time expressions against TimeML gold (TempEval-3).
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 
@@ -52,6 +53,9 @@ int run_eval_times(const EvalTimesOptions& o) {
     return kExitBadInput;
   }
   eval::TimeScores scores;
+  using Clock = std::chrono::steady_clock;
+  double pipeline_seconds = 0, times_seconds = 0;
+  uint64_t tokens = 0;
   for (const std::string& path : files) {
     auto gold = path.ends_with(".xml") ? eval::read_gum_xml(path) : eval::read_timeml(path);
     if (!gold.ok()) {
@@ -70,8 +74,13 @@ int run_eval_times(const EvalTimesOptions& o) {
     }
     doc.id = gold.value().id;
     doc.date = gold.value().dct;
+    auto t0 = Clock::now();
     pipeline.value().process(doc);
+    auto t1 = Clock::now();
     timex::find_times(doc);
+    pipeline_seconds += std::chrono::duration<double>(t1 - t0).count();
+    times_seconds += std::chrono::duration<double>(Clock::now() - t1).count();
+    tokens += doc.tokens.size();
     eval::score_times(gold.value(), doc, o.types, scores);
     if (o.errors) {  // gold and predicted side by side, for error analysis
       for (const auto& g : gold.value().timexes)
@@ -80,6 +89,8 @@ int run_eval_times(const EvalTimesOptions& o) {
     }
   }
   std::cout << (o.json ? scores.json() + "\n" : scores.table());
+  fmt::print(stderr, "{} tokens: stages up to {} {:.3f} s, find_times {:.3f} s ({:.1f} M tokens/s)\n", tokens, o.until,
+             pipeline_seconds, times_seconds, tokens / std::max(times_seconds, 1e-9) / 1e6);
   return 0;
 }
 
