@@ -93,6 +93,7 @@ TEST(TimeShapesTest, MonthsYearsAndIso) {
   // A bare month after the document's month is last year's, unless the verb is future.
   EXPECT_EQ(one("The ceasefire collapsed in October."), "October=2021-10");
   EXPECT_EQ(one("Elections will be held in October."), "October=2022-10");
+  EXPECT_EQ(one("Talks may resume in May."), "May=2022-05");
   EXPECT_EQ(one("The deal was signed last summer."), "last summer=2021-SU");
 }
 

@@ -94,7 +94,7 @@ constexpr Keyword kKeywords[] = {
     {"night", kNight}, {"day", kDay}, {"days", kDay}, {"week", kWeek}, {"weeks", kWeek}, {"month", kMonth},
     {"months", kMonth}, {"year", kYear}, {"years", kYear}, {"weekend", kWeekend}, {"the", kThe},
     {"following", kFollowing}, {"will", kWill}, {"'ll", kWill}, {"\xE2\x80\x99ll", kWill}, {"shall", kWill},
-    {"upcoming", kWill}, {"now", kNow}, {"currently", kNow}, {"than", kThan},
+    {"upcoming", kWill}, {"may", kWill}, {"might", kWill}, {"could", kWill}, {"would", kWill}, {"now", kNow}, {"currently", kNow}, {"than", kThan},
     {"spring", kSpring}, {"summer", kSummer}, {"autumn", kAutumn}, {"fall", kAutumn}, {"winter", kWinter}, {"due", kDue}, {"scheduled", kScheduled}, {"in", kPrep}, {"since", kPrep},
     {"until", kPrep}, {"till", kPrep}, {"by", kPrep}, {"of", kPrep}, {"during", kPrep}, {"from", kPrep},
     {"to", kPrep}, {"before", kPrep}, {"after", kPrep}, {"through", kPrep}, {"between", kPrep},
