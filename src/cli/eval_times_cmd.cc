@@ -18,7 +18,7 @@ namespace {
 
 struct EvalTimesOptions {
   std::string gold;
-  std::string until = "tokenize";
+  std::string until = "tag";
   std::vector<std::string> types = {"DATE", "TIME"};
   bool json = false;
   bool errors = false;

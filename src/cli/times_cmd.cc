@@ -17,7 +17,7 @@ struct TimesOptions {
   std::vector<std::string> paths;
   std::string format = "jsonl";
   std::string date;
-  std::string until = "tokenize";
+  std::string until = "tag";
   unsigned threads = 1;
 };
 
@@ -103,7 +103,7 @@ void add_times_command(CLI::App& app) {
   cmd->add_option("paths", opt->paths, "Files, directories (recursive) or - for standard input")->required();
   cmd->add_option("--format", opt->format, "Output format: jsonl")->capture_default_str();
   cmd->add_option("--date", opt->date, "Document date (YYYY-MM-DD) for documents that have none");
-  cmd->add_option("--until", opt->until, "Stages to run first: tokenize, tag (UPOS rejects 'may' as a verb) or parse")
+  cmd->add_option("--until", opt->until, "Stages to run first: tokenize, tag (UPOS tells years from counts, months from verbs) or parse")
       ->capture_default_str();
   cmd->add_option("--threads", opt->threads, "Worker threads (0 = all cores)")->capture_default_str();
   cmd->callback([opt] { throw CLI::RuntimeError(run_times(*opt)); });
