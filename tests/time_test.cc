@@ -2,8 +2,15 @@
 #include "time/time_expressions.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "text/blocks.h"
 #include "text/tokenizer.h"
@@ -181,6 +188,82 @@ TEST(DocumentDateTest, MetadataDateIsKept) {
   resolve_document_date(doc);
   EXPECT_EQ(doc.date, kTue);
   EXPECT_EQ(doc.date_source, "metadata");
+}
+
+// ---- The command line ---------------------------------------------------------
+
+namespace fs = std::filesystem;
+
+fs::path temp_dir() {
+  fs::path dir = fs::temp_directory_path() /
+                 (std::string("sitrep_time_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+// Runs `sitrep ARGS`; returns the exit status and standard output.
+std::pair<int, std::string> sitrep(const std::string& args, const fs::path& dir) {
+  std::string out = (dir / "stdout").string();
+  int rc = std::system((std::string(SITREP_BINARY) + " " + args + " >" + out + " 2>" + (dir / "stderr").string()).c_str());
+  std::ifstream in(out);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return {WEXITSTATUS(rc), ss.str()};
+}
+
+std::vector<nlohmann::json> lines(const std::string& out) {
+  std::vector<nlohmann::json> v;
+  std::istringstream in(out);
+  for (std::string l; std::getline(in, l);) v.push_back(nlohmann::json::parse(l));
+  return v;
+}
+
+TEST(TimesCommandTest, BatchDatesAnUndatedDocumentAndOffsetsPointAtTheText) {
+  fs::path dir = temp_dir();
+  const std::string a = "date 2022-04-12\n\nRebels attacked the town on Monday.\n";
+  const std::string b = "Troops left the city on Friday.\n";
+  std::ofstream(dir / "a.txt") << a;
+  std::ofstream(dir / "b.txt") << b;
+  auto [rc, out] = sitrep("times --until tokenize " + (dir / "a.txt").string() + " " + (dir / "b.txt").string(), dir);
+  ASSERT_EQ(rc, 0);
+  auto objs = lines(out);
+  ASSERT_EQ(objs.size(), 2u);
+  EXPECT_EQ(objs[0]["doc"], "a");
+  EXPECT_EQ(objs[0]["value"], "2022-04-11");
+  EXPECT_EQ(a.substr(objs[0]["start"].get<size_t>(), objs[0]["end"].get<size_t>() - objs[0]["start"].get<size_t>()), "Monday");
+  EXPECT_EQ(objs[1]["doc"], "b");
+  EXPECT_EQ(objs[1]["value"], "2022-04-08");  // dated by the batch: the Friday before 2022-04-12
+  EXPECT_EQ(objs[1]["granularity"], "day");
+  EXPECT_NE(objs[1]["doc_date_source"].get<std::string>().find("batch"), std::string::npos);
+}
+
+TEST(TimesCommandTest, DateOptionAndBadInput) {
+  fs::path dir = temp_dir();
+  std::ofstream(dir / "b.txt") << "Troops left the city last week.\n";
+  auto [rc, out] = sitrep("times --until tokenize --date 2022-04-12 " + (dir / "b.txt").string(), dir);
+  ASSERT_EQ(rc, 0);
+  auto objs = lines(out);
+  ASSERT_EQ(objs.size(), 1u);
+  EXPECT_EQ(objs[0]["value"], "2022-W14");
+  EXPECT_EQ(sitrep("times --date yesterday " + (dir / "b.txt").string(), dir).first, 2);
+  EXPECT_EQ(sitrep("times " + (dir / "missing.txt").string(), dir).first, 2);
+}
+
+TEST(EvalTimesCommandTest, ScoresSpansAndValuesOnTimeML) {
+  fs::path dir = temp_dir();
+  std::ofstream(dir / "one.tml")
+      << "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2022-04-12\">April 12, 2022</TIMEX3></DCT>\n"
+         "<TEXT>\nRebels attacked on <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2022-04-11\">Monday</TIMEX3> "
+         "and again <TIMEX3 tid=\"t2\" type=\"DATE\" value=\"2022-04-01\">yesterday</TIMEX3>, "
+         "after <TIMEX3 tid=\"t3\" type=\"DURATION\" value=\"P2D\">two days</TIMEX3> of calm &amp; talks.\n</TEXT></TimeML>\n";
+  auto [rc, out] = sitrep("eval times --until tokenize --json --gold " + dir.string(), dir);
+  ASSERT_EQ(rc, 0) << out;
+  auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["gold"], 2);  // the duration does not count
+  EXPECT_EQ(j["predicted"], 2);
+  EXPECT_DOUBLE_EQ(j["f1"].get<double>(), 100.0);
+  EXPECT_DOUBLE_EQ(j["value_accuracy"].get<double>(), 50.0);  // "yesterday" is 2022-04-11, not the gold's value
 }
 
 }  // namespace
