@@ -18,5 +18,8 @@ void add_train_tagger_command(CLI::App& train_group);
 void add_eval_tagger_command(CLI::App& eval_group);
 // `sitrep eval coref` (src/entities), added to the eval group.
 void add_eval_coref_command(CLI::App& eval_group);
+// `sitrep times` and `sitrep eval times` (src/time).
+void add_times_command(CLI::App& app);
+void add_eval_times_command(CLI::App& eval_group);
 
 }  // namespace sitrep::cli

@@ -196,6 +196,7 @@ struct Document {
   std::string id;      // file stem, or the `id` field
   std::string title;   // may be empty
   Date date;           // publication date; may be unknown
+  std::string date_source;  // how `date` was found: "metadata", "--date option", "text: ...", "batch: ..." (src/time)
   std::string source;  // outlet; may be empty
   std::string url;     // may be empty
   std::string path;    // where it was read from ("-" for standard input)

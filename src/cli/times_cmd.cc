@@ -1,0 +1,112 @@
+// sitrep times PATH...: time expressions with their ISO values (JSONL).
+#include <iostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "io/dates.h"
+#include "io/readers.h"
+#include "pipeline/pipeline.h"
+#include "time/time_expressions.h"
+
+namespace sitrep::cli {
+namespace {
+
+struct TimesOptions {
+  std::vector<std::string> paths;
+  std::string format = "jsonl";
+  std::string date;
+  std::string until = "tag";
+  unsigned threads = 1;
+};
+
+void write_times(const Document& doc, std::ostream& out) {
+  for (const TimeExpr& t : doc.times) {
+    nlohmann::json j = {{"doc", doc.id},
+                        {"sent", t.sentence + 1},
+                        {"start", t.span.begin},
+                        {"end", t.span.end},
+                        {"text", doc.str(t.span)},
+                        {"value", t.value},
+                        {"granularity", time_granularity_name(t.granularity)},
+                        {"date", t.date.known() ? nlohmann::json(t.date.iso()) : nlohmann::json(nullptr)},
+                        {"anchor", t.anchor},
+                        {"doc_date", doc.date.known() ? nlohmann::json(doc.date.iso()) : nlohmann::json(nullptr)},
+                        {"doc_date_source", doc.date_source}};
+    out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  }
+}
+
+int run_times(const TimesOptions& opt) {
+  if (opt.format != "jsonl") {
+    fmt::print(stderr, "sitrep: error: unknown format {} (jsonl)\n", opt.format);
+    return kExitBadInput;
+  }
+  Date given;
+  if (!opt.date.empty()) {
+    auto d = io::parse_date(opt.date);
+    if (!d) {
+      fmt::print(stderr, "sitrep: error: --date {}: not a date (YYYY-MM-DD)\n", opt.date);
+      return kExitBadInput;
+    }
+    given = *d;
+  }
+  auto until = parse_stage(opt.until);
+  if (!until.ok()) {
+    fmt::print(stderr, "sitrep: error: {}\n", until.status().message());
+    return kExitBadInput;
+  }
+  auto pipeline = Pipeline::load_default(until.value());
+  if (!pipeline.ok()) {
+    fmt::print(stderr, "sitrep: error: {}\n", pipeline.status().message());
+    return kExitBadInput;
+  }
+  std::ios::sync_with_stdio(false);
+  // Documents the text cannot date wait for the end of the run, to be dated by
+  // the others (their median date); the rest are written as they come.
+  std::vector<Date> dated;
+  std::vector<Document> waiting;
+  auto finish = [&](Document& doc) {
+    timex::resolve_document_date(doc, dated);
+    if (!doc.date.known()) fmt::print(stderr, "sitrep: warning: {}: {}\n", doc.path, doc.warnings.back());
+    timex::find_times(doc);
+    write_times(doc, std::cout);
+  };
+  BatchRunner runner(pipeline.value(), opt.threads, [&](Document& doc) {
+    if (!doc.date.known() && given.known()) doc.date = given, doc.date_source = "--date option";
+    if (doc.date.known() || timex::text_dates_document(doc)) {
+      finish(doc);
+      dated.push_back(doc.date);
+    } else {
+      waiting.push_back(std::move(doc));
+    }
+  });
+  Status read = io::read_inputs(
+      opt.paths, {}, [&](Document&& doc) { runner.add(std::move(doc)); },
+      [](const std::string& warning) { fmt::print(stderr, "sitrep: warning: {}\n", warning); });
+  runner.flush();
+  for (Document& doc : waiting) finish(doc);
+  std::cout.flush();
+  if (!read.ok()) {
+    fmt::print(stderr, "sitrep: error: {}\n", read.message());
+    return kExitBadInput;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_times_command(CLI::App& app) {
+  auto opt = std::make_shared<TimesOptions>();
+  auto* cmd = app.add_subcommand("times", "Find time expressions and normalise them to ISO dates (JSONL)");
+  cmd->add_option("paths", opt->paths, "Files, directories (recursive) or - for standard input")->required();
+  cmd->add_option("--format", opt->format, "Output format: jsonl")->capture_default_str();
+  cmd->add_option("--date", opt->date, "Document date (YYYY-MM-DD) for documents that have none");
+  cmd->add_option("--until", opt->until, "Stages to run first: tokenize, tag (UPOS tells years from counts, months from verbs) or parse")
+      ->capture_default_str();
+  cmd->add_option("--threads", opt->threads, "Worker threads (0 = all cores)")->capture_default_str();
+  cmd->callback([opt] { throw CLI::RuntimeError(run_times(*opt)); });
+}
+
+}  // namespace sitrep::cli
