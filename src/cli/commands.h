@@ -16,5 +16,7 @@ void add_train_parser_command(CLI::App& train_group);
 // `sitrep train tagger` and `sitrep eval tagger` (src/tagger), added to those groups.
 void add_train_tagger_command(CLI::App& train_group);
 void add_eval_tagger_command(CLI::App& eval_group);
+// `sitrep eval events` (src/events, src/eval/events_eval.h).
+void add_eval_events_command(CLI::App& eval_group);
 
 }  // namespace sitrep::cli
