@@ -36,6 +36,15 @@ const uint16_t kVerb = upos_id("VERB"), kNoun = upos_id("NOUN"), kPropn = upos_i
                kDetPos = upos_id("DET"), kCconj = upos_id("CCONJ"), kPunct = upos_id("PUNCT"),
                kAuxPos = upos_id("AUX");
 
+const uint16_t kVBD = xpos_id("VBD"), kVBZ = xpos_id("VBZ"), kVBP = xpos_id("VBP"), kMD = xpos_id("MD"),
+               kWDT = xpos_id("WDT"), kWP = xpos_id("WP"), kSconj = upos_id("SCONJ");
+
+// Where a clause begins: a finite verb, a subordinator, a relative pronoun.
+bool clause_start(uint16_t upos, uint16_t xpos) {
+  return xpos == kVBD || xpos == kVBZ || xpos == kVBP || xpos == kMD || xpos == kWDT || xpos == kWP ||
+         upos == kSconj;
+}
+
 bool is_verb_xpos(uint16_t xpos) {
   std::string_view x = kXpos[xpos < kXposCount ? xpos : 0];
   return x.size() >= 2 && x[0] == 'V' && x[1] == 'B';
@@ -181,6 +190,7 @@ struct Coder::Scratch {
   std::vector<uint32_t> child_start, children;
   std::vector<ActorMatch> matches;
   std::vector<int> match_at;      // local word -> index into matches (phrase start), -1
+  std::vector<int> cover;         // local word -> index into matches (any word of the phrase), -1
   std::vector<uint8_t> mask, scope_after, scope_before;
   struct Ent {
     std::string code;
@@ -237,10 +247,12 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
   sc.matches.clear();
   resolver_.find(doc, s, doc.date, sc.matches);
   sc.match_at.assign(n, -1);
+  sc.cover.assign(n, -1);
   for (size_t m = 0; m < sc.matches.size(); ++m) {
     ActorMatch& am = sc.matches[m];
     if (am.first < fw || am.last >= fw + S.word_count) continue;
     sc.match_at[am.first - fw] = static_cast<int>(m);
+    for (uint32_t j = am.first; j <= am.last; ++j) sc.cover[j - fw] = static_cast<int>(m);
   }
   auto kids = [&](int v) {
     return std::pair(sc.children.data() + sc.child_start[v], sc.children.data() + sc.child_start[v + 1]);
@@ -254,7 +266,8 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
   auto clausal = [&](int k) {
     uint16_t d = sc.dep[k];
     return d == kAdvcl || d == kParataxis || d == kRelcl || d == kAdvclRelcl || d == kCsubj || d == kList ||
-           (d == kConj && (sc.up[k] == kVerb || sc.up[k] == kAuxPos));
+           (d == kConj && (sc.up[k] == kVerb || sc.up[k] == kAuxPos) && sc.parent[k] >= 0 &&
+            (sc.up[sc.parent[k]] == kVerb || sc.up[sc.parent[k]] == kAuxPos || sc.up[sc.parent[k]] == kAdj));
   };
   // Is j in v's own clause? Subjects count only when asked; ccomp only when asked.
   auto in_clause = [&](int j, int v, bool subject, bool ccomp) {
@@ -366,7 +379,12 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     return k;
   };
   auto group_of_match = [&](int m, std::vector<Scratch::Ent>& out) {
-    np_mask(np_head(m));
+    int hd = np_head(m);
+    if (sc.up[hd] == kNoun || sc.up[hd] == kPropn || sc.up[hd] == kPron || sc.up[hd] == kNum)
+      np_mask(hd);
+    else
+      sc.mask.assign(n, 0);  // an implausible tree: the phrase alone
+
     for (int j = static_cast<int>(sc.matches[m].first - fw); j <= static_cast<int>(sc.matches[m].last - fw); ++j)
       sc.mask[j] = 1;
     group(out);
@@ -382,6 +400,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
           return static_cast<int>(*c);
         }
       if (sc.parent[k] < 0) return -1;
+      if (sc.dep[k] == kAcl && k == v) return sc.parent[k];  // "a woman believed linked to X"
       if (sc.dep[k] == kXcomp) {
         int obj = child_with(sc.parent[k], kObj);
         if (obj >= 0) return obj;  // "urged X to respond": X
@@ -480,6 +499,18 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
           int s2 = subject_of(a, pv);
           if (s2 >= 0 && s2 != subj && sc.up[s2] != kPron) np_mask(s2), group(subj_ents);
         }
+        for (int j = subj - 1; j >= 0 && subj_ents.empty(); --j)  // else the last actor before it
+          if (sc.cover[j] >= 0 && !sc.matches[sc.cover[j]].agent) group_of_match(sc.cover[j], subj_ents);
+      }
+    }
+    if (subj_ents.empty() && (subj < 0 || sc.up[subj] != kPron)) {
+      // No actor in the tree's subject: the nearest actor before the verb in its clause.
+      for (int j = v - 1; j >= 0 && subj_ents.empty(); --j) {
+        if (sc.cover[j] >= 0) {
+          if (!sc.matches[sc.cover[j]].agent) group_of_match(sc.cover[j], subj_ents);
+          continue;
+        }
+        if (clause_start(sc.up[j], sc.xp[j])) break;
       }
     }
     // Best pattern: the most matched elements; surface form before lemma on ties.
@@ -499,7 +530,10 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
         if (!ok) continue;
         score += pl + sl;
         last = v + sl;
-        if (p.compound_source && subj_ents.size() < 2) continue;
+        if (p.compound_source) {
+          if (subj_ents.size() < 2) continue;
+          ++score;
+        }
         if (c.particle) {
           int prt = child_with(v, kPrt);
           if (prt < 0 || sc.hl[prt] != c.particle) continue;
@@ -592,6 +626,11 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
           for (int j = v + 1; j < n && m < 0; ++j)
             if (sc.match_at[j] >= 0 && !sc.matches[sc.match_at[j]].agent && in_clause(j, v, false, true))
               m = sc.match_at[j];
+        }
+        for (int j = v + 1; j < n && m < 0; ++j) {  // an implausible tree: word order, up to the next clause
+          if (sc.scope_after[j]) continue;
+          if (sc.match_at[j] >= 0 && !sc.matches[sc.match_at[j]].agent) m = sc.match_at[j];
+          else if (clause_start(sc.up[j], sc.xp[j])) break;
         }
         if (m >= 0) group_of_match(m, e.tgt);
       }
