@@ -83,8 +83,29 @@ PetrarchActorResolver::PetrarchActorResolver(const PetrarchDictionaries& d) {
     by_first_[hashes_[e.begin]].push_back(static_cast<uint32_t>(entries_.size()));
     entries_.push_back(e);
   };
+  // Hyphenated words also as the tokenizer may split them: "al-qaeda" = "al" "-" "qaeda".
   for (const PhraseCode& a : d.actors) add(a, false);
   for (const PhraseCode& a : d.agents) add(a, true);
+  for (int agent = 0; agent < 2; ++agent)
+    for (const PhraseCode& a : agent ? d.agents : d.actors) {
+      std::vector<uint64_t> hs;
+      bool hyphen = false;
+      for (const std::string& w : a.words) {
+        size_t from = 0;
+        for (size_t i = 1; i + 1 < w.size(); ++i)
+          if (w[i] == '-') {
+            hs.push_back(word_hash(std::string_view(w).substr(from, i - from)));
+            hs.push_back(word_hash("-"));
+            from = i + 1, hyphen = true;
+          }
+        hs.push_back(word_hash(std::string_view(w).substr(from)));
+      }
+      if (!hyphen) continue;
+      Entry e{static_cast<uint32_t>(hashes_.size()), static_cast<uint32_t>(hs.size()), &a, agent == 1};
+      hashes_.insert(hashes_.end(), hs.begin(), hs.end());
+      by_first_[hs[0]].push_back(static_cast<uint32_t>(entries_.size()));
+      entries_.push_back(e);
+    }
   for (const auto& words : d.discards) {
     std::vector<uint64_t> hs;
     for (const std::string& w : words) hs.push_back(word_hash(w));
@@ -499,18 +520,22 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
           int s2 = subject_of(a, pv);
           if (s2 >= 0 && s2 != subj && sc.up[s2] != kPron) np_mask(s2), group(subj_ents);
         }
-        for (int j = subj - 1; j >= 0 && subj_ents.empty(); --j)  // else the last actor before it
-          if (sc.cover[j] >= 0 && !sc.matches[sc.cover[j]].agent) group_of_match(sc.cover[j], subj_ents);
+        for (int j = subj - 1; j >= 0 && subj_ents.empty(); --j) {  // else the last subject actor before it
+          int m = sc.cover[j];
+          if (m < 0 || sc.matches[m].agent) continue;
+          int hd = np_head(m);
+          if (sc.dep[hd] == kNsubj || sc.dep[hd] == kNsubjPass) group_of_match(m, subj_ents);
+        }
       }
     }
-    if (subj_ents.empty() && (subj < 0 || sc.up[subj] != kPron)) {
+    if (subj_ents.empty() && (subj < 0 || (sc.up[subj] != kPron && sc.up[subj] != kNoun))) {
       // No actor in the tree's subject: the nearest actor before the verb in its clause.
       for (int j = v - 1; j >= 0 && subj_ents.empty(); --j) {
         if (sc.cover[j] >= 0) {
           if (!sc.matches[sc.cover[j]].agent) group_of_match(sc.cover[j], subj_ents);
           continue;
         }
-        if (clause_start(sc.up[j], sc.xp[j])) break;
+        if (clause_start(sc.up[j], sc.xp[j]) || sc.up[j] == kNoun) break;  // a noun: the real subject
       }
     }
     // Best pattern: the most matched elements; surface form before lemma on ties.
