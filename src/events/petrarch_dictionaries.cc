@@ -232,10 +232,11 @@ class VerbParser {
         ++i;
         continue;
       }
-      size_t j = i;
-      while (j < s.size() && !std::isspace(static_cast<unsigned char>(s[j])) && s[j] != '(' && s[j] != ')' &&
-             s[j] != '{' && s[j] != '}')
-        ++j;
+      size_t j = i + 1;  // `*` stands alone even when written against a word ("*SCEPTICAL")
+      if (c != '*')
+        while (j < s.size() && !std::isspace(static_cast<unsigned char>(s[j])) && s[j] != '(' && s[j] != ')' &&
+               s[j] != '{' && s[j] != '}' && s[j] != '*')
+          ++j;
       std::string_view tok = s.substr(i, j - i);
       i = j;
       auto& side = after ? p.after : p.before;
@@ -351,7 +352,10 @@ Status parse_petrarch_actors(std::string_view text, const std::string& file, Pet
       if (group_begin == out.actors.size()) return error(file, n, "date restriction before any actor");
       if (s.back() != ']') return error(file, n, "unclosed [ in date restriction");
       PhraseCode::Restriction r;
-      if (!parse_restriction(s.substr(1, s.size() - 2), r)) return error(file, n, "bad date restriction");
+      if (!parse_restriction(s.substr(1, s.size() - 2), r)) {  // real dictionaries have a few: skip, say where
+        out.warnings.push_back(where(file, n) + ": bad date restriction; skipped");
+        return Status::Ok();
+      }
       for (size_t i = group_begin; i < out.actors.size(); ++i) {
         if (!r.from.known() && !r.to.known())
           out.actors[i].code = r.code;  // "[CODE]" alone: the default
@@ -405,7 +409,16 @@ Status parse_petrarch_agents(std::string_view text, const std::string& file, Pet
       return Status::Ok();
     }
     std::string code;
-    if (!take_code(s, code) || code.empty()) return error(file, n, "agent without a [code]");
+    std::string fixed;
+    if (s.find('[') != std::string_view::npos && s.back() == '}' && s.rfind('{') < s.rfind('[')) {
+      fixed = std::string(s);  // "[~ENV}": a typo in real dictionaries
+      fixed.back() = ']';
+      s = fixed;
+    }
+    if (!take_code(s, code) || code.empty()) {
+      out.warnings.push_back(where(file, n) + ": agent without a [code]; skipped");
+      return Status::Ok();
+    }
     std::erase_if(code, [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
     if (code.find('~') == std::string::npos) return error(file, n, "agent code without ~: " + code);
     std::vector<std::string> phrases;
