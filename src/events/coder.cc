@@ -109,6 +109,7 @@ PetrarchActorResolver::PetrarchActorResolver(const PetrarchDictionaries& d) {
   for (const auto& words : d.discards) {
     std::vector<uint64_t> hs;
     for (const std::string& w : words) hs.push_back(word_hash(w));
+    discard_first_[hs[0]].push_back(static_cast<uint32_t>(discards_.size()));
     discards_.push_back(std::move(hs));
   }
 }
@@ -149,12 +150,16 @@ bool PetrarchActorResolver::discard(const Document& doc, uint32_t s) const {
   if (discards_.empty()) return false;
   const Sentence& sent = doc.sentences[s];
   uint32_t end = sent.first_word + sent.word_count;
-  for (const auto& d : discards_)
-    for (uint32_t w = sent.first_word; w + d.size() <= end; ++w) {
-      bool ok = true;
-      for (size_t i = 0; i < d.size() && ok; ++i) ok = word_hash(doc.word_text(w + static_cast<uint32_t>(i))) == d[i];
+  for (uint32_t w = sent.first_word; w < end; ++w) {
+    auto it = discard_first_.find(word_hash(doc.word_text(w)));
+    if (it == discard_first_.end()) continue;
+    for (uint32_t id : it->second) {
+      const auto& d = discards_[id];
+      bool ok = w + d.size() <= end;
+      for (size_t i = 1; i < d.size() && ok; ++i) ok = word_hash(doc.word_text(w + static_cast<uint32_t>(i))) == d[i];
       if (ok) return true;
     }
+  }
   return false;
 }
 
@@ -193,6 +198,9 @@ Coder::Coder(std::vector<VerbPattern> patterns, const ActorResolver& resolver)
     c.prep_object = hv(p.prep_object);
     c.xcomp = hv(p.xcomp);
     c.modifiers = hv(p.modifiers);
+    for (const auto* side : {&c.before, &c.after})
+      for (const CTok& t : *side)
+        if (t.kind == PatternToken::kWords && t.alts.size() == 1) c.required.push_back(t.alts[0][0]);
     compiled_.push_back(std::move(c));
     by_head_[word_hash(p.head)].push_back(i);
   }
@@ -210,6 +218,7 @@ struct Coder::Scratch {
   std::vector<uint16_t> dep, up, xp;
   std::vector<uint32_t> child_start, children;
   std::vector<ActorMatch> matches;
+  std::vector<uint64_t> present;  // sorted surface and lemma hashes of the sentence
   std::vector<int> match_at;      // local word -> index into matches (phrase start), -1
   std::vector<int> cover;         // local word -> index into matches (any word of the phrase), -1
   std::vector<uint8_t> mask, scope_after, scope_before;
@@ -265,6 +274,9 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     for (int i = 0; i < n; ++i)
       if (sc.parent[i] >= 0) fill[pos[sc.parent[i]]++] = static_cast<uint32_t>(i);
   }
+  sc.present.assign(sc.hs.begin(), sc.hs.end());
+  sc.present.insert(sc.present.end(), sc.hl.begin(), sc.hl.end());
+  std::sort(sc.present.begin(), sc.present.end());
   sc.matches.clear();
   resolver_.find(doc, s, doc.date, sc.matches);
   sc.match_at.assign(n, -1);
@@ -546,6 +558,10 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
         const VerbPattern& p = patterns_[pi];
         const CPattern& c = compiled_[pi];
         if (p.noun ? !nominal : !verbal) continue;
+        bool present = true;
+        for (uint64_t r : c.required)
+          if (!std::binary_search(sc.present.begin(), sc.present.end(), r)) present = false;
+        if (!present) continue;
         int score = 1, src = -1, tgt = -1, last = v;
         int pl = static_cast<int>(c.prefix.size()), sl = static_cast<int>(c.suffix.size());
         if (v - pl < 0) continue;

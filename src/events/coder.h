@@ -59,6 +59,7 @@ class PetrarchActorResolver : public ActorResolver {
   std::vector<Entry> entries_;
   std::unordered_map<uint64_t, std::vector<uint32_t>> by_first_;
   std::vector<std::vector<uint64_t>> discards_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> discard_first_;  // first word -> discards_
 };
 
 class Coder {
@@ -84,6 +85,7 @@ class Coder {
     std::vector<CTok> before, after;
     uint64_t particle = 0, prep = 0, target_prep = 0;
     std::vector<uint64_t> object, prep_object, xcomp, modifiers;
+    std::vector<uint64_t> required;  // words any match needs: a quick rejection
   };
   void code_sentence(Document& doc, uint32_t s, Scratch& sc) const;
 
