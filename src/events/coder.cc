@@ -676,6 +676,14 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
         if (m >= 0) group_of_match(m, e.tgt);
       }
     }
+    if (p.noun && e.src.empty()) {
+      // A nominal event: the source among the noun's own modifiers before it ("the Freedonian
+      // strike"), or by-phrase; "talks between X and Y" (symmetric) holds among its actors.
+      np_mask(v);
+      for (int j = v; j < n; ++j) sc.mask[j] = 0;
+      group(e.src);
+      if (e.src.empty() && e.symmetric && e.tgt.size() >= 2) e.compound = true, e.src = e.tgt;
+    }
     if (e.src.empty()) continue;
     if (e.tgt.empty() && !e.compound && p.target != TargetFrom::kNone) continue;
     // Negation and refusal.
