@@ -30,7 +30,8 @@ const uint16_t kNsubj = deprel_id("nsubj"), kNsubjPass = deprel_id("nsubj:pass")
                kAuxPass = deprel_id("aux:pass"), kAdvmod = deprel_id("advmod"), kPrt = deprel_id("compound:prt"),
                kAmod = deprel_id("amod"), kCompound = deprel_id("compound"), kFlat = deprel_id("flat"),
                kFlatName = deprel_id("flat:name"), kPoss = deprel_id("nmod:poss"), kFixed = deprel_id("fixed"),
-               kNummod = deprel_id("nummod"), kDet = deprel_id("det"), kList = deprel_id("list");
+               kNummod = deprel_id("nummod"), kDet = deprel_id("det"), kList = deprel_id("list"),
+               kMark = deprel_id("mark"), kCc = deprel_id("cc"), kPunctRel = deprel_id("punct");
 const uint16_t kVerb = upos_id("VERB"), kNoun = upos_id("NOUN"), kPropn = upos_id("PROPN"),
                kPron = upos_id("PRON"), kAdj = upos_id("ADJ"), kAdv = upos_id("ADV"), kNum = upos_id("NUM"),
                kDetPos = upos_id("DET"), kCconj = upos_id("CCONJ"), kPunct = upos_id("PUNCT"),
@@ -429,7 +430,8 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       auto [b, e] = kids(k);
       for (auto* c = b; c != e; ++c)
         if (sc.dep[*c] == kNsubj || sc.dep[*c] == kNsubjPass) {
-          passive = sc.dep[*c] == kNsubjPass || (k == v && child_with(v, kAuxPass) >= 0);
+          // Passive only in v's own clause: "X was seen to break Y" has X breaking.
+          passive = k == v && (sc.dep[*c] == kNsubjPass || child_with(v, kAuxPass) >= 0);
           return static_cast<int>(*c);
         }
       if (sc.parent[k] < 0) return -1;
@@ -521,7 +523,10 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       if (j < v) sc.scope_before[j] = sc.up[j] != kAdv && in_clause(j, v, true, false);
     }
     bool passive = false;
-    int subj = subject_of(v, passive);
+    // A verb attached as a function word: the tree around it is broken, word order decides.
+    uint16_t vd = sc.dep[v];
+    bool broken = vd == kMark || vd == kCase || vd == kCc || vd == kDet || vd == kPunctRel;
+    int subj = broken ? -1 : subject_of(v, passive);
     subj_ents.clear();
     if (subj >= 0) {
       np_mask(subj);
