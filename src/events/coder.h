@@ -71,9 +71,10 @@ class Coder {
   void code(Document& doc) const;
   size_t pattern_count() const { return patterns_.size(); }
 
+  // Internal to coder.cc: working memory, a pattern match, a coded head.
   struct Scratch;
-
- private:
+  struct Match;
+  struct Pending;
   // A pattern with its words hashed.
   struct CTok {
     PatternToken::Kind kind = PatternToken::kWords;
@@ -87,7 +88,17 @@ class Coder {
     std::vector<uint64_t> object, prep_object, xcomp, modifiers;
     std::vector<uint64_t> required;  // words any match needs: a quick rejection
   };
+
+ private:
   void code_sentence(Document& doc, uint32_t s, Scratch& sc) const;
+  // Steps of code_sentence (coder.cc): the source side, the pattern, the target side,
+  // negation and modality, reported speech, events.
+  void subject_actors(Scratch& sc, int v, int& subj, bool& passive) const;
+  bool match_pattern(const Scratch& sc, int v, uint32_t pi, Match& m) const;
+  void target_actors(Scratch& sc, int v, const Match& m, bool passive, Pending& e) const;
+  bool negate_and_mark_modality(const Scratch& sc, int v, Pending& e) const;
+  void resolve_reports(Scratch& sc) const;
+  void emit(Document& doc, uint32_t s, const Scratch& sc) const;
 
   std::vector<VerbPattern> patterns_;
   std::vector<CPattern> compiled_;  // parallel to patterns_
