@@ -294,7 +294,7 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
         else if (t.clause_start(j))
           break;
       }
-      if (a >= 0) t.group_of_match(a, e.tgt);
+      if (a >= 0) t.group_of_match(a, e.tgt, true);
     }
   }
   if (p.noun && e.src.empty()) {

@@ -122,14 +122,15 @@ int SentenceTree::subject_of(int v, bool& passive) const {
   return -1;
 }
 
-int SentenceTree::np_head(int m) const {
+int SentenceTree::np_head(int m, bool through_of) const {
   int k = static_cast<int>(matches[m].last - fw);
   for (int steps = 0; steps < n && parent[k] >= 0; ++steps) {
     uint16_t d = dep[k];
     int p = parent[k];
     if (!nominal(up[p])) break;
+    bool agent_parent = through_of && cover[p] >= 0 && matches[cover[p]].agent;  // "the president of Rohan"
     if (d == kCompound || d == kFlat || d == kFlatName || d == kAmod || d == kPoss || d == kFixed ||
-        d == kNummod || d == kDet || d == kConj)
+        d == kNummod || d == kDet || d == kConj || (d == kNmod && agent_parent))
       k = p;
     else
       break;
@@ -140,27 +141,39 @@ int SentenceTree::np_head(int m) const {
 void SentenceTree::np_mask(int h) {
   mask.assign(n, 0);
   for (int j = 0; j < n; ++j) {
+    uint8_t in_appos = 0;
     for (int k = j, steps = 0; k >= 0 && steps <= n; k = parent[k], ++steps) {
       if (k == h) {
-        mask[j] = 1;
+        mask[j] = 1 + in_appos;
         break;
       }
       uint16_t d = dep[k];
       if (clausal(k) || d == kAcl || d == kCcomp || d == kXcomp) break;
+      if (d == kAppos) in_appos = 1;
     }
   }
 }
 
 void SentenceTree::group(std::vector<CodedActor>& out) const {
+  // An apposition names the actor only when nothing else does, or is an item of a list
+  // ("Mordor, the awful Arnor, and Gondor").
+  bool list = false;
+  for (int j = 0; j < n && !list; ++j) list = mask[j] == 1 && up[j] == kCconj;
+  group_level(out, list ? 2 : 1);
+  if (out.empty() && !list) group_level(out, 2);
+}
+
+void SentenceTree::group_level(std::vector<CodedActor>& out, uint8_t level) const {
   out.clear();
+  auto in = [&](int j) { return mask[j] != 0 && mask[j] <= level; };
   int first = -1;
   for (int j = 0; j < n && first < 0; ++j)
-    if (mask[j] && match_at[j] >= 0 && !matches[match_at[j]].agent) first = j;
+    if (in(j) && match_at[j] >= 0 && !matches[match_at[j]].agent) first = j;
   if (first < 0) return;
   // Agents before the first actor lead the phrase: "officials in X and Y".
   int leading[8], leading_count = 0;
   for (int j = 0; j < first && leading_count < 8; ++j)
-    if (mask[j] && match_at[j] >= 0) leading[leading_count++] = match_at[j];
+    if (in(j) && match_at[j] >= 0) leading[leading_count++] = match_at[j];
   int seg_actor = -1, seg_agent = -1;
   std::string_view last_actor;
   int last_first = 0;
@@ -186,7 +199,7 @@ void SentenceTree::group(std::vector<CodedActor>& out) const {
   };
   static const uint64_t kComma = word_hash(",");
   for (int j = first; j < n; ++j) {
-    if (!mask[j]) continue;
+    if (!in(j)) continue;
     // Conjuncts split at "and" and commas, not between conjoined adjectives.
     if ((up[j] == kCconj || hs[j] == kComma) && !(parent[j] >= 0 && (up[parent[j]] == kAdj || up[parent[j]] == kAdv))) {
       close();
@@ -206,8 +219,8 @@ void SentenceTree::group(std::vector<CodedActor>& out) const {
             out.end());
 }
 
-void SentenceTree::group_of_match(int m, std::vector<CodedActor>& out) {
-  int h = np_head(m);
+void SentenceTree::group_of_match(int m, std::vector<CodedActor>& out, bool through_of) {
+  int h = np_head(m, through_of);
   if (nominal(up[h]))
     np_mask(h);
   else

@@ -27,7 +27,7 @@ inline const uint16_t kNsubj = deprel_id("nsubj"), kNsubjPass = deprel_id("nsubj
                       kFlat = deprel_id("flat"), kFlatName = deprel_id("flat:name"), kPoss = deprel_id("nmod:poss"),
                       kFixed = deprel_id("fixed"), kNummod = deprel_id("nummod"), kDet = deprel_id("det"),
                       kList = deprel_id("list"), kMark = deprel_id("mark"), kCc = deprel_id("cc"),
-                      kPunctRel = deprel_id("punct");
+                      kPunctRel = deprel_id("punct"), kAppos = deprel_id("appos");
 inline const uint16_t kVerb = upos_id("VERB"), kNoun = upos_id("NOUN"), kPropn = upos_id("PROPN"),
                       kPron = upos_id("PRON"), kAdj = upos_id("ADJ"), kAdv = upos_id("ADV"), kNum = upos_id("NUM"),
                       kDetPos = upos_id("DET"), kCconj = upos_id("CCONJ"), kAuxPos = upos_id("AUX"),
@@ -53,7 +53,7 @@ struct SentenceTree {
   std::vector<ActorMatch> matches;
   std::vector<int> match_at;      // local word -> match starting there, -1
   std::vector<int> cover;         // local word -> match covering it, -1
-  std::vector<uint8_t> mask;      // the noun phrase np_mask() chose
+  std::vector<uint8_t> mask;      // the noun phrase np_mask() chose: 1, 2 inside an apposition
 
   void load(const Document& doc, uint32_t s, const ActorResolver& resolver);
 
@@ -72,14 +72,16 @@ struct SentenceTree {
   bool in_clause(int j, int v, bool subject, bool ccomp) const;
   // v's subject (climbing xcomp and conj), -1 when none; `passive` when it is v's passive subject.
   int subject_of(int v, bool& passive) const;
-  // The nominal head of the phrase of match m (through compounds, possessives, conjuncts).
-  int np_head(int m) const;
+  // The nominal head of the phrase of match m (through compounds, possessives, conjuncts,
+  // and with `through_of` an agent it is the nmod of: "the president of Rohan").
+  int np_head(int m, bool through_of = false) const;
   // The phrase of head h without the clauses inside it, into `mask`.
   void np_mask(int h);
   // The actors named in `mask`: one per conjunct, agents combined (docs/coder.md).
   void group(std::vector<CodedActor>& out) const;
+  void group_level(std::vector<CodedActor>& out, uint8_t level) const;
   void group_of_phrase(int head, std::vector<CodedActor>& out) { np_mask(head), group(out); }
-  void group_of_match(int m, std::vector<CodedActor>& out);
+  void group_of_match(int m, std::vector<CodedActor>& out, bool through_of = false);
   // The first actor (not agent) starting at or after `from` where `scope` is set, -1.
   int first_actor(const std::vector<uint8_t>& scope, int from) const;
   Span span(const Document& doc, int first, int last) const {
