@@ -226,6 +226,57 @@ TEST_F(CoderTest, AgentsCombineWithTheirCountry) {
             V{"NGOBOR>SYL:111"});
 }
 
+TEST_F(CoderTest, AppositionIsNotASecondActorButAListItemIs) {
+  // "... at Sylvania, a Borduria minister": the apposition describes Sylvania.
+  EXPECT_EQ(code(tree({{"Freedonia", "Freedonia", "PROPN", "NNP", 2, "nsubj"},
+                       {"attacked", "attack", "VERB", "VBD", 0, "root"},
+                       {"Sylvania", "Sylvania", "PROPN", "NNP", 2, "obj"},
+                       {",", ",", "PUNCT", ",", 7, "punct"},
+                       {"a", "a", "DET", "DT", 7, "det"},
+                       {"Borduria", "Borduria", "PROPN", "NNP", 7, "compound"},
+                       {"minister", "minister", "NOUN", "NN", 3, "appos"}})),
+            V{"FRE>SYL:190"});
+  // A list the parser read as an apposition plus a conjunct: every item.
+  EXPECT_EQ(code(tree({{"Freedonia", "Freedonia", "PROPN", "NNP", 7, "nsubj"},
+                       {",", ",", "PUNCT", ",", 3, "punct"},
+                       {"Sylvania", "Sylvania", "PROPN", "NNP", 1, "appos"},
+                       {",", ",", "PUNCT", ",", 6, "punct"},
+                       {"and", "and", "CCONJ", "CC", 6, "cc"},
+                       {"Borduria", "Borduria", "PROPN", "NNP", 1, "conj"},
+                       {"condemned", "condemn", "VERB", "VBD", 0, "root"},
+                       {"Rufus", "Rufus", "PROPN", "NNP", 7, "obj"},
+                       {"Firefly", "Firefly", "PROPN", "NNP", 8, "flat"}},
+                      {1933, 3, 1})),
+            (V{"BOR>FREGOV:111", "FRE>FREGOV:111", "SYL>FREGOV:111"}));
+}
+
+TEST_F(CoderTest, TargetIsTheAgentTheCountryBelongsTo) {
+  EXPECT_EQ(code(tree({{"Freedonia", "Freedonia", "PROPN", "NNP", 2, "nsubj"},
+                       {"condemned", "condemn", "VERB", "VBD", 0, "root"},
+                       {"the", "the", "DET", "DT", 4, "det"},
+                       {"minister", "minister", "NOUN", "NN", 2, "obj"},
+                       {"of", "of", "ADP", "IN", 6, "case"},
+                       {"Sylvania", "Sylvania", "PROPN", "NNP", 4, "nmod"}})),
+            V{"FRE>SYLGOV:111"});
+}
+
+TEST_F(CoderTest, ImplausibleTreeFallsBackOnWordOrder) {
+  // The name mis-tagged as the main verb, the date taken for the subject.
+  EXPECT_EQ(code(tree({{"Freedonia", "Freedonia", "VERB", "VB", 0, "root"},
+                       {"on", "on", "ADP", "IN", 3, "case"},
+                       {"Thursday", "Thursday", "PROPN", "NNP", 4, "nsubj"},
+                       {"attacked", "attack", "VERB", "VBD", 1, "conj"},
+                       {"Sylvania", "Sylvania", "PROPN", "NNP", 4, "obj"}})),
+            V{"FRE>SYL:190"});
+  // A subject that is a common noun without an actor is trusted: no source.
+  EXPECT_EQ(code(tree({{"Freedonia", "Freedonia", "PROPN", "NNP", 2, "compound"},
+                       {"crowds", "crowd", "NOUN", "NNS", 0, "root"},
+                       {"rioters", "rioter", "NOUN", "NNS", 4, "nsubj"},
+                       {"attacked", "attack", "VERB", "VBD", 2, "acl:relcl"},
+                       {"Sylvania", "Sylvania", "PROPN", "NNP", 4, "obj"}})),
+            V{});
+}
+
 TEST_F(CoderTest, ActorCodeFollowsTheDocumentDate) {
   auto rows = std::vector<Row>{{"Rufus", "Rufus", "PROPN", "NNP", 3, "nsubj"},
                                {"Firefly", "Firefly", "PROPN", "NNP", 1, "flat"},
