@@ -310,6 +310,30 @@ TEST_F(CoderTest, OwnPatternsWithObjectAndNominalEvents) {
             (V{"FRE>SYL:043", "SYL>FRE:043"}));
 }
 
+TEST_F(CoderTest, NominalEventTakesTheSubjectOfItsVerb) {
+  VerbPattern strike;
+  strike.code = "195", strike.head = "strike", strike.noun = true, strike.modifiers = {"air"};
+  EXPECT_EQ(code(tree({{"Freedonia", "Freedonia", "PROPN", "NNP", 2, "nsubj"},
+                       {"launched", "launch", "VERB", "VBD", 0, "root"},
+                       {"an", "a", "DET", "DT", 5, "det"},
+                       {"air", "air", "NOUN", "NN", 5, "compound"},
+                       {"strike", "strike", "NOUN", "NN", 2, "obj"},
+                       {"on", "on", "ADP", "IN", 7, "case"},
+                       {"Sylvania", "Sylvania", "PROPN", "NNP", 5, "nmod"}}),
+                 {strike}),
+            V{"FRE>SYL:195"});
+  // "X and Y held talks": symmetric, no target, among the sources.
+  VerbPattern talks;
+  talks.code = "043", talks.head = "hold", talks.object = {"talk"}, talks.symmetric = true;
+  EXPECT_EQ(code(tree({{"Freedonia", "Freedonia", "PROPN", "NNP", 4, "nsubj"},
+                       {"and", "and", "CCONJ", "CC", 3, "cc"},
+                       {"Sylvania", "Sylvania", "PROPN", "NNP", 1, "conj"},
+                       {"held", "hold", "VERB", "VBD", 0, "root"},
+                       {"talks", "talk", "NOUN", "NNS", 4, "obj"}}),
+                 {talks}),
+            (V{"FRE>SYL:043", "SYL>FRE:043"}));
+}
+
 TEST(PetrarchDictionariesTest, ErrorsNameFileAndLine) {
   PetrarchDictionaries d;
   Status st = parse_petrarch_verbs("--- X [010] ---\nX\n- * THING\n", "v.txt", d);

@@ -303,8 +303,15 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
     t.np_mask(v);
     std::fill(t.mask.begin() + v, t.mask.end(), 0);
     t.group(e.src);
+    if (e.src.empty() && t.dep[v] == kObj && t.parent[v] >= 0) {  // "X carried out a strike on Y"
+      bool pv = false;
+      int s = t.subject_of(t.parent[v], pv);
+      if (s >= 0 && !pv) t.group_of_phrase(s, e.src);
+    }
     if (e.src.empty() && e.symmetric && e.tgt.size() >= 2) e.compound = true, e.src = e.tgt;
   }
+  // "X and Y held talks": a symmetric event without a target holds among its sources.
+  if (e.tgt.empty() && e.symmetric && e.src.size() >= 2) e.compound = true;
 }
 
 // False when the event must not be written: negated with no negated code known.
@@ -338,7 +345,7 @@ bool Coder::negate_and_mark_modality(const Scratch& sc, int v, Pending& e) const
 void Coder::resolve_reports(Scratch& sc) const {
   SentenceTree& t = sc.t;
   for (Pending& e : sc.pending)
-    if (t.dep[e.verb] == kXcomp)
+    if (t.dep[e.verb] == kXcomp || t.dep[e.verb] == kObj)  // also "launched an air strike": the verb's code
       for (const Pending& g : sc.pending) e.dropped |= g.verb == t.parent[e.verb];
   std::vector<CodedActor> who;
   for (Pending& e : sc.pending) {
