@@ -40,6 +40,13 @@ int run_eval_events(const EvalEventsOptions& o) {
     fmt::print(stderr, "sitrep: {} (give --dictionaries DIR)\n", dicts.status().message());
     return kExitBadInput;
   }
+  // Skipped dictionary entries (transformations, typos): counted, listed with -v.
+  if (!dicts.value().warnings.empty()) {
+    fmt::print(stderr, "sitrep: {} dictionary entries skipped{}\n", dicts.value().warnings.size(),
+               o.verbose ? ":" : " (-v lists them)");
+    if (o.verbose)
+      for (const std::string& w : dicts.value().warnings) fmt::print(stderr, "  {}\n", w);
+  }
   auto pipeline = Pipeline::load_default();
   if (!pipeline.ok()) {
     fmt::print(stderr, "sitrep: {}\n", pipeline.status().message());
