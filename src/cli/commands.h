@@ -21,5 +21,7 @@ void add_eval_coref_command(CLI::App& eval_group);
 // `sitrep times` and `sitrep eval times` (src/time).
 void add_times_command(CLI::App& app);
 void add_eval_times_command(CLI::App& eval_group);
+// `sitrep eval events` (src/events, src/eval/events_eval.h).
+void add_eval_events_command(CLI::App& eval_group);
 
 }  // namespace sitrep::cli

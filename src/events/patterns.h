@@ -18,6 +18,20 @@ enum class TargetFrom : uint8_t {
   kNone = 4,         // no target ("X abstained")
 };
 
+// One element of a PETRARCH linear pattern (petrarch_dictionaries.h): words that
+// must appear in order around the head, or an actor position.
+struct PatternToken {
+  enum Kind : uint8_t {
+    kWords = 0,   // one of `alternatives` (each a run of consecutive lower-case words)
+    kSource = 1,  // PETRARCH `$`: the source is the actor here
+    kTarget = 2,  // PETRARCH `+`: the target is the actor here
+    kSkip = 3,    // PETRARCH `^`: pass over one actor or agent phrase
+  };
+  Kind kind = kWords;
+  std::vector<std::vector<std::string>> alternatives;
+  bool tight = false;  // inside a {noun phrase}: only modifiers may come between it and the previous token
+};
+
 struct VerbPattern {
   std::string code;                      // CAMEO code, "041"
   std::string head;                      // lemma of the verb or the event noun, lower case
@@ -35,6 +49,14 @@ struct VerbPattern {
   std::string target_prep;               // with kPreposition
   bool symmetric = false;                // holds both ways: talks, meetings, calls
   std::string origin;                    // "file:line" where it was written, for errors and evidence
+
+  // Added for imported PETRARCH dictionaries (empty in our own dictionary):
+  std::vector<std::string> head_prefix;  // words right before the head ("wire" in WIRE_+TAP)
+  std::vector<std::string> head_suffix;  // words right after the head ("down" in +BREAK_DOWN)
+  std::vector<PatternToken> before;      // linear elements before the head, in text order
+  std::vector<PatternToken> after;       // linear elements after the head, in text order
+  std::string reverse_code;              // [042:043]: the code of the target->source event
+  bool compound_source = false;          // `%`: the source is a compound; code between its members, both ways
 };
 
 }  // namespace sitrep::events

@@ -1,0 +1,461 @@
+#include "events/coder.h"
+
+#include <algorithm>
+
+#include "events/petrarch_dictionaries.h"
+#include "events/sentence_tree.h"
+
+namespace sitrep::events {
+
+using namespace ud;
+
+namespace {
+
+uint64_t h(std::string_view s) { return word_hash(s); }
+
+struct Words {
+  uint64_t not_ = h("not"), nt = h("n't"), never = h("never"), by = h("by");
+  std::vector<uint64_t> refusal{h("refuse"), h("decline"), h("fail"), h("reject")};
+  std::vector<uint64_t> modal{h("will"), h("would"), h("shall"), h("may"), h("might"), h("'ll"), h("wo")};
+  std::vector<uint64_t> intent{h("plan"), h("expect"), h("vow"), h("intend"), h("pledge"), h("promise"),
+                               h("threaten"), h("about"), h("aim"), h("prepare")};
+  std::vector<uint64_t> speech{h("say"), h("tell"), h("announce"), h("state"), h("add"), h("claim"),
+                               h("report"), h("note"), h("declare"), h("insist"), h("stress"), h("write"),
+                               h("reply"), h("explain"), h("indicate"), h("allege"), h("confirm")};
+};
+const Words& words() {
+  static const Words w;
+  return w;
+}
+bool among(const std::vector<uint64_t>& v, uint64_t x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+bool modifier_like(const SentenceTree& t, int j) {
+  uint16_t u = t.up[j];
+  return u == kAdj || u == kNoun || u == kPropn || u == kNum || u == kAdv || u == kDetPos || t.verbal(j);
+}
+
+}  // namespace
+
+// The best pattern found for a head: its index, score (matched elements), the
+// actor matches its `$` / `+` named, and the last word it covered.
+struct Coder::Match {
+  int pattern = -1, score = -1, src = -1, tgt = -1, last = 0;
+};
+
+// A coded head before its events are written.
+struct Coder::Pending {
+  int verb = 0, end = 0, prefix = 0, score = 0;
+  std::string code, reverse;
+  std::vector<CodedActor> src, tgt;
+  bool negated = false, future = false, symmetric = false, compound = false, dropped = false;
+  bool has_reported = false;
+  CodedActor reported;
+};
+
+// Per-document working memory, reused across sentences (no per-token allocation).
+struct Coder::Scratch {
+  SentenceTree t;
+  std::vector<uint8_t> after, before;  // the head's clause after / before it
+  std::vector<CodedActor> subject;
+  std::vector<Pending> pending;
+};
+
+Coder::Coder(std::vector<VerbPattern> patterns, const ActorResolver& resolver)
+    : patterns_(std::move(patterns)), resolver_(resolver) {
+  auto hv = [](const std::vector<std::string>& v) {
+    std::vector<uint64_t> out;
+    for (const std::string& s : v) out.push_back(word_hash(s));
+    return out;
+  };
+  auto toks = [&](const std::vector<PatternToken>& in) {
+    std::vector<CTok> out;
+    for (const PatternToken& t : in) {
+      CTok c;
+      c.kind = t.kind;
+      c.tight = t.tight;
+      for (const auto& alt : t.alternatives) c.alts.push_back(hv(alt));
+      out.push_back(std::move(c));
+    }
+    return out;
+  };
+  compiled_.reserve(patterns_.size());
+  for (uint32_t i = 0; i < patterns_.size(); ++i) {
+    const VerbPattern& p = patterns_[i];
+    CPattern c;
+    c.prefix = hv(p.head_prefix);
+    c.suffix = hv(p.head_suffix);
+    c.before = toks(p.before);
+    c.after = toks(p.after);
+    c.particle = p.particle.empty() ? 0 : word_hash(p.particle);
+    c.prep = p.prep.empty() ? 0 : word_hash(p.prep);
+    c.target_prep = p.target_prep.empty() ? 0 : word_hash(p.target_prep);
+    c.object = hv(p.object);
+    c.prep_object = hv(p.prep_object);
+    c.xcomp = hv(p.xcomp);
+    c.modifiers = hv(p.modifiers);
+    for (const auto* side : {&c.before, &c.after})
+      for (const CTok& t : *side)
+        if (t.kind == PatternToken::kWords && t.alts.size() == 1) c.required.push_back(t.alts[0][0]);
+    compiled_.push_back(std::move(c));
+    by_head_[word_hash(p.head)].push_back(i);
+  }
+}
+
+void Coder::use_petrarch(const PetrarchDictionaries& d) {
+  for (const auto& [form, head] : d.verb_forms) forms_.emplace(word_hash(form), word_hash(head));
+  negation_ = d.negation;
+}
+
+void Coder::code(Document& doc) const {
+  Scratch sc;
+  doc.events.clear();
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    if (doc.sentences[s].word_count == 0 || resolver_.discard(doc, s)) continue;
+    code_sentence(doc, s, sc);
+  }
+}
+
+// Matches pattern tokens in order over [from, to) inside `scope`.
+static bool match_tokens(const SentenceTree& t, const std::vector<Coder::CTok>& toks, int from, int to,
+                         const std::vector<uint8_t>& scope, Coder::Match& m) {
+  int p = from;
+  for (const Coder::CTok& tok : toks) {
+    if (tok.kind == PatternToken::kWords) {
+      bool found = false;
+      for (int j = p; j < to && !found; ++j) {
+        if (!scope[j]) continue;
+        if (tok.tight && j > p && !modifier_like(t, j - 1)) return false;  // {A B}: only modifiers between
+        for (const auto& alt : tok.alts) {
+          int len = static_cast<int>(alt.size());
+          if (len == 0 || j + len > to) continue;
+          bool ok = true;
+          for (int k = 0; k < len && ok; ++k) ok = scope[j + k] && t.word_is(j + k, alt[k]);
+          if (ok) {
+            found = true;
+            p = j + len;
+            m.score += len;
+            m.last = std::max(m.last, j + len - 1);
+            break;
+          }
+        }
+      }
+      if (!found) return false;
+      continue;
+    }
+    int a = -1;  // $, +, ^: the next actor (^ also passes agents)
+    for (int j = p; j < to && a < 0; ++j)
+      if (scope[j] && t.match_at[j] >= 0 && (tok.kind == PatternToken::kSkip || !t.matches[t.match_at[j]].agent))
+        a = t.match_at[j];
+    if (a < 0) return false;
+    if (tok.kind == PatternToken::kSource) m.src = a;
+    if (tok.kind == PatternToken::kTarget) m.tgt = a;
+    p = static_cast<int>(t.matches[a].last - t.fw) + 1;
+    ++m.score;
+  }
+  return true;
+}
+
+bool Coder::match_pattern(const Scratch& sc, int v, uint32_t pi, Match& m) const {
+  const SentenceTree& t = sc.t;
+  const VerbPattern& p = patterns_[pi];
+  const CPattern& c = compiled_[pi];
+  for (uint64_t r : c.required)
+    if (!t.has_word(r)) return false;
+  m = Match{static_cast<int>(pi), 1, -1, -1, v};
+  int pl = static_cast<int>(c.prefix.size()), sl = static_cast<int>(c.suffix.size());
+  if (v - pl < 0 || v + sl >= t.n) return false;
+  for (int i = 0; i < pl; ++i)
+    if (!t.word_is(v - pl + i, c.prefix[i])) return false;
+  for (int i = 0; i < sl; ++i)
+    if (!t.word_is(v + 1 + i, c.suffix[i])) return false;
+  m.score += pl + sl;
+  m.last = v + sl;
+  if (p.compound_source) {
+    if (sc.subject.size() < 2) return false;
+    ++m.score;
+  }
+  auto child_in = [&](int head, uint16_t deprel, const std::vector<uint64_t>& lemmas) {
+    int x = head < 0 ? -1 : t.child_with(head, deprel);
+    return x >= 0 && among(lemmas, t.hl[x]);
+  };
+  if (c.particle) {
+    if (!child_in(v, kPrt, {c.particle})) return false;
+    ++m.score;
+  }
+  if (!c.object.empty()) {
+    if (!child_in(v, kObj, c.object)) return false;
+    ++m.score;
+  }
+  if (c.prep) {
+    bool found = false;
+    for (uint32_t x : t.kids(v)) {
+      if (t.dep[x] != kObl && t.dep[x] != kNmod) continue;
+      int cs = t.child_with(static_cast<int>(x), kCase);
+      found |= cs >= 0 && t.hl[cs] == c.prep && (c.prep_object.empty() || among(c.prep_object, t.hl[x]));
+    }
+    if (!found) return false;
+    m.score += 2;
+  }
+  if (!c.xcomp.empty()) {
+    if (!child_in(v, kXcomp, c.xcomp)) return false;
+    ++m.score;
+  }
+  if (!c.modifiers.empty()) {
+    int o = t.child_with(v, kObj);
+    bool found = false;
+    for (int hd : {v, o})
+      for (uint16_t d : {kAmod, kCompound, kNmod}) found |= child_in(hd, d, c.modifiers);
+    if (!found) return false;
+    ++m.score;
+  }
+  if (!c.after.empty() && !match_tokens(t, c.after, v + sl + 1, t.n, sc.after, m)) return false;
+  Match before = m;
+  if (!c.before.empty() && !match_tokens(t, c.before, 0, v - pl, sc.before, before)) return false;
+  m.score = before.score, m.src = before.src, m.tgt = before.tgt;
+  return true;
+}
+
+void Coder::subject_actors(Scratch& sc, int v, int& subj, bool& passive) const {
+  SentenceTree& t = sc.t;
+  sc.subject.clear();
+  passive = false;
+  // A verb attached as a function word: the tree around it is broken, word order decides.
+  uint16_t vd = t.dep[v];
+  bool broken = vd == kMark || vd == kCase || vd == kCc || vd == kDet || vd == kPunctRel;
+  subj = broken ? -1 : t.subject_of(v, passive);
+  if (subj >= 0) {
+    t.group_of_phrase(subj, sc.subject);
+    if (sc.subject.empty() && t.up[subj] == kPron) {  // "X indicated it would...": X
+      for (int a = t.parent[v], steps = 0; a >= 0 && steps < t.n && sc.subject.empty(); a = t.parent[a], ++steps) {
+        bool pv = false;
+        int s2 = t.subject_of(a, pv);
+        if (s2 >= 0 && s2 != subj && t.up[s2] != kPron) t.group_of_phrase(s2, sc.subject);
+      }
+      for (int j = subj - 1; j >= 0 && sc.subject.empty(); --j) {  // else the last subject actor before it
+        int m = t.cover[j];
+        if (m < 0 || t.matches[m].agent) continue;
+        int hd = t.np_head(m);
+        if (t.dep[hd] == kNsubj || t.dep[hd] == kNsubjPass) t.group_of_match(m, sc.subject);
+      }
+    }
+  }
+  if (sc.subject.empty() && (subj < 0 || (t.up[subj] != kPron && t.up[subj] != kNoun))) {
+    // No actor in the tree's subject: the nearest actor before the verb in its clause.
+    for (int j = v - 1; j >= 0 && sc.subject.empty(); --j) {
+      if (t.cover[j] >= 0) {
+        if (!t.matches[t.cover[j]].agent) t.group_of_match(t.cover[j], sc.subject);
+        continue;
+      }
+      if (t.clause_start(j) || t.up[j] == kNoun) break;  // a noun: the real subject
+    }
+  }
+}
+
+void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pending& e) const {
+  SentenceTree& t = sc.t;
+  const VerbPattern& p = patterns_[m.pattern];
+  bool target_is_subject = false;  // `+` before the head
+  for (const PatternToken& tok : p.before) target_is_subject |= tok.kind == PatternToken::kTarget;
+  if (m.src >= 0) {
+    t.group_of_match(m.src, e.src);
+  } else if (passive) {  // the by-agent
+    for (uint32_t c : t.kids(v)) {
+      int cs = t.child_with(static_cast<int>(c), kCase);
+      if (e.src.empty() && (t.dep[c] == kOblAgent || (t.dep[c] == kObl && cs >= 0 && t.hl[cs] == words().by)))
+        t.group_of_phrase(static_cast<int>(c), e.src);
+    }
+  } else if (!target_is_subject) {
+    e.src = sc.subject;
+  }
+  if (m.tgt >= 0) {
+    t.group_of_match(m.tgt, e.tgt);
+  } else if (target_is_subject || passive) {
+    e.tgt = sc.subject;
+  } else if (!e.compound && p.target != TargetFrom::kNone) {
+    int from = -1;
+    if (p.target == TargetFrom::kObject) from = t.child_with(v, kObj);
+    if (p.target == TargetFrom::kIndirectObject) from = t.child_with(v, kIobj);
+    if (p.target == TargetFrom::kPreposition)
+      for (uint32_t c : t.kids(v)) {
+        int cs = t.child_with(static_cast<int>(c), kCase);
+        if (from < 0 && cs >= 0 && t.hl[cs] == compiled_[m.pattern].target_prep) from = static_cast<int>(c);
+      }
+    if (from >= 0) {
+      t.group_of_phrase(from, e.tgt);
+    } else if (p.target == TargetFrom::kDefault) {
+      int a = t.first_actor(sc.after, v + 1);
+      for (int j = v + 1; j < t.n && a < 0; ++j)  // "X said that Y ...": the complement's first actor
+        if (t.match_at[j] >= 0 && !t.matches[t.match_at[j]].agent && t.in_clause(j, v, false, true))
+          a = t.match_at[j];
+      for (int j = v + 1; j < t.n && a < 0; ++j) {  // an implausible tree: word order, up to the next clause
+        if (sc.after[j]) continue;
+        if (t.match_at[j] >= 0 && !t.matches[t.match_at[j]].agent)
+          a = t.match_at[j];
+        else if (t.clause_start(j))
+          break;
+      }
+      if (a >= 0) t.group_of_match(a, e.tgt, true);
+    }
+  }
+  if (p.noun && e.src.empty()) {
+    // A nominal event: the source among the noun's modifiers before it ("the Freedonian
+    // strike"); "talks between X and Y" (symmetric) holds among the actors after it.
+    t.np_mask(v);
+    std::fill(t.mask.begin() + v, t.mask.end(), 0);
+    t.group(e.src);
+    if (e.src.empty() && t.dep[v] == kObj && t.parent[v] >= 0) {  // "X carried out a strike on Y"
+      bool pv = false;
+      int s = t.subject_of(t.parent[v], pv);
+      if (s >= 0 && !pv) t.group_of_phrase(s, e.src);
+    }
+    if (e.src.empty() && e.symmetric && e.tgt.size() >= 2) e.compound = true, e.src = e.tgt;
+  }
+  // "X and Y held talks": a symmetric event without a target holds among its sources.
+  if (e.tgt.empty() && e.symmetric && e.src.size() >= 2) e.compound = true;
+}
+
+// False when the event must not be written: negated with no negated code known.
+bool Coder::negate_and_mark_modality(const Scratch& sc, int v, Pending& e) const {
+  const SentenceTree& t = sc.t;
+  const Words& w = words();
+  for (uint32_t c : t.kids(v)) {
+    if ((t.dep[c] == kAdvmod || t.up[c] == kPart) &&
+        (t.word_is(static_cast<int>(c), w.not_) || t.word_is(static_cast<int>(c), w.nt) ||
+         t.word_is(static_cast<int>(c), w.never)))
+      e.negated = true;
+    if (t.dep[c] == kAux && among(w.modal, t.hl[c])) e.future = true;
+  }
+  if (t.dep[v] == kXcomp && t.parent[v] >= 0 && among(w.refusal, t.hl[t.parent[v]])) e.negated = true;
+  for (int k = v, steps = 0; t.dep[k] == kXcomp && t.parent[k] >= 0 && steps < t.n; k = t.parent[k], ++steps)
+    if (among(w.intent, t.hl[t.parent[k]])) e.future = true;
+  if (!e.negated) return true;
+  auto neg = negation_.find(e.code);
+  if (neg == negation_.end()) return false;  // never the positive code
+  e.code = neg->second;
+  if (!e.reverse.empty()) {
+    auto r = negation_.find(e.reverse);
+    e.reverse = r == negation_.end() ? "" : r->second;
+  }
+  return true;
+}
+
+// The governor wins over its open complement ("urged X to respond"); an event
+// under a speech verb is reported by its subject, and the statement itself is
+// dropped when something is coded inside it.
+void Coder::resolve_reports(Scratch& sc) const {
+  SentenceTree& t = sc.t;
+  for (Pending& e : sc.pending)
+    if (t.dep[e.verb] == kXcomp || t.dep[e.verb] == kObj)  // also "launched an air strike": the verb's code
+      for (const Pending& g : sc.pending) e.dropped |= g.verb == t.parent[e.verb];
+  std::vector<CodedActor> who;
+  for (Pending& e : sc.pending) {
+    if (e.dropped) continue;
+    for (int a = t.parent[e.verb], steps = 0; a >= 0 && steps < t.n; a = t.parent[a], ++steps) {
+      if (!among(words().speech, t.hl[a])) continue;
+      bool pv = false;
+      int sj = t.subject_of(a, pv);
+      if (sj >= 0) {
+        t.group_of_phrase(sj, who);
+        e.reported = who.empty() ? CodedActor{"", sj, sj} : who.front();
+        e.has_reported = true;
+      }
+      for (Pending& g : sc.pending)
+        if (g.verb == a && g.code.size() >= 2 && g.code.compare(0, 2, "01") == 0) g.dropped = true;
+      break;
+    }
+  }
+}
+
+void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
+  const SentenceTree& t = sc.t;
+  size_t begin = doc.events.size();
+  auto add = [&](const Pending& e, const CodedActor& a, const CodedActor* tg, const std::string& code) {
+    if (tg && a.code == tg->code) return;
+    for (size_t i = begin; i < doc.events.size(); ++i) {
+      const Event& x = doc.events[i];
+      if (x.code == code && x.source.code == a.code && x.target.code == (tg ? tg->code : "")) return;
+    }
+    Event ev;
+    ev.sentence = s;
+    ev.span = t.span(doc, e.verb - e.prefix, e.end);
+    ev.source = {a.code, t.span(doc, a.first, a.last), -1};
+    if (tg) ev.target = {tg->code, t.span(doc, tg->first, tg->last), -1};
+    ev.code = code;
+    ev.date = doc.date;
+    ev.negated = e.negated;
+    ev.future = e.future;
+    if (e.has_reported) ev.reported_by = {e.reported.code, t.span(doc, e.reported.first, e.reported.last), -1};
+    ev.confidence = std::min(0.95f, 0.45f + 0.1f * static_cast<float>(e.score));
+    doc.events.push_back(std::move(ev));
+  };
+  for (const Pending& e : sc.pending) {
+    if (e.dropped) continue;
+    if (e.compound) {  // between the members of a compound, both ways
+      for (const CodedActor& a : e.src)
+        for (const CodedActor& b : e.src)
+          if (&a != &b) add(e, a, &b, e.code);
+    } else if (e.tgt.empty()) {
+      for (const CodedActor& a : e.src) add(e, a, nullptr, e.code);
+    } else {
+      for (const CodedActor& a : e.src)
+        for (const CodedActor& b : e.tgt) {
+          add(e, a, &b, e.code);
+          if (!e.reverse.empty() && e.reverse != "---") add(e, b, &a, e.reverse);
+          if (e.symmetric) add(e, b, &a, e.code);
+        }
+    }
+  }
+}
+
+void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
+  SentenceTree& t = sc.t;
+  t.load(doc, s, resolver_);
+  const int n = t.n;
+  sc.pending.clear();
+  for (int v = 0; v < n; ++v) {
+    bool verbal = t.verbal(v), nominal = t.up[v] == kNoun;
+    if (!verbal && !nominal) continue;
+    // Candidate heads: the surface form, the dictionary's form table, the lemma.
+    uint64_t keys[3] = {t.hs[v], 0, t.hl[v]};
+    if (auto f = forms_.find(t.hs[v]); f != forms_.end()) keys[1] = f->second;
+    const std::vector<uint32_t>* cands[3] = {nullptr, nullptr, nullptr};
+    bool any = false;
+    for (int k = 0; k < 3; ++k) {
+      if (keys[k] == 0 || (k > 0 && (keys[k] == keys[0] || (k == 2 && keys[2] == keys[1])))) continue;
+      if (auto it = by_head_.find(keys[k]); it != by_head_.end()) cands[k] = &it->second, any = true;
+    }
+    if (!any) continue;
+    sc.after.assign(n, 0);
+    sc.before.assign(n, 0);
+    for (int j = 0; j < n; ++j) {
+      if (j > v) sc.after[j] = t.in_clause(j, v, false, false);
+      if (j < v) sc.before[j] = t.up[j] != kAdv && t.in_clause(j, v, true, false);
+    }
+    int subj = -1;
+    bool passive = false;
+    subject_actors(sc, v, subj, passive);
+    // The pattern matching most elements; the surface form's before the lemma's on a tie.
+    Match best, m;
+    for (const auto* list : cands) {
+      if (!list) continue;
+      for (uint32_t pi : *list)
+        if ((patterns_[pi].noun ? nominal : verbal) && match_pattern(sc, v, pi, m) && m.score > best.score) best = m;
+    }
+    if (best.pattern < 0) continue;
+    const VerbPattern& p = patterns_[best.pattern];
+    if (p.code.empty() || p.code == "---") continue;
+    Pending e;
+    e.verb = v, e.end = best.last, e.score = best.score;
+    e.prefix = static_cast<int>(p.head_prefix.size());
+    e.code = p.code, e.reverse = p.reverse_code, e.symmetric = p.symmetric, e.compound = p.compound_source;
+    target_actors(sc, v, best, passive, e);
+    if (e.src.empty()) continue;
+    if (e.tgt.empty() && !e.compound && p.target != TargetFrom::kNone) continue;
+    if (!negate_and_mark_modality(sc, v, e)) continue;
+    sc.pending.push_back(std::move(e));
+  }
+  resolve_reports(sc);
+  emit(doc, s, sc);
+}
+
+}  // namespace sitrep::events

@@ -1,0 +1,238 @@
+#include "events/sentence_tree.h"
+
+#include <algorithm>
+
+namespace sitrep::events {
+
+using namespace ud;
+
+namespace {
+
+bool is_verb_xpos(uint16_t xpos) {
+  std::string_view x = kXpos[xpos < kXposCount ? xpos : 0];
+  return x.size() >= 2 && x[0] == 'V' && x[1] == 'B';
+}
+
+bool nominal(uint16_t upos) { return upos == kNoun || upos == kPropn || upos == kPron || upos == kNum; }
+
+// "ARN" + "~GOV" -> "ARNGOV"; "NGO~" + "ARN" -> "NGOARN"; never twice ("USAGOV" + "~GOV").
+std::string combine(std::string_view actor, std::string_view agent) {
+  std::string out(actor);
+  if (agent.empty()) return out;
+  if (agent.front() == '~') {
+    std::string_view a = agent.substr(1);
+    if (out.size() < a.size() || out.compare(out.size() - a.size(), a.size(), a) != 0) out += a;
+  } else if (agent.back() == '~') {
+    std::string_view a = agent.substr(0, agent.size() - 1);
+    if (out.compare(0, a.size(), a) != 0) out = std::string(a) + out;
+  }
+  return out;
+}
+
+}  // namespace
+
+void SentenceTree::load(const Document& doc, uint32_t s, const ActorResolver& resolver) {
+  const Sentence& S = doc.sentences[s];
+  n = static_cast<int>(S.word_count);
+  fw = S.first_word;
+  hs.resize(n), hl.resize(n), parent.resize(n), dep.resize(n), up.resize(n), xp.resize(n);
+  child_start.assign(n + 1, 0);
+  for (int i = 0; i < n; ++i) {
+    const Word& w = doc.words[fw + i];
+    hs[i] = word_hash(doc.word_text(fw + i));
+    hl[i] = w.lemma.empty() ? hs[i] : word_hash(doc.pooled(w.lemma));
+    parent[i] = (w.head == 0 || static_cast<int>(w.head) > n) ? -1 : static_cast<int>(w.head) - 1;
+    dep[i] = w.deprel, up[i] = w.upos, xp[i] = w.xpos;
+    if (parent[i] >= 0) ++child_start[parent[i] + 1];
+  }
+  for (int i = 0; i < n; ++i) child_start[i + 1] += child_start[i];
+  children.resize(n);
+  fill.assign(child_start.begin(), child_start.end() - 1);
+  for (int i = 0; i < n; ++i)
+    if (parent[i] >= 0) children[fill[parent[i]]++] = static_cast<uint32_t>(i);
+  present.assign(hs.begin(), hs.end());
+  present.insert(present.end(), hl.begin(), hl.end());
+  std::sort(present.begin(), present.end());
+  matches.clear();
+  resolver.find(doc, s, doc.date, matches);
+  match_at.assign(n, -1);
+  cover.assign(n, -1);
+  for (size_t m = 0; m < matches.size(); ++m) {
+    const ActorMatch& am = matches[m];
+    if (am.first < fw || am.last >= fw + S.word_count || am.last < am.first) continue;
+    match_at[am.first - fw] = static_cast<int>(m);
+    for (uint32_t j = am.first; j <= am.last; ++j) cover[j - fw] = static_cast<int>(m);
+  }
+}
+
+bool SentenceTree::has_word(uint64_t h) const { return std::binary_search(present.begin(), present.end(), h); }
+
+bool SentenceTree::verbal(int j) const { return up[j] == kVerb || is_verb_xpos(xp[j]); }
+
+int SentenceTree::child_with(int v, uint16_t deprel) const {
+  for (uint32_t c : kids(v))
+    if (dep[c] == deprel) return static_cast<int>(c);
+  return -1;
+}
+
+bool SentenceTree::clause_start(int j) const {
+  uint16_t x = xp[j];
+  return x == kVBD || x == kVBZ || x == kVBP || x == kMD || x == kWDT || x == kWP || up[j] == kSconj;
+}
+
+bool SentenceTree::clausal(int k) const {
+  uint16_t d = dep[k];
+  if (d == kAdvcl || d == kParataxis || d == kRelcl || d == kAdvclRelcl || d == kCsubj || d == kList) return true;
+  // A conjoined verb under a verb is a clause; "bombing and shelling offensive" is not.
+  return d == kConj && (up[k] == kVerb || up[k] == kAuxPos) && parent[k] >= 0 &&
+         (up[parent[k]] == kVerb || up[parent[k]] == kAuxPos || up[parent[k]] == kAdj);
+}
+
+bool SentenceTree::in_clause(int j, int v, bool subject, bool ccomp) const {
+  for (int k = j, steps = 0; k >= 0 && steps <= n; k = parent[k], ++steps) {
+    if (k == v) return true;
+    if (clausal(k) || (!ccomp && dep[k] == kCcomp)) return false;
+    if (!subject && (dep[k] == kNsubj || dep[k] == kNsubjPass) && parent[k] == v) return false;
+  }
+  return false;
+}
+
+int SentenceTree::subject_of(int v, bool& passive) const {
+  passive = false;
+  int k = v;
+  for (int steps = 0; steps < n && k >= 0; ++steps) {
+    for (uint32_t c : kids(k))
+      if (dep[c] == kNsubj || dep[c] == kNsubjPass) {
+        // Passive only in v's own clause: "X was seen to break Y" has X breaking.
+        passive = k == v && (dep[c] == kNsubjPass || child_with(v, kAuxPass) >= 0);
+        return static_cast<int>(c);
+      }
+    if (parent[k] < 0) return -1;
+    if (dep[k] == kAcl && k == v) return parent[k];  // "a woman believed linked to X"
+    if (dep[k] == kXcomp) {
+      int obj = child_with(parent[k], kObj);
+      if (obj >= 0) return obj;  // "urged X to respond": X
+      k = parent[k];
+    } else if (dep[k] == kConj) {
+      k = parent[k];
+    } else {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+int SentenceTree::np_head(int m, bool through_of) const {
+  int k = static_cast<int>(matches[m].last - fw);
+  for (int steps = 0; steps < n && parent[k] >= 0; ++steps) {
+    uint16_t d = dep[k];
+    int p = parent[k];
+    if (!nominal(up[p])) break;
+    bool agent_parent = through_of && cover[p] >= 0 && matches[cover[p]].agent;  // "the president of Rohan"
+    if (d == kCompound || d == kFlat || d == kFlatName || d == kAmod || d == kPoss || d == kFixed ||
+        d == kNummod || d == kDet || d == kConj || (d == kNmod && agent_parent))
+      k = p;
+    else
+      break;
+  }
+  return k;
+}
+
+void SentenceTree::np_mask(int h) {
+  mask.assign(n, 0);
+  for (int j = 0; j < n; ++j) {
+    uint8_t in_appos = 0;
+    for (int k = j, steps = 0; k >= 0 && steps <= n; k = parent[k], ++steps) {
+      if (k == h) {
+        mask[j] = 1 + in_appos;
+        break;
+      }
+      uint16_t d = dep[k];
+      if (clausal(k) || d == kAcl || d == kCcomp || d == kXcomp) break;
+      if (d == kAppos) in_appos = 1;
+    }
+  }
+}
+
+void SentenceTree::group(std::vector<CodedActor>& out) const {
+  // An apposition names the actor only when nothing else does, or is an item of a list
+  // ("Mordor, the awful Arnor, and Gondor").
+  bool list = false;
+  for (int j = 0; j < n && !list; ++j) list = mask[j] == 1 && up[j] == kCconj;
+  group_level(out, list ? 2 : 1);
+  if (out.empty() && !list) group_level(out, 2);
+}
+
+void SentenceTree::group_level(std::vector<CodedActor>& out, uint8_t level) const {
+  out.clear();
+  auto in = [&](int j) { return mask[j] != 0 && mask[j] <= level; };
+  int first = -1;
+  for (int j = 0; j < n && first < 0; ++j)
+    if (in(j) && match_at[j] >= 0 && !matches[match_at[j]].agent) first = j;
+  if (first < 0) return;
+  // Agents before the first actor lead the phrase: "officials in X and Y".
+  int leading[8], leading_count = 0;
+  for (int j = 0; j < first && leading_count < 8; ++j)
+    if (in(j) && match_at[j] >= 0) leading[leading_count++] = match_at[j];
+  int seg_actor = -1, seg_agent = -1;
+  std::string_view last_actor;
+  int last_first = 0;
+  auto close = [&]() {
+    if (seg_actor >= 0) {
+      const ActorMatch& a = matches[seg_actor];
+      int f = static_cast<int>(a.first - fw), l = static_cast<int>(a.last - fw);
+      if (seg_agent >= 0) {
+        const ActorMatch& g = matches[seg_agent];
+        out.push_back({combine(a.code, g.code), std::min(f, static_cast<int>(g.first - fw)),
+                       std::max(l, static_cast<int>(g.last - fw))});
+      } else if (leading_count > 0) {
+        for (int i = 0; i < leading_count; ++i) out.push_back({combine(a.code, matches[leading[i]].code), f, l});
+      } else {
+        out.push_back({std::string(a.code), f, l});
+      }
+      last_actor = a.code, last_first = f;
+    } else if (seg_agent >= 0 && !last_actor.empty()) {  // "Danish media and government"
+      const ActorMatch& g = matches[seg_agent];
+      out.push_back({combine(last_actor, g.code), last_first, static_cast<int>(g.last - fw)});
+    }
+    seg_actor = seg_agent = -1;
+  };
+  static const uint64_t kComma = word_hash(",");
+  for (int j = first; j < n; ++j) {
+    if (!in(j)) continue;
+    // Conjuncts split at "and" and commas, not between conjoined adjectives.
+    if ((up[j] == kCconj || hs[j] == kComma) && !(parent[j] >= 0 && (up[parent[j]] == kAdj || up[parent[j]] == kAdv))) {
+      close();
+      continue;
+    }
+    int m = match_at[j];
+    if (m < 0) continue;
+    if (matches[m].agent) {
+      if (seg_agent < 0) seg_agent = m;
+    } else if (seg_actor < 0) {
+      seg_actor = m;
+    }
+  }
+  close();
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  out.erase(std::unique(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.code == b.code; }),
+            out.end());
+}
+
+void SentenceTree::group_of_match(int m, std::vector<CodedActor>& out, bool through_of) {
+  int h = np_head(m, through_of);
+  if (nominal(up[h]))
+    np_mask(h);
+  else
+    mask.assign(n, 0);  // an implausible tree: the phrase alone
+  for (int j = static_cast<int>(matches[m].first - fw); j <= static_cast<int>(matches[m].last - fw); ++j) mask[j] = 1;
+  group(out);
+}
+
+int SentenceTree::first_actor(const std::vector<uint8_t>& scope, int from) const {
+  for (int j = from; j < n; ++j)
+    if (scope[j] && match_at[j] >= 0 && !matches[match_at[j]].agent) return match_at[j];
+  return -1;
+}
+
+}  // namespace sitrep::events

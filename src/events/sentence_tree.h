@@ -1,0 +1,92 @@
+// One parsed sentence as the coder reads it (internal to src/events): word
+// hashes, heads and children, the actor matches, and the questions the coder
+// asks of the tree: which clause a word is in, a verb's subject, the actors of
+// a noun phrase. Arrays are reused from sentence to sentence.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/tagset.h"
+#include "events/coder.h"
+
+namespace sitrep::events {
+
+namespace ud {
+inline const uint16_t kNsubj = deprel_id("nsubj"), kNsubjPass = deprel_id("nsubj:pass"),
+                      kCsubj = deprel_id("csubj"), kObj = deprel_id("obj"), kIobj = deprel_id("iobj"),
+                      kObl = deprel_id("obl"), kOblAgent = deprel_id("obl:agent"), kNmod = deprel_id("nmod"),
+                      kCase = deprel_id("case"), kConj = deprel_id("conj"), kXcomp = deprel_id("xcomp"),
+                      kCcomp = deprel_id("ccomp"), kAdvcl = deprel_id("advcl"), kParataxis = deprel_id("parataxis"),
+                      kRelcl = deprel_id("acl:relcl"), kAcl = deprel_id("acl"), kAdvclRelcl = deprel_id("advcl:relcl"),
+                      kAux = deprel_id("aux"), kAuxPass = deprel_id("aux:pass"), kAdvmod = deprel_id("advmod"),
+                      kPrt = deprel_id("compound:prt"), kAmod = deprel_id("amod"), kCompound = deprel_id("compound"),
+                      kFlat = deprel_id("flat"), kFlatName = deprel_id("flat:name"), kPoss = deprel_id("nmod:poss"),
+                      kFixed = deprel_id("fixed"), kNummod = deprel_id("nummod"), kDet = deprel_id("det"),
+                      kList = deprel_id("list"), kMark = deprel_id("mark"), kCc = deprel_id("cc"),
+                      kPunctRel = deprel_id("punct"), kAppos = deprel_id("appos");
+inline const uint16_t kVerb = upos_id("VERB"), kNoun = upos_id("NOUN"), kPropn = upos_id("PROPN"),
+                      kPron = upos_id("PRON"), kAdj = upos_id("ADJ"), kAdv = upos_id("ADV"), kNum = upos_id("NUM"),
+                      kDetPos = upos_id("DET"), kCconj = upos_id("CCONJ"), kAuxPos = upos_id("AUX"),
+                      kPart = upos_id("PART"), kSconj = upos_id("SCONJ");
+inline const uint16_t kVBD = xpos_id("VBD"), kVBZ = xpos_id("VBZ"), kVBP = xpos_id("VBP"), kMD = xpos_id("MD"),
+                      kWDT = xpos_id("WDT"), kWP = xpos_id("WP");
+}  // namespace ud
+
+// An actor of a phrase: its code (agents combined) and words (sentence-local).
+struct CodedActor {
+  std::string code;
+  int first = 0, last = 0;
+};
+
+struct SentenceTree {
+  int n = 0;            // words
+  uint32_t fw = 0;      // first word in Document::words
+  std::vector<uint64_t> hs, hl;   // surface and lemma hashes
+  std::vector<int> parent;        // local index of the head, -1 for the root
+  std::vector<uint16_t> dep, up, xp;
+  std::vector<uint32_t> child_start, children, fill;
+  std::vector<uint64_t> present;  // sorted surface and lemma hashes
+  std::vector<ActorMatch> matches;
+  std::vector<int> match_at;      // local word -> match starting there, -1
+  std::vector<int> cover;         // local word -> match covering it, -1
+  std::vector<uint8_t> mask;      // the noun phrase np_mask() chose: 1, 2 inside an apposition
+
+  void load(const Document& doc, uint32_t s, const ActorResolver& resolver);
+
+  bool word_is(int j, uint64_t h) const { return hs[j] == h || hl[j] == h; }
+  bool has_word(uint64_t h) const;
+  bool verbal(int j) const;
+  std::span<const uint32_t> kids(int v) const {
+    return {children.data() + child_start[v], children.data() + child_start[v + 1]};
+  }
+  int child_with(int v, uint16_t deprel) const;
+  // Is j the start of a finite clause (finite verb, subordinator, relative pronoun)?
+  bool clause_start(int j) const;
+  // A clause of its own below its head: advcl, parataxis, relative clause, conjoined verb...
+  bool clausal(int k) const;
+  // Is j in v's own clause? Its subject only when `subject`, complement clauses only when `ccomp`.
+  bool in_clause(int j, int v, bool subject, bool ccomp) const;
+  // v's subject (climbing xcomp and conj), -1 when none; `passive` when it is v's passive subject.
+  int subject_of(int v, bool& passive) const;
+  // The nominal head of the phrase of match m (through compounds, possessives, conjuncts,
+  // and with `through_of` an agent it is the nmod of: "the president of Rohan").
+  int np_head(int m, bool through_of = false) const;
+  // The phrase of head h without the clauses inside it, into `mask`.
+  void np_mask(int h);
+  // The actors named in `mask`: one per conjunct, agents combined (docs/coder.md).
+  void group(std::vector<CodedActor>& out) const;
+  void group_level(std::vector<CodedActor>& out, uint8_t level) const;
+  void group_of_phrase(int head, std::vector<CodedActor>& out) { np_mask(head), group(out); }
+  void group_of_match(int m, std::vector<CodedActor>& out, bool through_of = false);
+  // The first actor (not agent) starting at or after `from` where `scope` is set, -1.
+  int first_actor(const std::vector<uint8_t>& scope, int from) const;
+  Span span(const Document& doc, int first, int last) const {
+    return {doc.words[fw + first].span.begin, doc.words[fw + last].span.end};
+  }
+};
+
+}  // namespace sitrep::events
