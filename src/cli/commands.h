@@ -17,4 +17,8 @@ void add_train_parser_command(CLI::App& train_group);
 void add_train_tagger_command(CLI::App& train_group);
 void add_eval_tagger_command(CLI::App& eval_group);
 
+// `sitrep train ner` and `sitrep eval ner` (src/entities).
+void add_train_ner_command(CLI::App& train_group);
+void add_eval_ner_command(CLI::App& eval_group);
+
 }  // namespace sitrep::cli
