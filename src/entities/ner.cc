@@ -71,6 +71,8 @@ void viterbi(const int32_t* emit, size_t n, const int32_t* trans, const uint8_t*
 }  // namespace detail
 
 void Ner::index() {
+  caps_ = HashIndex(caps_keys_.size());
+  for (size_t i = 0; i < caps_keys_.size(); ++i) caps_.at(caps_keys_[i], caps_values_[i]);
   rows_ = HashIndex(keys_.size());
   packed_.clear();
   for (uint32_t r = 0; r < keys_.size(); ++r) {
@@ -86,7 +88,7 @@ void Ner::decode(std::span<const detail::NerWord> words, std::span<uint8_t> clas
   const size_t n = words.size();
   if (n == 0) return;
   s.hashes.resize(n * kFeatures);
-  detail::sentence_features(words.data(), n, s.features, s.hashes.data());
+  detail::sentence_features(words.data(), n, caps_, s.features, s.hashes.data());
   for (uint64_t h : s.hashes) rows_.prefetch(h);
   s.emit.assign(n * kClasses, 0);
   for (size_t i = 0; i < n; ++i) {
@@ -171,6 +173,10 @@ ModelFile Ner::to_model_file(std::string note) const {
   w.array(entry_weight_);
   w.array(transitions_);
   m.add("weights", w.take());
+  ByteWriter c;
+  c.array(caps_keys_);
+  c.array(caps_values_);
+  m.add("caps", c.take());
   return m;
 }
 
@@ -197,6 +203,10 @@ Result<Ner> Ner::from_model_file(const ModelFile& m, std::string_view name) {
     ok = t.row_begin_[i + 1] >= t.row_begin_[i] && t.row_begin_[i + 1] - t.row_begin_[i] <= kClasses;
   for (size_t e = 0; ok && e < t.entry_class_.size(); ++e) ok = t.entry_class_[e] < kClasses;
   if (!ok) return bad("corrupt section \"weights\"");
+  if (!(sec = m.section("caps"))) return bad("missing section \"caps\"");
+  ByteReader c(*sec);
+  if (!c.array(&t.caps_keys_) || !c.array(&t.caps_values_) || t.caps_keys_.size() != t.caps_values_.size())
+    return bad("corrupt section \"caps\"");
   t.uses_gazetteer_ = gaz != 0;
   t.index();
   return t;

@@ -63,6 +63,10 @@ class Ner {
   std::vector<int16_t> entry_weight_;
   std::vector<int32_t> transitions_;    // (kClasses + 1) x kClasses, last row = sentence start
   float scale_ = 1;
+  // Capitalisation statistics of lowercase forms in the training data.
+  std::vector<uint64_t> caps_keys_;
+  std::vector<uint32_t> caps_values_;
+  tagger::HashIndex caps_;              // built at load
   bool uses_gazetteer_ = false;
   // Built at load: feature hash -> (first packed entry << 8) | entry count.
   tagger::HashIndex rows_;

@@ -1,21 +1,18 @@
 #include "entities/ner_features.h"
 
+#include <cstdlib>
+
 namespace sitrep::entities::detail {
 namespace {
 
 using tagger::detail::feature;
 using tagger::HashIndex;
 
-const HashIndex& no_dictionary() {
-  static const HashIndex empty;
-  return empty;
-}
-
 bool first_upper(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
 
 }  // namespace
 
-void sentence_features(const NerWord* words, size_t n, FeatureScratch& s, uint64_t* out) {
+void sentence_features(const NerWord* words, size_t n, const HashIndex& caps_table, FeatureScratch& s, uint64_t* out) {
   s.info.resize(n + 4);
   TokenInfo pad_before, pad_after;
   pad_before.w = tagger::detail::boundary_info(true);
@@ -27,9 +24,10 @@ void sentence_features(const NerWord* words, size_t n, FeatureScratch& s, uint64
   size_t letters = 0, caps = 0;
   for (size_t i = 0; i < n; ++i) {
     TokenInfo& t = s.info[i + 2];
-    tagger::detail::word_info(words[i].form, no_dictionary(), s.lower, t.w);
-    t.upos = words[i].upos;
-    t.xpos = words[i].xpos;
+    tagger::detail::word_info(words[i].form, caps_table, s.lower, t.w);
+    static const bool nopos = std::getenv("NER_NOPOS") != nullptr;
+    t.upos = nopos ? 0 : words[i].upos;
+    t.xpos = nopos ? 0 : words[i].xpos;
     t.gaz = words[i].gaz;
     char c = words[i].form.empty() ? ' ' : words[i].form[0];
     bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
@@ -84,6 +82,10 @@ void sentence_features(const NerWord* words, size_t n, FeatureScratch& s, uint64
     f[k++] = feature(144, t[1].w.lower, t[2].w.lower);
     f[k++] = feature(145, uint64_t{t[0].upos} << 16 | t[1].upos, t[-1].upos);
     f[k++] = feature(146, c.suf[3], t[0].xpos);
+    const uint64_t upper = (c.flags & 8) ? 1 : 0;  // first letter upper case (tagger's kFirstUpper)
+    f[k++] = feature(147, c.caps, upper * 4 + initial * 2 + headline);
+    f[k++] = feature(148, c.caps, t[0].xpos);
+    f[k++] = feature(149, t[-1].w.caps * 8 + c.caps, t[1].w.caps);
   }
 }
 

@@ -43,7 +43,7 @@ struct TokenInfo {
   uint32_t gaz = 0;
 };
 
-inline constexpr int kFeatures = 44;
+inline constexpr int kFeatures = 47;
 
 // Scratch space reused across sentences.
 struct FeatureScratch {
@@ -52,7 +52,10 @@ struct FeatureScratch {
 };
 
 // Writes n x kFeatures hashes for the n words of a sentence into `out`.
-void sentence_features(const NerWord* words, size_t n, FeatureScratch& scratch, uint64_t* out);
+// `caps` maps tagger::detail::caps_key(lowercase hash) to how often the form is
+// capitalised mid-sentence (1 never .. 5 always), as the tagger's dictionary does.
+void sentence_features(const NerWord* words, size_t n, const tagger::HashIndex& caps, FeatureScratch& scratch,
+                       uint64_t* out);
 
 // Best well-formed class path (ner.cc): `emit` is n x kClasses, `trans` (kClasses
 // + 1) x kClasses with the sentence start last; `allowed` (n x kClasses, or

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <random>
+#include <unordered_map>
 #include <cstdlib>
 
 #include "core/tagset.h"
@@ -113,6 +114,7 @@ class NerTrainer {
     for (size_t i = 0; i < w.size(); ++i) w[i] = {s.forms[i], s.upos[i], s.xpos[i], 0};
     if (opt_.gazetteer && !opt_.gazetteer->empty()) opt_.gazetteer->annotate(w);
   }
+  void build_caps();
   void build_features();
   void train_epoch(std::mt19937_64& rng);
   Ner finalize() const;
@@ -123,11 +125,37 @@ class NerTrainer {
   const NerTrainOptions& opt_;
   std::vector<std::vector<int32_t>> rows_;  // per sentence, words x kFeatures (-1: no row)
   std::vector<std::vector<uint8_t>> masks_;  // per partial sentence, words x kClasses
+  Ner base_;  // the capitalisation table; weights filled by finalize
   std::vector<uint64_t> keys_;
   std::vector<int32_t> w_, tw_;   // emission rows x kClasses; transitions (kClasses + 1) x kClasses
   std::vector<int64_t> u_, tu_;   // step-weighted sums of updates, for averaging
   int64_t step_ = 1;
 };
+
+void NerTrainer::build_caps() {
+  // How often each lowercase form is capitalised mid-sentence, in five bins (as the tagger).
+  std::unordered_map<std::string, std::pair<uint32_t, uint32_t>> caps;
+  std::string lower;
+  for (const auto& s : train_)
+    for (size_t i = 1; i < s.forms.size(); ++i) {
+      tagger::detail::lower_into(s.forms[i], lower);
+      auto& c = caps[lower];
+      ++c.first;
+      c.second += s.forms[i][0] >= 'A' && s.forms[i][0] <= 'Z';
+    }
+  std::vector<std::pair<uint64_t, uint32_t>> entries;
+  for (const auto& [form, c] : caps) {
+    if (c.first < 2) continue;
+    double r = double(c.second) / c.first;
+    uint32_t bin = c.second == 0 ? 1 : r < 0.2 ? 2 : r < 0.8 ? 3 : c.second < c.first ? 4 : 5;
+    entries.emplace_back(tagger::detail::caps_key(tagger::detail::hash_bytes(form)), bin);
+  }
+  std::sort(entries.begin(), entries.end());
+  base_.caps_keys_.clear();
+  base_.caps_values_.clear();
+  for (auto [k, v] : entries) base_.caps_keys_.push_back(k), base_.caps_values_.push_back(v);
+  base_.index();
+}
 
 void NerTrainer::build_features() {
   detail::FeatureScratch fs;
@@ -137,7 +165,7 @@ void NerTrainer::build_features() {
   for (size_t s = 0; s < train_.size(); ++s) {
     words_of(train_[s], words);
     hashes[s].resize(words.size() * kFeatures);
-    detail::sentence_features(words.data(), words.size(), fs, hashes[s].data());
+    detail::sentence_features(words.data(), words.size(), base_.caps_, fs, hashes[s].data());
     for (uint64_t h : hashes[s]) ++counts.at(h, 0);
   }
   counts.for_each([&](uint64_t key, uint32_t n) {
@@ -241,7 +269,7 @@ Ner NerTrainer::finalize() const {
   double maxabs = 0;
   for (size_t i = 0; i < w_.size(); ++i) maxabs = std::max(maxabs, std::abs(avg(w_[i], u_[i])));
   if (maxabs == 0) maxabs = 1;
-  Ner t;
+  Ner t = base_;
   t.scale_ = static_cast<float>(32767.0 / maxabs);
   t.uses_gazetteer_ = opt_.gazetteer && !opt_.gazetteer->empty();
   if (t.uses_gazetteer_) t.gazetteer_ = *opt_.gazetteer;
@@ -271,6 +299,7 @@ Result<Ner> NerTrainer::run(const std::vector<std::vector<NerTrainSentence>>& de
   size_t words = 0, partial = 0;
   for (const auto& s : train_) words += s.forms.size(), partial += s.partial;
   log(fmt::format("training on {} sentences ({} partially labelled), {} words", train_.size(), partial, words));
+  build_caps();
   build_features();
   std::mt19937_64 rng(opt_.seed);
   Ner best;
