@@ -35,9 +35,28 @@ Scratch& scratch() {
 
 // Viterbi over emission + transition scores; `emit` is n x kClasses. Shared with the trainer.
 namespace detail {
+namespace {
+// For each class, the classes that may precede it (BILOU): a short list instead
+// of kClasses checks in the inner loop.
+struct Predecessors {
+  uint8_t list[kClasses][kClasses];
+  uint8_t count[kClasses] = {};
+  Predecessors() {
+    for (int c = 0; c < kClasses; ++c)
+      for (int p = 0; p < kClasses; ++p)
+        if (transition_ok(p, c)) list[c][count[c]++] = static_cast<uint8_t>(p);
+  }
+};
+const Predecessors& predecessors() {
+  static const Predecessors p;
+  return p;
+}
+}  // namespace
+
 void viterbi(const int32_t* emit, size_t n, const int32_t* trans, const uint8_t* allowed_mask, std::vector<int32_t>& score,
              std::vector<uint8_t>& back, uint8_t* out) {
   if (n == 0) return;
+  const Predecessors& pred = predecessors();
   score.assign(n * kClasses, kNeg);
   back.assign(n * kClasses, 0);
   const int32_t* start = trans + kClasses * kClasses;
@@ -51,8 +70,9 @@ void viterbi(const int32_t* emit, size_t n, const int32_t* trans, const uint8_t*
       if (mask && !mask[c]) continue;
       int32_t best = kNeg;
       int arg = 0;
-      for (int p = 0; p < kClasses; ++p) {
-        if (prev[p] <= kNeg || !transition_ok(p, c)) continue;
+      for (int k = 0; k < pred.count[c]; ++k) {
+        const int p = pred.list[c][k];
+        if (prev[p] <= kNeg) continue;
         int32_t v = prev[p] + trans[p * kClasses + c];
         if (v > best) best = v, arg = p;
       }
@@ -208,6 +228,8 @@ Result<Ner> Ner::from_model_file(const ModelFile& m, std::string_view name) {
   if (!c.array(&t.caps_keys_) || !c.array(&t.caps_values_) || t.caps_keys_.size() != t.caps_values_.size())
     return bad("corrupt section \"caps\"");
   t.uses_gazetteer_ = gaz != 0;
+  // The gazetteer is our actor dictionary (data/actors), read where it lies, not stored in the model.
+  if (t.uses_gazetteer_) t.gazetteer_ = Gazetteer::load_default();
   t.index();
   return t;
 }
@@ -215,9 +237,7 @@ Result<Ner> Ner::from_model_file(const ModelFile& m, std::string_view name) {
 Result<Ner> Ner::load(const std::string& path) {
   auto m = read_model_file(path);
   if (!m.ok()) return m.status();
-  auto ner = from_model_file(m.value(), path);
-  if (ner.ok() && ner.value().uses_gazetteer_) ner.value().gazetteer_ = Gazetteer::load_default();
-  return ner;
+  return from_model_file(m.value(), path);
 }
 
 Status Ner::save(const std::string& path, std::string note) const {
