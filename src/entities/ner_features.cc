@@ -1,7 +1,5 @@
 #include "entities/ner_features.h"
 
-#include <cstdlib>
-
 namespace sitrep::entities::detail {
 namespace {
 
@@ -25,9 +23,8 @@ void sentence_features(const NerWord* words, size_t n, const HashIndex& caps_tab
   for (size_t i = 0; i < n; ++i) {
     TokenInfo& t = s.info[i + 2];
     tagger::detail::word_info(words[i].form, caps_table, s.lower, t.w);
-    static const bool nopos = std::getenv("NER_NOPOS") != nullptr;
-    t.upos = nopos ? 0 : words[i].upos;
-    t.xpos = nopos ? 0 : words[i].xpos;
+    t.upos = words[i].upos;
+    t.xpos = words[i].xpos;
     t.gaz = words[i].gaz;
     char c = words[i].form.empty() ? ' ' : words[i].form[0];
     bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');

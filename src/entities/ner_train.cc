@@ -7,7 +7,6 @@
 #include <cmath>
 #include <random>
 #include <unordered_map>
-#include <cstdlib>
 
 #include "core/tagset.h"
 #include "entities/ner_features.h"
@@ -29,7 +28,7 @@ std::vector<NerTrainSentence> ner_train_sentences(const NerCorpus& nc, const tag
   for (size_t si = 0; si < c.sentences.size(); ++si) {
     const io::ConlluSentence& s = c.sentences[si];
     NerTrainSentence& t = out[si];
-    t.partial = nc.partial && !std::getenv("NER_FULL");
+    t.partial = nc.partial;
     for (uint32_t w = s.first_word; w < s.first_word + s.word_count; ++w) t.forms.push_back(c.words[w].form);
     t.gold.assign(s.word_count, 0);
     if (tagger) {
