@@ -16,6 +16,8 @@ void add_train_parser_command(CLI::App& train_group);
 // `sitrep train tagger` and `sitrep eval tagger` (src/tagger), added to those groups.
 void add_train_tagger_command(CLI::App& train_group);
 void add_eval_tagger_command(CLI::App& eval_group);
+// `sitrep eval coref` (src/entities), added to the eval group.
+void add_eval_coref_command(CLI::App& eval_group);
 
 // `sitrep train ner` and `sitrep eval ner` (src/entities).
 void add_train_ner_command(CLI::App& train_group);

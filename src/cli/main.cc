@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   sitrep::cli::add_eval_tagger_command(*app.get_subcommand("eval"));
   sitrep::cli::add_train_ner_command(*app.get_subcommand("train"));
   sitrep::cli::add_eval_ner_command(*app.get_subcommand("eval"));
+  sitrep::cli::add_eval_coref_command(*app.get_subcommand("eval"));
   try {
     app.parse(argc, argv);
   } catch (const CLI::RuntimeError& e) {  // a subcommand finished: its exit status

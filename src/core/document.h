@@ -119,6 +119,10 @@ struct Mention {
   EntityType type = EntityType::kNone;
   MentionKind kind = MentionKind::kName;
   int32_t chain = -1;          // index into Document::chains, -1 when none
+  // Why it joined its chain (entities/coref.h): the sieve pass that linked it
+  // (0 = first of its chain or unlinked) and the mention it was linked to.
+  uint8_t sieve = 0;
+  int32_t antecedent = -1;     // index into Document::mentions, -1 when none
 };
 
 // A coreference chain: every mention of one entity in the document.

@@ -27,6 +27,9 @@ struct VerbPattern {
   std::string prep;                      // a required prepositional phrase: its preposition...
   std::vector<std::string> prep_object;  // ...and its head lemmas (alternatives)
   std::vector<std::string> xcomp;        // required open-complement verb lemmas ("refuse to condemn")
+  std::vector<std::string> xcomp_object;       // required object lemmas of that complement ("refuse to lift sanctions")
+  std::string xcomp_prep;                      // a required prepositional phrase on the complement...
+  std::vector<std::string> xcomp_prep_object;  // ...and its head lemmas ("threaten to withdraw from the treaty")
   std::vector<std::string> modifiers;    // required modifier lemmas on the head or its object ("air strike")
   TargetFrom target = TargetFrom::kDefault;
   std::string target_prep;               // with kPreposition

@@ -1,117 +1,110 @@
 #include "io/gum_entities.h"
 
-#include <algorithm>
 #include <charconv>
-#include <map>
 #include <string_view>
+#include <unordered_map>
 
 namespace sitrep::io {
 namespace {
 
-// The value of `key=` in a MISC column ("" when absent).
+// The value of `key=` in a MISC column ("Entity=..."), or "".
 std::string_view misc_value(std::string_view misc, std::string_view key) {
-  size_t pos = 0;
-  while (pos <= misc.size()) {
-    size_t bar = misc.find('|', pos);
-    if (bar == std::string_view::npos) bar = misc.size();
-    std::string_view item = misc.substr(pos, bar - pos);
-    if (item.size() > key.size() && item.substr(0, key.size()) == key && item[key.size()] == '=')
+  size_t at = 0;
+  while (at <= misc.size()) {
+    size_t bar = misc.find('|', at);
+    std::string_view item = misc.substr(at, bar == std::string_view::npos ? std::string_view::npos : bar - at);
+    if (item.size() > key.size() && item.starts_with(key) && item[key.size()] == '=')
       return item.substr(key.size() + 1);
-    pos = bar + 1;
+    if (bar == std::string_view::npos) break;
+    at = bar + 1;
   }
   return {};
 }
 
 int to_int(std::string_view s) {
-  int v = -1;
+  int v = 0;
   std::from_chars(s.data(), s.data() + s.size(), v);
   return v;
-}
-
-struct Open {
-  GumMention m;
-  std::string_view minspan;
-};
-
-// Fills type, identity, group and the relative minspan from an opening descriptor.
-Open parse_descriptor(std::string_view d) {
-  Open o;
-  std::string_view field[8];
-  int n = 0;
-  size_t pos = 0;
-  while (n < 7) {  // the identity (8th field) may itself contain hyphens
-    size_t dash = d.find('-', pos);
-    if (dash == std::string_view::npos) break;
-    field[n++] = d.substr(pos, dash - pos);
-    pos = dash + 1;
-  }
-  field[n++] = d.substr(pos);
-  o.m.group = to_int(field[0]);
-  if (n > 1) o.m.type = std::string(field[1]);
-  if (n > 5) o.minspan = field[5];
-  if (n > 7) o.m.identity = std::string(field[7]);
-  return o;
 }
 
 }  // namespace
 
 std::vector<GumMention> gum_mentions(const ConlluCorpus& corpus) {
   std::vector<GumMention> out;
-  for (uint32_t s = 0; s < corpus.sentences.size(); ++s) {
-    const ConlluSentence& sent = corpus.sentences[s];
-    std::multimap<int, Open> open;  // by group id; a group may be open twice (nested)
-    for (uint32_t w = sent.first_word; w < sent.first_word + sent.word_count; ++w) {
+  std::unordered_map<int, std::vector<size_t>> open;  // group -> indices into out, innermost last
+  std::vector<bool> closed;
+  std::vector<std::vector<uint32_t>> min_offsets;      // minspan, 1-based offsets in the span
+  auto finish = [&](size_t k, uint32_t last_word) {
+    GumMention& g = out[k];
+    g.word_count = last_word - g.first_word + 1;
+    for (uint32_t off : min_offsets[k])
+      if (off >= 1 && off <= g.word_count) g.min_words.push_back(g.first_word + off - 1);
+    closed[k] = true;
+  };
+  for (uint32_t si = 0; si < corpus.sentences.size(); ++si) {
+    const ConlluSentence& s = corpus.sentences[si];
+    if (s.new_doc) open.clear();  // groups are per document
+    for (uint32_t w = s.first_word; w < s.first_word + s.word_count; ++w) {
       std::string_view v = misc_value(corpus.words[w].misc, "Entity");
       size_t i = 0;
       while (i < v.size()) {
-        if (v[i] == '(') {
-          size_t end = v.find_first_of("()", i + 1);
-          if (end == std::string_view::npos) end = v.size();
-          Open o = parse_descriptor(v.substr(i + 1, end - i - 1));
-          o.m.first_word = w;
-          o.m.sentence = s;
-          bool closed = end < v.size() && v[end] == ')';
-          if (closed) {
-            o.m.word_count = 1;
-            o.m.min_words.push_back(w);
-            out.push_back(std::move(o.m));
-            i = end + 1;
-          } else {
-            open.emplace(o.m.group, std::move(o));
-            i = end;
+        if (v[i] == '(') {  // "(GRP-type-...": up to the next bracket
+          size_t e = v.find_first_of("()", i + 1);
+          std::string_view body = v.substr(i + 1, e == std::string_view::npos ? std::string_view::npos : e - i - 1);
+          std::vector<std::string_view> f;
+          size_t at = 0;
+          while (f.size() < 7) {  // the identity (8th field) may hold hyphens
+            size_t dash = body.find('-', at);
+            if (dash == std::string_view::npos) break;
+            f.push_back(body.substr(at, dash - at));
+            at = dash + 1;
           }
-        } else if (v[i] >= '0' && v[i] <= '9') {
-          size_t end = v.find(')', i);
-          if (end == std::string_view::npos) break;
-          int id = to_int(v.substr(i, end - i));
-          // The innermost (latest opened) mention of that group closes.
-          auto range = open.equal_range(id);
-          if (range.first != range.second) {
-            auto it = std::prev(range.second);
-            Open o = std::move(it->second);
-            open.erase(it);
-            o.m.word_count = w - o.m.first_word + 1;
-            std::string_view ms = o.minspan;
-            while (!ms.empty()) {
-              size_t comma = ms.find(',');
-              int k = to_int(ms.substr(0, comma));
-              if (k >= 1 && static_cast<uint32_t>(k) <= o.m.word_count) o.m.min_words.push_back(o.m.first_word + k - 1);
-              if (comma == std::string_view::npos) break;
-              ms.remove_prefix(comma + 1);
+          f.push_back(body.substr(at));
+          GumMention g;
+          g.first_word = w;
+          g.sentence = si;
+          g.group = to_int(f[0]);
+          if (f.size() > 1) g.type = std::string(f[1]);
+          if (f.size() > 7) g.identity = std::string(f[7]);
+          std::vector<uint32_t> mins;
+          if (f.size() > 5)
+            for (size_t a = 0; a < f[5].size();) {
+              size_t comma = f[5].find(',', a);
+              if (comma == std::string_view::npos) comma = f[5].size();
+              mins.push_back(static_cast<uint32_t>(to_int(f[5].substr(a, comma - a))));
+              a = comma + 1;
             }
-            out.push_back(std::move(o.m));
+          out.push_back(std::move(g));
+          closed.push_back(false);
+          min_offsets.push_back(std::move(mins));
+          i = e == std::string_view::npos ? v.size() : e;
+          if (i < v.size() && v[i] == ')') {  // closed on the same word
+            finish(out.size() - 1, w);
+            ++i;
+          } else {
+            open[out.back().group].push_back(out.size() - 1);
           }
-          i = end + 1;
+        } else if (v[i] >= '0' && v[i] <= '9') {  // "GRP)": closes that group's innermost open mention
+          size_t e = v.find(')', i);
+          if (e == std::string_view::npos) break;
+          int group = to_int(v.substr(i, e - i));
+          auto it = open.find(group);
+          if (it != open.end() && !it->second.empty()) {
+            finish(it->second.back(), w);
+            it->second.pop_back();
+          }
+          i = e + 1;
         } else {
           ++i;
         }
       }
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const GumMention& a, const GumMention& b) {
-    return a.first_word != b.first_word ? a.first_word < b.first_word : a.word_count > b.word_count;
-  });
-  return out;
+  std::vector<GumMention> done;
+  done.reserve(out.size());
+  for (size_t k = 0; k < out.size(); ++k)
+    if (closed[k]) done.push_back(std::move(out[k]));
+  return done;
 }
 
 }  // namespace sitrep::io

@@ -1,7 +1,6 @@
-// GUM's entity layer: the mentions bracketed in the MISC column (`Entity=`),
-// CoNLL 2012 style: "(id-type-infstat-salience-centering-minspan-link[-identity]"
-// opens a mention on its first word, "id)" closes it on its last word, and
-// "(...)" is a one-word mention. Read over an already parsed ConlluCorpus.
+// GUM's entity and coreference layer: the `Entity=` brackets of the MISC column
+// (CoNLL 2012 style, fields GRP-etype-infstat-salience-centering-minspan-link-identity;
+// see ../shared/data/ud-english-gum/README.md, "Entity").
 #pragma once
 
 #include <cstdint>
@@ -15,14 +14,13 @@ namespace sitrep::io {
 struct GumMention {
   uint32_t first_word = 0, word_count = 0;  // corpus word indices
   uint32_t sentence = 0;                    // corpus sentence index
-  int group = 0;                            // coreference group id within its document
-  std::string type;                         // person, place, organization, time, event, abstract...
-  std::string identity;                     // Wikipedia title ("United_Kingdom"), "" when none
-  std::vector<uint32_t> min_words;          // minimal-span head words, corpus word indices
+  int group = 0;                            // coref group id within its document
+  std::string type, identity;               // "person", "organization", "place"...; Wikipedia title or ""
+  std::vector<uint32_t> min_words;          // minspan heads, corpus word indices
 };
 
-// Every mention of the corpus, ordered by first word, then longest first.
-// Unclosed or unmatched brackets are ignored (the mention is dropped).
+// Every mention of the corpus, in the order their opening brackets appear
+// (nested mentions: outer first). Unclosed or unmatched brackets are dropped.
 std::vector<GumMention> gum_mentions(const ConlluCorpus& corpus);
 
 }  // namespace sitrep::io

@@ -1,0 +1,231 @@
+#include "entities/mentions.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include "core/tagset.h"
+
+namespace sitrep::entities {
+namespace {
+
+template <size_t N>
+bool in(const std::string_view (&list)[N], std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
+constexpr std::string_view kPersonNouns[] = {
+    "minister", "president", "premier", "counterpart", "official", "spokesman", "spokeswoman", "spokesperson",
+    "envoy", "ambassador", "diplomat", "leader", "chancellor", "secretary", "chief", "director", "commander",
+    "general", "officer", "soldier", "adviser", "advisor", "aide", "representative", "delegate", "senator",
+    "governor", "mayor", "king", "queen", "prince", "princess", "man", "woman", "people", "resident", "civilian",
+    "protester", "rebel", "journalist", "reporter", "analyst", "expert", "lawmaker", "politician", "candidate",
+    "negotiator", "member", "citizen", "victim", "worker", "student", "teacher", "professor", "doctor", "author",
+    "writer", "player", "coach", "actor", "actress", "singer", "artist", "chairman", "chairwoman", "ceo",
+    "founder", "owner", "manager", "executive", "boy", "girl", "child", "kid", "mother", "father", "wife",
+    "husband", "son", "daughter", "brother", "sister", "friend", "person", "judge", "lawyer", "scientist",
+    "researcher", "colleague", "pope", "emperor", "dictator", "militant", "fighter", "survivor", "pilot",
+    "prosecutor"};
+constexpr std::string_view kOrgNouns[] = {
+    "ministry", "government", "administration", "company", "firm", "agency", "organization", "organisation",
+    "council", "committee", "party", "army", "military", "police", "court", "parliament", "congress",
+    "university", "bank", "union", "alliance", "bloc", "team", "club", "department", "embassy", "commission",
+    "board", "corporation", "newspaper", "regime", "cabinet", "navy", "force", "senate", "kremlin"};
+constexpr std::string_view kPlaceNouns[] = {
+    "country", "nation", "city", "town", "village", "state", "region", "province", "capital", "territory",
+    "island", "continent", "republic", "kingdom"};
+constexpr std::string_view kTitles[] = {
+    "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "prof.", "gen.", "sen.", "rep.", "gov.", "sir",
+    "foreign", "deputy", "vice", "prime", "defence", "defense", "interior", "finance", "state", "lord"};
+constexpr std::string_view kOrgSuffixes[] = {
+    "ministry", "council", "party", "inc.", "inc", "corp.", "ltd", "ltd.", "university", "bank", "committee",
+    "organization", "organisation", "association", "agency", "company", "group", "nations", "union", "army"};
+constexpr std::string_view kCalendar[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december", "may"};
+
+// Left dependents that belong to a noun phrase ("the", "his", "Chinese", "two", "foreign").
+bool np_modifier(std::string_view rel) {
+  return rel == "det" || rel == "amod" || rel == "compound" || rel == "nmod:poss" || rel == "nummod" ||
+         rel == "det:poss" || rel == "det:predet" || rel == "flat" || rel == "case";
+}
+
+std::string_view word_lemma(const Document& doc, uint32_t w) {
+  return doc.words[w].lemma.empty() ? doc.word_text(w) : doc.pooled(doc.words[w].lemma);
+}
+
+Mention make_mention(const Document& doc, uint32_t sent, uint32_t first, uint32_t last, uint32_t head,
+                     EntityType type, MentionKind kind) {
+  Mention m;
+  m.sentence = sent;
+  m.first_word = first;
+  m.word_count = last - first + 1;
+  m.head_word = head;
+  m.span = Span{doc.words[first].span.begin, doc.words[last].span.end};
+  m.type = type;
+  m.kind = kind;
+  return m;
+}
+
+bool has_mention_headed(const Document& doc, uint32_t head) {
+  for (const Mention& m : doc.mentions)
+    if (m.head_word == head) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool is_person_noun(std::string_view l) { return in(kPersonNouns, l); }
+bool is_org_noun(std::string_view l) { return in(kOrgNouns, l); }
+bool is_place_noun(std::string_view l) { return in(kPlaceNouns, l); }
+bool is_title_word(std::string_view l) { return in(kTitles, l) || is_person_noun(l); }
+bool is_org_suffix(std::string_view l) { return in(kOrgSuffixes, l); }
+
+PronounInfo pronoun_info(std::string_view l) {
+  PronounInfo p;
+  p.pronoun = true;
+  if (l == "he" || l == "him" || l == "his" || l == "himself") {
+    p.gender = 'm';
+  } else if (l == "she" || l == "her" || l == "hers" || l == "herself") {
+    p.gender = 'f';
+  } else if (l == "it" || l == "its" || l == "itself") {
+    p.gender = 'n';
+  } else if (l == "they" || l == "them" || l == "their" || l == "theirs" || l == "themselves") {
+    p.plural = true;
+  } else if (l == "i" || l == "me" || l == "my" || l == "mine" || l == "myself") {
+    p.person = 1;
+  } else if (l == "we" || l == "us" || l == "our" || l == "ours" || l == "ourselves") {
+    p.person = 1, p.plural = true;
+  } else if (l == "you" || l == "your" || l == "yours" || l == "yourself" || l == "yourselves") {
+    p.person = 2;
+  } else {
+    return PronounInfo{};
+  }
+  p.possessive = l == "his" || l == "her" || l == "hers" || l == "its" || l == "their" || l == "theirs" ||
+                 l == "my" || l == "mine" || l == "our" || l == "ours" || l == "your" || l == "yours";
+  p.object = l == "him" || l == "her" || l == "them" || l == "me" || l == "us";
+  p.reflexive = l.ends_with("self") || l.ends_with("selves");
+  return p;
+}
+
+uint32_t head_of(const Document& doc, const Sentence& s, uint32_t w) {
+  uint32_t h = doc.words[w].head;
+  return h == 0 || h > s.word_count ? UINT32_MAX : s.first_word + h - 1;
+}
+
+std::vector<uint32_t> sentence_of_words(const Document& doc) {
+  std::vector<uint32_t> out(doc.words.size(), 0);
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s)
+    for (uint32_t w = 0; w < doc.sentences[s].word_count; ++w) out[doc.sentences[s].first_word + w] = s;
+  return out;
+}
+
+void sort_mentions(Document& doc) {
+  std::stable_sort(doc.mentions.begin(), doc.mentions.end(), [](const Mention& a, const Mention& b) {
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    if (a.span.end != b.span.end) return a.span.end > b.span.end;
+    return a.head_word < b.head_word;
+  });
+}
+
+void add_name_mentions_from_parse(Document& doc) {
+  const uint16_t nnp = xpos_id("NNP"), nnps = xpos_id("NNPS");
+  auto proper = [&](uint32_t w) { return doc.words[w].xpos == nnp || doc.words[w].xpos == nnps; };
+  for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    const uint32_t end = s.first_word + s.word_count;
+    for (uint32_t w = s.first_word; w < end;) {
+      if (!proper(w)) {
+        ++w;
+        continue;
+      }
+      // A run of proper-noun words is one name with its titles ("Foreign Minister Wang Yi").
+      uint32_t first = w, last = w;
+      while (last + 1 < end && proper(last + 1)) ++last;
+      w = last + 1;
+      while (first <= last && in(kCalendar, lower(doc.word_text(first)))) ++first;
+      while (last > first && in(kCalendar, lower(doc.word_text(last)))) --last;
+      if (first > last || (first == last && in(kCalendar, lower(doc.word_text(first))))) continue;
+      // Its head: the rightmost word attached outside the run.
+      uint32_t head = last;
+      for (uint32_t k = last + 1; k-- > first;) {
+        uint32_t h = head_of(doc, s, k);
+        if (h == UINT32_MAX || h < first || h > last) {
+          head = k;
+          break;
+        }
+      }
+      if (has_mention_headed(doc, head)) continue;
+      EntityType type = EntityType::kNone;
+      for (uint32_t k = first; k < last; ++k)
+        if (is_title_word(lower(doc.word_text(k)))) type = EntityType::kPerson;
+      if (first > s.first_word && is_title_word(lower(doc.word_text(first - 1)))) type = EntityType::kPerson;
+      if (is_org_suffix(lower(doc.word_text(last)))) type = EntityType::kOrg;
+      doc.mentions.push_back(make_mention(doc, si, first, last, head, type, MentionKind::kName));
+    }
+  }
+  sort_mentions(doc);
+}
+
+void add_nominal_and_pronoun_mentions(Document& doc) {
+  const uint16_t noun = upos_id("NOUN"), pron = upos_id("PRON"), propn = upos_id("PROPN");
+  const size_t before = doc.mentions.size();
+  std::vector<bool> headed(doc.words.size(), false);  // words already heading a mention (the NER's names)
+  for (const Mention& m : doc.mentions)
+    if (m.head_word < headed.size()) headed[m.head_word] = true;
+  for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    const uint32_t end = s.first_word + s.word_count;
+    for (uint32_t w = s.first_word; w < end; ++w) {
+      const Word& word = doc.words[w];
+      if (headed[w]) continue;
+      if (word.upos == pron) {
+        PronounInfo p = pronoun_info(lower(doc.word_text(w)));
+        if (!p.pronoun) continue;
+        EntityType type = p.gender == 'm' || p.gender == 'f' || p.person == 1 ? EntityType::kPerson : EntityType::kNone;
+        doc.mentions.push_back(make_mention(doc, si, w, w, w, type, MentionKind::kPronoun));
+        continue;
+      }
+      if (word.upos != noun) continue;
+      std::string lemma = lower(word_lemma(doc, w));
+      EntityType type = is_person_noun(lemma) ? EntityType::kPerson
+                        : is_org_noun(lemma)  ? EntityType::kOrg
+                        : is_place_noun(lemma) ? EntityType::kGpe
+                                               : EntityType::kNone;
+      if (type == EntityType::kNone) continue;
+      // A noun modifying another noun ("government officials") or a title of
+      // a name ("Minister Wang") is not a mention of its own.
+      std::string_view rel = kDeprel[word.deprel];
+      uint32_t h = head_of(doc, s, w);
+      if (rel == "compound" && h != UINT32_MAX) continue;
+      if (h != UINT32_MAX && doc.words[h].upos == propn && (rel == "flat" || rel == "nmod:npmod")) continue;
+      // Extend left over the noun phrase's modifiers and their subtrees.
+      uint32_t first = w;
+      for (uint32_t k = w; k-- > s.first_word;) {
+        uint32_t top = k;  // climb to the dependent of w that k belongs to
+        for (int guard = 0; guard < 64; ++guard) {
+          uint32_t up = head_of(doc, s, top);
+          if (up == UINT32_MAX || up == w) break;
+          top = up;
+        }
+        if (head_of(doc, s, top) != w || top > w || !np_modifier(kDeprel[doc.words[top].deprel])) break;
+        first = k;
+      }
+      // Leading case markers ("of", "according to") are not part of the phrase.
+      while (first < w && (kDeprel[doc.words[first].deprel] == std::string_view("case") ||
+                           kDeprel[doc.words[first].deprel] == std::string_view("fixed") ||
+                           doc.words[first].upos == upos_id("ADP")))
+        ++first;
+      doc.mentions.push_back(make_mention(doc, si, first, w, w, type, MentionKind::kNominal));
+    }
+  }
+  if (doc.mentions.size() != before) sort_mentions(doc);
+}
+
+}  // namespace sitrep::entities

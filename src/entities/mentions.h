@@ -1,0 +1,66 @@
+// Mention detection from the parse: role descriptions, pronouns and (for tests
+// and evaluation, where no NER runs) names built from proper-noun runs.
+//
+// Everything here reads only what the tagger and parser left in the Document
+// (UPOS, XPOS, deprel, head, lemma); nothing is learned.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+
+namespace sitrep::entities {
+
+// Adds Mention{kind=kNominal} for noun phrases headed by a person, organisation
+// or place noun ("the Chinese foreign minister", "his Ukrainian counterpart",
+// "the two foreign ministers", "the ministry", "officials") and
+// Mention{kind=kPronoun} for third-person personal pronouns (he, him, his,
+// she, her, hers, they, them, their, it, its and the reflexives). Mentions
+// already present (names from the NER) are kept; doc.mentions stays sorted by
+// span.begin (then by longer span first).
+void add_nominal_and_pronoun_mentions(Document& doc);
+
+// Adds Mention{kind=kName} for every maximal run of proper nouns joined by
+// flat/compound relations ("Foreign Minister Wang Yi", "United Nations"),
+// months and weekdays left out. The type is a guess from titles and
+// organisation words (Mr./minister -> PERSON, "... Ministry" -> ORG), else
+// kNone. Stands in for the NER in tests and in `sitrep eval coref`.
+void add_name_mentions_from_parse(Document& doc);
+
+// Keeps doc.mentions sorted: by span.begin, longer first, then by head.
+void sort_mentions(Document& doc);
+
+// ---- Shared with the coreference sieve -------------------------------------
+
+// Document index of the syntactic head of word `w` of sentence `s`, or
+// UINT32_MAX for the root.
+uint32_t head_of(const Document& doc, const Sentence& s, uint32_t w);
+// Index of the sentence holding each word.
+std::vector<uint32_t> sentence_of_words(const Document& doc);
+// ASCII-lowercased copy.
+std::string lower(std::string_view s);
+
+// Word classes (lowercase singular forms).
+bool is_person_noun(std::string_view lemma);  // minister, counterpart, official, spokesman...
+bool is_org_noun(std::string_view lemma);     // ministry, government, company, army...
+bool is_place_noun(std::string_view lemma);   // country, city, capital, region...
+bool is_title_word(std::string_view lower);   // mr., mrs., dr., president, minister, foreign, deputy...
+bool is_org_suffix(std::string_view lower);   // ministry, council, party, inc., university...
+
+// Pronoun features; `lower` is the lowercased form (also I/me/my/we/us/our/you/your). gender: 'm', 'f', 'n'
+// (neuter: it), or 0 (they). plural: they/them/their.
+struct PronounInfo {
+  bool pronoun = false;
+  char gender = 0;
+  bool plural = false;
+  bool possessive = false;
+  bool object = false;     // him, her, them (not the subject of its verb)
+  bool reflexive = false;
+  uint8_t person = 3;      // 1: I/we, 2: you (they link only to the same person and number)
+};
+PronounInfo pronoun_info(std::string_view lower);
+
+}  // namespace sitrep::entities

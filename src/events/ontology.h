@@ -1,0 +1,50 @@
+// The CAMEO event ontology: every event code with its name, root, level,
+// Goldstein score and quad class, read from data/cameo/ontology.tsv
+// (docs/ontology.md; built by scripts/cameo_ontology.py from GDELT's tables).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace sitrep::events {
+
+// GDELT's quad classes, from the root: 01-05, 06-09, 10-14, 15-20.
+enum class Quad : uint8_t {
+  kVerbalCooperation = 1,
+  kMaterialCooperation = 2,
+  kVerbalConflict = 3,
+  kMaterialConflict = 4,
+};
+const char* quad_name(Quad quad);  // "verbal cooperation", ...
+Quad quad_of_root(int root);       // 1..20
+
+struct CameoCode {
+  std::string code;   // "041", "0211"
+  std::string name;   // "Discuss by telephone"
+  std::string root;   // "04"
+  int level = 0;      // 1 root ("04"), 2 three digits ("041"), 3 four digits ("0211")
+  float goldstein = 0;
+  Quad quad = Quad::kVerbalCooperation;
+};
+
+class Ontology {
+ public:
+  // Reads the table; errors name the file and line.
+  static Result<Ontology> load(const std::string& path);
+  // data/cameo/ontology.tsv under $SITREP_DATA, the source tree, or next to the binary.
+  static Result<Ontology> load_default();
+  // Where load_default() looks for `relative` (e.g. "cameo/ontology.tsv"); "" when not found.
+  static std::string find_data(const std::string& relative);
+
+  const CameoCode* find(std::string_view code) const;
+  const std::vector<CameoCode>& codes() const { return codes_; }
+
+ private:
+  std::vector<CameoCode> codes_;  // sorted by code, for binary search
+};
+
+}  // namespace sitrep::events

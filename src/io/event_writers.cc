@@ -1,0 +1,303 @@
+#include "io/event_writers.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "io/writers.h"
+
+namespace sitrep::io {
+
+Result<EventFormat> parse_event_format(std::string_view name) {
+  if (name == "jsonl") return EventFormat::kJsonl;
+  if (name == "tsv") return EventFormat::kTsv;
+  if (name == "gdelt") return EventFormat::kGdelt;
+  return Status::Error("unknown event format '" + std::string(name) + "' (jsonl, tsv or gdelt)");
+}
+
+namespace {
+
+// ISO 3166-1 alpha-3 code -> English name, from Debian's iso-codes (read once).
+const std::unordered_map<std::string, std::string>& iso_countries() {
+  static const std::unordered_map<std::string, std::string> table = [] {
+    std::unordered_map<std::string, std::string> t;
+    std::ifstream in("/usr/share/iso-codes/json/iso_3166-1.json");
+    if (!in) return t;
+    auto j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+    if (!j.is_object() || !j.contains("3166-1")) return t;
+    for (const auto& c : j["3166-1"])
+      if (c.contains("alpha_3") && c.contains("name"))
+        t.emplace(c["alpha_3"].get<std::string>(), c.value("common_name", c["name"].get<std::string>()));
+    return t;
+  }();
+  return table;
+}
+
+std::string country_name(std::string_view alpha3) {
+  auto it = iso_countries().find(std::string(alpha3));
+  return it == iso_countries().end() ? "" : it->second;
+}
+
+std::string_view text_of(const Document& doc, Span s) { return s.empty() ? std::string_view() : doc.str(s); }
+
+// Appends a JSON string, or null when empty.
+void json_or_null(std::string& out, std::string_view s) {
+  if (s.empty()) {
+    out += "null";
+  } else {
+    append_json_string(out, s);
+  }
+}
+
+void json_actor(std::string& out, const Document& doc, const EventActor& a) {
+  out += "{\"code\":";
+  json_or_null(out, a.code);
+  out += ",\"text\":";
+  json_or_null(out, text_of(doc, a.text));
+  out += '}';
+}
+
+// A TSV or GDELT cell: tabs and line breaks would break the row.
+void append_cell(std::string& out, std::string_view s) {
+  for (char c : s) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+}
+
+struct EventFacts {
+  const events::CameoCode* cameo;
+  std::string root;
+  std::string_view date_text;
+  const Place* place;
+};
+
+EventFacts facts(const Document& doc, const events::Ontology& ontology, const Event& e) {
+  EventFacts f;
+  f.cameo = ontology.find(e.code);
+  f.root = f.cameo ? f.cameo->root : e.code.substr(0, std::min<size_t>(2, e.code.size()));
+  f.date_text = e.time >= 0 && static_cast<size_t>(e.time) < doc.times.size() ? doc.str(doc.times[e.time].span)
+                                                                                : std::string_view();
+  f.place = e.place >= 0 && static_cast<size_t>(e.place) < doc.places.size() ? &doc.places[e.place] : nullptr;
+  return f;
+}
+
+std::string goldstein_text(const events::CameoCode* c) { return c ? fmt::format("{:.1f}", c->goldstein) : ""; }
+std::string quad_text(const events::CameoCode* c) { return c ? std::to_string(static_cast<int>(c->quad)) : ""; }
+
+}  // namespace
+
+void write_events_jsonl(const Document& doc, const events::Ontology& ontology, std::ostream& out) {
+  std::string buf;
+  for (const Event& e : doc.events) {
+    EventFacts f = facts(doc, ontology, e);
+    buf += "{\"doc\":";
+    append_json_string(buf, doc.id);
+    fmt::format_to(std::back_inserter(buf), ",\"sent\":{},\"date\":", e.sentence + 1);
+    json_or_null(buf, e.date.iso());
+    buf += ",\"date_text\":";
+    json_or_null(buf, f.date_text);
+    buf += ",\"source\":";
+    json_actor(buf, doc, e.source);
+    buf += ",\"target\":";
+    json_actor(buf, doc, e.target);
+    buf += ",\"code\":";
+    append_json_string(buf, e.code);
+    buf += ",\"root\":";
+    json_or_null(buf, f.root);
+    buf += ",\"goldstein\":";
+    buf += f.cameo ? goldstein_text(f.cameo) : "null";
+    buf += ",\"quad\":";
+    buf += f.cameo ? quad_text(f.cameo) : "null";
+    buf += e.negated ? ",\"negated\":true" : ",\"negated\":false";
+    buf += e.future ? ",\"future\":true" : ",\"future\":false";
+    buf += ",\"reported_by\":";
+    if (e.reported_by.code.empty() && e.reported_by.text.empty()) {
+      buf += "null";
+    } else {
+      json_actor(buf, doc, e.reported_by);
+    }
+    buf += ",\"location\":";
+    if (f.place) {
+      buf += "{\"name\":";
+      json_or_null(buf, f.place->name.empty() ? doc.str(f.place->span) : std::string_view(f.place->name));
+      buf += ",\"country\":";
+      json_or_null(buf, f.place->country);
+      buf += '}';
+    } else {
+      buf += "null";
+    }
+    buf += ",\"evidence\":";
+    append_json_string(buf, text_of(doc, e.span));
+    fmt::format_to(std::back_inserter(buf), ",\"confidence\":{:.3g}}}\n", e.confidence);
+  }
+  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+}
+
+void write_events_tsv_header(std::ostream& out) {
+  out << "doc\tsent\tdate\tdate_text\tsource_code\tsource_text\ttarget_code\ttarget_text\tcode\troot\tgoldstein\t"
+         "quad\tnegated\tfuture\treported_by_code\treported_by_text\tlocation_name\tlocation_country\tevidence\t"
+         "confidence\n";
+}
+
+void write_events_tsv(const Document& doc, const events::Ontology& ontology, std::ostream& out) {
+  std::string buf;
+  for (const Event& e : doc.events) {
+    EventFacts f = facts(doc, ontology, e);
+    auto cell = [&](std::string_view s, bool last = false) {
+      append_cell(buf, s);
+      buf += last ? '\n' : '\t';
+    };
+    cell(doc.id);
+    cell(std::to_string(e.sentence + 1));
+    cell(e.date.iso());
+    cell(f.date_text);
+    cell(e.source.code);
+    cell(text_of(doc, e.source.text));
+    cell(e.target.code);
+    cell(text_of(doc, e.target.text));
+    cell(e.code);
+    cell(f.root);
+    cell(goldstein_text(f.cameo));
+    cell(quad_text(f.cameo));
+    cell(e.negated ? "true" : "false");
+    cell(e.future ? "true" : "false");
+    cell(e.reported_by.code);
+    cell(text_of(doc, e.reported_by.text));
+    cell(f.place ? std::string_view(f.place->name) : std::string_view());
+    cell(f.place ? std::string_view(f.place->country) : std::string_view());
+    cell(text_of(doc, e.span));
+    cell(fmt::format("{:.3g}", e.confidence), true);
+  }
+  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+}
+
+std::string actor_country(std::string_view code) {
+  if (code.size() < 3) return "";
+  std::string first(code.substr(0, 3));
+  return iso_countries().count(first) ? first : "";
+}
+
+const char* const kGdeltColumnNames[kGdeltColumns] = {
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
+    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
+    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code",
+    "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+    "DATEADDED", "SOURCEURL"};
+
+namespace {
+
+int day_of_year(const Date& d) {
+  static constexpr int kBefore[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+  bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+  return kBefore[d.month - 1] + d.day + (leap && d.month > 2 ? 1 : 0);
+}
+
+// Actor code, name, country, three empty group/ethnic/religion cells, type 1-3.
+void gdelt_actor(std::vector<std::string>& row, const Document& doc, const EventActor& a) {
+  std::string name;
+  if (a.chain >= 0 && static_cast<size_t>(a.chain) < doc.chains.size()) name = doc.chains[a.chain].canonical;
+  if (name.empty()) name = std::string(text_of(doc, a.text));
+  std::string country = actor_country(a.code);
+  // Role codes follow the country ("USAGOV" -> GOV) or stand alone ("GOV").
+  std::string_view roles = std::string_view(a.code).substr(country.size());
+  row.push_back(a.code);
+  row.push_back(name);
+  row.push_back(country);
+  row.insert(row.end(), 4, "");  // KnownGroup, Ethnic, Religion1, Religion2
+  for (int i = 0; i < 3; ++i) row.push_back(roles.size() >= 3u * (i + 1) ? std::string(roles.substr(3 * i, 3)) : "");
+}
+
+}  // namespace
+
+void write_events_gdelt(const Document& doc, const events::Ontology& ontology, uint64_t* next_id,
+                        std::ostream& out) {
+  // Lead: the title and the first news paragraph (GDELT's IsRootEvent).
+  uint32_t lead_block = 0;
+  for (uint32_t b = 0; b < doc.blocks.size(); ++b)
+    if (doc.blocks[b].kind == BlockKind::kNews) {
+      lead_block = b;
+      break;
+    }
+  std::string buf;
+  std::vector<std::string> row;
+  for (const Event& e : doc.events) {
+    EventFacts f = facts(doc, ontology, e);
+    row.clear();
+    row.push_back(std::to_string((*next_id)++));
+    if (e.date.known() && e.date.month >= 1 && e.date.month <= 12) {
+      row.push_back(fmt::format("{:04d}{:02d}{:02d}", e.date.year, e.date.month, e.date.day));
+      row.push_back(fmt::format("{:04d}{:02d}", e.date.year, e.date.month));
+      row.push_back(fmt::format("{:04d}", e.date.year));
+      row.push_back(fmt::format("{:.4f}", e.date.year + day_of_year(e.date) / 365.0));
+    } else {
+      row.insert(row.end(), 4, "");
+    }
+    gdelt_actor(row, doc, e.source);
+    gdelt_actor(row, doc, e.target);
+    bool lead = e.sentence < doc.sentences.size() && doc.sentences[e.sentence].block <= lead_block;
+    row.push_back(lead ? "1" : "0");
+    row.push_back(e.code);
+    row.push_back(e.code.substr(0, std::min<size_t>(3, e.code.size())));
+    row.push_back(f.root);
+    row.push_back(quad_text(f.cameo));
+    row.push_back(goldstein_text(f.cameo));
+    row.insert(row.end(), {"1", "1", "1", ""});  // NumMentions, NumSources, NumArticles: this document; AvgTone
+    row.insert(row.end(), 16, "");                // Actor1Geo_*, Actor2Geo_*: we place events, not actors
+    if (f.place) {
+      // GDELT geo types: 1 country, 4 world city, 5 world state; country codes are FIPS, which we lack.
+      bool country_only = f.place->name.empty() || f.place->name == country_name(f.place->country);
+      row.push_back(country_only ? "1" : !f.place->admin1.empty() ? "5" : "4");
+      std::string full = f.place->name;
+      std::string cname = country_name(f.place->country);
+      if (!cname.empty() && cname != full) full += (full.empty() ? "" : ", ") + cname;
+      row.push_back(full);
+    } else {
+      row.insert(row.end(), 2, "");
+    }
+    row.insert(row.end(), 6, "");  // ActionGeo country (FIPS), ADM1, ADM2, lat, long, feature
+    const Date& d = doc.date;
+    row.push_back(d.known() ? fmt::format("{:04d}{:02d}{:02d}000000", d.year, d.month, d.day) : "");
+    row.push_back(!doc.url.empty() ? doc.url : !doc.source.empty() ? doc.source : doc.path);
+    for (size_t i = 0; i < row.size(); ++i) {
+      append_cell(buf, row[i]);
+      buf += i + 1 == row.size() ? '\n' : '\t';
+    }
+  }
+  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+}
+
+void write_quotes_jsonl(const Document& doc, std::ostream& out) {
+  std::string buf;
+  for (const Quote& q : doc.quotes) {
+    buf += "{\"doc\":";
+    append_json_string(buf, doc.id);
+    fmt::format_to(std::back_inserter(buf), ",\"sent\":{},\"text\":", q.sentence + 1);
+    append_json_string(buf, text_of(doc, q.span));
+    buf += ",\"speaker\":{\"text\":";
+    json_or_null(buf, text_of(doc, q.speaker));
+    const Chain* chain = q.speaker_chain >= 0 && static_cast<size_t>(q.speaker_chain) < doc.chains.size()
+                             ? &doc.chains[q.speaker_chain]
+                             : nullptr;
+    buf += ",\"canonical\":";
+    json_or_null(buf, chain ? std::string_view(chain->canonical) : std::string_view());
+    buf += ",\"actor\":";
+    json_or_null(buf, chain ? std::string_view(chain->actor) : std::string_view());
+    buf += "},\"cue\":";
+    json_or_null(buf, text_of(doc, q.cue));
+    fmt::format_to(std::back_inserter(buf), ",\"direct\":{},\"start\":{},\"end\":{}}}\n", q.direct ? "true" : "false",
+                   q.span.begin, q.span.end);
+  }
+  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+}
+
+}  // namespace sitrep::io

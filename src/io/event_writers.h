@@ -1,0 +1,46 @@
+// Writers for coded events and attributed quotes (docs/event-output.md):
+// events to JSONL, TSV or GDELT 2.0 event-table rows; quotes to JSONL.
+#pragma once
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "core/document.h"
+#include "core/status.h"
+#include "events/ontology.h"
+
+namespace sitrep::io {
+
+enum class EventFormat { kJsonl, kTsv, kGdelt };
+Result<EventFormat> parse_event_format(std::string_view name);  // "jsonl", "tsv", "gdelt"
+
+// One object per event: doc, sent (1-based, as CoNLL-U sent_id), date, date_text,
+// source {code,text}, target {code,text}, code, root, goldstein, quad, negated,
+// future, reported_by {code,text}, location {name,country}, evidence, confidence.
+// Absent values are null. Goldstein and quad come from `ontology` (null for a
+// code it lacks).
+void write_events_jsonl(const Document& doc, const events::Ontology& ontology, std::ostream& out);
+
+// The same fields flattened, tab-separated, one event a line; empty for null.
+// Tabs and line breaks inside texts become spaces.
+void write_events_tsv_header(std::ostream& out);
+void write_events_tsv(const Document& doc, const events::Ontology& ontology, std::ostream& out);
+
+// The 61 columns of the GDELT 2.0 Events table, tab-separated, no header
+// (GDELT's files have none). `next_id` numbers GLOBALEVENTID across documents.
+inline constexpr int kGdeltColumns = 61;
+extern const char* const kGdeltColumnNames[kGdeltColumns];
+void write_events_gdelt(const Document& doc, const events::Ontology& ontology, uint64_t* next_id,
+                        std::ostream& out);
+
+// One object per quote: doc, sent, text, speaker {text,canonical,actor}, cue,
+// direct, start, end (byte offsets of the quoted content in the document text).
+void write_quotes_jsonl(const Document& doc, std::ostream& out);
+
+// The country part of a CAMEO actor code ("USA" of "USAGOV") when its first
+// three letters are an ISO 3166-1 alpha-3 code (from iso-codes); else "".
+std::string actor_country(std::string_view actor_code);
+
+}  // namespace sitrep::io

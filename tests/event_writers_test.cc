@@ -1,0 +1,291 @@
+// Event and quote writers on hand-built Documents: JSONL fields, TSV columns,
+// GDELT 2.0 columns, quote fields.
+#include "io/event_writers.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+using namespace sitrep;
+using nlohmann::json;
+
+namespace {
+
+Span span_of(const Document& doc, std::string_view needle) {
+  size_t at = doc.text.find(needle);
+  EXPECT_NE(at, std::string::npos) << needle;
+  return Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + needle.size())};
+}
+
+const events::Ontology& ontology() {
+  static const events::Ontology o = [] {
+    auto p = std::filesystem::temp_directory_path() / "sitrep_event_writers_ontology.tsv";
+    std::ofstream(p) << "code\tname\troot\tlevel\tgoldstein\tquad\n"
+                        "041\tDiscuss by telephone\t04\t2\t1.0\t1\n"
+                        "111\tCriticize or denounce\t11\t2\t-2.0\t3\n"
+                        "1823\tKill by physical assault\t18\t3\t-10.0\t4\n";
+    return events::Ontology::load(p.string()).value();
+  }();
+  return o;
+}
+
+// "Russia condemned the attack in Kyiv on Monday, Lavrov said.\n\"We will respond,\" he said."
+Document sample() {
+  Document doc;
+  doc.id = "doc-1";
+  doc.url = "https://example.org/a";
+  doc.date = Date{2022, 4, 12};
+  doc.text = "Russia condemned the attack in Kyiv on Monday, Lavrov said.\n\"We will respond,\" he said. Kyiv\tcalm.";
+  doc.blocks = {{span_of(doc, "Russia condemned the attack in Kyiv on Monday, Lavrov said."), BlockKind::kNews},
+                {span_of(doc, "\"We will respond,\" he said. Kyiv\tcalm."), BlockKind::kNews}};
+  Sentence s0, s1;
+  s0.span = doc.blocks[0].span;
+  s0.block = 0;
+  s1.span = doc.blocks[1].span;
+  s1.block = 1;
+  doc.sentences = {s0, s1};
+  doc.chains = {Chain{"Sergei Lavrov", EntityType::kPerson, "RUSGOV", "dictionary"}};
+  TimeExpr monday;
+  monday.span = span_of(doc, "Monday");
+  monday.value = "2022-04-11";
+  monday.date = Date{2022, 4, 11};
+  doc.times = {monday};
+  Place kyiv;
+  kyiv.span = span_of(doc, "Kyiv");
+  kyiv.name = "Kyiv";
+  kyiv.country = "UKR";
+  doc.places = {kyiv};
+
+  Event e;
+  e.sentence = 0;
+  e.span = span_of(doc, "condemned");
+  e.source = EventActor{"RUSGOV", span_of(doc, "Russia"), -1};
+  e.target = EventActor{"", span_of(doc, "the attack"), -1};
+  e.code = "111";
+  e.date = Date{2022, 4, 11};
+  e.time = 0;
+  e.place = 0;
+  e.reported_by = EventActor{"RUSGOV", span_of(doc, "Lavrov"), 0};
+  e.confidence = 0.75f;
+  Event f;  // a bare event: no target, no date, no place, an unknown code
+  f.sentence = 1;
+  f.span = span_of(doc, "Kyiv\tcalm");
+  f.source = EventActor{"", Span{}, -1};
+  f.code = "999";
+  f.negated = true;
+  f.future = true;
+  f.confidence = 0.5f;
+  doc.events = {e, f};
+
+  Quote q;
+  q.span = span_of(doc, "We will respond,");
+  q.sentence = 1;
+  q.speaker = span_of(doc, "he");
+  q.speaker_chain = 0;
+  q.cue = span_of(doc, "said.\n") ;
+  q.cue.end -= 2;  // "said"
+  q.direct = true;
+  Quote r;  // indirect, no speaker found
+  r.span = span_of(doc, "the attack in Kyiv");
+  r.direct = false;
+  doc.quotes = {q, r};
+  return doc;
+}
+
+std::vector<json> lines_as_json(const std::string& text) {
+  std::vector<json> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(json::parse(line));
+  return out;
+}
+
+std::vector<std::string> split(const std::string& line, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (;;) {
+    size_t at = line.find(sep, start);
+    out.push_back(line.substr(start, at == std::string::npos ? std::string::npos : at - start));
+    if (at == std::string::npos) return out;
+    start = at + 1;
+  }
+}
+
+}  // namespace
+
+TEST(EventWriters, JsonlHasEveryFieldOfTheIssue) {
+  Document doc = sample();
+  std::ostringstream out;
+  io::write_events_jsonl(doc, ontology(), out);
+  auto rows = lines_as_json(out.str());
+  ASSERT_EQ(rows.size(), 2u);
+  const json& e = rows[0];
+  for (const char* key : {"doc", "sent", "date", "date_text", "source", "target", "code", "root", "goldstein", "quad",
+                          "negated", "future", "reported_by", "location", "evidence", "confidence"})
+    EXPECT_TRUE(e.contains(key)) << key;
+  EXPECT_EQ(e.size(), 16u);
+  EXPECT_EQ(e["doc"], "doc-1");
+  EXPECT_EQ(e["sent"], 1);
+  EXPECT_EQ(e["date"], "2022-04-11");
+  EXPECT_EQ(e["date_text"], "Monday");
+  EXPECT_EQ(e["source"]["code"], "RUSGOV");
+  EXPECT_EQ(e["source"]["text"], "Russia");
+  EXPECT_TRUE(e["target"]["code"].is_null());
+  EXPECT_EQ(e["target"]["text"], "the attack");
+  EXPECT_EQ(e["code"], "111");
+  EXPECT_EQ(e["root"], "11");
+  EXPECT_DOUBLE_EQ(e["goldstein"].get<double>(), -2.0);
+  EXPECT_EQ(e["quad"], 3);
+  EXPECT_EQ(e["negated"], false);
+  EXPECT_EQ(e["future"], false);
+  EXPECT_EQ(e["reported_by"]["code"], "RUSGOV");
+  EXPECT_EQ(e["reported_by"]["text"], "Lavrov");
+  EXPECT_EQ(e["location"]["name"], "Kyiv");
+  EXPECT_EQ(e["location"]["country"], "UKR");
+  EXPECT_EQ(e["evidence"], "condemned");
+  EXPECT_NEAR(e["confidence"].get<double>(), 0.75, 1e-6);
+
+  const json& f = rows[1];
+  EXPECT_EQ(f["sent"], 2);
+  EXPECT_TRUE(f["date"].is_null());
+  EXPECT_TRUE(f["date_text"].is_null());
+  EXPECT_TRUE(f["source"]["code"].is_null());
+  EXPECT_TRUE(f["target"]["text"].is_null());
+  EXPECT_EQ(f["root"], "99");
+  EXPECT_TRUE(f["goldstein"].is_null());  // not in the ontology
+  EXPECT_TRUE(f["quad"].is_null());
+  EXPECT_EQ(f["negated"], true);
+  EXPECT_EQ(f["future"], true);
+  EXPECT_TRUE(f["reported_by"].is_null());
+  EXPECT_TRUE(f["location"].is_null());
+  EXPECT_EQ(f["evidence"], "Kyiv\tcalm");  // escaped by JSON, read back intact
+}
+
+TEST(EventWriters, TsvHeaderAndRowsHaveTheSameColumns) {
+  Document doc = sample();
+  std::ostringstream out;
+  io::write_events_tsv_header(out);
+  io::write_events_tsv(doc, ontology(), out);
+  auto lines = split(out.str(), '\n');
+  ASSERT_EQ(lines.size(), 4u);  // header, two rows, the empty string after the last newline
+  EXPECT_EQ(lines[3], "");
+  auto header = split(lines[0], '\t');
+  auto row = split(lines[1], '\t');
+  auto bare = split(lines[2], '\t');
+  ASSERT_EQ(header.size(), 20u);
+  ASSERT_EQ(row.size(), header.size());
+  ASSERT_EQ(bare.size(), header.size());
+  auto col = [&](const std::vector<std::string>& r, const std::string& name) {
+    for (size_t i = 0; i < header.size(); ++i)
+      if (header[i] == name) return r[i];
+    ADD_FAILURE() << "no column " << name;
+    return std::string();
+  };
+  EXPECT_EQ(col(row, "doc"), "doc-1");
+  EXPECT_EQ(col(row, "source_code"), "RUSGOV");
+  EXPECT_EQ(col(row, "target_code"), "");
+  EXPECT_EQ(col(row, "target_text"), "the attack");
+  EXPECT_EQ(col(row, "goldstein"), "-2.0");
+  EXPECT_EQ(col(row, "quad"), "3");
+  EXPECT_EQ(col(row, "reported_by_text"), "Lavrov");
+  EXPECT_EQ(col(row, "location_country"), "UKR");
+  EXPECT_EQ(col(bare, "negated"), "true");
+  EXPECT_EQ(col(bare, "evidence"), "Kyiv calm");  // the tab became a space
+  EXPECT_EQ(col(bare, "date"), "");
+}
+
+TEST(EventWriters, GdeltRowsHave61ColumnsInGdeltsOrder) {
+  Document doc = sample();
+  std::ostringstream out;
+  uint64_t next_id = 100;
+  io::write_events_gdelt(doc, ontology(), &next_id, out);
+  EXPECT_EQ(next_id, 102u);
+  auto lines = split(out.str(), '\n');
+  ASSERT_EQ(lines.size(), 3u);
+  auto row = split(lines[0], '\t');
+  ASSERT_EQ(row.size(), 61u);
+  auto col = [&](const std::vector<std::string>& r, const std::string& name) {
+    for (int i = 0; i < io::kGdeltColumns; ++i)
+      if (name == io::kGdeltColumnNames[i]) return r[i];
+    ADD_FAILURE() << "no column " << name;
+    return std::string();
+  };
+  EXPECT_STREQ(io::kGdeltColumnNames[0], "GLOBALEVENTID");
+  EXPECT_STREQ(io::kGdeltColumnNames[26], "EventCode");
+  EXPECT_STREQ(io::kGdeltColumnNames[60], "SOURCEURL");
+  EXPECT_EQ(col(row, "GLOBALEVENTID"), "100");
+  EXPECT_EQ(col(row, "SQLDATE"), "20220411");
+  EXPECT_EQ(col(row, "MonthYear"), "202204");
+  EXPECT_EQ(col(row, "Year"), "2022");
+  EXPECT_EQ(col(row, "FractionDate"), "2022.2767");  // day 101 of 365
+  EXPECT_EQ(col(row, "Actor1Code"), "RUSGOV");
+  EXPECT_EQ(col(row, "Actor1Name"), "Russia");
+  EXPECT_EQ(col(row, "Actor2Name"), "the attack");
+  EXPECT_EQ(col(row, "IsRootEvent"), "1");
+  EXPECT_EQ(col(row, "EventCode"), "111");
+  EXPECT_EQ(col(row, "EventBaseCode"), "111");
+  EXPECT_EQ(col(row, "EventRootCode"), "11");
+  EXPECT_EQ(col(row, "QuadClass"), "3");
+  EXPECT_EQ(col(row, "GoldsteinScale"), "-2.0");
+  EXPECT_EQ(col(row, "NumMentions"), "1");
+  EXPECT_EQ(col(row, "AvgTone"), "");
+  EXPECT_EQ(col(row, "ActionGeo_FullName").substr(0, 4), "Kyiv");
+  EXPECT_EQ(col(row, "DATEADDED"), "20220412000000");
+  EXPECT_EQ(col(row, "SOURCEURL"), "https://example.org/a");
+  if (!io::actor_country("RUSGOV").empty()) {  // iso-codes installed
+    EXPECT_EQ(col(row, "Actor1CountryCode"), "RUS");
+    EXPECT_EQ(col(row, "Actor1Type1Code"), "GOV");
+    EXPECT_EQ(col(row, "ActionGeo_Type"), "4");
+    EXPECT_EQ(col(row, "ActionGeo_FullName"), "Kyiv, Ukraine");
+  }
+  auto bare = split(lines[1], '\t');
+  ASSERT_EQ(bare.size(), 61u);
+  EXPECT_EQ(col(bare, "GLOBALEVENTID"), "101");
+  EXPECT_EQ(col(bare, "SQLDATE"), "");
+  EXPECT_EQ(col(bare, "IsRootEvent"), "0");
+  EXPECT_EQ(col(bare, "EventBaseCode"), "999");
+  EXPECT_EQ(col(bare, "QuadClass"), "");
+}
+
+TEST(EventWriters, ActorCountryOnlyForIsoPrefixes) {
+  if (io::actor_country("USAGOV").empty()) GTEST_SKIP() << "iso-codes is not installed";
+  EXPECT_EQ(io::actor_country("USAGOV"), "USA");
+  EXPECT_EQ(io::actor_country("UKR"), "UKR");
+  EXPECT_EQ(io::actor_country("GOV"), "");
+  EXPECT_EQ(io::actor_country("IGOUNO"), "");
+  EXPECT_EQ(io::actor_country("US"), "");
+}
+
+TEST(EventWriters, QuotesJsonl) {
+  Document doc = sample();
+  std::ostringstream out;
+  io::write_quotes_jsonl(doc, out);
+  auto rows = lines_as_json(out.str());
+  ASSERT_EQ(rows.size(), 2u);
+  const json& q = rows[0];
+  EXPECT_EQ(q.size(), 8u);
+  EXPECT_EQ(q["doc"], "doc-1");
+  EXPECT_EQ(q["sent"], 2);
+  EXPECT_EQ(q["text"], "We will respond,");
+  EXPECT_EQ(q["speaker"]["text"], "he");
+  EXPECT_EQ(q["speaker"]["canonical"], "Sergei Lavrov");
+  EXPECT_EQ(q["speaker"]["actor"], "RUSGOV");
+  EXPECT_EQ(q["cue"], "said");
+  EXPECT_EQ(q["direct"], true);
+  EXPECT_EQ(doc.text.substr(q["start"].get<size_t>(), q["end"].get<size_t>() - q["start"].get<size_t>()),
+            "We will respond,");
+  const json& r = rows[1];
+  EXPECT_TRUE(r["speaker"]["text"].is_null());
+  EXPECT_TRUE(r["speaker"]["canonical"].is_null());
+  EXPECT_TRUE(r["cue"].is_null());
+  EXPECT_EQ(r["direct"], false);
+}
+
+TEST(EventWriters, FormatNames) {
+  EXPECT_EQ(io::parse_event_format("gdelt").value(), io::EventFormat::kGdelt);
+  EXPECT_EQ(io::parse_event_format("tsv").value(), io::EventFormat::kTsv);
+  EXPECT_EQ(io::parse_event_format("jsonl").value(), io::EventFormat::kJsonl);
+  EXPECT_FALSE(io::parse_event_format("csv").ok());
+}
