@@ -24,4 +24,8 @@ void add_eval_times_command(CLI::App& eval_group);
 // `sitrep eval events` (src/events, src/eval/events_eval.h).
 void add_eval_events_command(CLI::App& eval_group);
 
+// `sitrep train ner` and `sitrep eval ner` (src/entities).
+void add_train_ner_command(CLI::App& train_group);
+void add_eval_ner_command(CLI::App& eval_group);
+
 }  // namespace sitrep::cli

@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   sitrep::cli::add_train_parser_command(*app.get_subcommand("train"));
   sitrep::cli::add_train_tagger_command(*app.get_subcommand("train"));
   sitrep::cli::add_eval_tagger_command(*app.get_subcommand("eval"));
+  sitrep::cli::add_train_ner_command(*app.get_subcommand("train"));
+  sitrep::cli::add_eval_ner_command(*app.get_subcommand("eval"));
   sitrep::cli::add_eval_coref_command(*app.get_subcommand("eval"));
   sitrep::cli::add_times_command(app);
   sitrep::cli::add_eval_times_command(*app.get_subcommand("eval"));

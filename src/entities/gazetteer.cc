@@ -1,0 +1,130 @@
+#include "entities/gazetteer.h"
+
+#include <filesystem>
+#include <vector>
+
+#include "entities/ner_features.h"
+#include "io/file.h"
+
+namespace sitrep::entities {
+namespace {
+
+using tagger::HashIndex;
+using tagger::detail::combine;
+using tagger::detail::hash_bytes;
+
+uint64_t seq_key(uint64_t h) { return HashIndex::nonzero_key(h); }
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (pos <= s.size()) {
+    size_t e = s.find(sep, pos);
+    if (e == std::string_view::npos) e = s.size();
+    out.push_back(s.substr(pos, e - pos));
+    pos = e + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+void Gazetteer::add(std::string_view name, uint32_t categories) {
+  if (size_t eq = name.find('='); eq != std::string_view::npos) name = name.substr(0, eq);  // "Kremlin=GOV"
+  while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  if (name.substr(0, 4) == "the " || name.substr(0, 4) == "The ") name.remove_prefix(4);
+  if (name.empty()) return;
+  uint64_t h = 0;
+  int n = 0;
+  for (std::string_view w : split(name, ' ')) {
+    if (w.empty()) continue;
+    h = n == 0 ? hash_bytes(w) : combine(h, hash_bytes(w));
+    if (++n > kMaxWords) return;
+  }
+  entries_.at(seq_key(h), 0) |= categories;
+}
+
+void Gazetteer::annotate(std::span<detail::NerWord> words) const {
+  for (auto& w : words) w.gaz = 0;
+  if (empty()) return;
+  const size_t n = words.size();
+  for (size_t i = 0; i < n;) {
+    size_t best = 0;
+    uint32_t cats = 0;
+    uint64_t h = 0;
+    for (size_t k = 0; k < kMaxWords && i + k < n; ++k) {
+      uint64_t wh = hash_bytes(words[i + k].form);
+      h = k == 0 ? wh : combine(h, wh);
+      uint32_t v = entries_.find(seq_key(h));
+      if (v != HashIndex::kNone) best = k + 1, cats = v;
+    }
+    if (best == 0) {
+      ++i;
+      continue;
+    }
+    for (size_t k = 0; k < best; ++k) words[i + k].gaz = (cats << 2) | (best == 1 ? 3u : k == 0 ? 1u : 2u);
+    i += best;
+  }
+}
+
+Result<Gazetteer> Gazetteer::load_dir(const std::string& dir) {
+  namespace fs = std::filesystem;
+  Gazetteer g;
+  struct Column {
+    const char* file;
+    const char* column;
+    uint32_t category;
+  };
+  static const Column kColumns[] = {
+      {"countries.tsv", "names", kCountry},   {"countries.tsv", "adjectives", kNationality},
+      {"countries.tsv", "metonyms", kCity},   {"igos.tsv", "names", kIgo},
+      {"persons.tsv", "name", kPerson},       {"persons.tsv", "aliases", kPerson},
+      {"roles.tsv", "words", kRole},          {"cities.tsv", "name", kCity},
+  };
+  for (const char* file : {"countries.tsv", "igos.tsv", "persons.tsv", "roles.tsv", "cities.tsv"}) {
+    fs::path p = fs::path(dir) / file;
+    std::error_code ec;
+    if (!fs::exists(p, ec)) continue;
+    std::string bytes;
+    SITREP_RETURN_IF_ERROR(io::read_file_bytes(p.string(), &bytes));
+    std::vector<std::pair<int, uint32_t>> wanted;  // column index, category
+    bool header = true;
+    for (std::string_view line : split(bytes, '\n')) {
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line.empty() || line.front() == '#') continue;
+      auto cells = split(line, '\t');
+      if (header) {
+        header = false;
+        for (const Column& c : kColumns)
+          if (std::string_view(c.file) == file)
+            for (size_t i = 0; i < cells.size(); ++i)
+              if (cells[i] == c.column) wanted.emplace_back(static_cast<int>(i), c.category);
+        if (wanted.empty()) return Status::Error(p.string() + ": no known column in the header line (see docs/actors.md)");
+        continue;
+      }
+      for (auto [col, cat] : wanted)
+        if (col < static_cast<int>(cells.size()))
+          for (std::string_view name : split(cells[col], '|')) g.add(name, cat);
+    }
+  }
+  return g;
+}
+
+Gazetteer Gazetteer::load_default() {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> dirs;
+  if (const char* d = std::getenv("SITREP_DATA")) dirs.push_back(fs::path(d) / "actors");
+  dirs.push_back(fs::path(SITREP_SOURCE_DIR) / "data" / "actors");
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) dirs.push_back(exe.parent_path().parent_path() / "data" / "actors");
+  for (const auto& d : dirs)
+    if (fs::is_directory(d, ec)) {
+      auto g = load_dir(d.string());
+      if (g.ok()) return std::move(g).value();
+    }
+  return Gazetteer();
+}
+
+}  // namespace sitrep::entities

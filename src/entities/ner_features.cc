@@ -1,0 +1,89 @@
+#include "entities/ner_features.h"
+
+namespace sitrep::entities::detail {
+namespace {
+
+using tagger::detail::feature;
+using tagger::HashIndex;
+
+bool first_upper(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
+
+}  // namespace
+
+void sentence_features(const NerWord* words, size_t n, const HashIndex& caps_table, FeatureScratch& s, uint64_t* out) {
+  s.info.resize(n + 4);
+  TokenInfo pad_before, pad_after;
+  pad_before.w = tagger::detail::boundary_info(true);
+  pad_after.w = tagger::detail::boundary_info(false);
+  pad_before.upos = pad_before.xpos = 0xFFFE;
+  pad_after.upos = pad_after.xpos = 0xFFFF;
+  s.info[0] = s.info[1] = pad_before;
+  s.info[n + 2] = s.info[n + 3] = pad_after;
+  size_t letters = 0, caps = 0;
+  for (size_t i = 0; i < n; ++i) {
+    TokenInfo& t = s.info[i + 2];
+    tagger::detail::word_info(words[i].form, caps_table, s.lower, t.w);
+    t.upos = words[i].upos;
+    t.xpos = words[i].xpos;
+    t.gaz = words[i].gaz;
+    char c = words[i].form.empty() ? ' ' : words[i].form[0];
+    bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    letters += letter && words[i].form.size() > 3;
+    caps += letter && words[i].form.size() > 3 && first_upper(words[i].form);
+  }
+  // A headline capitalises most longer words: capitals say less there.
+  const uint64_t headline = letters >= 3 && caps * 4 >= letters * 3 ? 1 : 0;
+  for (size_t i = 0; i < n; ++i) {
+    const TokenInfo* t = &s.info[i + 2];
+    const auto& c = t[0].w;
+    const uint64_t initial = i == 0;
+    uint64_t* f = out + i * kFeatures;
+    int k = 0;
+    f[k++] = feature(101, 0);
+    f[k++] = feature(102, c.form);
+    f[k++] = feature(103, c.lower);
+    for (int j = 1; j < 4; ++j) f[k++] = feature(104 + j, c.suf[j]);
+    for (int j = 1; j < 4; ++j) f[k++] = feature(108 + j, c.pre[j]);
+    f[k++] = feature(112, c.shape);
+    f[k++] = feature(113, c.flags, initial * 2 + headline);
+    f[k++] = feature(114, c.shape, initial * 2 + headline);
+    f[k++] = feature(115, t[-1].w.lower);
+    f[k++] = feature(116, t[-2].w.lower);
+    f[k++] = feature(117, t[1].w.lower);
+    f[k++] = feature(118, t[2].w.lower);
+    f[k++] = feature(119, t[-1].w.shape, c.shape);
+    f[k++] = feature(120, c.shape, t[1].w.shape);
+    f[k++] = feature(121, t[-1].w.shape);
+    f[k++] = feature(122, t[1].w.shape);
+    f[k++] = feature(123, t[0].xpos);
+    f[k++] = feature(124, t[-1].xpos);
+    f[k++] = feature(125, t[1].xpos);
+    f[k++] = feature(126, t[-2].xpos);
+    f[k++] = feature(127, t[2].xpos);
+    f[k++] = feature(128, t[-1].xpos, t[0].xpos);
+    f[k++] = feature(129, t[0].xpos, t[1].xpos);
+    f[k++] = feature(130, t[0].upos, c.shape);
+    f[k++] = feature(131, t[-1].w.lower, c.lower);
+    f[k++] = feature(132, c.lower, t[1].w.lower);
+    f[k++] = feature(133, t[-1].w.suf[2]);
+    f[k++] = feature(134, t[1].w.suf[2]);
+    f[k++] = feature(135, t[-1].xpos, c.lower);
+    f[k++] = feature(136, c.lower, t[1].xpos);
+    f[k++] = feature(137, t[0].xpos, headline * 2 + initial);
+    f[k++] = feature(138, t[-1].w.lower, t[1].w.lower);
+    f[k++] = feature(139, t[0].gaz);
+    f[k++] = feature(140, t[-1].gaz, t[0].gaz);
+    f[k++] = feature(141, t[0].gaz, t[1].gaz);
+    f[k++] = feature(142, t[0].gaz, c.shape);
+    f[k++] = feature(143, t[-2].w.lower, t[-1].w.lower);
+    f[k++] = feature(144, t[1].w.lower, t[2].w.lower);
+    f[k++] = feature(145, uint64_t{t[0].upos} << 16 | t[1].upos, t[-1].upos);
+    f[k++] = feature(146, c.suf[3], t[0].xpos);
+    const uint64_t upper = (c.flags & 8) ? 1 : 0;  // first letter upper case (tagger's kFirstUpper)
+    f[k++] = feature(147, c.caps, upper * 4 + initial * 2 + headline);
+    f[k++] = feature(148, c.caps, t[0].xpos);
+    f[k++] = feature(149, t[-1].w.caps * 8 + c.caps, t[1].w.caps);
+  }
+}
+
+}  // namespace sitrep::entities::detail

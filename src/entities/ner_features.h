@@ -1,0 +1,66 @@
+// The recognizer's features (internal to src/entities): shared by training and
+// tagging so that both compute the same 64-bit hashes. Word hashes come from the
+// tagger's WordInfo (form, lowercase, prefixes, suffixes, shape, flags); the
+// recognizer adds the predicted UPOS/XPOS of the words around, a headline
+// (title-case sentence) flag and gazetteer bits. No string is built per word.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "tagger/features.h"
+
+namespace sitrep::entities::detail {
+
+// Classes: 0 = O, then B, I, L, U of each entity type 1..8 (BILOU).
+inline constexpr int kTypes = kEntityTypeCount - 1;
+inline constexpr int kClasses = 1 + 4 * kTypes;
+enum Pos : int { kB = 0, kI = 1, kL = 2, kU = 3 };
+inline int cls(EntityType t, int pos) { return 1 + (static_cast<int>(t) - 1) * 4 + pos; }
+inline EntityType cls_type(int c) { return c == 0 ? EntityType::kNone : static_cast<EntityType>(1 + (c - 1) / 4); }
+inline int cls_pos(int c) { return (c - 1) % 4; }
+// Whether class `cur` may follow `prev` (-1: sentence start).
+inline bool transition_ok(int prev, int cur) {
+  bool open = prev > 0 && (cls_pos(prev) == kB || cls_pos(prev) == kI);
+  if (!open) return cur == 0 || cls_pos(cur) == kB || cls_pos(cur) == kU;
+  return cur > 0 && cls_type(cur) == cls_type(prev) && (cls_pos(cur) == kI || cls_pos(cur) == kL);
+}
+inline bool end_ok(int last) { return last == 0 || cls_pos(last) == kL || cls_pos(last) == kU; }
+
+// One word as the recognizer sees it.
+struct NerWord {
+  std::string_view form;
+  uint16_t upos = 0, xpos = 0;
+  uint32_t gaz = 0;  // gazetteer category bits of the longest match covering it, with its position
+};
+
+struct TokenInfo {
+  tagger::detail::WordInfo w;
+  uint16_t upos = 0, xpos = 0;
+  uint32_t gaz = 0;
+};
+
+inline constexpr int kFeatures = 47;
+
+// Scratch space reused across sentences.
+struct FeatureScratch {
+  std::vector<TokenInfo> info;
+  std::string lower;
+};
+
+// Writes n x kFeatures hashes for the n words of a sentence into `out`.
+// `caps` maps tagger::detail::caps_key(lowercase hash) to how often the form is
+// capitalised mid-sentence (1 never .. 5 always), as the tagger's dictionary does.
+void sentence_features(const NerWord* words, size_t n, const tagger::HashIndex& caps, FeatureScratch& scratch,
+                       uint64_t* out);
+
+// Best well-formed class path (ner.cc): `emit` is n x kClasses, `trans` (kClasses
+// + 1) x kClasses with the sentence start last; `allowed` (n x kClasses, or
+// null) restricts the classes of each word. Writes n classes to `out`.
+void viterbi(const int32_t* emit, size_t n, const int32_t* trans, const uint8_t* allowed, std::vector<int32_t>& score,
+             std::vector<uint8_t>& back, uint8_t* out);
+
+}  // namespace sitrep::entities::detail
