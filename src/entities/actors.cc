@@ -1,0 +1,201 @@
+#include "entities/actors.h"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_set>
+
+#include "core/tagset.h"
+#include "entities/context.h"
+
+namespace sitrep::entities {
+namespace {
+
+bool in_office(const ActorEntry& e, Date d) {
+  auto key = [](Date x) { return x.year * 10000 + x.month * 100 + x.day; };
+  if (e.from.known() && key(d) < key(e.from)) return false;
+  if (e.to.known() && key(d) > key(e.to)) return false;
+  return true;
+}
+
+std::string date_range(const ActorEntry& e) {
+  return e.from.iso() + ".." + (e.to.known() ? e.to.iso() : std::string());
+}
+
+struct Guess {
+  std::string code, evidence;
+  int strength = 0;  // which evidence wins within a chain
+};
+enum Strength { kRoleOnly = 1, kNominal = 3, kName = 4, kContext = 5, kDictionary = 6 };
+
+class Assigner {
+ public:
+  Assigner(Document& doc, const ActorDictionary& dict) : doc_(doc), dict_(dict), ctx_(doc, dict) {
+    // Persons named by a full name or strong alias somewhere: their weak aliases count.
+    for (const auto& h : ctx_.hits())
+      if (h.category == GazetteerCategory::kPerson)
+        for (uint32_t e : dict_.entries(h))
+          if (!dict_.entry(e).weak) strong_names_.insert(dict_.entry(e).name);
+  }
+
+  void run() {
+    ensure_chains();
+    std::vector<Guess> guesses(doc_.mentions.size());
+    // Dictionary persons first: possessive pronouns ("his adviser") point back to them.
+    for (size_t m = 0; m < doc_.mentions.size(); ++m)
+      if (auto g = dictionary_person(doc_.mentions[m])) {
+        guesses[m] = *g;
+        persons_.push_back({doc_.mentions[m].first_word, g->code});
+      }
+    for (size_t m = 0; m < doc_.mentions.size(); ++m) {
+      if (guesses[m].strength) continue;
+      if (auto g = from_context(doc_.mentions[m])) {
+        guesses[m] = *g;
+        if (doc_.mentions[m].type == EntityType::kPerson && doc_.mentions[m].kind == MentionKind::kName &&
+            guesses[m].strength >= kContext)
+          persons_.push_back({doc_.mentions[m].first_word, g->code});
+      }
+    }
+    // Each chain takes its strongest guess (the first in the text among equals).
+    std::vector<int> best(doc_.chains.size(), 0);
+    for (size_t m = 0; m < doc_.mentions.size(); ++m) {
+      int c = doc_.mentions[m].chain;
+      if (c < 0 || guesses[m].strength <= best[c]) continue;
+      best[c] = guesses[m].strength;
+      doc_.chains[c].actor = guesses[m].code;
+      doc_.chains[c].evidence = guesses[m].evidence;
+    }
+  }
+
+ private:
+  void ensure_chains() {
+    for (auto& m : doc_.mentions) {
+      if (m.chain >= 0) continue;
+      m.chain = static_cast<int32_t>(doc_.chains.size());
+      Chain c;
+      c.canonical = std::string(doc_.str(m.span));
+      c.type = m.type;
+      doc_.chains.push_back(std::move(c));
+    }
+  }
+
+  std::optional<Guess> dictionary_person(const Mention& m) {
+    if (m.kind != MentionKind::kName) return std::nullopt;
+    for (const auto* h : ctx_.hits_in(m.first_word, m.first_word + m.word_count)) {
+      if (h->category != GazetteerCategory::kPerson) continue;
+      const ActorEntry* pick = nullptr;
+      for (uint32_t e : dict_.entries(*h)) {
+        const ActorEntry& p = dict_.entry(e);
+        if (p.weak && !strong_names_.count(p.name)) continue;
+        if (doc_.date.known() ? in_office(p, doc_.date) : !p.to.known()) { pick = &p; break; }
+      }
+      if (pick)
+        return Guess{pick->code, "dictionary: " + pick->name + ", " + pick->office + " " + date_range(*pick),
+                     kDictionary};
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Guess> from_context(const Mention& m) {
+    uint32_t b = m.first_word, e = m.first_word + m.word_count;
+    if (m.kind == MentionKind::kName && (m.type == EntityType::kPerson || m.type == EntityType::kNone)) {
+      uint32_t name_start = ctx_.name_start(b, e);  // after a title inside the mention
+      uint32_t t = ctx_.title_start(name_start);
+      if (t < name_start)
+        if (auto g = describe(t, name_start, "title")) return g;
+      if (auto r = ctx_.apposition_after(e)) 
+        if (auto g = describe(r->first, r->second, "apposition")) return g;
+      if (auto r = ctx_.apposition_before(b))
+        if (auto g = describe(r->first, r->second, "apposition")) return g;
+      return std::nullopt;
+    }
+    if (m.kind == MentionKind::kPronoun) return std::nullopt;
+    // Names of places and organisations, nationalities, role descriptions.
+    return describe(b, e, m.kind == MentionKind::kName ? "name" : "nominal");
+  }
+
+  // The code that the words [b, e) describe: the owner (country, organisation,
+  // or a possessive pronoun's person) joined with the role word.
+  std::optional<Guess> describe(uint32_t b, uint32_t e, const char* kind) {
+    uint32_t cut = ctx_.destination_start(b, e);
+    const GazetteerHit* role = ctx_.first_role(b, cut);
+    std::string owner, owner_role, via;
+    bool igo = false;
+    if (const GazetteerHit* o = ctx_.owner_hit(b, cut, true)) {
+      const ActorEntry& x = dict_.entry(o->entry);
+      if (o->category == GazetteerCategory::kPerson) {
+        auto p = person_code_at(o->first_word);
+        if (!p) return std::nullopt;
+        owner = owner_part(*p);
+      } else {
+        owner = x.code, owner_role = x.role, igo = x.category == GazetteerCategory::kIgo;
+      }
+    } else if (auto pron = ctx_.possessive_pronoun(b, cut)) {
+      auto p = antecedent_code(*pron);
+      if (!p) return std::nullopt;
+      owner = owner_part(*p);
+      via = " (" + std::string(doc_.word_text(*pron)) + " = " + *p + ")";
+    }
+    bool person_context = std::string_view(kind) != "nominal" && std::string_view(kind) != "name";
+    if (person_context && !role) return std::nullopt;
+    if (owner.empty() && !role) return std::nullopt;
+    std::string code = owner;
+    igo = igo || (!owner.empty() && dict_.country(owner.substr(0, 3)) < 0);
+    if (!igo) code += !owner_role.empty() ? owner_role : role ? dict_.entry(role->entry).code : std::string();
+    int strength = owner.empty() ? kRoleOnly
+                   : person_context ? kContext
+                   : std::string_view(kind) == "name" ? kName : kNominal;
+    return Guess{code, std::string(kind) + ": " + ctx_.text(b, e) + via, strength};
+  }
+
+  std::optional<std::string> person_code_at(uint32_t word) {
+    for (const auto& [w, code] : persons_)
+      if (w == word) return code;
+    return std::nullopt;
+  }
+  // The nearest person with a code before `word`, within three sentences.
+  std::optional<std::string> antecedent_code(uint32_t word) {
+    uint32_t limit = ctx_.sentence_first_word(word, 3);
+    const std::string* best = nullptr;
+    uint32_t best_word = 0;
+    for (const auto& [w, code] : persons_)
+      if (w < word && w >= limit && (!best || w > best_word)) best = &code, best_word = w;
+    return best ? std::optional<std::string>(*best) : std::nullopt;
+  }
+  // "USAGOV" -> "USA"; organisation codes stay whole.
+  std::string owner_part(const std::string& code) const {
+    return dict_.country(std::string_view(code).substr(0, 3)) >= 0 ? code.substr(0, 3) : code;
+  }
+
+  Document& doc_;
+  const ActorDictionary& dict_;
+  Context ctx_;
+  std::unordered_set<std::string> strong_names_;
+  std::vector<std::pair<uint32_t, std::string>> persons_;  // first word of a person mention, its code
+};
+
+}  // namespace
+
+void assign_actors(Document& doc, const ActorDictionary& dict) { Assigner(doc, dict).run(); }
+
+std::string export_learned(const Document& doc) {
+  std::string out;
+  for (size_t c = 0; c < doc.chains.size(); ++c) {
+    const Chain& ch = doc.chains[c];
+    if (ch.actor.empty() || ch.type != EntityType::kPerson) continue;
+    std::string_view ev = ch.evidence;
+    if (!ev.starts_with("title:") && !ev.starts_with("apposition:")) continue;
+    std::string name = ch.canonical;
+    for (auto& ch2 : name)
+      if (ch2 == '\t' || ch2 == '\n') ch2 = ' ';
+    size_t sp = name.rfind(' ');
+    std::string surname = sp == std::string::npos ? std::string() : name.substr(sp + 1);
+    std::string office(ev);
+    for (auto& ch2 : office)
+      if (ch2 == '\t' || ch2 == '\n') ch2 = ' ';
+    out += name + '\t' + surname + '\t' + ch.actor + '\t' + doc.date.iso() + '\t' + doc.date.iso() + '\t' +
+           office + '\n';
+  }
+  return out;
+}
+
+}  // namespace sitrep::entities

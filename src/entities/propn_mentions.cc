@@ -1,0 +1,88 @@
+#include "entities/propn_mentions.h"
+
+#include <algorithm>
+
+#include "core/tagset.h"
+
+namespace sitrep::entities {
+namespace {
+
+const uint16_t kPropn = upos_id("PROPN"), kNoun = upos_id("NOUN"), kAdj = upos_id("ADJ"), kDet = upos_id("DET"),
+               kPron = upos_id("PRON"), kPart = upos_id("PART"), kNum = upos_id("NUM");
+
+EntityType type_of(const std::vector<GazetteerHit>& hits, uint32_t b, uint32_t e) {
+  for (const auto& h : hits) {
+    if (h.first_word != b || h.first_word + h.word_count != e) continue;
+    switch (h.category) {
+      case GazetteerCategory::kCountryName:
+      case GazetteerCategory::kMetonym:
+      case GazetteerCategory::kCity: return EntityType::kGpe;
+      case GazetteerCategory::kNationality: return EntityType::kNorp;
+      case GazetteerCategory::kIgo: return EntityType::kOrg;
+      case GazetteerCategory::kPerson: return EntityType::kPerson;
+      case GazetteerCategory::kRole: break;
+    }
+  }
+  return EntityType::kPerson;
+}
+
+}  // namespace
+
+void propn_mentions(Document& doc, const ActorDictionary& dict) {
+  doc.mentions.clear();
+  doc.chains.clear();
+  std::vector<GazetteerHit> hits;
+  auto add = [&](uint32_t s, uint32_t b, uint32_t e, uint32_t head, EntityType t, MentionKind k) {
+    Mention m;
+    m.span = {doc.words[b].span.begin, doc.words[e - 1].span.end};
+    m.sentence = s, m.first_word = b, m.word_count = e - b, m.head_word = head, m.type = t, m.kind = k;
+    doc.mentions.push_back(m);
+  };
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    hits.clear();
+    dict.match(doc, s, hits);
+    const Sentence& sent = doc.sentences[s];
+    const uint32_t end = sent.first_word + sent.word_count;
+    // Names: runs of proper nouns (joined by hyphens), split after a leading title.
+    for (uint32_t w = sent.first_word; w < end;) {
+      if (doc.words[w].upos != kPropn) { ++w; continue; }
+      uint32_t e = w + 1;
+      while (e < end && (doc.words[e].upos == kPropn ||
+                         (doc.word_text(e) == "-" && e + 1 < end && doc.words[e + 1].upos == kPropn)))
+        ++e;
+      uint32_t b = w;
+      for (const auto& h : hits)  // "Foreign Minister Dmytro Kuleba": the name starts after the title
+        if (h.first_word <= b && h.first_word + h.word_count > b && h.first_word + h.word_count < e &&
+            (h.category == GazetteerCategory::kRole || h.category == GazetteerCategory::kNationality))
+          b = h.first_word + h.word_count;
+      add(s, b, e, e - 1, type_of(hits, b, e), MentionKind::kName);
+      w = e;
+    }
+    // Nationalities outside name runs ("Ukrainian", tagged ADJ) are NORP names.
+    for (const auto& h : hits)
+      if (h.category == GazetteerCategory::kNationality && doc.words[h.first_word].upos != kPropn)
+        add(s, h.first_word, h.first_word + h.word_count, h.first_word + h.word_count - 1, EntityType::kNorp,
+            MentionKind::kName);
+    // Nominals: a role noun with its modifiers to the left, unless a name follows (a title).
+    for (const auto& h : hits) {
+      if (h.category != GazetteerCategory::kRole) continue;
+      uint32_t e = h.first_word + h.word_count;
+      if (doc.words[e - 1].upos != kNoun) continue;
+      if (e < end && doc.words[e].upos == kPropn) continue;
+      uint32_t b = h.first_word;
+      while (b > sent.first_word) {
+        uint16_t u = doc.words[b - 1].upos;
+        if (u != kAdj && u != kDet && u != kNoun && u != kPropn && u != kPart && u != kNum &&
+            !(u == kPron && doc.words[b - 1].deprel == deprel_id("nmod:poss")))
+          break;
+        --b;
+      }
+      add(s, b, e, e - 1, EntityType::kPerson, MentionKind::kNominal);
+    }
+  }
+  std::stable_sort(doc.mentions.begin(), doc.mentions.end(), [](const Mention& a, const Mention& b) {
+    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
+  });
+}
+
+}  // namespace sitrep::entities
