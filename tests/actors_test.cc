@@ -178,6 +178,17 @@ TEST(Actors, PossessivePronounPointsToAKnownPerson) {
   EXPECT_NE(evidence_of(doc, "Tom Fielding").find("USAGOV"), std::string::npos);
 }
 
+TEST(Actors, PossessivePronounPrefersTheSubject) {
+  Document doc = run("Joe Biden called Putin a liar, while his chief of staff, Anna Berg, urged calm.");
+  EXPECT_EQ(actor_of(doc, "Anna Berg"), "USAGOV");  // his = Biden, the subject, not the nearer Putin
+}
+
+TEST(Actors, CoordinatedTitlesGoInOrder) {
+  Document doc = run("Talks between French and Polish defence ministers Jean Marais and Adam Nowak ended.");
+  EXPECT_EQ(actor_of(doc, "Jean Marais"), "FRAGOVMIL");
+  EXPECT_EQ(actor_of(doc, "Adam Nowak"), "POLGOVMIL");
+}
+
 TEST(Actors, NominalRoleDescriptions) {
   Document doc = run("Russian troops shelled the town, Ukrainian officials said, and civilians fled.");
   EXPECT_EQ(actor_of(doc, "Russian troops"), "RUSMIL");

@@ -10,10 +10,11 @@
 namespace sitrep::entities {
 namespace {
 
+int date_key(Date x) { return x.year * 10000 + x.month * 100 + x.day; }
+
 bool in_office(const ActorEntry& e, Date d) {
-  auto key = [](Date x) { return x.year * 10000 + x.month * 100 + x.day; };
-  if (e.from.known() && key(d) < key(e.from)) return false;
-  if (e.to.known() && key(d) > key(e.to)) return false;
+  if (e.from.known() && date_key(d) < date_key(e.from)) return false;
+  if (e.to.known() && date_key(d) > date_key(e.to)) return false;
   return true;
 }
 
@@ -44,7 +45,7 @@ class Assigner {
     for (size_t m = 0; m < doc_.mentions.size(); ++m)
       if (auto g = dictionary_person(doc_.mentions[m])) {
         guesses[m] = *g;
-        persons_.push_back({doc_.mentions[m].first_word, g->code});
+        persons_.push_back({static_cast<uint32_t>(m), g->code});
       }
     for (size_t m = 0; m < doc_.mentions.size(); ++m) {
       if (guesses[m].strength) continue;
@@ -52,7 +53,7 @@ class Assigner {
         guesses[m] = *g;
         if (doc_.mentions[m].type == EntityType::kPerson && doc_.mentions[m].kind == MentionKind::kName &&
             guesses[m].strength >= kContext)
-          persons_.push_back({doc_.mentions[m].first_word, g->code});
+          persons_.push_back({static_cast<uint32_t>(m), g->code});
       }
     }
     // Each chain takes its strongest guess (the first in the text among equals).
@@ -68,6 +69,7 @@ class Assigner {
 
  private:
   void ensure_chains() {
+    if (doc_.chains.empty()) link_surnames();
     for (auto& m : doc_.mentions) {
       if (m.chain >= 0) continue;
       m.chain = static_cast<int32_t>(doc_.chains.size());
@@ -75,6 +77,33 @@ class Assigner {
       c.canonical = std::string(doc_.str(m.span));
       c.type = m.type;
       doc_.chains.push_back(std::move(c));
+    }
+  }
+
+  // Without coreference, a one-word name ("Kuleba", "Mr. Wang") joins the chain of
+  // the latest earlier full person name that begins or ends with it.
+  void link_surnames() {
+    for (size_t i = 0; i < doc_.mentions.size(); ++i) {
+      Mention& m = doc_.mentions[i];
+      if (m.kind != MentionKind::kName || m.type != EntityType::kPerson) continue;
+      uint32_t last = m.first_word + m.word_count - 1;
+      bool titled = m.word_count == 2 && ctx_.is_honorific(m.first_word);
+      if (m.word_count != 1 && !titled) continue;
+      std::string_view surname = doc_.word_text(last);
+      for (size_t j = i; j-- > 0;) {
+        Mention& full = doc_.mentions[j];
+        if (full.kind != MentionKind::kName || full.type != EntityType::kPerson || full.word_count < 2) continue;
+        if (ctx_.is_honorific(full.first_word)) continue;
+        if (doc_.word_text(full.first_word) != surname &&
+            doc_.word_text(full.first_word + full.word_count - 1) != surname)
+          continue;
+        if (full.chain < 0) {
+          full.chain = static_cast<int32_t>(doc_.chains.size());
+          doc_.chains.push_back(Chain{std::string(doc_.str(full.span)), full.type, {}, {}});
+        }
+        m.chain = full.chain;
+        break;
+      }
     }
   }
 
@@ -88,9 +117,18 @@ class Assigner {
         if (p.weak && !strong_names_.count(p.name)) continue;
         if (doc_.date.known() ? in_office(p, doc_.date) : !p.to.known()) { pick = &p; break; }
       }
+      std::string note;
+      if (!pick && !doc_.date.known()) {  // undated: the person's latest office
+        for (uint32_t e : dict_.entries(*h)) {
+          const ActorEntry& p = dict_.entry(e);
+          if (p.weak && !strong_names_.count(p.name)) continue;
+          if (!pick || date_key(p.to) > date_key(pick->to)) pick = &p;
+        }
+        note = " (document date unknown: latest office)";
+      }
       if (pick)
-        return Guess{pick->code, "dictionary: " + pick->name + ", " + pick->office + " " + date_range(*pick),
-                     kDictionary};
+        return Guess{pick->code,
+                     "dictionary: " + pick->name + ", " + pick->office + " " + date_range(*pick) + note, kDictionary};
     }
     return std::nullopt;
   }
@@ -99,9 +137,17 @@ class Assigner {
     uint32_t b = m.first_word, e = m.first_word + m.word_count;
     if (m.kind == MentionKind::kName && (m.type == EntityType::kPerson || m.type == EntityType::kNone)) {
       uint32_t name_start = ctx_.name_start(b, e);  // after a title inside the mention
-      uint32_t t = ctx_.title_start(name_start);
-      if (t < name_start)
-        if (auto g = describe(t, name_start, "title")) return g;
+      // "Chinese and Ukrainian foreign ministers Wang Yi and Dmytro Kuleba": the
+      // second name takes the title of the first, and the second owner.
+      uint32_t first_name = name_start, index = 0;
+      while (ctx_.title_start(first_name) == first_name) {
+        auto prev = ctx_.coordinated_before(first_name);
+        if (!prev) break;
+        first_name = ctx_.name_start(prev->first, prev->second), ++index;
+      }
+      uint32_t t = ctx_.title_start(first_name);
+      if (t < first_name)
+        if (auto g = describe(ctx_.coordinated_title_start(t), first_name, "title", index)) return g;
       if (auto r = ctx_.apposition_after(e)) 
         if (auto g = describe(r->first, r->second, "apposition")) return g;
       if (auto r = ctx_.apposition_before(b))
@@ -115,12 +161,22 @@ class Assigner {
 
   // The code that the words [b, e) describe: the owner (country, organisation,
   // or a possessive pronoun's person) joined with the role word.
-  std::optional<Guess> describe(uint32_t b, uint32_t e, const char* kind) {
+  // With coordinated owners ("Chinese and Ukrainian ministers X and Y"), `index`
+  // picks the owner of the index-th name.
+  std::optional<Guess> describe(uint32_t b, uint32_t e, const char* kind, uint32_t index = 0) {
     uint32_t cut = ctx_.destination_start(b, e);
     const GazetteerHit* role = ctx_.first_role(b, cut);
     std::string owner, owner_role, via;
     bool igo = false;
-    if (const GazetteerHit* o = ctx_.owner_hit(b, cut, true)) {
+    auto owners = ctx_.owner_hits(b, role ? role->first_word : cut);
+    const GazetteerHit* chosen = nullptr;
+    if (owners.size() > 1 && std::string_view(kind) == "title") {
+      if (index >= owners.size()) return std::nullopt;
+      chosen = owners[index];
+    } else {
+      chosen = ctx_.owner_hit(b, cut, true);
+    }
+    if (const GazetteerHit* o = chosen) {
       const ActorEntry& x = dict_.entry(o->entry);
       if (o->category == GazetteerCategory::kPerson) {
         auto p = person_code_at(o->first_word);
@@ -137,6 +193,8 @@ class Assigner {
     }
     bool person_context = std::string_view(kind) != "nominal" && std::string_view(kind) != "name";
     if (person_context && !role) return std::nullopt;
+    // "Monday, U.S. President Joe Biden": a title of another name is no description.
+    if (std::string_view(kind) == "apposition" && role && ctx_.followed_by_name(*role)) return std::nullopt;
     if (owner.empty() && !role) return std::nullopt;
     std::string code = owner;
     igo = igo || (!owner.empty() && dict_.country(owner.substr(0, 3)) < 0);
@@ -148,17 +206,24 @@ class Assigner {
   }
 
   std::optional<std::string> person_code_at(uint32_t word) {
-    for (const auto& [w, code] : persons_)
-      if (w == word) return code;
+    for (const auto& [m, code] : persons_)
+      if (doc_.mentions[m].first_word == word) return code;
     return std::nullopt;
   }
-  // The nearest person with a code before `word`, within three sentences.
+  // The person a possessive pronoun at `word` points to: within three sentences
+  // before it, a subject in the same sentence first ("Biden said X was Y, while
+  // his adviser ..."), else the nearest.
   std::optional<std::string> antecedent_code(uint32_t word) {
-    uint32_t limit = ctx_.sentence_first_word(word, 3);
+    uint32_t limit = ctx_.sentence_first_word(word, 3), sentence = ctx_.sentence_of(word);
     const std::string* best = nullptr;
-    uint32_t best_word = 0;
-    for (const auto& [w, code] : persons_)
-      if (w < word && w >= limit && (!best || w > best_word)) best = &code, best_word = w;
+    int best_score = -1;
+    for (const auto& [m, code] : persons_) {
+      const Mention& x = doc_.mentions[m];
+      if (x.first_word >= word || x.first_word < limit) continue;
+      int score = static_cast<int>(x.first_word);
+      if (x.sentence == sentence && ctx_.is_subject(x.first_word, x.first_word + x.word_count)) score += 1 << 28;
+      if (score > best_score) best = &code, best_score = score;
+    }
     return best ? std::optional<std::string>(*best) : std::nullopt;
   }
   // "USAGOV" -> "USA"; organisation codes stay whole.
@@ -170,7 +235,7 @@ class Assigner {
   const ActorDictionary& dict_;
   Context ctx_;
   std::unordered_set<std::string> strong_names_;
-  std::vector<std::pair<uint32_t, std::string>> persons_;  // first word of a person mention, its code
+  std::vector<std::pair<uint32_t, std::string>> persons_;  // person mention index, its code
 };
 
 }  // namespace

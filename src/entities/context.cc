@@ -142,11 +142,68 @@ std::optional<std::pair<uint32_t, uint32_t>> Context::apposition_before(uint32_t
   uint32_t e = b - 1, x = e;
   while (x > s.first_word && !boundary(x - 1) && e - x < kMaxDescription) {
     uint16_t u = doc_.words[x - 1].upos;
-    if (u == kVerb || u == kAux || u == kSconj) return std::nullopt;  // "After meeting X, NAME"
+    if (u == kSconj || u == kCconj) break;                  // "while his adviser, NAME"
+    if (u == kVerb || u == kAux) return std::nullopt;  // "After meeting X, NAME"
     --x;
   }
   if (x == e || !description_word(x)) return std::nullopt;
   return std::make_pair(x, e);
+}
+
+bool Context::followed_by_name(const GazetteerHit& h) const {
+  uint32_t w = h.first_word + h.word_count;
+  const Sentence& s = doc_.sentences[sentence_of_[h.first_word]];
+  if (w >= s.first_word + s.word_count || doc_.words[w].upos != kPropn) return false;
+  for (const auto* o : hits_in(w, s.first_word + s.word_count))
+    if (o->first_word == w && o->category != GazetteerCategory::kPerson && o->category != GazetteerCategory::kRole)
+      return false;
+  return true;
+}
+
+std::vector<const GazetteerHit*> Context::owner_hits(uint32_t b, uint32_t e) const {
+  std::vector<const GazetteerHit*> out;
+  for (const auto* h : hits_in(b, e))
+    if (owner_category(h->category, false)) out.push_back(h);
+  for (size_t i = 1; i < out.size(); ++i)  // only "and" and commas between them
+    for (uint32_t w = out[i - 1]->first_word + out[i - 1]->word_count; w < out[i]->first_word; ++w)
+      if (!is(w, "and") && !is(w, ",")) return {};
+  return out;
+}
+
+std::optional<std::pair<uint32_t, uint32_t>> Context::coordinated_before(uint32_t b) const {
+  uint32_t first = doc_.sentences[sentence_of_[b]].first_word;
+  if (b < first + 2 || !(is(b - 1, "and") || is(b - 1, ","))) return std::nullopt;
+  uint32_t e = b - 1, x = e;
+  while (x > first && doc_.words[x - 1].upos == kPropn) --x;
+  if (x == e) return std::nullopt;
+  return std::make_pair(x, e);
+}
+
+uint32_t Context::coordinated_title_start(uint32_t t) const {
+  uint32_t first = doc_.sentences[sentence_of_[t]].first_word;
+  while (t >= first + 2 && (is(t - 1, "and") || is(t - 1, ","))) {
+    bool owner = false;
+    for (const auto* h : hits_in(first, t))
+      if (h->first_word + h->word_count == t - 1 && owner_category(h->category, false)) owner = true, t = h->first_word;
+    if (!owner) break;
+  }
+  return t;
+}
+
+bool Context::is_subject(uint32_t b, uint32_t e) const {
+  static const uint16_t kNsubj = deprel_id("nsubj"), kNsubjPass = deprel_id("nsubj:pass");
+  for (uint32_t w = b; w < e; ++w) {
+    const Word& x = doc_.words[w];
+    if (x.deprel != kNsubj && x.deprel != kNsubjPass) continue;
+    uint32_t head = x.head ? doc_.sentences[sentence_of_[w]].first_word + x.head - 1 : UINT32_MAX;
+    if (head < b || head >= e) return true;
+  }
+  return false;
+}
+
+bool Context::is_honorific(uint32_t w) const {
+  return is(w, "mr.") || is(w, "mrs.") || is(w, "ms.") || is(w, "dr.") || is(w, "mr") || is(w, "mrs") ||
+         is(w, "ms") || is(w, "dr");
 }
 
 uint32_t Context::sentence_first_word(uint32_t word, uint32_t back) const {

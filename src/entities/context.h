@@ -25,6 +25,15 @@ class Context {
   // The first country, nationality, metonym or organisation hit (or person,
   // with `persons`) inside [b, e), or null.
   const GazetteerHit* owner_hit(uint32_t b, uint32_t e, bool persons) const;
+  // Country, nationality, metonym and organisation hits in [b, e) joined by "and"
+  // or commas only ("Chinese and Ukrainian"); empty when anything else is between them.
+  std::vector<const GazetteerHit*> owner_hits(uint32_t b, uint32_t e) const;
+  // "X and NAME": the words of the name run ending just before "and"/"," before word b.
+  std::optional<std::pair<uint32_t, uint32_t>> coordinated_before(uint32_t b) const;
+  // A title start moved left over "Chinese and" when the title begins with a coordinated owner.
+  uint32_t coordinated_title_start(uint32_t t) const;
+  // Some word of [b, e) is a subject whose head lies outside [b, e).
+  bool is_subject(uint32_t b, uint32_t e) const;
   // The first possessive pronoun (his, her, their, its) in [b, e).
   std::optional<uint32_t> possessive_pronoun(uint32_t b, uint32_t e) const;
   // The first word of [b, e) that starts a destination ("to the UN", "in Kyiv",
@@ -42,6 +51,10 @@ class Context {
   std::optional<std::pair<uint32_t, uint32_t>> apposition_after(uint32_t e) const;
   // "DESCRIPTION, NAME" : the description's words before a name starting at word b.
   std::optional<std::pair<uint32_t, uint32_t>> apposition_before(uint32_t b) const;
+
+  // The word after the hit is a proper noun that no place or organisation name covers.
+  bool followed_by_name(const GazetteerHit& h) const;
+  bool is_honorific(uint32_t word) const;  // Mr., Mrs., Ms., Dr.
 
   uint32_t sentence_of(uint32_t word) const { return sentence_of_[word]; }
   // The first word of the sentence `back` sentences before the one of `word`.
