@@ -129,7 +129,7 @@ std::optional<std::pair<uint32_t, uint32_t>> Context::apposition_after(uint32_t 
   uint32_t b = e + 1, x = b;
   if (b >= end || !description_word(b)) return std::nullopt;
   while (x < end && !boundary(x) && doc_.word_text(x) != "." && x - b < kMaxDescription) {
-    if (doc_.words[x].upos == kVerb || doc_.words[x].upos == kAux) break;  // "NAME, X's envoy said"
+    if ((doc_.words[x].upos == kVerb || doc_.words[x].upos == kAux) && !in_name(x)) break;  // "NAME, X's envoy said"
     ++x;
   }
   return std::make_pair(b, x);
@@ -143,7 +143,7 @@ std::optional<std::pair<uint32_t, uint32_t>> Context::apposition_before(uint32_t
   while (x > s.first_word && !boundary(x - 1) && e - x < kMaxDescription) {
     uint16_t u = doc_.words[x - 1].upos;
     if (u == kSconj || u == kCconj) break;                  // "while his adviser, NAME"
-    if (u == kVerb || u == kAux) return std::nullopt;  // "After meeting X, NAME"
+    if ((u == kVerb || u == kAux) && !in_name(x - 1)) return std::nullopt;  // "After meeting X, NAME"
     --x;
   }
   if (x == e || !description_word(x)) return std::nullopt;
@@ -197,6 +197,15 @@ bool Context::is_subject(uint32_t b, uint32_t e) const {
     if (x.deprel != kNsubj && x.deprel != kNsubjPass) continue;
     uint32_t head = x.head ? doc_.sentences[sentence_of_[w]].first_word + x.head - 1 : UINT32_MAX;
     if (head < b || head >= e) return true;
+  }
+  return false;
+}
+
+bool Context::in_name(uint32_t w) const {
+  uint32_t s = sentence_of_[w];
+  for (uint32_t i = sentence_hits_[s]; i < sentence_hits_[s + 1]; ++i) {
+    const GazetteerHit& h = hits_[i];
+    if (h.category != GazetteerCategory::kRole && h.first_word <= w && w < h.first_word + h.word_count) return true;
   }
   return false;
 }

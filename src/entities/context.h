@@ -55,6 +55,7 @@ class Context {
   // The word after the hit is a proper noun that no place or organisation name covers.
   bool followed_by_name(const GazetteerHit& h) const;
   bool is_honorific(uint32_t word) const;  // Mr., Mrs., Ms., Dr.
+  bool in_name(uint32_t word) const;        // inside a dictionary name (not a role word)
 
   uint32_t sentence_of(uint32_t word) const { return sentence_of_[word]; }
   // The first word of the sentence `back` sentences before the one of `word`.
