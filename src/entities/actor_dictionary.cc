@@ -147,7 +147,7 @@ Result<ActorDictionary> ActorDictionary::load(const std::string& dir) {
     auto names = split_list(row[2]);
     if (names.empty()) return Status::Error(row.where() + ": a country needs a name");
     ActorEntry& c = new_entry(GazetteerCategory::kCountryName);
-    c.code = code, c.name = std::string(names[0]);
+    c.code = code, c.name = std::string(names[0]), c.iso2 = std::string(row[1]);
     uint32_t cid = id();
     d.countries_.emplace_back(code, cid);
     for (auto n : names) SITREP_RETURN_IF_ERROR(d.add_name(n, cid, row.where()));

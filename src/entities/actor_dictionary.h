@@ -38,6 +38,7 @@ struct ActorEntry {
   std::string role;    // metonyms: "GOV" ("Kremlin=GOV"), else empty
   std::string name;    // canonical: the country's or IGO's first name, the person's name, the role word
   std::string admin1;  // cities: ISO 3166-2 subdivision, may be empty
+  std::string iso2;    // countries: ISO 3166-1 alpha-2 (may be empty)
   std::string office;  // persons
   Date from, to;       // persons: the office's dates (`to` unknown: still in office)
   bool weak = false;   // persons: a "~" alias, trusted only when the full name is in the text
