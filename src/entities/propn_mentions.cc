@@ -26,6 +26,14 @@ EntityType type_of(const std::vector<GazetteerHit>& hits, uint32_t b, uint32_t e
   return EntityType::kPerson;
 }
 
+bool calendar_word(std::string_view w) {
+  for (const char* c : {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                        "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                        "November", "December"})
+    if (w == c) return true;
+  return false;
+}
+
 }  // namespace
 
 void propn_mentions(Document& doc, const ActorDictionary& dict) {
@@ -50,6 +58,7 @@ void propn_mentions(Document& doc, const ActorDictionary& dict) {
       while (e < end && (doc.words[e].upos == kPropn ||
                          (doc.word_text(e) == "-" && e + 1 < end && doc.words[e + 1].upos == kPropn)))
         ++e;
+      if (e == w + 1 && calendar_word(doc.word_text(w))) { w = e; continue; }  // "Monday", "April": times
       uint32_t b = w;
       for (const auto& h : hits)  // "Foreign Minister Dmytro Kuleba": the name starts after the title
         if (h.first_word <= b && h.first_word + h.word_count > b && h.first_word + h.word_count < e &&
