@@ -109,8 +109,12 @@ class Assigner {
 
   std::optional<Guess> dictionary_person(const Mention& m) {
     if (m.kind != MentionKind::kName) return std::nullopt;
-    for (const auto* h : ctx_.hits_in(m.first_word, m.first_word + m.word_count)) {
-      if (h->category != GazetteerCategory::kPerson) continue;
+    uint32_t e = m.first_word + m.word_count, name = ctx_.name_start(m.first_word, e);
+    if (name < e && ctx_.is_honorific(name)) ++name;
+    for (const auto* h : ctx_.hits_in(m.first_word, e)) {
+      // The whole name, not a part of it ("Assad" in "Assad Sarwar").
+      if (h->category != GazetteerCategory::kPerson || h->first_word != name || h->first_word + h->word_count != e)
+        continue;
       const ActorEntry* pick = nullptr;
       for (uint32_t e : dict_.entries(*h)) {
         const ActorEntry& p = dict_.entry(e);
@@ -165,7 +169,13 @@ class Assigner {
   // picks the owner of the index-th name.
   std::optional<Guess> describe(uint32_t b, uint32_t e, const char* kind, uint32_t index = 0) {
     uint32_t cut = ctx_.destination_start(b, e);
-    const GazetteerHit* role = ctx_.first_role(b, cut);
+    // A title's role is its last ("Business Administration" -> administration); a description's its first.
+    const GazetteerHit* role = std::string_view(kind) == "title" ? ctx_.last_role(b, cut) : ctx_.first_role(b, cut);
+    bool person_context = std::string_view(kind) != "nominal" && std::string_view(kind) != "name";
+    // A capitalised role word after an unknown proper noun is part of a name ("Burger King").
+    if (role && person_context && ctx_.inside_unknown_name(*role)) return std::nullopt;
+    // A title ends on its role word, right before the name ("press secretary Jen Psaki").
+    if (role && std::string_view(kind) == "title" && role->first_word + role->word_count != e) return std::nullopt;
     std::string owner, owner_role, via;
     bool igo = false;
     auto owners = ctx_.owner_hits(b, role ? role->first_word : cut);
@@ -191,7 +201,6 @@ class Assigner {
       owner = owner_part(*p);
       via = " (" + std::string(doc_.word_text(*pron)) + " = " + *p + ")";
     }
-    bool person_context = std::string_view(kind) != "nominal" && std::string_view(kind) != "name";
     if (person_context && !role) return std::nullopt;
     // "Monday, U.S. President Joe Biden": a title of another name is no description.
     if (std::string_view(kind) == "apposition" && role && ctx_.followed_by_name(*role)) return std::nullopt;

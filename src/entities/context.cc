@@ -210,6 +210,20 @@ bool Context::in_name(uint32_t w) const {
   return false;
 }
 
+bool Context::inside_unknown_name(const GazetteerHit& role) const {
+  uint32_t w = role.first_word;
+  uint32_t first = doc_.sentences[sentence_of_[w]].first_word;
+  return w > first && doc_.words[w].upos == kPropn && doc_.words[w - 1].upos == kPropn && !in_name(w - 1) &&
+         !is_honorific(w - 1);
+}
+
+const GazetteerHit* Context::last_role(uint32_t b, uint32_t e) const {
+  const GazetteerHit* last = nullptr;
+  for (const auto* h : hits_in(b, e))
+    if (h->category == GazetteerCategory::kRole) last = h;
+  return last;
+}
+
 bool Context::is_honorific(uint32_t w) const {
   return is(w, "mr.") || is(w, "mrs.") || is(w, "ms.") || is(w, "dr.") || is(w, "mr") || is(w, "mrs") ||
          is(w, "ms") || is(w, "dr");

@@ -55,7 +55,11 @@ class Context {
   // The word after the hit is a proper noun that no place or organisation name covers.
   bool followed_by_name(const GazetteerHit& h) const;
   bool is_honorific(uint32_t word) const;  // Mr., Mrs., Ms., Dr.
-  bool in_name(uint32_t word) const;        // inside a dictionary name (not a role word)
+  bool in_name(uint32_t word) const;
+  // The role hit starts with a proper noun right after a proper noun no hit covers.
+  bool inside_unknown_name(const GazetteerHit& role) const;
+  // The last role hit inside [b, e), or null.
+  const GazetteerHit* last_role(uint32_t b, uint32_t e) const;        // inside a dictionary name (not a role word)
 
   uint32_t sentence_of(uint32_t word) const { return sentence_of_[word]; }
   // The first word of the sentence `back` sentences before the one of `word`.
