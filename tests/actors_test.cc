@@ -198,6 +198,26 @@ TEST(Actors, NominalRoleDescriptions) {
   EXPECT_EQ(actor_of(d2, "his Chinese counterpart"), "CHNGOV");
 }
 
+TEST(Actors, OwnerAfterOfButNotAfterTo) {
+  Document doc = run("The foreign minister of Kenya, Ruth Achieng, spoke first.");
+  EXPECT_EQ(actor_of(doc, "Ruth Achieng"), "KENGOV");
+  Document d2 = run("Tom Reed, an envoy to Kenya, spoke first.");
+  EXPECT_EQ(actor_of(d2, "Tom Reed"), "GOV");  // a role, but whose envoy is not said
+}
+
+TEST(Actors, ClausesAreNoAppositions) {
+  EXPECT_EQ(actor_of(run("After meeting Chinese officials, Anna Berg flew home."), "Anna Berg"), "");
+  EXPECT_EQ(actor_of(run("Anna Berg, who met Chinese officials, flew home."), "Anna Berg"), "");
+  // A title followed by another name describes that name, not the one before the comma.
+  EXPECT_EQ(actor_of(run("On Friday, Russian Foreign Minister Ivan Sorin arrived."), "Friday"), "<no mention Friday>");
+  EXPECT_EQ(actor_of(run("Anna Berg, Russian Foreign Minister Ivan Sorin and others arrived."), "Anna Berg"), "");
+}
+
+TEST(Actors, OrganisationTitles) {
+  Document doc = run("UN Secretary-General Ana Ruiz called for a ceasefire.");
+  EXPECT_EQ(actor_of(doc, "Ana Ruiz"), "IGOUNO");  // organisations take no role suffix
+}
+
 TEST(Actors, NoRoleNoCodeForAPerson) {
   // A nationality next to a name is not an office.
   Document doc = run("Maria Petrenko, a Ukrainian, left her home in March.");

@@ -99,7 +99,8 @@ uint32_t Context::title_start(uint32_t w) const {
   while (t > first) {
     const Word& x = doc_.words[t - 1];
     bool title_word = x.upos == kNoun || x.upos == kPropn || x.upos == kAdj || x.upos == kPart ||
-                      (x.upos == kPron && (is(t - 1, "his") || is(t - 1, "her") || is(t - 1, "their")));
+                      (x.upos == kPron && (is(t - 1, "his") || is(t - 1, "her") || is(t - 1, "their"))) ||
+                      (is(t - 1, "-") && t - 1 > first);  // "Secretary-General
     if (!title_word) break;
     --t;
   }

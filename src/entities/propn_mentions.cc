@@ -60,10 +60,18 @@ void propn_mentions(Document& doc, const ActorDictionary& dict) {
         ++e;
       if (e == w + 1 && calendar_word(doc.word_text(w))) { w = e; continue; }  // "Monday", "April": times
       uint32_t b = w;
-      for (const auto& h : hits)  // "Foreign Minister Dmytro Kuleba": the name starts after the title
-        if (h.first_word <= b && h.first_word + h.word_count > b && h.first_word + h.word_count < e &&
-            (h.category == GazetteerCategory::kRole || h.category == GazetteerCategory::kNationality))
-          b = h.first_word + h.word_count;
+      // "UN Secretary-General Ana Ruiz", "Foreign Minister Dmytro Kuleba": the name
+      // starts after a title of dictionary words that ends on a role word.
+      for (uint32_t x = w;;) {
+        const GazetteerHit* next = nullptr;
+        for (const auto& h : hits)
+          if (h.first_word <= x && h.first_word + h.word_count > x && h.category != GazetteerCategory::kPerson &&
+              h.category != GazetteerCategory::kCity)
+            next = &h;
+        if (!next || next->first_word + next->word_count >= e) break;
+        x = next->first_word + next->word_count;
+        if (next->category == GazetteerCategory::kRole) b = x;
+      }
       add(s, b, e, e - 1, type_of(hits, b, e), MentionKind::kName);
       w = e;
     }
