@@ -113,9 +113,9 @@ class Resolver {
     }
     for (const auto& h : ctx_.hits())  // cities and countries the NER missed
       if ((h.category == GazetteerCategory::kCity || h.category == GazetteerCategory::kCountryName) &&
-          !covered[h.first_word] && (cands.empty() || cands.back().b != h.first_word || cands.back().mention >= 0))
-    // Stable: a mention stays before a dictionary hit on the same word, and wins below.
+          !covered[h.first_word])
         cands.push_back({h.first_word, h.first_word + h.word_count, -1});
+    // Stable: a mention stays before a dictionary hit on the same word, and wins below.
     std::stable_sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) { return a.b < b.b; });
     cands.erase(std::unique(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) { return a.b == b.b; }),
                 cands.end());
