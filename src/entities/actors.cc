@@ -1,0 +1,275 @@
+#include "entities/actors.h"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_set>
+
+#include "core/tagset.h"
+#include "entities/context.h"
+
+namespace sitrep::entities {
+namespace {
+
+int date_key(Date x) { return x.year * 10000 + x.month * 100 + x.day; }
+
+bool in_office(const ActorEntry& e, Date d) {
+  if (e.from.known() && date_key(d) < date_key(e.from)) return false;
+  if (e.to.known() && date_key(d) > date_key(e.to)) return false;
+  return true;
+}
+
+std::string date_range(const ActorEntry& e) {
+  return e.from.iso() + ".." + (e.to.known() ? e.to.iso() : std::string());
+}
+
+struct Guess {
+  std::string code, evidence;
+  int strength = 0;  // which evidence wins within a chain
+};
+enum Strength { kRoleOnly = 1, kNominal = 3, kName = 4, kContext = 5, kDictionary = 6 };
+
+class Assigner {
+ public:
+  Assigner(Document& doc, const ActorDictionary& dict) : doc_(doc), dict_(dict), ctx_(doc, dict) {
+    // Persons named by a full name or strong alias somewhere: their weak aliases count.
+    for (const auto& h : ctx_.hits())
+      if (h.category == GazetteerCategory::kPerson)
+        for (uint32_t e : dict_.entries(h))
+          if (!dict_.entry(e).weak) strong_names_.insert(dict_.entry(e).name);
+  }
+
+  void run() {
+    ensure_chains();
+    std::vector<Guess> guesses(doc_.mentions.size());
+    // Dictionary persons first: possessive pronouns ("his adviser") point back to them.
+    for (size_t m = 0; m < doc_.mentions.size(); ++m)
+      if (auto g = dictionary_person(doc_.mentions[m])) {
+        guesses[m] = *g;
+        persons_.push_back({static_cast<uint32_t>(m), g->code});
+      }
+    for (size_t m = 0; m < doc_.mentions.size(); ++m) {
+      if (guesses[m].strength) continue;
+      if (auto g = from_context(doc_.mentions[m])) {
+        guesses[m] = *g;
+        if (doc_.mentions[m].type == EntityType::kPerson && doc_.mentions[m].kind == MentionKind::kName &&
+            guesses[m].strength >= kContext)
+          persons_.push_back({static_cast<uint32_t>(m), g->code});
+      }
+    }
+    // Each chain takes its strongest guess (the first in the text among equals).
+    std::vector<int> best(doc_.chains.size(), 0);
+    for (size_t m = 0; m < doc_.mentions.size(); ++m) {
+      int c = doc_.mentions[m].chain;
+      if (c < 0 || guesses[m].strength <= best[c]) continue;
+      best[c] = guesses[m].strength;
+      doc_.chains[c].actor = guesses[m].code;
+      doc_.chains[c].evidence = guesses[m].evidence;
+    }
+  }
+
+ private:
+  void ensure_chains() {
+    if (doc_.chains.empty()) link_surnames();
+    for (auto& m : doc_.mentions) {
+      if (m.chain >= 0) continue;
+      m.chain = static_cast<int32_t>(doc_.chains.size());
+      Chain c;
+      c.canonical = std::string(doc_.str(m.span));
+      c.type = m.type;
+      doc_.chains.push_back(std::move(c));
+    }
+  }
+
+  // Without coreference, a one-word name ("Kuleba", "Mr. Wang") joins the chain of
+  // the latest earlier full person name that begins or ends with it.
+  void link_surnames() {
+    for (size_t i = 0; i < doc_.mentions.size(); ++i) {
+      Mention& m = doc_.mentions[i];
+      if (m.kind != MentionKind::kName || m.type != EntityType::kPerson) continue;
+      uint32_t last = m.first_word + m.word_count - 1;
+      bool titled = m.word_count == 2 && ctx_.is_honorific(m.first_word);
+      if (m.word_count != 1 && !titled) continue;
+      std::string_view surname = doc_.word_text(last);
+      for (size_t j = i; j-- > 0;) {
+        Mention& full = doc_.mentions[j];
+        if (full.kind != MentionKind::kName || full.type != EntityType::kPerson || full.word_count < 2) continue;
+        if (ctx_.is_honorific(full.first_word)) continue;
+        if (doc_.word_text(full.first_word) != surname &&
+            doc_.word_text(full.first_word + full.word_count - 1) != surname)
+          continue;
+        if (full.chain < 0) {
+          full.chain = static_cast<int32_t>(doc_.chains.size());
+          doc_.chains.push_back(Chain{std::string(doc_.str(full.span)), full.type, {}, {}});
+        }
+        m.chain = full.chain;
+        break;
+      }
+    }
+  }
+
+  std::optional<Guess> dictionary_person(const Mention& m) {
+    if (m.kind != MentionKind::kName) return std::nullopt;
+    uint32_t e = m.first_word + m.word_count, name = ctx_.name_start(m.first_word, e);
+    if (name < e && ctx_.is_honorific(name)) ++name;
+    for (const auto* h : ctx_.hits_in(m.first_word, e)) {
+      // The whole name, not a part of it ("Assad" in "Assad Sarwar").
+      if (h->category != GazetteerCategory::kPerson || h->first_word != name || h->first_word + h->word_count != e)
+        continue;
+      const ActorEntry* pick = nullptr;
+      for (uint32_t e : dict_.entries(*h)) {
+        const ActorEntry& p = dict_.entry(e);
+        if (p.weak && !strong_names_.count(p.name)) continue;
+        if (doc_.date.known() ? in_office(p, doc_.date) : !p.to.known()) { pick = &p; break; }
+      }
+      std::string note;
+      if (!pick && !doc_.date.known()) {  // undated: the person's latest office
+        for (uint32_t e : dict_.entries(*h)) {
+          const ActorEntry& p = dict_.entry(e);
+          if (p.weak && !strong_names_.count(p.name)) continue;
+          if (!pick || date_key(p.to) > date_key(pick->to)) pick = &p;
+        }
+        note = " (document date unknown: latest office)";
+      }
+      if (pick)
+        return Guess{pick->code,
+                     "dictionary: " + pick->name + ", " + pick->office + " " + date_range(*pick) + note, kDictionary};
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Guess> from_context(const Mention& m) {
+    uint32_t b = m.first_word, e = m.first_word + m.word_count;
+    if (m.kind == MentionKind::kName && (m.type == EntityType::kPerson || m.type == EntityType::kNone)) {
+      uint32_t name_start = ctx_.name_start(b, e);  // after a title inside the mention
+      // "Chinese and Ukrainian foreign ministers Wang Yi and Dmytro Kuleba": the
+      // second name takes the title of the first, and the second owner.
+      uint32_t first_name = name_start, index = 0;
+      while (ctx_.title_start(first_name) == first_name) {
+        auto prev = ctx_.coordinated_before(first_name);
+        if (!prev) break;
+        first_name = ctx_.name_start(prev->first, prev->second), ++index;
+      }
+      uint32_t t = ctx_.title_start(first_name);
+      if (t < first_name)
+        if (auto g = describe(ctx_.coordinated_title_start(t), first_name, "title", index)) return g;
+      if (auto r = ctx_.apposition_after(e)) 
+        if (auto g = describe(r->first, r->second, "apposition")) return g;
+      if (auto r = ctx_.apposition_before(b))
+        if (auto g = describe(r->first, r->second, "apposition")) return g;
+      return std::nullopt;
+    }
+    if (m.kind == MentionKind::kPronoun) return std::nullopt;
+    // Names of places and organisations, nationalities, role descriptions.
+    return describe(b, e, m.kind == MentionKind::kName ? "name" : "nominal");
+  }
+
+  // The code that the words [b, e) describe: the owner (country, organisation,
+  // or a possessive pronoun's person) joined with the role word.
+  // With coordinated owners ("Chinese and Ukrainian ministers X and Y"), `index`
+  // picks the owner of the index-th name.
+  std::optional<Guess> describe(uint32_t b, uint32_t e, const char* kind, uint32_t index = 0) {
+    uint32_t cut = ctx_.destination_start(b, e);
+    // A title's role is its last ("Business Administration" -> administration); a description's its first.
+    const GazetteerHit* role = std::string_view(kind) == "title" ? ctx_.last_role(b, cut) : ctx_.first_role(b, cut);
+    bool person_context = std::string_view(kind) != "nominal" && std::string_view(kind) != "name";
+    // A capitalised role word after an unknown proper noun is part of a name ("Burger King").
+    if (role && person_context && ctx_.inside_unknown_name(*role)) return std::nullopt;
+    // A title ends on its role word, right before the name ("press secretary Jen Psaki").
+    if (role && std::string_view(kind) == "title" && role->first_word + role->word_count != e) return std::nullopt;
+    std::string owner, owner_role, via;
+    bool igo = false;
+    auto owners = ctx_.owner_hits(b, role ? role->first_word : cut);
+    const GazetteerHit* chosen = nullptr;
+    if (owners.size() > 1 && std::string_view(kind) == "title") {
+      if (index >= owners.size()) return std::nullopt;
+      chosen = owners[index];
+    } else {
+      chosen = ctx_.owner_hit(b, cut, true);
+    }
+    if (const GazetteerHit* o = chosen) {
+      const ActorEntry& x = dict_.entry(o->entry);
+      if (o->category == GazetteerCategory::kPerson) {
+        auto p = person_code_at(o->first_word);
+        if (!p) return std::nullopt;
+        owner = owner_part(*p);
+      } else {
+        owner = x.code, owner_role = x.role, igo = x.category == GazetteerCategory::kIgo;
+      }
+    } else if (auto pron = ctx_.possessive_pronoun(b, cut)) {
+      auto p = antecedent_code(*pron);
+      if (!p) return std::nullopt;
+      owner = owner_part(*p);
+      via = " (" + std::string(doc_.word_text(*pron)) + " = " + *p + ")";
+    }
+    if (person_context && !role) return std::nullopt;
+    // "Monday, U.S. President Joe Biden": a title of another name is no description.
+    if (std::string_view(kind) == "apposition" && role && ctx_.followed_by_name(*role)) return std::nullopt;
+    if (owner.empty() && !role) return std::nullopt;
+    std::string code = owner;
+    igo = igo || (!owner.empty() && dict_.country(owner.substr(0, 3)) < 0);
+    if (!igo) code += !owner_role.empty() ? owner_role : role ? dict_.entry(role->entry).code : std::string();
+    int strength = owner.empty() ? kRoleOnly
+                   : person_context ? kContext
+                   : std::string_view(kind) == "name" ? kName : kNominal;
+    return Guess{code, std::string(kind) + ": " + ctx_.text(b, e) + via, strength};
+  }
+
+  std::optional<std::string> person_code_at(uint32_t word) {
+    for (const auto& [m, code] : persons_)
+      if (doc_.mentions[m].first_word == word) return code;
+    return std::nullopt;
+  }
+  // The person a possessive pronoun at `word` points to: within three sentences
+  // before it, a subject in the same sentence first ("Biden said X was Y, while
+  // his adviser ..."), else the nearest.
+  std::optional<std::string> antecedent_code(uint32_t word) {
+    uint32_t limit = ctx_.sentence_first_word(word, 3), sentence = ctx_.sentence_of(word);
+    const std::string* best = nullptr;
+    int best_score = -1;
+    for (const auto& [m, code] : persons_) {
+      const Mention& x = doc_.mentions[m];
+      if (x.first_word >= word || x.first_word < limit) continue;
+      int score = static_cast<int>(x.first_word);
+      if (x.sentence == sentence && ctx_.is_subject(x.first_word, x.first_word + x.word_count)) score += 1 << 28;
+      if (score > best_score) best = &code, best_score = score;
+    }
+    return best ? std::optional<std::string>(*best) : std::nullopt;
+  }
+  // "USAGOV" -> "USA"; organisation codes stay whole.
+  std::string owner_part(const std::string& code) const {
+    return dict_.country(std::string_view(code).substr(0, 3)) >= 0 ? code.substr(0, 3) : code;
+  }
+
+  Document& doc_;
+  const ActorDictionary& dict_;
+  Context ctx_;
+  std::unordered_set<std::string> strong_names_;
+  std::vector<std::pair<uint32_t, std::string>> persons_;  // person mention index, its code
+};
+
+}  // namespace
+
+void assign_actors(Document& doc, const ActorDictionary& dict) { Assigner(doc, dict).run(); }
+
+std::string export_learned(const Document& doc) {
+  std::string out;
+  for (size_t c = 0; c < doc.chains.size(); ++c) {
+    const Chain& ch = doc.chains[c];
+    if (ch.actor.empty() || ch.type != EntityType::kPerson) continue;
+    std::string_view ev = ch.evidence;
+    if (!ev.starts_with("title:") && !ev.starts_with("apposition:")) continue;
+    std::string name = ch.canonical;
+    for (auto& ch2 : name)
+      if (ch2 == '\t' || ch2 == '\n') ch2 = ' ';
+    size_t sp = name.rfind(' ');
+    std::string surname = sp == std::string::npos ? std::string() : name.substr(sp + 1);
+    std::string office(ev);
+    for (auto& ch2 : office)
+      if (ch2 == '\t' || ch2 == '\n') ch2 = ' ';
+    out += name + '\t' + surname + '\t' + ch.actor + '\t' + doc.date.iso() + '\t' + doc.date.iso() + '\t' +
+           office + '\n';
+  }
+  return out;
+}
+
+}  // namespace sitrep::entities

@@ -1,0 +1,211 @@
+#include "places/places.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "core/tagset.h"
+#include "entities/context.h"
+#include "io/file.h"
+
+namespace sitrep::places {
+namespace {
+
+using entities::GazetteerCategory;
+using entities::GazetteerHit;
+
+constexpr const char* kIsoCodes = "/usr/share/iso-codes/json/iso_3166-2.json";
+
+std::string_view strip_the(std::string_view s) {
+  if (s.starts_with("the ") || s.starts_with("The ")) s.remove_prefix(4);
+  return s;
+}
+
+bool place_category(GazetteerCategory c) {
+  return c == GazetteerCategory::kCity || c == GazetteerCategory::kCountryName || c == GazetteerCategory::kMetonym ||
+         c == GazetteerCategory::kNationality;
+}
+
+}  // namespace
+
+Result<Gazetteer> Gazetteer::load(const entities::ActorDictionary& dict, const std::string& iso3166_2) {
+  Gazetteer g;
+  g.dict_ = &dict;
+  std::error_code ec;
+  if (iso3166_2.empty() || !std::filesystem::exists(iso3166_2, ec)) {
+    g.warning_ = "places: " + (iso3166_2.empty() ? std::string("no iso-codes file") : iso3166_2 + " not found") +
+                 "; first-level subdivisions are unknown (install iso-codes)";
+    return g;
+  }
+  std::string bytes;
+  SITREP_RETURN_IF_ERROR(io::read_file_bytes(iso3166_2, &bytes));
+  auto json = nlohmann::json::parse(bytes, nullptr, false);
+  if (json.is_discarded() || !json.contains("3166-2") || !json["3166-2"].is_array())
+    return Status::Error(iso3166_2 + ": not the iso-codes 3166-2 JSON");
+  std::unordered_map<std::string, std::string> alpha3;  // "UA" -> "UKR"
+  for (size_t i = 0; i < dict.size(); ++i)
+    if (dict.entry(i).category == GazetteerCategory::kCountryName && !dict.entry(i).iso2.empty())
+      alpha3[dict.entry(i).iso2] = dict.entry(i).code;
+  for (const auto& s : json["3166-2"]) {
+    if (!s.contains("code") || !s.contains("name")) continue;
+    std::string code = s["code"].get<std::string>(), name = s["name"].get<std::string>();
+    auto it = alpha3.find(code.substr(0, code.find('-')));
+    if (it == alpha3.end()) continue;
+    GazetteerPlace p{name, it->second, code, s.value("type", std::string("subdivision"))};
+    g.by_name_.emplace(name, static_cast<uint32_t>(g.places_.size()));
+    if (auto cut = name.find_first_of("([,"); cut != std::string::npos && cut > 1)  // "Bayern [Bavaria]"
+      g.by_name_.emplace(name.substr(0, name.find_last_not_of(' ', cut - 1) + 1), static_cast<uint32_t>(g.places_.size()));
+    g.places_.push_back(std::move(p));
+  }
+  return g;
+}
+
+Result<Gazetteer> Gazetteer::load_default(const entities::ActorDictionary& dict) { return load(dict, kIsoCodes); }
+
+std::optional<GazetteerPlace> Gazetteer::find(std::string_view name) const {
+  name = strip_the(name);
+  if (name.empty()) return std::nullopt;
+  const entities::ActorEntry* best = nullptr;
+  auto rank = [](GazetteerCategory c) {
+    return c == GazetteerCategory::kCity ? 0 : c == GazetteerCategory::kCountryName ? 1
+                                          : c == GazetteerCategory::kMetonym  ? 2 : 9;
+  };
+  for (uint32_t e : dict_->lookup(name)) {
+    const auto& x = dict_->entry(e);
+    if (rank(x.category) < 9 && (!best || rank(x.category) < rank(best->category))) best = &x;
+  }
+  if (best) {
+    const char* kind = best->category == GazetteerCategory::kCity ? "city"
+                       : best->category == GazetteerCategory::kCountryName ? "country" : "capital or seat";
+    return GazetteerPlace{best->name, best->code, best->admin1, kind};
+  }
+  if (auto it = by_name_.find(std::string(name)); it != by_name_.end()) return places_[it->second];
+  return std::nullopt;
+}
+
+namespace {
+
+const uint16_t kAdj = upos_id("ADJ"), kDet = upos_id("DET");
+
+bool place_noun(const entities::Context& ctx, uint32_t w) {
+  for (const char* n : {"city", "town", "village", "region", "province", "capital", "port", "district", "oblast",
+                        "suburb", "settlement", "area", "state", "county", "municipality", "enclave", "outskirts"})
+    if (ctx.is(w, n)) return true;
+  return false;
+}
+
+class Resolver {
+ public:
+  Resolver(Document& doc, const Gazetteer& g, const entities::ActorDictionary& dict)
+      : doc_(doc), gaz_(g), dict_(dict), ctx_(doc, dict) {}
+
+  void run() {
+    doc_.places.clear();
+    std::vector<uint8_t> covered(doc_.words.size(), 0);
+    struct Cand { uint32_t b, e; int32_t mention; };
+    std::vector<Cand> cands;
+    for (size_t m = 0; m < doc_.mentions.size(); ++m) {
+      const Mention& x = doc_.mentions[m];
+      for (uint32_t w = x.first_word; w < x.first_word + x.word_count; ++w) covered[w] = 1;
+      if (x.kind == MentionKind::kName && (x.type == EntityType::kGpe || x.type == EntityType::kLoc))
+        cands.push_back({x.first_word, x.first_word + x.word_count, static_cast<int32_t>(m)});
+    }
+    for (const auto& h : ctx_.hits())  // cities and countries the NER missed
+      if ((h.category == GazetteerCategory::kCity || h.category == GazetteerCategory::kCountryName) &&
+          !covered[h.first_word])
+        cands.push_back({h.first_word, h.first_word + h.word_count, -1});
+    // Stable: a mention stays before a dictionary hit on the same word, and wins below.
+    std::stable_sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) { return a.b < b.b; });
+    cands.erase(std::unique(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) { return a.b == b.b; }),
+                cands.end());
+
+    std::unordered_map<std::string, size_t> learned;  // name -> place that learned it
+    std::vector<size_t> open;
+    for (const auto& c : cands) {
+      Place p;
+      p.span = {doc_.words[c.b].span.begin, doc_.words[c.e - 1].span.end};
+      p.sentence = ctx_.sentence_of(c.b);
+      p.mention = c.mention;
+      std::string text(strip_the(doc_.str(p.span)));
+      p.name = text;
+      if (auto g = gaz_.find(text)) {
+        p.name = g->name, p.country = g->country, p.admin1 = g->admin1;
+        p.evidence = "gazetteer: " + g->kind + " " + g->name;
+      } else if (learn(c.b, c.e, p)) {
+        learned.emplace(text, doc_.places.size());
+      } else {
+        open.push_back(doc_.places.size());
+      }
+      doc_.places.push_back(std::move(p));
+    }
+    // Names learned anywhere in the text resolve the other mentions of the same name.
+    for (size_t i : open) {
+      Place& p = doc_.places[i];
+      if (auto it = learned.find(p.name); it != learned.end()) {
+        const Place& src = doc_.places[it->second];
+        p.country = src.country, p.admin1 = src.admin1;
+        p.evidence = "learned in this text (" + src.evidence + ")";
+      }
+    }
+  }
+
+ private:
+  // Country of a place-ish hit: a country, capital, city or nationality.
+  const entities::ActorEntry* owner(uint32_t b, uint32_t e) const {
+    for (const auto* h : ctx_.hits_in(b, e))
+      if (place_category(h->category)) return &dict_.entry(h->entry);
+    return nullptr;
+  }
+
+  bool set(Place& p, const entities::ActorEntry& x, std::string evidence) {
+    p.country = x.code;
+    if (x.category == GazetteerCategory::kCountryName) p.admin1.clear();
+    p.evidence = std::move(evidence);
+    return true;
+  }
+
+  bool learn(uint32_t b, uint32_t e, Place& p) {
+    const Sentence& s = doc_.sentences[ctx_.sentence_of(b)];
+    const uint32_t end = s.first_word + s.word_count;
+    // "Bucha, the city northwest of Kyiv," / "Irpin, Ukraine"
+    if (auto r = ctx_.apposition_after(e)) {
+      bool noun = false;
+      for (uint32_t w = r->first; w < r->second; ++w) noun = noun || place_noun(ctx_, w);
+      const entities::ActorEntry* o = owner(r->first, r->second);
+      auto whole = ctx_.hits_in(r->first, r->second);
+      bool just_a_place = !whole.empty() && whole[0]->first_word == r->first &&
+                          whole[0]->first_word + whole[0]->word_count == r->second && o;
+      if (o && (noun || just_a_place)) return set(p, *o, "apposition: " + ctx_.text(r->first, r->second));
+    }
+    // "Kramatorsk, in eastern Ukraine" / "Kramatorsk near Kharkiv"
+    uint32_t w = e;
+    if (w < end && ctx_.is(w, ",")) ++w;
+    if (w < end && (ctx_.is(w, "in") || ctx_.is(w, "near"))) {
+      uint32_t x = w + 1;
+      while (x < end && x < w + 4 && (doc_.words[x].upos == kAdj || doc_.words[x].upos == kDet)) ++x;
+      for (const auto* h : ctx_.hits_in(x, end))
+        if (h->first_word == x && place_category(h->category) && h->category != GazetteerCategory::kNationality)
+          return set(p, dict_.entry(h->entry), "context: " + ctx_.text(b, h->first_word + h->word_count));
+    }
+    // "the Ukrainian city of Izium"
+    if (b >= s.first_word + 3 && ctx_.is(b - 1, "of") && place_noun(ctx_, b - 2))
+      for (const auto* h : ctx_.hits_in(s.first_word, b - 2))
+        if (h->first_word + h->word_count == b - 2 && place_category(h->category))
+          return set(p, dict_.entry(h->entry), "context: " + ctx_.text(h->first_word, e));
+    return false;
+  }
+
+  Document& doc_;
+  const Gazetteer& gaz_;
+  const entities::ActorDictionary& dict_;
+  entities::Context ctx_;
+};
+
+}  // namespace
+
+void resolve_places(Document& doc, const Gazetteer& gazetteer, const entities::ActorDictionary& dict) {
+  Resolver(doc, gazetteer, dict).run();
+}
+
+}  // namespace sitrep::places
