@@ -16,5 +16,8 @@ void add_train_parser_command(CLI::App& train_group);
 // `sitrep train tagger` and `sitrep eval tagger` (src/tagger), added to those groups.
 void add_train_tagger_command(CLI::App& train_group);
 void add_eval_tagger_command(CLI::App& eval_group);
+// `sitrep quotes` and `sitrep eval quotes` (src/quotes, src/eval/quotes_eval.h).
+void add_quotes_command(CLI::App& app);
+void add_eval_quotes_command(CLI::App& eval_group);
 
 }  // namespace sitrep::cli

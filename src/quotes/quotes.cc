@@ -1,0 +1,535 @@
+#include "quotes/quotes.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "core/tagset.h"
+#include "text/text_util.h"
+
+namespace sitrep {
+
+// ---- The cue lexicon -----------------------------------------------------------
+
+Result<CueLexicon> CueLexicon::parse(std::string_view text, std::string_view name) {
+  CueLexicon lex;
+  size_t line_no = 0;
+  for (size_t pos = 0; pos <= text.size();) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text::trim(text.substr(pos, nl - pos));
+    pos = nl + 1;
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    size_t sp = line.find_first_of(" \t");
+    std::string_view lemma = line.substr(0, sp);
+    std::string_view kind = sp == std::string_view::npos ? "" : text::trim(line.substr(sp));
+    CueKind k;
+    if (kind == "speech") k = CueKind::kSpeech;
+    else if (kind == "belief") k = CueKind::kBelief;
+    else if (kind == "evidence") k = CueKind::kEvidence;
+    else return Status::Error(fmt::format("{}:{}: expected 'lemma speech|belief|evidence', got '{}'", name, line_no, line));
+    if (!lex.kinds_.emplace(std::string(lemma), k).second)
+      return Status::Error(fmt::format("{}:{}: '{}' listed twice", name, line_no, lemma));
+  }
+  return lex;
+}
+
+Result<CueLexicon> CueLexicon::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(path + ": cannot open");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return parse(ss.str(), path);
+}
+
+Result<CueLexicon> CueLexicon::load_default() {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> dirs;
+  if (const char* env = std::getenv("SITREP_DATA"); env && *env) dirs.emplace_back(env);
+#ifdef SITREP_SOURCE_DIR
+  dirs.push_back(fs::path(SITREP_SOURCE_DIR) / "data");
+#endif
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    dirs.push_back(exe.parent_path() / "data");
+    dirs.push_back(exe.parent_path() / ".." / "data");
+    dirs.push_back(exe.parent_path() / ".." / "share" / "sitrep" / "data");
+  }
+  for (const auto& d : dirs) {
+    fs::path p = d / "quotes" / "cue_verbs.txt";
+    if (fs::is_regular_file(p, ec)) return load(p.string());
+  }
+  return Status::Error("data/quotes/cue_verbs.txt not found (looked in $SITREP_DATA, the source tree's data/ and data/ "
+                       "next to the executable)");
+}
+
+const CueLexicon* CueLexicon::shared() {
+  static const Result<CueLexicon> lex = load_default();
+  return lex.ok() ? &lex.value() : nullptr;
+}
+
+const CueKind* CueLexicon::find(std::string_view lemma) const {
+  auto it = kinds_.find(lemma);
+  return it == kinds_.end() ? nullptr : &it->second;
+}
+
+// ---- Finding quotes --------------------------------------------------------------
+
+namespace {
+
+struct Labels {
+  uint16_t nsubj = deprel_id("nsubj"), nsubj_outer = deprel_id("nsubj:outer"), ccomp = deprel_id("ccomp"),
+           parataxis = deprel_id("parataxis"), conj = deprel_id("conj"), xcomp = deprel_id("xcomp"),
+           advcl = deprel_id("advcl"), acl = deprel_id("acl"), relcl = deprel_id("acl:relcl"),
+           poss = deprel_id("nmod:poss"), nmod = deprel_id("nmod"), case_ = deprel_id("case"),
+           fixed = deprel_id("fixed"), punct = deprel_id("punct"), prt = deprel_id("compound:prt"),
+           advcl_relcl = deprel_id("advcl:relcl");
+  uint16_t verb = upos_id("VERB"), punct_pos = upos_id("PUNCT");
+};
+const Labels& labels() {
+  static const Labels l;
+  return l;
+}
+
+// Nouns that name what someone issued: "X's statement said", "a statement from X said".
+constexpr std::array<std::string_view, 16> kIssuedNouns = {
+    "statement", "report",  "letter", "release", "tweet",  "post",   "message", "communique",
+    "memo",      "email",   "announcement", "speech", "remarks", "interview", "filing", "editorial"};
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return (x >= 'A' && x <= 'Z' ? x + 32 : x) == y;
+         });
+}
+
+enum Mark : uint8_t { kNoMark, kStraight, kOpen, kClose, kSingleOpen, kSingleClose };
+
+Mark mark_of(std::string_view t) {
+  if (t == "\"") return kStraight;
+  if (t == "\u201C" || t == "\u201E" || t == "\u00AB" || t == "``") return kOpen;
+  if (t == "\u201D" || t == "\u00BB" || t == "''") return kClose;
+  if (t == "\u2018") return kSingleOpen;
+  if (t == "\u2019") return kSingleClose;
+  return kNoMark;
+}
+
+// A quotation between marks, in words: content is [first, end).
+struct Marked {
+  uint32_t first = 0, end = 0;
+  bool nested = false;
+};
+
+class Finder {
+ public:
+  Finder(Document& doc, const CueLexicon& cues) : doc_(doc), cues_(cues), L_(labels()) {}
+  void run();
+
+ private:
+  // The tree, document-wide.
+  void build_tree();
+  int32_t head(uint32_t w) const { return head_[w]; }
+  uint16_t rel(uint32_t w) const { return doc_.words[w].deprel; }
+  std::span<const uint32_t> children(uint32_t w) const {
+    return {children_.data() + child_begin_[w], children_.data() + child_begin_[w + 1]};
+  }
+  std::string_view lemma(uint32_t w) const { return doc_.pooled(doc_.words[w].lemma); }
+  bool is_punct(uint32_t w) const { return doc_.words[w].upos == L_.punct_pos; }
+  bool is_mark(uint32_t w) const { return mark_of(doc_.word_text(w)) != kNoMark; }
+  uint32_t block_of(uint32_t w) const { return doc_.sentences[sent_[w]].block; }
+  // Smallest and largest word of w's subtree.
+  std::pair<uint32_t, uint32_t> subtree(uint32_t w) const;
+  // The words naming an entity headed by w: its subtree without clauses, trimmed of punctuation.
+  Span phrase(uint32_t w) const;
+  Span words_span(uint32_t first, uint32_t last) const {  // inclusive
+    return {doc_.words[first].span.begin, doc_.words[last].span.end};
+  }
+
+  void pair_marks();
+  const CueKind* cue(uint32_t w) const;
+  int32_t speaker_of(uint32_t cue, int depth = 0) const;
+  int32_t cue_for(const Marked& m) const;
+  void attribute_direct();
+  void find_indirect();
+  void add_indirect(uint32_t first, uint32_t last, uint32_t cue_word, Span cue_span, int32_t speaker);
+  void continue_attributions();
+  void resolve_chains();
+
+  Document& doc_;
+  const CueLexicon& cues_;
+  const Labels& L_;
+  std::vector<int32_t> head_;
+  std::vector<uint32_t> sent_, child_begin_, children_;
+  std::vector<Marked> marked_;
+  std::vector<int32_t> inside_;  // per word: the outer direct quote (index into marked_) holding it, -1
+  struct Found {
+    Quote q;
+    uint32_t first = 0, last = 0;  // content words (inclusive)
+    int32_t speaker_head = -1;
+    bool own_cue = false;
+    bool nested = false;
+    bool sentence_start = false;  // the quote opens its sentence (not a partial quote)
+  };
+  std::vector<Found> found_;
+};
+
+void Finder::build_tree() {
+  const size_t n = doc_.words.size();
+  head_.assign(n, -1);
+  sent_.assign(n, 0);
+  child_begin_.assign(n + 1, 0);
+  for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
+    const Sentence& st = doc_.sentences[s];
+    for (uint32_t w = st.first_word; w < st.first_word + st.word_count; ++w) {
+      sent_[w] = s;
+      uint32_t h = doc_.words[w].head;
+      if (h > 0 && h <= st.word_count && st.first_word + h - 1 != w) {
+        head_[w] = static_cast<int32_t>(st.first_word + h - 1);
+        ++child_begin_[head_[w] + 1];
+      }
+    }
+  }
+  for (size_t i = 0; i < n; ++i) child_begin_[i + 1] += child_begin_[i];
+  children_.resize(child_begin_[n]);
+  std::vector<uint32_t> fill(child_begin_.begin(), child_begin_.end() - 1);
+  for (uint32_t w = 0; w < n; ++w)
+    if (head_[w] >= 0) children_[fill[head_[w]]++] = w;
+}
+
+std::pair<uint32_t, uint32_t> Finder::subtree(uint32_t w) const {
+  uint32_t lo = w, hi = w;
+  std::vector<uint32_t> stack{w};
+  size_t guard = 0;
+  while (!stack.empty() && ++guard < 4096) {
+    uint32_t x = stack.back();
+    stack.pop_back();
+    lo = std::min(lo, x), hi = std::max(hi, x);
+    for (uint32_t c : children(x)) stack.push_back(c);
+  }
+  return {lo, hi};
+}
+
+Span Finder::phrase(uint32_t w) const {
+  uint32_t lo = w, hi = w;
+  std::vector<uint32_t> stack{w};
+  size_t guard = 0;
+  while (!stack.empty() && ++guard < 4096) {
+    uint32_t x = stack.back();
+    stack.pop_back();
+    lo = std::min(lo, x), hi = std::max(hi, x);
+    for (uint32_t c : children(x)) {
+      uint16_t r = rel(c);
+      if (r == L_.relcl || r == L_.acl || r == L_.parataxis || r == L_.advcl_relcl || r == L_.ccomp) continue;
+      if (x == w && r == L_.case_) continue;  // "according to X", "X's": the phrase is X
+      stack.push_back(c);
+    }
+  }
+  while (lo < w && is_punct(lo)) ++lo;
+  while (hi > w && is_punct(hi)) --hi;
+  return words_span(lo, hi);
+}
+
+// Pairs the quotation marks paragraph by paragraph (see the header).
+void Finder::pair_marks() {
+  bool open = false, single = false;
+  uint32_t open_word = 0, single_word = 0, last_word = 0;
+  bool single_top = false;  // a ‘...’ quote at the top level
+  uint32_t block = UINT32_MAX;
+  auto emit = [&](uint32_t first, uint32_t end, bool nested) {
+    if (end > first) marked_.push_back({first, end, nested});
+  };
+  for (const Sentence& s : doc_.sentences) {
+    for (uint32_t w = s.first_word; w < s.first_word + s.word_count; ++w) {
+      Mark m = mark_of(doc_.word_text(w));
+      if (s.block != block) {
+        // A new paragraph: an open quote continues only when it opens with a mark.
+        block = s.block;
+        single = false;
+        if (open && (single_top || !(m == kStraight || m == kOpen))) {
+          emit(open_word + 1, last_word + 1, false);
+          open = false;
+        } else if (open) {
+          last_word = w;
+          continue;
+        }
+      }
+      last_word = w;
+      if (m == kNoMark) continue;
+      if (!open) {
+        if (m == kStraight || m == kOpen || m == kSingleOpen) {
+          open = true;
+          open_word = w;
+          single_top = m == kSingleOpen;
+        }
+        continue;
+      }
+      if (single_top) {
+        if (m == kSingleClose) emit(open_word + 1, w, false), open = false;
+        continue;
+      }
+      if (m == kStraight || m == kClose) {
+        emit(open_word + 1, w, false);
+        open = single = false;
+      } else if (m == kOpen) {
+        open_word = w;  // a second opening mark: the first was never closed
+        single = false;
+      } else if (m == kSingleOpen) {
+        single = true;
+        single_word = w;
+      } else if (m == kSingleClose && single) {
+        emit(single_word + 1, w, true);
+        single = false;
+      }
+    }
+  }
+  if (open) emit(open_word + 1, last_word + 1, false);
+  std::sort(marked_.begin(), marked_.end(), [](const Marked& a, const Marked& b) { return a.first < b.first; });
+
+  inside_.assign(doc_.words.size(), -1);
+  for (size_t i = 0; i < marked_.size(); ++i)
+    if (!marked_[i].nested)
+      for (uint32_t w = marked_[i].first; w < marked_[i].end; ++w) inside_[w] = static_cast<int32_t>(i);
+}
+
+const CueKind* Finder::cue(uint32_t w) const {
+  if (doc_.words[w].upos != L_.verb) return nullptr;
+  return cues_.find(lemma(w));
+}
+
+// The word naming who speaks through cue verb `c`, -1 when none.
+int32_t Finder::speaker_of(uint32_t c, int depth) const {
+  for (uint32_t k : children(c)) {
+    if (rel(k) != L_.nsubj && rel(k) != L_.nsubj_outer) continue;
+    // "X's statement said", "a statement from X said": X speaks.
+    std::string_view lem = lemma(k);
+    if (std::find(kIssuedNouns.begin(), kIssuedNouns.end(), lem) != kIssuedNouns.end())
+      for (uint32_t g : children(k))
+        if (rel(g) == L_.poss || (rel(g) == L_.nmod && doc_.words[g].upos != L_.punct_pos)) return static_cast<int32_t>(g);
+    return static_cast<int32_t>(k);
+  }
+  // "He smiled and said", "He spoke, saying": the subject of the verb it hangs on.
+  uint16_t r = rel(c);
+  if (depth < 3 && head(c) >= 0 && (r == L_.conj || r == L_.xcomp || r == L_.advcl))
+    return speaker_of(static_cast<uint32_t>(head(c)), depth + 1);
+  return -1;
+}
+
+// The cue verb of a direct quote: one linked to it in the tree, else the nearest
+// one in its sentences outside any quotation; -1 when none.
+int32_t Finder::cue_for(const Marked& m) const {
+  uint32_t s_first = sent_[m.first], s_last = sent_[m.end - 1];
+  int32_t outer = m.nested ? inside_[m.first] : -1;
+  uint32_t lo = doc_.sentences[s_first].first_word;
+  const Sentence& last = doc_.sentences[s_last];
+  uint32_t hi = last.first_word + last.word_count;  // exclusive
+  auto in_content = [&](int64_t w) { return w >= m.first && w < m.end; };
+  int32_t linked = -1, nearest = -1;
+  uint32_t linked_dist = UINT32_MAX, nearest_dist = UINT32_MAX;
+  for (uint32_t w = lo; w < hi; ++w) {
+    if (in_content(w) || inside_[w] != outer || !cue(w)) continue;
+    uint32_t dist = w < m.first ? m.first - w : w - m.end + 1;
+    bool link = in_content(head(w));
+    for (uint32_t k : children(w)) link = link || in_content(k);
+    if (link && dist < linked_dist) linked = static_cast<int32_t>(w), linked_dist = dist;
+    if (dist < nearest_dist) nearest = static_cast<int32_t>(w), nearest_dist = dist;
+  }
+  if (linked >= 0) return linked;
+  // An ancestor of the quote: "Wang called it “a tragedy”".
+  for (uint32_t w = m.first; w < m.end; ++w) {
+    if (in_content(head(w)) || head(w) < 0) continue;
+    int32_t a = head(w);
+    for (int depth = 0; a >= 0 && depth < 8; ++depth, a = head(a))
+      if (!in_content(a) && inside_[a] == outer && cue(a)) return a;
+  }
+  if (nearest >= 0) return nearest;
+  // "He said:" closing the sentence before.
+  if (s_first > 0 && m.first > 0) {
+    const Sentence& prev = doc_.sentences[s_first - 1];
+    uint32_t end = prev.first_word + prev.word_count;
+    if (prev.word_count > 0 && doc_.word_text(end - 1) == ":" && doc_.sentences[s_first].block - prev.block <= 1)
+      for (uint32_t w = end; w-- > prev.first_word;)
+        if (inside_[w] == outer && cue(w)) return static_cast<int32_t>(w);
+  }
+  return -1;
+}
+
+void Finder::attribute_direct() {
+  for (const Marked& m : marked_) {
+    uint32_t first = m.first, last = m.end - 1;
+    // Trailing commas and colons belong to the sentence around the quote.
+    while (last > first && is_punct(last) && !is_mark(last) && doc_.word_text(last) != "." &&
+           doc_.word_text(last) != "?" && doc_.word_text(last) != "!")
+      --last;
+    if (is_punct(first) && first == last) continue;
+    Found f;
+    f.first = first, f.last = last, f.nested = m.nested;
+    f.q.span = words_span(first, last);
+    f.q.sentence = sent_[first];
+    f.q.direct = true;
+    const Sentence& s = doc_.sentences[sent_[first]];
+    uint32_t start = s.first_word;
+    while (start < first && (is_punct(start))) ++start;
+    f.sentence_start = start >= first - 1 || first == s.first_word;
+    int32_t c = cue_for(m);
+    if (c >= 0) {
+      f.own_cue = true;
+      f.q.cue = doc_.words[c].span;
+      f.speaker_head = speaker_of(static_cast<uint32_t>(c));
+      if (f.speaker_head >= 0) f.q.speaker = phrase(static_cast<uint32_t>(f.speaker_head));
+    }
+    found_.push_back(std::move(f));
+  }
+}
+
+void Finder::add_indirect(uint32_t first, uint32_t last, uint32_t cue_word, Span cue_span, int32_t speaker) {
+  while (first < last && is_punct(first) && !is_mark(first)) ++first;
+  while (last > first && is_punct(last) && !is_mark(last)) --last;
+  if (last <= first) return;  // one word is not a statement
+  // Mostly a direct quote: that quote is the attribution; it may lack its speaker.
+  uint32_t quoted = 0;
+  int32_t direct = -1;
+  for (uint32_t w = first; w <= last; ++w)
+    if (inside_[w] >= 0) ++quoted, direct = inside_[w];
+  if (2 * quoted >= last - first + 1) {
+    for (Found& f : found_)
+      if (f.q.direct && !f.nested && f.first >= marked_[direct].first && f.first < marked_[direct].end &&
+          f.speaker_head < 0) {
+        f.speaker_head = speaker;
+        f.q.cue = cue_span;
+        f.own_cue = true;
+        if (speaker >= 0) f.q.speaker = phrase(static_cast<uint32_t>(speaker));
+      }
+    return;
+  }
+  Found f;
+  f.first = first, f.last = last;
+  f.q.span = words_span(first, last);
+  f.q.sentence = sent_[first];
+  f.q.direct = false;
+  f.q.cue = cue_span;
+  f.own_cue = true;
+  f.speaker_head = speaker;
+  if (speaker >= 0) f.q.speaker = phrase(static_cast<uint32_t>(speaker));
+  (void)cue_word;
+  found_.push_back(std::move(f));
+}
+
+void Finder::find_indirect() {
+  const size_t n = doc_.words.size();
+  for (uint32_t w = 0; w < n; ++w) {
+    if (inside_[w] >= 0) continue;
+    // "according to X": X speaks; the clause it modifies is the content.
+    if (iequals(doc_.word_text(w), "according") && w + 1 < n && iequals(doc_.word_text(w + 1), "to") &&
+        sent_[w + 1] == sent_[w]) {
+      int32_t x = head(w) >= 0 && rel(w) != L_.fixed ? head(w) : head(w + 1);
+      if (x < 0 || static_cast<uint32_t>(x) <= w) continue;
+      int32_t g = head(x);
+      auto [xlo, xhi] = subtree(static_cast<uint32_t>(x));
+      xlo = std::min(xlo, w);
+      const Sentence& s = doc_.sentences[sent_[w]];
+      uint32_t lo = s.first_word, hi = s.first_word + s.word_count - 1;
+      if (g >= 0) std::tie(lo, hi) = subtree(static_cast<uint32_t>(g));
+      // The longer side of the sentence around "according to X".
+      uint32_t left = xlo > lo ? xlo - lo : 0, right = hi > xhi ? hi - xhi : 0;
+      if (left == 0 && right == 0) continue;
+      Span cue_span = words_span(w, w + 1);
+      if (left >= right) add_indirect(lo, xlo - 1, w, cue_span, x);
+      else add_indirect(xhi + 1, hi, w, cue_span, x);
+      continue;
+    }
+    const CueKind* kind = cue(w);
+    if (!kind) continue;
+    int32_t comp = -1;
+    for (uint32_t k : children(w))
+      if (rel(k) == L_.ccomp && k > w) { comp = static_cast<int32_t>(k); break; }
+    if (comp >= 0) {
+      auto [lo, hi] = subtree(static_cast<uint32_t>(comp));
+      add_indirect(lo, hi, w, doc_.words[w].span, speaker_of(w));
+      continue;
+    }
+    // "The talks failed, he said.": the cue hangs on the clause it reports.
+    if (*kind == CueKind::kSpeech && rel(w) == L_.parataxis && head(w) >= 0 && static_cast<uint32_t>(head(w)) < w) {
+      int32_t spk = speaker_of(w);
+      if (spk < 0) continue;
+      auto [lo, hi] = subtree(static_cast<uint32_t>(head(w)));
+      auto [clo, chi] = subtree(w);
+      if (clo <= lo) continue;
+      (void)chi;
+      add_indirect(lo, clo - 1, w, doc_.words[w].span, spk);
+    }
+  }
+}
+
+// A quote with no cue of its own that opens its sentence continues the
+// attribution before it, in the same or the previous paragraph.
+void Finder::continue_attributions() {
+  std::sort(found_.begin(), found_.end(), [](const Found& a, const Found& b) { return a.first < b.first; });
+  const Found* last = nullptr;
+  for (Found& f : found_) {
+    if (f.nested) continue;
+    if (!f.own_cue && f.q.direct && f.sentence_start && last && last->speaker_head >= 0 &&
+        block_of(f.first) - block_of(last->last) <= 1) {
+      f.speaker_head = last->speaker_head;
+      f.q.speaker = last->q.speaker;
+      f.q.cue = last->q.cue;
+    }
+    // A partial quote inside reported speech: the reporter's words.
+    if (f.speaker_head < 0 && last && !last->q.direct && f.first >= last->first && f.last <= last->last) {
+      f.speaker_head = last->speaker_head;
+      f.q.speaker = last->q.speaker;
+      f.q.cue = last->q.cue;
+    }
+    if (f.speaker_head >= 0 && (!last || f.last >= last->last)) last = &f;
+  }
+}
+
+void Finder::resolve_chains() {
+  if (doc_.mentions.empty()) return;
+  for (Found& f : found_) {
+    if (f.speaker_head < 0) continue;
+    Span h = doc_.words[f.speaker_head].span;
+    auto it = std::upper_bound(doc_.mentions.begin(), doc_.mentions.end(), h.begin,
+                               [](uint32_t b, const Mention& m) { return b < m.span.begin; });
+    for (int back = 0; it != doc_.mentions.begin() && back < 16; ++back) {
+      --it;
+      if (it->span.begin <= h.begin && it->span.end >= h.end && it->chain >= 0) {
+        f.q.speaker_chain = it->chain;
+        break;
+      }
+    }
+  }
+}
+
+void Finder::run() {
+  if (doc_.words.empty()) return;
+  build_tree();
+  pair_marks();
+  attribute_direct();
+  find_indirect();
+  continue_attributions();
+  resolve_chains();
+  for (Found& f : found_) {
+    // Scare quotes and titles: short quoted words with nobody saying them.
+    if (f.q.direct && f.speaker_head < 0 && f.last - f.first + 1 < 4) continue;
+    doc_.quotes.push_back(f.q);
+  }
+}
+
+}  // namespace
+
+void find_quotes(Document& doc, const CueLexicon& cues) {
+  doc.quotes.clear();
+  Finder(doc, cues).run();
+}
+
+void find_quotes(Document& doc) {
+  if (const CueLexicon* cues = CueLexicon::shared()) find_quotes(doc, *cues);
+}
+
+}  // namespace sitrep
