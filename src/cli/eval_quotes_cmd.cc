@@ -91,8 +91,8 @@ int run_eval_quotes(const EvalQuotesOptions& o) {
     golds.pop_front();
     for (const auto& m : mism) {
       const char* kind = m.kind == eval::QuoteMismatch::kMissed ? "MISSED" : m.kind == eval::QuoteMismatch::kExtra ? "EXTRA" : "SOURCE";
-      fmt::print("{}\t{}\t[{}]\tgold source [{}]\tours [{}]\n", kind, doc.id, excerpt(doc, m.content),
-                 excerpt(doc, m.gold_source), excerpt(doc, m.our_speaker));
+      fmt::print("{}\t{}\t[{}]\tgold source [{}]\tours [{}]\tgold cue [{}]\n", kind, doc.id, excerpt(doc, m.content),
+                 excerpt(doc, m.gold_source), excerpt(doc, m.our_speaker), excerpt(doc, m.gold_cue));
     }
   });
   int rc = 0;

@@ -137,7 +137,8 @@ void score_quotes(const Document& doc, const std::vector<GoldAttribution>& gold,
       if (o > best_overlap) best = static_cast<int>(i), best_overlap = o;
     }
     if (best < 0) {
-      if (mismatches) mismatches->push_back({QuoteMismatch::kMissed, g.content[0], g.source.empty() ? Span{} : g.source[0], {}});
+      if (mismatches) mismatches->push_back({QuoteMismatch::kMissed, g.content[0], g.source.empty() ? Span{} : g.source[0], {},
+                                                g.cue.empty() ? Span{} : g.cue[0]});
       continue;
     }
     ++s.gold_matched;
@@ -152,7 +153,8 @@ void score_quotes(const Document& doc, const std::vector<GoldAttribution>& gold,
     }
     if (right) ++s.source_right;
     else if (mismatches)
-      mismatches->push_back({QuoteMismatch::kWrongSource, q.span, g.source.empty() ? Span{} : g.source[0], q.speaker});
+      mismatches->push_back({QuoteMismatch::kWrongSource, q.span, g.source.empty() ? Span{} : g.source[0], q.speaker,
+                                g.cue.empty() ? Span{} : g.cue[0]});
   }
   for (size_t i = 0; i < preds.size(); ++i) {
     if (pred_matched[i]) ++s.predicted_matched;

@@ -60,6 +60,7 @@ struct QuoteMismatch {
   Span content;        // gold content (first piece) or predicted content
   Span gold_source;    // first piece of the gold source, may be empty
   Span our_speaker;    // may be empty
+  Span gold_cue;       // first piece of the gold cue, may be empty
 };
 
 // Scores doc.quotes against `gold`, adding to `scores`; mismatches appended when not null.

@@ -26,15 +26,16 @@ Result<CueLexicon> CueLexicon::parse(std::string_view text, std::string_view nam
     pos = nl + 1;
     ++line_no;
     if (line.empty() || line[0] == '#') continue;
-    size_t sp = line.find_first_of(" \t");
-    std::string_view lemma = line.substr(0, sp);
-    std::string_view kind = sp == std::string_view::npos ? "" : text::trim(line.substr(sp));
-    CueKind k;
-    if (kind == "speech") k = CueKind::kSpeech;
-    else if (kind == "belief") k = CueKind::kBelief;
-    else if (kind == "evidence") k = CueKind::kEvidence;
-    else return Status::Error(fmt::format("{}:{}: expected 'lemma speech|belief|evidence', got '{}'", name, line_no, line));
-    if (!lex.kinds_.emplace(std::string(lemma), k).second)
+    std::vector<std::string_view> f = text::split_words(line);
+    Cue cue;
+    bool ok = f.size() == 2 || (f.size() == 3 && f[2] == "to");
+    if (ok && f[1] == "speech") cue.kind = CueKind::kSpeech;
+    else if (ok && f[1] == "belief") cue.kind = CueKind::kBelief;
+    else if (ok && f[1] == "evidence") cue.kind = CueKind::kEvidence;
+    else return Status::Error(fmt::format("{}:{}: expected 'lemma speech|belief|evidence [to]', got '{}'", name, line_no, line));
+    cue.to_clause = f.size() == 3;
+    std::string_view lemma = f[0];
+    if (!lex.kinds_.emplace(std::string(lemma), cue).second)
       return Status::Error(fmt::format("{}:{}: '{}' listed twice", name, line_no, lemma));
   }
   return lex;
@@ -75,7 +76,7 @@ const CueLexicon* CueLexicon::shared() {
   return lex.ok() ? &lex.value() : nullptr;
 }
 
-const CueKind* CueLexicon::find(std::string_view lemma) const {
+const Cue* CueLexicon::find(std::string_view lemma) const {
   auto it = kinds_.find(lemma);
   return it == kinds_.end() ? nullptr : &it->second;
 }
@@ -90,8 +91,8 @@ struct Labels {
            advcl = deprel_id("advcl"), acl = deprel_id("acl"), relcl = deprel_id("acl:relcl"),
            poss = deprel_id("nmod:poss"), nmod = deprel_id("nmod"), case_ = deprel_id("case"),
            fixed = deprel_id("fixed"), punct = deprel_id("punct"), prt = deprel_id("compound:prt"),
-           advcl_relcl = deprel_id("advcl:relcl");
-  uint16_t verb = upos_id("VERB"), punct_pos = upos_id("PUNCT");
+           advcl_relcl = deprel_id("advcl:relcl"), obj = deprel_id("obj"), iobj = deprel_id("iobj");
+  uint16_t verb = upos_id("VERB"), punct_pos = upos_id("PUNCT"), propn = upos_id("PROPN");
 };
 const Labels& labels() {
   static const Labels l;
@@ -113,8 +114,9 @@ enum Mark : uint8_t { kNoMark, kStraight, kOpen, kClose, kSingleOpen, kSingleClo
 
 Mark mark_of(std::string_view t) {
   if (t == "\"") return kStraight;
+  if (t == "''") return kStraight;  // NYT style: two apostrophes open and close
   if (t == "\u201C" || t == "\u201E" || t == "\u00AB" || t == "``") return kOpen;
-  if (t == "\u201D" || t == "\u00BB" || t == "''") return kClose;
+  if (t == "\u201D" || t == "\u00BB") return kClose;
   if (t == "\u2018") return kSingleOpen;
   if (t == "\u2019") return kSingleClose;
   return kNoMark;
@@ -152,12 +154,13 @@ class Finder {
   }
 
   void pair_marks();
-  const CueKind* cue(uint32_t w) const;
+  const Cue* cue(uint32_t w) const;
   int32_t speaker_of(uint32_t cue, int depth = 0) const;
   int32_t cue_for(const Marked& m) const;
   void attribute_direct();
   void find_indirect();
   void add_indirect(uint32_t first, uint32_t last, uint32_t cue_word, Span cue_span, int32_t speaker);
+  void find_transcripts();
   void continue_attributions();
   void resolve_chains();
 
@@ -262,7 +265,10 @@ void Finder::pair_marks() {
       last_word = w;
       if (m == kNoMark) continue;
       if (!open) {
-        if (m == kStraight || m == kOpen || m == kSingleOpen) {
+        // A closing mark glued to the next word opens a quote (”What ...: a typo news keeps).
+        bool glued = m == kClose && !doc_.tokens[doc_.words[w].token].space_after && w + 1 < s.first_word + s.word_count &&
+                     !is_punct(w + 1);
+        if (m == kStraight || m == kOpen || m == kSingleOpen || glued) {
           open = true;
           open_word = w;
           single_top = m == kSingleOpen;
@@ -297,7 +303,7 @@ void Finder::pair_marks() {
       for (uint32_t w = marked_[i].first; w < marked_[i].end; ++w) inside_[w] = static_cast<int32_t>(i);
 }
 
-const CueKind* Finder::cue(uint32_t w) const {
+const Cue* Finder::cue(uint32_t w) const {
   if (doc_.words[w].upos != L_.verb) return nullptr;
   return cues_.find(lemma(w));
 }
@@ -443,26 +449,76 @@ void Finder::find_indirect() {
       else add_indirect(xhi + 1, hi, w, cue_span, x);
       continue;
     }
-    const CueKind* kind = cue(w);
-    if (!kind) continue;
-    int32_t comp = -1;
-    for (uint32_t k : children(w))
-      if (rel(k) == L_.ccomp && k > w) { comp = static_cast<int32_t>(k); break; }
-    if (comp >= 0) {
-      auto [lo, hi] = subtree(static_cast<uint32_t>(comp));
-      add_indirect(lo, hi, w, doc_.words[w].span, speaker_of(w));
-      continue;
-    }
+    const Cue* c = cue(w);
+    if (!c) continue;
     // "The talks failed, he said.": the cue hangs on the clause it reports.
-    if (*kind == CueKind::kSpeech && rel(w) == L_.parataxis && head(w) >= 0 && static_cast<uint32_t>(head(w)) < w) {
+    if (c->kind == CueKind::kSpeech && rel(w) == L_.parataxis && head(w) >= 0 && static_cast<uint32_t>(head(w)) < w) {
       int32_t spk = speaker_of(w);
-      if (spk < 0) continue;
       auto [lo, hi] = subtree(static_cast<uint32_t>(head(w)));
       auto [clo, chi] = subtree(w);
-      if (clo <= lo) continue;
-      (void)chi;
-      add_indirect(lo, clo - 1, w, doc_.words[w].span, spk);
+      if (spk >= 0 && clo > lo) {
+        add_indirect(lo, clo - 1, w, doc_.words[w].span, spk);
+        continue;
+      }
     }
+    // The clause complement, and what follows it among the cue's dependents
+    // (a parse may split "said X and Y" into two complements).
+    int32_t first = -1;
+    uint32_t last = 0;
+    for (uint32_t k : children(w)) {
+      bool clause = rel(k) == L_.ccomp || (c->to_clause && rel(k) == L_.xcomp);
+      if (first < 0 && !clause) continue;
+      auto [lo, hi] = subtree(k);
+      if (first < 0) first = static_cast<int32_t>(lo);
+      if (k < w) {  // "The war will end, he said": the complement before the cue
+        last = hi;
+        break;
+      }
+      if (!is_punct(k)) last = std::max(last, hi);
+    }
+    if (first < 0) continue;
+    uint32_t from = static_cast<uint32_t>(first);
+    // "urged Congress to act": the one urged belongs to the content.
+    if (c->to_clause && from > w)
+      for (uint32_t k : children(w))
+        if (k > w && k < from && (rel(k) == L_.obj || rel(k) == L_.iobj) && doc_.words[w].upos == L_.verb)
+          from = subtree(k).first;
+    add_indirect(from, last, w, doc_.words[w].span, speaker_of(w));
+  }
+}
+
+// Transcripts: "PENCE: Well, look, ..." - a paragraph opening with a name and a colon.
+void Finder::find_transcripts() {
+  uint32_t block = UINT32_MAX;
+  for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+    const Sentence& s = doc_.sentences[si];
+    if (s.block == block) continue;
+    block = s.block;
+    uint32_t colon = s.first_word;
+    while (colon < s.first_word + std::min<uint32_t>(s.word_count, 5) && doc_.word_text(colon) != ":") ++colon;
+    if (colon == s.first_word || colon >= s.first_word + std::min<uint32_t>(s.word_count, 5)) continue;
+    bool names = true;
+    for (uint32_t w = s.first_word; w < colon && names; ++w) {
+      std::string_view t = doc_.word_text(w);
+      names = doc_.words[w].upos == L_.propn || text::word_case(t) == text::WordCase::kAllCaps;
+    }
+    if (!names || inside_[colon] >= 0) continue;
+    // The rest of the paragraph.
+    uint32_t end = si;
+    while (end + 1 < doc_.sentences.size() && doc_.sentences[end + 1].block == block) ++end;
+    const Sentence& e = doc_.sentences[end];
+    uint32_t last = e.first_word + e.word_count - 1;
+    if (last < colon + 3) continue;
+    Found f;
+    f.first = colon + 1, f.last = last;
+    f.q.span = words_span(colon + 1, last);
+    f.q.sentence = si;
+    f.q.direct = true;
+    f.q.cue = doc_.words[colon].span;
+    f.own_cue = true;
+    f.speaker_head = static_cast<int32_t>(colon - 1);
+    f.q.speaker = words_span(s.first_word, colon - 1);
+    found_.push_back(std::move(f));
   }
 }
 
@@ -512,6 +568,7 @@ void Finder::run() {
   pair_marks();
   attribute_direct();
   find_indirect();
+  find_transcripts();
   continue_attributions();
   resolve_chains();
   for (Found& f : found_) {

@@ -31,10 +31,15 @@ namespace sitrep {
 
 enum class CueKind : uint8_t { kSpeech, kBelief, kEvidence };
 
+struct Cue {
+  CueKind kind = CueKind::kSpeech;
+  bool to_clause = false;  // its to-infinitive reports too: "urged Congress to act", "vowed to fight"
+};
+
 // The cue verbs: lemma -> kind.
 class CueLexicon {
  public:
-  // Reads "lemma kind" lines (# comments); errors name the file and line.
+  // Reads "lemma kind [to]" lines (# comments); errors name the file and line.
   static Result<CueLexicon> parse(std::string_view text, std::string_view name);
   static Result<CueLexicon> load(const std::string& path);
   // $SITREP_DATA/quotes/cue_verbs.txt, else data/quotes/cue_verbs.txt in the
@@ -43,7 +48,7 @@ class CueLexicon {
   // The default lexicon, loaded once (thread-safe); nullptr when it cannot be read.
   static const CueLexicon* shared();
 
-  const CueKind* find(std::string_view lemma) const;
+  const Cue* find(std::string_view lemma) const;
   size_t size() const { return kinds_.size(); }
 
  private:
@@ -52,7 +57,7 @@ class CueLexicon {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  std::unordered_map<std::string, CueKind, Hash, std::equal_to<>> kinds_;
+  std::unordered_map<std::string, Cue, Hash, std::equal_to<>> kinds_;
 };
 
 // Fills doc.quotes (sorted by start). Needs tagged and parsed sentences.
