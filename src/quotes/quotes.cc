@@ -91,8 +91,8 @@ struct Labels {
            advcl = deprel_id("advcl"), acl = deprel_id("acl"), relcl = deprel_id("acl:relcl"),
            poss = deprel_id("nmod:poss"), nmod = deprel_id("nmod"), case_ = deprel_id("case"),
            fixed = deprel_id("fixed"), punct = deprel_id("punct"), prt = deprel_id("compound:prt"),
-           advcl_relcl = deprel_id("advcl:relcl"), obj = deprel_id("obj"), iobj = deprel_id("iobj");
-  uint16_t verb = upos_id("VERB"), punct_pos = upos_id("PUNCT"), propn = upos_id("PROPN");
+           advcl_relcl = deprel_id("advcl:relcl"), obj = deprel_id("obj"), iobj = deprel_id("iobj"), obl = deprel_id("obl");
+  uint16_t verb = upos_id("VERB"), punct_pos = upos_id("PUNCT"), propn = upos_id("PROPN"), pron = upos_id("PRON");
 };
 const Labels& labels() {
   static const Labels l;
@@ -109,6 +109,10 @@ bool iequals(std::string_view a, std::string_view b) {
            return (x >= 'A' && x <= 'Z' ? x + 32 : x) == y;
          });
 }
+
+constexpr std::array<std::string_view, 14> kAddressVerbs = {"tell",   "ask",    "urge",   "warn",    "remind",
+                                                            "advise", "inform", "assure", "encourage", "implore",
+                                                            "thank",  "answer", "quote",  "continue"};
 
 enum Mark : uint8_t { kNoMark, kStraight, kOpen, kClose, kSingleOpen, kSingleClose };
 
@@ -156,6 +160,16 @@ class Finder {
   void pair_marks();
   const Cue* cue(uint32_t w) const;
   int32_t speaker_of(uint32_t cue, int depth = 0) const;
+  // Verbs whose object is the one addressed: "told reporters", "urged Congress".
+  bool addresses(uint32_t w) const {
+    std::string_view l = lemma(w);
+    return std::find(kAddressVerbs.begin(), kAddressVerbs.end(), l) != kAddressVerbs.end();
+  }
+  bool has_case(uint32_t w, std::string_view word) const {
+    for (uint32_t k : children(w))
+      if (rel(k) == L_.case_ && iequals(doc_.word_text(k), word)) return true;
+    return false;
+  }
   int32_t cue_for(const Marked& m) const;
   void attribute_direct();
   void find_indirect();
@@ -456,7 +470,9 @@ void Finder::find_indirect() {
       int32_t spk = speaker_of(w);
       auto [lo, hi] = subtree(static_cast<uint32_t>(head(w)));
       auto [clo, chi] = subtree(w);
-      if (spk >= 0 && clo > lo) {
+      // Set off by a comma (or a closing mark): ", he said".
+      std::string_view before = clo > lo ? doc_.word_text(clo - 1) : "";
+      if (spk >= 0 && clo > lo && (before == "," || is_mark(clo - 1))) {
         add_indirect(lo, clo - 1, w, doc_.words[w].span, spk);
         continue;
       }
@@ -475,6 +491,22 @@ void Finder::find_indirect() {
         break;
       }
       if (!is_punct(k)) last = std::max(last, hi);
+    }
+    // "cited derogatory comments", "called Trump a liar", a clause parsed as an
+    // object ("said the union expected ..."): the object is the content, except
+    // for verbs whose object is whom they address ("told reporters").
+    if (first < 0 && !addresses(w)) {
+      for (uint32_t k : children(w)) {
+        if (k < w || is_punct(k)) continue;
+        bool call_for = rel(k) == L_.obl && lemma(w) == "call" && has_case(k, "for");
+        if (first < 0 && !((rel(k) == L_.obj && doc_.words[k].upos != L_.pron) || call_for)) continue;
+        auto [lo, hi] = subtree(k);
+        if (first < 0) {
+          if (hi == lo) break;  // one word: "said nothing"
+          first = static_cast<int32_t>(call_for ? lo + 1 : lo);
+        }
+        last = std::max(last, hi);
+      }
     }
     if (first < 0) continue;
     uint32_t from = static_cast<uint32_t>(first);
