@@ -165,12 +165,46 @@ class Finder {
     std::string_view l = lemma(w);
     return std::find(kAddressVerbs.begin(), kAddressVerbs.end(), l) != kAddressVerbs.end();
   }
+  bool is_relative(uint32_t w) const {
+    std::string_view t = doc_.word_text(w);
+    return iequals(t, "who") || iequals(t, "which") || iequals(t, "that");
+  }
+  // A subordinate clause of time or cause ("said after he failed"), not what was said.
+  bool adverbial(uint32_t clause) const {
+    for (uint32_t k : children(clause)) {
+      if (rel(k) != deprel_id("mark")) continue;
+      std::string_view t = doc_.word_text(k);
+      for (std::string_view m : {"after", "before", "when", "while", "because", "since", "although", "as", "until", "once", "though"})
+        if (iequals(t, m)) return true;
+    }
+    return false;
+  }
+  // The words between a quote and its cue when the parse gave the cue no subject:
+  // '"...," panel Chairman Jason Smith said'. The highest noun there, -1 when none.
+  int32_t speaker_between(uint32_t from, uint32_t cue) const {
+    for (uint32_t w = from; w < cue; ++w) {
+      if (is_punct(w)) continue;
+      int32_t h = head(w);
+      bool top = h < 0 || static_cast<uint32_t>(h) < from || static_cast<uint32_t>(h) >= cue;
+      uint16_t u = doc_.words[w].upos;
+      if (top && (u == L_.propn || u == L_.pron || u == upos_id("NOUN"))) return static_cast<int32_t>(w);
+    }
+    return -1;
+  }
   bool has_case(uint32_t w, std::string_view word) const {
     for (uint32_t k : children(w))
       if (rel(k) == L_.case_ && iequals(doc_.word_text(k), word)) return true;
     return false;
   }
   int32_t cue_for(const Marked& m) const;
+  // '"..." ― Pamela Padilla': a dash and a name after the closing mark; -1 when none.
+  int32_t dash_speaker(const Marked& m) const {
+    uint32_t d = m.end + 1;  // after the closing mark
+    if (d + 1 >= doc_.words.size() || sent_[d] != sent_[m.end]) return -1;
+    std::string_view t = doc_.word_text(d);
+    if (t != "\u2015" && t != "\u2014" && t != "\u2013" && t != "-" && t != "--") return -1;
+    return doc_.words[d + 1].upos == L_.propn && sent_[d + 1] == sent_[d] ? static_cast<int32_t>(d + 1) : -1;
+  }
   void attribute_direct();
   void find_indirect();
   void add_indirect(uint32_t first, uint32_t last, uint32_t cue_word, Span cue_span, int32_t speaker);
@@ -331,6 +365,8 @@ int32_t Finder::speaker_of(uint32_t c, int depth) const {
     if (std::find(kIssuedNouns.begin(), kIssuedNouns.end(), lem) != kIssuedNouns.end())
       for (uint32_t g : children(k))
         if (rel(g) == L_.poss || (rel(g) == L_.nmod && doc_.words[g].upos != L_.punct_pos)) return static_cast<int32_t>(g);
+    // "Smith, who said ...": the one the relative clause is about.
+    if (is_relative(k) && (rel(c) == L_.relcl || rel(c) == L_.acl) && head(c) >= 0) return head(c);
     return static_cast<int32_t>(k);
   }
   // "He smiled and said", "He spoke, saying": the subject of the verb it hangs on.
@@ -397,10 +433,17 @@ void Finder::attribute_direct() {
     while (start < first && (is_punct(start))) ++start;
     f.sentence_start = start >= first - 1 || first == s.first_word;
     int32_t c = cue_for(m);
-    if (c >= 0) {
+    int32_t dash = dash_speaker(m);
+    if (c < 0 && dash >= 0) {
+      f.own_cue = true;
+      f.q.cue = doc_.words[m.end + 1].span;
+      f.speaker_head = dash;
+      f.q.speaker = phrase(static_cast<uint32_t>(dash));
+    } else if (c >= 0) {
       f.own_cue = true;
       f.q.cue = doc_.words[c].span;
       f.speaker_head = speaker_of(static_cast<uint32_t>(c));
+      if (f.speaker_head < 0 && static_cast<uint32_t>(c) > m.end) f.speaker_head = speaker_between(m.end + 1, c);
       if (f.speaker_head >= 0) f.q.speaker = phrase(static_cast<uint32_t>(f.speaker_head));
     }
     found_.push_back(std::move(f));
@@ -482,7 +525,7 @@ void Finder::find_indirect() {
     int32_t first = -1;
     uint32_t last = 0;
     for (uint32_t k : children(w)) {
-      bool clause = rel(k) == L_.ccomp || (c->to_clause && rel(k) == L_.xcomp);
+      bool clause = (rel(k) == L_.ccomp && !adverbial(k)) || (c->to_clause && rel(k) == L_.xcomp);
       if (first < 0 && !clause) continue;
       auto [lo, hi] = subtree(k);
       if (first < 0) first = static_cast<int32_t>(lo);
