@@ -179,11 +179,12 @@ class Finder {
     }
     return false;
   }
+  // With `word` empty: any case marker ("in a box" names no speaker).
   // The words between a quote and its cue when the parse gave the cue no subject:
   // '"...," panel Chairman Jason Smith said'. The highest noun there, -1 when none.
   int32_t speaker_between(uint32_t from, uint32_t cue) const {
     for (uint32_t w = from; w < cue; ++w) {
-      if (is_punct(w)) continue;
+      if (is_punct(w) || inside_[w] >= 0 || has_case(w, "")) continue;
       int32_t h = head(w);
       bool top = h < 0 || static_cast<uint32_t>(h) < from || static_cast<uint32_t>(h) >= cue;
       uint16_t u = doc_.words[w].upos;
@@ -193,7 +194,7 @@ class Finder {
   }
   bool has_case(uint32_t w, std::string_view word) const {
     for (uint32_t k : children(w))
-      if (rel(k) == L_.case_ && iequals(doc_.word_text(k), word)) return true;
+      if (rel(k) == L_.case_ && (word.empty() || iequals(doc_.word_text(k), word))) return true;
     return false;
   }
   int32_t cue_for(const Marked& m) const;
@@ -497,13 +498,17 @@ void Finder::find_indirect() {
       xlo = std::min(xlo, w);
       const Sentence& s = doc_.sentences[sent_[w]];
       uint32_t lo = s.first_word, hi = s.first_word + s.word_count - 1;
-      if (g >= 0) std::tie(lo, hi) = subtree(static_cast<uint32_t>(g));
+      (void)g;
       // The longer side of the sentence around "according to X".
       uint32_t left = xlo > lo ? xlo - lo : 0, right = hi > xhi ? hi - xhi : 0;
       if (left == 0 && right == 0) continue;
       Span cue_span = words_span(w, w + 1);
+      size_t before = found_.size();
       if (left >= right) add_indirect(lo, xlo - 1, w, cue_span, x);
       else add_indirect(xhi + 1, hi, w, cue_span, x);
+      // The source is X, without "according to".
+      if (found_.size() > before && found_.back().q.speaker.begin < doc_.words[w + 1].span.end)
+        found_.back().q.speaker.begin = doc_.words[w + 2 < n ? w + 2 : w + 1].span.begin;
       continue;
     }
     const Cue* c = cue(w);
