@@ -165,6 +165,21 @@ class Finder {
     std::string_view l = lemma(w);
     return std::find(kAddressVerbs.begin(), kAddressVerbs.end(), l) != kAddressVerbs.end();
   }
+  // Nothing but punctuation after w's subtree in its sentence.
+  bool closes_sentence(uint32_t w) const {
+    const Sentence& st = doc_.sentences[sent_[w]];
+    for (uint32_t x = subtree(w).second + 1; x < st.first_word + st.word_count; ++x)
+      if (!is_punct(x)) return false;
+    return true;
+  }
+  bool finite(uint32_t w) const {
+    uint16_t x = doc_.words[w].xpos;
+    return x == xpos_id("VBD") || x == xpos_id("VBZ") || x == xpos_id("VBP");
+  }
+  // Finite, or a past participle read as one ("The minister told reporters" tagged VBN).
+  bool finite_or_participle(uint32_t w) const {
+    return finite(w) || doc_.words[w].xpos == xpos_id("VBN");
+  }
   bool is_relative(uint32_t w) const {
     std::string_view t = doc_.word_text(w);
     return iequals(t, "who") || iequals(t, "which") || iequals(t, "that");
@@ -210,6 +225,8 @@ class Finder {
   void find_indirect();
   void add_indirect(uint32_t first, uint32_t last, uint32_t cue_word, Span cue_span, int32_t speaker);
   void find_transcripts();
+  // "PENCE: Well, ..." (after an optional opening mark): the colon's word, -1 when not a turn.
+  int32_t transcript_colon(const Sentence& s) const;
   void continue_attributions();
   void resolve_chains();
 
@@ -220,6 +237,7 @@ class Finder {
   std::vector<uint32_t> sent_, child_begin_, children_;
   std::vector<Marked> marked_;
   std::vector<int32_t> inside_;  // per word: the outer direct quote (index into marked_) holding it, -1
+  std::vector<uint8_t> in_turn_;  // per word: inside a transcript turn
   struct Found {
     Quote q;
     uint32_t first = 0, last = 0;  // content words (inclusive)
@@ -292,6 +310,7 @@ void Finder::pair_marks() {
   bool open = false, single = false;
   uint32_t open_word = 0, single_word = 0, last_word = 0;
   bool single_top = false;  // a ‘...’ quote at the top level
+  bool turn = false;        // a transcript turn: its marks wrap the whole turn
   uint32_t block = UINT32_MAX;
   auto emit = [&](uint32_t first, uint32_t end, bool nested) {
     if (end > first) marked_.push_back({first, end, nested});
@@ -303,6 +322,8 @@ void Finder::pair_marks() {
         // A new paragraph: an open quote continues only when it opens with a mark.
         block = s.block;
         single = false;
+        turn = transcript_colon(s) >= 0;
+        if (turn && open) emit(open_word + 1, last_word + 1, false), open = false;
         if (open && (single_top || !(m == kStraight || m == kOpen))) {
           emit(open_word + 1, last_word + 1, false);
           open = false;
@@ -312,7 +333,7 @@ void Finder::pair_marks() {
         }
       }
       last_word = w;
-      if (m == kNoMark) continue;
+      if (m == kNoMark || turn) continue;
       if (!open) {
         // A closing mark glued to the next word opens a quote (”What ...: a typo news keeps).
         bool glued = m == kClose && !doc_.tokens[doc_.words[w].token].space_after && w + 1 < s.first_word + s.word_count &&
@@ -354,6 +375,8 @@ void Finder::pair_marks() {
 
 const Cue* Finder::cue(uint32_t w) const {
   if (doc_.words[w].upos != L_.verb) return nullptr;
+  // "so-called" names, it reports nothing.
+  if (w >= 2 && doc_.word_text(w - 1) == "-" && iequals(doc_.word_text(w - 2), "so")) return nullptr;
   return cues_.find(lemma(w));
 }
 
@@ -372,6 +395,11 @@ int32_t Finder::speaker_of(uint32_t c, int depth) const {
   }
   // "He smiled and said", "He spoke, saying": the subject of the verb it hangs on.
   uint16_t r = rel(c);
+  // A finite cue parsed as a modifier of the noun before it ("The minister told"
+  // read as a reduced relative): that noun speaks.
+  if ((r == L_.acl || r == deprel_id("amod")) && head(c) >= 0 && static_cast<uint32_t>(head(c)) < c &&
+      finite_or_participle(c) && (rel(head(c)) == L_.nsubj || head(head(c)) < 0))
+    return head(c);
   if (depth < 3 && head(c) >= 0 && (r == L_.conj || r == L_.xcomp || r == L_.advcl))
     return speaker_of(static_cast<uint32_t>(head(c)), depth + 1);
   return -1;
@@ -487,7 +515,7 @@ void Finder::add_indirect(uint32_t first, uint32_t last, uint32_t cue_word, Span
 void Finder::find_indirect() {
   const size_t n = doc_.words.size();
   for (uint32_t w = 0; w < n; ++w) {
-    if (inside_[w] >= 0) continue;
+    if (inside_[w] >= 0 || in_turn_[w]) continue;
     // "according to X": X speaks; the clause it modifies is the content.
     if (iequals(doc_.word_text(w), "according") && w + 1 < n && iequals(doc_.word_text(w + 1), "to") &&
         sent_[w + 1] == sent_[w]) {
@@ -525,6 +553,21 @@ void Finder::find_indirect() {
         continue;
       }
     }
+    // "The border will stay closed, the ministry said.": a cue with its subject
+    // closing the sentence after a comma reports all before it, however parsed.
+    if (c->kind == CueKind::kSpeech && finite(w) && head(w) >= 0 && rel(w) != L_.parataxis && closes_sentence(w)) {
+      int32_t spk = speaker_of(w);
+      uint32_t clo = subtree(w).first;
+      const Sentence& st = doc_.sentences[sent_[w]];
+      uint32_t from = st.first_word;
+      while (clo < w && is_punct(clo) && doc_.word_text(clo) != ",") ++clo;
+      if (doc_.word_text(clo) == ",") ++clo;  // the comma may hang on the cue
+      if (spk >= 0 && head(spk) == static_cast<int32_t>(w) && static_cast<uint32_t>(spk) < w && clo > from + 2 && doc_.word_text(clo - 1) == "," &&
+          !is_mark(clo - 2) && inside_[clo - 2] < 0) {
+        add_indirect(from, clo - 2, w, doc_.words[w].span, spk);
+        continue;
+      }
+    }
     // The clause complement, and what follows it among the cue's dependents
     // (a parse may split "said X and Y" into two complements).
     int32_t first = -1;
@@ -556,6 +599,19 @@ void Finder::find_indirect() {
         last = std::max(last, hi);
       }
     }
+    // "told reporters the war would end" with the clause parsed apart: after the
+    // one addressed, the rest of the sentence when it has a verb.
+    if (first < 0 && addresses(w) && finite_or_participle(w)) {
+      const Sentence& st = doc_.sentences[sent_[w]];
+      uint32_t end = st.first_word + st.word_count, k = w + 1;
+      while (k < end && doc_.words[k].upos != L_.propn && doc_.words[k].upos != L_.pron &&
+             doc_.words[k].upos != upos_id("NOUN"))
+        ++k;
+      bool verb = false;
+      for (uint32_t x = k + 1; x < end && !verb; ++x)
+        verb = (doc_.words[x].upos == L_.verb || doc_.words[x].upos == upos_id("AUX")) && inside_[x] < 0;
+      if (verb && k + 3 < end && !is_punct(k + 1)) first = static_cast<int32_t>(k + 1), last = end - 1;
+    }
     if (first < 0) continue;
     uint32_t from = static_cast<uint32_t>(first);
     // "urged Congress to act": the one urged belongs to the content.
@@ -568,26 +624,32 @@ void Finder::find_indirect() {
 }
 
 // Transcripts: "PENCE: Well, look, ..." - a paragraph opening with a name and a colon.
+int32_t Finder::transcript_colon(const Sentence& s) const {
+  uint32_t start = s.first_word, end = s.first_word + s.word_count;
+  if (start < end && is_mark(start)) ++start;
+  uint32_t colon = start;
+  while (colon < std::min(end, start + 4) && doc_.word_text(colon) != ":") ++colon;
+  if (colon == start || colon >= std::min(end, start + 4) || colon + 3 >= end) return -1;
+  for (uint32_t w = start; w < colon; ++w)
+    if (doc_.words[w].upos != L_.propn && text::word_case(doc_.word_text(w)) != text::WordCase::kAllCaps) return -1;
+  return static_cast<int32_t>(colon);
+}
+
 void Finder::find_transcripts() {
   uint32_t block = UINT32_MAX;
   for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
     const Sentence& s = doc_.sentences[si];
     if (s.block == block) continue;
     block = s.block;
-    uint32_t colon = s.first_word;
-    while (colon < s.first_word + std::min<uint32_t>(s.word_count, 5) && doc_.word_text(colon) != ":") ++colon;
-    if (colon == s.first_word || colon >= s.first_word + std::min<uint32_t>(s.word_count, 5)) continue;
-    bool names = true;
-    for (uint32_t w = s.first_word; w < colon && names; ++w) {
-      std::string_view t = doc_.word_text(w);
-      names = doc_.words[w].upos == L_.propn || text::word_case(t) == text::WordCase::kAllCaps;
-    }
-    if (!names || inside_[colon] >= 0) continue;
+    int32_t found = transcript_colon(s);
+    if (found < 0 || inside_[found] >= 0) continue;
+    uint32_t colon = static_cast<uint32_t>(found);
     // The rest of the paragraph.
     uint32_t end = si;
     while (end + 1 < doc_.sentences.size() && doc_.sentences[end + 1].block == block) ++end;
     const Sentence& e = doc_.sentences[end];
     uint32_t last = e.first_word + e.word_count - 1;
+    if (is_mark(last)) --last;
     if (last < colon + 3) continue;
     Found f;
     f.first = colon + 1, f.last = last;
@@ -597,7 +659,8 @@ void Finder::find_transcripts() {
     f.q.cue = doc_.words[colon].span;
     f.own_cue = true;
     f.speaker_head = static_cast<int32_t>(colon - 1);
-    f.q.speaker = words_span(s.first_word, colon - 1);
+    f.q.speaker = words_span(is_mark(s.first_word) ? s.first_word + 1 : s.first_word, colon - 1);
+    std::fill(in_turn_.begin() + colon, in_turn_.begin() + last + 1, 1);
     found_.push_back(std::move(f));
   }
 }
@@ -647,8 +710,9 @@ void Finder::run() {
   build_tree();
   pair_marks();
   attribute_direct();
-  find_indirect();
+  in_turn_.assign(doc_.words.size(), 0);
   find_transcripts();
+  find_indirect();
   continue_attributions();
   resolve_chains();
   for (Found& f : found_) {
