@@ -83,7 +83,9 @@ TEST(QuotesTest, SpeakerBeforeWithColon) {
 
 TEST(QuotesTest, PartialQuoteInsideASentence) {
   Document doc = analyse("Wang called the attack on the hospital \u201Ca tragedy for everyone\u201D.\n");
-  const Quote* q = quote_with(doc, "a tragedy for everyone");
+  const Quote* q = nullptr;  // the direct quote (the call as a whole is reported speech too)
+  for (const Quote& x : doc.quotes)
+    if (x.direct) q = &x;
   ASSERT_NE(q, nullptr);
   EXPECT_EQ(doc.str(q->span), "a tragedy for everyone");
   EXPECT_EQ(speaker(doc, q), "Wang");

@@ -619,7 +619,13 @@ void Finder::find_indirect() {
       for (uint32_t k : children(w))
         if (k > w && k < from && (rel(k) == L_.obj || rel(k) == L_.iobj) && doc_.words[w].upos == L_.verb)
           from = subtree(k).first;
-    add_indirect(from, last, w, doc_.words[w].span, speaker_of(w));
+    int32_t spk = speaker_of(w);
+    // A finite cue the parse left without a subject: the noun phrase before it.
+    if (spk < 0 && finite_or_participle(w)) {
+      spk = speaker_between(doc_.sentences[sent_[w]].first_word, w);
+      if (spk >= 0 && head(spk) == static_cast<int32_t>(w)) spk = -1;
+    }
+    add_indirect(from, last, w, doc_.words[w].span, spk);
   }
 }
 
