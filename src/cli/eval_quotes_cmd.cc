@@ -2,6 +2,7 @@
 // annotations (PolNeAR: DIR/text/*.txt and DIR/attributions/*.ann, or .txt and
 // .ann side by side in DIR).
 #include <algorithm>
+#include <chrono>
 #include <deque>
 #include <filesystem>
 #include <iostream>
@@ -83,9 +84,12 @@ int run_eval_quotes(const EvalQuotesOptions& o) {
     return kExitBadInput;
   }
   eval::QuoteScores scores;
+  double quote_seconds = 0;  // in find_quotes, to set against the pipeline's stages
   std::deque<std::vector<eval::GoldAttribution>> golds;  // in the runner's order
   BatchRunner runner(pipeline.value(), o.threads, [&](Document& doc) {
+    auto t0 = std::chrono::steady_clock::now();
     find_quotes(doc, cues.value());
+    quote_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::vector<eval::QuoteMismatch> mism;
     eval::score_quotes(doc, golds.front(), scores, o.verbose ? &mism : nullptr);
     golds.pop_front();
@@ -125,6 +129,11 @@ int run_eval_quotes(const EvalQuotesOptions& o) {
   }
   runner.flush();
   std::cout << (o.json ? eval::quote_scores_json(scores) + "\n" : eval::quote_scores_table(scores));
+  if (!o.json) {
+    const auto& st = runner.stats().stage_seconds;
+    fmt::print("time      find_quotes {:.3f} s; tokenize {:.3f} s, tag {:.3f} s, parse {:.3f} s\n", quote_seconds,
+               st.tokenize, st.tag, st.parse);
+  }
   return rc;
 }
 
