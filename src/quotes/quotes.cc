@@ -311,6 +311,7 @@ void Finder::pair_marks() {
   uint32_t open_word = 0, single_word = 0, last_word = 0;
   bool single_top = false;  // a ‘...’ quote at the top level
   bool turn = false;        // a transcript turn: its marks wrap the whole turn
+  bool open_straight = false;
   uint32_t block = UINT32_MAX;
   auto emit = [&](uint32_t first, uint32_t end, bool nested) {
     if (end > first) marked_.push_back({first, end, nested});
@@ -324,7 +325,9 @@ void Finder::pair_marks() {
         single = false;
         turn = transcript_colon(s) >= 0;
         if (turn && open) emit(open_word + 1, last_word + 1, false), open = false;
-        if (open && (single_top || !(m == kStraight || m == kOpen))) {
+        // The same style of mark continues it: a stray straight mark does not run into curly paragraphs.
+        bool same = open_straight ? m == kStraight : m == kOpen;
+        if (open && (single_top || !same)) {
           emit(open_word + 1, last_word + 1, false);
           open = false;
         } else if (open) {
@@ -342,6 +345,7 @@ void Finder::pair_marks() {
           open = true;
           open_word = w;
           single_top = m == kSingleOpen;
+          open_straight = m == kStraight;
         }
         continue;
       }
@@ -499,6 +503,10 @@ void Finder::add_indirect(uint32_t first, uint32_t last, uint32_t cue_word, Span
       }
     return;
   }
+  // Content opening with a direct quote attributed by this very cue ('"A?" she
+  // said, but ...'): the quote is the statement.
+  for (const Found& d : found_)
+    if (d.q.direct && d.first >= first && d.first <= first + 1 && d.last <= last && d.q.cue == cue_span) return;
   Found f;
   f.first = first, f.last = last;
   f.q.span = words_span(first, last);
