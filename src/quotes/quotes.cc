@@ -404,6 +404,14 @@ int32_t Finder::speaker_of(uint32_t c, int depth) const {
   if ((r == L_.acl || r == deprel_id("amod")) && head(c) >= 0 && static_cast<uint32_t>(head(c)) < c &&
       finite_or_participle(c) && (rel(head(c)) == L_.nsubj || head(head(c)) < 0))
     return head(c);
+  // "a statement saying ...", "a poll showing ...": the noun it describes, or its owner.
+  if (r == L_.acl && head(c) >= 0 && doc_.words[c].xpos == xpos_id("VBG")) {
+    uint32_t h = static_cast<uint32_t>(head(c));
+    if (std::find(kIssuedNouns.begin(), kIssuedNouns.end(), lemma(h)) != kIssuedNouns.end())
+      for (uint32_t g : children(h))
+        if (rel(g) == L_.poss) return static_cast<int32_t>(g);
+    return static_cast<int32_t>(h);
+  }
   if (depth < 3 && head(c) >= 0 && (r == L_.conj || r == L_.xcomp || r == L_.advcl))
     return speaker_of(static_cast<uint32_t>(head(c)), depth + 1);
   return -1;
