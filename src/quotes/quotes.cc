@@ -605,7 +605,10 @@ void Finder::find_indirect() {
     if (first < 0 && !addresses(w)) {
       for (uint32_t k : children(w)) {
         if (k < w || is_punct(k)) continue;
-        bool call_for = rel(k) == L_.obl && lemma(w) == "call" && has_case(k, "for");
+        // "called for talks", "complained about his microphone", "railed against super PACs".
+        bool call_for = rel(k) == L_.obl && ((lemma(w) == "call" && (has_case(k, "for") || has_case(k, "on"))) ||
+                                             has_case(k, "about") || has_case(k, "against") || has_case(k, "of") ||
+                                             has_case(k, "over"));
         if (first < 0 && !((rel(k) == L_.obj && doc_.words[k].upos != L_.pron) || call_for)) continue;
         auto [lo, hi] = subtree(k);
         if (first < 0) {
