@@ -32,10 +32,12 @@ Result<CueLexicon> CueLexicon::parse(std::string_view text, std::string_view nam
     if (ok && f[1] == "speech") cue.kind = CueKind::kSpeech;
     else if (ok && f[1] == "belief") cue.kind = CueKind::kBelief;
     else if (ok && f[1] == "evidence") cue.kind = CueKind::kEvidence;
-    else return Status::Error(fmt::format("{}:{}: expected 'lemma speech|belief|evidence [to]', got '{}'", name, line_no, line));
+    else if (ok && f[1] == "noun") cue.kind = CueKind::kNoun;
+    else return Status::Error(fmt::format("{}:{}: expected 'lemma speech|belief|evidence|noun [to]', got '{}'", name, line_no, line));
     cue.to_clause = f.size() == 3;
     std::string_view lemma = f[0];
-    if (!lex.kinds_.emplace(std::string(lemma), cue).second)
+    auto& map = cue.kind == CueKind::kNoun ? lex.nouns_ : lex.kinds_;
+    if (!map.emplace(std::string(lemma), cue).second)
       return Status::Error(fmt::format("{}:{}: '{}' listed twice", name, line_no, lemma));
   }
   return lex;
@@ -79,6 +81,11 @@ const CueLexicon* CueLexicon::shared() {
 const Cue* CueLexicon::find(std::string_view lemma) const {
   auto it = kinds_.find(lemma);
   return it == kinds_.end() ? nullptr : &it->second;
+}
+
+const Cue* CueLexicon::find_noun(std::string_view lemma) const {
+  auto it = nouns_.find(lemma);
+  return it == nouns_.end() ? nullptr : &it->second;
 }
 
 // ---- Finding quotes --------------------------------------------------------------
@@ -224,6 +231,7 @@ class Finder {
   void attribute_direct();
   void find_indirect();
   void add_indirect(uint32_t first, uint32_t last, uint32_t cue_word, Span cue_span, int32_t speaker);
+  void find_noun_cue(uint32_t w);
   void find_transcripts();
   // "PENCE: Well, ..." (after an optional opening mark): the colon's word, -1 when not a turn.
   int32_t transcript_colon(const Sentence& s) const;
@@ -555,6 +563,10 @@ void Finder::find_indirect() {
         found_.back().q.speaker.begin = doc_.words[w + 2 < n ? w + 2 : w + 1].span.begin;
       continue;
     }
+    if (doc_.words[w].upos == upos_id("NOUN")) {
+      find_noun_cue(w);
+      continue;
+    }
     const Cue* c = cue(w);
     if (!c) continue;
     // "The talks failed, he said.": the cue hangs on the clause it reports.
@@ -645,6 +657,24 @@ void Finder::find_indirect() {
       if (spk >= 0 && head(spk) == static_cast<int32_t>(w)) spk = -1;
     }
     add_indirect(from, last, w, doc_.words[w].span, spk);
+  }
+}
+
+// "Trump's claim that ...", "a warning from the ministry that ...": the that-clause,
+// said by the owner or by the one it comes from.
+void Finder::find_noun_cue(uint32_t w) {
+  if (!cues_.find_noun(lemma(w))) return;
+  for (uint32_t k : children(w)) {
+    if (k < w || (rel(k) != L_.acl && rel(k) != L_.ccomp)) continue;
+    bool that = false;
+    for (uint32_t m : children(k)) that = that || (rel(m) == deprel_id("mark") && iequals(doc_.word_text(m), "that"));
+    if (!that) continue;
+    int32_t spk = -1;
+    for (uint32_t g : children(w))
+      if (rel(g) == L_.poss || (rel(g) == L_.nmod && (has_case(g, "by") || has_case(g, "from")))) spk = static_cast<int32_t>(g);
+    auto [lo, hi] = subtree(k);
+    add_indirect(lo, hi, w, doc_.words[w].span, spk);
+    return;
   }
 }
 

@@ -29,7 +29,8 @@
 
 namespace sitrep {
 
-enum class CueKind : uint8_t { kSpeech, kBelief, kEvidence };
+// kNoun: a noun that reports with a that-clause ("Trump's claim that ...").
+enum class CueKind : uint8_t { kSpeech, kBelief, kEvidence, kNoun };
 
 struct Cue {
   CueKind kind = CueKind::kSpeech;
@@ -48,8 +49,9 @@ class CueLexicon {
   // The default lexicon, loaded once (thread-safe); nullptr when it cannot be read.
   static const CueLexicon* shared();
 
-  const Cue* find(std::string_view lemma) const;
-  size_t size() const { return kinds_.size(); }
+  const Cue* find(std::string_view lemma) const;       // a verb
+  const Cue* find_noun(std::string_view lemma) const;  // a noun (kind kNoun)
+  size_t size() const { return kinds_.size() + nouns_.size(); }
 
  private:
   // Transparent hashing: look-ups by string_view build no string.
@@ -57,7 +59,7 @@ class CueLexicon {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  std::unordered_map<std::string, Cue, Hash, std::equal_to<>> kinds_;
+  std::unordered_map<std::string, Cue, Hash, std::equal_to<>> kinds_, nouns_;
 };
 
 // Fills doc.quotes (sorted by start). Needs tagged and parsed sentences.
