@@ -282,5 +282,20 @@ TEST(BratTest, ScoresOverlapAndSource) {
   EXPECT_NEAR(t.recall(), 100.0, 1e-9);
 }
 
+TEST(BratTest, OverlapOverTheGoldIsLenientWithLongPredictions) {
+  auto gold = eval::read_brat_attributions(kBratAnn, kBratText, "x.ann").value();
+  Document doc;
+  doc.text = kBratText;
+  size_t b = doc.text.find("Rain fell, according");
+  Quote q;  // 20 bytes covering the 4-byte piece "Rain"
+  q.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(b + std::string("Rain fell, according").size())};
+  doc.quotes = {q};
+  eval::QuoteScores longer, over_gold;
+  eval::score_quotes(doc, gold, longer);
+  eval::score_quotes(doc, gold, over_gold, nullptr, eval::OverlapBase::kGold);
+  EXPECT_EQ(longer.gold_matched, 0u);
+  EXPECT_EQ(over_gold.gold_matched, 1u);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -29,6 +29,7 @@ struct EvalQuotesOptions {
   size_t limit = 0;
   size_t skip = 0;
   unsigned threads = 1;
+  std::string overlap = "longer";
 };
 
 // One article: its text file and annotation file.
@@ -84,6 +85,7 @@ int run_eval_quotes(const EvalQuotesOptions& o) {
     return kExitBadInput;
   }
   eval::QuoteScores scores;
+  const auto base = o.overlap == "gold" ? eval::OverlapBase::kGold : eval::OverlapBase::kLonger;
   double quote_seconds = 0;  // in find_quotes, to set against the pipeline's stages
   std::deque<std::vector<eval::GoldAttribution>> golds;  // in the runner's order
   BatchRunner runner(pipeline.value(), o.threads, [&](Document& doc) {
@@ -91,7 +93,7 @@ int run_eval_quotes(const EvalQuotesOptions& o) {
     find_quotes(doc, cues.value());
     quote_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::vector<eval::QuoteMismatch> mism;
-    eval::score_quotes(doc, golds.front(), scores, o.verbose ? &mism : nullptr);
+    eval::score_quotes(doc, golds.front(), scores, o.verbose ? &mism : nullptr, base);
     golds.pop_front();
     for (const auto& m : mism) {
       const char* kind = m.kind == eval::QuoteMismatch::kMissed ? "MISSED" : m.kind == eval::QuoteMismatch::kExtra ? "EXTRA" : "SOURCE";
@@ -128,7 +130,7 @@ int run_eval_quotes(const EvalQuotesOptions& o) {
     runner.add(std::move(docs[0]));
   }
   runner.flush();
-  std::cout << (o.json ? eval::quote_scores_json(scores) + "\n" : eval::quote_scores_table(scores));
+  std::cout << (o.json ? eval::quote_scores_json(scores) + "\n" : eval::quote_scores_table(scores, base));
   if (!o.json) {
     const auto& st = runner.stats().stage_seconds;
     fmt::print("time      find_quotes {:.3f} s; tokenize {:.3f} s, tag {:.3f} s, parse {:.3f} s\n", quote_seconds,
@@ -150,6 +152,9 @@ void add_eval_quotes_command(CLI::App& eval_group) {
   cmd->add_option("--skip", o->skip, "Skip the first N articles (sorted by name)");
   cmd->add_option("--limit", o->limit, "Score at most N articles (after --skip)");
   cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores)")->capture_default_str();
+  cmd->add_option("--overlap", o->overlap, "Overlap ratio over the longer span (longer) or the gold piece (gold)")
+      ->check(CLI::IsMember({"longer", "gold"}))
+      ->capture_default_str();
   cmd->callback([o] { throw CLI::RuntimeError(run_eval_quotes(*o)); });
 }
 

@@ -42,10 +42,10 @@ uint32_t intersection(Span a, Span b) {
 }
 
 // How well prediction p matches a gold content: the best piece's overlap ratio.
-double overlap(Span p, const std::vector<Span>& pieces) {
+double overlap(Span p, const std::vector<Span>& pieces, OverlapBase base) {
   double best = 0;
   for (Span g : pieces) {
-    uint32_t longer = std::max(p.size(), g.size());
+    uint32_t longer = base == OverlapBase::kGold ? g.size() : std::max(p.size(), g.size());
     if (longer) best = std::max(best, static_cast<double>(intersection(p, g)) / longer);
   }
   return best;
@@ -115,7 +115,7 @@ Result<std::vector<GoldAttribution>> read_brat_attributions(std::string_view ann
 }
 
 void score_quotes(const Document& doc, const std::vector<GoldAttribution>& gold, QuoteScores& s,
-                  std::vector<QuoteMismatch>* mismatches) {
+                  std::vector<QuoteMismatch>* mismatches, OverlapBase base) {
   ++s.documents;
   // Predictions inside another prediction are not scored.
   std::vector<const Quote*> preds;
@@ -132,7 +132,7 @@ void score_quotes(const Document& doc, const std::vector<GoldAttribution>& gold,
     int best = -1;
     double best_overlap = 0.5 - 1e-9;
     for (size_t i = 0; i < preds.size(); ++i) {
-      double o = overlap(preds[i]->span, g.content);
+      double o = overlap(preds[i]->span, g.content, base);
       if (o >= 0.5) pred_matched[i] = true;
       if (o > best_overlap) best = static_cast<int>(i), best_overlap = o;
     }
@@ -172,12 +172,13 @@ std::string quote_scores_json(const QuoteScores& s) {
   return j.dump();
 }
 
-std::string quote_scores_table(const QuoteScores& s) {
+std::string quote_scores_table(const QuoteScores& s, OverlapBase base) {
   return fmt::format(
       "documents {}  gold contents {}  predicted {}\n"
-      "content   precision {:.2f}  recall {:.2f}  F1 {:.2f}   (overlap >= 50% of the longer)\n"
+      "content   precision {:.2f}  recall {:.2f}  F1 {:.2f}   (overlap >= 50% of {})\n"
       "source    accuracy {:.2f}  ({} of {} matched contents)\n",
-      s.documents, s.gold, s.predicted, s.precision(), s.recall(), s.f1(), s.source_accuracy(), s.source_right,
+      s.documents, s.gold, s.predicted, s.precision(), s.recall(), s.f1(),
+      base == OverlapBase::kGold ? "the gold piece" : "the longer span", s.source_accuracy(), s.source_right,
       s.gold_matched);
 }
 

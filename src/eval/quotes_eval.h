@@ -63,12 +63,16 @@ struct QuoteMismatch {
   Span gold_cue;       // first piece of the gold cue, may be empty
 };
 
+// The denominator of the overlap ratio: the longer of the two spans (default),
+// or the gold piece (lenient with predictions that run past the gold content).
+enum class OverlapBase { kLonger, kGold };
+
 // Scores doc.quotes against `gold`, adding to `scores`; mismatches appended when not null.
 void score_quotes(const Document& doc, const std::vector<GoldAttribution>& gold, QuoteScores& scores,
-                  std::vector<QuoteMismatch>* mismatches = nullptr);
+                  std::vector<QuoteMismatch>* mismatches = nullptr, OverlapBase base = OverlapBase::kLonger);
 
 // One line: {"content_f1":..,"source_accuracy":..,"precision":..,"recall":..,...}.
 std::string quote_scores_json(const QuoteScores& s);
-std::string quote_scores_table(const QuoteScores& s);
+std::string quote_scores_table(const QuoteScores& s, OverlapBase base = OverlapBase::kLonger);
 
 }  // namespace sitrep::eval
