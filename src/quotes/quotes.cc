@@ -179,6 +179,12 @@ class Finder {
       if (!is_punct(x)) return false;
     return true;
   }
+  // A "(" between lo and hi: the ")" at hi closes it ("Jason Chaffetz (R-Utah)").
+  bool opens_bracket(uint32_t lo, uint32_t hi) const {
+    for (uint32_t x = lo; x < hi; ++x)
+      if (doc_.word_text(x) == "(") return true;
+    return false;
+  }
   bool finite(uint32_t w) const {
     uint16_t x = doc_.words[w].xpos;
     return x == xpos_id("VBD") || x == xpos_id("VBZ") || x == xpos_id("VBP");
@@ -308,8 +314,8 @@ Span Finder::phrase(uint32_t w) const {
       stack.push_back(c);
     }
   }
-  while (lo < w && is_punct(lo)) ++lo;
-  while (hi > w && is_punct(hi)) --hi;
+  while (lo < w && (is_punct(lo) || rel(lo) == deprel_id("cc"))) ++lo;  // "and the movement"
+  while (hi > w && is_punct(hi) && !(doc_.word_text(hi) == ")" && opens_bracket(lo, hi))) --hi;
   return words_span(lo, hi);
 }
 
