@@ -111,6 +111,7 @@ constexpr std::array<std::string_view, 16> kIssuedNouns = {
     "statement", "report",  "letter", "release", "tweet",  "post",   "message", "communique",
     "memo",      "email",   "announcement", "speech", "remarks", "interview", "filing", "editorial"};
 
+// `b` in lower case.
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return (x >= 'A' && x <= 'Z' ? x + 32 : x) == y;
@@ -192,6 +193,12 @@ class Finder {
   // Finite, or a past participle read as one ("The minister told reporters" tagged VBN).
   bool finite_or_participle(uint32_t w) const {
     return finite(w) || doc_.words[w].xpos == xpos_id("VBN");
+  }
+  bool is_day(uint32_t w) const {
+    std::string_view t = doc_.word_text(w);
+    for (std::string_view d : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"})
+      if (iequals(t, d)) return true;
+    return false;
   }
   bool is_relative(uint32_t w) const {
     std::string_view t = doc_.word_text(w);
@@ -311,6 +318,7 @@ Span Finder::phrase(uint32_t w) const {
       uint16_t r = rel(c);
       if (r == L_.relcl || r == L_.acl || r == L_.parataxis || r == L_.advcl_relcl || r == L_.ccomp) continue;
       if (x == w && r == L_.case_) continue;  // "according to X", "X's": the phrase is X
+      if (x == w && is_day(c)) continue;       // "China on Tuesday said": a time, not a name
       stack.push_back(c);
     }
   }
@@ -498,6 +506,7 @@ void Finder::attribute_direct() {
       f.own_cue = true;
       f.q.cue = doc_.words[c].span;
       f.speaker_head = speaker_of(static_cast<uint32_t>(c));
+      if (f.speaker_head >= 0 && inside_[f.speaker_head] >= 0 && !m.nested) f.speaker_head = -1;  // quoted words speak not
       if (f.speaker_head < 0 && static_cast<uint32_t>(c) > m.end) f.speaker_head = speaker_between(m.end + 1, c);
       if (f.speaker_head >= 0) f.q.speaker = phrase(static_cast<uint32_t>(f.speaker_head));
     }
