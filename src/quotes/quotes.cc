@@ -233,7 +233,7 @@ class Finder {
     return false;
   }
   int32_t cue_for(const Marked& m) const;
-  // '"..." ― Pamela Padilla': a dash and a name after the closing mark; -1 when none.
+  // '"..." ― Maria Lopez': a dash and a name after the closing mark; -1 when none.
   int32_t dash_speaker(const Marked& m) const {
     uint32_t d = m.end + 1;  // after the closing mark
     if (d + 1 >= doc_.words.size() || sent_[d] != sent_[m.end]) return -1;
@@ -246,7 +246,7 @@ class Finder {
   void add_indirect(uint32_t first, uint32_t last, uint32_t cue_word, Span cue_span, int32_t speaker);
   void find_noun_cue(uint32_t w);
   void find_transcripts();
-  // "PENCE: Well, ..." (after an optional opening mark): the colon's word, -1 when not a turn.
+  // "SMITH: Well, ..." (after an optional opening mark): the colon's word, -1 when not a turn.
   int32_t transcript_colon(const Sentence& s) const;
   void continue_attributions();
   void resolve_chains();
@@ -626,13 +626,13 @@ void Finder::find_indirect() {
       }
       if (!is_punct(k)) last = std::max(last, hi);
     }
-    // "cited derogatory comments", "called Trump a liar", a clause parsed as an
-    // object ("said the union expected ..."): the object is the content, except
+    // "cited two reports", "called the plan a failure", a clause parsed as an
+    // object ("said the company expected ..."): the object is the content, except
     // for verbs whose object is whom they address ("told reporters").
     if (first < 0 && !addresses(w)) {
       for (uint32_t k : children(w)) {
         if (k < w || is_punct(k)) continue;
-        // "called for talks", "complained about his microphone", "railed against super PACs".
+        // "called for talks", "complained about the delays", "railed against the new tax".
         bool call_for = rel(k) == L_.obl && ((lemma(w) == "call" && (has_case(k, "for") || has_case(k, "on"))) ||
                                              has_case(k, "about") || has_case(k, "against") || has_case(k, "of") ||
                                              has_case(k, "over"));
@@ -675,7 +675,7 @@ void Finder::find_indirect() {
   }
 }
 
-// "Trump's claim that ...", "a warning from the ministry that ...": the that-clause,
+// "the mayor's claim that ...", "a warning from the ministry that ...": the that-clause,
 // said by the owner or by the one it comes from.
 void Finder::find_noun_cue(uint32_t w) {
   if (!cues_.find_noun(lemma(w))) return;
@@ -693,7 +693,7 @@ void Finder::find_noun_cue(uint32_t w) {
   }
 }
 
-// Transcripts: "PENCE: Well, look, ..." - a paragraph opening with a name and a colon.
+// Transcripts: "SMITH: Well, look, ..." - a paragraph opening with a name and a colon.
 int32_t Finder::transcript_colon(const Sentence& s) const {
   uint32_t start = s.first_word, end = s.first_word + s.word_count;
   if (start < end && is_mark(start)) ++start;

@@ -29,7 +29,7 @@
 
 namespace sitrep {
 
-// kNoun: a noun that reports with a that-clause ("Trump's claim that ...").
+// kNoun: a noun that reports with a that-clause ("the mayor's claim that ...").
 enum class CueKind : uint8_t { kSpeech, kBelief, kEvidence, kNoun };
 
 struct Cue {
