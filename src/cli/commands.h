@@ -27,5 +27,8 @@ void add_eval_events_command(CLI::App& eval_group);
 // `sitrep train ner` and `sitrep eval ner` (src/entities).
 void add_train_ner_command(CLI::App& train_group);
 void add_eval_ner_command(CLI::App& eval_group);
+// `sitrep quotes` and `sitrep eval quotes` (src/quotes, src/eval/quotes_eval.h).
+void add_quotes_command(CLI::App& app);
+void add_eval_quotes_command(CLI::App& eval_group);
 
 }  // namespace sitrep::cli

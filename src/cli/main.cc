@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
   sitrep::cli::add_times_command(app);
   sitrep::cli::add_eval_times_command(*app.get_subcommand("eval"));
   sitrep::cli::add_eval_events_command(*app.get_subcommand("eval"));
+  sitrep::cli::add_quotes_command(app);
+  sitrep::cli::add_eval_quotes_command(*app.get_subcommand("eval"));
   try {
     app.parse(argc, argv);
   } catch (const CLI::RuntimeError& e) {  // a subcommand finished: its exit status

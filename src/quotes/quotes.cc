@@ -1,0 +1,806 @@
+#include "quotes/quotes.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "core/tagset.h"
+#include "text/text_util.h"
+
+namespace sitrep {
+
+// ---- The cue lexicon -----------------------------------------------------------
+
+Result<CueLexicon> CueLexicon::parse(std::string_view text, std::string_view name) {
+  CueLexicon lex;
+  size_t line_no = 0;
+  for (size_t pos = 0; pos <= text.size();) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text::trim(text.substr(pos, nl - pos));
+    pos = nl + 1;
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string_view> f = text::split_words(line);
+    Cue cue;
+    bool ok = f.size() == 2 || (f.size() == 3 && f[2] == "to");
+    if (ok && f[1] == "speech") cue.kind = CueKind::kSpeech;
+    else if (ok && f[1] == "belief") cue.kind = CueKind::kBelief;
+    else if (ok && f[1] == "evidence") cue.kind = CueKind::kEvidence;
+    else if (ok && f[1] == "noun") cue.kind = CueKind::kNoun;
+    else return Status::Error(fmt::format("{}:{}: expected 'lemma speech|belief|evidence|noun [to]', got '{}'", name, line_no, line));
+    cue.to_clause = f.size() == 3;
+    std::string_view lemma = f[0];
+    auto& map = cue.kind == CueKind::kNoun ? lex.nouns_ : lex.kinds_;
+    if (!map.emplace(std::string(lemma), cue).second)
+      return Status::Error(fmt::format("{}:{}: '{}' listed twice", name, line_no, lemma));
+  }
+  return lex;
+}
+
+Result<CueLexicon> CueLexicon::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(path + ": cannot open");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return parse(ss.str(), path);
+}
+
+Result<CueLexicon> CueLexicon::load_default() {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> dirs;
+  if (const char* env = std::getenv("SITREP_DATA"); env && *env) dirs.emplace_back(env);
+#ifdef SITREP_SOURCE_DIR
+  dirs.push_back(fs::path(SITREP_SOURCE_DIR) / "data");
+#endif
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    dirs.push_back(exe.parent_path() / "data");
+    dirs.push_back(exe.parent_path() / ".." / "data");
+    dirs.push_back(exe.parent_path() / ".." / "share" / "sitrep" / "data");
+  }
+  for (const auto& d : dirs) {
+    fs::path p = d / "quotes" / "cue_verbs.txt";
+    if (fs::is_regular_file(p, ec)) return load(p.string());
+  }
+  return Status::Error("data/quotes/cue_verbs.txt not found (looked in $SITREP_DATA, the source tree's data/ and data/ "
+                       "next to the executable)");
+}
+
+const CueLexicon* CueLexicon::shared() {
+  static const Result<CueLexicon> lex = load_default();
+  return lex.ok() ? &lex.value() : nullptr;
+}
+
+const Cue* CueLexicon::find(std::string_view lemma) const {
+  auto it = kinds_.find(lemma);
+  return it == kinds_.end() ? nullptr : &it->second;
+}
+
+const Cue* CueLexicon::find_noun(std::string_view lemma) const {
+  auto it = nouns_.find(lemma);
+  return it == nouns_.end() ? nullptr : &it->second;
+}
+
+// ---- Finding quotes --------------------------------------------------------------
+
+namespace {
+
+struct Labels {
+  uint16_t nsubj = deprel_id("nsubj"), nsubj_outer = deprel_id("nsubj:outer"), ccomp = deprel_id("ccomp"),
+           parataxis = deprel_id("parataxis"), conj = deprel_id("conj"), xcomp = deprel_id("xcomp"),
+           advcl = deprel_id("advcl"), acl = deprel_id("acl"), relcl = deprel_id("acl:relcl"),
+           poss = deprel_id("nmod:poss"), nmod = deprel_id("nmod"), case_ = deprel_id("case"),
+           fixed = deprel_id("fixed"), punct = deprel_id("punct"), prt = deprel_id("compound:prt"),
+           advcl_relcl = deprel_id("advcl:relcl"), obj = deprel_id("obj"), iobj = deprel_id("iobj"), obl = deprel_id("obl");
+  uint16_t verb = upos_id("VERB"), punct_pos = upos_id("PUNCT"), propn = upos_id("PROPN"), pron = upos_id("PRON");
+};
+const Labels& labels() {
+  static const Labels l;
+  return l;
+}
+
+// Nouns that name what someone issued: "X's statement said", "a statement from X said".
+constexpr std::array<std::string_view, 16> kIssuedNouns = {
+    "statement", "report",  "letter", "release", "tweet",  "post",   "message", "communique",
+    "memo",      "email",   "announcement", "speech", "remarks", "interview", "filing", "editorial"};
+
+// `b` in lower case.
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return (x >= 'A' && x <= 'Z' ? x + 32 : x) == y;
+         });
+}
+
+constexpr std::array<std::string_view, 14> kAddressVerbs = {"tell",   "ask",    "urge",   "warn",    "remind",
+                                                            "advise", "inform", "assure", "encourage", "implore",
+                                                            "thank",  "answer", "quote",  "continue"};
+
+enum Mark : uint8_t { kNoMark, kStraight, kOpen, kClose, kSingleOpen, kSingleClose };
+
+Mark mark_of(std::string_view t) {
+  if (t == "\"") return kStraight;
+  if (t == "''") return kStraight;  // NYT style: two apostrophes open and close
+  if (t == "\u201C" || t == "\u201E" || t == "\u00AB" || t == "``") return kOpen;
+  if (t == "\u201D" || t == "\u00BB") return kClose;
+  if (t == "\u2018") return kSingleOpen;
+  if (t == "\u2019") return kSingleClose;
+  return kNoMark;
+}
+
+// A quotation between marks, in words: content is [first, end).
+struct Marked {
+  uint32_t first = 0, end = 0;
+  bool nested = false;
+};
+
+class Finder {
+ public:
+  Finder(Document& doc, const CueLexicon& cues) : doc_(doc), cues_(cues), L_(labels()) {}
+  void run();
+
+ private:
+  // The tree, document-wide.
+  void build_tree();
+  int32_t head(uint32_t w) const { return head_[w]; }
+  uint16_t rel(uint32_t w) const { return doc_.words[w].deprel; }
+  std::span<const uint32_t> children(uint32_t w) const {
+    return {children_.data() + child_begin_[w], children_.data() + child_begin_[w + 1]};
+  }
+  std::string_view lemma(uint32_t w) const { return doc_.pooled(doc_.words[w].lemma); }
+  bool is_punct(uint32_t w) const { return doc_.words[w].upos == L_.punct_pos; }
+  bool is_mark(uint32_t w) const { return mark_of(doc_.word_text(w)) != kNoMark; }
+  uint32_t block_of(uint32_t w) const { return doc_.sentences[sent_[w]].block; }
+  // Smallest and largest word of w's subtree.
+  std::pair<uint32_t, uint32_t> subtree(uint32_t w) const;
+  // The words naming an entity headed by w: its subtree without clauses, trimmed of punctuation.
+  Span phrase(uint32_t w) const;
+  Span words_span(uint32_t first, uint32_t last) const {  // inclusive
+    return {doc_.words[first].span.begin, doc_.words[last].span.end};
+  }
+
+  void pair_marks();
+  const Cue* cue(uint32_t w) const;
+  int32_t speaker_of(uint32_t cue, int depth = 0) const;
+  // Verbs whose object is the one addressed: "told reporters", "urged Congress".
+  bool addresses(uint32_t w) const {
+    std::string_view l = lemma(w);
+    return std::find(kAddressVerbs.begin(), kAddressVerbs.end(), l) != kAddressVerbs.end();
+  }
+  // Nothing but punctuation after w's subtree in its sentence.
+  bool closes_sentence(uint32_t w) const {
+    const Sentence& st = doc_.sentences[sent_[w]];
+    for (uint32_t x = subtree(w).second + 1; x < st.first_word + st.word_count; ++x)
+      if (!is_punct(x)) return false;
+    return true;
+  }
+  // A "(" between lo and hi: the ")" at hi closes it ("Jason Chaffetz (R-Utah)").
+  bool opens_bracket(uint32_t lo, uint32_t hi) const {
+    for (uint32_t x = lo; x < hi; ++x)
+      if (doc_.word_text(x) == "(") return true;
+    return false;
+  }
+  bool finite(uint32_t w) const {
+    uint16_t x = doc_.words[w].xpos;
+    return x == xpos_id("VBD") || x == xpos_id("VBZ") || x == xpos_id("VBP");
+  }
+  // Finite, or a past participle read as one ("The minister told reporters" tagged VBN).
+  bool finite_or_participle(uint32_t w) const {
+    return finite(w) || doc_.words[w].xpos == xpos_id("VBN");
+  }
+  bool is_day(uint32_t w) const {
+    std::string_view t = doc_.word_text(w);
+    for (std::string_view d : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"})
+      if (iequals(t, d)) return true;
+    return false;
+  }
+  bool is_relative(uint32_t w) const {
+    std::string_view t = doc_.word_text(w);
+    return iequals(t, "who") || iequals(t, "which") || iequals(t, "that");
+  }
+  // A subordinate clause of time or cause ("said after he failed"), not what was said.
+  bool adverbial(uint32_t clause) const {
+    for (uint32_t k : children(clause)) {
+      if (rel(k) != deprel_id("mark")) continue;
+      std::string_view t = doc_.word_text(k);
+      for (std::string_view m : {"after", "before", "when", "while", "because", "since", "although", "as", "until", "once", "though"})
+        if (iequals(t, m)) return true;
+    }
+    return false;
+  }
+  // With `word` empty: any case marker ("in a box" names no speaker).
+  // The words between a quote and its cue when the parse gave the cue no subject:
+  // '"...," panel Chairman Jason Smith said'. The highest noun there, -1 when none.
+  int32_t speaker_between(uint32_t from, uint32_t cue) const {
+    for (uint32_t w = from; w < cue; ++w) {
+      if (is_punct(w) || inside_[w] >= 0 || has_case(w, "")) continue;
+      int32_t h = head(w);
+      bool top = h < 0 || static_cast<uint32_t>(h) < from || static_cast<uint32_t>(h) >= cue;
+      uint16_t u = doc_.words[w].upos;
+      if (top && (u == L_.propn || u == L_.pron || u == upos_id("NOUN"))) return static_cast<int32_t>(w);
+    }
+    return -1;
+  }
+  bool has_case(uint32_t w, std::string_view word) const {
+    for (uint32_t k : children(w))
+      if (rel(k) == L_.case_ && (word.empty() || iequals(doc_.word_text(k), word))) return true;
+    return false;
+  }
+  int32_t cue_for(const Marked& m) const;
+  // '"..." ― Maria Lopez': a dash and a name after the closing mark; -1 when none.
+  int32_t dash_speaker(const Marked& m) const {
+    uint32_t d = m.end + 1;  // after the closing mark
+    if (d + 1 >= doc_.words.size() || sent_[d] != sent_[m.end]) return -1;
+    std::string_view t = doc_.word_text(d);
+    if (t != "\u2015" && t != "\u2014" && t != "\u2013" && t != "-" && t != "--") return -1;
+    return doc_.words[d + 1].upos == L_.propn && sent_[d + 1] == sent_[d] ? static_cast<int32_t>(d + 1) : -1;
+  }
+  void attribute_direct();
+  void find_indirect();
+  void add_indirect(uint32_t first, uint32_t last, uint32_t cue_word, Span cue_span, int32_t speaker);
+  void find_noun_cue(uint32_t w);
+  void find_transcripts();
+  // "SMITH: Well, ..." (after an optional opening mark): the colon's word, -1 when not a turn.
+  int32_t transcript_colon(const Sentence& s) const;
+  void continue_attributions();
+  void resolve_chains();
+
+  Document& doc_;
+  const CueLexicon& cues_;
+  const Labels& L_;
+  std::vector<int32_t> head_;
+  std::vector<uint32_t> sent_, child_begin_, children_;
+  std::vector<Marked> marked_;
+  std::vector<int32_t> inside_;  // per word: the outer direct quote (index into marked_) holding it, -1
+  std::vector<uint8_t> in_turn_;  // per word: inside a transcript turn
+  struct Found {
+    Quote q;
+    uint32_t first = 0, last = 0;  // content words (inclusive)
+    int32_t speaker_head = -1;
+    bool own_cue = false;
+    bool nested = false;
+    bool sentence_start = false;  // the quote opens its sentence (not a partial quote)
+  };
+  std::vector<Found> found_;
+};
+
+void Finder::build_tree() {
+  const size_t n = doc_.words.size();
+  head_.assign(n, -1);
+  sent_.assign(n, 0);
+  child_begin_.assign(n + 1, 0);
+  for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
+    const Sentence& st = doc_.sentences[s];
+    for (uint32_t w = st.first_word; w < st.first_word + st.word_count; ++w) {
+      sent_[w] = s;
+      uint32_t h = doc_.words[w].head;
+      if (h > 0 && h <= st.word_count && st.first_word + h - 1 != w) {
+        head_[w] = static_cast<int32_t>(st.first_word + h - 1);
+        ++child_begin_[head_[w] + 1];
+      }
+    }
+  }
+  for (size_t i = 0; i < n; ++i) child_begin_[i + 1] += child_begin_[i];
+  children_.resize(child_begin_[n]);
+  std::vector<uint32_t> fill(child_begin_.begin(), child_begin_.end() - 1);
+  for (uint32_t w = 0; w < n; ++w)
+    if (head_[w] >= 0) children_[fill[head_[w]]++] = w;
+}
+
+std::pair<uint32_t, uint32_t> Finder::subtree(uint32_t w) const {
+  uint32_t lo = w, hi = w;
+  std::vector<uint32_t> stack{w};
+  size_t guard = 0;
+  while (!stack.empty() && ++guard < 4096) {
+    uint32_t x = stack.back();
+    stack.pop_back();
+    lo = std::min(lo, x), hi = std::max(hi, x);
+    for (uint32_t c : children(x)) stack.push_back(c);
+  }
+  return {lo, hi};
+}
+
+Span Finder::phrase(uint32_t w) const {
+  uint32_t lo = w, hi = w;
+  std::vector<uint32_t> stack{w};
+  size_t guard = 0;
+  while (!stack.empty() && ++guard < 4096) {
+    uint32_t x = stack.back();
+    stack.pop_back();
+    lo = std::min(lo, x), hi = std::max(hi, x);
+    for (uint32_t c : children(x)) {
+      uint16_t r = rel(c);
+      if (r == L_.relcl || r == L_.acl || r == L_.parataxis || r == L_.advcl_relcl || r == L_.ccomp) continue;
+      if (x == w && r == L_.case_) continue;  // "according to X", "X's": the phrase is X
+      if (x == w && is_day(c)) continue;       // "China on Tuesday said": a time, not a name
+      stack.push_back(c);
+    }
+  }
+  while (lo < w && (is_punct(lo) || rel(lo) == deprel_id("cc"))) ++lo;  // "and the movement"
+  while (hi > w && is_punct(hi) && !(doc_.word_text(hi) == ")" && opens_bracket(lo, hi))) --hi;
+  return words_span(lo, hi);
+}
+
+// Pairs the quotation marks paragraph by paragraph (see the header).
+void Finder::pair_marks() {
+  bool open = false, single = false;
+  uint32_t open_word = 0, single_word = 0, last_word = 0;
+  bool single_top = false;  // a ‘...’ quote at the top level
+  bool turn = false;        // a transcript turn: its marks wrap the whole turn
+  bool open_straight = false;
+  uint32_t block = UINT32_MAX;
+  auto emit = [&](uint32_t first, uint32_t end, bool nested) {
+    if (end > first) marked_.push_back({first, end, nested});
+  };
+  for (const Sentence& s : doc_.sentences) {
+    for (uint32_t w = s.first_word; w < s.first_word + s.word_count; ++w) {
+      Mark m = mark_of(doc_.word_text(w));
+      if (s.block != block) {
+        // A new paragraph: an open quote continues only when it opens with a mark.
+        block = s.block;
+        single = false;
+        turn = transcript_colon(s) >= 0;
+        if (turn && open) emit(open_word + 1, last_word + 1, false), open = false;
+        // The same style of mark continues it: a stray straight mark does not run into curly paragraphs.
+        bool same = open_straight ? m == kStraight : m == kOpen;
+        if (open && (single_top || !same)) {
+          emit(open_word + 1, last_word + 1, false);
+          open = false;
+        } else if (open) {
+          last_word = w;
+          continue;
+        }
+      }
+      last_word = w;
+      if (m == kNoMark || turn) continue;
+      if (!open) {
+        // A closing mark glued to the next word opens a quote (”What ...: a typo news keeps).
+        bool glued = m == kClose && !doc_.tokens[doc_.words[w].token].space_after && w + 1 < s.first_word + s.word_count &&
+                     !is_punct(w + 1);
+        if (m == kStraight || m == kOpen || m == kSingleOpen || glued) {
+          open = true;
+          open_word = w;
+          single_top = m == kSingleOpen;
+          open_straight = m == kStraight;
+        }
+        continue;
+      }
+      if (single_top) {
+        if (m == kSingleClose) emit(open_word + 1, w, false), open = false;
+        continue;
+      }
+      if (m == kStraight || m == kClose) {
+        emit(open_word + 1, w, false);
+        open = single = false;
+      } else if (m == kOpen) {
+        open_word = w;  // a second opening mark: the first was never closed
+        single = false;
+      } else if (m == kSingleOpen) {
+        single = true;
+        single_word = w;
+      } else if (m == kSingleClose && single) {
+        emit(single_word + 1, w, true);
+        single = false;
+      }
+    }
+  }
+  if (open) emit(open_word + 1, last_word + 1, false);
+  std::sort(marked_.begin(), marked_.end(), [](const Marked& a, const Marked& b) { return a.first < b.first; });
+
+  inside_.assign(doc_.words.size(), -1);
+  for (size_t i = 0; i < marked_.size(); ++i)
+    if (!marked_[i].nested)
+      for (uint32_t w = marked_[i].first; w < marked_[i].end; ++w) inside_[w] = static_cast<int32_t>(i);
+}
+
+const Cue* Finder::cue(uint32_t w) const {
+  if (doc_.words[w].upos != L_.verb) return nullptr;
+  // "so-called" names, it reports nothing.
+  if (w >= 2 && doc_.word_text(w - 1) == "-" && iequals(doc_.word_text(w - 2), "so")) return nullptr;
+  return cues_.find(lemma(w));
+}
+
+// The word naming who speaks through cue verb `c`, -1 when none.
+int32_t Finder::speaker_of(uint32_t c, int depth) const {
+  for (uint32_t k : children(c)) {
+    if (rel(k) != L_.nsubj && rel(k) != L_.nsubj_outer) continue;
+    // "X's statement said", "a statement from X said": X speaks.
+    std::string_view lem = lemma(k);
+    if (std::find(kIssuedNouns.begin(), kIssuedNouns.end(), lem) != kIssuedNouns.end())
+      for (uint32_t g : children(k))
+        if (rel(g) == L_.poss || (rel(g) == L_.nmod && doc_.words[g].upos != L_.punct_pos)) return static_cast<int32_t>(g);
+    // "Smith, who said ...": the one the relative clause is about.
+    if (is_relative(k) && (rel(c) == L_.relcl || rel(c) == L_.acl) && head(c) >= 0) return head(c);
+    return static_cast<int32_t>(k);
+  }
+  // "He smiled and said", "He spoke, saying": the subject of the verb it hangs on.
+  uint16_t r = rel(c);
+  // A finite cue parsed as a modifier of the noun before it ("The minister told"
+  // read as a reduced relative): that noun speaks.
+  if ((r == L_.acl || r == deprel_id("amod")) && head(c) >= 0 && static_cast<uint32_t>(head(c)) < c &&
+      finite_or_participle(c) && (rel(head(c)) == L_.nsubj || head(head(c)) < 0))
+    return head(c);
+  // "a statement saying ...", "a poll showing ...": the noun it describes, or its owner.
+  if (r == L_.acl && head(c) >= 0 && doc_.words[c].xpos == xpos_id("VBG")) {
+    uint32_t h = static_cast<uint32_t>(head(c));
+    if (std::find(kIssuedNouns.begin(), kIssuedNouns.end(), lemma(h)) != kIssuedNouns.end())
+      for (uint32_t g : children(h))
+        if (rel(g) == L_.poss) return static_cast<int32_t>(g);
+    return static_cast<int32_t>(h);
+  }
+  if (depth < 3 && head(c) >= 0 && (r == L_.conj || r == L_.xcomp || r == L_.advcl))
+    return speaker_of(static_cast<uint32_t>(head(c)), depth + 1);
+  return -1;
+}
+
+// The cue verb of a direct quote: one linked to it in the tree, else the nearest
+// one in its sentences outside any quotation; -1 when none.
+int32_t Finder::cue_for(const Marked& m) const {
+  uint32_t s_first = sent_[m.first], s_last = sent_[m.end - 1];
+  int32_t outer = m.nested ? inside_[m.first] : -1;
+  uint32_t lo = doc_.sentences[s_first].first_word;
+  const Sentence& last = doc_.sentences[s_last];
+  uint32_t hi = last.first_word + last.word_count;  // exclusive
+  auto in_content = [&](int64_t w) { return w >= m.first && w < m.end; };
+  int32_t linked = -1, nearest = -1;
+  uint32_t linked_dist = UINT32_MAX, nearest_dist = UINT32_MAX;
+  for (uint32_t w = lo; w < hi; ++w) {
+    if (in_content(w) || inside_[w] != outer || !cue(w)) continue;
+    uint32_t dist = w < m.first ? m.first - w : w - m.end + 1;
+    bool link = in_content(head(w));
+    for (uint32_t k : children(w)) link = link || in_content(k);
+    if (link && dist < linked_dist) linked = static_cast<int32_t>(w), linked_dist = dist;
+    if (dist < nearest_dist) nearest = static_cast<int32_t>(w), nearest_dist = dist;
+  }
+  if (linked >= 0) return linked;
+  // An ancestor of the quote: "Wang called it “a tragedy”".
+  for (uint32_t w = m.first; w < m.end; ++w) {
+    if (in_content(head(w)) || head(w) < 0) continue;
+    int32_t a = head(w);
+    for (int depth = 0; a >= 0 && depth < 8; ++depth, a = head(a))
+      if (!in_content(a) && inside_[a] == outer && cue(a)) return a;
+  }
+  if (nearest >= 0) return nearest;
+  // "He said:" closing the sentence before.
+  if (s_first > 0 && m.first > 0) {
+    const Sentence& prev = doc_.sentences[s_first - 1];
+    uint32_t end = prev.first_word + prev.word_count;
+    if (prev.word_count > 0 && doc_.word_text(end - 1) == ":" && doc_.sentences[s_first].block - prev.block <= 1)
+      for (uint32_t w = end; w-- > prev.first_word;)
+        if (inside_[w] == outer && cue(w)) return static_cast<int32_t>(w);
+  }
+  return -1;
+}
+
+void Finder::attribute_direct() {
+  for (const Marked& m : marked_) {
+    uint32_t first = m.first, last = m.end - 1;
+    // Trailing commas and colons belong to the sentence around the quote.
+    while (last > first && is_punct(last) && !is_mark(last) && doc_.word_text(last) != "." &&
+           doc_.word_text(last) != "?" && doc_.word_text(last) != "!")
+      --last;
+    if (is_punct(first) && first == last) continue;
+    Found f;
+    f.first = first, f.last = last, f.nested = m.nested;
+    f.q.span = words_span(first, last);
+    f.q.sentence = sent_[first];
+    f.q.direct = true;
+    const Sentence& s = doc_.sentences[sent_[first]];
+    uint32_t start = s.first_word;
+    while (start < first && (is_punct(start))) ++start;
+    f.sentence_start = start >= first - 1 || first == s.first_word;
+    int32_t c = cue_for(m);
+    int32_t dash = dash_speaker(m);
+    if (c < 0 && dash >= 0) {
+      f.own_cue = true;
+      f.q.cue = doc_.words[m.end + 1].span;
+      f.speaker_head = dash;
+      f.q.speaker = phrase(static_cast<uint32_t>(dash));
+    } else if (c >= 0) {
+      f.own_cue = true;
+      f.q.cue = doc_.words[c].span;
+      f.speaker_head = speaker_of(static_cast<uint32_t>(c));
+      if (f.speaker_head >= 0 && inside_[f.speaker_head] >= 0 && !m.nested) f.speaker_head = -1;  // quoted words speak not
+      if (f.speaker_head < 0 && static_cast<uint32_t>(c) > m.end) f.speaker_head = speaker_between(m.end + 1, c);
+      if (f.speaker_head >= 0) f.q.speaker = phrase(static_cast<uint32_t>(f.speaker_head));
+    }
+    found_.push_back(std::move(f));
+  }
+}
+
+void Finder::add_indirect(uint32_t first, uint32_t last, uint32_t cue_word, Span cue_span, int32_t speaker) {
+  while (first < last && is_punct(first) && !is_mark(first)) ++first;
+  while (last > first && is_punct(last) && !is_mark(last)) --last;
+  if (last <= first) return;  // one word is not a statement
+  // Mostly a direct quote: that quote is the attribution; it may lack its speaker.
+  uint32_t quoted = 0;
+  int32_t direct = -1;
+  for (uint32_t w = first; w <= last; ++w)
+    if (inside_[w] >= 0) ++quoted, direct = inside_[w];
+  if (2 * quoted >= last - first + 1) {
+    for (Found& f : found_)
+      if (f.q.direct && !f.nested && f.first >= marked_[direct].first && f.first < marked_[direct].end &&
+          f.speaker_head < 0) {
+        f.speaker_head = speaker;
+        f.q.cue = cue_span;
+        f.own_cue = true;
+        if (speaker >= 0) f.q.speaker = phrase(static_cast<uint32_t>(speaker));
+      }
+    return;
+  }
+  // Content opening with a direct quote attributed by this very cue ('"A?" she
+  // said, but ...'): the quote is the statement.
+  for (const Found& d : found_)
+    if (d.q.direct && d.first >= first && d.first <= first + 1 && d.last <= last && d.q.cue == cue_span) return;
+  Found f;
+  f.first = first, f.last = last;
+  f.q.span = words_span(first, last);
+  f.q.sentence = sent_[first];
+  f.q.direct = false;
+  f.q.cue = cue_span;
+  f.own_cue = true;
+  f.speaker_head = speaker;
+  if (speaker >= 0) f.q.speaker = phrase(static_cast<uint32_t>(speaker));
+  (void)cue_word;
+  found_.push_back(std::move(f));
+}
+
+void Finder::find_indirect() {
+  const size_t n = doc_.words.size();
+  for (uint32_t w = 0; w < n; ++w) {
+    if (inside_[w] >= 0 || in_turn_[w]) continue;
+    // "according to X": X speaks; the clause it modifies is the content.
+    if (iequals(doc_.word_text(w), "according") && w + 1 < n && iequals(doc_.word_text(w + 1), "to") &&
+        sent_[w + 1] == sent_[w]) {
+      int32_t x = head(w) >= 0 && rel(w) != L_.fixed ? head(w) : head(w + 1);
+      if (x < 0 || static_cast<uint32_t>(x) <= w) continue;
+      int32_t g = head(x);
+      auto [xlo, xhi] = subtree(static_cast<uint32_t>(x));
+      xlo = std::min(xlo, w);
+      const Sentence& s = doc_.sentences[sent_[w]];
+      uint32_t lo = s.first_word, hi = s.first_word + s.word_count - 1;
+      (void)g;
+      // The longer side of the sentence around "according to X".
+      uint32_t left = xlo > lo ? xlo - lo : 0, right = hi > xhi ? hi - xhi : 0;
+      if (left == 0 && right == 0) continue;
+      Span cue_span = words_span(w, w + 1);
+      size_t before = found_.size();
+      if (left >= right) add_indirect(lo, xlo - 1, w, cue_span, x);
+      else add_indirect(xhi + 1, hi, w, cue_span, x);
+      // The source is X, without "according to".
+      if (found_.size() > before && found_.back().q.speaker.begin < doc_.words[w + 1].span.end)
+        found_.back().q.speaker.begin = doc_.words[w + 2 < n ? w + 2 : w + 1].span.begin;
+      continue;
+    }
+    if (doc_.words[w].upos == upos_id("NOUN")) {
+      find_noun_cue(w);
+      continue;
+    }
+    const Cue* c = cue(w);
+    if (!c) continue;
+    // "The talks failed, he said.": the cue hangs on the clause it reports.
+    if (c->kind == CueKind::kSpeech && rel(w) == L_.parataxis && head(w) >= 0 && static_cast<uint32_t>(head(w)) < w) {
+      int32_t spk = speaker_of(w);
+      auto [lo, hi] = subtree(static_cast<uint32_t>(head(w)));
+      auto [clo, chi] = subtree(w);
+      // Set off by a comma (or a closing mark): ", he said".
+      std::string_view before = clo > lo ? doc_.word_text(clo - 1) : "";
+      if (spk >= 0 && clo > lo && (before == "," || is_mark(clo - 1))) {
+        add_indirect(lo, clo - 1, w, doc_.words[w].span, spk);
+        continue;
+      }
+    }
+    // "The border will stay closed, the ministry said.": a cue with its subject
+    // closing the sentence after a comma reports all before it, however parsed.
+    if (c->kind == CueKind::kSpeech && finite(w) && head(w) >= 0 && rel(w) != L_.parataxis && closes_sentence(w)) {
+      int32_t spk = speaker_of(w);
+      uint32_t clo = subtree(w).first;
+      const Sentence& st = doc_.sentences[sent_[w]];
+      uint32_t from = st.first_word;
+      while (clo < w && is_punct(clo) && doc_.word_text(clo) != ",") ++clo;
+      if (doc_.word_text(clo) == ",") ++clo;  // the comma may hang on the cue
+      if (spk >= 0 && head(spk) == static_cast<int32_t>(w) && static_cast<uint32_t>(spk) < w && clo > from + 2 && doc_.word_text(clo - 1) == "," &&
+          !is_mark(clo - 2) && inside_[clo - 2] < 0) {
+        add_indirect(from, clo - 2, w, doc_.words[w].span, spk);
+        continue;
+      }
+    }
+    // The clause complement, and what follows it among the cue's dependents
+    // (a parse may split "said X and Y" into two complements).
+    int32_t first = -1;
+    uint32_t last = 0;
+    for (uint32_t k : children(w)) {
+      bool clause = (rel(k) == L_.ccomp && !adverbial(k)) || (c->to_clause && rel(k) == L_.xcomp);
+      if (first < 0 && !clause) continue;
+      auto [lo, hi] = subtree(k);
+      if (first < 0) first = static_cast<int32_t>(lo);
+      if (k < w) {  // "The war will end, he said": the complement before the cue
+        last = hi;
+        break;
+      }
+      if (!is_punct(k)) last = std::max(last, hi);
+    }
+    // "cited two reports", "called the plan a failure", a clause parsed as an
+    // object ("said the company expected ..."): the object is the content, except
+    // for verbs whose object is whom they address ("told reporters").
+    if (first < 0 && !addresses(w)) {
+      for (uint32_t k : children(w)) {
+        if (k < w || is_punct(k)) continue;
+        // "called for talks", "complained about the delays", "railed against the new tax".
+        bool call_for = rel(k) == L_.obl && ((lemma(w) == "call" && (has_case(k, "for") || has_case(k, "on"))) ||
+                                             has_case(k, "about") || has_case(k, "against") || has_case(k, "of") ||
+                                             has_case(k, "over"));
+        if (first < 0 && !((rel(k) == L_.obj && doc_.words[k].upos != L_.pron) || call_for)) continue;
+        auto [lo, hi] = subtree(k);
+        if (first < 0) {
+          if (hi == lo) break;  // one word: "said nothing"
+          first = static_cast<int32_t>(call_for ? lo + 1 : lo);
+        }
+        last = std::max(last, hi);
+      }
+    }
+    // "told reporters the war would end" with the clause parsed apart: after the
+    // one addressed, the rest of the sentence when it has a verb.
+    if (first < 0 && addresses(w) && finite_or_participle(w)) {
+      const Sentence& st = doc_.sentences[sent_[w]];
+      uint32_t end = st.first_word + st.word_count, k = w + 1;
+      while (k < end && doc_.words[k].upos != L_.propn && doc_.words[k].upos != L_.pron &&
+             doc_.words[k].upos != upos_id("NOUN"))
+        ++k;
+      bool verb = false;
+      for (uint32_t x = k + 1; x < end && !verb; ++x)
+        verb = (doc_.words[x].upos == L_.verb || doc_.words[x].upos == upos_id("AUX")) && inside_[x] < 0;
+      if (verb && k + 3 < end && !is_punct(k + 1)) first = static_cast<int32_t>(k + 1), last = end - 1;
+    }
+    if (first < 0) continue;
+    uint32_t from = static_cast<uint32_t>(first);
+    // "urged Congress to act": the one urged belongs to the content.
+    if (c->to_clause && from > w)
+      for (uint32_t k : children(w))
+        if (k > w && k < from && (rel(k) == L_.obj || rel(k) == L_.iobj) && doc_.words[w].upos == L_.verb)
+          from = subtree(k).first;
+    int32_t spk = speaker_of(w);
+    // A finite cue the parse left without a subject: the noun phrase before it.
+    if (spk < 0 && finite_or_participle(w)) {
+      spk = speaker_between(doc_.sentences[sent_[w]].first_word, w);
+      if (spk >= 0 && head(spk) == static_cast<int32_t>(w)) spk = -1;
+    }
+    add_indirect(from, last, w, doc_.words[w].span, spk);
+  }
+}
+
+// "the mayor's claim that ...", "a warning from the ministry that ...": the that-clause,
+// said by the owner or by the one it comes from.
+void Finder::find_noun_cue(uint32_t w) {
+  if (!cues_.find_noun(lemma(w))) return;
+  for (uint32_t k : children(w)) {
+    if (k < w || (rel(k) != L_.acl && rel(k) != L_.ccomp)) continue;
+    bool that = false;
+    for (uint32_t m : children(k)) that = that || (rel(m) == deprel_id("mark") && iequals(doc_.word_text(m), "that"));
+    if (!that) continue;
+    int32_t spk = -1;
+    for (uint32_t g : children(w))
+      if (rel(g) == L_.poss || (rel(g) == L_.nmod && (has_case(g, "by") || has_case(g, "from")))) spk = static_cast<int32_t>(g);
+    auto [lo, hi] = subtree(k);
+    add_indirect(lo, hi, w, doc_.words[w].span, spk);
+    return;
+  }
+}
+
+// Transcripts: "SMITH: Well, look, ..." - a paragraph opening with a name and a colon.
+int32_t Finder::transcript_colon(const Sentence& s) const {
+  uint32_t start = s.first_word, end = s.first_word + s.word_count;
+  if (start < end && is_mark(start)) ++start;
+  uint32_t colon = start;
+  while (colon < std::min(end, start + 4) && doc_.word_text(colon) != ":") ++colon;
+  if (colon == start || colon >= std::min(end, start + 4) || colon + 3 >= end) return -1;
+  for (uint32_t w = start; w < colon; ++w)
+    if (doc_.words[w].upos != L_.propn && text::word_case(doc_.word_text(w)) != text::WordCase::kAllCaps) return -1;
+  return static_cast<int32_t>(colon);
+}
+
+void Finder::find_transcripts() {
+  uint32_t block = UINT32_MAX;
+  for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+    const Sentence& s = doc_.sentences[si];
+    if (s.block == block) continue;
+    block = s.block;
+    int32_t found = transcript_colon(s);
+    if (found < 0 || inside_[found] >= 0) continue;
+    uint32_t colon = static_cast<uint32_t>(found);
+    // The rest of the paragraph.
+    uint32_t end = si;
+    while (end + 1 < doc_.sentences.size() && doc_.sentences[end + 1].block == block) ++end;
+    const Sentence& e = doc_.sentences[end];
+    uint32_t last = e.first_word + e.word_count - 1;
+    if (is_mark(last)) --last;
+    if (last < colon + 3) continue;
+    Found f;
+    f.first = colon + 1, f.last = last;
+    f.q.span = words_span(colon + 1, last);
+    f.q.sentence = si;
+    f.q.direct = true;
+    f.q.cue = doc_.words[colon].span;
+    f.own_cue = true;
+    f.speaker_head = static_cast<int32_t>(colon - 1);
+    f.q.speaker = words_span(is_mark(s.first_word) ? s.first_word + 1 : s.first_word, colon - 1);
+    std::fill(in_turn_.begin() + colon, in_turn_.begin() + last + 1, 1);
+    found_.push_back(std::move(f));
+  }
+}
+
+// A quote with no cue of its own that opens its sentence continues the
+// attribution before it, in the same or the previous paragraph.
+void Finder::continue_attributions() {
+  std::sort(found_.begin(), found_.end(), [](const Found& a, const Found& b) { return a.first < b.first; });
+  const Found* last = nullptr;
+  for (Found& f : found_) {
+    if (f.nested) continue;
+    if (!f.own_cue && f.q.direct && f.sentence_start && last && last->speaker_head >= 0 &&
+        block_of(f.first) - block_of(last->last) <= 1) {
+      f.speaker_head = last->speaker_head;
+      f.q.speaker = last->q.speaker;
+      f.q.cue = last->q.cue;
+    }
+    // A partial quote inside reported speech: the reporter's words.
+    if (f.speaker_head < 0 && last && !last->q.direct && f.first >= last->first && f.last <= last->last) {
+      f.speaker_head = last->speaker_head;
+      f.q.speaker = last->q.speaker;
+      f.q.cue = last->q.cue;
+    }
+    if (f.speaker_head >= 0 && (!last || f.last >= last->last)) last = &f;
+  }
+}
+
+void Finder::resolve_chains() {
+  if (doc_.mentions.empty()) return;
+  for (Found& f : found_) {
+    if (f.speaker_head < 0) continue;
+    Span h = doc_.words[f.speaker_head].span;
+    auto it = std::upper_bound(doc_.mentions.begin(), doc_.mentions.end(), h.begin,
+                               [](uint32_t b, const Mention& m) { return b < m.span.begin; });
+    for (int back = 0; it != doc_.mentions.begin() && back < 16; ++back) {
+      --it;
+      if (it->span.begin <= h.begin && it->span.end >= h.end && it->chain >= 0) {
+        f.q.speaker_chain = it->chain;
+        break;
+      }
+    }
+  }
+}
+
+void Finder::run() {
+  if (doc_.words.empty()) return;
+  build_tree();
+  pair_marks();
+  attribute_direct();
+  in_turn_.assign(doc_.words.size(), 0);
+  find_transcripts();
+  find_indirect();
+  continue_attributions();
+  resolve_chains();
+  for (Found& f : found_) {
+    // Scare quotes and titles: short quoted words with nobody saying them.
+    if (f.q.direct && f.speaker_head < 0 && f.last - f.first + 1 < 4) continue;
+    doc_.quotes.push_back(f.q);
+  }
+}
+
+}  // namespace
+
+void find_quotes(Document& doc, const CueLexicon& cues) {
+  doc.quotes.clear();
+  Finder(doc, cues).run();
+}
+
+void find_quotes(Document& doc) {
+  if (const CueLexicon* cues = CueLexicon::shared()) find_quotes(doc, *cues);
+}
+
+}  // namespace sitrep
