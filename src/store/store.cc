@@ -34,7 +34,8 @@ std::string_view actor_key(std::string_view code) { return code.substr(0, std::m
 bool compatible_codes(std::string_view a, std::string_view b) {
   if (a.size() > b.size()) std::swap(a, b);
   if (b.starts_with(a)) return true;
-  return a.size() == 3 && a[2] == '0' && b.substr(0, 2) == a.substr(0, 2);
+  auto generic = [](std::string_view c) { return c.size() == 3 && c[2] == '0'; };
+  return (generic(a) || generic(b)) && a.substr(0, 2) == b.substr(0, 2);
 }
 
 }  // namespace
