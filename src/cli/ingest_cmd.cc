@@ -43,6 +43,7 @@ struct IngestOptions {
   std::string input_format = "auto";
   unsigned threads = 0;
   uint64_t progress_every = 1000;
+  size_t commit_every = kCommitDocuments;
   bool quiet = false;
 };
 
@@ -220,7 +221,7 @@ int run_ingest(const IngestOptions& opt) {
           tally.events += r.value().events;
         }
       }
-      if (in_batch >= kCommitDocuments ||
+      if (in_batch >= std::max<size_t>(1, opt.commit_every) ||
           (in_batch > 0 && std::chrono::duration<double>(Clock::now() - batch_start).count() >= kCommitSeconds))
         commit();
       progress(false);
@@ -283,6 +284,8 @@ void add_ingest_command(CLI::App& app) {
   cmd->add_option("--input-format", opt->input_format, "auto (by extension), text, html, jsonl")->capture_default_str();
   cmd->add_option("--until", opt->until, "Last pipeline stage (default: all)");
   cmd->add_option("--progress-every", opt->progress_every, "Without a terminal: a progress line every N documents")
+      ->capture_default_str();
+  cmd->add_option("--commit-every", opt->commit_every, "Documents per transaction (also committed every 2 s)")
       ->capture_default_str();
   cmd->add_flag("-q,--quiet", opt->quiet, "No progress and no summary");
   cmd->callback([opt] { throw CLI::RuntimeError(run_ingest(*opt)); });
