@@ -71,6 +71,13 @@ std::string slurp(const fs::path& p) {
   return ss.str();
 }
 
+// As a reader should open it (see Store::open): read-write for WAL recovery, query_only.
+Db reader(const std::string& path) {
+  Db db(path, SQLITE_OPEN_READWRITE);
+  db.exec("PRAGMA query_only = ON");
+  return db;
+}
+
 int64_t scalar(Db& db, const char* sql) {
   Stmt st(db, sql);
   return st.step() ? st.int64(0) : -1;
@@ -78,7 +85,7 @@ int64_t scalar(Db& db, const char* sql) {
 
 // Integrity as SQLite and FTS5 see it, plus our own: no document without its sentences.
 void expect_consistent(const std::string& path) {
-  Db db(path, SQLITE_OPEN_READONLY);
+  Db db = reader(path);
   Stmt check(db, "PRAGMA integrity_check");
   ASSERT_TRUE(check.step());
   EXPECT_EQ(check.text(0), "ok");
@@ -111,7 +118,7 @@ TEST(Ingest, KilledAtRandomMomentsThenRerunStoresEverythingOnce) {
       << slurp(dir / "ref.log");
   int64_t ref_sentences;
   {
-    Db db(ref, SQLITE_OPEN_READONLY);
+    Db db = reader(ref);
     ASSERT_EQ(scalar(db, "SELECT count(*) FROM documents"), 300);
     ref_sentences = scalar(db, "SELECT count(*) FROM sentences");
   }
@@ -132,7 +139,7 @@ TEST(Ingest, KilledAtRandomMomentsThenRerunStoresEverythingOnce) {
       int64_t target = std::min<int64_t>(250, stored + 10 + rng() % 50);
       for (int status = 0; waitpid(pid, &status, WNOHANG) == 0;) {
         if (fs::exists(path)) {
-          Db db(path, SQLITE_OPEN_READONLY);
+          Db db = reader(path);
           if (scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'documents'") == 1 &&
               scalar(db, "SELECT count(*) FROM documents") >= target)
             break;
@@ -145,7 +152,7 @@ TEST(Ingest, KilledAtRandomMomentsThenRerunStoresEverythingOnce) {
     wait_exit(pid);
     if (!fs::exists(path)) continue;  // killed before the database was created
     expect_consistent(path);
-    Db db(path, SQLITE_OPEN_READONLY);
+    Db db = reader(path);
     if (scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'documents'") == 0) continue;
     stored = scalar(db, "SELECT count(*) FROM documents");
     partial += stored < 300;
@@ -156,7 +163,7 @@ TEST(Ingest, KilledAtRandomMomentsThenRerunStoresEverythingOnce) {
   ASSERT_EQ(run_sitrep({"ingest", corpus_dir, "--db", path, "--until", "tokenize"}, dir / "final.log"), 0)
       << slurp(dir / "final.log");
   expect_consistent(path);
-  Db db(path, SQLITE_OPEN_READONLY);
+  Db db = reader(path);
   EXPECT_EQ(scalar(db, "SELECT count(*) FROM documents"), 300);
   EXPECT_EQ(scalar(db, "SELECT count(*) FROM sentences"), ref_sentences);
   EXPECT_EQ(scalar(db, "SELECT count(*) FROM duplicates"), 0);

@@ -167,13 +167,14 @@ std::string foreign_file_reason(const std::string& path) {
   return "not a sitrep database (not an SQLite file)";
 }
 
-void check_and_migrate(Db& db, const std::string& path, bool writable) {
+void check_and_migrate(Db& db, const std::string& path, bool writable, bool identity_only) {
   auto error = [&](const std::string& why) { throw SqlError(fmt::format("{}: {}", path, why), SQLITE_NOTADB); };
   try {
     int64_t app = pragma_int(db, "PRAGMA application_id");
     int64_t tables = pragma_int(db, "SELECT count(*) FROM sqlite_master");
     if (app != kApplicationId && (app != 0 || tables != 0))
       error("not a sitrep database (an SQLite database of another application)");
+    if (identity_only) return;
     int version = 0;
     if (tables != 0) version = static_cast<int>(pragma_int(db, "SELECT max(version) FROM schema_version"));
     if (version > kMigrationCount)

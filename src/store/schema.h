@@ -20,8 +20,9 @@ int latest_schema_version();
 
 // Checks that `path` is empty, new, or a sitrep database, then brings its
 // schema up to date (writable) or checks it is current (read-only).
+// With `identity_only`, only checks that it is no other application's file.
 // Throws SqlError with a message naming `path`.
-void check_and_migrate(Db& db, const std::string& path, bool writable);
+void check_and_migrate(Db& db, const std::string& path, bool writable, bool identity_only = false);
 
 // Looks at the file's first bytes before SQLite does: "" when it is absent,
 // empty or starts with the SQLite header, else why it is not a database.

@@ -318,15 +318,27 @@ Result<Store> Store::open(const std::string& path, const StoreOptions& options) 
     auto impl = std::make_unique<Impl>();
     impl->path = path;
     impl->options = options;
-    int flags = options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    impl->db = Db(path, flags | SQLITE_OPEN_NOMUTEX);
-    check_and_migrate(impl->db, path, !options.read_only);
+    if (options.read_only) {
+      // A reader opens read-write with query_only: after a killed writer, the
+      // first connection must recover the WAL index, which a read-only one cannot.
+      try {
+        impl->db = Db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
+      } catch (const SqlError&) {  // a file we may not write: read-only it is
+        impl->db = Db(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
+      }
+      impl->db.exec("PRAGMA query_only = ON");
+    } else {
+      impl->db = Db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
+    }
     if (!options.read_only) {
-      // WAL: readers never block the writer; NORMAL sync: a killed process
-      // loses at most the open batch, never consistency.
+      // Before anything is written (the migrations too): WAL, so that readers
+      // never block the writer nor need to roll back a killed writer's journal;
+      // NORMAL sync: a killed process loses at most the open batch, never consistency.
+      check_and_migrate(impl->db, path, false, /*check_only_identity=*/true);
       impl->db.exec("PRAGMA journal_mode = WAL");
       impl->db.exec("PRAGMA synchronous = NORMAL");
     }
+    check_and_migrate(impl->db, path, !options.read_only);
     impl->db.exec("PRAGMA foreign_keys = ON");
     impl->db.exec("PRAGMA temp_store = MEMORY");
     if (!options.read_only) impl->prepare();
