@@ -168,7 +168,7 @@ TEST(Store, OneEventPerHappeningWithGdeltCounts) {
 
 TEST(Store, EventsThatDifferAreNotMerged) {
   Store store = open_store(temp_db("db"));
-  Document a = make_doc("a", "One. Two. Three. Four. Five. Six.", "X");
+  Document a = make_doc("a", "One. Two. Three. Four. Five. Six. Seven.", "X");
   a.events = {
       make_event("RUSMIL", "UKR", "190", {2022, 4, 8}, 0),
       make_event("UKR", "RUSMIL", "190", {2022, 4, 8}, 1),     // fighting back is another event
@@ -179,13 +179,29 @@ TEST(Store, EventsThatDifferAreNotMerged) {
   Event negated = make_event("CHNGOV", "UKRGOV", "041", {2022, 4, 4}, 5);
   negated.negated = true;
   a.events.push_back(negated);
+  a.events.push_back(make_event("CHNMIL", "UKRGOV", "041", {2022, 4, 4}, 6));  // another role
   ASSERT_TRUE(store.ingest(a).ok());
-  EXPECT_EQ(store.counts().value().events, 6);
+  EXPECT_EQ(store.counts().value().events, 7);
 
-  Document b = make_doc("b", "The two governments consulted each other.", "Y");
+  Document b = make_doc("b", "The two governments consulted each other. China called Ukraine.", "Y");
   b.events.push_back(make_event("UKRGOV", "CHNGOV", "040", {2022, 4, 4}));  // generic consult: the same call
   ASSERT_TRUE(store.ingest(b).ok());
-  EXPECT_EQ(store.counts().value().events, 6);
+  EXPECT_EQ(store.counts().value().events, 7);
+  // A bare country code is the same actor as its government at this level... but which role?
+  // It joins the first matching event: the government's call, the oldest.
+  b = make_doc("c", "China called Ukraine on Monday.", "Z");
+  b.events.push_back(make_event("CHN", "UKR", "041", {2022, 4, 4}));
+  ASSERT_TRUE(store.ingest(b).ok());
+  EXPECT_EQ(store.counts().value().events, 7);
+  EventFilter f;
+  f.actor = "CHNGOV";
+  f.code = "041";
+  f.include_negated = false;
+  auto rows = events_of(store, f);
+  ASSERT_EQ(rows.size(), 2u);  // 2022-04-07 first (newest), then the merged call
+  EXPECT_EQ(rows[1]["date"], "2022-04-04");
+  EXPECT_EQ(rows[1]["mentions"], 3);
+  EXPECT_EQ(rows[1]["sources"], 3);
 }
 
 TEST(Store, AnArticleWithoutOutletCountsAsItsOwnSource) {
@@ -284,7 +300,7 @@ TEST(Store, QueriesFilterEvents) {
   Store store = open_store(temp_db("db"), options);
   Document a = make_doc("a", "One. Two. Three.", "X", {2022, 4, 4});
   a.events = {make_event("CHNGOV", "UKRGOV", "041", {2022, 4, 4}, 0), make_event("RUSMIL", "UKR", "190", {2022, 4, 8}, 1),
-              make_event("RUSMIL", "UKRMIL", "190", {2022, 4, 9}, 2)};
+              make_event("RUSMIL", "UKRMIL", "190", {2022, 4, 12}, 2)};
   ASSERT_TRUE(store.ingest(a).ok());
   EventFilter f;
   f.actor = "CHN";
@@ -294,10 +310,10 @@ TEST(Store, QueriesFilterEvents) {
   EXPECT_EQ(events_of(store, f).size(), 3u);
   f.code = "19";
   EXPECT_EQ(events_of(store, f).size(), 2u);
-  f.from = "2022-04-09";
+  f.from = "2022-04-10";
   auto rows = events_of(store, f);
   ASSERT_EQ(rows.size(), 1u);
-  EXPECT_EQ(rows[0]["date"], "2022-04-09");
+  EXPECT_EQ(rows[0]["date"], "2022-04-12");
   EXPECT_EQ(rows[0]["goldstein"], -10.0);
   f = {};
   f.involving = "'; DROP TABLE events; --";

@@ -98,7 +98,7 @@ CREATE TABLE event_mentions (
   document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   sentence INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
   source TEXT, source_text TEXT, target TEXT, target_text TEXT,
-  code TEXT NOT NULL, date TEXT, negated INTEGER NOT NULL, future INTEGER NOT NULL,
+  code TEXT NOT NULL, date TEXT, date_text TEXT, negated INTEGER NOT NULL, future INTEGER NOT NULL,
   reported_by TEXT, reported_by_text TEXT,
   location TEXT, location_country TEXT,
   quote INTEGER,                          -- index of the quote within the document

@@ -90,7 +90,23 @@ struct Store::Impl {
   int64_t merge_event(const Document& doc, const Event& e, int64_t document);
 };
 
+// actor_match(a, b): actor keys name the same actor at the merge level: equal,
+// or one is a bare country code and the other a role of that country
+// ("CHN" and "CHNGOV"). An unknown actor ('') only matches an unknown one.
+static void actor_match(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  auto text = [&](int i) {
+    const unsigned char* p = sqlite3_value_text(argv[i]);
+    return p ? std::string_view(reinterpret_cast<const char*>(p), sqlite3_value_bytes(argv[i])) : std::string_view();
+  };
+  std::string_view a = text(0), b = text(1);
+  if (a.size() > b.size()) std::swap(a, b);
+  sqlite3_result_int(ctx, a == b || (a.size() == 3 && b.substr(0, 3) == a));
+}
+
 void Store::Impl::prepare() {
+  if (sqlite3_create_function(db.get(), "actor_match", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, actor_match,
+                              nullptr, nullptr) != SQLITE_OK)
+    db.fail("actor_match");
   find_key = Stmt(db, "SELECT id, hash FROM documents WHERE doc_key = ?");
   find_hash = Stmt(db, "SELECT id, coalesce(duplicate_of, id) FROM documents WHERE hash = ? AND text = ? LIMIT 1");
   insert_doc = Stmt(db,
@@ -120,16 +136,17 @@ void Store::Impl::prepare() {
   find_event = Stmt(db,
                     "SELECT id, code FROM events WHERE root = ?1 AND negated = ?2 AND future = ?3 AND "
                     "((?4 IS NOT NULL AND day BETWEEN ?4 - 1 AND ?4 + 1) OR (?4 IS NULL AND day IS NULL AND "
-                    "first_document = ?5)) AND ((source_key = ?6 AND target_key = ?7) OR "
-                    "(?8 AND source_key = ?7 AND target_key = ?6)) ORDER BY abs(coalesce(day - ?4, 0)), id");
+                    "first_document = ?5)) AND ((actor_match(source_key, ?6) AND actor_match(target_key, ?7)) OR "
+                    "(?8 AND actor_match(source_key, ?7) AND actor_match(target_key, ?6))) "
+                    "ORDER BY abs(coalesce(day - ?4, 0)), id");
   insert_event = Stmt(db,
                       "INSERT INTO events (source, target, source_key, target_key, code, root, quad, goldstein, date, "
                       "day, negated, future, first_document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert_event_mention = Stmt(db,
                               "INSERT OR IGNORE INTO event_mentions (event, document, sentence, begin, end, source, "
                               "source_text, target, target_text, code, date, negated, future, reported_by, "
-                              "reported_by_text, location, location_country, quote, evidence, confidence) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                              "reported_by_text, location, location_country, quote, evidence, confidence, date_text) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   // GDELT's counts: mentions = sentences reporting it (duplicates included);
   // articles = distinct articles, a near-duplicate counting as its original;
   // sources = distinct outlets of those articles, an unknown outlet counting as its own.
@@ -164,8 +181,8 @@ void Store::Impl::find_duplicate(int64_t hash, const Document& doc, const Signat
   find_hash.reset();
   if (r.duplicate_of || !sig) return;
   // Candidates must share two bands: at J = 0.8 about 13 of 32 are expected
-  // (missing one with fewer than two: < 1e-9), while loosely related articles
-  // (J ~ 0.3) rarely share even one; this keeps verification cheap.
+  // (fewer than two: about 1e-6), while loosely related articles (J ~ 0.3)
+  // share two only 3% of the time; this keeps verification cheap.
   std::map<int64_t, int> shared;
   for (int b = 0; b < kBands; ++b) {
     find_band.bind(1, band_key(*sig, b));
@@ -301,7 +318,9 @@ IngestResult Store::Impl::ingest(const Document& doc) {
     const Place* place = e.place >= 0 && size_t(e.place) < doc.places.size() ? &doc.places[e.place] : nullptr;
     st.bind_text_or_null(16, place ? place->name : "").bind_text_or_null(17, place ? place->country : "");
     if (e.quote >= 0) st.bind(18, e.quote); else st.bind_null(18);
-    st.bind_text_or_null(19, text(e.span)).bind(20, static_cast<double>(e.confidence)).run();
+    const TimeExpr* time = e.time >= 0 && size_t(e.time) < doc.times.size() ? &doc.times[e.time] : nullptr;
+    st.bind_text_or_null(19, text(e.span)).bind(20, static_cast<double>(e.confidence));
+    st.bind_text_or_null(21, time ? text(time->span) : std::string_view()).run();
     r.events += db.changes();
   }
   for (int64_t event : touched) {
