@@ -166,6 +166,31 @@ TEST(Store, OneEventPerHappeningWithGdeltCounts) {
   EXPECT_EQ(events[0]["quad"], 1);
 }
 
+TEST(Store, ReplacingAnOriginalFreesItsCopies) {
+  Store store = open_store(temp_db("db"));
+  Document a = make_doc("a", kLongText, "Wire");
+  Document b = make_doc("b", std::string(kLongText) + " More to follow.", "Paper");
+  for (Document* d : {&a, &b}) {
+    d->events.push_back(make_event("DEUGOV", "FRAGOV", "071", {2022, 4, 4}));
+    ASSERT_TRUE(store.ingest(*d).ok());
+  }
+  auto events = events_of(store);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]["articles"], 1);
+  EXPECT_EQ(events[0]["sources"], 1);
+  EXPECT_EQ(events[0]["mentions"], 2);
+  // The original changes into another story: its copy now stands alone.
+  Document a2 = make_doc("a", kCallText, "Wire");
+  ASSERT_EQ(store.ingest(a2).value().outcome, IngestOutcome::kReplaced);
+  events = events_of(store);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]["articles"], 1);
+  EXPECT_EQ(events[0]["mentions"], 1);
+  EXPECT_EQ(events[0]["doc"], "b");
+  EXPECT_EQ(events[0]["quad"], 2);
+  EXPECT_EQ(store.counts().value().duplicates, 0);
+}
+
 TEST(Store, EventsThatDifferAreNotMerged) {
   Store store = open_store(temp_db("db"));
   Document a = make_doc("a", "One. Two. Three. Four. Five. Six. Seven.", "X");
@@ -315,6 +340,7 @@ TEST(Store, QueriesFilterEvents) {
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0]["date"], "2022-04-12");
   EXPECT_EQ(rows[0]["goldstein"], -10.0);
+  EXPECT_EQ(rows[0]["quad"], 4);
   f = {};
   f.involving = "'; DROP TABLE events; --";
   EXPECT_TRUE(events_of(store, f).empty());

@@ -52,9 +52,9 @@ int quad_class(std::string_view code) {
   if (code.size() < 2 || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9') return 0;
   int root = (code[0] - '0') * 10 + (code[1] - '0');
   if (root >= 1 && root <= 5) return 1;
-  if (root <= 8 && root >= 6) return 2;
-  if (root <= 13 && root >= 9) return 3;
-  if (root <= 20 && root >= 14) return 4;
+  if (root <= 9 && root >= 6) return 2;
+  if (root <= 14 && root >= 10) return 3;
+  if (root <= 20 && root >= 15) return 4;
   return 0;
 }
 
