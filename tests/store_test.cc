@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "store/minhash.h"
 #include "store/queries.h"
@@ -382,6 +383,47 @@ TEST(Store, QuotesBySpeaker) {
   f.speaker = "Kuleba";
   ASSERT_TRUE(query_quotes(store, f, [&](const nlohmann::json& r) { rows.push_back(r); }).ok());
   EXPECT_TRUE(rows.empty());
+}
+
+std::vector<nlohmann::json> stories_of(Store& store) {
+  std::vector<nlohmann::json> rows;
+  EXPECT_TRUE(query_stories(store, [&](const nlohmann::json& r) { rows.push_back(r); }).ok());
+  return rows;
+}
+
+TEST(Store, ArticlesOnOneSubjectFormAStory) {
+  Store store = open_store(temp_db("db"));
+  // Background articles on other subjects, so that word weights mean something.
+  const char* others[] = {
+      "The central bank raised interest rates by half a point to slow inflation, its governor said.",
+      "A new football stadium opened in the capital with a match between the two oldest clubs.",
+      "Scientists reported a rare bird nesting on the island for the first time in fifty years.",
+      "The parliament approved the budget after a long debate about pensions and hospital spending."};
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE(store.ingest(make_doc("other" + std::to_string(i), others[i])).ok());
+  Document a = make_doc("flood1", kLongText, "Wire", {2022, 5, 10});
+  a.title = "Floods force families from river valley";
+  Document b = make_doc("flood2",
+                        "Volunteers filled sandbags in the river valley as flood waters kept rising. Families in "
+                        "shelters waited for the rain to ease, and farmers counted the harvest lost to the floods.",
+                        "Paper", {2022, 5, 11});
+  b.title = "Valley floods: volunteers and farmers count losses";
+  Document late = make_doc("flood3", "Flood waters rose again in the river valley and families left their homes.",
+                           "Paper", {2022, 7, 1});  // the same words two months later: another story
+  Document call = make_doc("call", kCallText, "Wire", {2022, 5, 10});
+  call.events.push_back(make_event("CHNGOV", "UKRGOV", "041", {2022, 5, 10}));
+  for (Document* d : {&a, &b, &late, &call}) ASSERT_TRUE(store.ingest(*d).ok());
+  auto stories = stories_of(store);
+  std::map<std::string, int64_t> docs_of;  // title -> documents
+  for (auto& s : stories) docs_of[s["title"].get<std::string>()] = s["documents"].get<int64_t>();
+  EXPECT_EQ(docs_of["Floods force families from river valley"], 2);
+  EXPECT_EQ(stories.size(), 4u + 3u);  // the four others, the May floods, the July floods, the call
+  // Events carry their story, and --story selects them.
+  auto events = events_of(store);
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_FALSE(events[0]["story"].is_null());
+  EventFilter f;
+  f.story = events[0]["story"].get<int64_t>();
+  EXPECT_EQ(events_of(store, f).size(), 1u);
 }
 
 TEST(Store, ReadersSeeOnlyCommittedBatches) {

@@ -135,8 +135,12 @@ CREATE TABLE duplicates (
 );
 
 CREATE TABLE stories (
-  id INTEGER PRIMARY KEY, title TEXT, first_date TEXT, last_date TEXT
+  id INTEGER PRIMARY KEY, title TEXT, first_date TEXT, last_date TEXT,
+  profile TEXT NOT NULL,                  -- its heaviest words: "word weight word weight ..."
+  entities TEXT NOT NULL                  -- actor codes and names of its articles, one per line
 );
+CREATE INDEX stories_last_date ON stories(last_date);
+CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;  -- document frequencies
 CREATE TABLE story_documents (
   story INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
   document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

@@ -14,6 +14,7 @@
 #include "store/minhash.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
+#include "store/stories.h"
 
 namespace sitrep::store {
 namespace {
@@ -78,10 +79,12 @@ struct Store::Impl {
   StoreOptions options;
   Db db;
   std::optional<Transaction> batch;
+  std::optional<StoryClusterer> stories;
   // Prepared once: ingest runs them per row.
   Stmt find_key, find_hash, insert_doc, delete_doc, doc_events, dup_children, insert_sentence, insert_chain,
       insert_mention, insert_time, insert_place, insert_quote, insert_signature, insert_band, find_band,
-      get_signature, insert_duplicate, find_event, insert_event, insert_event_mention, recount, drop_empty;
+      get_signature, insert_duplicate, find_event, insert_event, insert_event_mention, recount, drop_empty,
+      set_story, drop_empty_stories;
 
   void prepare();
   IngestResult ingest(const Document& doc);
@@ -161,6 +164,9 @@ void Store::Impl::prepare() {
                  "first_document = coalesce((SELECT min(document) FROM event_mentions WHERE event = ?1), first_document) "
                  "WHERE id = ?1");
   drop_empty = Stmt(db, "DELETE FROM events WHERE id = ? AND mentions = 0");
+  set_story = Stmt(db, "UPDATE events SET story = ?1 WHERE id = ?2 AND story IS NULL");
+  drop_empty_stories = Stmt(db, "DELETE FROM stories WHERE NOT EXISTS (SELECT 1 FROM story_documents WHERE story = stories.id)");
+  stories.emplace(db);
 }
 
 void Store::Impl::remove_document(int64_t id, std::set<int64_t>& touched) {
@@ -323,10 +329,13 @@ IngestResult Store::Impl::ingest(const Document& doc) {
     st.bind_text_or_null(21, time ? text(time->span) : std::string_view()).run();
     r.events += db.changes();
   }
+  int64_t story = stories->assign(doc, id, r.duplicate_of);
   for (int64_t event : touched) {
     recount.bind(1, event).run();
     drop_empty.bind(1, event).run();
+    set_story.bind(1, story).bind(2, event).run();  // an event belongs to the story that first reported it
   }
+  if (r.outcome == IngestOutcome::kReplaced) drop_empty_stories.run();
   return r;
 }
 
@@ -377,7 +386,10 @@ Result<Store> Store::open(const std::string& path, const StoreOptions& options) 
 
 Status Store::begin() {
   try {
-    if (!impl_->batch) impl_->batch.emplace(impl_->db);
+    if (!impl_->batch) {
+      impl_->batch.emplace(impl_->db);
+      if (impl_->stories) impl_->stories->clear_cache();
+    }
     return Status::Ok();
   } catch (const SqlError& e) {
     return Status::Error(fmt::format("{}: {}", impl_->path, e.what()));
@@ -397,6 +409,7 @@ Status Store::commit() {
 
 Status Store::rollback() {
   impl_->batch.reset();
+  if (impl_->stories) impl_->stories->clear_cache();
   return Status::Ok();
 }
 
@@ -406,7 +419,10 @@ Result<IngestResult> Store::ingest(const Document& doc) {
   if (impl_->options.read_only) return Status::Error(impl_->path + ": opened read-only");
   bool own = !impl_->batch;
   try {
-    if (own) impl_->batch.emplace(impl_->db);
+    if (own) {
+      impl_->batch.emplace(impl_->db);
+      impl_->stories->clear_cache();
+    }
     // A savepoint per document: a failure leaves the rest of the batch intact.
     impl_->db.exec("SAVEPOINT doc");
     IngestResult r;
@@ -414,6 +430,7 @@ Result<IngestResult> Store::ingest(const Document& doc) {
       r = impl_->ingest(doc);
     } catch (...) {
       sqlite3_exec(impl_->db.get(), "ROLLBACK TO doc; RELEASE doc", nullptr, nullptr, nullptr);
+      impl_->stories->clear_cache();
       throw;
     }
     impl_->db.exec("RELEASE doc");
