@@ -139,7 +139,7 @@ CREATE TABLE stories (
   profile TEXT NOT NULL,                  -- its heaviest words: "word weight word weight ..."
   entities TEXT NOT NULL                  -- actor codes and names of its articles, one per line
 );
-CREATE INDEX stories_last_date ON stories(last_date);
+CREATE INDEX stories_dates ON stories(last_date, first_date);
 CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;  -- document frequencies
 CREATE TABLE story_documents (
   story INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,

@@ -49,14 +49,19 @@ Profile top(const Profile& p, size_t n) {
   return out;
 }
 
-double cosine(const Profile& a, const Profile& b) {
-  double dot = 0, na = 0, nb = 0;
-  for (auto& [w, x] : a) {
-    na += x * x;
+double norm(const Profile& p) {
+  double n = 0;
+  for (auto& [w, x] : p) n += x * x;
+  return std::sqrt(n);
+}
+
+// Cosine of `a` (norm `na`) with `b` (norm `nb`): walks the shorter profile.
+double cosine(const Profile& a, double na, const Profile& b, double nb) {
+  if (na <= 0 || nb <= 0) return 0;
+  double dot = 0;
+  for (auto& [w, x] : a)
     if (auto it = b.find(w); it != b.end()) dot += x * it->second;
-  }
-  for (auto& [w, x] : b) nb += x * x;
-  return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0;
+  return dot / (na * nb);
 }
 
 }  // namespace
@@ -66,10 +71,13 @@ StoryClusterer::StoryClusterer(Db& db)
       df_(db, "SELECT df FROM terms WHERE term = ?"),
       bump_df_(db, "INSERT INTO terms (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1"),
       max_doc_(db, "SELECT coalesce(max(id), 1) FROM documents"),
+      // Covered by the index on (last_date, first_date): no table row is read
+      // unless its profile is not cached yet.
       candidates_(db,
-                  "SELECT id, profile, entities FROM stories WHERE (?1 IS NULL AND last_date IS NULL) OR "
-                  "(?1 IS NOT NULL AND last_date >= date(?1, '-3 days') AND first_date <= date(?1, '+3 days')) "
-                  "ORDER BY id DESC LIMIT 500"),
+                  "SELECT id FROM stories WHERE last_date >= date(?1, '-3 days') AND first_date <= date(?1, '+3 days') "
+                  "UNION ALL SELECT id FROM stories WHERE ?1 IS NULL AND last_date IS NULL "
+                  "ORDER BY 1 DESC LIMIT 500"),
+      profile_(db, "SELECT profile, entities FROM stories WHERE id = ?"),
       story_of_(db, "SELECT story FROM story_documents WHERE document = ?"),
       insert_story_(db, "INSERT INTO stories (title, first_date, last_date, profile, entities) VALUES (?, ?, ?, ?, ?)"),
       update_story_(db,
@@ -116,6 +124,7 @@ int64_t StoryClusterer::assign(const Document& doc, int64_t id, int64_t duplicat
     bump_df_.bind(1, w).run();
   }
   profile = top(profile, 30);
+  const double profile_norm = norm(profile);
   std::set<std::string> entities;
   for (const Chain& c : doc.chains) {
     if (!c.actor.empty()) entities.insert(c.actor);
@@ -129,16 +138,21 @@ int64_t StoryClusterer::assign(const Document& doc, int64_t id, int64_t duplicat
     int64_t story = candidates_.int64(0);
     auto [it, fresh] = cache_.try_emplace(story);
     if (fresh) {
-      it->second.profile = decode(candidates_.text(1));
-      std::istringstream in(candidates_.text(2));
-      for (std::string line; std::getline(in, line);) it->second.entities.insert(line);
+      profile_.bind(1, story);
+      if (profile_.step()) {
+        it->second.profile = decode(profile_.text(0));
+        std::istringstream in(profile_.text(1));
+        for (std::string line; std::getline(in, line);) it->second.entities.insert(line);
+        it->second.norm = norm(it->second.profile);
+      }
+      profile_.reset();
     }
     const Profile& p = it->second.profile;
     const std::set<std::string>& e = it->second.entities;
     size_t shared = 0;
     for (auto& x : entities) shared += e.count(x);
     double overlap = entities.empty() || e.empty() ? 0 : static_cast<double>(shared) / std::min(entities.size(), e.size());
-    double score = cosine(profile, p) + 0.3 * overlap;
+    double score = cosine(profile, profile_norm, p, it->second.norm) + 0.3 * overlap;
     if (score >= best_score) {
       best_score = score;
       best = story;
@@ -157,11 +171,12 @@ int64_t StoryClusterer::assign(const Document& doc, int64_t id, int64_t duplicat
     insert_story_.bind_text_or_null(1, title).bind_text_or_null(2, date).bind_text_or_null(3, date);
     insert_story_.bind(4, encode(profile)).bind(5, join(entities)).run();
     best = db_.last_insert_rowid();
-    cache_[best] = Cached{profile, entities};
+    cache_[best] = Cached{profile, entities, profile_norm};
   } else {
     Cached& c = cache_[best];
     for (auto& [w, x] : profile) c.profile[w] += x;
     c.profile = top(c.profile, 60);
+    c.norm = norm(c.profile);
     c.entities.insert(entities.begin(), entities.end());
     update_story_.bind(1, best).bind_text_or_null(2, date).bind(3, encode(c.profile));
     update_story_.bind(4, join(c.entities)).run();

@@ -39,10 +39,11 @@ class StoryClusterer {
   struct Cached {
     std::map<std::string, double> profile;
     std::set<std::string> entities;
+    double norm = 0;
   };
   std::unordered_map<int64_t, Cached> cache_;
   Db& db_;
-  Stmt df_, bump_df_, max_doc_, candidates_, story_of_, insert_story_, update_story_, link_;
+  Stmt df_, bump_df_, max_doc_, candidates_, profile_, story_of_, insert_story_, update_story_, link_;
 };
 
 }  // namespace sitrep::store
