@@ -30,5 +30,12 @@ void add_eval_ner_command(CLI::App& eval_group);
 // `sitrep quotes` and `sitrep eval quotes` (src/quotes, src/eval/quotes_eval.h).
 void add_quotes_command(CLI::App& app);
 void add_eval_quotes_command(CLI::App& eval_group);
+// The store (src/store): `sitrep ingest` and the queries over a --db.
+void add_ingest_command(CLI::App& app);
+void add_events_db_command(CLI::App& app);  // to join with `sitrep events PATH...`
+void add_quotes_db_command(CLI::App& app);  // to join with `sitrep quotes PATH...`
+void add_search_command(CLI::App& app);
+void add_dyads_command(CLI::App& app);
+void add_stories_command(CLI::App& app);
 
 }  // namespace sitrep::cli
