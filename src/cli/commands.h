@@ -16,5 +16,12 @@ void add_train_parser_command(CLI::App& train_group);
 // `sitrep train tagger` and `sitrep eval tagger` (src/tagger), added to those groups.
 void add_train_tagger_command(CLI::App& train_group);
 void add_eval_tagger_command(CLI::App& eval_group);
+// The store (src/store): `sitrep ingest` and the queries over a --db.
+void add_ingest_command(CLI::App& app);
+void add_events_db_command(CLI::App& app);  // to join with `sitrep events PATH...`
+void add_quotes_db_command(CLI::App& app);  // to join with `sitrep quotes PATH...`
+void add_search_command(CLI::App& app);
+void add_dyads_command(CLI::App& app);
+void add_stories_command(CLI::App& app);
 
 }  // namespace sitrep::cli

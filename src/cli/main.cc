@@ -14,6 +14,12 @@ int main(int argc, char** argv) {
   sitrep::cli::add_train_parser_command(*app.get_subcommand("train"));
   sitrep::cli::add_train_tagger_command(*app.get_subcommand("train"));
   sitrep::cli::add_eval_tagger_command(*app.get_subcommand("eval"));
+  sitrep::cli::add_ingest_command(app);
+  sitrep::cli::add_events_db_command(app);
+  sitrep::cli::add_quotes_db_command(app);
+  sitrep::cli::add_search_command(app);
+  sitrep::cli::add_dyads_command(app);
+  sitrep::cli::add_stories_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::RuntimeError& e) {  // a subcommand finished: its exit status

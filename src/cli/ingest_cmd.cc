@@ -1,0 +1,294 @@
+// sitrep ingest PATH... --db FILE: runs the pipeline over a corpus and stores it.
+//
+// Reading and analysis run on all cores (BatchRunner); one writer thread takes
+// the analysed documents from a bounded queue and commits them to the store,
+// one transaction per batch (kCommitDocuments or kCommitSeconds, whichever
+// comes first). Memory stays bounded: the queue holds at most kQueueDocuments.
+// Exit status: 0 when every input was read and stored; 2 when an input was
+// missing, unreadable or skipped (not text), or the --db file is not a sitrep
+// database (the other inputs are still stored); 1 when the store failed while
+// writing (what was committed stays; a re-run completes the job).
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "io/readers.h"
+#include "pipeline/pipeline.h"
+#include "store/store.h"
+
+namespace sitrep::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+constexpr size_t kQueueDocuments = 512;
+constexpr size_t kCommitDocuments = 256;
+constexpr double kCommitSeconds = 2.0;
+
+struct IngestOptions {
+  std::vector<std::string> paths;
+  std::string db = "sitrep.db";
+  std::string until;  // empty: the whole pipeline
+  std::string input_format = "auto";
+  unsigned threads = 0;
+  uint64_t progress_every = 1000;
+  size_t commit_every = kCommitDocuments;
+  bool quiet = false;
+};
+
+// A bounded queue between the analysis threads and the writer.
+class DocQueue {
+ public:
+  void push(Document&& doc) {
+    std::unique_lock lock(mu_);
+    not_full_.wait(lock, [&] { return q_.size() < kQueueDocuments; });
+    q_.push_back(std::move(doc));
+    not_empty_.notify_one();
+  }
+  void close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    not_empty_.notify_all();
+  }
+  // Waits up to `wait` for a document; false when none came (check done()).
+  bool pop(Document& out, std::chrono::milliseconds wait) {
+    std::unique_lock lock(mu_);
+    if (!not_empty_.wait_for(lock, wait, [&] { return !q_.empty() || closed_; }) || q_.empty()) return false;
+    out = std::move(q_.front());
+    q_.pop_front();
+    not_full_.notify_one();
+    return true;
+  }
+  bool done() {
+    std::lock_guard lock(mu_);
+    return closed_ && q_.empty();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable not_full_, not_empty_;
+  std::deque<Document> q_;
+  bool closed_ = false;
+};
+
+// Input sizes, to show progress by bytes of finished files (-1: unknown, e.g. stdin).
+int64_t input_sizes(const std::vector<std::string>& paths, std::unordered_map<std::string, uint64_t>& sizes) {
+  int64_t total = 0;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (p == "-") return -1;
+    if (fs::is_directory(p, ec)) {
+      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file(ec)) total += sizes[it->path().string()] = it->file_size(ec);
+    } else if (fs::is_regular_file(p, ec)) {
+      total += sizes[p] = fs::file_size(p, ec);
+    }
+  }
+  return total;
+}
+
+std::string clock_time(double seconds) {
+  auto s = static_cast<long>(seconds);
+  return s >= 3600 ? fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60) : fmt::format("{}:{:02}", s / 60, s % 60);
+}
+
+struct Tally {
+  uint64_t read = 0, added = 0, replaced = 0, unchanged = 0, duplicates = 0, events = 0, failed = 0;
+};
+
+int run_ingest(const IngestOptions& opt) {
+  auto in_format = io::parse_input_format(opt.input_format);
+  if (!in_format.ok()) {
+    fmt::print(stderr, "sitrep: error: {}\n", in_format.status().message());
+    return kExitBadInput;
+  }
+  auto pipeline = opt.until.empty() ? Pipeline::load_default()
+                                    : [&]() -> Result<Pipeline> {
+                                        auto stage = parse_stage(opt.until);
+                                        if (!stage.ok()) return stage.status();
+                                        return Pipeline::load_default(stage.value());
+                                      }();
+  if (!pipeline.ok()) {
+    fmt::print(stderr, "sitrep: error: {}\n", pipeline.status().message());
+    return kExitBadInput;
+  }
+  auto opened = store::Store::open(opt.db);
+  if (!opened.ok()) {
+    fmt::print(stderr, "sitrep: error: {}\n", opened.status().message());
+    return kExitBadInput;
+  }
+  store::Store store = std::move(opened).value();
+
+  std::unordered_map<std::string, uint64_t> sizes;
+  const int64_t total_bytes = input_sizes(opt.paths, sizes);
+  const bool tty = isatty(STDERR_FILENO) && !opt.quiet;
+  std::mutex err_mu;  // stderr: warnings (reader thread) and progress (writer thread)
+  bool bar_shown = false;
+  auto say = [&](const std::string& line) {
+    std::lock_guard lock(err_mu);
+    fmt::print(stderr, "{}{}\n", bar_shown ? "\r\033[K" : "", line);
+    bar_shown = false;
+  };
+
+  DocQueue queue;
+  Tally tally;
+  std::atomic<bool> store_failed{false};
+  int bad_inputs = 0;
+  auto start = Clock::now();
+
+  // The writer: the only thread touching the store.
+  std::thread writer([&] {
+    uint64_t done_bytes = 0, last_report = 0;
+    std::string current_path;
+    auto batch_start = Clock::now();
+    auto last_bar = Clock::now() - std::chrono::seconds(1);
+    size_t in_batch = 0;
+    auto commit = [&] {
+      if (in_batch == 0) return;
+      Status st = store.commit();
+      in_batch = 0;
+      if (!st.ok()) {
+        say(fmt::format("sitrep: error: {}", st.message()));
+        store_failed = true;
+      }
+    };
+    auto progress = [&](bool force) {
+      double secs = std::chrono::duration<double>(Clock::now() - start).count();
+      double rate = tally.read / std::max(secs, 1e-9);
+      if (tty) {
+        if (!force && Clock::now() - last_bar < std::chrono::milliseconds(200)) return;
+        last_bar = Clock::now();
+        std::string line;
+        if (total_bytes > 0) {
+          double frac = std::min(1.0, static_cast<double>(done_bytes) / total_bytes);
+          int filled = static_cast<int>(frac * 30);
+          std::string eta = frac > 0.01 ? clock_time(secs / frac - secs) : "?";
+          line = fmt::format("[{}{}] {:3.0f}%  {} documents  {:.0f} docs/s  ETA {}", std::string(filled, '#'),
+                             std::string(30 - filled, '.'), frac * 100, tally.read, rate, eta);
+        } else {
+          line = fmt::format("{} documents  {:.0f} docs/s", tally.read, rate);
+        }
+        std::lock_guard lock(err_mu);
+        fmt::print(stderr, "\r\033[K{}", line);
+        bar_shown = true;
+      } else if (!opt.quiet && (force || tally.read - last_report >= opt.progress_every)) {
+        last_report = tally.read;
+        say(fmt::format("sitrep: ingest: {} documents ({:.0f} docs/s), {} event mentions, {}", tally.read, rate,
+                        tally.events, clock_time(secs)));
+      }
+    };
+    Document doc;
+    while (!queue.done()) {
+      bool got = queue.pop(doc, std::chrono::milliseconds(200));
+      if (got && !store_failed) {
+        if (doc.path != current_path) {  // the previous file is finished
+          if (auto it = sizes.find(current_path); it != sizes.end()) done_bytes += it->second;
+          current_path = doc.path;
+        }
+        if (in_batch == 0) {
+          if (Status st = store.begin(); !st.ok()) {
+            say(fmt::format("sitrep: error: {}", st.message()));
+            store_failed = true;
+            continue;
+          }
+          batch_start = Clock::now();
+        }
+        ++in_batch;
+        ++tally.read;
+        auto r = store.ingest(doc);
+        if (!r.ok()) {
+          say(fmt::format("sitrep: error: {}", r.status().message()));
+          ++tally.failed;
+        } else {
+          switch (r.value().outcome) {
+            case store::IngestOutcome::kAdded: ++tally.added; break;
+            case store::IngestOutcome::kReplaced: ++tally.replaced; break;
+            case store::IngestOutcome::kUnchanged: ++tally.unchanged; break;
+          }
+          tally.duplicates += r.value().duplicate_of != 0;
+          tally.events += r.value().events;
+        }
+      }
+      if (in_batch >= std::max<size_t>(1, opt.commit_every) ||
+          (in_batch > 0 && std::chrono::duration<double>(Clock::now() - batch_start).count() >= kCommitSeconds))
+        commit();
+      progress(false);
+    }
+    commit();
+    if (auto it = sizes.find(current_path); it != sizes.end()) done_bytes += it->second;
+    if (tty) {
+      progress(true);
+      std::lock_guard lock(err_mu);
+      fmt::print(stderr, "\n");
+      bar_shown = false;
+    }
+  });
+
+  Status read;
+  {
+    BatchRunner runner(pipeline.value(), opt.threads, [&](Document& doc) {
+      if (!store_failed) queue.push(std::move(doc));
+    });
+    io::ReadOptions read_options;
+    read_options.format = in_format.value();
+    read = io::read_inputs(opt.paths, read_options, [&](Document&& doc) { runner.add(std::move(doc)); },
+                           [&](const std::string& warning) {
+                             if (warning.find(": skipped: ") != std::string::npos) ++bad_inputs;
+                             say("sitrep: warning: " + warning);
+                           });
+    runner.flush();
+  }
+  queue.close();
+  writer.join();
+
+  if (!read.ok()) {
+    say("sitrep: error: " + read.message());
+    ++bad_inputs;
+  }
+  double secs = std::chrono::duration<double>(Clock::now() - start).count();
+  auto counts = store.counts();
+  if (!opt.quiet) {
+    say(fmt::format("sitrep: ingest: {} documents in {:.1f} s ({:.0f} docs/s): {} added, {} replaced, {} unchanged, "
+                    "{} near-duplicates, {} failed; {} event mentions",
+                    tally.read, secs, tally.read / std::max(secs, 1e-9), tally.added, tally.replaced, tally.unchanged,
+                    tally.duplicates, tally.failed, tally.events));
+    if (counts.ok())
+      say(fmt::format("sitrep: {} now holds {} documents, {} sentences, {} events ({} mentions), {} quotes",
+                      opt.db, counts.value().documents, counts.value().sentences, counts.value().events,
+                      counts.value().event_mentions, counts.value().quotes));
+  }
+  if (store_failed || tally.failed) return 1;
+  return bad_inputs ? kExitBadInput : 0;
+}
+
+}  // namespace
+
+void add_ingest_command(CLI::App& app) {
+  auto opt = std::make_shared<IngestOptions>();
+  auto* cmd = app.add_subcommand("ingest", "Analyse articles and store them, with their events, in a database");
+  cmd->add_option("paths", opt->paths, "Files, directories (recursive) or - for standard input")->required();
+  cmd->add_option("--db", opt->db, "SQLite database (created if absent)")->capture_default_str();
+  cmd->add_option("--threads", opt->threads, "Analysis threads (0 = all cores)")->capture_default_str();
+  cmd->add_option("--input-format", opt->input_format, "auto (by extension), text, html, jsonl")->capture_default_str();
+  cmd->add_option("--until", opt->until, "Last pipeline stage (default: all)");
+  cmd->add_option("--progress-every", opt->progress_every, "Without a terminal: a progress line every N documents")
+      ->capture_default_str();
+  cmd->add_option("--commit-every", opt->commit_every, "Documents per transaction (also committed every 2 s)")
+      ->capture_default_str();
+  cmd->add_flag("-q,--quiet", opt->quiet, "No progress and no summary");
+  cmd->callback([opt] { throw CLI::RuntimeError(run_ingest(*opt)); });
+}
+
+}  // namespace sitrep::cli

@@ -1,0 +1,211 @@
+#include "store/queries.h"
+
+#include <fmt/format.h>
+
+#include "store/sqlite.h"
+#include "store/store.h"
+
+namespace sitrep::store {
+namespace {
+
+using nlohmann::json;
+
+json nullable_text(const Stmt& st, int col) { return st.is_null(col) ? json(nullptr) : json(st.text(col)); }
+json nullable_real(const Stmt& st, int col) { return st.is_null(col) ? json(nullptr) : json(st.real(col)); }
+json nullable_int(const Stmt& st, int col) { return st.is_null(col) ? json(nullptr) : json(st.int64(col)); }
+
+template <typename F>
+Status guarded(Store& store, const char* what, F&& f) {
+  try {
+    f();
+    return Status::Ok();
+  } catch (const SqlError& e) {
+    return Status::Error(fmt::format("{}: {}: {}", store.path(), what, e.what()));
+  }
+}
+
+}  // namespace
+
+bool valid_iso_date(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return false;
+  int m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+Status query_events(Store& store, const EventFilter& f, const RowSink& sink) {
+  for (const std::string* d : {&f.from, &f.to})
+    if (!d->empty() && !valid_iso_date(*d)) return Status::Error(fmt::format("not a date (YYYY-MM-DD): {}", *d));
+  // Each filter is always in the SQL and switched off by a NULL parameter.
+  const char* sql =
+      "SELECT e.id, e.source, e.target, e.code, e.root, e.quad, e.goldstein, e.date, e.negated, e.future, "
+      "e.mentions, e.sources, e.articles, e.story, d.doc_id, m.sentence, m.source_text, m.target_text, "
+      "m.reported_by, m.reported_by_text, m.location, m.location_country, m.evidence, m.confidence, d.path "
+      "FROM events e "
+      "JOIN event_mentions m ON m.id = (SELECT min(id) FROM event_mentions WHERE event = e.id) "
+      "JOIN documents d ON d.id = m.document "
+      "WHERE (?1 IS NULL OR substr(e.source, 1, length(?1)) = ?1) "
+      "AND (?2 IS NULL OR substr(e.target, 1, length(?2)) = ?2) "
+      "AND (?3 IS NULL OR substr(e.source, 1, length(?3)) = ?3 OR substr(e.target, 1, length(?3)) = ?3) "
+      "AND (?4 IS NULL OR substr(e.code, 1, length(?4)) = ?4) "
+      "AND (?5 IS NULL OR e.date >= ?5) AND (?6 IS NULL OR e.date <= ?6) "
+      "AND (?7 IS NULL OR e.story = ?7) AND (?8 OR e.negated = 0) "
+      "ORDER BY e.date DESC, e.id LIMIT ?9";
+  return guarded(store, "events", [&] {
+    Stmt st(store.db(), sql);
+    st.bind_text_or_null(1, f.actor).bind_text_or_null(2, f.target).bind_text_or_null(3, f.involving);
+    st.bind_text_or_null(4, f.code).bind_text_or_null(5, f.from).bind_text_or_null(6, f.to);
+    if (f.story >= 0) st.bind(7, f.story); else st.bind_null(7);
+    st.bind(8, f.include_negated ? 1 : 0).bind(9, f.limit > 0 ? f.limit : int64_t{-1});
+    while (st.step()) {
+      json row = {
+          {"id", st.int64(0)},
+          {"doc", st.text(14)},
+          {"sent", st.int64(15)},
+          {"date", nullable_text(st, 7)},
+          {"source", {{"code", nullable_text(st, 1)}, {"text", nullable_text(st, 16)}}},
+          {"target", {{"code", nullable_text(st, 2)}, {"text", nullable_text(st, 17)}}},
+          {"code", st.text(3)},
+          {"root", st.text(4)},
+          {"goldstein", nullable_real(st, 6)},
+          {"quad", nullable_int(st, 5)},
+          {"negated", st.int64(8) != 0},
+          {"future", st.int64(9) != 0},
+          {"reported_by", st.is_null(18) && st.is_null(19)
+                              ? json(nullptr)
+                              : json{{"code", nullable_text(st, 18)}, {"text", nullable_text(st, 19)}}},
+          {"location", st.is_null(20) && st.is_null(21)
+                           ? json(nullptr)
+                           : json{{"name", nullable_text(st, 20)}, {"country", nullable_text(st, 21)}}},
+          {"evidence", nullable_text(st, 22)},
+          {"confidence", nullable_real(st, 23)},
+          {"mentions", st.int64(10)},
+          {"sources", st.int64(11)},
+          {"articles", st.int64(12)},
+          {"story", nullable_int(st, 13)},
+          {"path", st.text(24)},
+      };
+      sink(row);
+    }
+  });
+}
+
+Status query_quotes(Store& store, const QuoteFilter& f, const RowSink& sink) {
+  const char* sql =
+      "SELECT d.doc_id, q.sentence, q.text, q.speaker_text, q.speaker_canonical, q.speaker_actor, q.cue, q.direct, "
+      "q.begin, q.end FROM quotes q JOIN documents d ON d.id = q.document "
+      "WHERE ?1 IS NULL OR instr(lower(coalesce(q.speaker_canonical, '') || ' ' || coalesce(q.speaker_text, '')), "
+      "lower(?1)) > 0 ORDER BY d.date, d.id, q.begin LIMIT ?2";
+  return guarded(store, "quotes", [&] {
+    Stmt st(store.db(), sql);
+    st.bind_text_or_null(1, f.speaker).bind(2, f.limit > 0 ? f.limit : int64_t{-1});
+    while (st.step()) {
+      sink(json{{"doc", st.text(0)},
+                {"sent", st.int64(1)},
+                {"text", st.text(2)},
+                {"speaker",
+                 {{"text", nullable_text(st, 3)}, {"canonical", nullable_text(st, 4)}, {"actor", nullable_text(st, 5)}}},
+                {"cue", nullable_text(st, 6)},
+                {"direct", st.int64(7) != 0},
+                {"start", st.int64(8)},
+                {"end", st.int64(9)}});
+    }
+  });
+}
+
+std::string literal_fts_query(const std::string& text) {
+  std::string out, word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += '"';
+    for (char c : word) {
+      if (c == '"') out += '"';  // FTS5 escapes a quote inside a string by doubling it
+      out += c;
+    }
+    out += '"';
+    word.clear();
+  };
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') flush();
+    else word += c;
+  }
+  flush();
+  return out;
+}
+
+Status search_sentences(Store& store, const SearchOptions& o, const RowSink& sink) {
+  std::string match = o.syntax ? o.query : literal_fts_query(o.query);
+  if (match.empty()) return Status::Error("search: empty query");
+  const char* sql =
+      "SELECT d.doc_id, d.title, d.date, s.idx, bm25(sentences_fts) AS rank, "
+      "snippet(sentences_fts, 0, '[', ']', '...', 16), s.text "
+      "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN documents d ON d.id = s.document "
+      "WHERE sentences_fts MATCH ?1 ORDER BY rank LIMIT ?2";
+  try {
+    Stmt st(store.db(), sql);
+    st.bind(1, match).bind(2, o.limit > 0 ? o.limit : int64_t{-1});
+    while (st.step())
+      sink(json{{"doc", st.text(0)},
+                {"title", nullable_text(st, 1)},
+                {"date", nullable_text(st, 2)},
+                {"sent", st.int64(3)},
+                {"rank", st.real(4)},
+                {"snippet", st.text(5)},
+                {"text", st.text(6)}});
+    return Status::Ok();
+  } catch (const SqlError& e) {
+    // FTS5 reports query syntax problems as SQLITE_ERROR ("fts5: syntax error near ...").
+    if (e.code == SQLITE_ERROR) return Status::Error(fmt::format("search: bad query {}: {}", json(o.query).dump(), e.what()));
+    return Status::Error(fmt::format("{}: search: {}", store.path(), e.what()));
+  }
+}
+
+Status query_dyads(Store& store, const DyadOptions& o, const RowSink& sink) {
+  const char* period;
+  if (o.by == "day") period = "e.date";
+  else if (o.by == "week") period = "date(e.date, '-6 days', 'weekday 1')";  // the Monday starting its week
+  else if (o.by == "month") period = "substr(e.date, 1, 7)";
+  else return Status::Error(fmt::format("--by: expected day, week or month, not {}", json(o.by).dump()));
+  int width;
+  if (o.level == "country") width = 3;
+  else if (o.level == "role") width = 6;
+  else return Status::Error(fmt::format("--level: expected country or role, not {}", json(o.level).dump()));
+  std::string sql = fmt::format(
+      "SELECT {0} AS period, substr(e.source_key, 1, {1}) AS s, substr(e.target_key, 1, {1}) AS t, count(*), "
+      "sum(e.mentions), sum(e.goldstein), avg(e.goldstein) FROM events e "
+      "WHERE e.negated = 0 AND e.date IS NOT NULL AND e.source_key <> '' AND e.target_key <> '' "
+      "GROUP BY period, s, t ORDER BY period, s, t",
+      period, width);
+  return guarded(store, "dyads", [&] {
+    Stmt st(store.db(), sql);
+    while (st.step())
+      sink(json{{"period", st.text(0)},
+                {"source", st.text(1)},
+                {"target", st.text(2)},
+                {"events", st.int64(3)},
+                {"mentions", st.int64(4)},
+                {"goldstein", nullable_real(st, 5)},
+                {"goldstein_avg", nullable_real(st, 6)}});
+  });
+}
+
+Status query_stories(Store& store, const RowSink& sink) {
+  const char* sql =
+      "SELECT s.id, s.title, s.first_date, s.last_date, "
+      "(SELECT count(*) FROM story_documents WHERE story = s.id), (SELECT count(*) FROM events WHERE story = s.id) "
+      "FROM stories s ORDER BY s.last_date DESC, s.id";
+  return guarded(store, "stories", [&] {
+    Stmt st(store.db(), sql);
+    while (st.step())
+      sink(json{{"id", st.int64(0)},
+                {"title", nullable_text(st, 1)},
+                {"first_date", nullable_text(st, 2)},
+                {"last_date", nullable_text(st, 3)},
+                {"documents", st.int64(4)},
+                {"events", st.int64(5)}});
+  });
+}
+
+}  // namespace sitrep::store

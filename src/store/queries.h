@@ -1,0 +1,68 @@
+// Queries over a store, for the `events`, `quotes`, `search`, `dyads` and
+// `stories` commands (and later the server). Each streams rows as JSON
+// objects to a callback; user values are always bound as parameters.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/status.h"
+
+namespace sitrep::store {
+
+class Store;
+using RowSink = std::function<void(const nlohmann::json&)>;
+
+struct EventFilter {
+  std::string actor;     // source actor code prefix ("CHN", "CHNGOV")
+  std::string target;    // target actor code prefix
+  std::string involving; // either side
+  std::string code;      // CAMEO code prefix ("04", "041")
+  std::string from, to;  // YYYY-MM-DD, inclusive
+  int64_t story = -1;
+  bool include_negated = true;
+  int64_t limit = 0;     // 0: all
+};
+// One row per merged event, newest first. Fields: the event JSONL fields of
+// its first mention (doc, sent, date, source, target, code, root, goldstein,
+// quad, negated, future, reported_by, location, evidence, confidence) plus
+// id, mentions, sources, articles, story.
+Status query_events(Store& store, const EventFilter& filter, const RowSink& sink);
+
+struct QuoteFilter {
+  std::string speaker;  // case-insensitive substring of the speaker's canonical name or text
+  int64_t limit = 0;
+};
+// Fields: doc, sent, text, speaker {text, canonical, actor}, cue, direct, start, end.
+Status query_quotes(Store& store, const QuoteFilter& filter, const RowSink& sink);
+
+struct SearchOptions {
+  std::string query;
+  bool syntax = false;  // false: the words of `query` are matched as they are (all of them);
+                        // true: FTS5 query syntax (AND, OR, NEAR, "phrases", prefix*)
+  int64_t limit = 20;
+};
+// Best first (bm25). Fields: doc, title, date, sent, rank, snippet (match in [brackets]), text.
+// A bad FTS5 query (syntax mode) is an error: "search: bad query: ...".
+Status search_sentences(Store& store, const SearchOptions& options, const RowSink& sink);
+// The FTS5 query matching every word of `text` literally (each word a quoted string).
+std::string literal_fts_query(const std::string& text);
+
+struct DyadOptions {
+  std::string by = "day";         // day, week (Monday), month
+  std::string level = "country";  // country (3 letters) or role (country + role, 6)
+};
+// Per source-target pair and period, not negated events with both actors known.
+// Fields: period, source, target, events, mentions, goldstein (sum), goldstein_avg.
+Status query_dyads(Store& store, const DyadOptions& options, const RowSink& sink);
+
+// Fields: id, title, first_date, last_date, documents, events.
+Status query_stories(Store& store, const RowSink& sink);
+
+// "YYYY-MM-DD" with a valid month and day.
+bool valid_iso_date(const std::string& s);
+
+}  // namespace sitrep::store

@@ -1,0 +1,204 @@
+#include "store/schema.h"
+
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+#include <fmt/format.h>
+
+namespace sitrep::store {
+namespace {
+
+// Ordered migrations: index i brings the schema from version i to i + 1.
+// Never edit a released one; append a new one instead (docs/store.md).
+const char* const kMigrations[] = {
+    // 1: documents, their analysis, merged events, duplicates, stories.
+    R"sql(
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  doc_key TEXT NOT NULL UNIQUE,      -- absolute path + '#' + document id: what "the same article" means
+  hash INTEGER NOT NULL,             -- XXH64 of the text
+  doc_id TEXT NOT NULL, path TEXT NOT NULL, source TEXT, url TEXT, title TEXT, date TEXT,
+  text TEXT NOT NULL,
+  duplicate_of INTEGER REFERENCES documents(id) ON DELETE SET NULL,  -- the first stored copy
+  ingested_at TEXT NOT NULL
+);
+CREATE INDEX documents_hash ON documents(hash);
+CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
+
+CREATE TABLE sentences (
+  id INTEGER PRIMARY KEY,
+  document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE INDEX sentences_document ON sentences(document, idx);
+CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id',
+                                              tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
+  INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
+  INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+
+CREATE TABLE chains (
+  id INTEGER PRIMARY KEY,
+  document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL, canonical TEXT, type TEXT, actor TEXT, evidence TEXT
+);
+CREATE INDEX chains_document ON chains(document);
+CREATE INDEX chains_actor ON chains(actor);
+
+CREATE TABLE mentions (
+  id INTEGER PRIMARY KEY,
+  document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sentence INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
+  text TEXT, type TEXT, kind TEXT, chain INTEGER   -- chain: index within the document
+);
+CREATE INDEX mentions_document ON mentions(document);
+
+CREATE TABLE times (
+  id INTEGER PRIMARY KEY,
+  document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sentence INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
+  text TEXT, value TEXT, granularity TEXT, date TEXT, anchor TEXT
+);
+CREATE INDEX times_document ON times(document);
+
+CREATE TABLE places (
+  id INTEGER PRIMARY KEY,
+  document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sentence INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
+  name TEXT, country TEXT, admin1 TEXT, evidence TEXT
+);
+CREATE INDEX places_document ON places(document);
+
+-- One row per happening; counts are recomputed from event_mentions.
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  source TEXT, target TEXT,              -- full CAMEO actor codes of the first mention
+  source_key TEXT NOT NULL, target_key TEXT NOT NULL,  -- country + role (first 6 characters): the merge level
+  code TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER, goldstein REAL,
+  date TEXT, day INTEGER,                -- day: Julian day number, for "within a day"
+  negated INTEGER NOT NULL, future INTEGER NOT NULL,
+  first_document INTEGER NOT NULL,       -- where it was first reported
+  mentions INTEGER NOT NULL DEFAULT 0, sources INTEGER NOT NULL DEFAULT 0, articles INTEGER NOT NULL DEFAULT 0,
+  story INTEGER REFERENCES stories(id) ON DELETE SET NULL
+);
+CREATE INDEX events_merge ON events(root, day);
+CREATE INDEX events_source ON events(source_key);
+CREATE INDEX events_target ON events(target_key);
+CREATE INDEX events_date ON events(date);
+
+-- One row per (event, document, sentence) reporting it, with the evidence.
+CREATE TABLE event_mentions (
+  id INTEGER PRIMARY KEY,
+  event INTEGER NOT NULL REFERENCES events(id),
+  document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sentence INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
+  source TEXT, source_text TEXT, target TEXT, target_text TEXT,
+  code TEXT NOT NULL, date TEXT, negated INTEGER NOT NULL, future INTEGER NOT NULL,
+  reported_by TEXT, reported_by_text TEXT,
+  location TEXT, location_country TEXT,
+  quote INTEGER,                          -- index of the quote within the document
+  evidence TEXT, confidence REAL,
+  UNIQUE (event, document, sentence)
+);
+CREATE INDEX event_mentions_document ON event_mentions(document);
+
+CREATE TABLE quotes (
+  id INTEGER PRIMARY KEY,
+  document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sentence INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
+  text TEXT NOT NULL, speaker_text TEXT, speaker_canonical TEXT, speaker_actor TEXT,
+  cue TEXT, direct INTEGER NOT NULL
+);
+CREATE INDEX quotes_document ON quotes(document);
+CREATE INDEX quotes_speaker ON quotes(speaker_canonical);
+
+-- Near-duplicates: MinHash signature and LSH band keys of each document.
+CREATE TABLE signatures (
+  document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  minhash BLOB NOT NULL
+);
+CREATE TABLE lsh_bands (
+  band_key INTEGER NOT NULL,              -- hash of (band number, its rows)
+  document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+);
+CREATE INDEX lsh_bands_key ON lsh_bands(band_key);
+CREATE INDEX lsh_bands_document ON lsh_bands(document);
+CREATE TABLE duplicates (
+  document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  original INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  jaccard REAL NOT NULL                   -- estimated from the signatures; 1 for identical text
+);
+
+CREATE TABLE stories (
+  id INTEGER PRIMARY KEY, title TEXT, first_date TEXT, last_date TEXT
+);
+CREATE TABLE story_documents (
+  story INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+  document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  PRIMARY KEY (story, document)
+);
+)sql",
+};
+
+constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
+
+int64_t pragma_int(Db& db, const char* sql) {
+  Stmt st(db, sql);
+  return st.step() ? st.int64(0) : 0;
+}
+
+}  // namespace
+
+int latest_schema_version() { return kMigrationCount; }
+
+std::string foreign_file_reason(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "";
+  char header[16] = {};
+  in.read(header, sizeof header);
+  std::streamsize n = in.gcount();
+  if (n == 0) return "";
+  if (n == 16 && std::memcmp(header, "SQLite format 3\0", 16) == 0) return "";
+  return "not a sitrep database (not an SQLite file)";
+}
+
+void check_and_migrate(Db& db, const std::string& path, bool writable, bool identity_only) {
+  auto error = [&](const std::string& why) { throw SqlError(fmt::format("{}: {}", path, why), SQLITE_NOTADB); };
+  try {
+    int64_t app = pragma_int(db, "PRAGMA application_id");
+    int64_t tables = pragma_int(db, "SELECT count(*) FROM sqlite_master");
+    if (app != kApplicationId && (app != 0 || tables != 0))
+      error("not a sitrep database (an SQLite database of another application)");
+    if (identity_only) return;
+    int version = 0;
+    if (tables != 0) version = static_cast<int>(pragma_int(db, "SELECT max(version) FROM schema_version"));
+    if (version > kMigrationCount)
+      error(fmt::format("made by a newer sitrep (schema version {}, this one knows up to {})", version,
+                        kMigrationCount));
+    if (version == kMigrationCount) return;
+    if (!writable) error(fmt::format("schema version {} is older than {}: run `sitrep ingest` on it to upgrade", version,
+                                     kMigrationCount));
+    for (int v = version; v < kMigrationCount; ++v) {
+      Transaction tx(db);
+      if (v == 0) {
+        db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId).c_str());
+        db.exec("CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)");
+      }
+      db.exec(kMigrations[v]);
+      Stmt(db, "INSERT INTO schema_version VALUES (?, datetime('now'))").bind(1, v + 1).run();
+      tx.commit();
+    }
+  } catch (const SqlError& e) {
+    if (e.code == SQLITE_NOTADB && std::string_view(e.what()).starts_with(path)) throw;
+    if (e.code == SQLITE_CORRUPT || e.code == SQLITE_NOTADB)
+      error(fmt::format("corrupted database ({})", e.what()));
+    throw SqlError(fmt::format("{}: {}", path, e.what()), e.code);
+  }
+}
+
+}  // namespace sitrep::store

@@ -1,0 +1,429 @@
+#include "store/store.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <set>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "store/minhash.h"
+#include "store/schema.h"
+#include "store/sqlite.h"
+
+namespace sitrep::store {
+namespace {
+
+const char* mention_kind_name(MentionKind k) {
+  switch (k) {
+    case MentionKind::kName: return "name";
+    case MentionKind::kNominal: return "nominal";
+    case MentionKind::kPronoun: return "pronoun";
+  }
+  return "";
+}
+
+// Actor code at the merge level: country + role ("CHNGOVMIL" -> "CHNGOV").
+std::string_view actor_key(std::string_view code) { return code.substr(0, std::min<size_t>(6, code.size())); }
+
+// Two codes name the same happening when equal, when one refines the other
+// ("041" and "0411"), or when one is its root's generic code ("040", "04").
+bool compatible_codes(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.starts_with(a)) return true;
+  auto generic = [](std::string_view c) { return c.size() == 3 && c[2] == '0'; };
+  return (generic(a) || generic(b)) && a.substr(0, 2) == b.substr(0, 2);
+}
+
+}  // namespace
+
+std::string document_key(const Document& doc) {
+  if (doc.path.empty() || doc.path == "-") return "-#" + doc.id;
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::absolute(doc.path, ec);
+  return (ec ? doc.path : p.lexically_normal().string()) + "#" + doc.id;
+}
+
+int quad_class(std::string_view code) {
+  if (code.size() < 2 || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9') return 0;
+  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  if (root >= 1 && root <= 5) return 1;
+  if (root <= 8 && root >= 6) return 2;
+  if (root <= 13 && root >= 9) return 3;
+  if (root <= 20 && root >= 14) return 4;
+  return 0;
+}
+
+bool symmetric_code(std::string_view code) {
+  static const std::set<std::string_view> kSymmetric = {"040", "041", "044", "046", "057", "060", "061", "062", "064"};
+  return kSymmetric.count(code.substr(0, std::min<size_t>(3, code.size()))) > 0;
+}
+
+int64_t day_number(const Date& d) {  // days_from_civil (H. Hinnant)
+  int64_t y = d.year - (d.month <= 2);
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;
+  int64_t m = d.month ? d.month : 1, dd = d.day ? d.day : 1;
+  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+struct Store::Impl {
+  std::string path;
+  StoreOptions options;
+  Db db;
+  std::optional<Transaction> batch;
+  // Prepared once: ingest runs them per row.
+  Stmt find_key, find_hash, insert_doc, delete_doc, doc_events, dup_children, insert_sentence, insert_chain,
+      insert_mention, insert_time, insert_place, insert_quote, insert_signature, insert_band, find_band,
+      get_signature, insert_duplicate, find_event, insert_event, insert_event_mention, recount, drop_empty;
+
+  void prepare();
+  IngestResult ingest(const Document& doc);
+  void remove_document(int64_t id, std::set<int64_t>& touched);
+  void find_duplicate(int64_t hash, const Document& doc, const Signature* sig, IngestResult& r);
+  int64_t merge_event(const Document& doc, const Event& e, int64_t document);
+};
+
+void Store::Impl::prepare() {
+  find_key = Stmt(db, "SELECT id, hash FROM documents WHERE doc_key = ?");
+  find_hash = Stmt(db, "SELECT id, coalesce(duplicate_of, id) FROM documents WHERE hash = ? AND text = ? LIMIT 1");
+  insert_doc = Stmt(db,
+                    "INSERT INTO documents (doc_key, hash, doc_id, path, source, url, title, date, text, duplicate_of, "
+                    "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+  delete_doc = Stmt(db, "DELETE FROM documents WHERE id = ?");
+  doc_events = Stmt(db, "SELECT DISTINCT event FROM event_mentions WHERE document = ?");
+  dup_children = Stmt(db, "SELECT DISTINCT m.event FROM documents d JOIN event_mentions m ON m.document = d.id "
+                          "WHERE d.duplicate_of = ?");
+  insert_sentence = Stmt(db, "INSERT INTO sentences (document, idx, begin, end, text) VALUES (?, ?, ?, ?, ?)");
+  insert_chain = Stmt(db, "INSERT INTO chains (document, idx, canonical, type, actor, evidence) VALUES (?, ?, ?, ?, ?, ?)");
+  insert_mention = Stmt(db, "INSERT INTO mentions (document, sentence, begin, end, text, type, kind, chain) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  insert_time = Stmt(db, "INSERT INTO times (document, sentence, begin, end, text, value, granularity, date, anchor) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert_place = Stmt(db, "INSERT INTO places (document, sentence, begin, end, name, country, admin1, evidence) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  insert_quote = Stmt(db,
+                      "INSERT INTO quotes (document, sentence, begin, end, text, speaker_text, speaker_canonical, "
+                      "speaker_actor, cue, direct) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert_signature = Stmt(db, "INSERT INTO signatures (document, minhash) VALUES (?, ?)");
+  insert_band = Stmt(db, "INSERT INTO lsh_bands (band_key, document) VALUES (?, ?)");
+  find_band = Stmt(db, "SELECT document FROM lsh_bands WHERE band_key = ?");
+  get_signature = Stmt(db, "SELECT s.minhash, coalesce(d.duplicate_of, d.id) FROM signatures s "
+                           "JOIN documents d ON d.id = s.document WHERE s.document = ?");
+  insert_duplicate = Stmt(db, "INSERT INTO duplicates (document, original, jaccard) VALUES (?, ?, ?)");
+  find_event = Stmt(db,
+                    "SELECT id, code FROM events WHERE root = ?1 AND negated = ?2 AND future = ?3 AND "
+                    "((?4 IS NOT NULL AND day BETWEEN ?4 - 1 AND ?4 + 1) OR (?4 IS NULL AND day IS NULL AND "
+                    "first_document = ?5)) AND ((source_key = ?6 AND target_key = ?7) OR "
+                    "(?8 AND source_key = ?7 AND target_key = ?6)) ORDER BY abs(coalesce(day - ?4, 0)), id");
+  insert_event = Stmt(db,
+                      "INSERT INTO events (source, target, source_key, target_key, code, root, quad, goldstein, date, "
+                      "day, negated, future, first_document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert_event_mention = Stmt(db,
+                              "INSERT OR IGNORE INTO event_mentions (event, document, sentence, begin, end, source, "
+                              "source_text, target, target_text, code, date, negated, future, reported_by, "
+                              "reported_by_text, location, location_country, quote, evidence, confidence) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  // GDELT's counts: mentions = sentences reporting it (duplicates included);
+  // articles = distinct articles, a near-duplicate counting as its original;
+  // sources = distinct outlets of those articles, an unknown outlet counting as its own.
+  recount = Stmt(db,
+                 "UPDATE events SET "
+                 "mentions = (SELECT count(*) FROM event_mentions WHERE event = ?1), "
+                 "articles = (SELECT count(DISTINCT coalesce(d.duplicate_of, d.id)) FROM event_mentions m "
+                 "  JOIN documents d ON d.id = m.document WHERE m.event = ?1), "
+                 "sources = (SELECT count(DISTINCT coalesce(nullif(o.source, ''), '#' || o.id)) FROM event_mentions m "
+                 "  JOIN documents d ON d.id = m.document JOIN documents o ON o.id = coalesce(d.duplicate_of, d.id) "
+                 "  WHERE m.event = ?1), "
+                 "first_document = coalesce((SELECT min(document) FROM event_mentions WHERE event = ?1), first_document) "
+                 "WHERE id = ?1");
+  drop_empty = Stmt(db, "DELETE FROM events WHERE id = ? AND mentions = 0");
+}
+
+void Store::Impl::remove_document(int64_t id, std::set<int64_t>& touched) {
+  for (Stmt* st : {&doc_events, &dup_children}) {
+    st->bind(1, id);
+    while (st->step()) touched.insert(st->int64(0));
+    st->reset();
+  }
+  delete_doc.bind(1, id).run();  // cascades to every dependent row; its copies lose their link
+}
+
+void Store::Impl::find_duplicate(int64_t hash, const Document& doc, const Signature* sig, IngestResult& r) {
+  find_hash.bind(1, hash).bind(2, doc.text);
+  if (find_hash.step()) {
+    r.duplicate_of = find_hash.int64(1);
+    r.jaccard = 1;
+  }
+  find_hash.reset();
+  if (r.duplicate_of || !sig) return;
+  std::set<int64_t> candidates;
+  for (int b = 0; b < kBands; ++b) {
+    find_band.bind(1, band_key(*sig, b));
+    while (find_band.step()) candidates.insert(find_band.int64(0));
+    find_band.reset();
+  }
+  for (int64_t c : candidates) {
+    get_signature.bind(1, c);
+    if (get_signature.step()) {
+      Signature other{};
+      std::string bytes = get_signature.blob(0);
+      if (bytes.size() == sizeof other) {
+        std::memcpy(other.data(), bytes.data(), sizeof other);
+        double j = estimated_jaccard(*sig, other);
+        if (j >= kDuplicateJaccard && j > r.jaccard) {
+          r.jaccard = j;
+          r.duplicate_of = get_signature.int64(1);
+        }
+      }
+    }
+    get_signature.reset();
+  }
+}
+
+int64_t Store::Impl::merge_event(const Document& doc, const Event& e, int64_t document) {
+  std::string_view skey = actor_key(e.source.code), tkey = actor_key(e.target.code);
+  std::string root = e.code.substr(0, 2);
+  std::optional<int64_t> day;
+  if (e.date.known()) day = day_number(e.date);
+  find_event.bind(1, root).bind(2, e.negated ? 1 : 0).bind(3, e.future ? 1 : 0);
+  if (day) find_event.bind(4, *day); else find_event.bind_null(4);
+  find_event.bind(5, document).bind(6, skey).bind(7, tkey).bind(8, symmetric_code(e.code) ? 1 : 0);
+  int64_t found = 0;
+  while (!found && find_event.step())
+    if (compatible_codes(find_event.text(1), e.code)) found = find_event.int64(0);
+  find_event.reset();
+  if (found) return found;
+  insert_event.bind_text_or_null(1, e.source.code).bind_text_or_null(2, e.target.code).bind(3, skey).bind(4, tkey);
+  insert_event.bind(5, e.code).bind(6, root);
+  if (int q = quad_class(e.code)) insert_event.bind(7, q); else insert_event.bind_null(7);
+  std::optional<double> g = options.goldstein ? options.goldstein(e.code) : std::nullopt;
+  if (g) insert_event.bind(8, *g); else insert_event.bind_null(8);
+  insert_event.bind_text_or_null(9, e.date.iso());
+  if (day) insert_event.bind(10, *day); else insert_event.bind_null(10);
+  insert_event.bind(11, e.negated ? 1 : 0).bind(12, e.future ? 1 : 0).bind(13, document).run();
+  return db.last_insert_rowid();
+}
+
+IngestResult Store::Impl::ingest(const Document& doc) {
+  IngestResult r;
+  std::string key = document_key(doc);
+  int64_t hash = static_cast<int64_t>(XXH3_64bits(doc.text.data(), doc.text.size()));
+  std::set<int64_t> touched;  // events whose counts change
+  find_key.bind(1, key);
+  if (find_key.step()) {
+    int64_t id = find_key.int64(0);
+    bool same = find_key.int64(1) == hash;
+    find_key.reset();
+    if (same) {
+      r.outcome = IngestOutcome::kUnchanged;
+      r.document = id;
+      return r;
+    }
+    remove_document(id, touched);
+    r.outcome = IngestOutcome::kReplaced;
+  } else {
+    find_key.reset();
+  }
+
+  Signature sig;
+  bool has_sig = minhash(doc.text, sig);
+  find_duplicate(hash, doc, has_sig ? &sig : nullptr, r);
+
+  insert_doc.bind(1, key).bind(2, hash).bind(3, doc.id).bind(4, doc.path).bind_text_or_null(5, doc.source);
+  insert_doc.bind_text_or_null(6, doc.url).bind_text_or_null(7, doc.title).bind_text_or_null(8, doc.date.iso());
+  insert_doc.bind(9, doc.text);
+  if (r.duplicate_of) insert_doc.bind(10, r.duplicate_of); else insert_doc.bind_null(10);
+  insert_doc.run();
+  int64_t id = r.document = db.last_insert_rowid();
+  if (r.duplicate_of) insert_duplicate.bind(1, id).bind(2, r.duplicate_of).bind(3, r.jaccard).run();
+  if (has_sig) {
+    insert_signature.bind(1, id).bind_blob(2, sig.data(), sizeof sig);
+    insert_signature.run();
+    for (int b = 0; b < kBands; ++b) insert_band.bind(1, band_key(sig, b)).bind(2, id).run();
+  }
+
+  auto text = [&](Span s) { return s.end <= doc.text.size() && s.begin <= s.end ? doc.str(s) : std::string_view(); };
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    const Sentence& s = doc.sentences[i];
+    insert_sentence.bind(1, id).bind(2, static_cast<int64_t>(i)).bind(3, s.span.begin).bind(4, s.span.end);
+    insert_sentence.bind(5, text(s.span)).run();
+  }
+  for (size_t i = 0; i < doc.chains.size(); ++i) {
+    const Chain& c = doc.chains[i];
+    insert_chain.bind(1, id).bind(2, static_cast<int64_t>(i)).bind_text_or_null(3, c.canonical);
+    insert_chain.bind(4, entity_type_name(c.type)).bind_text_or_null(5, c.actor).bind_text_or_null(6, c.evidence).run();
+  }
+  for (const Mention& m : doc.mentions) {
+    insert_mention.bind(1, id).bind(2, m.sentence).bind(3, m.span.begin).bind(4, m.span.end).bind(5, text(m.span));
+    insert_mention.bind(6, entity_type_name(m.type)).bind(7, mention_kind_name(m.kind));
+    if (m.chain >= 0) insert_mention.bind(8, m.chain); else insert_mention.bind_null(8);
+    insert_mention.run();
+  }
+  for (const TimeExpr& t : doc.times) {
+    insert_time.bind(1, id).bind(2, t.sentence).bind(3, t.span.begin).bind(4, t.span.end).bind(5, text(t.span));
+    insert_time.bind_text_or_null(6, t.value).bind(7, time_granularity_name(t.granularity));
+    insert_time.bind_text_or_null(8, t.date.iso()).bind_text_or_null(9, t.anchor).run();
+  }
+  for (const Place& p : doc.places) {
+    insert_place.bind(1, id).bind(2, p.sentence).bind(3, p.span.begin).bind(4, p.span.end);
+    insert_place.bind_text_or_null(5, p.name).bind_text_or_null(6, p.country).bind_text_or_null(7, p.admin1);
+    insert_place.bind_text_or_null(8, p.evidence).run();
+  }
+  auto chain = [&](int32_t i) -> const Chain* { return i >= 0 && size_t(i) < doc.chains.size() ? &doc.chains[i] : nullptr; };
+  for (const Quote& q : doc.quotes) {
+    const Chain* c = chain(q.speaker_chain);
+    insert_quote.bind(1, id).bind(2, q.sentence).bind(3, q.span.begin).bind(4, q.span.end).bind(5, text(q.span));
+    insert_quote.bind_text_or_null(6, text(q.speaker)).bind_text_or_null(7, c ? c->canonical : "");
+    insert_quote.bind_text_or_null(8, c ? c->actor : "").bind_text_or_null(9, text(q.cue)).bind(10, q.direct ? 1 : 0);
+    insert_quote.run();
+  }
+  for (const Event& e : doc.events) {
+    if (e.code.empty()) continue;
+    int64_t event = merge_event(doc, e, id);
+    touched.insert(event);
+    Stmt& st = insert_event_mention;
+    st.bind(1, event).bind(2, id).bind(3, e.sentence).bind(4, e.span.begin).bind(5, e.span.end);
+    st.bind_text_or_null(6, e.source.code).bind_text_or_null(7, text(e.source.text));
+    st.bind_text_or_null(8, e.target.code).bind_text_or_null(9, text(e.target.text));
+    st.bind(10, e.code).bind_text_or_null(11, e.date.iso()).bind(12, e.negated ? 1 : 0).bind(13, e.future ? 1 : 0);
+    st.bind_text_or_null(14, e.reported_by.code).bind_text_or_null(15, text(e.reported_by.text));
+    const Place* place = e.place >= 0 && size_t(e.place) < doc.places.size() ? &doc.places[e.place] : nullptr;
+    st.bind_text_or_null(16, place ? place->name : "").bind_text_or_null(17, place ? place->country : "");
+    if (e.quote >= 0) st.bind(18, e.quote); else st.bind_null(18);
+    st.bind_text_or_null(19, text(e.span)).bind(20, static_cast<double>(e.confidence)).run();
+    r.events += db.changes();
+  }
+  for (int64_t event : touched) {
+    recount.bind(1, event).run();
+    drop_empty.bind(1, event).run();
+  }
+  return r;
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Result<Store> Store::open(const std::string& path, const StoreOptions& options) {
+  try {
+    if (options.read_only && !std::filesystem::exists(path)) return Status::Error(path + ": no such database");
+    if (std::string why = foreign_file_reason(path); !why.empty()) return Status::Error(path + ": " + why);
+    auto impl = std::make_unique<Impl>();
+    impl->path = path;
+    impl->options = options;
+    if (options.read_only) {
+      // A reader opens read-write with query_only: after a killed writer, the
+      // first connection must recover the WAL index, which a read-only one cannot.
+      try {
+        impl->db = Db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
+      } catch (const SqlError&) {  // a file we may not write: read-only it is
+        impl->db = Db(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
+      }
+      impl->db.exec("PRAGMA query_only = ON");
+    } else {
+      impl->db = Db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
+    }
+    if (!options.read_only) {
+      // Before anything is written (the migrations too): WAL, so that readers
+      // never block the writer nor need to roll back a killed writer's journal;
+      // NORMAL sync: a killed process loses at most the open batch, never consistency.
+      check_and_migrate(impl->db, path, false, /*check_only_identity=*/true);
+      impl->db.exec("PRAGMA journal_mode = WAL");
+      impl->db.exec("PRAGMA synchronous = NORMAL");
+    }
+    check_and_migrate(impl->db, path, !options.read_only);
+    impl->db.exec("PRAGMA foreign_keys = ON");
+    impl->db.exec("PRAGMA temp_store = MEMORY");
+    if (!options.read_only) impl->prepare();
+    return Store(std::move(impl));
+  } catch (const SqlError& e) {
+    std::string msg = e.what();
+    if (!msg.starts_with(path)) msg = path + ": " + msg;
+    return Status::Error(msg);
+  }
+}
+
+Status Store::begin() {
+  try {
+    if (!impl_->batch) impl_->batch.emplace(impl_->db);
+    return Status::Ok();
+  } catch (const SqlError& e) {
+    return Status::Error(fmt::format("{}: {}", impl_->path, e.what()));
+  }
+}
+
+Status Store::commit() {
+  try {
+    if (impl_->batch) impl_->batch->commit();
+    impl_->batch.reset();
+    return Status::Ok();
+  } catch (const SqlError& e) {
+    impl_->batch.reset();
+    return Status::Error(fmt::format("{}: commit failed: {}", impl_->path, e.what()));
+  }
+}
+
+Status Store::rollback() {
+  impl_->batch.reset();
+  return Status::Ok();
+}
+
+bool Store::in_batch() const { return impl_->batch.has_value(); }
+
+Result<IngestResult> Store::ingest(const Document& doc) {
+  if (impl_->options.read_only) return Status::Error(impl_->path + ": opened read-only");
+  bool own = !impl_->batch;
+  try {
+    if (own) impl_->batch.emplace(impl_->db);
+    // A savepoint per document: a failure leaves the rest of the batch intact.
+    impl_->db.exec("SAVEPOINT doc");
+    IngestResult r;
+    try {
+      r = impl_->ingest(doc);
+    } catch (...) {
+      sqlite3_exec(impl_->db.get(), "ROLLBACK TO doc; RELEASE doc", nullptr, nullptr, nullptr);
+      throw;
+    }
+    impl_->db.exec("RELEASE doc");
+    if (own) {
+      impl_->batch->commit();
+      impl_->batch.reset();
+    }
+    return r;
+  } catch (const SqlError& e) {
+    if (own) impl_->batch.reset();
+    return Status::Error(fmt::format("{}: {}: {}", impl_->path, doc.path.empty() ? doc.id : doc.path, e.what()));
+  }
+}
+
+Result<StoreCounts> Store::counts() {
+  try {
+    StoreCounts c;
+    auto one = [&](const char* sql) {
+      Stmt st(impl_->db, sql);
+      return st.step() ? st.int64(0) : 0;
+    };
+    c.documents = one("SELECT count(*) FROM documents");
+    c.sentences = one("SELECT count(*) FROM sentences");
+    c.events = one("SELECT count(*) FROM events");
+    c.event_mentions = one("SELECT count(*) FROM event_mentions");
+    c.quotes = one("SELECT count(*) FROM quotes");
+    c.duplicates = one("SELECT count(*) FROM duplicates");
+    c.mentions = one("SELECT count(*) FROM mentions");
+    return c;
+  } catch (const SqlError& e) {
+    return Status::Error(fmt::format("{}: {}", impl_->path, e.what()));
+  }
+}
+
+const std::string& Store::path() const { return impl_->path; }
+Db& Store::db() { return impl_->db; }
+
+}  // namespace sitrep::store

@@ -1,0 +1,95 @@
+// Store: the embedded SQLite database that `sitrep ingest` fills and the
+// queries read (docs/store.md: schema, guarantees, dedup and merge rules).
+//
+//   auto store = Store::open("sitrep.db");      // creates or migrates; refuses foreign files
+//   store.begin();                               // one transaction per batch
+//   for (Document& d : batch) store.ingest(d);   // no-op, add or replace
+//   store.commit();
+//
+// One writer at a time (SQLite's lock); any number of readers alongside it
+// (WAL mode). Not thread-safe: one Store per thread.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/document.h"
+#include "core/status.h"
+
+namespace sitrep::store {
+
+class Db;
+
+struct StoreOptions {
+  bool read_only = false;
+  // Goldstein score of a CAMEO event code; when unset or nullopt the column
+  // stays NULL (filled later by the ontology).
+  std::function<std::optional<double>(std::string_view code)> goldstein;
+};
+
+enum class IngestOutcome {
+  kAdded,      // a new article
+  kUnchanged,  // the same article (key and content hash) is already stored: nothing done
+  kReplaced,   // the same key with other content: the old version and its rows were replaced
+};
+
+struct IngestResult {
+  IngestOutcome outcome = IngestOutcome::kAdded;
+  int64_t document = 0;      // its row id
+  int64_t duplicate_of = 0;  // the stored copy it near-duplicates, 0 when none
+  double jaccard = 0;        // estimated similarity with it
+  int events = 0;            // event mentions stored
+};
+
+struct StoreCounts {
+  int64_t documents = 0, sentences = 0, events = 0, event_mentions = 0, quotes = 0, duplicates = 0, mentions = 0;
+};
+
+// Near-duplicate threshold on the estimated Jaccard similarity of 5-word shingles.
+inline constexpr double kDuplicateJaccard = 0.8;
+
+class Store {
+ public:
+  // Opens or creates `path`. Errors name the file: not SQLite, another
+  // application's database, corrupted, newer schema, cannot create.
+  static Result<Store> open(const std::string& path, const StoreOptions& options = {});
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();  // rolls back an open batch
+
+  // A batch: everything ingested between begin() and commit() is one transaction.
+  Status begin();
+  Status commit();
+  Status rollback();
+  bool in_batch() const;
+
+  // Stores one analysed document (inside a batch, or in its own transaction).
+  Result<IngestResult> ingest(const Document& doc);
+
+  Result<StoreCounts> counts();
+  const std::string& path() const;
+  Db& db();  // for the queries (src/store/queries.h)
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// What identifies "the same article" across runs: the absolute, normalised
+// path and the document id ("-" for standard input).
+std::string document_key(const Document& doc);
+// CAMEO quad class of an event code from its root: 1 verbal cooperation (01-05),
+// 2 material cooperation (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20); 0 unknown.
+int quad_class(std::string_view code);
+// True for codes whose two actors play the same part (consult, meet, negotiate,
+// sign an agreement, cooperate): merged whichever way round they were coded.
+bool symmetric_code(std::string_view code);
+// Days since 1970-01-01 of a known date.
+int64_t day_number(const Date& date);
+
+}  // namespace sitrep::store

@@ -1,0 +1,266 @@
+// `sitrep ingest` as a user runs it: the real binary, killed with SIGKILL at
+// random moments, read by other processes while it writes, given bad files.
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include "../bench/ingest_corpus.h"
+#include "store/queries.h"
+#include "store/sqlite.h"
+#include "store/store.h"
+
+extern char** environ;
+
+namespace sitrep::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path test_dir() {
+  fs::path dir = fs::temp_directory_path() /
+                 (std::string("sitrep_ingest_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+const std::vector<std::string>& pool() {
+  static const auto p = corpus::example_sentences(std::string(SITREP_SOURCE_DIR) + "/examples");
+  return p;
+}
+
+// Starts `sitrep args...` with its output in `log`; returns its pid.
+pid_t spawn_sitrep(const std::vector<std::string>& args, const fs::path& log) {
+  std::vector<std::string> all = {SITREP_BINARY};
+  all.insert(all.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : all) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, 1, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  posix_spawn_file_actions_adddup2(&fa, 1, 2);
+  pid_t pid = 0;
+  EXPECT_EQ(posix_spawn(&pid, SITREP_BINARY, &fa, nullptr, argv.data(), environ), 0);
+  posix_spawn_file_actions_destroy(&fa);
+  return pid;
+}
+
+int wait_exit(pid_t pid) {
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+}
+
+int run_sitrep(const std::vector<std::string>& args, const fs::path& log) { return wait_exit(spawn_sitrep(args, log)); }
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// As a reader should open it (see Store::open): read-write for WAL recovery, query_only.
+Db reader(const std::string& path) {
+  Db db(path, SQLITE_OPEN_READWRITE);
+  db.exec("PRAGMA query_only = ON");
+  return db;
+}
+
+int64_t scalar(Db& db, const char* sql) {
+  Stmt st(db, sql);
+  return st.step() ? st.int64(0) : -1;
+}
+
+// Integrity as SQLite and FTS5 see it, plus our own: no document without its sentences.
+void expect_consistent(const std::string& path) {
+  Db db = reader(path);
+  Stmt check(db, "PRAGMA integrity_check");
+  ASSERT_TRUE(check.step());
+  EXPECT_EQ(check.text(0), "ok");
+  // Killed while creating it: the schema is all there or not at all (one transaction).
+  if (scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'documents'") == 0) {
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM sqlite_master"), 0);
+    return;
+  }
+  // FTS5's own check: the index matches the sentences table (needs a write handle).
+  Db rw(path, SQLITE_OPEN_READWRITE);
+  EXPECT_NO_THROW(rw.exec("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 1)"));
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM documents d WHERE NOT EXISTS "
+                       "(SELECT 1 FROM sentences s WHERE s.document = d.id)"),
+            0);
+  EXPECT_EQ(scalar(db, "SELECT count(*) - count(DISTINCT doc_key) FROM documents"), 0);
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM documents d WHERE NOT EXISTS "
+                       "(SELECT 1 FROM signatures s WHERE s.document = d.id)"),
+            0);
+}
+
+TEST(Ingest, KilledAtRandomMomentsThenRerunStoresEverythingOnce) {
+  fs::path dir = test_dir();
+  corpus::write_corpus(pool(), dir / "corpus", 300);
+  std::string corpus_dir = (dir / "corpus").string();
+  // A complete run, for the expected counts and the time it takes.
+  std::string ref = (dir / "ref.db").string();
+  ASSERT_EQ(run_sitrep({"ingest", corpus_dir, "--db", ref, "--until", "tokenize", "--threads", "2", "--commit-every", "25"},
+                       dir / "ref.log"),
+            0)
+      << slurp(dir / "ref.log");
+  int64_t ref_sentences;
+  {
+    Db db = reader(ref);
+    ASSERT_EQ(scalar(db, "SELECT count(*) FROM documents"), 300);
+    ref_sentences = scalar(db, "SELECT count(*) FROM sentences");
+  }
+
+  std::string path = (dir / "killed.db").string();
+  std::mt19937 rng(12345);
+  int kills = 0, partial = 0;
+  int64_t stored = 0;
+  for (int round = 0; round < 8; ++round) {
+    pid_t pid = spawn_sitrep(
+        {"ingest", corpus_dir, "--db", path, "--until", "tokenize", "--threads", "2", "--commit-every", "25"},
+        dir / "killed.log");
+    if (round % 3 == 0) {
+      // Early: while it starts, creates or opens the database.
+      std::this_thread::sleep_for(std::chrono::microseconds(rng() % 60000));
+    } else {
+      // Mid-run: once a few more batches are in, then at a random moment after.
+      int64_t target = std::min<int64_t>(250, stored + 10 + rng() % 50);
+      for (int status = 0; waitpid(pid, &status, WNOHANG) == 0;) {
+        if (fs::exists(path)) {
+          Db db = reader(path);
+          if (scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'documents'") == 1 &&
+              scalar(db, "SELECT count(*) FROM documents") >= target)
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      }
+      std::this_thread::sleep_for(std::chrono::microseconds(rng() % 30000));
+    }
+    kills += kill(pid, SIGKILL) == 0;
+    wait_exit(pid);
+    if (!fs::exists(path)) continue;  // killed before the database was created
+    expect_consistent(path);
+    Db db = reader(path);
+    if (scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'documents'") == 0) continue;
+    stored = scalar(db, "SELECT count(*) FROM documents");
+    partial += stored < 300;
+    std::printf("round %d: killed with %lld documents stored\n", round, static_cast<long long>(stored));
+  }
+  EXPECT_GT(kills, 0);
+  EXPECT_GT(partial, 0);  // at least one kill landed in the middle of the ingest
+  ASSERT_EQ(run_sitrep({"ingest", corpus_dir, "--db", path, "--until", "tokenize"}, dir / "final.log"), 0)
+      << slurp(dir / "final.log");
+  expect_consistent(path);
+  Db db = reader(path);
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM documents"), 300);
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM sentences"), ref_sentences);
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM duplicates"), 0);
+}
+
+TEST(Ingest, ReadersQueryWhileItWrites) {
+  fs::path dir = test_dir();
+  corpus::write_corpus(pool(), dir / "corpus", 400);
+  std::string path = (dir / "db.db").string();
+  // Create the database first, so that readers can open it from the start.
+  ASSERT_EQ(run_sitrep({"ingest", (dir / "corpus" / "gen-000000.txt").string(), "--db", path, "--until", "tokenize"},
+                       dir / "log"),
+            0);
+  pid_t pid = spawn_sitrep({"ingest", (dir / "corpus").string(), "--db", path, "--until", "tokenize", "--threads", "1"},
+                           dir / "log");
+  StoreOptions ro;
+  ro.read_only = true;
+  int64_t last = 0;
+  int reads = 0;
+  for (int status = 0; waitpid(pid, &status, WNOHANG) == 0; ++reads) {
+    auto store = Store::open(path, ro);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    auto counts = store.value().counts();
+    ASSERT_TRUE(counts.ok()) << counts.status().message();
+    EXPECT_GE(counts.value().documents, last);  // batches appear whole, never go back
+    last = counts.value().documents;
+    SearchOptions s;
+    s.query = "foreign minister";
+    ASSERT_TRUE(search_sentences(store.value(), s, [](const nlohmann::json&) {}).ok());
+  }
+  EXPECT_GT(reads, 0);
+  auto store = Store::open(path, ro);
+  EXPECT_EQ(store.value().counts().value().documents, 400);
+}
+
+TEST(Ingest, ReingestIsANoOpAndAChangedFileIsReplaced) {
+  fs::path dir = test_dir();
+  corpus::write_corpus(pool(), dir / "corpus", 20);
+  std::string path = (dir / "db.db").string(), corpus_dir = (dir / "corpus").string();
+  std::vector<std::string> args = {"ingest", corpus_dir, "--db", path, "--until", "tokenize"};
+  ASSERT_EQ(run_sitrep(args, dir / "1.log"), 0);
+  StoreCounts first;
+  {
+    auto s = Store::open(path);
+    first = s.value().counts().value();
+  }
+  ASSERT_EQ(run_sitrep(args, dir / "2.log"), 0);
+  EXPECT_NE(slurp(dir / "2.log").find("0 added, 0 replaced, 20 unchanged"), std::string::npos) << slurp(dir / "2.log");
+  {
+    auto s = Store::open(path);
+    StoreCounts second = s.value().counts().value();
+    EXPECT_EQ(second.documents, first.documents);
+    EXPECT_EQ(second.sentences, first.sentences);
+  }
+  std::ofstream(dir / "corpus" / "gen-000003.txt") << "Date: 2022-05-01\n\nCorrection\n\nThe earlier bulletin "
+                                                      "misnamed the harbour. The ferry left from Northport.\n";
+  ASSERT_EQ(run_sitrep(args, dir / "3.log"), 0);
+  EXPECT_NE(slurp(dir / "3.log").find("0 added, 1 replaced, 19 unchanged"), std::string::npos) << slurp(dir / "3.log");
+  auto s = Store::open(path);
+  EXPECT_EQ(s.value().counts().value().documents, 20);
+  std::vector<nlohmann::json> hits;
+  SearchOptions q;
+  q.query = "Northport";
+  ASSERT_TRUE(search_sentences(s.value(), q, [&](const nlohmann::json& r) { hits.push_back(r); }).ok());
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0]["doc"], "gen-000003");
+}
+
+TEST(Ingest, BadFilesAreReportedAndSkippedTheOthersStored) {
+  fs::path dir = test_dir();
+  corpus::write_corpus(pool(), dir / "corpus", 5);
+  std::ofstream(dir / "corpus" / "image.txt", std::ios::binary) << std::string("\x89PNG\r\n\x1a\n\0\0\0", 11);
+  std::string path = (dir / "db.db").string();
+  int rc = run_sitrep({"ingest", (dir / "corpus").string(), (dir / "missing.txt").string(), "--db", path, "--until",
+                       "tokenize"},
+                      dir / "log");
+  EXPECT_EQ(rc, 2);
+  std::string log = slurp(dir / "log");
+  EXPECT_NE(log.find("image.txt: skipped"), std::string::npos) << log;
+  EXPECT_NE(log.find("missing.txt: no such file"), std::string::npos) << log;
+  auto s = Store::open(path);
+  EXPECT_EQ(s.value().counts().value().documents, 5);
+}
+
+TEST(Ingest, AForeignDatabaseFileIsRefusedByName) {
+  fs::path dir = test_dir();
+  corpus::write_corpus(pool(), dir / "corpus", 2);
+  std::string notes = (dir / "notes.db").string();
+  std::ofstream(notes) << "my notes, not a database\n";
+  int rc = run_sitrep({"ingest", (dir / "corpus").string(), "--db", notes, "--until", "tokenize"}, dir / "log");
+  EXPECT_EQ(rc, 2);
+  EXPECT_NE(slurp(dir / "log").find(notes + ": not a sitrep database"), std::string::npos) << slurp(dir / "log");
+  EXPECT_EQ(slurp(notes), "my notes, not a database\n");  // untouched
+  rc = run_sitrep({"events", "--db", notes}, dir / "log2");
+  EXPECT_EQ(rc, 2);
+  EXPECT_NE(slurp(dir / "log2").find(notes), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sitrep::store

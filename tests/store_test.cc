@@ -1,0 +1,443 @@
+// The store: what a user relies on when ingesting a corpus again and again,
+// and querying it. Documents are built by hand from sentences we wrote.
+#include <gtest/gtest.h>
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "store/minhash.h"
+#include "store/queries.h"
+#include "store/store.h"
+
+namespace sitrep::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string temp_db(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / "sitrep_store_test";
+  fs::create_directories(dir);
+  std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  fs::path p = dir / (test + "_" + name + ".db");
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
+  return p.string();
+}
+
+// A document whose sentences end at ". ".
+Document make_doc(const std::string& id, const std::string& text, const std::string& source = "",
+                  Date date = {2022, 4, 4}) {
+  Document d;
+  d.id = id;
+  d.path = "/corpus/" + id + ".txt";
+  d.text = text;
+  d.source = source;
+  d.date = date;
+  uint32_t begin = 0;
+  while (begin < text.size()) {
+    size_t end = text.find(". ", begin);
+    end = end == std::string::npos ? text.size() : end + 1;
+    d.sentences.push_back(Sentence{Span{begin, static_cast<uint32_t>(end)}});
+    begin = static_cast<uint32_t>(end);
+    while (begin < text.size() && text[begin] == ' ') ++begin;
+  }
+  return d;
+}
+
+Event make_event(const std::string& source, const std::string& target, const std::string& code, Date date,
+                 uint32_t sentence = 0) {
+  Event e;
+  e.sentence = sentence;
+  e.source.code = source;
+  e.target.code = target;
+  e.code = code;
+  e.date = date;
+  e.confidence = 0.9f;
+  return e;
+}
+
+Store open_store(const std::string& path, StoreOptions options = {}) {
+  auto s = Store::open(path, options);
+  EXPECT_TRUE(s.ok()) << s.status().message();
+  return std::move(s).value();
+}
+
+std::vector<nlohmann::json> events_of(Store& store, EventFilter filter = {}) {
+  std::vector<nlohmann::json> rows;
+  Status st = query_events(store, filter, [&](const nlohmann::json& r) { rows.push_back(r); });
+  EXPECT_TRUE(st.ok()) << st.message();
+  return rows;
+}
+
+std::vector<nlohmann::json> search(Store& store, const std::string& q, bool syntax = false, Status* status = nullptr) {
+  std::vector<nlohmann::json> rows;
+  SearchOptions o;
+  o.query = q;
+  o.syntax = syntax;
+  Status st = search_sentences(store, o, [&](const nlohmann::json& r) { rows.push_back(r); });
+  if (status) *status = st;
+  else EXPECT_TRUE(st.ok()) << st.message();
+  return rows;
+}
+
+const char* kCallText =
+    "The foreign ministers of two countries spoke by telephone on Monday. They discussed the grain corridor "
+    "and the safety of ships leaving the southern ports. Both sides agreed to keep talking in the coming weeks.";
+
+// A long article of our own for near-duplicate tests.
+const char* kLongText =
+    "Flood waters rose along the river valley on Tuesday after three days of heavy rain, forcing hundreds of "
+    "families to leave their homes. Local officials opened schools and sports halls as shelters and asked "
+    "volunteers to bring blankets, bottled water and dry food. The regional governor said the army would send "
+    "boats and trucks to the worst hit villages before nightfall. Farmers reported that large parts of the harvest "
+    "had been lost and that cattle were stranded on higher ground. Forecasters expect the rain to ease by the "
+    "weekend, but warned that the river could stay above its banks for several more days.";
+
+TEST(Store, ReingestingTheSameArticlesIsANoOp) {
+  std::string path = temp_db("db");
+  Store store = open_store(path);
+  std::vector<Document> docs = {make_doc("a", kCallText, "Daily One"), make_doc("b", kLongText, "Evening Two")};
+  docs[0].events.push_back(make_event("CHNGOV", "UKRGOV", "041", {2022, 4, 4}));
+  ASSERT_TRUE(store.begin().ok());
+  for (auto& d : docs) EXPECT_EQ(store.ingest(d).value().outcome, IngestOutcome::kAdded);
+  ASSERT_TRUE(store.commit().ok());
+  StoreCounts first = store.counts().value();
+  EXPECT_EQ(first.documents, 2);
+  EXPECT_EQ(first.events, 1);
+  EXPECT_EQ(first.sentences, 3 + 5);
+
+  ASSERT_TRUE(store.begin().ok());
+  for (auto& d : docs) EXPECT_EQ(store.ingest(d).value().outcome, IngestOutcome::kUnchanged);
+  ASSERT_TRUE(store.commit().ok());
+  StoreCounts second = store.counts().value();
+  EXPECT_EQ(second.documents, first.documents);
+  EXPECT_EQ(second.sentences, first.sentences);
+  EXPECT_EQ(second.events, first.events);
+  EXPECT_EQ(second.event_mentions, first.event_mentions);
+  EXPECT_EQ(events_of(store)[0]["mentions"], 1);
+}
+
+TEST(Store, AChangedArticleReplacesItsOldVersion) {
+  Store store = open_store(temp_db("db"));
+  Document v1 = make_doc("report", "Ministers met in Zanzibar on Monday. The talks lasted two hours.", "Wire");
+  v1.events.push_back(make_event("FRAGOV", "DEUGOV", "040", {2022, 4, 4}));
+  Document v2 = make_doc("report", "Ministers met in Quagmire on Monday. The army shelled the border town.", "Wire");
+  v2.events.push_back(make_event("RUSMIL", "UKR", "195", {2022, 4, 4}, 1));
+  ASSERT_EQ(store.ingest(v1).value().outcome, IngestOutcome::kAdded);
+  ASSERT_EQ(store.ingest(v2).value().outcome, IngestOutcome::kReplaced);
+  StoreCounts c = store.counts().value();
+  EXPECT_EQ(c.documents, 1);
+  EXPECT_EQ(c.sentences, 2);
+  EXPECT_EQ(c.events, 1);
+  EXPECT_EQ(c.event_mentions, 1);
+  EXPECT_TRUE(search(store, "Zanzibar").empty());  // the old text left the full-text index too
+  EXPECT_EQ(search(store, "Quagmire").size(), 1u);
+  auto events = events_of(store);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]["code"], "195");
+  EXPECT_EQ(events[0]["source"]["code"], "RUSMIL");
+}
+
+TEST(Store, OneEventPerHappeningWithGdeltCounts) {
+  Store store = open_store(temp_db("db"));
+  Document a = make_doc("a", kCallText, "Daily One");
+  a.events.push_back(make_event("CHNGOV", "UKRGOV", "041", {2022, 4, 4}));
+  a.events.push_back(make_event("UKRGOV", "CHNGOV", "041", {2022, 4, 4}));  // the symmetric direction, same sentence
+  // Another outlet, coded the other way round, dated a day later, with a finer role.
+  Document b = make_doc("b", "Kyiv said the minister had a phone call with his counterpart. Nothing else was said.",
+                        "Evening Two");
+  b.events.push_back(make_event("UKRGOVFRM", "CHNGOV", "041", {2022, 4, 5}));
+  // A syndicated copy of `a` from a third outlet: a mention, not a new article or source.
+  std::string copy = std::string(kCallText) + " Reporting by our staff.";
+  Document c = make_doc("c", copy, "Daily Three");
+  c.events.push_back(make_event("CHNGOV", "UKRGOV", "041", {2022, 4, 4}));
+  // A different article of the first outlet: a new article, not a new source.
+  Document d = make_doc("d", "In a later edition the paper said both ministers talked by phone again.", "Daily One");
+  d.events.push_back(make_event("CHNGOV", "UKRGOV", "041", {2022, 4, 4}));
+  for (Document* doc : {&a, &b, &c, &d}) ASSERT_TRUE(store.ingest(*doc).ok());
+
+  auto events = events_of(store);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]["mentions"], 4);  // a (both directions: one sentence), b, c, d
+  EXPECT_EQ(events[0]["articles"], 3);  // a (with its copy c), b, d
+  EXPECT_EQ(events[0]["sources"], 2);   // Daily One, Evening Two
+  EXPECT_EQ(events[0]["doc"], "a");
+  EXPECT_EQ(events[0]["quad"], 1);
+}
+
+TEST(Store, EventsThatDifferAreNotMerged) {
+  Store store = open_store(temp_db("db"));
+  Document a = make_doc("a", "One. Two. Three. Four. Five. Six.", "X");
+  a.events = {
+      make_event("RUSMIL", "UKR", "190", {2022, 4, 8}, 0),
+      make_event("UKR", "RUSMIL", "190", {2022, 4, 8}, 1),     // fighting back is another event
+      make_event("CHNGOV", "UKRGOV", "041", {2022, 4, 4}, 2),
+      make_event("CHNGOV", "UKRGOV", "041", {2022, 4, 7}, 3),  // three days later
+      make_event("CHNGOV", "UKRGOV", "042", {2022, 4, 4}, 4),  // a visit is not a call
+  };
+  Event negated = make_event("CHNGOV", "UKRGOV", "041", {2022, 4, 4}, 5);
+  negated.negated = true;
+  a.events.push_back(negated);
+  ASSERT_TRUE(store.ingest(a).ok());
+  EXPECT_EQ(store.counts().value().events, 6);
+
+  Document b = make_doc("b", "The two governments consulted each other.", "Y");
+  b.events.push_back(make_event("UKRGOV", "CHNGOV", "040", {2022, 4, 4}));  // generic consult: the same call
+  ASSERT_TRUE(store.ingest(b).ok());
+  EXPECT_EQ(store.counts().value().events, 6);
+}
+
+TEST(Store, AnArticleWithoutOutletCountsAsItsOwnSource) {
+  Store store = open_store(temp_db("db"));
+  Document a = make_doc("a", "The ministers spoke by phone on Monday.");
+  Document b = make_doc("b", "A telephone conversation took place between the two ministers.");
+  for (Document* d : {&a, &b}) {
+    d->events.push_back(make_event("CHNGOV", "UKRGOV", "041", {2022, 4, 4}));
+    ASSERT_TRUE(store.ingest(*d).ok());
+  }
+  auto events = events_of(store);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]["sources"], 2);
+}
+
+TEST(Store, NearDuplicatesAreLinked) {
+  Store store = open_store(temp_db("db"));
+  Document original = make_doc("original", kLongText, "Wire");
+  std::string edited = kLongText;
+  edited.replace(edited.find("Tuesday"), 7, "Wednesday");  // an update of the same wire story
+  Document update = make_doc("update", edited, "Other paper");
+  // Half of the story rewritten: related, but not a copy.
+  std::string half = std::string(kLongText).substr(0, 250) +
+                     " Rescue teams searched abandoned houses through the night while engineers inspected two bridges "
+                     "that had been closed to traffic because the water had damaged their supports.";
+  Document related = make_doc("related", half, "Third");
+  Document other = make_doc("other", kCallText, "Wire");
+  auto r1 = store.ingest(original).value();
+  auto r2 = store.ingest(update).value();
+  auto r3 = store.ingest(related).value();
+  auto r4 = store.ingest(other).value();
+  EXPECT_EQ(r1.duplicate_of, 0);
+  EXPECT_EQ(r2.duplicate_of, r1.document);
+  EXPECT_GE(r2.jaccard, kDuplicateJaccard);
+  EXPECT_EQ(r3.duplicate_of, 0);
+  EXPECT_EQ(r4.duplicate_of, 0);
+  EXPECT_EQ(store.counts().value().duplicates, 1);
+}
+
+TEST(Store, MinHashEstimatesJaccard) {
+  Signature a, b, c;
+  ASSERT_TRUE(minhash(kLongText, a));
+  ASSERT_TRUE(minhash(std::string(kLongText) + "", b));
+  ASSERT_TRUE(minhash(kCallText, c));
+  EXPECT_EQ(estimated_jaccard(a, b), 1.0);
+  EXPECT_LT(estimated_jaccard(a, c), 0.1);
+  // Case and punctuation do not matter; words do.
+  Signature upper;
+  std::string shouted = kLongText;
+  for (char& ch : shouted) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  ASSERT_TRUE(minhash(shouted, upper));
+  EXPECT_EQ(estimated_jaccard(a, upper), 1.0);
+  EXPECT_FALSE(minhash(" ,.; ", c));
+}
+
+TEST(Store, HostileSearchStringsAreText) {
+  Store store = open_store(temp_db("db"));
+  ASSERT_TRUE(store.ingest(make_doc("a", "Robert'); DROP TABLE documents; -- was quoted. Nothing else.")).ok());
+  ASSERT_TRUE(store.ingest(make_doc("b", kCallText)).ok());
+  for (const char* q : {"'; DROP TABLE documents; --", "\" OR 1=1 --", "NEAR(", "*", "a\"b", ") AND (", "sentences_fts",
+                        "^", "NOT", "\xE2\x80\x9C" "quoted" "\xE2\x80\x9D", "col:value"}) {
+    Status st;
+    search(store, q, false, &st);
+    EXPECT_TRUE(st.ok()) << q << ": " << st.message();
+  }
+  EXPECT_EQ(store.counts().value().documents, 2);
+  auto hits = search(store, "DROP TABLE");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0]["doc"], "a");
+  EXPECT_NE(hits[0]["snippet"].get<std::string>().find("[DROP]"), std::string::npos);
+  // FTS5 syntax on request; a malformed query is a clear error, not a crash.
+  EXPECT_EQ(search(store, "telephone OR Zanzibar", true).size(), 1u);
+  Status st;
+  search(store, "\"unbalanced", true, &st);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("search: bad query"), std::string::npos) << st.message();
+}
+
+TEST(Store, SearchRanksTheBetterMatchFirst) {
+  Store store = open_store(temp_db("db"));
+  ASSERT_TRUE(store.ingest(make_doc("a", "The grain corridor was discussed briefly among many other topics of trade, "
+                                         "energy, transport and the weather.")).ok());
+  ASSERT_TRUE(store.ingest(make_doc("b", "Grain corridor talks: the grain corridor stays open.")).ok());
+  auto hits = search(store, "grain corridor");
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0]["doc"], "b");
+}
+
+TEST(Store, QueriesFilterEvents) {
+  StoreOptions options;
+  options.goldstein = [](std::string_view code) -> std::optional<double> {
+    if (code == "041") return 1.0;
+    if (code == "190") return -10.0;
+    return std::nullopt;
+  };
+  Store store = open_store(temp_db("db"), options);
+  Document a = make_doc("a", "One. Two. Three.", "X", {2022, 4, 4});
+  a.events = {make_event("CHNGOV", "UKRGOV", "041", {2022, 4, 4}, 0), make_event("RUSMIL", "UKR", "190", {2022, 4, 8}, 1),
+              make_event("RUSMIL", "UKRMIL", "190", {2022, 4, 9}, 2)};
+  ASSERT_TRUE(store.ingest(a).ok());
+  EventFilter f;
+  f.actor = "CHN";
+  EXPECT_EQ(events_of(store, f).size(), 1u);
+  f = {};
+  f.target = "UKR";
+  EXPECT_EQ(events_of(store, f).size(), 3u);
+  f.code = "19";
+  EXPECT_EQ(events_of(store, f).size(), 2u);
+  f.from = "2022-04-09";
+  auto rows = events_of(store, f);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0]["date"], "2022-04-09");
+  EXPECT_EQ(rows[0]["goldstein"], -10.0);
+  f = {};
+  f.involving = "'; DROP TABLE events; --";
+  EXPECT_TRUE(events_of(store, f).empty());
+  f = {};
+  f.from = "April";
+  EXPECT_FALSE(query_events(store, f, [](const nlohmann::json&) {}).ok());
+
+  std::vector<nlohmann::json> dyads;
+  DyadOptions d;
+  d.by = "month";
+  ASSERT_TRUE(query_dyads(store, d, [&](const nlohmann::json& r) { dyads.push_back(r); }).ok());
+  ASSERT_EQ(dyads.size(), 2u);  // CHN-UKR and RUS-UKR in 2022-04
+  EXPECT_EQ(dyads[1]["source"], "RUS");
+  EXPECT_EQ(dyads[1]["events"], 2);
+  EXPECT_EQ(dyads[1]["goldstein"], -20.0);
+  d.by = "fortnight";
+  EXPECT_FALSE(query_dyads(store, d, [](const nlohmann::json&) {}).ok());
+}
+
+TEST(Store, QuotesBySpeaker) {
+  Store store = open_store(temp_db("db"));
+  Document a = make_doc("a", "\"We will keep talking,\" the minister said. Nothing else.");
+  a.chains.push_back(Chain{"Ana Silva", EntityType::kPerson, "BRAGOV", "test"});
+  Quote q;
+  q.span = {1, 22};
+  q.speaker = {24, 36};
+  q.speaker_chain = 0;
+  a.quotes.push_back(q);
+  ASSERT_TRUE(store.ingest(a).ok());
+  std::vector<nlohmann::json> rows;
+  QuoteFilter f;
+  f.speaker = "silva";
+  ASSERT_TRUE(query_quotes(store, f, [&](const nlohmann::json& r) { rows.push_back(r); }).ok());
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0]["text"], "We will keep talking,");
+  EXPECT_EQ(rows[0]["speaker"]["canonical"], "Ana Silva");
+  EXPECT_EQ(rows[0]["speaker"]["text"], "the minister");
+  rows.clear();
+  f.speaker = "Kuleba";
+  ASSERT_TRUE(query_quotes(store, f, [&](const nlohmann::json& r) { rows.push_back(r); }).ok());
+  EXPECT_TRUE(rows.empty());
+}
+
+TEST(Store, ReadersSeeOnlyCommittedBatches) {
+  std::string path = temp_db("db");
+  Store writer = open_store(path);
+  StoreOptions ro;
+  ro.read_only = true;
+  Store reader = open_store(path, ro);
+  ASSERT_TRUE(writer.begin().ok());
+  ASSERT_TRUE(writer.ingest(make_doc("a", kCallText)).ok());
+  EXPECT_EQ(reader.counts().value().documents, 0);  // not blocked, and not seeing the open batch
+  ASSERT_TRUE(writer.commit().ok());
+  EXPECT_EQ(reader.counts().value().documents, 1);
+}
+
+TEST(Store, AnUncommittedBatchLeavesNoTrace) {
+  std::string path = temp_db("db");
+  {
+    Store store = open_store(path);
+    ASSERT_TRUE(store.begin().ok());
+    ASSERT_TRUE(store.ingest(make_doc("a", kCallText)).ok());
+  }  // destroyed without commit: as if killed
+  Store store = open_store(path);
+  EXPECT_EQ(store.counts().value().documents, 0);
+  EXPECT_TRUE(search(store, "telephone").empty());
+}
+
+void write_file(const std::string& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; }
+
+TEST(Store, ForeignOrCorruptedFilesAreRefusedByName) {
+  std::string text = temp_db("text");
+  write_file(text, "id,name\n1,not a database\n");
+  auto r = Store::open(text);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find(text), std::string::npos);
+  EXPECT_NE(r.status().message().find("not a sitrep database"), std::string::npos);
+
+  std::string other = temp_db("other");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(other.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE accounts (id INTEGER, balance REAL)", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  r = Store::open(other);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("another application"), std::string::npos) << r.status().message();
+
+  std::string newer = temp_db("newer");
+  { open_store(newer); }
+  ASSERT_EQ(sqlite3_open(newer.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "INSERT INTO schema_version VALUES (99, 'later')", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  r = Store::open(newer);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("newer"), std::string::npos) << r.status().message();
+
+  // A sitrep database whose first page (the schema) was overwritten.
+  std::string corrupt = temp_db("corrupt");
+  {
+    Store s = open_store(corrupt);
+    ASSERT_TRUE(s.ingest(make_doc("a", kLongText)).ok());
+  }
+  {
+    std::fstream f(corrupt, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(100);
+    std::string junk(3000, '\x5a');
+    f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+  }
+  r = Store::open(corrupt);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message().rfind(corrupt, 0), 0u) << r.status().message();
+
+  // A directory, and a file in a missing folder.
+  r = Store::open(fs::temp_directory_path().string());
+  EXPECT_FALSE(r.ok());
+  r = Store::open("/nonexistent-folder/sitrep.db");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("/nonexistent-folder/sitrep.db"), std::string::npos);
+}
+
+TEST(Store, SchemaHasVersionAndApplicationId) {
+  std::string path = temp_db("db");
+  { open_store(path); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &st, nullptr);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 0x53495452);
+  sqlite3_finalize(st);
+  sqlite3_prepare_v2(db, "SELECT max(version) FROM schema_version", -1, &st, nullptr);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_GE(sqlite3_column_int(st, 0), 1);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  // Opening again migrates nothing and keeps the data.
+  Store s = open_store(path);
+  EXPECT_EQ(s.counts().value().documents, 0);
+}
+
+}  // namespace
+}  // namespace sitrep::store
