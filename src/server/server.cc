@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
@@ -149,10 +150,11 @@ T found(Result<std::optional<T>> r, const char* what, int64_t id) {
 }  // namespace
 
 std::string find_web_dir() {
-  std::vector<fs::path> dirs;
-  if (const char* env = std::getenv("SITREP_WEB")) dirs.emplace_back(env);
-  dirs.push_back(fs::path(SITREP_SOURCE_DIR) / "web" / "dist");
   std::error_code ec;
+  if (const char* env = std::getenv("SITREP_WEB"))  // when set, only there
+    return fs::exists(fs::path(env) / "index.html", ec) ? std::string(env) : std::string();
+  std::vector<fs::path> dirs;
+  dirs.push_back(fs::path(SITREP_SOURCE_DIR) / "web" / "dist");
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
     dirs.push_back(exe.parent_path() / "web" / "dist");
@@ -273,6 +275,12 @@ void Server::Impl::routes() {
     if (req.method != "GET" && req.method != "HEAD") {
       res.set_header("Allow", "GET, HEAD");
       send_error(res, 405, fmt::format("method {} not allowed: the API is read-only (GET)", req.method));
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    // A GET carries no body; one announced over the limit is refused (not read).
+    if (req.get_header_value_count("Content-Length") > 0 &&
+        std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) > kMaxBodyBytes) {
+      send_error(res, 413, fmt::format("request body over {} bytes", kMaxBodyBytes));
       return httplib::Server::HandlerResponse::Handled;
     }
     size_t q = req.target.find('?');

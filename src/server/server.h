@@ -30,7 +30,7 @@ inline constexpr size_t kMaxBodyBytes = 16 * 1024;   // the API takes no body
 inline constexpr size_t kMaxQueryBytes = 2048;       // the query string of one request
 inline constexpr int64_t kMaxLimit = 10000;          // rows per answer
 
-// The built web page: $SITREP_WEB, then web/dist in the source tree, then next
+// The built web page: $SITREP_WEB when set (only there), else web/dist in the source tree, then next
 // to the binary (web/dist, ../web/dist, ../share/sitrep/web). Empty when none exists.
 std::string find_web_dir();
 
