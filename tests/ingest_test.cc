@@ -262,5 +262,53 @@ TEST(Ingest, AForeignDatabaseFileIsRefusedByName) {
   EXPECT_NE(slurp(dir / "log2").find(notes), std::string::npos);
 }
 
+TEST(Ingest, QueryCommandsReadTheStore) {
+  fs::path dir = test_dir();
+  std::string path = (dir / "db.db").string();
+  {
+    auto store = Store::open(path);
+    ASSERT_TRUE(store.ok());
+    Document d;
+    d.id = "call";
+    d.path = "/corpus/call.txt";
+    d.source = "Wire";
+    d.text = "China's foreign minister spoke with his Ukrainian counterpart, \"a long call\", by phone.";
+    d.sentences.push_back(Sentence{Span{0, static_cast<uint32_t>(d.text.size())}});
+    Event e;
+    e.source.code = "CHNGOV";
+    e.target.code = "UKRGOV";
+    e.code = "041";
+    e.date = {2022, 4, 4};
+    e.span = {25, 30};  // "spoke"
+    d.events.push_back(e);
+    ASSERT_TRUE(store.value().ingest(d).ok());
+  }
+  fs::path out = dir / "out";
+  ASSERT_EQ(run_sitrep({"events", "--db", path, "--actor", "CHN", "--format", "csv"}, out), 0);
+  std::string csv = slurp(out);
+  EXPECT_EQ(csv.substr(0, csv.find('\n')),
+            "id,date,source.code,target.code,code,root,quad,goldstein,mentions,sources,articles,story,negated,future,"
+            "doc,sent,source.text,target.text,reported_by.code,location.name,location.country,evidence,confidence");
+  EXPECT_NE(csv.find("2022-04-04,CHNGOV,UKRGOV,041,04,1,,1,1,1,1,false,false,call,0,,,,,,spoke,"), std::string::npos) << csv;
+  fs::remove(out);
+  ASSERT_EQ(run_sitrep({"events", "--db", path, "--target", "RUS"}, out), 0);
+  EXPECT_EQ(slurp(out), "");
+  fs::remove(out);
+  ASSERT_EQ(run_sitrep({"search", "--db", path, "\"a long call\"; DELETE FROM documents; --"}, out), 0);
+  fs::remove(out);
+  EXPECT_EQ(run_sitrep({"search", "--db", path, "--syntax", "call AND"}, out), 2);
+  EXPECT_NE(slurp(out).find("bad query"), std::string::npos) << slurp(out);
+  fs::remove(out);
+  ASSERT_EQ(run_sitrep({"search", "--db", path, "long call", "--format", "tsv"}, out), 0);
+  EXPECT_NE(slurp(out).find("\"a [long] [call]\""), std::string::npos) << slurp(out);
+  fs::remove(out);
+  EXPECT_EQ(run_sitrep({"dyads", "--db", path, "--by", "fortnight"}, out), 2);
+  fs::remove(out);
+  ASSERT_EQ(run_sitrep({"dyads", "--db", path, "--by", "week"}, out), 0);
+  EXPECT_NE(slurp(out).find("\"period\":\"2022-04-04\",\"source\":\"CHN\""), std::string::npos) << slurp(out);
+  auto store = Store::open(path);
+  EXPECT_EQ(store.value().counts().value().documents, 1);
+}
+
 }  // namespace
 }  // namespace sitrep::store

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "store/minhash.h"
 #include "store/queries.h"
@@ -166,9 +167,34 @@ TEST(Store, OneEventPerHappeningWithGdeltCounts) {
   EXPECT_EQ(events[0]["quad"], 1);
 }
 
+TEST(Store, ReplacingAnOriginalFreesItsCopies) {
+  Store store = open_store(temp_db("db"));
+  Document a = make_doc("a", kLongText, "Wire");
+  Document b = make_doc("b", std::string(kLongText) + " More to follow.", "Paper");
+  for (Document* d : {&a, &b}) {
+    d->events.push_back(make_event("DEUGOV", "FRAGOV", "071", {2022, 4, 4}));
+    ASSERT_TRUE(store.ingest(*d).ok());
+  }
+  auto events = events_of(store);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]["articles"], 1);
+  EXPECT_EQ(events[0]["sources"], 1);
+  EXPECT_EQ(events[0]["mentions"], 2);
+  // The original changes into another story: its copy now stands alone.
+  Document a2 = make_doc("a", kCallText, "Wire");
+  ASSERT_EQ(store.ingest(a2).value().outcome, IngestOutcome::kReplaced);
+  events = events_of(store);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]["articles"], 1);
+  EXPECT_EQ(events[0]["mentions"], 1);
+  EXPECT_EQ(events[0]["doc"], "b");
+  EXPECT_EQ(events[0]["quad"], 2);
+  EXPECT_EQ(store.counts().value().duplicates, 0);
+}
+
 TEST(Store, EventsThatDifferAreNotMerged) {
   Store store = open_store(temp_db("db"));
-  Document a = make_doc("a", "One. Two. Three. Four. Five. Six.", "X");
+  Document a = make_doc("a", "One. Two. Three. Four. Five. Six. Seven.", "X");
   a.events = {
       make_event("RUSMIL", "UKR", "190", {2022, 4, 8}, 0),
       make_event("UKR", "RUSMIL", "190", {2022, 4, 8}, 1),     // fighting back is another event
@@ -179,13 +205,29 @@ TEST(Store, EventsThatDifferAreNotMerged) {
   Event negated = make_event("CHNGOV", "UKRGOV", "041", {2022, 4, 4}, 5);
   negated.negated = true;
   a.events.push_back(negated);
+  a.events.push_back(make_event("CHNMIL", "UKRGOV", "041", {2022, 4, 4}, 6));  // another role
   ASSERT_TRUE(store.ingest(a).ok());
-  EXPECT_EQ(store.counts().value().events, 6);
+  EXPECT_EQ(store.counts().value().events, 7);
 
-  Document b = make_doc("b", "The two governments consulted each other.", "Y");
+  Document b = make_doc("b", "The two governments consulted each other. China called Ukraine.", "Y");
   b.events.push_back(make_event("UKRGOV", "CHNGOV", "040", {2022, 4, 4}));  // generic consult: the same call
   ASSERT_TRUE(store.ingest(b).ok());
-  EXPECT_EQ(store.counts().value().events, 6);
+  EXPECT_EQ(store.counts().value().events, 7);
+  // A bare country code is the same actor as its government at this level... but which role?
+  // It joins the first matching event: the government's call, the oldest.
+  b = make_doc("c", "China called Ukraine on Monday.", "Z");
+  b.events.push_back(make_event("CHN", "UKR", "041", {2022, 4, 4}));
+  ASSERT_TRUE(store.ingest(b).ok());
+  EXPECT_EQ(store.counts().value().events, 7);
+  EventFilter f;
+  f.actor = "CHNGOV";
+  f.code = "041";
+  f.include_negated = false;
+  auto rows = events_of(store, f);
+  ASSERT_EQ(rows.size(), 2u);  // 2022-04-07 first (newest), then the merged call
+  EXPECT_EQ(rows[1]["date"], "2022-04-04");
+  EXPECT_EQ(rows[1]["mentions"], 3);
+  EXPECT_EQ(rows[1]["sources"], 3);
 }
 
 TEST(Store, AnArticleWithoutOutletCountsAsItsOwnSource) {
@@ -284,7 +326,7 @@ TEST(Store, QueriesFilterEvents) {
   Store store = open_store(temp_db("db"), options);
   Document a = make_doc("a", "One. Two. Three.", "X", {2022, 4, 4});
   a.events = {make_event("CHNGOV", "UKRGOV", "041", {2022, 4, 4}, 0), make_event("RUSMIL", "UKR", "190", {2022, 4, 8}, 1),
-              make_event("RUSMIL", "UKRMIL", "190", {2022, 4, 9}, 2)};
+              make_event("RUSMIL", "UKRMIL", "190", {2022, 4, 12}, 2)};
   ASSERT_TRUE(store.ingest(a).ok());
   EventFilter f;
   f.actor = "CHN";
@@ -294,11 +336,12 @@ TEST(Store, QueriesFilterEvents) {
   EXPECT_EQ(events_of(store, f).size(), 3u);
   f.code = "19";
   EXPECT_EQ(events_of(store, f).size(), 2u);
-  f.from = "2022-04-09";
+  f.from = "2022-04-10";
   auto rows = events_of(store, f);
   ASSERT_EQ(rows.size(), 1u);
-  EXPECT_EQ(rows[0]["date"], "2022-04-09");
+  EXPECT_EQ(rows[0]["date"], "2022-04-12");
   EXPECT_EQ(rows[0]["goldstein"], -10.0);
+  EXPECT_EQ(rows[0]["quad"], 4);
   f = {};
   f.involving = "'; DROP TABLE events; --";
   EXPECT_TRUE(events_of(store, f).empty());
@@ -340,6 +383,47 @@ TEST(Store, QuotesBySpeaker) {
   f.speaker = "Kuleba";
   ASSERT_TRUE(query_quotes(store, f, [&](const nlohmann::json& r) { rows.push_back(r); }).ok());
   EXPECT_TRUE(rows.empty());
+}
+
+std::vector<nlohmann::json> stories_of(Store& store) {
+  std::vector<nlohmann::json> rows;
+  EXPECT_TRUE(query_stories(store, [&](const nlohmann::json& r) { rows.push_back(r); }).ok());
+  return rows;
+}
+
+TEST(Store, ArticlesOnOneSubjectFormAStory) {
+  Store store = open_store(temp_db("db"));
+  // Background articles on other subjects, so that word weights mean something.
+  const char* others[] = {
+      "The central bank raised interest rates by half a point to slow inflation, its governor said.",
+      "A new football stadium opened in the capital with a match between the two oldest clubs.",
+      "Scientists reported a rare bird nesting on the island for the first time in fifty years.",
+      "The parliament approved the budget after a long debate about pensions and hospital spending."};
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE(store.ingest(make_doc("other" + std::to_string(i), others[i])).ok());
+  Document a = make_doc("flood1", kLongText, "Wire", {2022, 5, 10});
+  a.title = "Floods force families from river valley";
+  Document b = make_doc("flood2",
+                        "Volunteers filled sandbags in the river valley as flood waters kept rising. Families in "
+                        "shelters waited for the rain to ease, and farmers counted the harvest lost to the floods.",
+                        "Paper", {2022, 5, 11});
+  b.title = "Valley floods: volunteers and farmers count losses";
+  Document late = make_doc("flood3", "Flood waters rose again in the river valley and families left their homes.",
+                           "Paper", {2022, 7, 1});  // the same words two months later: another story
+  Document call = make_doc("call", kCallText, "Wire", {2022, 5, 10});
+  call.events.push_back(make_event("CHNGOV", "UKRGOV", "041", {2022, 5, 10}));
+  for (Document* d : {&a, &b, &late, &call}) ASSERT_TRUE(store.ingest(*d).ok());
+  auto stories = stories_of(store);
+  std::map<std::string, int64_t> docs_of;  // title -> documents
+  for (auto& s : stories) docs_of[s["title"].get<std::string>()] = s["documents"].get<int64_t>();
+  EXPECT_EQ(docs_of["Floods force families from river valley"], 2);
+  EXPECT_EQ(stories.size(), 4u + 3u);  // the four others, the May floods, the July floods, the call
+  // Events carry their story, and --story selects them.
+  auto events = events_of(store);
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_FALSE(events[0]["story"].is_null());
+  EventFilter f;
+  f.story = events[0]["story"].get<int64_t>();
+  EXPECT_EQ(events_of(store, f).size(), 1u);
 }
 
 TEST(Store, ReadersSeeOnlyCommittedBatches) {

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "cli/commands.h"
+
 namespace sitrep::cli {
 
 std::unique_ptr<store::Store> open_store_for_reading(const std::string& path) {
@@ -15,6 +17,24 @@ std::unique_ptr<store::Store> open_store_for_reading(const std::string& path) {
     return nullptr;
   }
   return std::make_unique<store::Store>(std::move(opened).value());
+}
+
+int run_row_query(const std::string& db, const std::string& format, std::vector<std::string> columns,
+                  const std::function<Status(store::Store&, const std::function<void(const nlohmann::json&)>&)>& query) {
+  auto writer = RowWriter::make(format, std::move(columns));
+  if (!writer.ok()) {
+    fmt::print(stderr, "sitrep: error: {}\n", writer.status().message());
+    return kExitBadInput;
+  }
+  auto store = open_store_for_reading(db);
+  if (!store) return kExitBadInput;
+  Status st = query(*store, [&](const nlohmann::json& row) { writer.value()(row); });
+  std::fflush(stdout);
+  if (!st.ok()) {
+    fmt::print(stderr, "sitrep: error: {}\n", st.message());
+    return kExitBadInput;
+  }
+  return 0;
 }
 
 Result<RowWriter> RowWriter::make(const std::string& format, std::vector<std::string> columns) {

@@ -7,46 +7,21 @@
 #include "cli/db_common.h"
 
 namespace sitrep::cli {
-namespace {
-
-int run_query(const std::string& db, const std::string& format, std::vector<std::string> columns,
-              const std::function<Status(store::Store&, const store::RowSink&)>& query) {
-  auto writer = RowWriter::make(format, std::move(columns));
-  if (!writer.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", writer.status().message());
-    return kExitBadInput;
-  }
-  auto store = open_store_for_reading(db);
-  if (!store) return kExitBadInput;
-  Status st = query(*store, [&](const nlohmann::json& row) { writer.value()(row); });
-  std::fflush(stdout);
-  if (!st.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", st.message());
-    return kExitBadInput;
-  }
-  return 0;
-}
-
-}  // namespace
 
 int run_events_query(const EventsQueryOptions& o) {
-  return run_query(o.db, o.format,
-                   {"id", "date", "source.code", "target.code", "code", "root", "quad", "goldstein", "mentions",
-                    "sources", "articles", "story", "negated", "future", "doc", "sent", "source.text", "target.text",
-                    "reported_by.code", "location.name", "location.country", "evidence", "confidence"},
-                   [&](store::Store& s, const store::RowSink& sink) { return store::query_events(s, o.filter, sink); });
+  return run_row_query(o.db, o.format,
+                       {"id", "date", "source.code", "target.code", "code", "root", "quad", "goldstein", "mentions",
+                        "sources", "articles", "story", "negated", "future", "doc", "sent", "source.text",
+                        "target.text", "reported_by.code", "location.name", "location.country", "evidence",
+                        "confidence"},
+                       [&](store::Store& s, const store::RowSink& sink) { return store::query_events(s, o.filter, sink); });
 }
 
 int run_quotes_query(const QuotesQueryOptions& o) {
-  return run_query(o.db, o.format,
-                   {"doc", "sent", "speaker.canonical", "speaker.actor", "speaker.text", "cue", "direct", "start", "end",
-                    "text"},
-                   [&](store::Store& s, const store::RowSink& sink) { return store::query_quotes(s, o.filter, sink); });
-}
-
-int run_row_query(const std::string& db, const std::string& format, std::vector<std::string> columns,
-                  const std::function<Status(store::Store&, const store::RowSink&)>& query) {
-  return run_query(db, format, std::move(columns), query);
+  return run_row_query(o.db, o.format,
+                       {"doc", "sent", "speaker.canonical", "speaker.actor", "speaker.text", "cue", "direct", "start", "end",
+                        "text"},
+                       [&](store::Store& s, const store::RowSink& sink) { return store::query_quotes(s, o.filter, sink); });
 }
 
 // Until the file-based `events`/`quotes` commands are joined with these, they

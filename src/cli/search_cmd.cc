@@ -2,12 +2,10 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/db_common.h"
 #include "store/queries.h"
 
 namespace sitrep::cli {
-
-int run_row_query(const std::string& db, const std::string& format, std::vector<std::string> columns,
-                  const std::function<Status(store::Store&, const store::RowSink&)>& query);
 
 void add_search_command(CLI::App& app) {
   struct Options {

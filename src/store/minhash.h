@@ -6,7 +6,7 @@
 // signature keeps, for each of kHashes seeded mixes, the minimum over the
 // shingles; the share of equal positions estimates the Jaccard similarity.
 // LSH: kBands bands of kRows rows; two documents sharing a band key are
-// candidates (about 1 - (1 - J^4)^32: 99.9% at J = 0.8, 3% at J = 0.3).
+// candidates when they share two bands (Store verifies them on the signatures).
 #pragma once
 
 #include <array>

@@ -41,7 +41,7 @@ Status query_events(Store& store, const EventFilter& f, const RowSink& sink) {
   const char* sql =
       "SELECT e.id, e.source, e.target, e.code, e.root, e.quad, e.goldstein, e.date, e.negated, e.future, "
       "e.mentions, e.sources, e.articles, e.story, d.doc_id, m.sentence, m.source_text, m.target_text, "
-      "m.reported_by, m.reported_by_text, m.location, m.location_country, m.evidence, m.confidence, d.path "
+      "m.reported_by, m.reported_by_text, m.location, m.location_country, m.evidence, m.confidence, d.path, m.date_text "
       "FROM events e "
       "JOIN event_mentions m ON m.id = (SELECT min(id) FROM event_mentions WHERE event = e.id) "
       "JOIN documents d ON d.id = m.document "
@@ -64,6 +64,7 @@ Status query_events(Store& store, const EventFilter& f, const RowSink& sink) {
           {"doc", st.text(14)},
           {"sent", st.int64(15)},
           {"date", nullable_text(st, 7)},
+          {"date_text", nullable_text(st, 25)},
           {"source", {{"code", nullable_text(st, 1)}, {"text", nullable_text(st, 16)}}},
           {"target", {{"code", nullable_text(st, 2)}, {"text", nullable_text(st, 17)}}},
           {"code", st.text(3)},

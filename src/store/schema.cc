@@ -98,7 +98,7 @@ CREATE TABLE event_mentions (
   document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   sentence INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
   source TEXT, source_text TEXT, target TEXT, target_text TEXT,
-  code TEXT NOT NULL, date TEXT, negated INTEGER NOT NULL, future INTEGER NOT NULL,
+  code TEXT NOT NULL, date TEXT, date_text TEXT, negated INTEGER NOT NULL, future INTEGER NOT NULL,
   reported_by TEXT, reported_by_text TEXT,
   location TEXT, location_country TEXT,
   quote INTEGER,                          -- index of the quote within the document
@@ -135,8 +135,12 @@ CREATE TABLE duplicates (
 );
 
 CREATE TABLE stories (
-  id INTEGER PRIMARY KEY, title TEXT, first_date TEXT, last_date TEXT
+  id INTEGER PRIMARY KEY, title TEXT, first_date TEXT, last_date TEXT,
+  profile TEXT NOT NULL,                  -- its heaviest words: "word weight word weight ..."
+  entities TEXT NOT NULL                  -- actor codes and names of its articles, one per line
 );
+CREATE INDEX stories_dates ON stories(last_date, first_date);
+CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;  -- document frequencies
 CREATE TABLE story_documents (
   story INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
   document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "store/minhash.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
+#include "store/stories.h"
 
 namespace sitrep::store {
 namespace {
@@ -51,9 +53,9 @@ int quad_class(std::string_view code) {
   if (code.size() < 2 || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9') return 0;
   int root = (code[0] - '0') * 10 + (code[1] - '0');
   if (root >= 1 && root <= 5) return 1;
-  if (root <= 8 && root >= 6) return 2;
-  if (root <= 13 && root >= 9) return 3;
-  if (root <= 20 && root >= 14) return 4;
+  if (root <= 9 && root >= 6) return 2;
+  if (root <= 14 && root >= 10) return 3;
+  if (root <= 20 && root >= 15) return 4;
   return 0;
 }
 
@@ -77,10 +79,12 @@ struct Store::Impl {
   StoreOptions options;
   Db db;
   std::optional<Transaction> batch;
+  std::optional<StoryClusterer> stories;
   // Prepared once: ingest runs them per row.
   Stmt find_key, find_hash, insert_doc, delete_doc, doc_events, dup_children, insert_sentence, insert_chain,
       insert_mention, insert_time, insert_place, insert_quote, insert_signature, insert_band, find_band,
-      get_signature, insert_duplicate, find_event, insert_event, insert_event_mention, recount, drop_empty;
+      get_signature, insert_duplicate, find_event, insert_event, insert_event_mention, recount, drop_empty,
+      set_story, drop_empty_stories;
 
   void prepare();
   IngestResult ingest(const Document& doc);
@@ -89,7 +93,23 @@ struct Store::Impl {
   int64_t merge_event(const Document& doc, const Event& e, int64_t document);
 };
 
+// actor_match(a, b): actor keys name the same actor at the merge level: equal,
+// or one is a bare country code and the other a role of that country
+// ("CHN" and "CHNGOV"). An unknown actor ('') only matches an unknown one.
+static void actor_match(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  auto text = [&](int i) {
+    const unsigned char* p = sqlite3_value_text(argv[i]);
+    return p ? std::string_view(reinterpret_cast<const char*>(p), sqlite3_value_bytes(argv[i])) : std::string_view();
+  };
+  std::string_view a = text(0), b = text(1);
+  if (a.size() > b.size()) std::swap(a, b);
+  sqlite3_result_int(ctx, a == b || (a.size() == 3 && b.substr(0, 3) == a));
+}
+
 void Store::Impl::prepare() {
+  if (sqlite3_create_function(db.get(), "actor_match", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, actor_match,
+                              nullptr, nullptr) != SQLITE_OK)
+    db.fail("actor_match");
   find_key = Stmt(db, "SELECT id, hash FROM documents WHERE doc_key = ?");
   find_hash = Stmt(db, "SELECT id, coalesce(duplicate_of, id) FROM documents WHERE hash = ? AND text = ? LIMIT 1");
   insert_doc = Stmt(db,
@@ -119,16 +139,17 @@ void Store::Impl::prepare() {
   find_event = Stmt(db,
                     "SELECT id, code FROM events WHERE root = ?1 AND negated = ?2 AND future = ?3 AND "
                     "((?4 IS NOT NULL AND day BETWEEN ?4 - 1 AND ?4 + 1) OR (?4 IS NULL AND day IS NULL AND "
-                    "first_document = ?5)) AND ((source_key = ?6 AND target_key = ?7) OR "
-                    "(?8 AND source_key = ?7 AND target_key = ?6)) ORDER BY abs(coalesce(day - ?4, 0)), id");
+                    "first_document = ?5)) AND ((actor_match(source_key, ?6) AND actor_match(target_key, ?7)) OR "
+                    "(?8 AND actor_match(source_key, ?7) AND actor_match(target_key, ?6))) "
+                    "ORDER BY abs(coalesce(day - ?4, 0)), id");
   insert_event = Stmt(db,
                       "INSERT INTO events (source, target, source_key, target_key, code, root, quad, goldstein, date, "
                       "day, negated, future, first_document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert_event_mention = Stmt(db,
                               "INSERT OR IGNORE INTO event_mentions (event, document, sentence, begin, end, source, "
                               "source_text, target, target_text, code, date, negated, future, reported_by, "
-                              "reported_by_text, location, location_country, quote, evidence, confidence) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                              "reported_by_text, location, location_country, quote, evidence, confidence, date_text) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   // GDELT's counts: mentions = sentences reporting it (duplicates included);
   // articles = distinct articles, a near-duplicate counting as its original;
   // sources = distinct outlets of those articles, an unknown outlet counting as its own.
@@ -143,6 +164,9 @@ void Store::Impl::prepare() {
                  "first_document = coalesce((SELECT min(document) FROM event_mentions WHERE event = ?1), first_document) "
                  "WHERE id = ?1");
   drop_empty = Stmt(db, "DELETE FROM events WHERE id = ? AND mentions = 0");
+  set_story = Stmt(db, "UPDATE events SET story = ?1 WHERE id = ?2 AND story IS NULL");
+  drop_empty_stories = Stmt(db, "DELETE FROM stories WHERE NOT EXISTS (SELECT 1 FROM story_documents WHERE story = stories.id)");
+  stories.emplace(db);
 }
 
 void Store::Impl::remove_document(int64_t id, std::set<int64_t>& touched) {
@@ -162,13 +186,17 @@ void Store::Impl::find_duplicate(int64_t hash, const Document& doc, const Signat
   }
   find_hash.reset();
   if (r.duplicate_of || !sig) return;
-  std::set<int64_t> candidates;
+  // Candidates must share two bands: at J = 0.8 about 13 of 32 are expected
+  // (fewer than two: about 1e-6), while loosely related articles (J ~ 0.3)
+  // share two only 3% of the time; this keeps verification cheap.
+  std::map<int64_t, int> shared;
   for (int b = 0; b < kBands; ++b) {
     find_band.bind(1, band_key(*sig, b));
-    while (find_band.step()) candidates.insert(find_band.int64(0));
+    while (find_band.step()) ++shared[find_band.int64(0)];
     find_band.reset();
   }
-  for (int64_t c : candidates) {
+  for (auto [c, bands] : shared) {
+    if (bands < 2) continue;
     get_signature.bind(1, c);
     if (get_signature.step()) {
       Signature other{};
@@ -296,13 +324,18 @@ IngestResult Store::Impl::ingest(const Document& doc) {
     const Place* place = e.place >= 0 && size_t(e.place) < doc.places.size() ? &doc.places[e.place] : nullptr;
     st.bind_text_or_null(16, place ? place->name : "").bind_text_or_null(17, place ? place->country : "");
     if (e.quote >= 0) st.bind(18, e.quote); else st.bind_null(18);
-    st.bind_text_or_null(19, text(e.span)).bind(20, static_cast<double>(e.confidence)).run();
+    const TimeExpr* time = e.time >= 0 && size_t(e.time) < doc.times.size() ? &doc.times[e.time] : nullptr;
+    st.bind_text_or_null(19, text(e.span)).bind(20, static_cast<double>(e.confidence));
+    st.bind_text_or_null(21, time ? text(time->span) : std::string_view()).run();
     r.events += db.changes();
   }
+  int64_t story = stories->assign(doc, id, r.duplicate_of);
   for (int64_t event : touched) {
     recount.bind(1, event).run();
     drop_empty.bind(1, event).run();
+    set_story.bind(1, story).bind(2, event).run();  // an event belongs to the story that first reported it
   }
+  if (r.outcome == IngestOutcome::kReplaced) drop_empty_stories.run();
   return r;
 }
 
@@ -337,6 +370,7 @@ Result<Store> Store::open(const std::string& path, const StoreOptions& options) 
       check_and_migrate(impl->db, path, false, /*check_only_identity=*/true);
       impl->db.exec("PRAGMA journal_mode = WAL");
       impl->db.exec("PRAGMA synchronous = NORMAL");
+      impl->db.exec("PRAGMA cache_size = -65536");  // 64 MB of pages: the indexes stay in memory
     }
     check_and_migrate(impl->db, path, !options.read_only);
     impl->db.exec("PRAGMA foreign_keys = ON");
@@ -352,7 +386,10 @@ Result<Store> Store::open(const std::string& path, const StoreOptions& options) 
 
 Status Store::begin() {
   try {
-    if (!impl_->batch) impl_->batch.emplace(impl_->db);
+    if (!impl_->batch) {
+      impl_->batch.emplace(impl_->db);
+      if (impl_->stories) impl_->stories->clear_cache();
+    }
     return Status::Ok();
   } catch (const SqlError& e) {
     return Status::Error(fmt::format("{}: {}", impl_->path, e.what()));
@@ -372,6 +409,7 @@ Status Store::commit() {
 
 Status Store::rollback() {
   impl_->batch.reset();
+  if (impl_->stories) impl_->stories->clear_cache();
   return Status::Ok();
 }
 
@@ -381,7 +419,10 @@ Result<IngestResult> Store::ingest(const Document& doc) {
   if (impl_->options.read_only) return Status::Error(impl_->path + ": opened read-only");
   bool own = !impl_->batch;
   try {
-    if (own) impl_->batch.emplace(impl_->db);
+    if (own) {
+      impl_->batch.emplace(impl_->db);
+      impl_->stories->clear_cache();
+    }
     // A savepoint per document: a failure leaves the rest of the batch intact.
     impl_->db.exec("SAVEPOINT doc");
     IngestResult r;
@@ -389,6 +430,7 @@ Result<IngestResult> Store::ingest(const Document& doc) {
       r = impl_->ingest(doc);
     } catch (...) {
       sqlite3_exec(impl_->db.get(), "ROLLBACK TO doc; RELEASE doc", nullptr, nullptr, nullptr);
+      impl_->stories->clear_cache();
       throw;
     }
     impl_->db.exec("RELEASE doc");

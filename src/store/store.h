@@ -83,8 +83,9 @@ class Store {
 // What identifies "the same article" across runs: the absolute, normalised
 // path and the document id ("-" for standard input).
 std::string document_key(const Document& doc);
-// CAMEO quad class of an event code from its root: 1 verbal cooperation (01-05),
-// 2 material cooperation (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20); 0 unknown.
+// GDELT quad class of an event code from its root (as events::quad_of_root): 1 verbal
+// cooperation (01-05), 2 material cooperation (06-09), 3 verbal conflict (10-14),
+// 4 material conflict (15-20); 0 unknown.
 int quad_class(std::string_view code);
 // True for codes whose two actors play the same part (consult, meet, negotiate,
 // sign an agreement, cooperate): merged whichever way round they were coded.
