@@ -17,6 +17,8 @@ page.on('request', (r) => { if (!r.url().startsWith(origin)) elsewhere.push(r.ur
 const errors = [];
 page.on('pageerror', (e) => errors.push(e.message));
 try {
+  const stats = await (await fetch(`${origin}/api/stats`)).json();
+  assert.ok(stats.events > 0, `the store holds no events (${stats.documents} documents): does the pipeline code events yet?`);
   await page.goto(url);
   await page.waitForSelector('#timeline tr.event', { timeout: 10000 });
   const rows = await page.locator('#timeline tr.event').count();
