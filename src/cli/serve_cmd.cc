@@ -32,6 +32,7 @@ int run_serve(const server::ServerOptions& options) {
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
+  signal(SIGINT, SIG_DFL);  // a shell's background job starts with SIGINT ignored: sigwait would never see it
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::thread waiter([&] {
     int sig = 0;
