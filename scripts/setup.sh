@@ -10,7 +10,10 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   libsqlite3-dev libcpp-httplib-dev iso-codes
+  chromium
 )
+# Node.js builds the web page; a machine may already have it from elsewhere (with its own npm).
+command -v node >/dev/null && command -v npm >/dev/null || PACKAGES+=(nodejs npm)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -26,4 +29,19 @@ if ((${#missing[@]})); then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
   echo "setup: all packages present" >&2
+fi
+
+# The web page (web/): npm packages from the lock file, bundled into web/dist.
+# Only when the lock file changed since the last install, or dist is missing.
+cd "$(dirname "$0")/../web"
+stamp=node_modules/.sitrep-lock
+if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
+  echo "setup: npm ci in web/" >&2
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json "$stamp"
+  rm -rf dist
+fi
+if [ ! -f dist/index.html ] || [ -n "$(find src build.mjs -newer dist/index.html 2>/dev/null | head -1)" ]; then
+  echo "setup: building web/dist" >&2
+  npm run --silent build >/dev/null
 fi

@@ -37,5 +37,7 @@ void add_quotes_db_command(CLI::App& app);  // to join with `sitrep quotes PATH.
 void add_search_command(CLI::App& app);
 void add_dyads_command(CLI::App& app);
 void add_stories_command(CLI::App& app);
+// `sitrep serve` (src/server): the JSON API and the web page.
+void add_serve_command(CLI::App& app);
 
 }  // namespace sitrep::cli

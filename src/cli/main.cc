@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   sitrep::cli::add_search_command(app);
   sitrep::cli::add_dyads_command(app);
   sitrep::cli::add_stories_command(app);
+  sitrep::cli::add_serve_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::RuntimeError& e) {  // a subcommand finished: its exit status

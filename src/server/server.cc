@@ -1,0 +1,357 @@
+#include "server/server.h"
+
+#include <httplib.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <mutex>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "server/params.h"
+#include "server/views.h"
+#include "store/queries.h"
+#include "store/store.h"
+
+namespace sitrep::server {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+constexpr int64_t kDefaultLimit = 500;
+
+// Read-only connections, one per request in flight, reused (a Store is not thread-safe).
+class StorePool {
+ public:
+  explicit StorePool(std::string path) : path_(std::move(path)) {}
+
+  struct Lease {
+    StorePool* pool;
+    std::unique_ptr<store::Store> store;
+    Lease(StorePool* p, std::unique_ptr<store::Store> s) : pool(p), store(std::move(s)) {}
+    Lease(Lease&&) = default;
+    ~Lease() {
+      if (store) pool->give_back(std::move(store));
+    }
+  };
+
+  Result<Lease> take() {
+    {
+      std::lock_guard lock(mu_);
+      if (!free_.empty()) {
+        auto s = std::move(free_.back());
+        free_.pop_back();
+        return Lease{this, std::move(s)};
+      }
+    }
+    store::StoreOptions options;
+    options.read_only = true;
+    auto opened = store::Store::open(path_, options);
+    if (!opened.ok()) return opened.status();
+    return Lease{this, std::make_unique<store::Store>(std::move(opened).value())};
+  }
+
+ private:
+  void give_back(std::unique_ptr<store::Store> s) {
+    std::lock_guard lock(mu_);
+    free_.push_back(std::move(s));
+  }
+  std::string path_;
+  std::mutex mu_;
+  std::vector<std::unique_ptr<store::Store>> free_;
+};
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+void send_error(httplib::Response& res, int status, const std::string& message) {
+  res.status = status;
+  res.set_content(dump(json{{"error", message}, {"status", status}}), "application/json");
+}
+
+// The store failed: the client is not at fault.
+[[noreturn]] void store_failure(const Status& st) { throw HttpError(500, st.message()); }
+
+// A query's own error on user input (a bad FTS5 query, an empty one) is the client's fault.
+[[noreturn]] void query_failure(const Status& st) {
+  const std::string& m = st.message();
+  if (m.starts_with("search: bad query") || m.starts_with("search: empty query") || m.starts_with("not a date"))
+    throw HttpError(400, m);
+  store_failure(st);
+}
+
+json collect(const std::function<Status(const store::RowSink&)>& query) {
+  json rows = json::array();
+  Status st = query([&](const json& r) { rows.push_back(r); });
+  if (!st.ok()) query_failure(st);
+  return rows;
+}
+
+// CAMEO roots of a quad class (store::quad_class is the inverse).
+std::vector<std::string> quad_roots(int64_t quad) {
+  static const int kFirst[] = {0, 1, 6, 9, 14}, kLast[] = {0, 5, 8, 13, 20};
+  std::vector<std::string> roots;
+  for (int r = kFirst[quad]; r <= kLast[quad]; ++r) roots.push_back(fmt::format("{:02d}", r));
+  return roots;
+}
+
+// Newest first, undated last, then by id: the order of store::query_events.
+bool event_before(const json& a, const json& b) {
+  bool ad = a["date"].is_string(), bd = b["date"].is_string();
+  if (ad != bd) return ad;
+  if (ad && a["date"] != b["date"]) return a["date"].get<std::string>() > b["date"].get<std::string>();
+  return a["id"].get<int64_t>() < b["id"].get<int64_t>();
+}
+
+json list_events(store::Store& s, const Params& p) {
+  store::EventFilter f;
+  f.actor = p.actor("actor");
+  f.target = p.actor("target");
+  f.involving = p.actor("involving");
+  f.code = p.event_code("code");
+  f.from = p.date("from");
+  f.to = p.date("to");
+  if (!f.from.empty() && !f.to.empty() && f.from > f.to)
+    throw HttpError(400, fmt::format("from ({}) is after to ({})", f.from, f.to));
+  f.story = p.integer("story", -1, 1, INT64_MAX);
+  f.limit = p.integer("limit", kDefaultLimit, 1, kMaxLimit);
+  f.include_negated = p.boolean("negated", true);
+  int64_t quad = p.integer("quad", 0, 1, 4);
+  auto run = [&](const store::EventFilter& filter) {
+    return collect([&](const store::RowSink& sink) { return store::query_events(s, filter, sink); });
+  };
+  if (quad == 0) return run(f);
+  // A quad class is a range of roots: one query per root that the code filter allows.
+  json rows = json::array();
+  for (const std::string& root : quad_roots(quad)) {
+    store::EventFilter g = f;
+    if (f.code.empty() || f.code.starts_with(root)) g.code = f.code.empty() ? root : f.code;
+    else if (root.starts_with(f.code)) g.code = root;
+    else continue;
+    for (json& r : run(g)) rows.push_back(std::move(r));
+  }
+  std::sort(rows.begin(), rows.end(), event_before);
+  if (static_cast<int64_t>(rows.size()) > f.limit) rows.erase(rows.begin() + f.limit, rows.end());
+  return rows;
+}
+
+template <typename T>
+T found(Result<std::optional<T>> r, const char* what, int64_t id) {
+  if (!r.ok()) store_failure(r.status());
+  if (!r.value()) throw HttpError(404, fmt::format("no {} with id {}", what, id));
+  return std::move(*r.value());
+}
+
+}  // namespace
+
+std::string find_web_dir() {
+  std::error_code ec;
+  if (const char* env = std::getenv("SITREP_WEB"))  // when set, only there
+    return fs::exists(fs::path(env) / "index.html", ec) ? std::string(env) : std::string();
+  std::vector<fs::path> dirs;
+  dirs.push_back(fs::path(SITREP_SOURCE_DIR) / "web" / "dist");
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    dirs.push_back(exe.parent_path() / "web" / "dist");
+    dirs.push_back(exe.parent_path().parent_path() / "web" / "dist");
+    dirs.push_back(exe.parent_path().parent_path() / "share" / "sitrep" / "web");
+  }
+  for (const auto& d : dirs)
+    if (fs::exists(d / "index.html", ec)) return d.string();
+  return "";
+}
+
+struct Server::Impl {
+  ServerOptions options;
+  std::string web_dir;
+  StorePool pool;
+  httplib::Server http;
+  int port = 0;
+
+  explicit Impl(const ServerOptions& o) : options(o), pool(o.db) {}
+
+  // Runs `handler` with a store and the checked parameters; answers JSON.
+  void api(const std::string& pattern, std::vector<std::string> allowed,
+           std::function<json(store::Store&, const Params&, const httplib::Request&)> handler) {
+    http.Get(pattern, [this, allowed = std::move(allowed), handler = std::move(handler)](const httplib::Request& req,
+                                                                                       httplib::Response& res) {
+      try {
+        Params params(req.params, allowed);
+        auto lease = pool.take();
+        if (!lease.ok()) store_failure(lease.status());
+        res.set_content(dump(handler(*lease.value().store, params, req)), "application/json");
+      } catch (const HttpError& e) {
+        send_error(res, e.status, e.what());
+      } catch (const std::exception& e) {
+        send_error(res, 500, e.what());
+      }
+    });
+  }
+
+  void routes();
+};
+
+void Server::Impl::routes() {
+  api("/api/stats", {}, [](store::Store& s, const Params&, const httplib::Request&) {
+    auto c = s.counts();
+    if (!c.ok()) store_failure(c.status());
+    const store::StoreCounts& n = c.value();
+    return json{{"documents", n.documents}, {"sentences", n.sentences}, {"events", n.events},
+                {"event_mentions", n.event_mentions}, {"quotes", n.quotes}, {"duplicates", n.duplicates},
+                {"mentions", n.mentions}};
+  });
+  api("/api/events", {"actor", "target", "involving", "code", "quad", "from", "to", "story", "limit", "negated"},
+      [](store::Store& s, const Params& p, const httplib::Request&) { return json{{"events", list_events(s, p)}}; });
+  api(R"(/api/events/([^/]+))", {}, [](store::Store& s, const Params&, const httplib::Request& req) {
+    int64_t id = parse_id(req.matches[1]);
+    return found(event_detail(s, id), "event", id);
+  });
+  api("/api/quotes", {"speaker", "limit"}, [](store::Store& s, const Params& p, const httplib::Request&) {
+    store::QuoteFilter f;
+    f.speaker = p.text("speaker");
+    f.limit = p.integer("limit", kDefaultLimit, 1, kMaxLimit);
+    return json{{"quotes", collect([&](const store::RowSink& sink) { return store::query_quotes(s, f, sink); })}};
+  });
+  api("/api/search", {"q", "syntax", "limit"}, [](store::Store& s, const Params& p, const httplib::Request&) {
+    store::SearchOptions o;
+    o.query = p.text("q");
+    if (o.query.find_first_not_of(" \t\r\n") == std::string::npos) throw HttpError(400, "q: give the words to find");
+    o.syntax = p.boolean("syntax", false);
+    o.limit = p.integer("limit", 50, 1, kMaxLimit);
+    return json{{"query", o.query},
+                {"hits", collect([&](const store::RowSink& sink) { return search_hits(s, o, sink); })}};
+  });
+  api("/api/dyads", {"by", "level"}, [](store::Store& s, const Params& p, const httplib::Request&) {
+    store::DyadOptions o;
+    o.by = p.choice("by", {"day", "week", "month"}, "day");
+    o.level = p.choice("level", {"country", "role"}, "country");
+    return json{{"by", o.by}, {"level", o.level},
+                {"dyads", collect([&](const store::RowSink& sink) { return store::query_dyads(s, o, sink); })}};
+  });
+  api("/api/stories", {}, [](store::Store& s, const Params&, const httplib::Request&) {
+    return json{{"stories", collect([&](const store::RowSink& sink) { return store::query_stories(s, sink); })}};
+  });
+  api(R"(/api/stories/([^/]+))", {"limit"}, [](store::Store& s, const Params& p, const httplib::Request& req) {
+    int64_t id = parse_id(req.matches[1]);
+    return found(story_detail(s, id, p.integer("limit", kDefaultLimit, 1, kMaxLimit)), "story", id);
+  });
+  api(R"(/api/documents/([^/]+))", {}, [](store::Store& s, const Params&, const httplib::Request& req) {
+    int64_t id = parse_id(req.matches[1]);
+    return found(document_detail(s, id), "document", id);
+  });
+  api("/api/actors", {"level", "from", "to", "limit"}, [](store::Store& s, const Params& p, const httplib::Request&) {
+    NetworkOptions o;
+    o.level = p.choice("level", {"country", "role"}, "country");
+    o.from = p.date("from");
+    o.to = p.date("to");
+    o.limit = p.integer("limit", kDefaultLimit, 1, kMaxLimit);
+    auto r = actor_network(s, o);
+    if (!r.ok()) store_failure(r.status());
+    return std::move(r).value();
+  });
+
+  if (!web_dir.empty()) {
+    http.set_mount_point("/", web_dir);
+  } else {
+    http.Get("/", [](const httplib::Request&, httplib::Response& res) {
+      res.status = 503;
+      res.set_content(
+          "<!doctype html><meta charset=utf-8><title>sitrep</title>"
+          "<h1>The sitrep web page is not built</h1>"
+          "<p>The JSON API under <a href=\"/api/stats\">/api/</a> works. To build the page run "
+          "<code>bash scripts/setup.sh</code> (it runs <code>npm ci &amp;&amp; npm run build</code> in "
+          "<code>web/</code>), or point <code>SITREP_WEB</code> at a built <code>web/dist</code>.</p>",
+          "text/html; charset=utf-8");
+    });
+  }
+
+  // Anything but GET/HEAD, and oversized query strings, are refused before routing.
+  http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (req.method != "GET" && req.method != "HEAD") {
+      res.set_header("Allow", "GET, HEAD");
+      send_error(res, 405, fmt::format("method {} not allowed: the API is read-only (GET)", req.method));
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    // A GET carries no body; one announced over the limit is refused (not read).
+    if (req.get_header_value_count("Content-Length") > 0 &&
+        std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) > kMaxBodyBytes) {
+      send_error(res, 413, fmt::format("request body over {} bytes", kMaxBodyBytes));
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    size_t q = req.target.find('?');
+    if (q != std::string::npos && req.target.size() - q - 1 > kMaxQueryBytes) {
+      send_error(res, 414, fmt::format("query string over {} bytes", kMaxQueryBytes));
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  // Errors the library raises itself (404, 413, 400...) get a JSON body too.
+  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    std::string m = res.status == 404   ? fmt::format("nothing at {}", req.path)
+                    : res.status == 413 ? fmt::format("request body over {} bytes", kMaxBodyBytes)
+                    : res.status == 414 ? "request line too long"
+                                        : fmt::format("request refused (HTTP {})", res.status);
+    send_error(res, res.status, m);
+  });
+  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    send_error(res, 500, "internal error");
+  });
+  http.set_payload_max_length(kMaxBodyBytes);
+  // The page loads nothing from elsewhere; the browser enforces it.
+  http.set_default_headers({{"Content-Security-Policy",
+                             "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+                             "connect-src 'self'; frame-ancestors 'none'"},
+                            {"X-Content-Type-Options", "nosniff"},
+                            {"Referrer-Policy", "no-referrer"}});
+}
+
+Result<std::unique_ptr<Server>> Server::create(const ServerOptions& options) {
+  auto impl = std::make_unique<Impl>(options);
+  {
+    auto lease = impl->pool.take();  // checks the file once, up front
+    if (!lease.ok()) return lease.status();
+  }
+  impl->web_dir = options.web_dir.empty() ? find_web_dir() : options.web_dir;
+  if (!impl->web_dir.empty() && !fs::exists(fs::path(impl->web_dir) / "index.html"))
+    return Status::Error(fmt::format("{}: no index.html (is the web page built?)", impl->web_dir));
+  if (options.threads > 0) {
+    int n = options.threads;
+    impl->http.new_task_queue = [n] { return new httplib::ThreadPool(n); };
+  }
+  impl->routes();
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Server::~Server() { stop(); }
+
+Result<int> Server::bind() {
+  const ServerOptions& o = impl_->options;
+  if (o.port < 0 || o.port > 65535) return Status::Error(fmt::format("port {}: expected 0..65535", o.port));
+  bool ok = o.port == 0 ? (impl_->port = impl_->http.bind_to_any_port(o.host)) > 0
+                        : impl_->http.bind_to_port(o.host, o.port) && (impl_->port = o.port) > 0;
+  if (!ok) return Status::Error(fmt::format("cannot listen on {}:{} (in use, or not an address of this machine?)",
+                                            o.host, o.port));
+  return impl_->port;
+}
+
+void Server::run() { impl_->http.listen_after_bind(); }
+void Server::stop() {
+  if (impl_) impl_->http.stop();
+}
+
+std::string Server::url() const {
+  const std::string& h = impl_->options.host;
+  bool v6 = h.find(':') != std::string::npos;
+  return fmt::format("http://{}{}{}:{}/", v6 ? "[" : "", h, v6 ? "]" : "", impl_->port);
+}
+
+const std::string& Server::web_dir() const { return impl_->web_dir; }
+
+}  // namespace sitrep::server

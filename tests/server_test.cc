@@ -1,0 +1,189 @@
+// The HTTP API over loopback: a store built from documents we wrote, the
+// server in-process on a free port, and what a client (or an attacker) sends.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <filesystem>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "server/server.h"
+#include "store/store.h"
+
+namespace sitrep {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+// One sentence per line-less ". " split, as the store tests do.
+Document make_doc(const std::string& id, const std::string& text, const std::string& source) {
+  Document d;
+  d.id = id;
+  d.path = "/corpus/" + id + ".txt";
+  d.text = text;
+  d.source = source;
+  d.date = {2022, 4, 4};
+  uint32_t begin = 0;
+  while (begin < text.size()) {
+    size_t end = text.find(". ", begin);
+    end = end == std::string::npos ? text.size() : end + 1;
+    d.sentences.push_back(Sentence{Span{begin, static_cast<uint32_t>(end)}});
+    begin = static_cast<uint32_t>(end);
+    while (begin < text.size() && text[begin] == ' ') ++begin;
+  }
+  return d;
+}
+
+Event make_event(const std::string& source, const std::string& target, const std::string& code, Span span,
+                 uint32_t sentence) {
+  Event e;
+  e.sentence = sentence;
+  e.span = span;
+  e.source.code = source;
+  e.target.code = target;
+  e.code = code;
+  e.date = {2022, 4, 4};
+  return e;
+}
+
+class ServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    fs::path dir = fs::temp_directory_path() / "sitrep_server_test";
+    fs::create_directories(dir);
+    db_ = (dir / "api.db").string();
+    for (const char* s : {"", "-wal", "-shm"}) fs::remove(db_ + s);
+    {
+      auto st = store::Store::open(db_);
+      ASSERT_TRUE(st.ok()) << st.status().message();
+      const std::string text =
+          "The two foreign ministers spoke by telephone in Quillborough. Artillery shelled the harbour of Vostrel.";
+      Document a = make_doc("call", text, "Daily One");
+      size_t spoke = text.find("spoke"), shelled = text.find("shelled");
+      a.events.push_back(make_event("CHNGOV", "UKRGOV", "041", {uint32_t(spoke), uint32_t(spoke + 5)}, 0));
+      a.events.push_back(make_event("RUSMIL", "UKR", "195", {uint32_t(shelled), uint32_t(shelled + 7)}, 1));
+      ASSERT_TRUE(st.value().ingest(a).ok());
+    }
+    server::ServerOptions o;
+    o.db = db_;
+    o.port = 0;
+    o.web_dir = "";
+    setenv("SITREP_WEB", "/nonexistent", 1);  // the page must not be found for the last test
+    auto created = server::Server::create(o);
+    ASSERT_TRUE(created.ok()) << created.status().message();
+    server_ = std::move(created).value().release();
+    auto port = server_->bind();
+    ASSERT_TRUE(port.ok()) << port.status().message();
+    port_ = port.value();
+    thread_ = new std::thread([] { server_->run(); });
+  }
+  static void TearDownTestSuite() {
+    server_->stop();
+    thread_->join();
+    delete thread_;
+    delete server_;
+  }
+
+  // GET path; the status and the JSON body.
+  std::pair<int, json> get(const std::string& path) {
+    httplib::Client c("127.0.0.1", port_);
+    auto r = c.Get(path.c_str());
+    EXPECT_TRUE(r) << path;
+    if (!r) return {0, json()};
+    return {r->status, json::parse(r->body, nullptr, false)};
+  }
+  void expect_error(const std::string& path, int status) {
+    auto [code, body] = get(path);
+    EXPECT_EQ(code, status) << path;
+    EXPECT_TRUE(body.is_object() && body.contains("error")) << path << ": " << body.dump();
+    EXPECT_EQ(get("/api/stats").first, 200) << "still serving after " << path;
+  }
+
+  static inline std::string db_;
+  static inline server::Server* server_ = nullptr;
+  static inline std::thread* thread_ = nullptr;
+  static inline int port_ = 0;
+};
+
+TEST_F(ServerTest, EventsFilteredByActorCodeAndQuadClass) {
+  auto [code, body] = get("/api/events");
+  ASSERT_EQ(code, 200);
+  EXPECT_EQ(body["events"].size(), 2u);
+  auto chn = get("/api/events?actor=chn").second["events"];  // lower case is read as the code
+  ASSERT_EQ(chn.size(), 1u);
+  EXPECT_EQ(chn[0]["code"], "041");
+  auto conflict = get("/api/events?quad=4").second["events"];
+  ASSERT_EQ(conflict.size(), 1u);
+  EXPECT_EQ(conflict[0]["code"], "195");
+  EXPECT_EQ(get("/api/events?quad=4&code=04").second["events"].size(), 0u);
+  EXPECT_EQ(get("/api/events?from=2022-04-05").second["events"].size(), 0u);
+}
+
+TEST_F(ServerTest, AnEventLeadsToItsArticleAndEvidence) {
+  auto events = get("/api/events?code=195").second["events"];
+  ASSERT_EQ(events.size(), 1u);
+  auto [code, event] = get("/api/events/" + std::to_string(events[0]["id"].get<int64_t>()));
+  ASSERT_EQ(code, 200);
+  ASSERT_EQ(event["mentions_list"].size(), 1u);
+  const json& m = event["mentions_list"][0];
+  auto doc = get("/api/documents/" + std::to_string(m["document"].get<int64_t>())).second;
+  std::string text = doc["text"];
+  EXPECT_EQ(text.substr(m["begin"].get<size_t>(), m["end"].get<size_t>() - m["begin"].get<size_t>()), "shelled");
+  EXPECT_EQ(doc["events"].size(), 2u);
+}
+
+TEST_F(ServerTest, SearchFindsAWordWithItsDocument) {
+  auto [code, body] = get("/api/search?q=Vostrel");
+  ASSERT_EQ(code, 200);
+  ASSERT_EQ(body["hits"].size(), 1u);
+  EXPECT_NE(body["hits"][0]["snippet"].get<std::string>().find("[Vostrel]"), std::string::npos);
+  EXPECT_GT(body["hits"][0]["document"].get<int64_t>(), 0);
+}
+
+TEST_F(ServerTest, SqlLookingSearchIsJustWords) {
+  auto [code, body] = get("/api/search?q=%27%3B%20DROP%20TABLE%20documents%3B%20--");
+  EXPECT_EQ(code, 200);
+  EXPECT_TRUE(body["hits"].empty());
+  EXPECT_EQ(get("/api/search?q=Quillborough").second["hits"].size(), 1u);  // the table is still there
+  expect_error("/api/search?q=a%20OR&syntax=1", 400);                     // bad FTS5 syntax
+}
+
+TEST_F(ServerTest, MalformedParametersAreClear4xx) {
+  expect_error("/api/events?from=2022-13-40", 400);
+  expect_error("/api/events?limit=ten", 400);
+  expect_error("/api/events?limit=99999999", 400);
+  expect_error("/api/events?quad=7", 400);
+  expect_error("/api/events?code=abc", 400);
+  expect_error("/api/events?actor=CHN%27--", 400);
+  expect_error("/api/events?from=2022-05-01&to=2022-04-01", 400);
+  expect_error("/api/events?nonsense=1", 400);
+  expect_error("/api/events?limit=1&limit=2", 400);
+  expect_error("/api/events/abc", 400);
+  expect_error("/api/events/-1", 400);
+  expect_error("/api/events/123456789", 404);
+  expect_error("/api/documents/0", 400);
+  expect_error("/api/dyads?by=year", 400);
+  expect_error("/api/nothing", 404);
+}
+
+TEST_F(ServerTest, OversizedRequestsAreRefused) {
+  expect_error("/api/search?q=" + std::string(5000, 'a'), 414);
+  httplib::Client c("127.0.0.1", port_);
+  auto post = c.Post("/api/events", std::string(100000, 'x'), "text/plain");
+  ASSERT_TRUE(post);
+  EXPECT_TRUE(post->status == 405 || post->status == 413) << post->status;
+  EXPECT_EQ(get("/api/stats").first, 200);
+}
+
+TEST_F(ServerTest, WithoutTheBuiltPageTheRootSaysSo) {
+  httplib::Client c("127.0.0.1", port_);
+  auto r = c.Get("/");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 503);
+  EXPECT_NE(r->body.find("not built"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sitrep
