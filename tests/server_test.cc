@@ -1,5 +1,6 @@
 // The HTTP API over loopback: a store built from documents we wrote, the
 // server in-process on a free port, and what a client (or an attacker) sends.
+#include <unistd.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -51,7 +52,8 @@ Event make_event(const std::string& source, const std::string& target, const std
 class ServerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    fs::path dir = fs::temp_directory_path() / "sitrep_server_test";
+    // One directory per process: ctest runs each test in its own process, in parallel.
+    fs::path dir = fs::temp_directory_path() / ("sitrep_server_test." + std::to_string(::getpid()));
     fs::create_directories(dir);
     db_ = (dir / "api.db").string();
     for (const char* s : {"", "-wal", "-shm"}) fs::remove(db_ + s);

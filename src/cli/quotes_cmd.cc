@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/events_db.h"
 #include "io/readers.h"
 #include "pipeline/pipeline.h"
 #include "quotes/quotes.h"
@@ -83,11 +84,26 @@ int run_quotes(const QuotesOptions& opt) {
 void add_quotes_command(CLI::App& app) {
   auto opt = std::make_shared<QuotesOptions>();
   auto* cmd = app.add_subcommand("quotes", "Find quotations and their speakers (one JSON object per quote)");
-  cmd->add_option("paths", opt->paths, "Files, directories (recursive) or - for standard input")->required();
-  cmd->add_option("--format", opt->format, "Output format: jsonl")->capture_default_str();
+  // Two sources: files run through the pipeline, or a store written by `sitrep ingest` (--db).
+  auto db = std::make_shared<QuotesQueryOptions>();
+  cmd->add_option("paths", opt->paths, "Files, directories (recursive) or - for standard input");
+  cmd->add_option("--format", opt->format, "Output format: jsonl (with --db also csv, tsv)")->capture_default_str();
   cmd->add_option("--input-format", opt->input_format, "auto (by extension), text, html, jsonl")->capture_default_str();
   cmd->add_option("--threads", opt->threads, "Worker threads (0 = all cores)")->capture_default_str();
-  cmd->callback([opt] { throw CLI::RuntimeError(run_quotes(*opt)); });
+  cmd->add_option("--db", db->db, "Read the quotes stored in this SQLite database instead");
+  cmd->add_option("--speaker", db->filter.speaker, "With --db: part of the speaker's name (case-insensitive)");
+  cmd->add_option("--limit", db->filter.limit, "With --db: at most N quotes (0: all)");
+  cmd->callback([opt, db] {
+    if (!db->db.empty()) {
+      db->format = opt->format;
+      throw CLI::RuntimeError(run_quotes_query(*db));
+    }
+    if (opt->paths.empty()) {
+      fmt::print(stderr, "sitrep: error: quotes: give files to read or --db\n");
+      throw CLI::RuntimeError(kExitBadInput);
+    }
+    throw CLI::RuntimeError(run_quotes(*opt));
+  });
 }
 
 }  // namespace sitrep::cli
