@@ -32,8 +32,9 @@ void add_quotes_command(CLI::App& app);
 void add_eval_quotes_command(CLI::App& eval_group);
 // The store (src/store): `sitrep ingest` and the queries over a --db.
 void add_ingest_command(CLI::App& app);
-void add_events_db_command(CLI::App& app);  // to join with `sitrep events PATH...`
-void add_quotes_db_command(CLI::App& app);  // to join with `sitrep quotes PATH...`
+// `sitrep events` (files through the pipeline, or --db) and `sitrep entities`.
+void add_events_command(CLI::App& app);
+void add_entities_command(CLI::App& app);
 void add_search_command(CLI::App& app);
 void add_dyads_command(CLI::App& app);
 void add_stories_command(CLI::App& app);

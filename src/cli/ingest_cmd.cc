@@ -23,6 +23,8 @@
 
 #include "cli/commands.h"
 #include "io/readers.h"
+#include "events/ontology.h"
+#include "io/dates.h"
 #include "pipeline/pipeline.h"
 #include "store/store.h"
 
@@ -41,6 +43,7 @@ struct IngestOptions {
   std::string db = "sitrep.db";
   std::string until;  // empty: the whole pipeline
   std::string input_format = "auto";
+  std::string date;  // for documents without one
   unsigned threads = 0;
   uint64_t progress_every = 1000;
   size_t commit_every = kCommitDocuments;
@@ -114,7 +117,7 @@ int run_ingest(const IngestOptions& opt) {
     fmt::print(stderr, "sitrep: error: {}\n", in_format.status().message());
     return kExitBadInput;
   }
-  auto pipeline = opt.until.empty() ? Pipeline::load_default()
+  auto pipeline = opt.until.empty() ? Pipeline::load_default(Stage::kEvents)
                                     : [&]() -> Result<Pipeline> {
                                         auto stage = parse_stage(opt.until);
                                         if (!stage.ok()) return stage.status();
@@ -124,7 +127,18 @@ int run_ingest(const IngestOptions& opt) {
     fmt::print(stderr, "sitrep: error: {}\n", pipeline.status().message());
     return kExitBadInput;
   }
-  auto opened = store::Store::open(opt.db);
+  std::optional<Date> given;
+  if (!opt.date.empty() && !(given = io::parse_date(opt.date))) {
+    fmt::print(stderr, "sitrep: error: --date {}: not a date (YYYY-MM-DD)\n", opt.date);
+    return kExitBadInput;
+  }
+  store::StoreOptions store_options;
+  if (const events::Ontology* ontology = pipeline.value().ontology())
+    store_options.goldstein = [ontology](std::string_view code) -> std::optional<double> {
+      const events::CameoCode* c = ontology->find(code);
+      return c ? std::optional<double>(c->goldstein) : std::nullopt;
+    };
+  auto opened = store::Store::open(opt.db, store_options);
   if (!opened.ok()) {
     fmt::print(stderr, "sitrep: error: {}\n", opened.status().message());
     return kExitBadInput;
@@ -243,7 +257,11 @@ int run_ingest(const IngestOptions& opt) {
     });
     io::ReadOptions read_options;
     read_options.format = in_format.value();
-    read = io::read_inputs(opt.paths, read_options, [&](Document&& doc) { runner.add(std::move(doc)); },
+    read = io::read_inputs(opt.paths, read_options,
+                           [&](Document&& doc) {
+                             if (!doc.date.known() && given) doc.date = *given, doc.date_source = "--date option";
+                             runner.add(std::move(doc));
+                           },
                            [&](const std::string& warning) {
                              if (warning.find(": skipped: ") != std::string::npos) ++bad_inputs;
                              say("sitrep: warning: " + warning);
@@ -282,6 +300,7 @@ void add_ingest_command(CLI::App& app) {
   cmd->add_option("--db", opt->db, "SQLite database (created if absent)")->capture_default_str();
   cmd->add_option("--threads", opt->threads, "Analysis threads (0 = all cores)")->capture_default_str();
   cmd->add_option("--input-format", opt->input_format, "auto (by extension), text, html, jsonl")->capture_default_str();
+  cmd->add_option("--date", opt->date, "Publication date (YYYY-MM-DD) of documents that carry none");
   cmd->add_option("--until", opt->until, "Last pipeline stage (default: all)");
   cmd->add_option("--progress-every", opt->progress_every, "Without a terminal: a progress line every N documents")
       ->capture_default_str();

@@ -23,7 +23,8 @@ int main(int argc, char** argv) {
   sitrep::cli::add_quotes_command(app);
   sitrep::cli::add_eval_quotes_command(*app.get_subcommand("eval"));
   sitrep::cli::add_ingest_command(app);
-  sitrep::cli::add_events_db_command(app);
+  sitrep::cli::add_events_command(app);
+  sitrep::cli::add_entities_command(app);
   sitrep::cli::add_search_command(app);
   sitrep::cli::add_dyads_command(app);
   sitrep::cli::add_stories_command(app);

@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "core/tagset.h"
+#include "entities/actor_dictionary.h"
 
 namespace sitrep::entities {
 namespace {
@@ -223,6 +224,87 @@ void add_nominal_and_pronoun_mentions(Document& doc) {
                            doc.words[first].upos == upos_id("ADP")))
         ++first;
       doc.mentions.push_back(make_mention(doc, si, first, w, w, type, MentionKind::kNominal));
+    }
+  }
+  if (doc.mentions.size() != before) sort_mentions(doc);
+}
+
+void split_coordinated_names(Document& doc) {
+  const uint16_t cconj = upos_id("CCONJ"), punct = upos_id("PUNCT");
+  std::vector<Mention> parts;
+  bool split = false;
+  for (const Mention& m : doc.mentions) {
+    if (m.kind != MentionKind::kName || m.type != EntityType::kPerson || m.word_count < 3) {
+      parts.push_back(m);
+      continue;
+    }
+    const Sentence& s = doc.sentences[m.sentence];
+    uint32_t first = m.first_word, end = m.first_word + m.word_count;
+    size_t before = parts.size();
+    for (uint32_t w = first; w <= end; ++w) {
+      bool sep = w < end && (doc.words[w].upos == cconj || doc.words[w].upos == punct);
+      if (w < end && !sep) continue;
+      if (w > first) {
+        uint32_t head = w - 1;
+        for (uint32_t k = first; k < w; ++k) {
+          uint32_t up = head_of(doc, s, k);
+          if (up == UINT32_MAX || up < first || up >= w) head = k;
+        }
+        parts.push_back(make_mention(doc, m.sentence, first, w - 1, head, m.type, m.kind));
+      }
+      first = w + 1;
+    }
+    if (parts.size() - before > 1) {
+      split = true;
+    } else {  // no coordination inside: keep the mention as it was
+      parts.resize(before);
+      parts.push_back(m);
+    }
+  }
+  if (!split) return;
+  doc.mentions = std::move(parts);
+  sort_mentions(doc);
+}
+
+void add_dictionary_names(Document& doc, const ActorDictionary& dict) {
+  std::vector<GazetteerHit> hits;
+  const size_t before = doc.mentions.size();
+  size_t m = 0;  // first name mention not ending before the hit (mentions are in text order)
+  for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    hits.clear();
+    dict.match(doc, si, hits);
+    for (const GazetteerHit& h : hits) {
+      EntityType type;
+      switch (h.category) {
+        case GazetteerCategory::kCountryName:
+        case GazetteerCategory::kMetonym:
+        case GazetteerCategory::kCity: type = EntityType::kGpe; break;
+        case GazetteerCategory::kIgo: type = EntityType::kOrg; break;
+        case GazetteerCategory::kNationality: type = EntityType::kNorp; break;
+        default: continue;
+      }
+      uint32_t first = h.first_word, last = h.first_word + h.word_count - 1;
+      // Proper names only: "china" in lowercase or a sentence-initial "Turkey" recipe stays out.
+      if (doc.words[first].upos != upos_id("PROPN") && doc.words[first].upos != upos_id("ADJ")) continue;
+      Span span{doc.words[first].span.begin, doc.words[last].span.end};
+      while (m < before && doc.mentions[m].span.end <= span.begin) ++m;
+      bool covered = false;
+      for (size_t k = m; k < before && doc.mentions[k].span.begin < span.end; ++k) {
+        Mention& x = doc.mentions[k];
+        if (x.kind != MentionKind::kName) continue;
+        covered = true;
+        if (x.span.begin == span.begin && x.span.end == span.end && x.type != type &&
+            (x.type == EntityType::kPerson || x.type == EntityType::kNone || x.type == EntityType::kLoc))
+          x.type = type;
+      }
+      if (covered) continue;
+      uint32_t head = last;
+      for (uint32_t w = first; w <= last; ++w) {
+        uint32_t up = head_of(doc, s, w);
+        if (up == UINT32_MAX || up < first || up > last) head = w;
+      }
+      doc.mentions.push_back(make_mention(doc, si, first, last, head, type, MentionKind::kName));
     }
   }
   if (doc.mentions.size() != before) sort_mentions(doc);

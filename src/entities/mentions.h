@@ -30,6 +30,17 @@ void add_nominal_and_pronoun_mentions(Document& doc);
 // kNone. Stands in for the NER in tests and in `sitrep eval coref`.
 void add_name_mentions_from_parse(Document& doc);
 
+// A PERSON name mention holding a coordination ("Wang Yi and Dmytro Kuleba",
+// as the NER may tag it) becomes one mention per person.
+void split_coordinated_names(Document& doc);
+
+// Names the actor dictionary knows, whatever the NER said: a name mention
+// spanning exactly a country, capital, city, organisation or nationality
+// takes that type ("Uganda" tagged PERSON becomes GPE), and such a phrase no
+// name mention covers becomes one. Persons stay as the NER found them.
+class ActorDictionary;
+void add_dictionary_names(Document& doc, const ActorDictionary& dict);
+
 // Keeps doc.mentions sorted: by span.begin, longer first, then by head.
 void sort_mentions(Document& doc);
 

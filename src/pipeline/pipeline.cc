@@ -9,11 +9,33 @@
 
 #include <fmt/format.h>
 
+#include "entities/actor_dictionary.h"
+#include "entities/actors.h"
+#include "entities/coref.h"
+#include "entities/mentions.h"
+#include "entities/ner.h"
+#include "events/chain_resolver.h"
+#include "events/coder.h"
+#include "events/event_context.h"
+#include "events/ontology.h"
+#include "events/petrarch_dictionaries.h"
+#include "events/verb_dictionary.h"
+#include "places/places.h"
+#include "quotes/quotes.h"
+#include "time/time_expressions.h"
+
 namespace sitrep {
 namespace {
 
 constexpr size_t kBatchDocuments = 256;
 constexpr uint64_t kBatchBytes = 16u << 20;
+constexpr size_t kKeptDates = 4096;  // dates of recent documents kept to date undated ones
+
+template <typename T>
+Result<std::shared_ptr<const T>> shared(Result<T> r) {
+  if (!r.ok()) return r.status();
+  return std::shared_ptr<const T>(std::make_shared<T>(std::move(r).value()));
+}
 
 }  // namespace
 
@@ -21,11 +43,20 @@ Result<Stage> parse_stage(std::string_view name) {
   if (name == "tokenize") return Stage::kTokenize;
   if (name == "tag") return Stage::kTag;
   if (name == "parse") return Stage::kParse;
-  return Status::Error(fmt::format("unknown stage '{}' (expected tokenize, tag or parse)", name));
+  if (name == "entities") return Stage::kEntities;
+  if (name == "events") return Stage::kEvents;
+  return Status::Error(
+      fmt::format("unknown stage '{}' (expected tokenize, tag, parse, entities or events)", name));
 }
+
+Pipeline::Pipeline() = default;
+Pipeline::Pipeline(Pipeline&&) noexcept = default;
+Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;
+Pipeline::~Pipeline() = default;
 
 Result<Pipeline> Pipeline::load_default(Stage last) {
   Pipeline p;
+  p.last_ = last;
   auto tokenizer = text::Tokenizer::load_default();
   if (!tokenizer.ok()) return tokenizer.status();
   p.tokenizer_ = std::move(tokenizer).value();
@@ -39,22 +70,88 @@ Result<Pipeline> Pipeline::load_default(Stage last) {
     if (!parser.ok()) return parser.status();
     p.parser_ = std::move(parser).value();
   }
+  if (last >= Stage::kEntities) {
+    auto ner = shared(entities::Ner::load_default());
+    if (!ner.ok()) return ner.status();
+    p.ner_ = std::move(ner).value();
+    auto actors = shared(entities::ActorDictionary::load_default());
+    if (!actors.ok()) return actors.status();
+    p.actors_ = std::move(actors).value();
+    auto gazetteer = shared(places::Gazetteer::load_default(*p.actors_));
+    if (!gazetteer.ok()) return gazetteer.status();
+    p.gazetteer_ = std::move(gazetteer).value();
+    auto cues = shared(CueLexicon::load_default());
+    if (!cues.ok()) return cues.status();
+    p.cues_ = std::move(cues).value();
+  }
+  if (last >= Stage::kEvents) {
+    auto ontology = shared(events::Ontology::load_default());
+    if (!ontology.ok()) return ontology.status();
+    p.ontology_ = std::move(ontology).value();
+    auto patterns = events::load_default_verb_dictionary(*p.ontology_);
+    if (!patterns.ok()) return patterns.status();
+    auto resolver = std::make_shared<events::ChainActorResolver>();
+    p.coder_ = std::make_shared<events::Coder>(std::move(patterns).value(), *resolver);
+    p.resolver_ = std::move(resolver);
+  }
   return p;
 }
 
-void Pipeline::process(Document& doc, StageSeconds* seconds) const {
+Status Pipeline::use_petrarch_dictionaries(const std::string& dir, std::vector<std::string>* warnings) {
+  if (last_ < Stage::kEvents) return Status::Error("PETRARCH dictionaries need the events stage");
+  auto dicts = shared(events::load_petrarch_dictionaries(dir));
+  if (!dicts.ok()) return dicts.status();
+  if (warnings) *warnings = dicts.value()->warnings;
+  auto resolver = std::make_shared<events::PetrarchActorResolver>(*dicts.value());
+  auto coder = std::make_shared<events::Coder>(dicts.value()->patterns, *resolver);
+  coder->use_petrarch(*dicts.value());
+  petrarch_ = std::move(dicts).value();
+  resolver_ = std::move(resolver);
+  coder_ = std::move(coder);
+  return Status::Ok();
+}
+
+void Pipeline::process(Document& doc, StageSeconds* seconds, const std::vector<Date>& batch_dates, Stage first,
+                       Stage last) const {
   using Clock = std::chrono::steady_clock;
   auto t0 = Clock::now();
-  if (doc.tokens.empty()) tokenizer_.process(doc);  // CoNLL-U input comes tokenized
-  auto t1 = Clock::now();
-  if (tagger_) tagger_->tag(doc);
-  auto t2 = Clock::now();
-  if (parser_) parser_->parse(doc);
-  if (seconds) {
-    auto t3 = Clock::now();
-    seconds->tokenize += std::chrono::duration<double>(t1 - t0).count();
-    seconds->tag += std::chrono::duration<double>(t2 - t1).count();
-    seconds->parse += std::chrono::duration<double>(t3 - t2).count();
+  auto lap = [&](double StageSeconds::*field) {
+    auto t1 = Clock::now();
+    if (seconds) seconds->*field += std::chrono::duration<double>(t1 - t0).count();
+    t0 = t1;
+  };
+  if (first <= Stage::kTokenize) {
+    if (doc.tokens.empty()) tokenizer_.process(doc);  // CoNLL-U input comes tokenized
+    lap(&StageSeconds::tokenize);
+  }
+  if (first <= Stage::kTag && last >= Stage::kTag && tagger_) {
+    tagger_->tag(doc);
+    lap(&StageSeconds::tag);
+  }
+  if (first <= Stage::kParse && last >= Stage::kParse && parser_) {
+    parser_->parse(doc);
+    lap(&StageSeconds::parse);
+  }
+  if (first <= Stage::kEntities && last >= Stage::kEntities && ner_) {
+    timex::resolve_document_date(doc, batch_dates);  // actors' offices and times depend on it
+    doc.mentions.clear();
+    doc.chains.clear();
+    ner_->tag(doc);
+    entities::split_coordinated_names(doc);
+    entities::add_dictionary_names(doc, *actors_);
+    entities::add_nominal_and_pronoun_mentions(doc);
+    entities::resolve_coreference(doc);
+    entities::assign_actors(doc, *actors_);
+    timex::find_times(doc);
+    places::resolve_places(doc, *gazetteer_, *actors_);
+    find_quotes(doc, *cues_);
+    lap(&StageSeconds::entities);
+  }
+  if (last >= Stage::kEvents && coder_) {
+    doc.events.clear();
+    coder_->code(doc);
+    events::attach_event_context(doc);
+    lap(&StageSeconds::events);
   }
 }
 
@@ -80,24 +177,43 @@ void BatchRunner::add(Document&& doc) {
   if (batch_.size() >= kBatchDocuments || batch_bytes_ >= kBatchBytes) flush();
 }
 
+void BatchRunner::run(Stage first, Stage last) {
+  unsigned n = std::min<unsigned>(threads_, static_cast<unsigned>(batch_.size()));
+  auto process = [&](Document& doc, Pipeline::StageSeconds* seconds) {
+    pipeline_.process(doc, seconds, dates_, first, last);
+  };
+  if (n <= 1) {
+    for (Document& doc : batch_) process(doc, &stats_.stage_seconds);
+    return;
+  }
+  // Workers take the next unprocessed document; output order is kept by the batch.
+  std::atomic<size_t> next{0};
+  std::vector<Pipeline::StageSeconds> seconds(n);
+  auto work = [&](unsigned worker) {
+    for (size_t i; (i = next.fetch_add(1)) < batch_.size();) process(batch_[i], &seconds[worker]);
+  };
+  {
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < n; ++t) pool.emplace_back(work, t);
+    work(0);
+  }
+  for (const auto& s : seconds) stats_.stage_seconds.add(s);
+}
+
 void BatchRunner::flush() {
   if (batch_.empty()) return;
-  unsigned n = std::min<unsigned>(threads_, static_cast<unsigned>(batch_.size()));
-  if (n <= 1) {
-    for (Document& doc : batch_) pipeline_.process(doc, &stats_.stage_seconds);
+  if (pipeline_.last() < Stage::kEntities) {
+    run(Stage::kTokenize, pipeline_.last());
   } else {
-    // Workers take the next unprocessed document; output order is kept by the batch.
-    std::atomic<size_t> next{0};
-    std::vector<Pipeline::StageSeconds> seconds(n);
-    auto work = [&](unsigned worker) {
-      for (size_t i; (i = next.fetch_add(1)) < batch_.size();) pipeline_.process(batch_[i], &seconds[worker]);
-    };
-    {
-      std::vector<std::jthread> pool;
-      for (unsigned t = 1; t < n; ++t) pool.emplace_back(work, t);
-      work(0);
+    // The text stages first, so that documents their text dates can date the
+    // others of the batch (and of the batches before) in the entity stage.
+    run(Stage::kTokenize, Stage::kParse);
+    for (const Document& doc : batch_) {
+      Date d = doc.date.known() ? doc.date : timex::text_dates_document(doc) ? timex::infer_document_date(doc) : Date{};
+      if (d.known()) dates_.push_back(d);
     }
-    for (const auto& s : seconds) stats_.stage_seconds.add(s);
+    if (dates_.size() > kKeptDates) dates_.erase(dates_.begin(), dates_.end() - kKeptDates / 2);
+    run(Stage::kEntities, pipeline_.last());
   }
   for (Document& doc : batch_) {
     stats_.add(doc);

@@ -1,13 +1,15 @@
 // Pipeline: the stages that turn a read Document into an analysed one, and a
 // runner that drives them over a stream of documents on several threads.
 //
-// Today: tokenize and split sentences (readers have already normalised the
-// text and classified its blocks), tag and lemmatize, parse. Later stages
-// (entities, events) are added to Pipeline::process.
+// tokenize and split sentences (readers have already normalised the text and
+// classified its blocks) -> tag and lemmatize -> parse -> entities (document
+// date, names, mentions, coreference, actors, times, places, quotes) -> events
+// (the CAMEO coder, then each event's date, place and quote).
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -19,32 +21,74 @@
 #include "text/tokenizer.h"
 
 namespace sitrep {
+namespace entities {
+class Ner;
+class ActorDictionary;
+}  // namespace entities
+namespace places {
+class Gazetteer;
+}
+namespace events {
+class Ontology;
+class Coder;
+struct ActorResolver;
+struct PetrarchDictionaries;
+}  // namespace events
+class CueLexicon;
 
 // The stages in order; a pipeline may stop after any of them.
-enum class Stage { kTokenize, kTag, kParse };
-// "tokenize", "tag", "parse" -> stage; anything else is an error.
+enum class Stage { kTokenize, kTag, kParse, kEntities, kEvents };
+// "tokenize", "tag", "parse", "entities", "events" -> stage; anything else is an error.
 Result<Stage> parse_stage(std::string_view name);
 
 class Pipeline {
  public:
-  // Loads the bundled models of the stages up to `last`.
+  // Loads the bundled models and data of the stages up to `last`.
   static Result<Pipeline> load_default(Stage last = Stage::kParse);
+  Pipeline(Pipeline&&) noexcept;
+  Pipeline& operator=(Pipeline&&) noexcept;
+  ~Pipeline();
+
+  // Codes events with a user's PETRARCH2 dictionaries (verbs, actors, agents,
+  // discards) instead of ours; the entity stage still finds quotes and places.
+  Status use_petrarch_dictionaries(const std::string& dir, std::vector<std::string>* warnings = nullptr);
 
   // Seconds spent in each stage (summed over threads).
   struct StageSeconds {
-    double tokenize = 0, tag = 0, parse = 0;
-    void add(const StageSeconds& o) { tokenize += o.tokenize, tag += o.tag, parse += o.parse; }
+    double tokenize = 0, tag = 0, parse = 0, entities = 0, events = 0;
+    void add(const StageSeconds& o) {
+      tokenize += o.tokenize, tag += o.tag, parse += o.parse, entities += o.entities, events += o.events;
+    }
   };
 
-  // Runs the stages up to the last one on one document; with `seconds`, adds
-  // the time each stage took. Thread-safe: the pipeline is immutable.
-  void process(Document& doc, StageSeconds* seconds = nullptr) const;
+  // Runs stages `first`..min(`last`, last()) on one document; with `seconds`, adds the time
+  // each stage took. An undated document is dated from its text, else from
+  // `batch_dates` (the dates of the other documents of its batch: time/).
+  // Thread-safe: the pipeline is immutable.
+  void process(Document& doc, StageSeconds* seconds = nullptr, const std::vector<Date>& batch_dates = {},
+               Stage first = Stage::kTokenize, Stage last = Stage::kEvents) const;
+
+  Stage last() const { return last_; }
+  // The CAMEO ontology (loaded with the events stage; nullptr before).
+  const events::Ontology* ontology() const { return ontology_.get(); }
+  const entities::ActorDictionary* actor_dictionary() const { return actors_.get(); }
 
  private:
-  Pipeline() = default;
+  Pipeline();
+  Stage last_ = Stage::kParse;
   text::Tokenizer tokenizer_;
   std::optional<tagger::Tagger> tagger_;
   std::optional<Parser> parser_;
+  // Entities and events: shared, immutable, kept at stable addresses (the
+  // gazetteer points at the dictionary, the coder at its resolver).
+  std::shared_ptr<const entities::Ner> ner_;
+  std::shared_ptr<const entities::ActorDictionary> actors_;
+  std::shared_ptr<const places::Gazetteer> gazetteer_;
+  std::shared_ptr<const CueLexicon> cues_;
+  std::shared_ptr<const events::Ontology> ontology_;
+  std::shared_ptr<const events::PetrarchDictionaries> petrarch_;
+  std::shared_ptr<const events::ActorResolver> resolver_;
+  std::shared_ptr<const events::Coder> coder_;
 };
 
 struct RunStats {
@@ -68,14 +112,18 @@ class BatchRunner {
 
   void add(Document&& doc);
   void flush();
+  // The dates of the documents seen so far (to date undated ones).
+  const std::vector<Date>& dates() const { return dates_; }
   const RunStats& stats() const { return stats_; }
 
  private:
+  void run(Stage first, Stage last);  // over the batch, on the threads
   const Pipeline& pipeline_;
   unsigned threads_;
   Sink sink_;
   std::vector<Document> batch_;
   uint64_t batch_bytes_ = 0;
+  std::vector<Date> dates_;  // of the documents seen (the latest few thousand), to date undated ones
   RunStats stats_;
 };
 

@@ -1,0 +1,77 @@
+#include "cli/pipeline_run.h"
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "io/dates.h"
+#include "io/readers.h"
+
+namespace sitrep::cli {
+
+void add_pipeline_run_options(CLI::App& cmd, PipelineRunOptions& o, bool petrarch) {
+  cmd.add_option("paths", o.paths, "Files, directories (recursive) or - for standard input");
+  cmd.add_option("--input-format", o.input_format, "auto (by extension), text, html, jsonl")->capture_default_str();
+  cmd.add_option("--date", o.date, "Publication date (YYYY-MM-DD) of documents that carry none");
+  cmd.add_option("--threads", o.threads, "Worker threads (0 = all cores)")->capture_default_str();
+  if (petrarch)
+    cmd.add_option("--dictionaries", o.dictionaries,
+                   "Code with these PETRARCH2 dictionaries (verbs, actors, agents, discards) instead of ours");
+}
+
+std::optional<Pipeline> load_pipeline(const PipelineRunOptions& o, Stage last) {
+  auto pipeline = Pipeline::load_default(last);
+  if (!pipeline.ok()) {
+    fmt::print(stderr, "sitrep: error: {}\n", pipeline.status().message());
+    return std::nullopt;
+  }
+  if (!o.dictionaries.empty()) {
+    std::vector<std::string> skipped;
+    if (Status st = pipeline.value().use_petrarch_dictionaries(o.dictionaries, &skipped); !st.ok()) {
+      fmt::print(stderr, "sitrep: error: {}\n", st.message());
+      return std::nullopt;
+    }
+    if (!skipped.empty()) fmt::print(stderr, "sitrep: {} dictionary entries skipped\n", skipped.size());
+  }
+  return std::move(pipeline).value();
+}
+
+int run_pipeline(const Pipeline& pipeline, const PipelineRunOptions& o, const std::function<void(Document&)>& sink) {
+  if (o.paths.empty()) {
+    fmt::print(stderr, "sitrep: error: give files or directories to read (- for standard input)\n");
+    return kExitBadInput;
+  }
+  auto format = io::parse_input_format(o.input_format);
+  if (!format.ok()) {
+    fmt::print(stderr, "sitrep: error: {}\n", format.status().message());
+    return kExitBadInput;
+  }
+  std::optional<Date> given;
+  if (!o.date.empty() && !(given = io::parse_date(o.date))) {
+    fmt::print(stderr, "sitrep: error: --date {}: not a date (YYYY-MM-DD)\n", o.date);
+    return kExitBadInput;
+  }
+  int bad = 0;
+  Status read;
+  {
+    BatchRunner runner(pipeline, o.threads, [&](Document& doc) { sink(doc); });
+    io::ReadOptions read_options;
+    read_options.format = format.value();
+    read = io::read_inputs(
+        o.paths, read_options,
+        [&](Document&& doc) {
+          if (!doc.date.known() && given) doc.date = *given, doc.date_source = "--date option";
+          runner.add(std::move(doc));
+        },
+        [&](const std::string& warning) {
+          if (warning.find(": skipped: ") != std::string::npos) ++bad;
+          fmt::print(stderr, "sitrep: warning: {}\n", warning);
+        });
+  }
+  if (!read.ok()) {
+    fmt::print(stderr, "sitrep: error: {}\n", read.message());
+    return kExitBadInput;
+  }
+  return bad ? kExitBadInput : 0;
+}
+
+}  // namespace sitrep::cli

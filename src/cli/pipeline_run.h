@@ -1,0 +1,34 @@
+// What the commands that run the pipeline over files share: the options that
+// choose inputs and stages, loading the pipeline, and the read-analyse loop.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "pipeline/pipeline.h"
+
+namespace sitrep::cli {
+
+struct PipelineRunOptions {
+  std::vector<std::string> paths;
+  std::string input_format = "auto";
+  std::string date;          // YYYY-MM-DD for documents without one
+  std::string dictionaries;  // a PETRARCH2 dictionary directory, coded with instead of ours
+  unsigned threads = 0;
+};
+
+// Adds paths, --input-format, --date, --threads (and --dictionaries when `petrarch`).
+void add_pipeline_run_options(CLI::App& cmd, PipelineRunOptions& o, bool petrarch);
+
+// Loads the pipeline up to `last`, or prints the error and returns nullopt.
+std::optional<Pipeline> load_pipeline(const PipelineRunOptions& o, Stage last);
+
+// Reads the inputs and hands each analysed document to `sink` in input order.
+// Returns the exit status: 0, or kExitBadInput when an input could not be read.
+int run_pipeline(const Pipeline& pipeline, const PipelineRunOptions& o, const std::function<void(Document&)>& sink);
+
+}  // namespace sitrep::cli

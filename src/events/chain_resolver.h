@@ -1,0 +1,18 @@
+// ChainActorResolver: the coder's actors from the entity stage. Every mention
+// whose coreference chain carries an actor code (entities/actors.h) is an
+// actor phrase, so "he", "the Chinese foreign minister" and "Wang" are all
+// CHNGOV once their chain is; no dictionary lookup happens here.
+#pragma once
+
+#include "events/coder.h"
+
+namespace sitrep::events {
+
+class ChainActorResolver : public ActorResolver {
+ public:
+  // The outermost coded mention of each place in sentence `s`, in text order.
+  // Codes point into doc.chains: the document must outlive the matches.
+  void find(const Document& doc, uint32_t s, Date date, std::vector<ActorMatch>& out) const override;
+};
+
+}  // namespace sitrep::events

@@ -1,0 +1,22 @@
+// What the coder leaves to the rest of the document: for each event, the day
+// its own clause names, where it happened, the quotation it was said in, and
+// the coreference chains of its actors.
+//
+//   date    a day-level time expression attached to the event's clause
+//           ("struck the station on Friday", "a phone call on Monday"), else
+//           the document date; a time in a reporting clause ("said on
+//           Monday that ...") does not date the reported event
+//   place   a place in the same clause that is not one of the actors
+//   quote   the quotation holding the evidence; its speaker becomes
+//           reported_by when the coder found no reporter
+//   chains  the chain of the mention naming the source, target and reporter
+#pragma once
+
+#include "core/document.h"
+
+namespace sitrep::events {
+
+// Needs a parsed document with mentions, times, places and quotes.
+void attach_event_context(Document& doc);
+
+}  // namespace sitrep::events

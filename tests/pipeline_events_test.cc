@@ -1,0 +1,170 @@
+// The whole pipeline, text to events: each stage's output reaches the next.
+// Sentences are ours; the expectations are what a reader of them codes.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "io/readers.h"
+#include "pipeline/pipeline.h"
+
+namespace sitrep {
+namespace {
+
+const Pipeline* pipeline() {
+  static const Pipeline* p = [] {
+    auto r = Pipeline::load_default(Stage::kEvents);
+    return r.ok() ? new Pipeline(std::move(r).value()) : nullptr;
+  }();
+  return p;
+}
+
+Document analyse(const std::string& text, Date date) {
+  Document doc;
+  Status st = io::read_bytes("t.txt", text, io::InputFormat::kText, [&](Document&& d) { doc = std::move(d); },
+                             [](const std::string&) {});
+  EXPECT_TRUE(st.ok()) << st.message();
+  if (date.known()) doc.date = date;
+  pipeline()->process(doc);
+  return doc;
+}
+
+const Event* find_event(const Document& doc, std::string_view root) {
+  for (const Event& e : doc.events)
+    if (e.code.starts_with(root) && !e.negated) return &e;
+  return nullptr;
+}
+
+std::string all_events(const Document& doc) {
+  std::string s;
+  for (const Event& e : doc.events)
+    s += e.source.code + " " + e.code + " " + e.target.code + " " + e.date.iso() + (e.negated ? " neg" : "") + "; ";
+  return s;
+}
+
+class PipelineEvents : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!pipeline()) GTEST_SKIP() << "models or data missing";
+  }
+};
+
+TEST_F(PipelineEvents, CallIsCodedBetweenResolvedActorsOnItsOwnDay) {
+  // 2023-05-17 is a Wednesday: "on Monday" is 2023-05-15.
+  Document doc = analyse("Poland's foreign minister held a phone call with his Japanese counterpart on Monday.\n",
+                         Date{2023, 5, 17});
+  const Event* e = find_event(doc, "04");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "POLGOV") << all_events(doc);
+  EXPECT_EQ(e->target.code, "JPNGOV") << all_events(doc);
+  EXPECT_EQ(e->date, (Date{2023, 5, 15}));
+  EXPECT_GE(e->time, 0);
+}
+
+TEST_F(PipelineEvents, PronounSubjectTakesItsAntecedentsActor) {
+  Document doc = analyse(
+      "The Kenyan president visited Nairobi's main hospital. Later he strongly criticized Uganda over the border "
+      "closure.\n",
+      Date{2023, 5, 17});
+  const Event* e = find_event(doc, "11");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "KENGOV");
+  EXPECT_EQ(e->target.code, "UGA");
+  EXPECT_GE(e->source.chain, 0);
+}
+
+TEST_F(PipelineEvents, NegatedClauseNeverGivesThePositiveEvent) {
+  Document doc = analyse("Brazil did not condemn Argentina for the raid.\n", Date{2023, 5, 17});
+  for (const Event& e : doc.events)
+    if (e.code.starts_with("111")) EXPECT_TRUE(e.negated) << all_events(doc);
+}
+
+TEST_F(PipelineEvents, EventInsideAQuoteIsReportedByItsSpeaker) {
+  Document doc = analyse(
+      "\"Germany will sanction Iran,\" the German chancellor said in Berlin on Friday.\n",
+      Date{2023, 5, 17});
+  ASSERT_FALSE(doc.quotes.empty());
+  const Event* e = find_event(doc, "16");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code.substr(0, 3), "DEU");
+  EXPECT_EQ(e->target.code, "IRN");
+  EXPECT_EQ(e->quote, 0);
+  EXPECT_EQ(e->reported_by.code, "DEUGOV");
+}
+
+TEST_F(PipelineEvents, TimeOfTheReportingClauseDoesNotDateTheReportedEvent) {
+  // "on Tuesday" belongs to "said", not to the attack, which keeps the document date.
+  Document doc = analyse("Officials said on Tuesday that Syrian troops attacked Turkish soldiers.\n",
+                         Date{2023, 5, 17});
+  const Event* e = find_event(doc, "19");
+  if (!e) e = find_event(doc, "18");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->date, (Date{2023, 5, 17}));
+}
+
+TEST_F(PipelineEvents, UndatedDocumentTakesTheDateOfItsBatch) {
+  std::vector<Document> docs;
+  {
+    BatchRunner runner(*pipeline(), 1, [&](Document& d) { docs.push_back(std::move(d)); });
+    for (const char* text : {"Egypt praised Jordan.\n", "Spain thanked Italy on March 3, 2021 for the aid.\n"}) {
+      Status st = io::read_bytes("t.txt", text, io::InputFormat::kText,
+                                 [&](Document&& d) { runner.add(std::move(d)); }, [](const std::string&) {});
+      ASSERT_TRUE(st.ok());
+    }
+  }
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[1].date, (Date{2021, 3, 3}));  // from its own text
+  EXPECT_EQ(docs[0].date, (Date{2021, 3, 3}));  // from the other document
+  EXPECT_NE(docs[0].date_source.find("batch"), std::string::npos) << docs[0].date_source;
+}
+
+TEST_F(PipelineEvents, LaterStagesNeverRunWhenThePipelineStopsEarlier) {
+  auto parse_only = Pipeline::load_default(Stage::kParse);
+  ASSERT_TRUE(parse_only.ok());
+  Document doc;
+  ASSERT_TRUE(io::read_bytes("t.txt", "Egypt praised Jordan.\n", io::InputFormat::kText,
+                             [&](Document&& d) { doc = std::move(d); }, [](const std::string&) {})
+                  .ok());
+  parse_only.value().process(doc);
+  EXPECT_FALSE(doc.words.empty());
+  EXPECT_TRUE(doc.mentions.empty());
+  EXPECT_TRUE(doc.events.empty());
+}
+
+// The commands a user runs print one JSON object per line with the documented keys.
+std::vector<nlohmann::json> run_jsonl(const std::string& args) {
+  std::vector<nlohmann::json> out;
+  std::string cmd = std::string(SITREP_BINARY) + " " + args + " 2>/dev/null";
+  std::unique_ptr<FILE, int (*)(FILE*)> p(popen(cmd.c_str(), "r"), pclose);
+  std::string line;
+  for (int c; (c = fgetc(p.get())) != EOF;) {
+    if (c != '\n') {
+      line += static_cast<char>(c);
+      continue;
+    }
+    out.push_back(nlohmann::json::parse(line));
+    line.clear();
+  }
+  return out;
+}
+
+TEST_F(PipelineEvents, EntitiesAndEventsCommandsWriteTheDocumentedFields) {
+  const std::string examples = std::string(SITREP_SOURCE_DIR) + "/examples";
+  auto mentions = run_jsonl("entities " + examples);
+  ASSERT_FALSE(mentions.empty());
+  for (const char* key : {"doc", "sent", "start", "end", "text", "type", "canonical", "chain", "actor", "evidence"})
+    EXPECT_TRUE(mentions[0].contains(key)) << key;
+  bool coded = std::any_of(mentions.begin(), mentions.end(), [](const auto& j) { return j["actor"].is_string(); });
+  EXPECT_TRUE(coded);
+  auto events = run_jsonl("events " + examples);
+  ASSERT_FALSE(events.empty());
+  for (const char* key : {"doc", "sent", "date", "date_text", "source", "target", "code", "root", "goldstein", "quad",
+                          "negated", "future", "reported_by", "location", "evidence", "confidence"})
+    EXPECT_TRUE(events[0].contains(key)) << key;
+}
+
+}  // namespace
+}  // namespace sitrep
