@@ -4,6 +4,14 @@
 
 namespace sitrep::events {
 
+ChainActorResolver::ChainActorResolver(const entities::ActorDictionary& dict) {
+  for (size_t i = 0; i < dict.size(); ++i)
+    if (dict.entry(static_cast<uint32_t>(i)).category == entities::GazetteerCategory::kRole)
+      agents_.push_back("~" + dict.entry(static_cast<uint32_t>(i)).code);
+  std::sort(agents_.begin(), agents_.end());
+  agents_.erase(std::unique(agents_.begin(), agents_.end()), agents_.end());
+}
+
 void ChainActorResolver::find(const Document& doc, uint32_t s, Date, std::vector<ActorMatch>& out) const {
   // Mentions are sorted by start, longer first (entities/mentions.h), so a nested
   // mention ("Chinese" inside "the Chinese foreign minister") comes after the
@@ -17,7 +25,14 @@ void ChainActorResolver::find(const Document& doc, uint32_t s, Date, std::vector
     const std::string& code = doc.chains[static_cast<size_t>(m.chain)].actor;
     if (code.empty()) continue;
     if (out.size() > begin && m.first_word <= out.back().last) continue;
-    out.push_back({m.first_word, m.first_word + m.word_count - 1, code, false});
+    // A bare role is an agent: it joins the country of its phrase.
+    auto agent = std::lower_bound(agents_.begin(), agents_.end(), code, [](const std::string& a, const std::string& c) {
+      return std::string_view(a).substr(1) < c;
+    });
+    if (agent != agents_.end() && std::string_view(*agent).substr(1) == code)
+      out.push_back({m.first_word, m.first_word + m.word_count - 1, *agent, true});
+    else
+      out.push_back({m.first_word, m.first_word + m.word_count - 1, code, false});
   }
 }
 

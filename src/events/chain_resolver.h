@@ -4,15 +4,25 @@
 // CHNGOV once their chain is; no dictionary lookup happens here.
 #pragma once
 
+#include <string>
+#include <vector>
+
+#include "entities/actor_dictionary.h"
 #include "events/coder.h"
 
 namespace sitrep::events {
 
 class ChainActorResolver : public ActorResolver {
  public:
+  // Role codes (GOV, CVL...) of `dict` make agents: "officials in Kyiv" -> UKRGOV.
+  explicit ChainActorResolver(const entities::ActorDictionary& dict);
+  bool lone_agents() const override { return true; }
   // The outermost coded mention of each place in sentence `s`, in text order.
   // Codes point into doc.chains: the document must outlive the matches.
   void find(const Document& doc, uint32_t s, Date date, std::vector<ActorMatch>& out) const override;
+
+ private:
+  std::vector<std::string> agents_;  // "~GOV", sorted
 };
 
 }  // namespace sitrep::events

@@ -14,7 +14,7 @@ namespace {
 uint64_t h(std::string_view s) { return word_hash(s); }
 
 struct Words {
-  uint64_t not_ = h("not"), nt = h("n't"), never = h("never"), by = h("by");
+  uint64_t not_ = h("not"), nt = h("n't"), never = h("never"), by = h("by"), neither = h("neither"), nor = h("nor");
   std::vector<uint64_t> refusal{h("refuse"), h("decline"), h("fail"), h("reject")};
   std::vector<uint64_t> modal{h("will"), h("would"), h("shall"), h("may"), h("might"), h("'ll"), h("wo")};
   std::vector<uint64_t> intent{h("plan"), h("expect"), h("vow"), h("intend"), h("pledge"), h("promise"),
@@ -318,13 +318,23 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
 bool Coder::negate_and_mark_modality(const Scratch& sc, int v, Pending& e) const {
   const SentenceTree& t = sc.t;
   const Words& w = words();
+  auto negator = [&](uint32_t c) {
+    return ((t.dep[c] == kAdvmod || t.up[c] == kPart) &&
+            (t.word_is(static_cast<int>(c), w.not_) || t.word_is(static_cast<int>(c), w.nt) ||
+             t.word_is(static_cast<int>(c), w.never) || t.word_is(static_cast<int>(c), w.neither))) ||
+           (t.dep[c] == kCc && t.word_is(static_cast<int>(c), w.nor));  // "neither X nor called Y"
+  };
+  bool own_subject = false;
   for (uint32_t c : t.kids(v)) {
-    if ((t.dep[c] == kAdvmod || t.up[c] == kPart) &&
-        (t.word_is(static_cast<int>(c), w.not_) || t.word_is(static_cast<int>(c), w.nt) ||
-         t.word_is(static_cast<int>(c), w.never)))
-      e.negated = true;
+    if (negator(c)) e.negated = true;
     if (t.dep[c] == kAux && among(w.modal, t.hl[c])) e.future = true;
+    if (t.dep[c] == kNsubj || t.dep[c] == kNsubjPass) own_subject = true;
   }
+  // A verb conjoined without its own subject shares the first one's negation:
+  // "did not condemn or criticise X".
+  if (!e.negated && !own_subject && t.dep[v] == kConj && t.parent[v] >= 0)
+    for (uint32_t c : t.kids(t.parent[v]))
+      if (negator(c) && c < static_cast<uint32_t>(v)) e.negated = true;
   if (t.dep[v] == kXcomp && t.parent[v] >= 0 && among(w.refusal, t.hl[t.parent[v]])) e.negated = true;
   for (int k = v, steps = 0; t.dep[k] == kXcomp && t.parent[k] >= 0 && steps < t.n; k = t.parent[k], ++steps)
     if (among(w.intent, t.hl[t.parent[k]])) e.future = true;

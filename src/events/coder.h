@@ -37,6 +37,9 @@ struct ActorResolver {
   virtual void find(const Document& doc, uint32_t s, Date date, std::vector<ActorMatch>& out) const = 0;
   // True when the sentence must not be coded (a discard phrase: sports...).
   virtual bool discard(const Document&, uint32_t) const { return false; }
+  // Whether an agent with no actor in its phrase is an actor of its own
+  // ("civilians" -> CVL); PETRARCH drops such phrases.
+  virtual bool lone_agents() const { return false; }
 };
 
 // Matches the actors and agents of PETRARCH dictionaries: longest phrase first,

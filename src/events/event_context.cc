@@ -125,6 +125,19 @@ void attach_event_context(Document& doc) {
       break;
     }
   }
+  // The same happening named again later ("his phone call with Wang") is the
+  // one the text dated earlier: same code, same actors in either direction.
+  for (Event& ev : doc.events) {
+    if (ev.time >= 0) continue;
+    for (const Event& x : doc.events) {
+      if (x.time < 0 || x.code != ev.code || x.negated != ev.negated) continue;
+      bool same = (x.source.code == ev.source.code && x.target.code == ev.target.code) ||
+                  (x.source.code == ev.target.code && x.target.code == ev.source.code);
+      if (!same || ev.source.code.empty() || ev.target.code.empty()) continue;
+      ev.date = x.date, ev.time = x.time;
+      break;
+    }
+  }
 }
 
 }  // namespace sitrep::events

@@ -55,6 +55,7 @@ void SentenceTree::load(const Document& doc, uint32_t s, const ActorResolver& re
   std::sort(present.begin(), present.end());
   matches.clear();
   resolver.find(doc, s, doc.date, matches);
+  lone_agents = resolver.lone_agents();
   match_at.assign(n, -1);
   cover.assign(n, -1);
   for (size_t m = 0; m < matches.size(); ++m) {
@@ -169,7 +170,17 @@ void SentenceTree::group_level(std::vector<CodedActor>& out, uint8_t level) cons
   int first = -1;
   for (int j = 0; j < n && first < 0; ++j)
     if (in(j) && match_at[j] >= 0 && !matches[match_at[j]].agent) first = j;
-  if (first < 0) return;
+  if (first < 0) {
+    if (!lone_agents) return;
+    for (int j = 0; j < n; ++j)  // "civilians", "officials in the capital": the role alone
+      if (in(j) && match_at[j] >= 0) {
+        const ActorMatch& g = matches[match_at[j]];
+        std::string_view code = g.code;
+        if (!code.empty() && code.front() == '~') code.remove_prefix(1);
+        out.push_back({std::string(code), static_cast<int>(g.first - fw), static_cast<int>(g.last - fw)});
+      }
+    return;
+  }
   // Agents before the first actor lead the phrase: "officials in X and Y".
   int leading[8], leading_count = 0;
   for (int j = 0; j < first && leading_count < 8; ++j)

@@ -54,6 +54,7 @@ struct SentenceTree {
   std::vector<int> match_at;      // local word -> match starting there, -1
   std::vector<int> cover;         // local word -> match covering it, -1
   std::vector<uint8_t> mask;      // the noun phrase np_mask() chose: 1, 2 inside an apposition
+  bool lone_agents = false;       // ActorResolver::lone_agents()
 
   void load(const Document& doc, uint32_t s, const ActorResolver& resolver);
 

@@ -90,7 +90,7 @@ Result<Pipeline> Pipeline::load_default(Stage last) {
     p.ontology_ = std::move(ontology).value();
     auto patterns = events::load_default_verb_dictionary(*p.ontology_);
     if (!patterns.ok()) return patterns.status();
-    auto resolver = std::make_shared<events::ChainActorResolver>();
+    auto resolver = std::make_shared<events::ChainActorResolver>(*p.actors_);
     p.coder_ = std::make_shared<events::Coder>(std::move(patterns).value(), *resolver);
     p.resolver_ = std::move(resolver);
   }
