@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick start, command 2 (and CI): installs what sitrep needs, builds, fuzzes the
 # input readers and tokenizer for 60 s, runs the test suite under AddressSanitizer
-# and UndefinedBehaviorSanitizer, then the whole test suite on the release build.
+# and UndefinedBehaviorSanitizer, then the whole test suite on the release build,
+# then the web page in headless Chromium over the example and sample articles.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -43,3 +44,11 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 
 echo "== tests (release build)"
 ctest --test-dir build --output-on-failure -j "$jobs"
+
+echo "== browser test (headless Chromium, screenshots in build/artifacts)"
+if [ -d ../shared/samples ]; then
+  # The user's articles: the 2022-04-04 Wang Yi / Kuleba call must be on the timeline.
+  EXPECT_EVENT="2022-04-04 04" bash scripts/browser_test.sh examples ../shared/samples
+else
+  bash scripts/browser_test.sh examples
+fi

@@ -1,12 +1,14 @@
 // Browser test in real headless Chromium (Debian's, driven by playwright-core):
 // the page loads, the timeline shows events, clicking one opens its article
 // with the evidence highlighted, search finds a word. Screenshots go to
-// $ARTIFACTS (build/artifacts). Usage: node tests/browser.mjs URL SEARCH_WORD
+// $ARTIFACTS (build/artifacts). Usage: node tests/browser.mjs URL SEARCH_WORD [DATE CODE]
+// With DATE and CODE (a CAMEO prefix), the timeline must show an event of that
+// day and code, and that is the one clicked.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
 
-const [url, word] = process.argv.slice(2);
+const [url, word, wantDate, wantCode] = process.argv.slice(2);
 const out = process.env.ARTIFACTS || '../build/artifacts';
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
@@ -25,7 +27,14 @@ try {
   assert.ok(rows > 0, 'the timeline shows events');
   await page.screenshot({ path: `${out}/timeline.png`, fullPage: true });
 
-  await page.locator('#timeline tr.event').first().click();
+  let row = page.locator('#timeline tr.event').first();
+  if (wantDate) {
+    const wanted = page.locator('#timeline tr.event').filter({ has: page.locator('td:nth-child(1)', { hasText: wantDate }) })
+      .filter({ has: page.locator('td:nth-child(3)', { hasText: new RegExp(`^${wantCode}`) }) });
+    assert.ok(await wanted.count() > 0, `the timeline shows the ${wantDate} event with code ${wantCode}*`);
+    row = wanted.first();
+  }
+  await row.click();
   await page.waitForSelector('#article mark.evidence', { timeout: 10000 });
   const evidence = (await page.locator('#article mark.evidence').first().textContent()).trim();
   assert.ok(evidence.length > 0, 'the evidence span is highlighted in the article');
