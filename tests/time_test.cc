@@ -169,6 +169,19 @@ TEST(DocumentDateTest, FromWeekdayMonthAndDay) {
   EXPECT_EQ(doc.times[1].value, "2022-04-09");
 }
 
+TEST(DocumentDateTest, LatestDayWrittenWithTheBatchsYear) {
+  // Days without a year: the latest one written, in the batch's year; then "Monday" resolves before it.
+  Document doc = tokenized("They last met on March 1. Offices stay shut through April 5. Talks resumed on Monday.");
+  resolve_document_date(doc, {Date{2022, 4, 11}, Date{2022, 3, 2}});
+  EXPECT_EQ(doc.date, (Date{2022, 4, 5}));
+  find_times(doc);
+  ASSERT_EQ(doc.times.size(), 3u);
+  EXPECT_EQ(doc.times[2].value, "2022-04-04");
+  // A December day in a January batch belongs to the year before.
+  Document dec = tokenized("The ceasefire has held since December 30.");
+  EXPECT_EQ(infer_document_date(dec, {Date{2023, 1, 4}}), (Date{2022, 12, 30}));
+}
+
 TEST(DocumentDateTest, BatchFallbackThenUnknown) {
   Document doc = tokenized("Rebels attacked the town on Monday.");
   EXPECT_FALSE(text_dates_document(doc));

@@ -139,6 +139,7 @@ void Pipeline::process(Document& doc, StageSeconds* seconds, const std::vector<D
     ner_->tag(doc);
     entities::split_coordinated_names(doc);
     entities::add_dictionary_names(doc, *actors_);
+    entities::add_name_mentions_from_parse(doc);  // proper-noun runs the NER missed
     entities::add_nominal_and_pronoun_mentions(doc);
     entities::resolve_coreference(doc);
     entities::assign_actors(doc, *actors_);

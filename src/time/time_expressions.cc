@@ -596,6 +596,7 @@ struct Resolver {
 struct Evidence {
   Date latest_full;                // most recent full date written
   std::vector<Match> weekday_days; // weekday + month + day, no year
+  std::vector<Match> month_days;   // month + day alone ("March 1")
   std::vector<int> years;          // years written
 };
 
@@ -609,6 +610,8 @@ Evidence gather(const Document& doc) {
       if (!ev.latest_full.known() || days_from_civil(d) > days_from_civil(ev.latest_full)) ev.latest_full = d;
     } else if (!m.year && m.day && m.weekday >= 0) {
       ev.weekday_days.push_back(m);
+    } else if (!m.year && m.month && m.day) {
+      ev.month_days.push_back(m);
     }
   });
   return ev;
@@ -691,6 +694,26 @@ DateInference explain_document_date(const Document& doc, const std::vector<Date>
     else if (batch.known()) ref = batch.year;
     DateInference w = from_weekdays(ev, ref);
     if (w.date.known()) return w;
+  }
+  // Days written without a year ("since March 1", "through April 5"): news
+  // is written on or after most days it names, so the latest of them, in the
+  // year the text or the batch gives (nearest to the batch's date).
+  if (!ev.month_days.empty() && (batch.known() || !ev.years.empty())) {
+    int year = !ev.years.empty() ? *std::max_element(ev.years.begin(), ev.years.end()) : batch.year;
+    Date latest;
+    for (const Match& m : ev.month_days) {
+      Date d = make_date(year, m.month, m.day);
+      if (batch.known() && ev.years.empty()) {  // "December 30" in a January batch is last year's
+        Date before = make_date(year - 1, m.month, m.day), after = make_date(year + 1, m.month, m.day);
+        for (Date c : {before, after})
+          if (std::abs(days_from_civil(c) - days_from_civil(batch)) < std::abs(days_from_civil(d) - days_from_civil(batch)))
+            d = c;
+      }
+      if (d.known() && (!latest.known() || days_from_civil(d) > days_from_civil(latest))) latest = d;
+    }
+    if (latest.known())
+      return {latest, fmt::format("text: latest day written ({}), year from {}", latest.iso(),
+                                  ev.years.empty() ? "the batch" : "the text")};
   }
   if (batch.known())
     return {batch, fmt::format("batch: median date of {} other documents, {}", batch_dates.size(), batch.iso())};
