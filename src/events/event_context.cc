@@ -125,14 +125,17 @@ void attach_event_context(Document& doc) {
       break;
     }
   }
-  // The same happening named again later ("his phone call with Wang") is the
-  // one the text dated earlier: same code, same actors in either direction.
+  // The same happening named again ("his phone call with Wang" after "Monday's
+  // talks between Beijing and Kyiv") is the one the text dated: same root, the
+  // same countries (or organisations) on both sides, in either direction.
+  auto country = [](const std::string& code) { return std::string_view(code).substr(0, 3); };
   for (Event& ev : doc.events) {
     if (ev.time >= 0) continue;
     for (const Event& x : doc.events) {
-      if (x.time < 0 || x.code != ev.code || x.negated != ev.negated) continue;
-      bool same = (x.source.code == ev.source.code && x.target.code == ev.target.code) ||
-                  (x.source.code == ev.target.code && x.target.code == ev.source.code);
+      if (x.time < 0 || x.code.substr(0, 2) != ev.code.substr(0, 2) || x.negated != ev.negated) continue;
+      const std::string &a = ev.source.code, &b = ev.target.code;
+      bool same = (country(x.source.code) == country(a) && country(x.target.code) == country(b)) ||
+                  (country(x.source.code) == country(b) && country(x.target.code) == country(a));
       if (!same || ev.source.code.empty() || ev.target.code.empty()) continue;
       ev.date = x.date, ev.time = x.time;
       break;
