@@ -45,6 +45,7 @@ struct Info {
   std::string head;                // lowercase head lemma
   std::string surface;             // the name without titles, as written (for the canonical name)
   bool definite = false, plural = false, subject = false;
+  bool modifier = false;  // a compound inside another noun phrase ("the Russia-Ukraine war")
   bool quantified = false;         // "a", "every", "all", "some"... before a description
   std::string possessor;           // "his" of "his country" (descriptions)
   char gender = 0;                 // from a title (Mr./Mrs.) or the pronoun
@@ -97,8 +98,10 @@ class SieveRunner {
     const uint32_t last = mm.first_word + mm.word_count - 1;
     f.head = lower(lemma_of(mm.head_word));
     std::string_view hr = rel(mm.head_word);
-    f.subject = hr.starts_with("nsubj");
     f.verb = head_of(doc_, s, mm.head_word);
+    // A subject, or a conjunct of one ("X and Y said").
+    f.subject = hr.starts_with("nsubj") || (hr == "conj" && f.verb != UINT32_MAX && rel(f.verb).starts_with("nsubj"));
+    f.modifier = hr == "compound";
     std::string_view xpos = kXpos[doc_.words[mm.head_word].xpos];
     f.plural = xpos == "NNS" || xpos == "NNPS";
     Entity& e = ent_[i];
@@ -372,7 +375,7 @@ class SieveRunner {
     if (m(i).kind != MentionKind::kPronoun) return -1;
     const uint32_t sent = m(i).sentence;
     long best = -1;
-    std::tuple<uint32_t, int, int, long> best_rank{UINT32_MAX, 0, 0, 0};
+    std::tuple<uint32_t, int, int, int, long> best_rank{UINT32_MAX, 0, 0, 0, 0};
     for (size_t j = i; j-- > 0;) {
       const Mention& c = m(j);
       if (sent - c.sentence > (f.pron.person == 3 ? kPronounSentences : kSpeakerSentences)) break;
@@ -387,7 +390,7 @@ class SieveRunner {
       long order = distance == 0 ? -static_cast<long>(j) : static_cast<long>(j);  // nearest, or first
       // A mention known to be a person beats a name of unknown type for he/she.
       int known = f.pron.person == 3 && f.pron.gender != 'n' && ent_[find(j)].type == EntityType::kNone ? 1 : 0;
-      std::tuple<uint32_t, int, int, long> rank{distance, g.subject ? 0 : 1, known, order};
+      std::tuple<uint32_t, int, int, int, long> rank{distance, g.subject ? 0 : 1, g.modifier ? 1 : 0, known, order};
       if (best < 0 || rank < best_rank) best = static_cast<long>(j), best_rank = rank;
     }
     return best;
