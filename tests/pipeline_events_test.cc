@@ -105,6 +105,29 @@ TEST_F(PipelineEvents, TimeOfTheReportingClauseDoesNotDateTheReportedEvent) {
   EXPECT_EQ(e->date, (Date{2023, 5, 17}));
 }
 
+TEST_F(PipelineEvents, AttackByNoOneNamedIsCodedAgainstItsVictims) {
+  Document doc = analyse("Fifty Syrian civilians died in a missile strike on a market.\n", Date{2023, 5, 17});
+  const Event* e = find_event(doc, "19");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_TRUE(e->source.code.empty());
+  EXPECT_EQ(e->target.code, "SYRCVL");
+}
+
+TEST_F(PipelineEvents, UnnamedAttackTakesTheDateAndPlaceTheTextGivesIt) {
+  // 2023-05-17 is a Wednesday: "last Friday" is 2023-05-12.
+  Document doc = analyse(
+      "More than 20 Syrian civilians died in a rocket strike on a market. Officials in Damascus condemned "
+      "the Aleppo market attack. Footage of last Friday's attack spread quickly.\n",
+      Date{2023, 5, 17});
+  const Event* e = find_event(doc, "19");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->target.code, "SYRCVL");
+  EXPECT_EQ(e->date, (Date{2023, 5, 12})) << all_events(doc);
+  ASSERT_GE(e->place, 0);
+  EXPECT_EQ(doc.places[static_cast<size_t>(e->place)].name, "Aleppo");
+  for (const Event& x : doc.events) EXPECT_FALSE(x.source.code.empty() && x.target.code.empty());
+}
+
 TEST_F(PipelineEvents, UndatedDocumentTakesTheDateOfItsBatch) {
   std::vector<Document> docs;
   {

@@ -76,7 +76,7 @@ std::optional<uint32_t> Context::possessive_pronoun(uint32_t b, uint32_t e) cons
 
 uint32_t Context::destination_start(uint32_t b, uint32_t e) const {
   for (uint32_t w = b; w < e; ++w)
-    if (doc_.words[w].upos == kAdp && !is(w, "of")) return w;
+    if (doc_.words[w].upos == kAdp && !is(w, "of") && !is(w, "than")) return w;  // "more than 50 civilians"
   return e;
 }
 

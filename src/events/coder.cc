@@ -19,6 +19,13 @@ struct Words {
   std::vector<uint64_t> modal{h("will"), h("would"), h("shall"), h("may"), h("might"), h("'ll"), h("wo")};
   std::vector<uint64_t> intent{h("plan"), h("expect"), h("vow"), h("intend"), h("pledge"), h("promise"),
                                h("threaten"), h("about"), h("aim"), h("prepare")};
+  std::vector<uint64_t> victim{h("die"), h("kill"), h("injure"), h("wound"), h("hurt"), h("perish"), h("death"),
+                               h("casualty"), h("victim")};
+  // Verbs whose subject does what their object names ("launched an attack", "held talks").
+  std::vector<uint64_t> support{h("carry"), h("launch"), h("conduct"), h("stage"), h("mount"), h("make"),
+                                h("hold"), h("have"), h("order"), h("execute"), h("perform"), h("unleash"),
+                                h("begin"), h("start"), h("continue"), h("step"), h("intensify"), h("resume"),
+                                h("pay"), h("give"), h("issue"), h("impose"), h("announce"), h("undertake")};
   std::vector<uint64_t> speech{h("say"), h("tell"), h("announce"), h("state"), h("add"), h("claim"),
                                h("report"), h("note"), h("declare"), h("insist"), h("stress"), h("write"),
                                h("reply"), h("explain"), h("indicate"), h("allege"), h("confirm")};
@@ -28,6 +35,10 @@ const Words& words() {
   return w;
 }
 bool among(const std::vector<uint64_t>& v, uint64_t x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+// Material conflict by force: assault, fight, mass violence (roots 18-20).
+bool violent(const std::string& code) {
+  return code.size() >= 2 && (code.compare(0, 2, "18") == 0 || code.compare(0, 2, "19") == 0 || code.compare(0, 2, "20") == 0);
+}
 
 bool modifier_like(const SentenceTree& t, int j) {
   uint16_t u = t.up[j];
@@ -284,10 +295,13 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
       t.group_of_phrase(from, e.tgt);
     } else if (p.target == TargetFrom::kDefault) {
       int a = t.first_actor(sc.after, v + 1);
-      for (int j = v + 1; j < t.n && a < 0; ++j)  // "X said that Y ...": the complement's first actor
+      // A nominal event's target is in its own phrase ("the attack on X"), never
+      // the next clause's: with our resolver the searches below stop here.
+      bool phrase_only = p.noun && t.lone_agents;
+      for (int j = v + 1; j < t.n && a < 0 && !phrase_only; ++j)  // "X said that Y ...": the complement's first actor
         if (t.match_at[j] >= 0 && !t.matches[t.match_at[j]].agent && t.in_clause(j, v, false, true))
           a = t.match_at[j];
-      for (int j = v + 1; j < t.n && a < 0; ++j) {  // an implausible tree: word order, up to the next clause
+      for (int j = v + 1; j < t.n && a < 0 && !phrase_only; ++j) {  // an implausible tree: word order, up to the next clause
         if (sc.after[j]) continue;
         if (t.match_at[j] >= 0 && !t.matches[t.match_at[j]].agent)
           a = t.match_at[j];
@@ -303,7 +317,8 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
     t.np_mask(v);
     std::fill(t.mask.begin() + v, t.mask.end(), 0);
     t.group(e.src);
-    if (e.src.empty() && t.dep[v] == kObj && t.parent[v] >= 0) {  // "X carried out a strike on Y"
+    // "X carried out a strike on Y"; not "X condemned the strike".
+    if (e.src.empty() && t.dep[v] == kObj && t.parent[v] >= 0 && among(words().support, t.hl[t.parent[v]])) {
       bool pv = false;
       int s = t.subject_of(t.parent[v], pv);
       if (s >= 0 && !pv) t.group_of_phrase(s, e.src);
@@ -312,6 +327,24 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
   }
   // "X and Y held talks": a symmetric event without a target holds among its sources.
   if (e.tgt.empty() && e.symmetric && e.src.size() >= 2) e.compound = true;
+  // With our resolver (not PETRARCH's), a violent nominal event that names no
+  // one doing it ("the deaths of civilians in a missile strike", "residents
+  // killed in the attack") is coded against its victims, source unknown.
+  if (p.noun && e.src.empty() && e.tgt.empty() && t.lone_agents && violent(e.code)) {
+    for (int g = t.parent[v], steps = 0; g >= 0 && steps < 3 && e.tgt.empty(); g = t.parent[g], ++steps) {
+      if (t.cover[g] >= 0) {  // "civilians in a strike"
+        t.group_of_match(t.cover[g], e.tgt);
+        break;
+      }
+      if (among(words().victim, t.hl[g]))  // "the deaths of civilians in ...", "civilians died in ..."
+        for (uint32_t c : t.kids(g))
+          if (e.tgt.empty() && static_cast<int>(c) != v && t.cover[c] >= 0 &&
+              (t.dep[c] == kNmod || t.dep[c] == kNsubj || t.dep[c] == kNsubjPass))
+            t.group_of_phrase(static_cast<int>(c), e.tgt);
+      if (!e.tgt.empty()) break;
+      if (t.dep[g] != kNmod && t.dep[g] != kObl && t.dep[g] != kNsubj && t.dep[g] != kObj) break;
+    }
+  }
 }
 
 // False when the event must not be written: negated with no negated code known.
@@ -388,7 +421,7 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
     Event ev;
     ev.sentence = s;
     ev.span = t.span(doc, e.verb - e.prefix, e.end);
-    ev.source = {a.code, t.span(doc, a.first, a.last), -1};
+    ev.source = a.first < 0 ? EventActor{} : EventActor{a.code, t.span(doc, a.first, a.last), -1};
     if (tg) ev.target = {tg->code, t.span(doc, tg->first, tg->last), -1};
     ev.code = code;
     ev.date = doc.date;
@@ -404,6 +437,10 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
       for (const CodedActor& a : e.src)
         for (const CodedActor& b : e.src)
           if (&a != &b) add(e, a, &b, e.code);
+    } else if (e.src.empty()) {  // victims of an attack by no one named, or no one at all
+      static const CodedActor kUnknown{"", -1, -1};
+      if (e.tgt.empty()) add(e, kUnknown, nullptr, e.code);
+      for (const CodedActor& b : e.tgt) add(e, kUnknown, &b, e.code);
     } else if (e.tgt.empty()) {
       for (const CodedActor& a : e.src) add(e, a, nullptr, e.code);
     } else {
@@ -459,8 +496,10 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     e.prefix = static_cast<int>(p.head_prefix.size());
     e.code = p.code, e.reverse = p.reverse_code, e.symmetric = p.symmetric, e.compound = p.compound_source;
     target_actors(sc, v, best, passive, e);
-    if (e.src.empty()) continue;
-    if (e.tgt.empty() && !e.compound && p.target != TargetFrom::kNone) continue;
+    // Victims alone, or (kept only to date the others: attach_event_context
+    // drops it) a violent happening with no actor at all ("last Friday's attack").
+    if (e.src.empty() && (!p.noun || !t.lone_agents || (e.tgt.empty() && !violent(e.code)))) continue;
+    if (e.tgt.empty() && !e.compound && p.target != TargetFrom::kNone && !e.src.empty()) continue;
     if (!negate_and_mark_modality(sc, v, e)) continue;
     sc.pending.push_back(std::move(e));
   }

@@ -70,6 +70,10 @@ struct Tree {
   }
 };
 
+bool violent(const std::string& code) {  // roots 18-20
+  return code.size() >= 2 && (code.compare(0, 2, "18") == 0 || code.compare(0, 2, "19") == 0 || code.compare(0, 2, "20") == 0);
+}
+
 bool overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 bool inside(Span a, Span outer) { return a.begin >= outer.begin && a.end <= outer.end; }
 
@@ -132,15 +136,31 @@ void attach_event_context(Document& doc) {
   for (Event& ev : doc.events) {
     if (ev.time >= 0) continue;
     for (const Event& x : doc.events) {
-      if (x.time < 0 || x.code.substr(0, 2) != ev.code.substr(0, 2) || x.negated != ev.negated) continue;
+      if (x.time < 0 || x.negated != ev.negated) continue;
+      if (x.code.substr(0, 2) != ev.code.substr(0, 2) && !(violent(x.code) && violent(ev.code))) continue;
       const std::string &a = ev.source.code, &b = ev.target.code;
       bool same = (country(x.source.code) == country(a) && country(x.target.code) == country(b)) ||
                   (country(x.source.code) == country(b) && country(x.target.code) == country(a));
-      if (!same || ev.source.code.empty() || ev.target.code.empty()) continue;
+      // An attack by no one named takes the date of one the text dated ("last
+      // Friday's attack"), with or without actors.
+      bool unnamed_attack = ev.source.code.empty() && violent(ev.code) && violent(x.code) &&
+                            (x.source.code.empty() || x.source.code == ev.source.code);
+      if (!unnamed_attack && (!same || ev.source.code.empty() || ev.target.code.empty())) continue;
       ev.date = x.date, ev.time = x.time;
       break;
     }
   }
+  // An attack by no one named happened where the text places an attack.
+  for (Event& ev : doc.events) {
+    if (ev.place >= 0 || !ev.source.code.empty() || !violent(ev.code)) continue;
+    for (const Event& x : doc.events)
+      if (x.place >= 0 && violent(x.code) && x.source.code.empty()) {
+        ev.place = x.place;
+        break;
+      }
+  }
+  // Happenings with no actor at all were kept for the dates and places above only.
+  std::erase_if(doc.events, [](const Event& e) { return e.source.code.empty() && e.target.code.empty(); });
 }
 
 }  // namespace sitrep::events
