@@ -189,5 +189,27 @@ TEST_F(PipelineEvents, EntitiesAndEventsCommandsWriteTheDocumentedFields) {
     EXPECT_TRUE(events[0].contains(key)) << key;
 }
 
+TEST_F(PipelineEvents, StoredEventsReadBackAsGdeltRows) {
+  const std::string examples = std::string(SITREP_SOURCE_DIR) + "/examples";
+  const std::string db = ::testing::TempDir() + "sitrep_gdelt_test.db";
+  std::remove(db.c_str());
+  ASSERT_EQ(std::system((std::string(SITREP_BINARY) + " ingest " + examples + " --db " + db + " -q").c_str()), 0);
+  std::string cmd = std::string(SITREP_BINARY) + " events --db " + db + " --format gdelt";
+  std::unique_ptr<FILE, int (*)(FILE*)> p(popen(cmd.c_str(), "r"), pclose);
+  int rows = 0;
+  std::string line;
+  for (int c; (c = fgetc(p.get())) != EOF;) {
+    if (c != '\n') {
+      line += static_cast<char>(c);
+      continue;
+    }
+    ++rows;
+    EXPECT_EQ(std::count(line.begin(), line.end(), '\t'), 60) << line;  // GDELT 2.0: 61 columns
+    line.clear();
+  }
+  EXPECT_GT(rows, 0);
+  std::remove(db.c_str());
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -3,11 +3,53 @@
 
 #include <fmt/format.h>
 
+#include "cli/commands.h"
 #include "cli/db_common.h"
+#include "io/dates.h"
+#include "io/event_writers.h"
 
 namespace sitrep::cli {
 
+namespace {
+
+std::string text_or_empty(const nlohmann::json& j) { return j.is_string() ? j.get<std::string>() : std::string(); }
+
+// A merged event read back from the store, as a GDELT 2.0 event-table row.
+void gdelt_from_row(const nlohmann::json& r, std::string& buf) {
+  io::GdeltRow g;
+  g.id = r.value("id", 0);
+  if (auto d = io::parse_date(text_or_empty(r["date"]))) g.date = g.added = *d;
+  if (r["source"].is_object()) g.source_code = text_or_empty(r["source"]["code"]), g.source_name = text_or_empty(r["source"]["text"]);
+  if (r["target"].is_object()) g.target_code = text_or_empty(r["target"]["code"]), g.target_name = text_or_empty(r["target"]["text"]);
+  g.code = text_or_empty(r["code"]);
+  g.root = text_or_empty(r["root"]);
+  g.quad = r["quad"].is_number() ? std::to_string(r["quad"].get<int>()) : "";
+  g.goldstein = r["goldstein"].is_number() ? fmt::format("{:.1f}", r["goldstein"].get<double>()) : "";
+  g.mentions = r.value("mentions", 1), g.sources = r.value("sources", 1), g.articles = r.value("articles", 1);
+  if (r["location"].is_object())
+    g.place_name = text_or_empty(r["location"]["name"]), g.place_country = text_or_empty(r["location"]["country"]);
+  g.url = text_or_empty(r["path"]);
+  io::write_gdelt_row(g, buf);
+}
+
+}  // namespace
+
 int run_events_query(const EventsQueryOptions& o) {
+  if (o.format == "gdelt") {
+    auto store = open_store_for_reading(o.db);
+    if (!store) return kExitBadInput;
+    std::string buf;
+    Status st = store::query_events(*store, o.filter, [&](const nlohmann::json& row) {
+      gdelt_from_row(row, buf);
+      if (buf.size() > (1u << 16)) fwrite(buf.data(), 1, buf.size(), stdout), buf.clear();
+    });
+    fwrite(buf.data(), 1, buf.size(), stdout);
+    if (!st.ok()) {
+      fmt::print(stderr, "sitrep: error: {}\n", st.message());
+      return kExitBadInput;
+    }
+    return 0;
+  }
   return run_row_query(o.db, o.format,
                        {"id", "date", "source.code", "target.code", "code", "root", "quad", "goldstein", "mentions",
                         "sources", "articles", "story", "negated", "future", "doc", "sent", "source.text",

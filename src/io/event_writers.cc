@@ -203,21 +203,68 @@ int day_of_year(const Date& d) {
 }
 
 // Actor code, name, country, three empty group/ethnic/religion cells, type 1-3.
-void gdelt_actor(std::vector<std::string>& row, const Document& doc, const EventActor& a) {
-  std::string name;
-  if (a.chain >= 0 && static_cast<size_t>(a.chain) < doc.chains.size()) name = doc.chains[a.chain].canonical;
-  if (name.empty()) name = std::string(text_of(doc, a.text));
-  std::string country = actor_country(a.code);
+void gdelt_actor(std::vector<std::string>& row, const std::string& code, const std::string& name) {
+  std::string country = actor_country(code);
   // Role codes follow the country ("USAGOV" -> GOV) or stand alone ("GOV").
-  std::string_view roles = std::string_view(a.code).substr(country.size());
-  row.push_back(a.code);
+  std::string_view roles = std::string_view(code).substr(country.size());
+  row.push_back(code);
   row.push_back(name);
   row.push_back(country);
   row.insert(row.end(), 4, "");  // KnownGroup, Ethnic, Religion1, Religion2
   for (int i = 0; i < 3; ++i) row.push_back(roles.size() >= 3u * (i + 1) ? std::string(roles.substr(3 * i, 3)) : "");
 }
 
+std::string actor_name(const Document& doc, const EventActor& a) {
+  std::string name;
+  if (a.chain >= 0 && static_cast<size_t>(a.chain) < doc.chains.size()) name = doc.chains[a.chain].canonical;
+  if (name.empty()) name = std::string(text_of(doc, a.text));
+  return name;
+}
+
 }  // namespace
+
+void write_gdelt_row(const GdeltRow& r, std::string& buf) {
+  std::vector<std::string> row;
+  row.push_back(std::to_string(r.id));
+  const Date& d = r.date;
+  if (d.known() && d.month >= 1 && d.month <= 12) {
+    row.push_back(fmt::format("{:04d}{:02d}{:02d}", d.year, d.month, d.day));
+    row.push_back(fmt::format("{:04d}{:02d}", d.year, d.month));
+    row.push_back(fmt::format("{:04d}", d.year));
+    row.push_back(fmt::format("{:.4f}", d.year + day_of_year(d) / 365.0));
+  } else {
+    row.insert(row.end(), 4, "");
+  }
+  gdelt_actor(row, r.source_code, r.source_name);
+  gdelt_actor(row, r.target_code, r.target_name);
+  row.push_back(r.is_root ? "1" : "0");
+  row.push_back(r.code);
+  row.push_back(r.code.substr(0, std::min<size_t>(3, r.code.size())));
+  row.push_back(r.root);
+  row.push_back(r.quad);
+  row.push_back(r.goldstein);
+  row.insert(row.end(), {std::to_string(r.mentions), std::to_string(r.sources), std::to_string(r.articles), ""});  // AvgTone
+  row.insert(row.end(), 16, "");  // Actor1Geo_*, Actor2Geo_*: we place events, not actors
+  if (!r.place_name.empty() || !r.place_country.empty()) {
+    // GDELT geo types: 1 country, 4 world city, 5 world state; country codes are FIPS, which we lack.
+    std::string cname = country_name(r.place_country);
+    bool country_only = r.place_name.empty() || r.place_name == cname;
+    row.push_back(country_only ? "1" : r.place_has_admin1 ? "5" : "4");
+    std::string full = r.place_name;
+    if (!cname.empty() && cname != full) full += (full.empty() ? "" : ", ") + cname;
+    row.push_back(full);
+  } else {
+    row.insert(row.end(), 2, "");
+  }
+  row.insert(row.end(), 6, "");  // ActionGeo country (FIPS), ADM1, ADM2, lat, long, feature
+  const Date& a = r.added;
+  row.push_back(a.known() ? fmt::format("{:04d}{:02d}{:02d}000000", a.year, a.month, a.day) : "");
+  row.push_back(r.url);
+  for (size_t i = 0; i < row.size(); ++i) {
+    append_cell(buf, row[i]);
+    buf += i + 1 == row.size() ? '\n' : '\t';
+  }
+}
 
 void write_events_gdelt(const Document& doc, const events::Ontology& ontology, uint64_t* next_id,
                         std::ostream& out) {
@@ -229,49 +276,19 @@ void write_events_gdelt(const Document& doc, const events::Ontology& ontology, u
       break;
     }
   std::string buf;
-  std::vector<std::string> row;
   for (const Event& e : doc.events) {
     EventFacts f = facts(doc, ontology, e);
-    row.clear();
-    row.push_back(std::to_string((*next_id)++));
-    if (e.date.known() && e.date.month >= 1 && e.date.month <= 12) {
-      row.push_back(fmt::format("{:04d}{:02d}{:02d}", e.date.year, e.date.month, e.date.day));
-      row.push_back(fmt::format("{:04d}{:02d}", e.date.year, e.date.month));
-      row.push_back(fmt::format("{:04d}", e.date.year));
-      row.push_back(fmt::format("{:.4f}", e.date.year + day_of_year(e.date) / 365.0));
-    } else {
-      row.insert(row.end(), 4, "");
-    }
-    gdelt_actor(row, doc, e.source);
-    gdelt_actor(row, doc, e.target);
-    bool lead = e.sentence < doc.sentences.size() && doc.sentences[e.sentence].block <= lead_block;
-    row.push_back(lead ? "1" : "0");
-    row.push_back(e.code);
-    row.push_back(e.code.substr(0, std::min<size_t>(3, e.code.size())));
-    row.push_back(f.root);
-    row.push_back(quad_text(f.cameo));
-    row.push_back(goldstein_text(f.cameo));
-    row.insert(row.end(), {"1", "1", "1", ""});  // NumMentions, NumSources, NumArticles: this document; AvgTone
-    row.insert(row.end(), 16, "");                // Actor1Geo_*, Actor2Geo_*: we place events, not actors
-    if (f.place) {
-      // GDELT geo types: 1 country, 4 world city, 5 world state; country codes are FIPS, which we lack.
-      bool country_only = f.place->name.empty() || f.place->name == country_name(f.place->country);
-      row.push_back(country_only ? "1" : !f.place->admin1.empty() ? "5" : "4");
-      std::string full = f.place->name;
-      std::string cname = country_name(f.place->country);
-      if (!cname.empty() && cname != full) full += (full.empty() ? "" : ", ") + cname;
-      row.push_back(full);
-    } else {
-      row.insert(row.end(), 2, "");
-    }
-    row.insert(row.end(), 6, "");  // ActionGeo country (FIPS), ADM1, ADM2, lat, long, feature
-    const Date& d = doc.date;
-    row.push_back(d.known() ? fmt::format("{:04d}{:02d}{:02d}000000", d.year, d.month, d.day) : "");
-    row.push_back(!doc.url.empty() ? doc.url : !doc.source.empty() ? doc.source : doc.path);
-    for (size_t i = 0; i < row.size(); ++i) {
-      append_cell(buf, row[i]);
-      buf += i + 1 == row.size() ? '\n' : '\t';
-    }
+    GdeltRow r;
+    r.id = (*next_id)++;
+    r.date = e.date;
+    r.source_code = e.source.code, r.source_name = actor_name(doc, e.source);
+    r.target_code = e.target.code, r.target_name = actor_name(doc, e.target);
+    r.is_root = e.sentence < doc.sentences.size() && doc.sentences[e.sentence].block <= lead_block;
+    r.code = e.code, r.root = f.root, r.quad = quad_text(f.cameo), r.goldstein = goldstein_text(f.cameo);
+    if (f.place) r.place_name = f.place->name, r.place_country = f.place->country, r.place_has_admin1 = !f.place->admin1.empty();
+    r.added = doc.date;
+    r.url = !doc.url.empty() ? doc.url : !doc.source.empty() ? doc.source : doc.path;
+    write_gdelt_row(r, buf);
   }
   out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }

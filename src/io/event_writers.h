@@ -35,6 +35,20 @@ extern const char* const kGdeltColumnNames[kGdeltColumns];
 void write_events_gdelt(const Document& doc, const events::Ontology& ontology, uint64_t* next_id,
                         std::ostream& out);
 
+// One GDELT row from values (an event read back from a store, say).
+struct GdeltRow {
+  uint64_t id = 0;
+  Date date, added;  // the event's day; when it was recorded (DATEADDED)
+  std::string source_code, source_name, target_code, target_name;
+  bool is_root = false;
+  std::string code, root, quad, goldstein;  // quad and goldstein as text, "" when unknown
+  int64_t mentions = 1, sources = 1, articles = 1;
+  std::string place_name, place_country;
+  bool place_has_admin1 = false;
+  std::string url;
+};
+void write_gdelt_row(const GdeltRow& row, std::string& buf);
+
 // One object per quote: doc, sent, text, speaker {text,canonical,actor}, cue,
 // direct, start, end (byte offsets of the quoted content in the document text).
 void write_quotes_jsonl(const Document& doc, std::ostream& out);
