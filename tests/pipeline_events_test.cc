@@ -82,6 +82,14 @@ TEST_F(PipelineEvents, NegatedClauseNeverGivesThePositiveEvent) {
     if (e.code.starts_with("111")) EXPECT_TRUE(e.negated) << all_events(doc);
 }
 
+TEST_F(PipelineEvents, RefusalIsFlaggedNegatedAndNeverThePositiveEvent) {
+  Document doc = analyse("Brazil refused to condemn Argentina for the raid.\n", Date{2023, 5, 17});
+  for (const Event& e : doc.events) {
+    EXPECT_FALSE(e.code.starts_with("11")) << all_events(doc);
+    EXPECT_TRUE(e.negated) << all_events(doc);
+  }
+}
+
 TEST_F(PipelineEvents, EventInsideAQuoteIsReportedByItsSpeaker) {
   Document doc = analyse(
       "\"Germany will sanction Iran,\" the German chancellor said in Berlin on Friday.\n",

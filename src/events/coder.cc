@@ -371,7 +371,11 @@ bool Coder::negate_and_mark_modality(const Scratch& sc, int v, Pending& e) const
   if (t.dep[v] == kXcomp && t.parent[v] >= 0 && among(w.refusal, t.hl[t.parent[v]])) e.negated = true;
   for (int k = v, steps = 0; t.dep[k] == kXcomp && t.parent[k] >= 0 && steps < t.n; k = t.parent[k], ++steps)
     if (among(w.intent, t.hl[t.parent[k]])) e.future = true;
-  if (!e.negated) return true;
+  if (!e.negated) {
+    // "refused to condemn X": the refusal is coded (12x) and flagged, as the refused act.
+    e.negated = among(w.refusal, t.hl[v]) && t.child_with(v, kXcomp) >= 0;
+    return true;
+  }
   auto neg = negation_.find(e.code);
   if (neg == negation_.end()) return false;  // never the positive code
   e.code = neg->second;
