@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/pipeline_run.h"
+#include "entities/actors.h"
 #include "entities/coref.h"
 
 namespace sitrep::cli {
@@ -48,16 +49,25 @@ void add_entities_command(CLI::App& app) {
   auto format = std::make_shared<std::string>("jsonl");
   auto* cmd = app.add_subcommand("entities", "Mentions of persons, organisations and places, with chains and actor codes");
   add_pipeline_run_options(*cmd, *run, false);
-  cmd->add_option("--format", *format, "jsonl")->capture_default_str();
+  cmd->add_option("--format", *format,
+                  "jsonl (every mention), or learned: the persons whose actor code was learned from context "
+                  "(title, apposition), as data/actors/persons.tsv lines to review and add")
+      ->capture_default_str();
   cmd->callback([run, format] {
-    if (*format != "jsonl") {
-      fmt::print(stderr, "sitrep: error: unknown format '{}' (expected jsonl)\n", *format);
+    if (*format != "jsonl" && *format != "learned") {
+      fmt::print(stderr, "sitrep: error: unknown format '{}' (expected jsonl or learned)\n", *format);
       throw CLI::RuntimeError(kExitBadInput);
     }
+    const bool learned = *format == "learned";
     auto pipeline = load_pipeline(*run, Stage::kEntities);
     if (!pipeline) throw CLI::RuntimeError(kExitBadInput);
     std::ios::sync_with_stdio(false);
-    int rc = run_pipeline(*pipeline, *run, [](Document& doc) { write_mentions(doc, std::cout); });
+    int rc = run_pipeline(*pipeline, *run, [&](Document& doc) {
+      if (learned)
+        std::cout << entities::export_learned(doc);
+      else
+        write_mentions(doc, std::cout);
+    });
     std::cout.flush();
     throw CLI::RuntimeError(rc);
   });
