@@ -108,7 +108,7 @@ void Ner::decode(std::span<const detail::NerWord> words, std::span<uint8_t> clas
   const size_t n = words.size();
   if (n == 0) return;
   s.hashes.resize(n * kFeatures);
-  detail::sentence_features(words.data(), n, caps_, s.features, s.hashes.data());
+  detail::sentence_features(words.data(), n, caps_, lexicon_, s.features, s.hashes.data());
   for (uint64_t h : s.hashes) rows_.prefetch(h);
   s.emit.assign(n * kClasses, 0);
   for (size_t i = 0; i < n; ++i) {
@@ -197,6 +197,7 @@ ModelFile Ner::to_model_file(std::string note) const {
   c.array(caps_keys_);
   c.array(caps_values_);
   m.add("caps", c.take());
+  if (!lexicon_.empty()) m.add("lexicon", lexicon_.serialize());
   return m;
 }
 
@@ -227,6 +228,7 @@ Result<Ner> Ner::from_model_file(const ModelFile& m, std::string_view name) {
   ByteReader c(*sec);
   if (!c.array(&t.caps_keys_) || !c.array(&t.caps_values_) || t.caps_keys_.size() != t.caps_values_.size())
     return bad("corrupt section \"caps\"");
+  if ((sec = m.section("lexicon")) && !t.lexicon_.deserialize(*sec)) return bad("corrupt section \"lexicon\"");
   t.uses_gazetteer_ = gaz != 0;
   // The gazetteer is our actor dictionary (data/actors), read where it lies, not stored in the model.
   if (t.uses_gazetteer_) t.gazetteer_ = Gazetteer::load_default();

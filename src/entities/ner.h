@@ -17,12 +17,13 @@
 #include "core/model_file.h"
 #include "core/status.h"
 #include "entities/gazetteer.h"
+#include "entities/ner_lexicon.h"
 #include "tagger/hash_index.h"
 
 namespace sitrep::entities {
 
 inline constexpr std::string_view kNerKind = "ner";
-inline constexpr uint32_t kNerVersion = 1;
+inline constexpr uint32_t kNerVersion = 2;  // 2: 50 features, name lists (NerLexicon)
 
 namespace detail {
 struct NerWord;
@@ -51,6 +52,7 @@ class Ner {
   void set_gazetteer(Gazetteer g) { gazetteer_ = std::move(g); }
   bool uses_gazetteer() const { return uses_gazetteer_; }
   size_t feature_count() const { return keys_.size(); }
+  const NerLexicon& lexicon() const { return lexicon_; }
 
  private:
   friend class NerTrainer;
@@ -72,6 +74,7 @@ class Ner {
   tagger::HashIndex rows_;
   std::vector<int32_t> packed_;         // weight * 256 + class
   Gazetteer gazetteer_;
+  NerLexicon lexicon_;  // name lists, stored in the model
 };
 
 }  // namespace sitrep::entities

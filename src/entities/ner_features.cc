@@ -10,7 +10,8 @@ bool first_upper(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] 
 
 }  // namespace
 
-void sentence_features(const NerWord* words, size_t n, const HashIndex& caps_table, FeatureScratch& s, uint64_t* out) {
+void sentence_features(const NerWord* words, size_t n, const HashIndex& caps_table, const NerLexicon& lexicon,
+                       FeatureScratch& s, uint64_t* out) {
   s.info.resize(n + 4);
   TokenInfo pad_before, pad_after;
   pad_before.w = tagger::detail::boundary_info(true);
@@ -31,6 +32,11 @@ void sentence_features(const NerWord* words, size_t n, const HashIndex& caps_tab
     letters += letter && words[i].form.size() > 3;
     caps += letter && words[i].form.size() > 3 && first_upper(words[i].form);
   }
+  s.lower_hashes.resize(n);
+  s.lex.resize(n);
+  for (size_t i = 0; i < n; ++i) s.lower_hashes[i] = s.info[i + 2].w.lower;
+  lexicon.annotate(s.lower_hashes.data(), n, s.lex.data());
+  for (size_t i = 0; i < n; ++i) s.info[i + 2].lex = s.lex[i];
   // A headline capitalises most longer words: capitals say less there.
   const uint64_t headline = letters >= 3 && caps * 4 >= letters * 3 ? 1 : 0;
   for (size_t i = 0; i < n; ++i) {
@@ -83,6 +89,9 @@ void sentence_features(const NerWord* words, size_t n, const HashIndex& caps_tab
     f[k++] = feature(147, c.caps, upper * 4 + initial * 2 + headline);
     f[k++] = feature(148, c.caps, t[0].xpos);
     f[k++] = feature(149, t[-1].w.caps * 8 + c.caps, t[1].w.caps);
+    f[k++] = feature(150, t[0].lex);
+    f[k++] = feature(151, t[0].lex, c.shape);
+    f[k++] = feature(152, t[-1].lex * 256u + t[0].lex, t[1].lex);
   }
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "entities/ner_lexicon.h"
 #include "tagger/features.h"
 
 namespace sitrep::entities::detail {
@@ -41,21 +42,25 @@ struct TokenInfo {
   tagger::detail::WordInfo w;
   uint16_t upos = 0, xpos = 0;
   uint32_t gaz = 0;
+  uint8_t lex = 0;  // NerLexicon bits of the longest list match covering it, with its position
 };
 
-inline constexpr int kFeatures = 47;
+inline constexpr int kFeatures = 50;
 
 // Scratch space reused across sentences.
 struct FeatureScratch {
   std::vector<TokenInfo> info;
   std::string lower;
+  std::vector<uint64_t> lower_hashes;
+  std::vector<uint8_t> lex;
 };
 
 // Writes n x kFeatures hashes for the n words of a sentence into `out`.
 // `caps` maps tagger::detail::caps_key(lowercase hash) to how often the form is
 // capitalised mid-sentence (1 never .. 5 always), as the tagger's dictionary does.
-void sentence_features(const NerWord* words, size_t n, const tagger::HashIndex& caps, FeatureScratch& scratch,
-                       uint64_t* out);
+// `lexicon` may be empty.
+void sentence_features(const NerWord* words, size_t n, const tagger::HashIndex& caps, const NerLexicon& lexicon,
+                       FeatureScratch& scratch, uint64_t* out);
 
 // Best well-formed class path (ner.cc): `emit` is n x kClasses, `trans` (kClasses
 // + 1) x kClasses with the sentence start last; `allowed` (n x kClasses, or

@@ -150,6 +150,7 @@ void NerTrainer::build_caps() {
     entries.emplace_back(tagger::detail::caps_key(tagger::detail::hash_bytes(form)), bin);
   }
   std::sort(entries.begin(), entries.end());
+  if (opt_.lexicon) base_.lexicon_ = *opt_.lexicon;
   base_.caps_keys_.clear();
   base_.caps_values_.clear();
   for (auto [k, v] : entries) base_.caps_keys_.push_back(k), base_.caps_values_.push_back(v);
@@ -164,7 +165,7 @@ void NerTrainer::build_features() {
   for (size_t s = 0; s < train_.size(); ++s) {
     words_of(train_[s], words);
     hashes[s].resize(words.size() * kFeatures);
-    detail::sentence_features(words.data(), words.size(), base_.caps_, fs, hashes[s].data());
+    detail::sentence_features(words.data(), words.size(), base_.caps_, base_.lexicon_, fs, hashes[s].data());
     for (uint64_t h : hashes[s]) ++counts.at(h, 0);
   }
   counts.for_each([&](uint64_t key, uint32_t n) {

@@ -34,6 +34,7 @@ struct NerTrainOptions {
   uint32_t min_feature_count = 2;  // rarer features get no weights
   uint64_t seed = 1;
   const Gazetteer* gazetteer = nullptr;  // non-empty: train with gazetteer features
+  const NerLexicon* lexicon = nullptr;   // non-empty: name-list features, stored in the model
   std::function<void(const std::string&)> log;
 };
 
