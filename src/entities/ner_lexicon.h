@@ -1,5 +1,5 @@
 // Name lists the recognizer's features look up (cities and regions, given
-// names, companies): a word that is a known name is evidence the model cannot
+// names, person names, companies): a word that is a known name is evidence the model cannot
 // get from 350 k labelled words alone. Matching is case-insensitive on word
 // sequences (up to 4 words, longest match); entries are 32-bit hashes of the
 // lowercased words, stored inside the model file, so the model reads nothing
@@ -18,13 +18,13 @@ namespace sitrep::entities {
 
 class NerLexicon {
  public:
-  enum Category : uint8_t { kPlace = 1, kGivenName = 2, kCompany = 4 };
+  enum Category : uint8_t { kPlace = 1, kGivenName = 2, kCompany = 4, kPersonName = 8 };
   static constexpr int kMaxWords = 4;
 
   void add(std::string_view name, uint8_t categories);
   // One name per line; `#` lines are comments.
   Status add_file(const std::string& path, uint8_t categories);
-  // From "PLACE=FILE", "GIVEN=FILE" or "COMPANY=FILE".
+  // From "PLACE=FILE", "GIVEN=FILE", "COMPANY=FILE" or "NAME=FILE" (given or family names).
   Status add_spec(std::string_view spec);
   void index();  // after the adds, or after reading
 
