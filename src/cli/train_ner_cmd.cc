@@ -17,6 +17,7 @@ struct TrainNerOptions {
   std::string gazetteer;  // directory of the actor dictionary; "none": no gazetteer features
   int epochs = 12;
   uint32_t min_count = 2;
+  bool doc_hints = false;
 };
 
 int run(const TrainNerOptions& o) {
@@ -69,6 +70,7 @@ int run(const TrainNerOptions& o) {
   opt.min_feature_count = o.min_count;
   opt.gazetteer = gaz.empty() ? nullptr : &gaz;
   opt.lexicon = &lexicon;
+  opt.doc_hints = o.doc_hints;
   opt.log = [](const std::string& line) { fmt::print(stderr, "{}\n", line); };
   auto ner = entities::train_ner(train, dev, opt);
   if (!ner.ok()) return fail(ner.status());
@@ -104,6 +106,8 @@ void add_train_ner_command(CLI::App& train_group) {
   cmd->add_option("--list", o->lists,
                   "Name list for features, stored in the model: PLACE=FILE, GIVEN=FILE, NAME=FILE or COMPANY=FILE (one name a line; "
                   "scripts/ner_lexicons.sh)");
+  cmd->add_flag("--doc-hints", o->doc_hints,
+               "Document features: a word's labels elsewhere in its document (a second pass at run time)");
   cmd->add_option("--epochs", o->epochs, "Passes over the training data")->capture_default_str();
   cmd->add_option("--min-count", o->min_count, "Features seen fewer times get no weights")->capture_default_str();
   cmd->callback([o] { throw CLI::RuntimeError(run(*o)); });

@@ -24,6 +24,10 @@ struct Scratch {
   std::vector<uint8_t> back;
   std::vector<detail::NerWord> words;
   std::vector<uint8_t> classes;
+  std::vector<uint32_t> begin;
+  detail::DocHints hints;
+  std::vector<uint64_t> lower;
+  std::string lower_form;
 };
 
 Scratch& scratch() {
@@ -123,32 +127,55 @@ void Ner::decode(std::span<const detail::NerWord> words, std::span<uint8_t> clas
   detail::viterbi(s.emit.data(), n, transitions_.data(), nullptr, s.score, s.back, classes.data());
 }
 
+void Ner::decode_document(std::span<detail::NerWord> words, std::span<const uint32_t> begin,
+                          std::span<uint8_t> classes) const {
+  const size_t sentences = begin.size() - 1;
+  for (auto& w : words) w.hint = 0;
+  for (size_t si = 0; si < sentences; ++si)
+    decode(words.subspan(begin[si], begin[si + 1] - begin[si]), classes.subspan(begin[si], begin[si + 1] - begin[si]));
+  if (!uses_doc_hints_ || sentences < 2) return;
+  Scratch& s = scratch();
+  if (!detail::set_doc_hints(words.data(), begin.data(), sentences, classes.data(), s.hints, s.lower, s.lower_form)) return;
+  for (size_t si = 0; si < sentences; ++si) {
+    auto w = words.subspan(begin[si], begin[si + 1] - begin[si]);
+    if (std::any_of(w.begin(), w.end(), [](const detail::NerWord& x) { return x.hint != 0; }))
+      decode(w, classes.subspan(begin[si], w.size()));
+  }
+}
+
 void Ner::tag(Document& doc) const {
   Scratch& s = scratch();
   const size_t before = doc.mentions.size();
+  s.words.resize(doc.words.size());
+  s.begin.assign(1, 0);
+  for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& sent = doc.sentences[si];
+    for (uint32_t i = 0; i < sent.word_count; ++i) {
+      const Word& w = doc.words[sent.first_word + i];
+      detail::NerWord& nw = s.words[s.begin.back() + i];
+      nw.form = doc.word_text(sent.first_word + i);
+      nw.upos = w.upos;
+      nw.xpos = w.xpos;
+    }
+    if (uses_gazetteer_) gazetteer_.annotate(std::span(s.words).subspan(s.begin.back(), sent.word_count));
+    s.begin.push_back(s.begin.back() + sent.word_count);
+  }
+  s.classes.resize(s.begin.back());
+  decode_document(std::span(s.words).first(s.begin.back()), s.begin, s.classes);
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sent = doc.sentences[si];
     const uint32_t n = sent.word_count;
     if (n == 0) continue;
-    s.words.resize(n);
-    for (uint32_t i = 0; i < n; ++i) {
-      const Word& w = doc.words[sent.first_word + i];
-      s.words[i].form = doc.word_text(sent.first_word + i);
-      s.words[i].upos = w.upos;
-      s.words[i].xpos = w.xpos;
-    }
-    if (uses_gazetteer_) gazetteer_.annotate(s.words);
-    s.classes.resize(n);
-    decode(s.words, s.classes);
+    const uint8_t* classes = &s.classes[s.begin[si]];
     for (uint32_t i = 0; i < n;) {
-      int c = s.classes[i];
+      int c = classes[i];
       if (c == 0) {
         ++i;
         continue;
       }
       uint32_t j = i + 1;  // Viterbi keeps BILOU well formed: U, or B I* L
       if (detail::cls_pos(c) == detail::kB) {
-        while (j < n && detail::cls_pos(s.classes[j]) != detail::kL) ++j;
+        while (j < n && detail::cls_pos(classes[j]) != detail::kL) ++j;
         j = std::min(j + 1, n);
       }
       Mention m;
@@ -198,6 +225,7 @@ ModelFile Ner::to_model_file(std::string note) const {
   c.array(caps_values_);
   m.add("caps", c.take());
   if (!lexicon_.empty()) m.add("lexicon", lexicon_.serialize());
+  if (uses_doc_hints_) m.add("doc_hints", std::string(1, '\1'));
   return m;
 }
 
@@ -229,6 +257,7 @@ Result<Ner> Ner::from_model_file(const ModelFile& m, std::string_view name) {
   if (!c.array(&t.caps_keys_) || !c.array(&t.caps_values_) || t.caps_keys_.size() != t.caps_values_.size())
     return bad("corrupt section \"caps\"");
   if ((sec = m.section("lexicon")) && !t.lexicon_.deserialize(*sec)) return bad("corrupt section \"lexicon\"");
+  t.uses_doc_hints_ = m.section("doc_hints") != nullptr;
   t.uses_gazetteer_ = gaz != 0;
   // The gazetteer is our actor dictionary (data/actors), read where it lies, not stored in the model.
   if (t.uses_gazetteer_) t.gazetteer_ = Gazetteer::load_default();

@@ -47,6 +47,13 @@ class Ner {
   // One sentence: the BILOU class of each word (see ner_features.h).
   void decode(std::span<const detail::NerWord> words, std::span<uint8_t> classes) const;
 
+  // The sentences of one document, flat: sentence s is words [begin[s], begin[s + 1]).
+  // A first pass, then, when the model was trained with document hints, a second
+  // pass over the sentences that have a word labelled elsewhere in the document.
+  // Sets the words' hints.
+  void decode_document(std::span<detail::NerWord> words, std::span<const uint32_t> begin, std::span<uint8_t> classes) const;
+  bool uses_doc_hints() const { return uses_doc_hints_; }
+
   // The gazetteer whose bits the model was trained with (may be empty).
   const Gazetteer& gazetteer() const { return gazetteer_; }
   void set_gazetteer(Gazetteer g) { gazetteer_ = std::move(g); }
@@ -70,6 +77,7 @@ class Ner {
   std::vector<uint32_t> caps_values_;
   tagger::HashIndex caps_;              // built at load
   bool uses_gazetteer_ = false;
+  bool uses_doc_hints_ = false;
   // Built at load: feature hash -> (first packed entry << 8) | entry count.
   tagger::HashIndex rows_;
   std::vector<int32_t> packed_;         // weight * 256 + class

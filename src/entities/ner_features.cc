@@ -1,5 +1,7 @@
 #include "entities/ner_features.h"
 
+#include <algorithm>
+
 namespace sitrep::entities::detail {
 namespace {
 
@@ -27,6 +29,7 @@ void sentence_features(const NerWord* words, size_t n, const HashIndex& caps_tab
     t.upos = words[i].upos;
     t.xpos = words[i].xpos;
     t.gaz = words[i].gaz;
+    t.hint = words[i].hint;
     char c = words[i].form.empty() ? ' ' : words[i].form[0];
     bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     letters += letter && words[i].form.size() > 3;
@@ -92,7 +95,53 @@ void sentence_features(const NerWord* words, size_t n, const HashIndex& caps_tab
     f[k++] = feature(150, t[0].lex);
     f[k++] = feature(151, t[0].lex, c.shape);
     f[k++] = feature(152, t[-1].lex * 256u + t[0].lex, t[1].lex);
+    f[k++] = feature(153, t[0].hint);
+    f[k++] = feature(154, t[0].hint, c.shape);
   }
+}
+
+void DocHints::add(uint64_t lower, uint32_t sent, int cls, bool capitalised) {
+  if (cls == 0 && !capitalised) return;
+  entries_.push_back({lower, sent, static_cast<uint8_t>(cls_type(cls))});
+}
+
+void DocHints::finish() {
+  std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+}
+
+uint8_t DocHints::hint(uint64_t lower, uint32_t sent) const {
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), lower, [](const Entry& e, uint64_t k) { return e.key < k; });
+  uint32_t count[kTypes + 1] = {};
+  bool any = false;
+  for (; it != entries_.end() && it->key == lower; ++it)
+    if (it->sent != sent) ++count[it->type], any = true;
+  if (!any) return 0;
+  int best = 0;
+  for (int t = 1; t <= kTypes; ++t)
+    if (count[t] > count[best] || (best == 0 && count[t] > 0)) best = t;
+  if (best == 0) return 1;
+  return static_cast<uint8_t>(2 + best + (count[0] ? 16 : 0));
+}
+
+bool set_doc_hints(NerWord* words, const uint32_t* begin, size_t sentences, const uint8_t* classes, DocHints& hints,
+                   std::vector<uint64_t>& lower, std::string& scratch) {
+  const uint32_t n = begin[sentences];
+  lower.resize(n);
+  hints.clear();
+  for (size_t s = 0; s < sentences; ++s)
+    for (uint32_t i = begin[s]; i < begin[s + 1]; ++i) {
+      tagger::detail::lower_into(words[i].form, scratch);
+      lower[i] = tagger::detail::hash_bytes(scratch);
+      hints.add(lower[i], static_cast<uint32_t>(s), classes[i], first_upper(words[i].form));
+    }
+  hints.finish();
+  bool any = false;
+  for (size_t s = 0; s < sentences; ++s)
+    for (uint32_t i = begin[s]; i < begin[s + 1]; ++i) {
+      words[i].hint = hints.hint(lower[i], static_cast<uint32_t>(s));
+      any |= words[i].hint != 0;
+    }
+  return any;
 }
 
 }  // namespace sitrep::entities::detail

@@ -36,6 +36,7 @@ struct NerWord {
   std::string_view form;
   uint16_t upos = 0, xpos = 0;
   uint32_t gaz = 0;  // gazetteer category bits of the longest match covering it, with its position
+  uint8_t hint = 0;  // DocHints::hint: the first pass's labels of this word elsewhere in the document
 };
 
 struct TokenInfo {
@@ -43,9 +44,35 @@ struct TokenInfo {
   uint16_t upos = 0, xpos = 0;
   uint32_t gaz = 0;
   uint8_t lex = 0;  // NerLexicon bits of the longest list match covering it, with its position
+  uint8_t hint = 0;
 };
 
-inline constexpr int kFeatures = 50;
+inline constexpr int kFeatures = 52;
+
+// Document memory: what a first pass labelled the other occurrences of a word
+// (lowercased) in the same document ("Winston" named a person three sentences ago).
+class DocHints {
+ public:
+  void clear() { entries_.clear(); }
+  // A word of sentence `sent` with its first-pass class; only capitalised words and names are kept.
+  void add(uint64_t lower, uint32_t sent, int cls, bool capitalised);
+  void finish();
+  // 0: no other occurrence kept; 1: all of them O; else 2 + the majority type, + 16 when some are O.
+  uint8_t hint(uint64_t lower, uint32_t sent) const;
+
+ private:
+  struct Entry {
+    uint64_t key;
+    uint32_t sent;
+    uint8_t type;
+  };
+  std::vector<Entry> entries_;
+};
+
+// Sets words[i].hint for the words of one document (flat; sentence s is
+// [begin[s], begin[s + 1])) from first-pass classes; returns whether any is set.
+bool set_doc_hints(NerWord* words, const uint32_t* begin, size_t sentences, const uint8_t* classes, DocHints& hints,
+                   std::vector<uint64_t>& lower, std::string& scratch);
 
 // Scratch space reused across sentences.
 struct FeatureScratch {
