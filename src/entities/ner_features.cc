@@ -102,7 +102,7 @@ void sentence_features(const NerWord* words, size_t n, const HashIndex& caps_tab
 
 void DocHints::add(uint64_t lower, uint32_t sent, int cls, bool capitalised) {
   if (cls == 0 && !capitalised) return;
-  entries_.push_back({lower, sent, static_cast<uint8_t>(cls_type(cls))});
+  entries_.push_back({lower, sent, static_cast<uint8_t>(cls)});
 }
 
 void DocHints::finish() {
@@ -111,16 +111,16 @@ void DocHints::finish() {
 
 uint8_t DocHints::hint(uint64_t lower, uint32_t sent) const {
   auto it = std::lower_bound(entries_.begin(), entries_.end(), lower, [](const Entry& e, uint64_t k) { return e.key < k; });
-  uint32_t count[kTypes + 1] = {};
+  uint32_t count[kClasses] = {};
   bool any = false;
   for (; it != entries_.end() && it->key == lower; ++it)
-    if (it->sent != sent) ++count[it->type], any = true;
+    if (it->sent != sent) ++count[it->cls], any = true;
   if (!any) return 0;
   int best = 0;
-  for (int t = 1; t <= kTypes; ++t)
-    if (count[t] > count[best] || (best == 0 && count[t] > 0)) best = t;
+  for (int c = 1; c < kClasses; ++c)
+    if (count[c] > 0 && (best == 0 || count[c] > count[best])) best = c;
   if (best == 0) return 1;
-  return static_cast<uint8_t>(2 + best + (count[0] ? 16 : 0));
+  return static_cast<uint8_t>(1 + best + (count[0] ? 64 : 0));
 }
 
 bool set_doc_hints(NerWord* words, const uint32_t* begin, size_t sentences, const uint8_t* classes, DocHints& hints,

@@ -57,14 +57,16 @@ class DocHints {
   // A word of sentence `sent` with its first-pass class; only capitalised words and names are kept.
   void add(uint64_t lower, uint32_t sent, int cls, bool capitalised);
   void finish();
-  // 0: no other occurrence kept; 1: all of them O; else 2 + the majority type, + 16 when some are O.
+  // 0: no other occurrence kept; 1: all of them O; else 1 + the most frequent
+  // BILOU class among the others (position matters: "Space" inside "Kennedy Space
+  // Center" says little about "Space" alone), + 64 when some are O.
   uint8_t hint(uint64_t lower, uint32_t sent) const;
 
  private:
   struct Entry {
     uint64_t key;
     uint32_t sent;
-    uint8_t type;
+    uint8_t cls;
   };
   std::vector<Entry> entries_;
 };

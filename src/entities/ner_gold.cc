@@ -173,7 +173,9 @@ std::vector<NerSpan> gum_ner_spans(const io::ConlluCorpus& c) {
       if (!named) continue;
     }
     if (person)
-      while (a < head && (is_title(c.words[a].form) || under_descriptor(c, s, a, head))) ++a;
+      while (a < head && (is_title(c.words[a].form) || under_descriptor(c, s, a, head) ||
+                          (c.words[a].deprel != "compound" && c.words[a].deprel != "flat")))
+        ++a;
     if (type == EntityType::kPerson && b - a == 1 && c.words[a].xpos == "NNPS") type = EntityType::kNorp;
     if (type == EntityType::kGpe)
       for (uint32_t w = a; w < b; ++w)
