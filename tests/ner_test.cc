@@ -178,8 +178,8 @@ TEST(NerDocHintsTest, OtherSentencesOnly) {
   std::vector<uint64_t> lower;
   std::string scratch;
   EXPECT_TRUE(set_doc_hints(w.data(), begin, 2, classes, hints, lower, scratch));
-  EXPECT_EQ(w[3].hint, 1 + u_per);  // the second "Winston": a person elsewhere
-  EXPECT_EQ(w[0].hint, 1);          // the first: the other occurrence was O
+  EXPECT_EQ(w[3].hint, u_per);  // the second "Winston": a person elsewhere
+  EXPECT_EQ(w[0].hint, 0);      // the first: the other occurrence was O
   EXPECT_EQ(w[1].hint, 0);          // "spoke" occurs nowhere else
 }
 

@@ -119,8 +119,8 @@ uint8_t DocHints::hint(uint64_t lower, uint32_t sent) const {
   int best = 0;
   for (int c = 1; c < kClasses; ++c)
     if (count[c] > 0 && (best == 0 || count[c] > count[best])) best = c;
-  if (best == 0) return 1;
-  return static_cast<uint8_t>(1 + best + (count[0] ? 64 : 0));
+  if (best == 0) return 0;  // only O elsewhere: no hint, and no second pass for it
+  return static_cast<uint8_t>(best + (count[0] ? 64 : 0));
 }
 
 bool set_doc_hints(NerWord* words, const uint32_t* begin, size_t sentences, const uint8_t* classes, DocHints& hints,

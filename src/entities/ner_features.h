@@ -57,8 +57,8 @@ class DocHints {
   // A word of sentence `sent` with its first-pass class; only capitalised words and names are kept.
   void add(uint64_t lower, uint32_t sent, int cls, bool capitalised);
   void finish();
-  // 0: no other occurrence kept; 1: all of them O; else 1 + the most frequent
-  // BILOU class among the others (position matters: "Space" inside "Kennedy Space
+  // 0: no other occurrence labelled a name; else the most frequent BILOU class
+  // among the others (position matters: "Space" inside "Kennedy Space
   // Center" says little about "Space" alone), + 64 when some are O.
   uint8_t hint(uint64_t lower, uint32_t sent) const;
 
