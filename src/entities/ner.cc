@@ -28,6 +28,7 @@ struct Scratch {
   detail::DocHints hints;
   std::vector<uint64_t> lower;
   std::string lower_form;
+  std::vector<int32_t> base;  // decode_document: first-pass emissions without the hint templates
 };
 
 Scratch& scratch() {
@@ -107,6 +108,18 @@ void Ner::index() {
   }
 }
 
+void Ner::add_rows(const uint64_t* hashes, size_t n, int k0, int k1, int32_t* emit) const {
+  for (size_t i = 0; i < n; ++i) {
+    int32_t* acc = &emit[i * kClasses];
+    for (int k = k0; k < k1; ++k) {
+      uint32_t row = rows_.find(hashes[i * kFeatures + k]);
+      if (row == HashIndex::kNone) continue;
+      const int32_t* e = &packed_[row >> 8];
+      for (uint32_t j = 0, m = row & 0xFF; j < m; ++j) acc[e[j] & 0xFF] += e[j] >> 8;
+    }
+  }
+}
+
 void Ner::decode(std::span<const detail::NerWord> words, std::span<uint8_t> classes) const {
   Scratch& s = scratch();
   const size_t n = words.size();
@@ -115,15 +128,7 @@ void Ner::decode(std::span<const detail::NerWord> words, std::span<uint8_t> clas
   detail::sentence_features(words.data(), n, caps_, lexicon_, s.features, s.hashes.data());
   for (uint64_t h : s.hashes) rows_.prefetch(h);
   s.emit.assign(n * kClasses, 0);
-  for (size_t i = 0; i < n; ++i) {
-    int32_t* acc = &s.emit[i * kClasses];
-    for (int k = 0; k < kFeatures; ++k) {
-      uint32_t row = rows_.find(s.hashes[i * kFeatures + k]);
-      if (row == HashIndex::kNone) continue;
-      const int32_t* e = &packed_[row >> 8];
-      for (uint32_t j = 0, m = row & 0xFF; j < m; ++j) acc[e[j] & 0xFF] += e[j] >> 8;
-    }
-  }
+  add_rows(s.hashes.data(), n, 0, kFeatures, s.emit.data());
   detail::viterbi(s.emit.data(), n, transitions_.data(), nullptr, s.score, s.back, classes.data());
 }
 
@@ -131,15 +136,36 @@ void Ner::decode_document(std::span<detail::NerWord> words, std::span<const uint
                           std::span<uint8_t> classes) const {
   const size_t sentences = begin.size() - 1;
   for (auto& w : words) w.hint = 0;
-  for (size_t si = 0; si < sentences; ++si)
-    decode(words.subspan(begin[si], begin[si + 1] - begin[si]), classes.subspan(begin[si], begin[si + 1] - begin[si]));
-  if (!uses_doc_hints_ || sentences < 2) return;
+  if (!uses_doc_hints_ || sentences < 2) {
+    for (size_t si = 0; si < sentences; ++si)
+      decode(words.subspan(begin[si], begin[si + 1] - begin[si]), classes.subspan(begin[si], begin[si + 1] - begin[si]));
+    return;
+  }
+  // The hint templates are the last ones: keep each word's sum of the others
+  // (`base`) from the first pass, so that the second adds only the hint rows.
   Scratch& s = scratch();
+  s.base.resize(words.size() * kClasses);
+  s.lower.resize(words.size());
+  auto pass = [&](size_t si, bool first) {
+    const size_t b = begin[si], n = begin[si + 1] - b;
+    if (n == 0) return;
+    s.hashes.resize(n * kFeatures);
+    detail::sentence_features(&words[b], n, caps_, lexicon_, s.features, s.hashes.data());
+    int32_t* base = &s.base[b * kClasses];
+    if (first) {
+      for (size_t i = 0; i < n; ++i) s.lower[b + i] = s.features.info[i + 2].w.lower;
+      std::fill(base, base + n * kClasses, 0);
+      add_rows(s.hashes.data(), n, 0, kFeatures - detail::kHintFeatures, base);
+    }
+    s.emit.assign(base, base + n * kClasses);
+    add_rows(s.hashes.data(), n, kFeatures - detail::kHintFeatures, kFeatures, s.emit.data());
+    detail::viterbi(s.emit.data(), n, transitions_.data(), nullptr, s.score, s.back, &classes[b]);
+  };
+  for (size_t si = 0; si < sentences; ++si) pass(si, true);
   if (!detail::set_doc_hints(words.data(), begin.data(), sentences, classes.data(), s.hints, s.lower, s.lower_form)) return;
   for (size_t si = 0; si < sentences; ++si) {
     auto w = words.subspan(begin[si], begin[si + 1] - begin[si]);
-    if (std::any_of(w.begin(), w.end(), [](const detail::NerWord& x) { return x.hint != 0; }))
-      decode(w, classes.subspan(begin[si], w.size()));
+    if (std::any_of(w.begin(), w.end(), [](const detail::NerWord& x) { return x.hint != 0; })) pass(si, false);
   }
 }
 

@@ -65,6 +65,8 @@ class Ner {
   friend class NerTrainer;
   Ner() = default;
   void index();
+  // Adds the weights of templates [k0, k1) of n words' hashes to emit (n x classes).
+  void add_rows(const uint64_t* hashes, size_t n, int k0, int k1, int32_t* emit) const;
 
   std::vector<uint64_t> keys_;          // feature hash per row
   std::vector<uint32_t> row_begin_;     // rows + 1

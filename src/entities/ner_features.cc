@@ -95,6 +95,7 @@ void sentence_features(const NerWord* words, size_t n, const HashIndex& caps_tab
     f[k++] = feature(150, t[0].lex);
     f[k++] = feature(151, t[0].lex, c.shape);
     f[k++] = feature(152, t[-1].lex * 256u + t[0].lex, t[1].lex);
+    // The hint templates stay last (kHintFeatures).
     f[k++] = feature(153, t[0].hint);
     f[k++] = feature(154, t[0].hint, c.shape);
   }
@@ -126,12 +127,15 @@ uint8_t DocHints::hint(uint64_t lower, uint32_t sent) const {
 bool set_doc_hints(NerWord* words, const uint32_t* begin, size_t sentences, const uint8_t* classes, DocHints& hints,
                    std::vector<uint64_t>& lower, std::string& scratch) {
   const uint32_t n = begin[sentences];
+  const bool ready = lower.size() == n;
   lower.resize(n);
   hints.clear();
   for (size_t s = 0; s < sentences; ++s)
     for (uint32_t i = begin[s]; i < begin[s + 1]; ++i) {
-      tagger::detail::lower_into(words[i].form, scratch);
-      lower[i] = tagger::detail::hash_bytes(scratch);
+      if (!ready) {
+        tagger::detail::lower_into(words[i].form, scratch);
+        lower[i] = tagger::detail::hash_bytes(scratch);
+      }
       hints.add(lower[i], static_cast<uint32_t>(s), classes[i], first_upper(words[i].form));
     }
   hints.finish();

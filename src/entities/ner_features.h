@@ -48,6 +48,7 @@ struct TokenInfo {
 };
 
 inline constexpr int kFeatures = 52;
+inline constexpr int kHintFeatures = 2;  // the last templates: the document hint (Ner::decode_document)
 
 // Document memory: what a first pass labelled the other occurrences of a word
 // (lowercased) in the same document ("Winston" named a person three sentences ago).
@@ -73,6 +74,7 @@ class DocHints {
 
 // Sets words[i].hint for the words of one document (flat; sentence s is
 // [begin[s], begin[s + 1])) from first-pass classes; returns whether any is set.
+// `lower`: the words' lowercase hashes (WordInfo::lower), computed here unless it has one per word.
 bool set_doc_hints(NerWord* words, const uint32_t* begin, size_t sentences, const uint8_t* classes, DocHints& hints,
                    std::vector<uint64_t>& lower, std::string& scratch);
 

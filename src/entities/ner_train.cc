@@ -394,6 +394,7 @@ Status held_out_hints(std::vector<NerTrainSentence>& train, const NerTrainOption
       for (size_t k = 0; k + 1 < begin.size(); ++k)
         m.decode(std::span(words).subspan(begin[k], begin[k + 1] - begin[k]),
                  std::span(pass1).subspan(begin[k], begin[k + 1] - begin[k]));
+      lower.clear();
       detail::set_doc_hints(words.data(), begin.data(), begin.size() - 1, pass1.data(), hints, lower, scratch);
       for (size_t k = a; k < b; ++k) {
         auto& hint = train[where[h][k]].hint;
