@@ -1,6 +1,7 @@
 #include "entities/ner_lexicon.h"
 
 #include <algorithm>
+#include <bit>
 
 #include "core/model_file.h"
 #include "io/file.h"
@@ -9,11 +10,8 @@
 namespace sitrep::entities {
 namespace {
 
-using tagger::HashIndex;
 using tagger::detail::combine;
 using tagger::detail::hash_bytes;
-
-uint64_t index_key(uint32_t k) { return HashIndex::nonzero_key(k); }
 
 }  // namespace
 
@@ -78,8 +76,17 @@ void NerLexicon::index() {
     keys_.push_back(k);
     cats_.push_back(c);
   }
-  index_ = HashIndex(keys_.size());
-  for (size_t i = 0; i < keys_.size(); ++i) index_.at(index_key(keys_[i]), cats_[i]);
+  const size_t slots = std::bit_ceil(std::max<size_t>(16, keys_.size() * 2 + 1));
+  slot_keys_.assign(slots, 0);
+  slot_cats_.assign(slots, 0);
+  mask_ = static_cast<uint32_t>(slots - 1);
+  for (size_t k = 0; k < keys_.size(); ++k) {
+    const uint32_t key = keys_[k] ? keys_[k] : 1;
+    uint32_t i = key & mask_;
+    while (slot_keys_[i] != 0 && slot_keys_[i] != key) i = (i + 1) & mask_;
+    slot_keys_[i] = key;
+    slot_cats_[i] |= cats_[k];
+  }
 }
 
 void NerLexicon::annotate(const uint64_t* lower, size_t n, uint8_t* out) const {
@@ -91,8 +98,8 @@ void NerLexicon::annotate(const uint64_t* lower, size_t n, uint8_t* out) const {
     uint64_t h = 0;
     for (size_t k = 0; k < kMaxWords && i + k < n; ++k) {
       h = k == 0 ? lower[i] : combine(h, lower[i + k]);
-      uint32_t v = index_.find(index_key(static_cast<uint32_t>(h)));
-      if (v != HashIndex::kNone) best = k + 1, cats = v;
+      int v = find(static_cast<uint32_t>(h));
+      if (v >= 0) best = k + 1, cats = static_cast<uint32_t>(v);
     }
     if (best == 0) {
       ++i;

@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "core/status.h"
-#include "tagger/hash_index.h"
 
 namespace sitrep::entities {
 
@@ -38,9 +37,22 @@ class NerLexicon {
   bool deserialize(std::string_view bytes);
 
  private:
+  // Categories of `key`, or -1. Open addressing over 32-bit keys (0: empty slot), a
+  // quarter of a HashIndex's memory: the lookups then stay closer to the cache.
+  int find(uint32_t key) const {
+    if (slot_keys_.empty()) return -1;
+    key = key ? key : 1;
+    for (uint32_t i = key & mask_;; i = (i + 1) & mask_) {
+      if (slot_keys_[i] == key) return slot_cats_[i];
+      if (slot_keys_[i] == 0) return -1;
+    }
+  }
+
   std::vector<uint32_t> keys_;  // sorted
   std::vector<uint8_t> cats_;
-  tagger::HashIndex index_;
+  std::vector<uint32_t> slot_keys_;  // built by index()
+  std::vector<uint8_t> slot_cats_;
+  uint32_t mask_ = 0;
 };
 
 }  // namespace sitrep::entities
