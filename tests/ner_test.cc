@@ -9,6 +9,7 @@
 #include "entities/ner.h"
 #include "entities/ner_features.h"
 #include "entities/ner_gold.h"
+#include "entities/ner_lexicon.h"
 #include "io/gum_entities.h"
 #include "io/iob2_reader.h"
 #include "io/readers.h"
@@ -99,6 +100,89 @@ TEST(NerGoldTest, GumMentionsBecomeFlatNames) {
   EXPECT_EQ(spans.size(), 4u);
 }
 
+// Our own GUM-style sentence: a title with its own nmod ("Governor of Texas"), a name in
+// apposition to a common noun, and a description of a person that is not a name.
+const char* kGumTitles =
+    "# newdoc id = GUM_news_titles\n"
+    "# sent_id = t-1\n"
+    "# text = Governor of Texas Ann Smith, Republican, thanked his aide Tom Brown.\n"
+    "1\tGovernor\tGovernor\tPROPN\tNNP\t_\t4\tnmod:desc\t_\tEntity=(1-person-new-nnnnn-cf1-1-coref-Ann_Smith\n"
+    "2\tof\tof\tADP\tIN\t_\t3\tcase\t_\t_\n"
+    "3\tTexas\tTexas\tPROPN\tNNP\t_\t4\tnmod\t_\tEntity=(2-place-new-nnnnn-cf2-1-sgl-Texas)\n"
+    "4\tAnn\tAnn\tPROPN\tNNP\t_\t9\tnsubj\t_\t_\n"
+    "5\tSmith\tSmith\tPROPN\tNNP\t_\t4\tflat\t_\tEntity=1)|SpaceAfter=No\n"
+    "6\t,\t,\tPUNCT\t,\t_\t7\tpunct\t_\t_\n"
+    "7\tRepublican\tRepublican\tPROPN\tNNP\t_\t4\tappos\t_\tEntity=(1-person-giv-nnnnn-cf1-1-appos-Ann_Smith)|SpaceAfter=No\n"
+    "8\t,\t,\tPUNCT\t,\t_\t7\tpunct\t_\t_\n"
+    "9\tthanked\tthank\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "10\this\this\tPRON\tPRP$\t_\t11\tnmod:poss\t_\tEntity=(3-person-new-nnnnn-cf3-2-sgl\n"
+    "11\taide\taide\tNOUN\tNN\t_\t9\tobj\t_\t_\n"
+    "12\tTom\tTom\tPROPN\tNNP\t_\t11\tappos\t_\t_\n"
+    "13\tBrown\tBrown\tPROPN\tNNP\t_\t12\tflat\t_\tEntity=3)|SpaceAfter=No\n"
+    "14\t.\t.\tPUNCT\t.\t_\t9\tpunct\t_\t_\n\n";
+
+TEST(NerGoldTest, PersonNamesLeaveTitlesAndDescriptionsOut) {
+  auto c = io::parse_conllu(kGumTitles, "titles.conllu");
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  std::vector<std::string> got;
+  for (const auto& sp : entities::gum_ner_spans(c.value())) {
+    std::string text;
+    for (uint32_t w = sp.first_word; w < sp.first_word + sp.word_count; ++w)
+      text += (text.empty() ? "" : " ") + c.value().words[w].form;
+    got.push_back(std::string(entity_type_name(sp.type)) + " " + text);
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"GPE Texas", "PERSON Ann Smith", "PERSON Tom Brown"}));
+}
+
+TEST(NerLexiconTest, LongestCaseInsensitiveMatchWithPositions) {
+  entities::NerLexicon lex;
+  lex.add("New York", entities::NerLexicon::kPlace);
+  lex.add("York", entities::NerLexicon::kPlace);
+  lex.add("york", entities::NerLexicon::kPersonName);  // same key: both categories
+  lex.add("Anna", entities::NerLexicon::kGivenName);
+  lex.index();
+  EXPECT_EQ(lex.size(), 3u);
+  std::vector<uint64_t> h;
+  std::string lower;
+  for (const char* w : {"ANNA", "left", "new", "YORK", "for", "York"}) {
+    tagger::detail::lower_into(w, lower);
+    h.push_back(tagger::detail::hash_bytes(lower));
+  }
+  std::vector<uint8_t> out(h.size());
+  lex.annotate(h.data(), h.size(), out.data());
+  using L = entities::NerLexicon;
+  EXPECT_EQ(out[0], (L::kGivenName << 2) | 3);
+  EXPECT_EQ(out[1], 0);
+  EXPECT_EQ(out[2], (L::kPlace << 2) | 1);  // "new YORK": the two-word entry wins
+  EXPECT_EQ(out[3], (L::kPlace << 2) | 2);
+  EXPECT_EQ(out[5], ((L::kPlace | L::kPersonName) << 2) | 3);
+  entities::NerLexicon again;
+  ASSERT_TRUE(again.deserialize(lex.serialize()));
+  std::vector<uint8_t> out2(h.size());
+  again.annotate(h.data(), h.size(), out2.data());
+  EXPECT_EQ(out, out2);
+  EXPECT_FALSE(again.deserialize("xx"));
+  EXPECT_FALSE(lex.add_spec("CITY=/nonexistent").ok());
+}
+
+TEST(NerDocHintsTest, OtherSentencesOnly) {
+  using namespace entities::detail;
+  // Two sentences: "Winston spoke ." / "Winston left ." with Winston a person in the first only.
+  std::vector<NerWord> w(6);
+  const char* forms[] = {"Winston", "spoke", ".", "Winston", "left", "."};
+  for (size_t i = 0; i < w.size(); ++i) w[i].form = forms[i];
+  const uint32_t begin[] = {0, 3, 6};
+  const uint8_t u_per = static_cast<uint8_t>(cls(EntityType::kPerson, kU));
+  const uint8_t classes[] = {u_per, 0, 0, 0, 0, 0};
+  DocHints hints;
+  std::vector<uint64_t> lower;
+  std::string scratch;
+  EXPECT_TRUE(set_doc_hints(w.data(), begin, 2, classes, hints, lower, scratch));
+  EXPECT_EQ(w[3].hint, u_per);  // the second "Winston": a person elsewhere
+  EXPECT_EQ(w[0].hint, 0);      // the first: the other occurrence was O
+  EXPECT_EQ(w[1].hint, 0);          // "spoke" occurs nowhere else
+}
+
 TEST(NerDecodeTest, ViterbiKeepsSpansWellFormed) {
   using namespace entities::detail;
   // Emissions that alone would say I-PERSON for both words (not a valid start).
@@ -187,6 +271,8 @@ TEST(NerModelTest, RoundTripsThroughTheModelFile) {
   auto again = entities::Ner::from_model_file(file.value(), "memory");
   ASSERT_TRUE(again.ok()) << again.status().message();
   EXPECT_EQ(again.value().feature_count(), ner.feature_count());
+  EXPECT_EQ(again.value().lexicon().size(), ner.lexicon().size());
+  EXPECT_EQ(again.value().uses_doc_hints(), ner.uses_doc_hints());
   Document a = analysed("Officials in Kyiv said Russian troops had left the region on Tuesday.");
   Document b = a;
   ner.tag(a);

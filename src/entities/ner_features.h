@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "entities/ner_lexicon.h"
 #include "tagger/features.h"
 
 namespace sitrep::entities::detail {
@@ -35,27 +36,62 @@ struct NerWord {
   std::string_view form;
   uint16_t upos = 0, xpos = 0;
   uint32_t gaz = 0;  // gazetteer category bits of the longest match covering it, with its position
+  uint8_t hint = 0;  // DocHints::hint: the first pass's labels of this word elsewhere in the document
 };
 
 struct TokenInfo {
   tagger::detail::WordInfo w;
   uint16_t upos = 0, xpos = 0;
   uint32_t gaz = 0;
+  uint8_t lex = 0;  // NerLexicon bits of the longest list match covering it, with its position
+  uint8_t hint = 0;
 };
 
-inline constexpr int kFeatures = 47;
+inline constexpr int kFeatures = 52;
+inline constexpr int kHintFeatures = 2;  // the last templates: the document hint (Ner::decode_document)
+
+// Document memory: what a first pass labelled the other occurrences of a word
+// (lowercased) in the same document ("Winston" named a person three sentences ago).
+class DocHints {
+ public:
+  void clear() { entries_.clear(); }
+  // A word of sentence `sent` with its first-pass class; only capitalised words and names are kept.
+  void add(uint64_t lower, uint32_t sent, int cls, bool capitalised);
+  void finish();
+  // 0: no other occurrence labelled a name; else the most frequent BILOU class
+  // among the others (position matters: "Space" inside "Kennedy Space
+  // Center" says little about "Space" alone), + 64 when some are O.
+  uint8_t hint(uint64_t lower, uint32_t sent) const;
+
+ private:
+  struct Entry {
+    uint64_t key;
+    uint32_t sent;
+    uint8_t cls;
+  };
+  std::vector<Entry> entries_;
+};
+
+// Sets words[i].hint for the words of one document (flat; sentence s is
+// [begin[s], begin[s + 1])) from first-pass classes; returns whether any is set.
+// `lower`: the words' lowercase hashes (WordInfo::lower), computed here unless it has one per word.
+bool set_doc_hints(NerWord* words, const uint32_t* begin, size_t sentences, const uint8_t* classes, DocHints& hints,
+                   std::vector<uint64_t>& lower, std::string& scratch);
 
 // Scratch space reused across sentences.
 struct FeatureScratch {
   std::vector<TokenInfo> info;
   std::string lower;
+  std::vector<uint64_t> lower_hashes;
+  std::vector<uint8_t> lex;
 };
 
 // Writes n x kFeatures hashes for the n words of a sentence into `out`.
 // `caps` maps tagger::detail::caps_key(lowercase hash) to how often the form is
 // capitalised mid-sentence (1 never .. 5 always), as the tagger's dictionary does.
-void sentence_features(const NerWord* words, size_t n, const tagger::HashIndex& caps, FeatureScratch& scratch,
-                       uint64_t* out);
+// `lexicon` may be empty.
+void sentence_features(const NerWord* words, size_t n, const tagger::HashIndex& caps, const NerLexicon& lexicon,
+                       FeatureScratch& scratch, uint64_t* out);
 
 // Best well-formed class path (ner.cc): `emit` is n x kClasses, `trans` (kClasses
 // + 1) x kClasses with the sentence start last; `allowed` (n x kClasses, or

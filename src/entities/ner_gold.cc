@@ -78,6 +78,35 @@ uint32_t span_head(const io::ConlluCorpus& c, const io::ConlluSentence& s, uint3
   return first + count - 1;
 }
 
+// Absolute index of the head of word w (UINT32_MAX for the root).
+uint32_t head_of(const io::ConlluCorpus& c, const io::ConlluSentence& s, uint32_t w) {
+  int h = c.words[w].head;
+  return h <= 0 ? UINT32_MAX : s.first_word + static_cast<uint32_t>(h) - 1;
+}
+
+// Whether w hangs from `head` through a descriptor ("U.S. Senator John Cornyn",
+// "Environment Minister John Baird": UD's nmod:desc marks the title).
+bool under_descriptor(const io::ConlluCorpus& c, const io::ConlluSentence& s, uint32_t w, uint32_t head) {
+  for (int guard = 0; w != head && w != UINT32_MAX && guard < 8; ++guard) {
+    if (c.words[w].deprel == "nmod:desc") return true;
+    w = head_of(c, s, w);
+  }
+  return false;
+}
+
+// Whether a word of the name occurs in its Wikipedia identity ("Cornyn" in John_Cornyn):
+// a person mention whose name word is not there is a description ("Republican", "U.S. Senator").
+bool in_identity(std::string_view form, std::string_view identity) {
+  std::string f = lower(form), id = lower(identity);
+  for (size_t pos = 0; pos <= id.size();) {
+    size_t end = id.find_first_of("_(),", pos);
+    if (end == std::string::npos) end = id.size();
+    if (id.substr(pos, end - pos) == f) return true;
+    pos = end + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 EntityType uner_type(std::string_view type) {
@@ -109,12 +138,23 @@ std::vector<NerSpan> gum_ner_spans(const io::ConlluCorpus& c) {
                       : m.type == "event" ? EntityType::kEvent
                                           : EntityType::kNone;
     if (type == EntityType::kNone) continue;
+    const bool person = type == EntityType::kPerson;
     if (!is_name(c.words[head])) {
-      if (m.identity.empty()) continue;
-      // A named mention headed by a common noun: seed from a proper noun among its minimal heads.
-      auto it = std::find_if(m.min_words.begin(), m.min_words.end(), [&](uint32_t w) { return is_name(c.words[w]); });
-      if (it == m.min_words.end()) continue;
-      head = *it;
+      // A mention headed by a common noun: its name is a proper noun in apposition or
+      // flat to the head ("spokesperson Julie Hahn"), or one of its minimal heads.
+      uint32_t seed = UINT32_MAX;
+      for (uint32_t w = m.first_word; w < end && seed == UINT32_MAX; ++w)
+        if (is_name(c.words[w]) && head_of(c, s, w) == head &&
+            (c.words[w].deprel == "appos" || c.words[w].deprel == "flat"))
+          seed = w;
+      if (seed == UINT32_MAX && !m.identity.empty())
+        for (uint32_t w : m.min_words)
+          if (is_name(c.words[w]) && (!person || in_identity(c.words[w].form, m.identity))) {
+            seed = w;
+            break;
+          }
+      if (seed == UINT32_MAX) continue;
+      head = seed;
     }
     uint32_t a = head, b = head + 1;  // the run of names around the head
     while (a > m.first_word) {
@@ -127,8 +167,15 @@ std::vector<NerSpan> gum_ner_spans(const io::ConlluCorpus& c) {
       else if (b + 1 < end && is_connector(c.words[b]) && is_name(c.words[b + 1])) b += 2;
       else break;
     }
-    if (type == EntityType::kPerson)
-      while (a < head && is_title(c.words[a].form)) ++a;
+    if (person && !m.identity.empty()) {
+      bool named = false;
+      for (uint32_t w = a; w < b; ++w) named |= in_identity(c.words[w].form, m.identity);
+      if (!named) continue;
+    }
+    if (person)
+      while (a < head && (is_title(c.words[a].form) || under_descriptor(c, s, a, head) ||
+                          (c.words[a].deprel != "compound" && c.words[a].deprel != "flat")))
+        ++a;
     if (type == EntityType::kPerson && b - a == 1 && c.words[a].xpos == "NNPS") type = EntityType::kNorp;
     if (type == EntityType::kGpe)
       for (uint32_t w = a; w < b; ++w)

@@ -29,6 +29,7 @@ std::vector<NerTrainSentence> ner_train_sentences(const NerCorpus& nc, const tag
     const io::ConlluSentence& s = c.sentences[si];
     NerTrainSentence& t = out[si];
     t.partial = nc.partial;
+    t.doc = std::hash<std::string>{}(s.doc_id);
     for (uint32_t w = s.first_word; w < s.first_word + s.word_count; ++w) t.forms.push_back(c.words[w].form);
     t.gold.assign(s.word_count, 0);
     if (tagger) {
@@ -80,22 +81,46 @@ void spans_of(const uint8_t* c, size_t n, bool partial, std::vector<std::tuple<u
 
 }  // namespace
 
+namespace {
+
+// Runs `ner` over the documents of `sents` (runs of equal doc), first pass only
+// unless the model uses hints; calls out(sentence index, classes) for each.
+template <typename F>
+void decode_documents(const Ner& ner, const std::vector<NerTrainSentence>& sents, F out) {
+  std::vector<detail::NerWord> words;
+  std::vector<uint32_t> begin;
+  std::vector<uint8_t> classes;
+  for (size_t a = 0; a < sents.size();) {
+    size_t b = a + 1;
+    while (b < sents.size() && sents[b].doc == sents[a].doc) ++b;
+    words.clear();
+    begin.assign(1, 0);
+    for (size_t k = a; k < b; ++k) {
+      const auto& s = sents[k];
+      for (size_t i = 0; i < s.forms.size(); ++i) words.push_back({s.forms[i], s.upos[i], s.xpos[i], 0, 0});
+      if (ner.uses_gazetteer())
+        ner.gazetteer().annotate(std::span(words).subspan(begin.back(), s.forms.size()));
+      begin.push_back(static_cast<uint32_t>(words.size()));
+    }
+    classes.resize(words.size());
+    ner.decode_document(words, begin, classes);
+    for (size_t k = a; k < b; ++k) out(k, &classes[begin[k - a]], &words[begin[k - a]]);
+    a = b;
+  }
+}
+
+}  // namespace
+
 double ner_dev_f1(const Ner& ner, const std::vector<NerTrainSentence>& dev) {
   uint64_t tp = 0, np = 0, ng = 0;
-  std::vector<detail::NerWord> words;
-  std::vector<uint8_t> pred;
   std::vector<std::tuple<uint32_t, uint32_t, int>> ps, gs;
-  for (const auto& s : dev) {
-    words.resize(s.forms.size());
-    for (size_t i = 0; i < words.size(); ++i) words[i] = {s.forms[i], s.upos[i], s.xpos[i], 0};
-    if (ner.uses_gazetteer()) ner.gazetteer().annotate(words);
-    pred.resize(words.size());
-    ner.decode(words, pred);
-    spans_of(pred.data(), pred.size(), s.partial, ps);
+  decode_documents(ner, dev, [&](size_t k, const uint8_t* pred, const detail::NerWord*) {
+    const auto& s = dev[k];
+    spans_of(pred, s.forms.size(), s.partial, ps);
     spans_of(s.gold.data(), s.gold.size(), s.partial, gs);
     np += ps.size(), ng += gs.size();
     for (const auto& p : ps) tp += std::find(gs.begin(), gs.end(), p) != gs.end();
-  }
+  });
   return np + ng ? 200.0 * static_cast<double>(tp) / static_cast<double>(np + ng) : 0;
 }
 
@@ -110,7 +135,7 @@ class NerTrainer {
   }
   void words_of(const NerTrainSentence& s, std::vector<detail::NerWord>& w) const {
     w.resize(s.forms.size());
-    for (size_t i = 0; i < w.size(); ++i) w[i] = {s.forms[i], s.upos[i], s.xpos[i], 0};
+    for (size_t i = 0; i < w.size(); ++i) w[i] = {s.forms[i], s.upos[i], s.xpos[i], 0, s.hint.empty() ? uint8_t{0} : s.hint[i]};
     if (opt_.gazetteer && !opt_.gazetteer->empty()) opt_.gazetteer->annotate(w);
   }
   void build_caps();
@@ -150,6 +175,7 @@ void NerTrainer::build_caps() {
     entries.emplace_back(tagger::detail::caps_key(tagger::detail::hash_bytes(form)), bin);
   }
   std::sort(entries.begin(), entries.end());
+  if (opt_.lexicon) base_.lexicon_ = *opt_.lexicon;
   base_.caps_keys_.clear();
   base_.caps_values_.clear();
   for (auto [k, v] : entries) base_.caps_keys_.push_back(k), base_.caps_values_.push_back(v);
@@ -164,7 +190,7 @@ void NerTrainer::build_features() {
   for (size_t s = 0; s < train_.size(); ++s) {
     words_of(train_[s], words);
     hashes[s].resize(words.size() * kFeatures);
-    detail::sentence_features(words.data(), words.size(), base_.caps_, fs, hashes[s].data());
+    detail::sentence_features(words.data(), words.size(), base_.caps_, base_.lexicon_, fs, hashes[s].data());
     for (uint64_t h : hashes[s]) ++counts.at(h, 0);
   }
   counts.for_each([&](uint64_t key, uint32_t n) {
@@ -271,6 +297,7 @@ Ner NerTrainer::finalize() const {
   Ner t = base_;
   t.scale_ = static_cast<float>(32767.0 / maxabs);
   t.uses_gazetteer_ = opt_.gazetteer && !opt_.gazetteer->empty();
+  t.uses_doc_hints_ = opt_.doc_hints;
   if (t.uses_gazetteer_) t.gazetteer_ = *opt_.gazetteer;
   t.row_begin_.push_back(0);
   for (size_t r = 0; r < keys_.size(); ++r) {
@@ -323,13 +350,76 @@ Result<Ner> NerTrainer::run(const std::vector<std::vector<NerTrainSentence>>& de
   return best;
 }
 
+namespace {
+
+// Document hints for training: each half of the documents gets those of a
+// first-pass model trained on the other half, so the hints are as wrong as at run time.
+Status held_out_hints(std::vector<NerTrainSentence>& train, const NerTrainOptions& options) {
+  std::vector<NerTrainSentence> fold[2];
+  std::vector<size_t> where[2];
+  int f = 0;
+  for (size_t k = 0; k < train.size(); ++k) {
+    if (k > 0 && train[k].doc != train[k - 1].doc) f ^= 1;
+    train[k].hint.clear();
+    fold[f].push_back(train[k]);
+    where[f].push_back(k);
+  }
+  NerTrainOptions o = options;
+  o.doc_hints = false;
+  o.log = nullptr;
+  o.epochs = std::min(options.epochs, 8);
+  size_t set = 0;
+  for (int h = 0; h < 2; ++h) {
+    if (fold[h ^ 1].empty() || fold[h].empty()) continue;
+    auto model = NerTrainer(fold[h ^ 1], o).run({});
+    if (!model.ok()) return model.status();
+    Ner m = std::move(model).value();
+    std::vector<uint8_t> pass1;
+    std::vector<detail::NerWord> words;
+    std::vector<uint32_t> begin;
+    std::vector<uint64_t> lower;
+    std::string scratch;
+    detail::DocHints hints;
+    for (size_t a = 0; a < fold[h].size();) {
+      size_t b = a + 1;
+      while (b < fold[h].size() && fold[h][b].doc == fold[h][a].doc) ++b;
+      words.clear();
+      begin.assign(1, 0);
+      for (size_t k = a; k < b; ++k) {
+        const auto& s = fold[h][k];
+        for (size_t i = 0; i < s.forms.size(); ++i) words.push_back({s.forms[i], s.upos[i], s.xpos[i], 0, 0});
+        begin.push_back(static_cast<uint32_t>(words.size()));
+      }
+      pass1.resize(words.size());
+      for (size_t k = 0; k + 1 < begin.size(); ++k)
+        m.decode(std::span(words).subspan(begin[k], begin[k + 1] - begin[k]),
+                 std::span(pass1).subspan(begin[k], begin[k + 1] - begin[k]));
+      lower.clear();
+      detail::set_doc_hints(words.data(), begin.data(), begin.size() - 1, pass1.data(), hints, lower, scratch);
+      for (size_t k = a; k < b; ++k) {
+        auto& hint = train[where[h][k]].hint;
+        hint.resize(train[where[h][k]].forms.size());
+        for (size_t i = 0; i < hint.size(); ++i) set += (hint[i] = words[begin[k - a] + i].hint) != 0;
+      }
+      a = b;
+    }
+  }
+  if (options.log) options.log(fmt::format("document hints: {} words (2-fold held-out first pass)", set));
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<Ner> train_ner(const std::vector<NerTrainSentence>& train, const std::vector<std::vector<NerTrainSentence>>& dev,
                       const NerTrainOptions& options) {
   if (train.empty()) return Status::Error("train ner: no training sentences");
   std::vector<NerTrainSentence> full, all = train;
   for (const auto& s : train)
     if (!s.partial) full.push_back(s);
-  if (full.empty() || full.size() == train.size()) return NerTrainer(train, options).run(dev);
+  if (full.empty() || full.size() == train.size()) {
+    if (options.doc_hints) SITREP_RETURN_IF_ERROR(held_out_hints(all, options));
+    return NerTrainer(all, options).run(dev);
+  }
   // The partial sentences lack NORP, EVENT, DATE and TIME: a model trained on the
   // fully labelled ones fills them in where it finds such a span on words the
   // partial corpus labels O. Their LOC stays open between GPE and LOC.
@@ -361,6 +451,7 @@ Result<Ner> train_ner(const std::vector<NerTrainSentence>& train, const std::vec
     }
   }
   if (options.log) options.log(fmt::format("filled {} NORP/EVENT/DATE/TIME spans", filled));
+  if (options.doc_hints) SITREP_RETURN_IF_ERROR(held_out_hints(all, options));
   return NerTrainer(all, options).run(dev);
 }
 

@@ -22,6 +22,8 @@ struct NerTrainSentence {
   std::vector<std::string> forms;
   std::vector<uint16_t> upos, xpos;
   std::vector<uint8_t> gold;  // BILOU classes (ner_features.h)
+  std::vector<uint8_t> hint;  // document hints from a held-out first pass (empty: none)
+  uint64_t doc = 0;           // hash of the document id: consecutive sentences with one value form a document
   bool partial = false;
 };
 
@@ -34,6 +36,8 @@ struct NerTrainOptions {
   uint32_t min_feature_count = 2;  // rarer features get no weights
   uint64_t seed = 1;
   const Gazetteer* gazetteer = nullptr;  // non-empty: train with gazetteer features
+  const NerLexicon* lexicon = nullptr;   // non-empty: name-list features, stored in the model
+  bool doc_hints = false;  // document hints: train on those of a 2-fold held-out first pass
   std::function<void(const std::string&)> log;
 };
 
