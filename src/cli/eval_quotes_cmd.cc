@@ -11,6 +11,9 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "entities/coref.h"
+#include "entities/mentions.h"
+#include "entities/ner.h"
 #include "eval/quotes_eval.h"
 #include "io/file.h"
 #include "io/readers.h"
@@ -30,6 +33,7 @@ struct EvalQuotesOptions {
   size_t skip = 0;
   unsigned threads = 1;
   std::string overlap = "longer";
+  bool no_coref = false;
 };
 
 // One article: its text file and annotation file.
@@ -71,7 +75,8 @@ std::string excerpt(const Document& doc, Span s) {
 int run_eval_quotes(const EvalQuotesOptions& o) {
   auto cues = CueLexicon::load_default();
   auto pipeline = Pipeline::load_default();
-  for (const Status& st : {cues.status(), pipeline.status()}) {
+  auto ner = entities::Ner::load_default();
+  for (const Status& st : {cues.status(), pipeline.status(), ner.status()}) {
     if (!st.ok()) {
       fmt::print(stderr, "sitrep: error: {}\n", st.message());
       return kExitBadInput;
@@ -90,6 +95,11 @@ int run_eval_quotes(const EvalQuotesOptions& o) {
   std::deque<std::vector<eval::GoldAttribution>> golds;  // in the runner's order
   BatchRunner runner(pipeline.value(), o.threads, [&](Document& doc) {
     auto t0 = std::chrono::steady_clock::now();
+    if (!o.no_coref) {
+      ner.value().tag(doc);
+      entities::add_nominal_and_pronoun_mentions(doc);
+      entities::resolve_coreference(doc);
+    }
     find_quotes(doc, cues.value());
     quote_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::vector<eval::QuoteMismatch> mism;
@@ -151,6 +161,7 @@ void add_eval_quotes_command(CLI::App& eval_group) {
   cmd->add_flag("-v,--verbose", o->verbose, "Print every missed, extra and wrongly attributed quote");
   cmd->add_option("--skip", o->skip, "Skip the first N articles (sorted by name)");
   cmd->add_option("--limit", o->limit, "Score at most N articles (after --skip)");
+  cmd->add_flag("--no-coref", o->no_coref, "Speakers without names, mentions and coreference (find_quotes alone)");
   cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores)")->capture_default_str();
   cmd->add_option("--overlap", o->overlap, "Overlap ratio over the longer span (longer) or the gold piece (gold)")
       ->check(CLI::IsMember({"longer", "gold"}))

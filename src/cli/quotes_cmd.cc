@@ -6,6 +6,9 @@
 
 #include "cli/commands.h"
 #include "cli/events_db.h"
+#include "entities/coref.h"
+#include "entities/mentions.h"
+#include "entities/ner.h"
 #include "io/readers.h"
 #include "pipeline/pipeline.h"
 #include "quotes/quotes.h"
@@ -53,7 +56,8 @@ int run_quotes(const QuotesOptions& opt) {
   }
   auto cues = CueLexicon::load_default();
   auto pipeline = Pipeline::load_default();
-  for (const Status& st : {cues.status(), pipeline.status()}) {
+  auto ner = entities::Ner::load_default();
+  for (const Status& st : {cues.status(), pipeline.status(), ner.status()}) {
     if (!st.ok()) {
       fmt::print(stderr, "sitrep: error: {}\n", st.message());
       return kExitBadInput;
@@ -62,6 +66,10 @@ int run_quotes(const QuotesOptions& opt) {
   std::ios::sync_with_stdio(false);
   // find_quotes runs in the sink (the main thread): it is a small linear pass.
   BatchRunner runner(pipeline.value(), opt.threads, [&](Document& doc) {
+    // Names, mentions and chains first: "he said" gets the canonical name.
+    ner.value().tag(doc);
+    entities::add_nominal_and_pronoun_mentions(doc);
+    entities::resolve_coreference(doc);
     find_quotes(doc, cues.value());
     for (const Quote& q : doc.quotes) std::cout << quote_json(doc, q).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
   });
