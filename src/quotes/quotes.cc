@@ -97,8 +97,8 @@ struct Labels {
            parataxis = deprel_id("parataxis"), conj = deprel_id("conj"), xcomp = deprel_id("xcomp"),
            advcl = deprel_id("advcl"), acl = deprel_id("acl"), relcl = deprel_id("acl:relcl"),
            poss = deprel_id("nmod:poss"), nmod = deprel_id("nmod"), case_ = deprel_id("case"),
-           fixed = deprel_id("fixed"), punct = deprel_id("punct"), prt = deprel_id("compound:prt"),
-           advcl_relcl = deprel_id("advcl:relcl"), obj = deprel_id("obj"), iobj = deprel_id("iobj"), obl = deprel_id("obl");
+           fixed = deprel_id("fixed"), cc = deprel_id("cc"), punct = deprel_id("punct"), prt = deprel_id("compound:prt"),
+           advcl_relcl = deprel_id("advcl:relcl"), appos = deprel_id("appos"), obj = deprel_id("obj"), iobj = deprel_id("iobj"), obl = deprel_id("obl");
   uint16_t verb = upos_id("VERB"), punct_pos = upos_id("PUNCT"), propn = upos_id("PROPN"), pron = upos_id("PRON");
 };
 const Labels& labels() {
@@ -172,6 +172,17 @@ class Finder {
   bool addresses(uint32_t w) const {
     std::string_view l = lemma(w);
     return std::find(kAddressVerbs.begin(), kAddressVerbs.end(), l) != kAddressVerbs.end();
+  }
+  // Nothing but punctuation after w itself in its sentence.
+  bool only_punct_after(uint32_t w) const {
+    const Sentence& st = doc_.sentences[sent_[w]];
+    for (uint32_t x = w + 1; x < st.first_word + st.word_count; ++x)
+      if (!is_punct(x)) return false;
+    return true;
+  }
+  bool comma_after(uint32_t w) const {
+    const Sentence& st = doc_.sentences[sent_[w]];
+    return w + 1 < st.first_word + st.word_count && doc_.word_text(w + 1) == ",";
   }
   // Nothing but punctuation after w's subtree in its sentence.
   bool closes_sentence(uint32_t w) const {
@@ -534,6 +545,20 @@ void Finder::add_indirect(uint32_t first, uint32_t last, uint32_t cue_word, Span
       }
     return;
   }
+  // "X said A, and (he) added B", "agreed that A, but said B": a coordinated cue
+  // opens an attribution of its own; this one ends before it.
+  for (uint32_t v = first + 2; v <= last; ++v) {
+    const Cue* vc = cue(v);
+    if (!vc || vc->kind == CueKind::kNoun || rel(v) != L_.conj || v == cue_word) continue;
+    int32_t h = head(v);
+    if (h < static_cast<int32_t>(first) || h >= static_cast<int32_t>(v)) continue;
+    uint32_t cut = subtree(v).first;
+    if (cut <= first + 1) continue;
+    last = cut - 1;
+    while (last > first && (is_punct(last) || rel(last) == L_.cc) && !is_mark(last)) --last;
+    break;
+  }
+  if (last <= first) return;
   // Content opening with a direct quote attributed by this very cue ('"A?" she
   // said, but ...'): the quote is the statement.
   for (const Found& d : found_)
@@ -547,7 +572,6 @@ void Finder::add_indirect(uint32_t first, uint32_t last, uint32_t cue_word, Span
   f.own_cue = true;
   f.speaker_head = speaker;
   if (speaker >= 0) f.q.speaker = phrase(static_cast<uint32_t>(speaker));
-  (void)cue_word;
   found_.push_back(std::move(f));
 }
 
@@ -598,9 +622,13 @@ void Finder::find_indirect() {
     }
     // "The border will stay closed, the ministry said.": a cue with its subject
     // closing the sentence after a comma reports all before it, however parsed.
-    if (c->kind == CueKind::kSpeech && finite(w) && head(w) >= 0 && rel(w) != L_.parataxis && closes_sentence(w)) {
+    // The cue may be the root (the parse hung the clause on it as a modifier),
+    // and may be an aside (", Mr. Smith said, until ...").
+    if (c->kind == CueKind::kSpeech && finite(w) && rel(w) != L_.parataxis &&
+        (head(w) >= 0 ? closes_sentence(w) : only_punct_after(w) || comma_after(w))) {
       int32_t spk = speaker_of(w);
-      uint32_t clo = subtree(w).first;
+      // A root cue's subtree is the sentence: the aside starts at its subject.
+      uint32_t clo = head(w) >= 0 || spk < 0 ? subtree(w).first : subtree(static_cast<uint32_t>(spk)).first;
       const Sentence& st = doc_.sentences[sent_[w]];
       uint32_t from = st.first_word;
       while (clo < w && is_punct(clo) && doc_.word_text(clo) != ",") ++clo;
@@ -619,12 +647,15 @@ void Finder::find_indirect() {
       bool clause = (rel(k) == L_.ccomp && !adverbial(k)) || (c->to_clause && rel(k) == L_.xcomp);
       if (first < 0 && !clause) continue;
       auto [lo, hi] = subtree(k);
-      if (first < 0) first = static_cast<int32_t>(lo);
+      bool opens = first < 0;
+      if (opens) first = static_cast<int32_t>(lo);
       if (k < w) {  // "The war will end, he said": the complement before the cue
         last = hi;
         break;
       }
-      if (!is_punct(k)) last = std::max(last, hi);
+      // After it, only more of what was said: a modifier of the cue ("after
+      // ...", ", arguing that ...") is no part of it.
+      if (opens || clause) last = std::max(last, hi);
     }
     // "cited two reports", "called the plan a failure", a clause parsed as an
     // object ("said the company expected ..."): the object is the content, except
