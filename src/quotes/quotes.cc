@@ -644,7 +644,11 @@ void Finder::find_indirect() {
     int32_t first = -1;
     uint32_t last = 0;
     for (uint32_t k : children(w)) {
-      bool clause = (rel(k) == L_.ccomp && !adverbial(k)) || (c->to_clause && rel(k) == L_.xcomp);
+      // A second subject after the cue is a misparsed clause ("Trump said
+      // Democrats are the ones ..." with "ones" as a subject of "said").
+      bool clause = (rel(k) == L_.ccomp && !adverbial(k)) || (c->to_clause && rel(k) == L_.xcomp) ||
+                    (k > w && rel(k) == L_.nsubj && c->kind == CueKind::kSpeech && speaker_of(w) >= 0 &&
+                     static_cast<uint32_t>(speaker_of(w)) < w);
       if (first < 0 && !clause) continue;
       auto [lo, hi] = subtree(k);
       bool opens = first < 0;
@@ -819,6 +823,9 @@ void Finder::run() {
   for (Found& f : found_) {
     // Scare quotes and titles: short quoted words with nobody saying them.
     if (f.q.direct && f.speaker_head < 0 && f.last - f.first + 1 < 4) continue;
+    // One quoted word inside a sentence ("called it “unacceptable”") is a word
+    // quoted, not a statement.
+    if (f.q.direct && !f.sentence_start && f.first == f.last) continue;
     doc_.quotes.push_back(f.q);
   }
 }
