@@ -625,7 +625,8 @@ void Finder::find_indirect() {
     // The cue may be the root (the parse hung the clause on it as a modifier),
     // and may be an aside (", Mr. Smith said, until ...").
     if (c->kind == CueKind::kSpeech && finite(w) && rel(w) != L_.parataxis &&
-        (head(w) >= 0 ? closes_sentence(w) : only_punct_after(w) || comma_after(w))) {
+        (head(w) >= 0 ? closes_sentence(w)
+                      : only_punct_after(w) || comma_after(w) || (w > 0 && doc_.word_text(w - 1) == ","))) {
       int32_t spk = speaker_of(w);
       // A root cue's subtree is the sentence: the aside starts at its subject.
       uint32_t clo = head(w) >= 0 || spk < 0 ? subtree(w).first : subtree(static_cast<uint32_t>(spk)).first;
@@ -633,10 +634,24 @@ void Finder::find_indirect() {
       uint32_t from = st.first_word;
       while (clo < w && is_punct(clo) && doc_.word_text(clo) != ",") ++clo;
       if (doc_.word_text(clo) == ",") ++clo;  // the comma may hang on the cue
-      if (spk >= 0 && head(spk) == static_cast<int32_t>(w) && static_cast<uint32_t>(spk) < w && clo > from + 2 && doc_.word_text(clo - 1) == "," &&
-          !is_mark(clo - 2) && inside_[clo - 2] < 0) {
+      // The subject follows the comma at once: ", though she noted ..." is a
+      // clause of its own, not an attribution of all before it.
+      if (spk >= 0 && head(spk) == static_cast<int32_t>(w) && static_cast<uint32_t>(spk) < w && clo > from + 2 &&
+          doc_.word_text(clo - 1) == "," && subtree(static_cast<uint32_t>(spk)).first == clo && !is_mark(clo - 2) &&
+          inside_[clo - 2] < 0) {
         add_indirect(from, clo - 2, w, doc_.words[w].span, spk);
         continue;
+      }
+      // Inversion parsed as an object: "..., noted NBC's Dante Chinni."
+      if (spk < 0 && w > from + 2 && doc_.word_text(w - 1) == "," && inside_[w - 2] < 0 && !is_mark(w - 2)) {
+        int32_t who = -1;
+        for (uint32_t k : children(w))
+          if (k > w && (rel(k) == L_.obj || rel(k) == L_.nsubj) && !is_punct(k)) who = static_cast<int32_t>(k);
+        if (who >= 0 && (doc_.words[who].upos == L_.propn || doc_.words[who].upos == upos_id("NOUN")) &&
+            only_punct_after(subtree(static_cast<uint32_t>(who)).second)) {
+          add_indirect(from, w - 2, w, doc_.words[w].span, who);
+          continue;
+        }
       }
     }
     // The clause complement, and what follows it among the cue's dependents
