@@ -583,6 +583,15 @@ void Finder::find_indirect() {
     if (iequals(doc_.word_text(w), "according") && w + 1 < n && iequals(doc_.word_text(w + 1), "to") &&
         sent_[w + 1] == sent_[w]) {
       int32_t x = head(w) >= 0 && rel(w) != L_.fixed ? head(w) : head(w + 1);
+      // Parsed otherwise ("according to show insiders" with "show" a verb):
+      // the last noun of the words after "to", up to punctuation or a preposition.
+      if (x < 0 || static_cast<uint32_t>(x) <= w + 1) {
+        x = -1;
+        for (uint32_t k = w + 2; k < n && sent_[k] == sent_[w] && !is_punct(k) &&
+                                 doc_.words[k].upos != upos_id("ADP") && doc_.words[k].upos != upos_id("CCONJ");
+             ++k)
+          if (doc_.words[k].upos == upos_id("NOUN") || doc_.words[k].upos == L_.propn) x = static_cast<int32_t>(k);
+      }
       if (x < 0 || static_cast<uint32_t>(x) <= w) continue;
       int32_t g = head(x);
       auto [xlo, xhi] = subtree(static_cast<uint32_t>(x));
@@ -729,17 +738,29 @@ void Finder::find_indirect() {
 // said by the owner or by the one it comes from.
 void Finder::find_noun_cue(uint32_t w) {
   if (!cues_.find_noun(lemma(w))) return;
+  // The one who issued it: the owner ("the mayor's claim"), "by"/"from" X, or
+  // a name before the noun ("a New York Times report").
+  int32_t spk = -1;
+  for (uint32_t g : children(w))
+    if (rel(g) == L_.poss || (rel(g) == L_.nmod && (has_case(g, "by") || has_case(g, "from"))) ||
+        (g < w && rel(g) == deprel_id("compound") && doc_.words[g].upos == L_.propn))
+      spk = static_cast<int32_t>(g);
   for (uint32_t k : children(w)) {
     if (k < w || (rel(k) != L_.acl && rel(k) != L_.ccomp)) continue;
     bool that = false;
     for (uint32_t m : children(k)) that = that || (rel(m) == deprel_id("mark") && iequals(doc_.word_text(m), "that"));
     if (!that) continue;
-    int32_t spk = -1;
-    for (uint32_t g : children(w))
-      if (rel(g) == L_.poss || (rel(g) == L_.nmod && (has_case(g, "by") || has_case(g, "from")))) spk = static_cast<int32_t>(g);
     auto [lo, hi] = subtree(k);
     add_indirect(lo, hi, w, doc_.words[w].span, spk);
     return;
+  }
+  // The that-clause right after the noun, hung elsewhere by the parse ("seized
+  // on a report that ..." with the clause on "seized").
+  uint32_t m = w + 1;
+  if (m < doc_.words.size() && sent_[m] == sent_[w] && iequals(doc_.word_text(m), "that") &&
+      rel(m) == deprel_id("mark") && head(m) > static_cast<int32_t>(m) && subtree(static_cast<uint32_t>(head(m))).first == m) {
+    auto [lo, hi] = subtree(static_cast<uint32_t>(head(m)));
+    add_indirect(lo, hi, w, doc_.words[w].span, spk);
   }
 }
 
