@@ -208,6 +208,56 @@ TEST(QuotesTest, PronounSpeakerResolvesThroughTheChain) {
   EXPECT_EQ(q->speaker_chain, 0);
 }
 
+TEST(QuotesTest, CoordinatedCueOpensItsOwnAttribution) {
+  Document doc = analyse("The mayor said the bridge would reopen in May and added that tolls would rise.\n");
+  const Quote* q = quote_with(doc, "the bridge would reopen");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.str(q->span), "the bridge would reopen in May");
+  const Quote* r = quote_with(doc, "tolls would rise");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(doc.str(r->cue), "added");
+}
+
+TEST(QuotesTest, ParticipleCueContinuesTheSpeaker) {
+  Document doc = analyse("The governor said the dam was safe, adding that repairs would start in June.\n");
+  const Quote* q = quote_with(doc, "the dam was safe");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.str(q->span), "the dam was safe");
+  const Quote* r = quote_with(doc, "repairs would start");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(speaker(doc, r), "The governor");
+  EXPECT_EQ(doc.str(r->cue), "adding");
+}
+
+TEST(QuotesTest, ClauseAfterThoughIsNotAnAttributionOfAllBefore) {
+  Document doc = analyse("The minister said the plan would cut costs, though she conceded it was risky.\n");
+  const Quote* q = quote_with(doc, "the plan would cut costs");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(speaker(doc, q), "The minister");
+  for (const Quote& x : doc.quotes)  // nothing of the first clause is attributed to "she"
+    if (doc.str(x.speaker) == "she") EXPECT_EQ(doc.str(x.span).find("plan"), std::string_view::npos);
+}
+
+TEST(QuotesTest, AsideBetweenCommas) {
+  Document doc = analyse("The factory was the town's largest employer, Ms. Okafor said, until it closed in 2009.\n");
+  const Quote* q = quote_with(doc, "The factory was");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.str(q->span), "The factory was the town's largest employer");
+  EXPECT_EQ(speaker(doc, q), "Ms. Okafor");
+}
+
+TEST(QuotesTest, NounCueIssuedByANameBeforeIt) {
+  Document doc = analyse("Analysts pointed to a Reuters report that the company had lost two major clients.\n");
+  const Quote* q = quote_with(doc, "the company had lost");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(speaker(doc, q), "Reuters");
+}
+
+TEST(QuotesTest, OneQuotedWordInsideASentenceIsNoQuote) {
+  Document doc = analyse("The senator called the proposal \u201Creckless\u201D during the debate.\n");
+  for (const Quote& q : doc.quotes) EXPECT_FALSE(q.direct) << doc.str(q.span);
+}
+
 // ---- brat reader and scorer --------------------------------------------------------
 
 // Characters before the spans are multi-byte, so code points and bytes differ.

@@ -445,6 +445,11 @@ int32_t Finder::speaker_of(uint32_t c, int depth) const {
         if (rel(g) == L_.poss) return static_cast<int32_t>(g);
     return static_cast<int32_t>(h);
   }
+  // "X said A, adding B" parsed with "adding" inside A: the cue above speaks.
+  if (depth == 0 && r == L_.advcl && doc_.words[c].xpos == xpos_id("VBG"))
+    for (int32_t a = head(c), steps = 0; a >= 0 && steps < 8; a = head(a), ++steps)
+      if (rel(a) == L_.ccomp && head(a) >= 0 && cue(head(a)) && cue(head(a))->kind != CueKind::kNoun)
+        return speaker_of(static_cast<uint32_t>(head(a)), depth + 1);
   if (depth < 3 && head(c) >= 0 && (r == L_.conj || r == L_.xcomp || r == L_.advcl))
     return speaker_of(static_cast<uint32_t>(head(c)), depth + 1);
   return -1;
@@ -545,11 +550,13 @@ void Finder::add_indirect(uint32_t first, uint32_t last, uint32_t cue_word, Span
       }
     return;
   }
-  // "X said A, and (he) added B", "agreed that A, but said B": a coordinated cue
-  // opens an attribution of its own; this one ends before it.
+  // "X said A, and (he) added B", "agreed that A, but said B", "said A, adding
+  // B": a coordinated or participle cue opens an attribution of its own; this
+  // one ends before it.
   for (uint32_t v = first + 2; v <= last; ++v) {
     const Cue* vc = cue(v);
-    if (!vc || vc->kind == CueKind::kNoun || rel(v) != L_.conj || v == cue_word) continue;
+    bool participle = rel(v) == L_.advcl && doc_.words[v].xpos == xpos_id("VBG");  // ", adding that ..."
+    if (!vc || vc->kind == CueKind::kNoun || (rel(v) != L_.conj && !participle) || v == cue_word) continue;
     int32_t h = head(v);
     if (h < static_cast<int32_t>(first) || h >= static_cast<int32_t>(v)) continue;
     uint32_t cut = subtree(v).first;
@@ -622,9 +629,10 @@ void Finder::find_indirect() {
       int32_t spk = speaker_of(w);
       auto [lo, hi] = subtree(static_cast<uint32_t>(head(w)));
       auto [clo, chi] = subtree(w);
-      // Set off by a comma (or a closing mark): ", he said".
+      // Set off by a comma (or a closing mark): ", he said"; the comma may hang on the cue.
+      if (clo > lo && doc_.word_text(clo) == ",") ++clo;
       std::string_view before = clo > lo ? doc_.word_text(clo - 1) : "";
-      if (spk >= 0 && clo > lo && (before == "," || is_mark(clo - 1))) {
+      if (spk >= 0 && clo > lo + 1 && (before == "," || is_mark(clo - 1))) {
         add_indirect(lo, clo - 1, w, doc_.words[w].span, spk);
         continue;
       }
