@@ -430,6 +430,10 @@ int32_t Finder::speaker_of(uint32_t c, int depth) const {
     if (is_relative(k) && (rel(c) == L_.relcl || rel(c) == L_.acl) && head(c) >= 0) return head(c);
     return static_cast<int32_t>(k);
   }
+  // "environmentalists worry that" with the subject read as a compound.
+  for (uint32_t k : children(c))
+    if (k < c && rel(k) == deprel_id("compound") && (doc_.words[k].upos == L_.propn || doc_.words[k].upos == upos_id("NOUN")))
+      return static_cast<int32_t>(k);
   // "He smiled and said", "He spoke, saying": the subject of the verb it hangs on.
   uint16_t r = rel(c);
   // A finite cue parsed as a modifier of the noun before it ("The minister told"
@@ -737,6 +741,11 @@ void Finder::find_indirect() {
     if (spk < 0 && finite_or_participle(w)) {
       spk = speaker_between(doc_.sentences[sent_[w]].first_word, w);
       if (spk >= 0 && head(spk) == static_cast<int32_t>(w)) spk = -1;
+      // "In a meeting with the Post Trump said": a name or pronoun right before the cue.
+      uint16_t up = w > 0 ? doc_.words[w - 1].upos : 0;
+      if (spk < 0 && w > doc_.sentences[sent_[w]].first_word && inside_[w - 1] < 0 &&
+          (up == L_.propn || (up == L_.pron && rel(w - 1) != L_.obj)))
+        spk = static_cast<int32_t>(w - 1);
     }
     add_indirect(from, last, w, doc_.words[w].span, spk);
   }
@@ -753,6 +762,10 @@ void Finder::find_noun_cue(uint32_t w) {
     if (rel(g) == L_.poss || (rel(g) == L_.nmod && (has_case(g, "by") || has_case(g, "from"))) ||
         (g < w && rel(g) == deprel_id("compound") && doc_.words[g].upos == L_.propn))
       spk = static_cast<int32_t>(g);
+  // "Democrats persisted in arguments that ...", "X made the claim that ...":
+  // no owner named, the subject of the verb it hangs on.
+  if (spk < 0 && head(w) >= 0 && (rel(w) == L_.obj || rel(w) == L_.obl) && doc_.words[head(w)].upos == L_.verb)
+    spk = speaker_of(static_cast<uint32_t>(head(w)));
   for (uint32_t k : children(w)) {
     if (k < w || (rel(k) != L_.acl && rel(k) != L_.ccomp)) continue;
     bool that = false;
