@@ -226,11 +226,18 @@ class Finder {
     return false;
   }
   // With `word` empty: any case marker ("in a box" names no speaker).
+  // "this month", "last week": a time, never a speaker.
+  bool temporal(uint32_t w) const {
+    static const uint16_t tmod = deprel_id("obl:tmod"), unmarked = deprel_id("obl:unmarked"),
+                          npmod = deprel_id("obl:npmod"), ntmod = deprel_id("nmod:tmod");
+    uint16_t r = rel(w);
+    return r == tmod || r == unmarked || r == npmod || r == ntmod;
+  }
   // The words between a quote and its cue when the parse gave the cue no subject:
   // '"...," panel Chairman Jason Smith said'. The highest noun there, -1 when none.
   int32_t speaker_between(uint32_t from, uint32_t cue) const {
     for (uint32_t w = from; w < cue; ++w) {
-      if (is_punct(w) || inside_[w] >= 0 || has_case(w, "")) continue;
+      if (is_punct(w) || inside_[w] >= 0 || has_case(w, "") || temporal(w)) continue;
       int32_t h = head(w);
       bool top = h < 0 || static_cast<uint32_t>(h) < from || static_cast<uint32_t>(h) >= cue;
       uint16_t u = doc_.words[w].upos;
