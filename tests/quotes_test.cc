@@ -208,6 +208,40 @@ TEST(QuotesTest, PronounSpeakerResolvesThroughTheChain) {
   EXPECT_EQ(q->speaker_chain, 0);
 }
 
+// Coreference mistakes stay out of the quote: one speaker is no group, a name
+// is no other name, "he" is no place.
+TEST(QuotesTest, ChainThatCannotBeTheSpeakerIsNotTaken) {
+  Document doc = analyse("Wang Yi met Dmytro Kuleba. \u201CWe want peace,\u201D he said. "
+                         "\u201CTalks will go on,\u201D Kuleba said.\n");
+  auto mention = [&](std::string_view text, uint32_t len, int32_t chain) {
+    Mention m;
+    m.span.begin = static_cast<uint32_t>(doc.text.find(text));
+    m.span.end = m.span.begin + len;
+    m.chain = chain;
+    return m;
+  };
+  doc.mentions = {mention("Wang Yi", 7, 0), mention("Dmytro Kuleba", 13, 1), mention("he said", 2, 0),
+                  mention("Kuleba said", 6, 2)};
+  doc.chains = {Chain{"Wang Yi and Dmytro Kuleba", EntityType::kPerson, "", ""},
+                Chain{"Dmytro Kuleba", EntityType::kPerson, "", ""}, Chain{"Kyiv", EntityType::kGpe, "", ""}};
+  find_quotes(doc);
+  const Quote* q = quote_with(doc, "We want peace");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker_chain, -1);  // a group
+  const Quote* r = quote_with(doc, "Talks will go on");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(speaker(doc, r), "Kuleba");
+  EXPECT_EQ(r->speaker_chain, -1);  // "Kuleba" is not "Kyiv"
+  doc.chains[0] = Chain{"Ukraine", EntityType::kGpe, "", ""};
+  find_quotes(doc);
+  EXPECT_EQ(quote_with(doc, "We want peace")->speaker_chain, -1);  // "he" is no country
+  doc.chains[0] = Chain{"Wang Yi", EntityType::kPerson, "", ""};
+  doc.mentions[3].chain = 1;
+  find_quotes(doc);
+  EXPECT_EQ(quote_with(doc, "We want peace")->speaker_chain, 0);
+  EXPECT_EQ(quote_with(doc, "Talks will go on")->speaker_chain, 1);
+}
+
 TEST(QuotesTest, CoordinatedCueOpensItsOwnAttribution) {
   Document doc = analyse("The mayor said the bridge would reopen in May and added that tolls would rise.\n");
   const Quote* q = quote_with(doc, "the bridge would reopen");

@@ -286,6 +286,7 @@ class Finder {
     bool sentence_start = false;  // the quote opens its sentence (not a partial quote)
   };
   std::vector<Found> found_;
+  bool chain_fits(const Found& f, size_t chain) const;
 };
 
 void Finder::build_tree() {
@@ -857,6 +858,38 @@ void Finder::continue_attributions() {
   }
 }
 
+// A chain the speaker may stand for: a name must appear in the chain's name
+// ("Kuleba" -> "Dmytro Kuleba", not "Xinhua" -> "Bucha Killings"), and one
+// speaker is no group ("Wang" is not "Wang Yi and Dmytro Kuleba"): coreference
+// errors stay out of the quote.
+bool Finder::chain_fits(const Found& f, size_t chain) const {
+  if (chain >= doc_.chains.size()) return false;
+  std::string_view canon = doc_.chains[chain].canonical;
+  std::string_view said = doc_.str(f.q.speaker);
+  if (canon.find(" and ") != std::string_view::npos && said.find(" and ") == std::string_view::npos &&
+      !iequals(said, "they") && !iequals(said, "them"))
+    return false;
+  uint32_t h = static_cast<uint32_t>(f.speaker_head);
+  // "he"/"she" stands for a person, never a place or an organisation.
+  EntityType type = doc_.chains[chain].type;
+  if ((iequals(said, "he") || iequals(said, "she")) && type != EntityType::kPerson)
+    return false;
+  // The speaker's own name words (the head, its flat/compound/appos names) must
+  // appear in the chain's name; "China's foreign minister" names no one itself.
+  bool named = false, found = false;
+  auto check = [&](uint32_t w) {
+    if (doc_.words[w].upos != L_.propn) return;
+    named = true;
+    found = found || canon.find(doc_.word_text(w)) != std::string_view::npos;
+  };
+  check(h);
+  for (uint32_t k : children(h))
+    if (rel(k) == deprel_id("flat") || rel(k) == deprel_id("compound") || rel(k) == deprel_id("appos") ||
+        rel(k) == deprel_id("flat:name"))
+      check(k);
+  return !named || found;
+}
+
 void Finder::resolve_chains() {
   if (doc_.mentions.empty()) return;
   for (Found& f : found_) {
@@ -867,7 +900,7 @@ void Finder::resolve_chains() {
     for (int back = 0; it != doc_.mentions.begin() && back < 16; ++back) {
       --it;
       if (it->span.begin <= h.begin && it->span.end >= h.end && it->chain >= 0) {
-        f.q.speaker_chain = it->chain;
+        if (chain_fits(f, static_cast<size_t>(it->chain))) f.q.speaker_chain = it->chain;
         break;
       }
     }
