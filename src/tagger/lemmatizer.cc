@@ -39,8 +39,8 @@ uint32_t lexicon_class(uint16_t xpos) {
 
 // Inflected verb forms whose rule lemma is checked against the lexicon.
 bool inflected_verb(uint16_t xpos) {
-  std::string_view n = xpos_name(xpos);
-  return n == "VBD" || n == "VBN" || n == "VBG" || n == "VBZ";
+  static const uint16_t vbd = xpos_id("VBD"), vbn = xpos_id("VBN"), vbg = xpos_id("VBG"), vbz = xpos_id("VBZ");
+  return xpos == vbd || xpos == vbn || xpos == vbg || xpos == vbz;
 }
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
