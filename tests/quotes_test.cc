@@ -242,6 +242,19 @@ TEST(QuotesTest, ChainThatCannotBeTheSpeakerIsNotTaken) {
   EXPECT_EQ(quote_with(doc, "Talks will go on")->speaker_chain, 1);
 }
 
+TEST(QuotesTest, ParticipleCueTakesTheSubjectOfItsClause) {
+  Document doc = analyse("She refused to name the buyers, aside from saying they were European.\n\n"
+                         "After saying the bridge was unsafe, the engineer was dismissed.\n");
+  EXPECT_EQ(speaker(doc, quote_with(doc, "they were European")), "She");
+  EXPECT_EQ(speaker(doc, quote_with(doc, "the bridge was unsafe")), "the engineer");
+}
+
+TEST(QuotesTest, PassiveCueDoesNotMakeTheAddresseeTheSpeaker) {
+  Document doc = analyse("The pilots were told that the airport was closed.\n");
+  const Quote* q = quote_with(doc, "the airport was closed");
+  if (q) EXPECT_NE(speaker(doc, q), "The pilots");
+}
+
 TEST(QuotesTest, CoordinatedCueOpensItsOwnAttribution) {
   Document doc = analyse("The mayor said the bridge would reopen in May and added that tolls would rise.\n");
   const Quote* q = quote_with(doc, "the bridge would reopen");

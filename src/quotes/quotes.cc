@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/tagset.h"
+#include "entities/mentions.h"
 #include "text/text_util.h"
 
 namespace sitrep {
@@ -427,8 +428,13 @@ const Cue* Finder::cue(uint32_t w) const {
 
 // The word naming who speaks through cue verb `c`, -1 when none.
 int32_t Finder::speaker_of(uint32_t c, int depth) const {
+  // A passive subject speaks when the cue is not itself passive ("has wondered"
+  // mislabelled) or when the cue hangs on the verb ("After saying ..., she was taken").
+  static const uint16_t nsubj_pass = deprel_id("nsubj:pass"), aux_pass = deprel_id("aux:pass");
+  bool passive = false;
+  for (uint32_t k : children(c)) passive = passive || rel(k) == aux_pass;
   for (uint32_t k : children(c)) {
-    if (rel(k) != L_.nsubj && rel(k) != L_.nsubj_outer) continue;
+    if (rel(k) != L_.nsubj && rel(k) != L_.nsubj_outer && !(rel(k) == nsubj_pass && (depth > 0 || !passive))) continue;
     // "X's statement said", "a statement from X said": X speaks.
     std::string_view lem = lemma(k);
     if (std::find(kIssuedNouns.begin(), kIssuedNouns.end(), lem) != kIssuedNouns.end())
@@ -462,7 +468,8 @@ int32_t Finder::speaker_of(uint32_t c, int depth) const {
     for (int32_t a = head(c), steps = 0; a >= 0 && steps < 8; a = head(a), ++steps)
       if (rel(a) == L_.ccomp && head(a) >= 0 && cue(head(a)) && cue(head(a))->kind != CueKind::kNoun)
         return speaker_of(static_cast<uint32_t>(head(a)), depth + 1);
-  if (depth < 3 && head(c) >= 0 && (r == L_.conj || r == L_.xcomp || r == L_.advcl))
+  // ("aside from saying ...": through the adverb the clause hangs on.)
+  if (depth < 3 && head(c) >= 0 && (r == L_.conj || r == L_.xcomp || r == L_.advcl || (depth > 0 && r == deprel_id("advmod"))))
     return speaker_of(static_cast<uint32_t>(head(c)), depth + 1);
   return -1;
 }
@@ -865,6 +872,7 @@ void Finder::continue_attributions() {
 bool Finder::chain_fits(const Found& f, size_t chain) const {
   if (chain >= doc_.chains.size()) return false;
   std::string_view canon = doc_.chains[chain].canonical;
+  if (entities::pronoun_info(entities::lower(canon)).pronoun) return false;  // a pronoun names no one
   std::string_view said = doc_.str(f.q.speaker);
   if (canon.find(" and ") != std::string_view::npos && said.find(" and ") == std::string_view::npos &&
       !iequals(said, "they") && !iequals(said, "them"))
