@@ -208,6 +208,103 @@ TEST(QuotesTest, PronounSpeakerResolvesThroughTheChain) {
   EXPECT_EQ(q->speaker_chain, 0);
 }
 
+// Coreference mistakes stay out of the quote: one speaker is no group, a name
+// is no other name, "he" is no place.
+TEST(QuotesTest, ChainThatCannotBeTheSpeakerIsNotTaken) {
+  Document doc = analyse("Wang Yi met Dmytro Kuleba. \u201CWe want peace,\u201D he said. "
+                         "\u201CTalks will go on,\u201D Kuleba said.\n");
+  auto mention = [&](std::string_view text, uint32_t len, int32_t chain) {
+    Mention m;
+    m.span.begin = static_cast<uint32_t>(doc.text.find(text));
+    m.span.end = m.span.begin + len;
+    m.chain = chain;
+    return m;
+  };
+  doc.mentions = {mention("Wang Yi", 7, 0), mention("Dmytro Kuleba", 13, 1), mention("he said", 2, 0),
+                  mention("Kuleba said", 6, 2)};
+  doc.chains = {Chain{"Wang Yi and Dmytro Kuleba", EntityType::kPerson, "", ""},
+                Chain{"Dmytro Kuleba", EntityType::kPerson, "", ""}, Chain{"Kyiv", EntityType::kGpe, "", ""}};
+  find_quotes(doc);
+  const Quote* q = quote_with(doc, "We want peace");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker_chain, -1);  // a group
+  const Quote* r = quote_with(doc, "Talks will go on");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(speaker(doc, r), "Kuleba");
+  EXPECT_EQ(r->speaker_chain, -1);  // "Kuleba" is not "Kyiv"
+  doc.chains[0] = Chain{"Ukraine", EntityType::kGpe, "", ""};
+  find_quotes(doc);
+  EXPECT_EQ(quote_with(doc, "We want peace")->speaker_chain, -1);  // "he" is no country
+  doc.chains[0] = Chain{"Wang Yi", EntityType::kPerson, "", ""};
+  doc.mentions[3].chain = 1;
+  find_quotes(doc);
+  EXPECT_EQ(quote_with(doc, "We want peace")->speaker_chain, 0);
+  EXPECT_EQ(quote_with(doc, "Talks will go on")->speaker_chain, 1);
+}
+
+TEST(QuotesTest, ParticipleCueTakesTheSubjectOfItsClause) {
+  Document doc = analyse("She refused to name the buyers, aside from saying they were European.\n\n"
+                         "After saying the bridge was unsafe, the engineer was dismissed.\n");
+  EXPECT_EQ(speaker(doc, quote_with(doc, "they were European")), "She");
+  EXPECT_EQ(speaker(doc, quote_with(doc, "the bridge was unsafe")), "the engineer");
+}
+
+TEST(QuotesTest, PassiveCueDoesNotMakeTheAddresseeTheSpeaker) {
+  Document doc = analyse("The pilots were told that the airport was closed.\n");
+  const Quote* q = quote_with(doc, "the airport was closed");
+  if (q) EXPECT_NE(speaker(doc, q), "The pilots");
+}
+
+TEST(QuotesTest, CoordinatedCueOpensItsOwnAttribution) {
+  Document doc = analyse("The mayor said the bridge would reopen in May and added that tolls would rise.\n");
+  const Quote* q = quote_with(doc, "the bridge would reopen");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.str(q->span), "the bridge would reopen in May");
+  const Quote* r = quote_with(doc, "tolls would rise");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(doc.str(r->cue), "added");
+}
+
+TEST(QuotesTest, ParticipleCueContinuesTheSpeaker) {
+  Document doc = analyse("The governor said the dam was safe, adding that repairs would start in June.\n");
+  const Quote* q = quote_with(doc, "the dam was safe");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.str(q->span), "the dam was safe");
+  const Quote* r = quote_with(doc, "repairs would start");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(speaker(doc, r), "The governor");
+  EXPECT_EQ(doc.str(r->cue), "adding");
+}
+
+TEST(QuotesTest, ClauseAfterThoughIsNotAnAttributionOfAllBefore) {
+  Document doc = analyse("The minister said the plan would cut costs, though she conceded it was risky.\n");
+  const Quote* q = quote_with(doc, "the plan would cut costs");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(speaker(doc, q), "The minister");
+  for (const Quote& x : doc.quotes)  // nothing of the first clause is attributed to "she"
+    if (doc.str(x.speaker) == "she") EXPECT_EQ(doc.str(x.span).find("plan"), std::string_view::npos);
+}
+
+TEST(QuotesTest, AsideBetweenCommas) {
+  Document doc = analyse("The factory was the town's largest employer, Ms. Okafor said, until it closed in 2009.\n");
+  const Quote* q = quote_with(doc, "The factory was");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.str(q->span), "The factory was the town's largest employer");
+  EXPECT_EQ(speaker(doc, q), "Ms. Okafor");
+}
+
+TEST(QuotesTest, NounCueIssuedByANameBeforeIt) {
+  Document doc = analyse("Analysts pointed to a Reuters report that the company had lost two major clients.\n");
+  const Quote* q = quote_with(doc, "the company had lost");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(speaker(doc, q), "Reuters");
+}
+
+TEST(QuotesTest, OneQuotedWordInsideASentenceIsNoQuote) {
+  Document doc = analyse("The senator called the proposal \u201Creckless\u201D during the debate.\n");
+  for (const Quote& q : doc.quotes) EXPECT_FALSE(q.direct) << doc.str(q.span);
+}
+
 // ---- brat reader and scorer --------------------------------------------------------
 
 // Characters before the spans are multi-byte, so code points and bytes differ.

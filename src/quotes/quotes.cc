@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/tagset.h"
+#include "entities/mentions.h"
 #include "text/text_util.h"
 
 namespace sitrep {
@@ -97,8 +98,8 @@ struct Labels {
            parataxis = deprel_id("parataxis"), conj = deprel_id("conj"), xcomp = deprel_id("xcomp"),
            advcl = deprel_id("advcl"), acl = deprel_id("acl"), relcl = deprel_id("acl:relcl"),
            poss = deprel_id("nmod:poss"), nmod = deprel_id("nmod"), case_ = deprel_id("case"),
-           fixed = deprel_id("fixed"), punct = deprel_id("punct"), prt = deprel_id("compound:prt"),
-           advcl_relcl = deprel_id("advcl:relcl"), obj = deprel_id("obj"), iobj = deprel_id("iobj"), obl = deprel_id("obl");
+           fixed = deprel_id("fixed"), cc = deprel_id("cc"), punct = deprel_id("punct"), prt = deprel_id("compound:prt"),
+           advcl_relcl = deprel_id("advcl:relcl"), appos = deprel_id("appos"), obj = deprel_id("obj"), iobj = deprel_id("iobj"), obl = deprel_id("obl");
   uint16_t verb = upos_id("VERB"), punct_pos = upos_id("PUNCT"), propn = upos_id("PROPN"), pron = upos_id("PRON");
 };
 const Labels& labels() {
@@ -173,6 +174,17 @@ class Finder {
     std::string_view l = lemma(w);
     return std::find(kAddressVerbs.begin(), kAddressVerbs.end(), l) != kAddressVerbs.end();
   }
+  // Nothing but punctuation after w itself in its sentence.
+  bool only_punct_after(uint32_t w) const {
+    const Sentence& st = doc_.sentences[sent_[w]];
+    for (uint32_t x = w + 1; x < st.first_word + st.word_count; ++x)
+      if (!is_punct(x)) return false;
+    return true;
+  }
+  bool comma_after(uint32_t w) const {
+    const Sentence& st = doc_.sentences[sent_[w]];
+    return w + 1 < st.first_word + st.word_count && doc_.word_text(w + 1) == ",";
+  }
   // Nothing but punctuation after w's subtree in its sentence.
   bool closes_sentence(uint32_t w) const {
     const Sentence& st = doc_.sentences[sent_[w]];
@@ -215,11 +227,18 @@ class Finder {
     return false;
   }
   // With `word` empty: any case marker ("in a box" names no speaker).
+  // "this month", "last week": a time, never a speaker.
+  bool temporal(uint32_t w) const {
+    static const uint16_t tmod = deprel_id("obl:tmod"), unmarked = deprel_id("obl:unmarked"),
+                          npmod = deprel_id("obl:npmod"), ntmod = deprel_id("nmod:tmod");
+    uint16_t r = rel(w);
+    return r == tmod || r == unmarked || r == npmod || r == ntmod;
+  }
   // The words between a quote and its cue when the parse gave the cue no subject:
   // '"...," panel Chairman Jason Smith said'. The highest noun there, -1 when none.
   int32_t speaker_between(uint32_t from, uint32_t cue) const {
     for (uint32_t w = from; w < cue; ++w) {
-      if (is_punct(w) || inside_[w] >= 0 || has_case(w, "")) continue;
+      if (is_punct(w) || inside_[w] >= 0 || has_case(w, "") || temporal(w)) continue;
       int32_t h = head(w);
       bool top = h < 0 || static_cast<uint32_t>(h) < from || static_cast<uint32_t>(h) >= cue;
       uint16_t u = doc_.words[w].upos;
@@ -268,6 +287,7 @@ class Finder {
     bool sentence_start = false;  // the quote opens its sentence (not a partial quote)
   };
   std::vector<Found> found_;
+  bool chain_fits(const Found& f, size_t chain) const;
 };
 
 void Finder::build_tree() {
@@ -408,8 +428,13 @@ const Cue* Finder::cue(uint32_t w) const {
 
 // The word naming who speaks through cue verb `c`, -1 when none.
 int32_t Finder::speaker_of(uint32_t c, int depth) const {
+  // A passive subject speaks when the cue is not itself passive ("has wondered"
+  // mislabelled) or when the cue hangs on the verb ("After saying ..., she was taken").
+  static const uint16_t nsubj_pass = deprel_id("nsubj:pass"), aux_pass = deprel_id("aux:pass");
+  bool passive = false;
+  for (uint32_t k : children(c)) passive = passive || rel(k) == aux_pass;
   for (uint32_t k : children(c)) {
-    if (rel(k) != L_.nsubj && rel(k) != L_.nsubj_outer) continue;
+    if (rel(k) != L_.nsubj && rel(k) != L_.nsubj_outer && !(rel(k) == nsubj_pass && (depth > 0 || !passive))) continue;
     // "X's statement said", "a statement from X said": X speaks.
     std::string_view lem = lemma(k);
     if (std::find(kIssuedNouns.begin(), kIssuedNouns.end(), lem) != kIssuedNouns.end())
@@ -419,6 +444,10 @@ int32_t Finder::speaker_of(uint32_t c, int depth) const {
     if (is_relative(k) && (rel(c) == L_.relcl || rel(c) == L_.acl) && head(c) >= 0) return head(c);
     return static_cast<int32_t>(k);
   }
+  // "environmentalists worry that" with the subject read as a compound.
+  for (uint32_t k : children(c))
+    if (k < c && rel(k) == deprel_id("compound") && (doc_.words[k].upos == L_.propn || doc_.words[k].upos == upos_id("NOUN")))
+      return static_cast<int32_t>(k);
   // "He smiled and said", "He spoke, saying": the subject of the verb it hangs on.
   uint16_t r = rel(c);
   // A finite cue parsed as a modifier of the noun before it ("The minister told"
@@ -434,7 +463,13 @@ int32_t Finder::speaker_of(uint32_t c, int depth) const {
         if (rel(g) == L_.poss) return static_cast<int32_t>(g);
     return static_cast<int32_t>(h);
   }
-  if (depth < 3 && head(c) >= 0 && (r == L_.conj || r == L_.xcomp || r == L_.advcl))
+  // "X said A, adding B" parsed with "adding" inside A: the cue above speaks.
+  if (depth == 0 && r == L_.advcl && doc_.words[c].xpos == xpos_id("VBG"))
+    for (int32_t a = head(c), steps = 0; a >= 0 && steps < 8; a = head(a), ++steps)
+      if (rel(a) == L_.ccomp && head(a) >= 0 && cue(head(a)) && cue(head(a))->kind != CueKind::kNoun)
+        return speaker_of(static_cast<uint32_t>(head(a)), depth + 1);
+  // ("aside from saying ...": through the adverb the clause hangs on.)
+  if (depth < 3 && head(c) >= 0 && (r == L_.conj || r == L_.xcomp || r == L_.advcl || (depth > 0 && r == deprel_id("advmod"))))
     return speaker_of(static_cast<uint32_t>(head(c)), depth + 1);
   return -1;
 }
@@ -534,6 +569,22 @@ void Finder::add_indirect(uint32_t first, uint32_t last, uint32_t cue_word, Span
       }
     return;
   }
+  // "X said A, and (he) added B", "agreed that A, but said B", "said A, adding
+  // B": a coordinated or participle cue opens an attribution of its own; this
+  // one ends before it.
+  for (uint32_t v = first + 2; v <= last; ++v) {
+    const Cue* vc = cue(v);
+    bool participle = rel(v) == L_.advcl && doc_.words[v].xpos == xpos_id("VBG");  // ", adding that ..."
+    if (!vc || vc->kind == CueKind::kNoun || (rel(v) != L_.conj && !participle) || v == cue_word) continue;
+    int32_t h = head(v);
+    if (h < static_cast<int32_t>(first) || h >= static_cast<int32_t>(v)) continue;
+    uint32_t cut = subtree(v).first;
+    if (cut <= first + 1) continue;
+    last = cut - 1;
+    while (last > first && (is_punct(last) || rel(last) == L_.cc) && !is_mark(last)) --last;
+    break;
+  }
+  if (last <= first) return;
   // Content opening with a direct quote attributed by this very cue ('"A?" she
   // said, but ...'): the quote is the statement.
   for (const Found& d : found_)
@@ -547,7 +598,6 @@ void Finder::add_indirect(uint32_t first, uint32_t last, uint32_t cue_word, Span
   f.own_cue = true;
   f.speaker_head = speaker;
   if (speaker >= 0) f.q.speaker = phrase(static_cast<uint32_t>(speaker));
-  (void)cue_word;
   found_.push_back(std::move(f));
 }
 
@@ -559,6 +609,15 @@ void Finder::find_indirect() {
     if (iequals(doc_.word_text(w), "according") && w + 1 < n && iequals(doc_.word_text(w + 1), "to") &&
         sent_[w + 1] == sent_[w]) {
       int32_t x = head(w) >= 0 && rel(w) != L_.fixed ? head(w) : head(w + 1);
+      // Parsed otherwise ("according to show insiders" with "show" a verb):
+      // the last noun of the words after "to", up to punctuation or a preposition.
+      if (x < 0 || static_cast<uint32_t>(x) <= w + 1) {
+        x = -1;
+        for (uint32_t k = w + 2; k < n && sent_[k] == sent_[w] && !is_punct(k) &&
+                                 doc_.words[k].upos != upos_id("ADP") && doc_.words[k].upos != upos_id("CCONJ");
+             ++k)
+          if (doc_.words[k].upos == upos_id("NOUN") || doc_.words[k].upos == L_.propn) x = static_cast<int32_t>(k);
+      }
       if (x < 0 || static_cast<uint32_t>(x) <= w) continue;
       int32_t g = head(x);
       auto [xlo, xhi] = subtree(static_cast<uint32_t>(x));
@@ -589,26 +648,46 @@ void Finder::find_indirect() {
       int32_t spk = speaker_of(w);
       auto [lo, hi] = subtree(static_cast<uint32_t>(head(w)));
       auto [clo, chi] = subtree(w);
-      // Set off by a comma (or a closing mark): ", he said".
+      // Set off by a comma (or a closing mark): ", he said"; the comma may hang on the cue.
+      if (clo > lo && doc_.word_text(clo) == ",") ++clo;
       std::string_view before = clo > lo ? doc_.word_text(clo - 1) : "";
-      if (spk >= 0 && clo > lo && (before == "," || is_mark(clo - 1))) {
+      if (spk >= 0 && clo > lo + 1 && (before == "," || is_mark(clo - 1))) {
         add_indirect(lo, clo - 1, w, doc_.words[w].span, spk);
         continue;
       }
     }
     // "The border will stay closed, the ministry said.": a cue with its subject
     // closing the sentence after a comma reports all before it, however parsed.
-    if (c->kind == CueKind::kSpeech && finite(w) && head(w) >= 0 && rel(w) != L_.parataxis && closes_sentence(w)) {
+    // The cue may be the root (the parse hung the clause on it as a modifier),
+    // and may be an aside (", Mr. Smith said, until ...").
+    if (c->kind == CueKind::kSpeech && finite(w) && rel(w) != L_.parataxis &&
+        (head(w) >= 0 ? closes_sentence(w)
+                      : only_punct_after(w) || comma_after(w) || (w > 0 && doc_.word_text(w - 1) == ","))) {
       int32_t spk = speaker_of(w);
-      uint32_t clo = subtree(w).first;
+      // A root cue's subtree is the sentence: the aside starts at its subject.
+      uint32_t clo = head(w) >= 0 || spk < 0 ? subtree(w).first : subtree(static_cast<uint32_t>(spk)).first;
       const Sentence& st = doc_.sentences[sent_[w]];
       uint32_t from = st.first_word;
       while (clo < w && is_punct(clo) && doc_.word_text(clo) != ",") ++clo;
       if (doc_.word_text(clo) == ",") ++clo;  // the comma may hang on the cue
-      if (spk >= 0 && head(spk) == static_cast<int32_t>(w) && static_cast<uint32_t>(spk) < w && clo > from + 2 && doc_.word_text(clo - 1) == "," &&
-          !is_mark(clo - 2) && inside_[clo - 2] < 0) {
+      // The subject follows the comma at once: ", though she noted ..." is a
+      // clause of its own, not an attribution of all before it.
+      if (spk >= 0 && head(spk) == static_cast<int32_t>(w) && static_cast<uint32_t>(spk) < w && clo > from + 2 &&
+          doc_.word_text(clo - 1) == "," && subtree(static_cast<uint32_t>(spk)).first == clo && !is_mark(clo - 2) &&
+          inside_[clo - 2] < 0) {
         add_indirect(from, clo - 2, w, doc_.words[w].span, spk);
         continue;
+      }
+      // Inversion parsed as an object: "..., noted NBC's Dante Chinni."
+      if (spk < 0 && w > from + 2 && doc_.word_text(w - 1) == "," && inside_[w - 2] < 0 && !is_mark(w - 2)) {
+        int32_t who = -1;
+        for (uint32_t k : children(w))
+          if (k > w && (rel(k) == L_.obj || rel(k) == L_.nsubj) && !is_punct(k)) who = static_cast<int32_t>(k);
+        if (who >= 0 && (doc_.words[who].upos == L_.propn || doc_.words[who].upos == upos_id("NOUN")) &&
+            only_punct_after(subtree(static_cast<uint32_t>(who)).second)) {
+          add_indirect(from, w - 2, w, doc_.words[w].span, who);
+          continue;
+        }
       }
     }
     // The clause complement, and what follows it among the cue's dependents
@@ -616,15 +695,22 @@ void Finder::find_indirect() {
     int32_t first = -1;
     uint32_t last = 0;
     for (uint32_t k : children(w)) {
-      bool clause = (rel(k) == L_.ccomp && !adverbial(k)) || (c->to_clause && rel(k) == L_.xcomp);
+      // A second subject after the cue is a misparsed clause ("Trump said
+      // Democrats are the ones ..." with "ones" as a subject of "said").
+      bool clause = (rel(k) == L_.ccomp && !adverbial(k)) || (c->to_clause && rel(k) == L_.xcomp) ||
+                    (k > w && rel(k) == L_.nsubj && c->kind == CueKind::kSpeech && speaker_of(w) >= 0 &&
+                     static_cast<uint32_t>(speaker_of(w)) < w);
       if (first < 0 && !clause) continue;
       auto [lo, hi] = subtree(k);
-      if (first < 0) first = static_cast<int32_t>(lo);
+      bool opens = first < 0;
+      if (opens) first = static_cast<int32_t>(lo);
       if (k < w) {  // "The war will end, he said": the complement before the cue
         last = hi;
         break;
       }
-      if (!is_punct(k)) last = std::max(last, hi);
+      // After it, only more of what was said: a modifier of the cue ("after
+      // ...", ", arguing that ...") is no part of it.
+      if (opens || clause) last = std::max(last, hi);
     }
     // "cited two reports", "called the plan a failure", a clause parsed as an
     // object ("said the company expected ..."): the object is the content, except
@@ -670,6 +756,11 @@ void Finder::find_indirect() {
     if (spk < 0 && finite_or_participle(w)) {
       spk = speaker_between(doc_.sentences[sent_[w]].first_word, w);
       if (spk >= 0 && head(spk) == static_cast<int32_t>(w)) spk = -1;
+      // "In a meeting with the Post Trump said": a name or pronoun right before the cue.
+      uint16_t up = w > 0 ? doc_.words[w - 1].upos : 0;
+      if (spk < 0 && w > doc_.sentences[sent_[w]].first_word && inside_[w - 1] < 0 &&
+          (up == L_.propn || (up == L_.pron && rel(w - 1) != L_.obj)))
+        spk = static_cast<int32_t>(w - 1);
     }
     add_indirect(from, last, w, doc_.words[w].span, spk);
   }
@@ -679,17 +770,33 @@ void Finder::find_indirect() {
 // said by the owner or by the one it comes from.
 void Finder::find_noun_cue(uint32_t w) {
   if (!cues_.find_noun(lemma(w))) return;
+  // The one who issued it: the owner ("the mayor's claim"), "by"/"from" X, or
+  // a name before the noun ("a New York Times report").
+  int32_t spk = -1;
+  for (uint32_t g : children(w))
+    if (rel(g) == L_.poss || (rel(g) == L_.nmod && (has_case(g, "by") || has_case(g, "from"))) ||
+        (g < w && rel(g) == deprel_id("compound") && doc_.words[g].upos == L_.propn))
+      spk = static_cast<int32_t>(g);
+  // "Democrats persisted in arguments that ...", "X made the claim that ...":
+  // no owner named, the subject of the verb it hangs on.
+  if (spk < 0 && head(w) >= 0 && (rel(w) == L_.obj || rel(w) == L_.obl) && doc_.words[head(w)].upos == L_.verb)
+    spk = speaker_of(static_cast<uint32_t>(head(w)));
   for (uint32_t k : children(w)) {
     if (k < w || (rel(k) != L_.acl && rel(k) != L_.ccomp)) continue;
     bool that = false;
     for (uint32_t m : children(k)) that = that || (rel(m) == deprel_id("mark") && iequals(doc_.word_text(m), "that"));
     if (!that) continue;
-    int32_t spk = -1;
-    for (uint32_t g : children(w))
-      if (rel(g) == L_.poss || (rel(g) == L_.nmod && (has_case(g, "by") || has_case(g, "from")))) spk = static_cast<int32_t>(g);
     auto [lo, hi] = subtree(k);
     add_indirect(lo, hi, w, doc_.words[w].span, spk);
     return;
+  }
+  // The that-clause right after the noun, hung elsewhere by the parse ("seized
+  // on a report that ..." with the clause on "seized").
+  uint32_t m = w + 1;
+  if (m < doc_.words.size() && sent_[m] == sent_[w] && iequals(doc_.word_text(m), "that") &&
+      rel(m) == deprel_id("mark") && head(m) > static_cast<int32_t>(m) && subtree(static_cast<uint32_t>(head(m))).first == m) {
+    auto [lo, hi] = subtree(static_cast<uint32_t>(head(m)));
+    add_indirect(lo, hi, w, doc_.words[w].span, spk);
   }
 }
 
@@ -758,6 +865,39 @@ void Finder::continue_attributions() {
   }
 }
 
+// A chain the speaker may stand for: a name must appear in the chain's name
+// ("Kuleba" -> "Dmytro Kuleba", not "Xinhua" -> "Bucha Killings"), and one
+// speaker is no group ("Wang" is not "Wang Yi and Dmytro Kuleba"): coreference
+// errors stay out of the quote.
+bool Finder::chain_fits(const Found& f, size_t chain) const {
+  if (chain >= doc_.chains.size()) return false;
+  std::string_view canon = doc_.chains[chain].canonical;
+  if (entities::pronoun_info(entities::lower(canon)).pronoun) return false;  // a pronoun names no one
+  std::string_view said = doc_.str(f.q.speaker);
+  if (canon.find(" and ") != std::string_view::npos && said.find(" and ") == std::string_view::npos &&
+      !iequals(said, "they") && !iequals(said, "them"))
+    return false;
+  uint32_t h = static_cast<uint32_t>(f.speaker_head);
+  // "he"/"she" stands for a person, never a place or an organisation.
+  EntityType type = doc_.chains[chain].type;
+  if ((iequals(said, "he") || iequals(said, "she")) && type != EntityType::kPerson)
+    return false;
+  // The speaker's own name words (the head, its flat/compound/appos names) must
+  // appear in the chain's name; "China's foreign minister" names no one itself.
+  bool named = false, found = false;
+  auto check = [&](uint32_t w) {
+    if (doc_.words[w].upos != L_.propn) return;
+    named = true;
+    found = found || canon.find(doc_.word_text(w)) != std::string_view::npos;
+  };
+  check(h);
+  for (uint32_t k : children(h))
+    if (rel(k) == deprel_id("flat") || rel(k) == deprel_id("compound") || rel(k) == deprel_id("appos") ||
+        rel(k) == deprel_id("flat:name"))
+      check(k);
+  return !named || found;
+}
+
 void Finder::resolve_chains() {
   if (doc_.mentions.empty()) return;
   for (Found& f : found_) {
@@ -768,7 +908,7 @@ void Finder::resolve_chains() {
     for (int back = 0; it != doc_.mentions.begin() && back < 16; ++back) {
       --it;
       if (it->span.begin <= h.begin && it->span.end >= h.end && it->chain >= 0) {
-        f.q.speaker_chain = it->chain;
+        if (chain_fits(f, static_cast<size_t>(it->chain))) f.q.speaker_chain = it->chain;
         break;
       }
     }
@@ -788,6 +928,9 @@ void Finder::run() {
   for (Found& f : found_) {
     // Scare quotes and titles: short quoted words with nobody saying them.
     if (f.q.direct && f.speaker_head < 0 && f.last - f.first + 1 < 4) continue;
+    // One quoted word inside a sentence ("called it “unacceptable”") is a word
+    // quoted, not a statement.
+    if (f.q.direct && !f.sentence_start && f.first == f.last) continue;
     doc_.quotes.push_back(f.q);
   }
 }

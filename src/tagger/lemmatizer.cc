@@ -27,6 +27,28 @@ size_t common_prefix(std::string_view a, std::string_view b) {
   return i;
 }
 
+std::string_view xpos_name(uint16_t xpos) { return xpos < kXposCount ? kXpos[xpos] : std::string_view(); }
+
+// The lexicon's classes: verbs, and nouns (for verbs made from nouns: "shell",
+// "raid"). Adjectives stay out ("severed" is not "severe").
+constexpr uint32_t kVerb = 1, kNoun = 2, kNotInLexicon = 0;
+uint32_t lexicon_class(uint16_t xpos) {
+  std::string_view n = xpos_name(xpos);
+  return n.starts_with("VB") ? kVerb : n == "NN" || n == "NNS" ? kNoun : kNotInLexicon;
+}
+
+// Inflected verb forms whose rule lemma is checked against the lexicon.
+bool inflected_verb(uint16_t xpos) {
+  static const uint16_t vbd = xpos_id("VBD"), vbn = xpos_id("VBN"), vbg = xpos_id("VBG"), vbz = xpos_id("VBZ");
+  return xpos == vbd || xpos == vbn || xpos == vbg || xpos == vbz;
+}
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+bool lower_alpha(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 bool has_upper(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
@@ -49,6 +71,14 @@ std::string edit_of(std::string_view form, std::string_view lemma, std::string& 
 uint64_t Lemmatizer::rule_key(uint16_t xpos, std::string_view lower_suffix) {
   return HashIndex::nonzero_key(detail::combine(detail::hash_bytes(lower_suffix) ^ 0x5eed, xpos));
 }
+uint32_t Lemmatizer::lexicon_key(std::string_view lower_lemma, uint32_t cls) {
+  return static_cast<uint32_t>(detail::combine(detail::hash_bytes(lower_lemma), cls) >> 32);
+}
+
+bool Lemmatizer::known(std::string_view lower_lemma, uint32_t cls) const {
+  return lexicon_.find(HashIndex::nonzero_key((1ull << 32) | lexicon_key(lower_lemma, cls))) != HashIndex::kNone;
+}
+
 uint64_t Lemmatizer::exception_key(uint16_t xpos, std::string_view form) {
   return HashIndex::nonzero_key(detail::combine(detail::hash_bytes(form), 1000 + xpos));
 }
@@ -105,7 +135,19 @@ Lemmatizer Lemmatizer::train(const std::vector<Example>& examples) {
   for (auto [k, v] : rules) lem.rule_keys_.push_back(k), lem.rule_edits_.push_back(v);
   lem.index();
 
-  // 2. Exceptions: the most frequent lemma of (form, XPOS) where the rules miss it.
+  // 2. Lexicon: the lemmas of open-class words, lowercase letters only.
+  for (const Example& e : examples) {
+    uint32_t cls = lexicon_class(e.xpos);
+    if (cls == kNotInLexicon) continue;
+    detail::lower_into(e.lemma, lower);
+    if (lower_alpha(lower)) lem.lexicon_keys_.push_back(lexicon_key(lower, cls));
+  }
+  std::sort(lem.lexicon_keys_.begin(), lem.lexicon_keys_.end());
+  lem.lexicon_keys_.erase(std::unique(lem.lexicon_keys_.begin(), lem.lexicon_keys_.end()),
+                          lem.lexicon_keys_.end());
+  lem.index();
+
+  // 3. Exceptions: the most frequent lemma of (form, XPOS) where rules and lexicon miss it.
   std::unordered_map<uint64_t, std::pair<std::string, std::unordered_map<std::string, uint32_t>>> seen;
   for (const Example& e : examples) {
     if (e.form.empty() || e.lemma.empty()) continue;
@@ -129,7 +171,7 @@ Lemmatizer Lemmatizer::train(const std::vector<Example>& examples) {
     size_t tab = entry.first.rfind('\t');
     std::string_view form = std::string_view(entry.first).substr(0, tab);
     uint16_t xpos = static_cast<uint16_t>(std::stoi(entry.first.substr(tab + 1)));
-    if (lem.apply_rules(form, xpos, scratch) != *best) exceptions.emplace_back(key, *best);
+    if (lem.guess(form, xpos, scratch) != *best) exceptions.emplace_back(key, *best);
   }
   std::sort(exceptions.begin(), exceptions.end());
   for (const auto& [k, l] : exceptions) {
@@ -146,6 +188,9 @@ void Lemmatizer::index() {
   for (uint32_t i = 0; i < rule_keys_.size(); ++i) rules_.at(rule_keys_[i], i);
   exceptions_ = HashIndex(exception_keys_.size());
   for (uint32_t i = 0; i < exception_keys_.size(); ++i) exceptions_.at(exception_keys_[i], i);
+  lexicon_ = HashIndex(lexicon_keys_.size());
+  for (uint32_t i = 0; i < lexicon_keys_.size(); ++i)
+    lexicon_.at(HashIndex::nonzero_key((1ull << 32) | lexicon_keys_[i]), i);
 }
 
 std::string_view Lemmatizer::apply_rules(std::string_view form, uint16_t xpos, std::string& scratch) const {
@@ -168,6 +213,45 @@ std::string_view Lemmatizer::apply_rules(std::string_view form, uint16_t xpos, s
   return scratch;
 }
 
+std::string_view Lemmatizer::guess(std::string_view form, uint16_t xpos, std::string& scratch) const {
+  std::string_view rule = apply_rules(form, xpos, scratch);
+  if (lexicon_keys_.empty() || !inflected_verb(xpos) || known(rule, kVerb)) return rule;
+  // The regular alternatives, in order: stem as is ("shelled"), stem + e
+  // ("blamed"), doubled final consonant undone ("planned"), -ies -> y. Built in
+  // a stack buffer: no allocation per word.
+  char buf[48];
+  if (form.size() + 1 > sizeof buf) return rule;
+  size_t n = form.size();
+  for (size_t i = 0; i < n; ++i) buf[i] = (form[i] >= 'A' && form[i] <= 'Z') ? form[i] - 'A' + 'a' : form[i];
+  std::string_view lower(buf, n);
+  if (lower.ends_with("ing") && n > 5) n -= 3;
+  else if (lower.ends_with("ed") && n > 4) n -= 2;
+  else if (lower.ends_with("es") && n > 4) n -= 1;  // "es" -> "e", then without it below
+  else if (lower.ends_with("s") && n > 3) n -= 1;
+  else return rule;
+  char last = buf[n - 1];
+  // Known verbs first; then, if the rule's own answer is no known noun, nouns.
+  uint32_t cls = kVerb;
+  auto take = [&](size_t len, char extra) {
+    buf[len] = extra ? extra : buf[len];
+    std::string_view cand(buf, len + (extra ? 1 : 0));
+    if (!known(cand, cls)) return false;
+    scratch.assign(cand);
+    return true;
+  };
+  bool doubled = n > 2 && last == buf[n - 2] && !is_vowel(last);
+  auto any = [&] {
+    bool found = take(n, 0) || (last != 'e' && take(n, 'e')) || (doubled && take(n - 1, 0)) ||
+                 (last == 'e' && take(n - 1, 0)) || (last == 'i' && take(n - 1, 'y'));
+    buf[n - 1] = last;  // restore what "-i" -> "y" overwrote
+    return found;
+  };
+  if (any()) return scratch;
+  cls = kNoun;
+  if (!known(rule, kNoun) && any()) return scratch;
+  return rule;  // nothing known: scratch is untouched, the rule's answer stands
+}
+
 std::string_view Lemmatizer::lemmatize(std::string_view form, uint16_t xpos, std::string& scratch) const {
   uint32_t i = exceptions_.find(exception_key(xpos, form));
   if (i == HashIndex::kNone) {
@@ -179,7 +263,7 @@ std::string_view Lemmatizer::lemmatize(std::string_view form, uint16_t xpos, std
     size_t e = i + 1 < exception_offsets_.size() ? exception_offsets_[i + 1] : exception_text_.size();
     return std::string_view(exception_text_).substr(b, e - b);
   }
-  return apply_rules(form, xpos, scratch);
+  return guess(form, xpos, scratch);
 }
 
 void Lemmatizer::save(ByteWriter& w) const {
@@ -194,6 +278,7 @@ void Lemmatizer::save(ByteWriter& w) const {
   w.array(exception_keys_);
   w.array(exception_offsets_);
   w.str(exception_text_);
+  w.array(lexicon_keys_);
 }
 
 Result<Lemmatizer> Lemmatizer::load(std::string_view bytes) {
@@ -213,6 +298,8 @@ Result<Lemmatizer> Lemmatizer::load(std::string_view bytes) {
       lem.rule_keys_.size() != lem.rule_edits_.size() ||
       lem.exception_keys_.size() != lem.exception_offsets_.size())
     return bad();
+  // A model from before the lexicon ends here: it lemmatizes by the rules alone.
+  if (!r.done() && (!r.array(&lem.lexicon_keys_) || !r.done())) return bad();
   for (uint32_t e : lem.rule_edits_)
     if (e >= n) return bad();
   for (size_t i = 0; i < lem.exception_offsets_.size(); ++i)

@@ -10,6 +10,12 @@
 //               rules would get it wrong ("went"/VBD -> "go", "children" -> "child",
 //               "better"/JJR -> "good"). Looked up by the exact form, then by its
 //               lowercase (sentence-initial "Said").
+//   lexicon     the lowercase lemmas of the training verbs and of the nouns
+//               (32-bit hashes of lemma + class). Where the rules give a verb a
+//               lemma never seen as a verb ("blamed" -> "blam", "shelled" ->
+//               "shel"), the regular alternatives (-ed/-ing/-s stripped, +e,
+//               doubled consonant undone, i -> y) are tried and the first known
+//               verb is taken ("blame"), else the first known noun ("shell").
 #pragma once
 
 #include <cstdint>
@@ -41,6 +47,7 @@ class Lemmatizer {
 
   size_t rule_count() const { return rule_keys_.size(); }
   size_t exception_count() const { return exception_keys_.size(); }
+  size_t lexicon_size() const { return lexicon_keys_.size(); }
 
  private:
   struct Edit {
@@ -51,6 +58,10 @@ class Lemmatizer {
   static uint64_t rule_key(uint16_t xpos, std::string_view lower_suffix);
   static uint64_t exception_key(uint16_t xpos, std::string_view form);
   std::string_view apply_rules(std::string_view form, uint16_t xpos, std::string& scratch) const;
+  // apply_rules, then the lexicon check for verbs.
+  std::string_view guess(std::string_view form, uint16_t xpos, std::string& scratch) const;
+  bool known(std::string_view lower_lemma, uint32_t cls) const;
+  static uint32_t lexicon_key(std::string_view lower_lemma, uint32_t cls);
   void index();
 
   std::vector<Edit> edits_;
@@ -59,7 +70,8 @@ class Lemmatizer {
   std::vector<uint64_t> exception_keys_;
   std::vector<uint32_t> exception_offsets_;  // parallel: begin in exception_text_; end = next begin
   std::string exception_text_;
-  HashIndex rules_, exceptions_;  // built at load: key -> index into the parallel arrays
+  std::vector<uint32_t> lexicon_keys_;  // sorted, unique
+  HashIndex rules_, exceptions_, lexicon_;  // built at load: key -> index into the parallel arrays
 };
 
 }  // namespace sitrep::tagger

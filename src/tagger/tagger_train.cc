@@ -334,8 +334,8 @@ void TaggerTrainer::build_lemmas_and_feats() {
   for (const auto& s : train_)
     for (size_t i = 0; i < s.forms.size(); ++i) examples.push_back({s.forms[i], s.lemmas[i], s.xpos[i]});
   base_.lemmatizer_ = Lemmatizer::train(examples);
-  log(fmt::format("lemmatizer: {} suffix rules, {} exceptions", base_.lemmatizer_.rule_count(),
-                  base_.lemmatizer_.exception_count()));
+  log(fmt::format("lemmatizer: {} suffix rules, {} exceptions, {} lemmas", base_.lemmatizer_.rule_count(),
+                  base_.lemmatizer_.exception_count(), base_.lemmatizer_.lexicon_size()));
 
   // FEATS: the most frequent value per class, and per (lowercase form, class)
   // where a word seen at least twice mostly differs from it.
