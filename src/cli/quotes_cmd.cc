@@ -23,7 +23,7 @@ nlohmann::ordered_json quote_json(const Document& doc, const Quote& q) {
                {"actor", chain && !chain->actor.empty() ? nlohmann::ordered_json(chain->actor) : nlohmann::ordered_json(nullptr)}};
   }
   return {{"doc", doc.id},
-          {"sent", q.sentence},
+          {"sent", q.sentence + 1},  // 1-based, as events
           {"text", std::string(doc.str(q.span))},
           {"speaker", speaker},
           {"cue", q.cue.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(std::string(doc.str(q.cue)))},

@@ -62,7 +62,7 @@ Status query_events(Store& store, const EventFilter& f, const RowSink& sink) {
       json row = {
           {"id", st.int64(0)},
           {"doc", st.text(14)},
-          {"sent", st.int64(15)},
+          {"sent", st.int64(15) + 1},  // 1-based, as the event JSONL of files
           {"date", nullable_text(st, 7)},
           {"date_text", nullable_text(st, 25)},
           {"source", {{"code", nullable_text(st, 1)}, {"text", nullable_text(st, 16)}}},
@@ -103,7 +103,7 @@ Status query_quotes(Store& store, const QuoteFilter& f, const RowSink& sink) {
     st.bind_text_or_null(1, f.speaker).bind(2, f.limit > 0 ? f.limit : int64_t{-1});
     while (st.step()) {
       sink(json{{"doc", st.text(0)},
-                {"sent", st.int64(1)},
+                {"sent", st.int64(1) + 1},
                 {"text", st.text(2)},
                 {"speaker",
                  {{"text", nullable_text(st, 3)}, {"canonical", nullable_text(st, 4)}, {"actor", nullable_text(st, 5)}}},
@@ -151,7 +151,7 @@ Status search_sentences(Store& store, const SearchOptions& o, const RowSink& sin
       sink(json{{"doc", st.text(0)},
                 {"title", nullable_text(st, 1)},
                 {"date", nullable_text(st, 2)},
-                {"sent", st.int64(3)},
+                {"sent", st.int64(3) + 1},
                 {"rank", st.real(4)},
                 {"snippet", st.text(5)},
                 {"text", st.text(6)}});
