@@ -394,5 +394,14 @@ TEST(BratTest, OverlapOverTheGoldIsLenientWithLongPredictions) {
   EXPECT_EQ(over_gold.gold_matched, 1u);
 }
 
+TEST(QuotesTest, NameBeforeAnAsideSpeaksWhenTheParseLeavesTheCueWithoutSubject) {
+  Document doc = analyse(
+      "At a council session on Friday, Maria Lopez, Chile's deputy envoy to the OAS, said Chile \"rejects the "
+      "proposal in every form.\"\n");
+  const Quote* q = quote_with(doc, "rejects the proposal");
+  ASSERT_NE(q, nullptr);
+  EXPECT_NE(speaker(doc, q).find("Maria Lopez"), std::string::npos) << speaker(doc, q);
+}
+
 }  // namespace
 }  // namespace sitrep

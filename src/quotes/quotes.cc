@@ -246,6 +246,21 @@ class Finder {
     }
     return -1;
   }
+  // "X, China's envoy to the UN, said" with the parse giving the cue no subject:
+  // the name before a comma-delimited aside right before the cue; -1 when none.
+  int32_t speaker_before_aside(uint32_t cue) const {
+    const uint32_t first = doc_.sentences[sent_[cue]].first_word;
+    if (cue < first + 3 || doc_.word_text(cue - 1) != ",") return -1;
+    for (uint32_t k = cue - 2; k > first && cue - k < 20; --k) {
+      if (inside_[k] >= 0) return -1;
+      if (doc_.word_text(k) != ",") continue;
+      uint32_t j = k - 1;
+      if (doc_.words[j].upos != L_.propn || inside_[j] >= 0) return -1;
+      for (int steps = 0; steps < 4 && rel(j) == deprel_id("flat") && head(j) >= 0; ++steps) j = static_cast<uint32_t>(head(j));
+      return static_cast<int32_t>(j);
+    }
+    return -1;
+  }
   bool has_case(uint32_t w, std::string_view word) const {
     for (uint32_t k : children(w))
       if (rel(k) == L_.case_ && (word.empty() || iequals(doc_.word_text(k), word))) return true;
@@ -543,6 +558,7 @@ void Finder::attribute_direct() {
       f.speaker_head = speaker_of(static_cast<uint32_t>(c));
       if (f.speaker_head >= 0 && inside_[f.speaker_head] >= 0 && !m.nested) f.speaker_head = -1;  // quoted words speak not
       if (f.speaker_head < 0 && static_cast<uint32_t>(c) > m.end) f.speaker_head = speaker_between(m.end + 1, c);
+      if (f.speaker_head < 0 && static_cast<uint32_t>(c) < m.first) f.speaker_head = speaker_before_aside(static_cast<uint32_t>(c));
       if (f.speaker_head >= 0) f.q.speaker = phrase(static_cast<uint32_t>(f.speaker_head));
     }
     found_.push_back(std::move(f));
@@ -761,6 +777,7 @@ void Finder::find_indirect() {
       if (spk < 0 && w > doc_.sentences[sent_[w]].first_word && inside_[w - 1] < 0 &&
           (up == L_.propn || (up == L_.pron && rel(w - 1) != L_.obj)))
         spk = static_cast<int32_t>(w - 1);
+      if (spk < 0) spk = speaker_before_aside(w);
     }
     add_indirect(from, last, w, doc_.words[w].span, spk);
   }
