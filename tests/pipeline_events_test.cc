@@ -82,6 +82,39 @@ TEST_F(PipelineEvents, NegatedClauseNeverGivesThePositiveEvent) {
     if (e.code.starts_with("111")) EXPECT_TRUE(e.negated) << all_events(doc);
 }
 
+TEST_F(PipelineEvents, NegationIsNotSharedAcrossBut) {
+  Document doc = analyse("Moscow did not attack Kyiv but shelled Kharkiv.\n", Date{2023, 5, 17});
+  const Event* e = find_event(doc, "19");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code.substr(0, 3), "RUS");
+  EXPECT_FALSE(e->negated);
+  // Through "or" it is shared: neither act happened.
+  doc = analyse("Moscow did not condemn or criticise Kyiv.\n", Date{2023, 5, 17});
+  for (const Event& x : doc.events) EXPECT_FALSE(x.code.starts_with("11") && !x.negated) << all_events(doc);
+}
+
+TEST_F(PipelineEvents, OnlyViolentHappeningsGoWithoutASource) {
+  Document doc = analyse("The condemnation of Russia grew. Sanctions on Iran were discussed.\n", Date{2023, 5, 17});
+  for (const Event& e : doc.events) EXPECT_FALSE(e.source.code.empty()) << all_events(doc);
+}
+
+TEST_F(PipelineEvents, NamesAreOneMentionEach) {
+  Document doc = analyse("Officials in Moscow met Jean-Yves Le Drian and Wang Yi in Singapore.\n", Date{2023, 5, 17});
+  for (size_t i = 1; i < doc.mentions.size(); ++i) {
+    const Mention &a = doc.mentions[i - 1], &b = doc.mentions[i];
+    EXPECT_FALSE(a.span.begin == b.span.begin && a.span.end == b.span.end && a.kind == b.kind)
+        << doc.str(a.span) << " twice";
+  }
+  bool le_drian = false, wang = false;
+  for (const Mention& m : doc.mentions) {
+    le_drian |= doc.str(m.span).find("Yves Le Drian") != std::string_view::npos && doc.str(m.span).find("Wang") == std::string_view::npos;
+    EXPECT_NE(doc.str(m.span), "Jean") << "a hyphenated name was cut";
+    wang |= doc.str(m.span) == "Wang Yi";
+  }
+  EXPECT_TRUE(le_drian);
+  EXPECT_TRUE(wang);
+}
+
 TEST_F(PipelineEvents, RefusalIsFlaggedNegatedAndNeverThePositiveEvent) {
   Document doc = analyse("Brazil refused to condemn Argentina for the raid.\n", Date{2023, 5, 17});
   for (const Event& e : doc.events) {

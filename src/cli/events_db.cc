@@ -17,7 +17,7 @@ std::string text_or_empty(const nlohmann::json& j) { return j.is_string() ? j.ge
 // A merged event read back from the store, as a GDELT 2.0 event-table row.
 void gdelt_from_row(const nlohmann::json& r, std::string& buf) {
   io::GdeltRow g;
-  g.id = r.value("id", 0);
+  g.id = static_cast<uint64_t>(r.value("id", int64_t{0}));
   if (auto d = io::parse_date(text_or_empty(r["date"]))) g.date = g.added = *d;
   if (r["source"].is_object()) g.source_code = text_or_empty(r["source"]["code"]), g.source_name = text_or_empty(r["source"]["text"]);
   if (r["target"].is_object()) g.target_code = text_or_empty(r["target"]["code"]), g.target_name = text_or_empty(r["target"]["text"]);

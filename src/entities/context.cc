@@ -14,6 +14,7 @@ constexpr uint32_t kMaxDescription = 16;  // words
 bool owner_category(GazetteerCategory c, bool persons) {
   return c == GazetteerCategory::kCountryName || c == GazetteerCategory::kNationality ||
          c == GazetteerCategory::kMetonym || c == GazetteerCategory::kIgo ||
+         c == GazetteerCategory::kCity ||  // "shelled Kharkiv" -> UKR, "Kharkiv residents" -> UKRCVL
          (persons && c == GazetteerCategory::kPerson);
 }
 

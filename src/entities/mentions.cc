@@ -230,7 +230,7 @@ void add_nominal_and_pronoun_mentions(Document& doc) {
 }
 
 void split_coordinated_names(Document& doc) {
-  const uint16_t cconj = upos_id("CCONJ"), punct = upos_id("PUNCT");
+  const uint16_t cconj = upos_id("CCONJ");
   std::vector<Mention> parts;
   bool split = false;
   for (const Mention& m : doc.mentions) {
@@ -242,7 +242,8 @@ void split_coordinated_names(Document& doc) {
     uint32_t first = m.first_word, end = m.first_word + m.word_count;
     size_t before = parts.size();
     for (uint32_t w = first; w <= end; ++w) {
-      bool sep = w < end && (doc.words[w].upos == cconj || doc.words[w].upos == punct);
+      // "and", "or", commas; never a hyphen ("Jean-Yves Le Drian", "al-Sisi").
+      bool sep = w < end && (doc.words[w].upos == cconj || doc.word_text(w) == ",");
       if (w < end && !sep) continue;
       if (w > first) {
         uint32_t head = w - 1;
@@ -298,6 +299,10 @@ void add_dictionary_names(Document& doc, const ActorDictionary& dict) {
             (x.type == EntityType::kPerson || x.type == EntityType::kNone || x.type == EntityType::kLoc))
           x.type = type;
       }
+      // A phrase in two categories ("Moscow": metonym and city) is one mention.
+      if (!covered && doc.mentions.size() > before && doc.mentions.back().span.begin == span.begin &&
+          doc.mentions.back().span.end == span.end)
+        covered = true;
       if (covered) continue;
       uint32_t head = last;
       for (uint32_t w = first; w <= last; ++w) {

@@ -2,14 +2,26 @@
 
 #include <algorithm>
 
+#include "core/tagset.h"
+
 namespace sitrep::events {
 
-ChainActorResolver::ChainActorResolver(const entities::ActorDictionary& dict) {
+ChainActorResolver::ChainActorResolver(const entities::ActorDictionary& dict) : dict_(dict) {
   for (size_t i = 0; i < dict.size(); ++i)
     if (dict.entry(static_cast<uint32_t>(i)).category == entities::GazetteerCategory::kRole)
       agents_.push_back("~" + dict.entry(static_cast<uint32_t>(i)).code);
   std::sort(agents_.begin(), agents_.end());
   agents_.erase(std::unique(agents_.begin(), agents_.end()), agents_.end());
+}
+
+bool ChainActorResolver::city_modifier(const Document& doc, const Mention& m) const {
+  static const uint16_t compound = deprel_id("compound"), amod = deprel_id("amod");
+  uint16_t rel = doc.words[m.head_word].deprel;
+  if (m.kind != MentionKind::kName || (rel != compound && rel != amod)) return false;
+  auto entries = dict_.lookup(doc.str(m.span));
+  return !entries.empty() && std::all_of(entries.begin(), entries.end(), [&](uint32_t e) {
+    return dict_.entry(e).category == entities::GazetteerCategory::kCity;
+  });
 }
 
 void ChainActorResolver::find(const Document& doc, uint32_t s, Date, std::vector<ActorMatch>& out) const {
@@ -25,6 +37,7 @@ void ChainActorResolver::find(const Document& doc, uint32_t s, Date, std::vector
     const std::string& code = doc.chains[static_cast<size_t>(m.chain)].actor;
     if (code.empty()) continue;
     if (out.size() > begin && m.first_word <= out.back().last) continue;
+    if (city_modifier(doc, m)) continue;
     // A bare role is an agent: it joins the country of its phrase.
     auto agent = std::lower_bound(agents_.begin(), agents_.end(), code, [](const std::string& a, const std::string& c) {
       return std::string_view(a).substr(1) < c;

@@ -22,6 +22,10 @@ class ChainActorResolver : public ActorResolver {
   void find(const Document& doc, uint32_t s, Date date, std::vector<ActorMatch>& out) const override;
 
  private:
+  // A city named as a modifier ("the Kramatorsk station attack", "the Aleppo
+  // market") says where, not who: not an actor there.
+  bool city_modifier(const Document& doc, const Mention& m) const;
+  const entities::ActorDictionary& dict_;
   std::vector<std::string> agents_;  // "~GOV", sorted
 };
 

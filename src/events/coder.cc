@@ -14,7 +14,7 @@ namespace {
 uint64_t h(std::string_view s) { return word_hash(s); }
 
 struct Words {
-  uint64_t not_ = h("not"), nt = h("n't"), never = h("never"), by = h("by"), neither = h("neither"), nor = h("nor");
+  uint64_t not_ = h("not"), nt = h("n't"), never = h("never"), by = h("by"), neither = h("neither"), nor = h("nor"), or_ = h("or");
   std::vector<uint64_t> refusal{h("refuse"), h("decline"), h("fail"), h("reject")};
   std::vector<uint64_t> modal{h("will"), h("would"), h("shall"), h("may"), h("might"), h("'ll"), h("wo")};
   std::vector<uint64_t> intent{h("plan"), h("expect"), h("vow"), h("intend"), h("pledge"), h("promise"),
@@ -365,7 +365,10 @@ bool Coder::negate_and_mark_modality(const Scratch& sc, int v, Pending& e) const
   }
   // A verb conjoined without its own subject shares the first one's negation:
   // "did not condemn or criticise X".
-  if (!e.negated && !own_subject && t.dep[v] == kConj && t.parent[v] >= 0)
+  // Only through "or": "did not attack Kyiv but shelled Kharkiv" shelled.
+  bool joined_by_or = false;
+  for (uint32_t c : t.kids(v)) joined_by_or = joined_by_or || (t.dep[c] == kCc && t.word_is(static_cast<int>(c), w.or_));
+  if (!e.negated && !own_subject && joined_by_or && t.dep[v] == kConj && t.parent[v] >= 0)
     for (uint32_t c : t.kids(t.parent[v]))
       if (negator(c) && c < static_cast<uint32_t>(v)) e.negated = true;
   if (t.dep[v] == kXcomp && t.parent[v] >= 0 && among(w.refusal, t.hl[t.parent[v]])) e.negated = true;
@@ -502,7 +505,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     target_actors(sc, v, best, passive, e);
     // Victims alone, or (kept only to date the others: attach_event_context
     // drops it) a violent happening with no actor at all ("last Friday's attack").
-    if (e.src.empty() && (!p.noun || !t.lone_agents || (e.tgt.empty() && !violent(e.code)))) continue;
+    if (e.src.empty() && (!p.noun || !t.lone_agents || !violent(e.code))) continue;
     if (e.tgt.empty() && !e.compound && p.target != TargetFrom::kNone && !e.src.empty()) continue;
     if (!negate_and_mark_modality(sc, v, e)) continue;
     sc.pending.push_back(std::move(e));

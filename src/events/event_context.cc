@@ -137,7 +137,7 @@ void attach_event_context(Document& doc) {
     if (ev.time >= 0) continue;
     for (const Event& x : doc.events) {
       if (x.time < 0 || x.negated != ev.negated) continue;
-      if (x.code.substr(0, 2) != ev.code.substr(0, 2) && !(violent(x.code) && violent(ev.code))) continue;
+      if (x.code.substr(0, 2) != ev.code.substr(0, 2)) continue;
       const std::string &a = ev.source.code, &b = ev.target.code;
       bool same = (country(x.source.code) == country(a) && country(x.target.code) == country(b)) ||
                   (country(x.source.code) == country(b) && country(x.target.code) == country(a));
@@ -150,11 +150,11 @@ void attach_event_context(Document& doc) {
       break;
     }
   }
-  // An attack by no one named happened where the text places an attack.
+  // An attack by no one named happened where the text places an attack of the same root.
   for (Event& ev : doc.events) {
     if (ev.place >= 0 || !ev.source.code.empty() || !violent(ev.code)) continue;
     for (const Event& x : doc.events)
-      if (x.place >= 0 && violent(x.code) && x.source.code.empty()) {
+      if (x.place >= 0 && x.code.substr(0, 2) == ev.code.substr(0, 2) && x.source.code.empty()) {
         ev.place = x.place;
         break;
       }

@@ -193,7 +193,7 @@ Result<json> actor_network(store::Store& store, const NetworkOptions& o) {
   std::string sql = fmt::format(
       "SELECT substr(source_key, 1, {0}) AS s, substr(target_key, 1, {0}) AS t, count(*), sum(mentions), "
       "sum(goldstein), avg(goldstein) FROM events "
-      "WHERE negated = 0 AND source_key <> '' AND target_key <> '' "
+      "WHERE source_key <> '' AND target_key <> '' "
       "AND (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) "
       "GROUP BY s, t ORDER BY 3 DESC, s, t LIMIT ?3",
       width);

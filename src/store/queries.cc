@@ -176,7 +176,7 @@ Status query_dyads(Store& store, const DyadOptions& o, const RowSink& sink) {
   std::string sql = fmt::format(
       "SELECT {0} AS period, substr(e.source_key, 1, {1}) AS s, substr(e.target_key, 1, {1}) AS t, count(*), "
       "sum(e.mentions), sum(e.goldstein), avg(e.goldstein) FROM events e "
-      "WHERE e.negated = 0 AND e.date IS NOT NULL AND e.source_key <> '' AND e.target_key <> '' "
+      "WHERE e.date IS NOT NULL AND e.source_key <> '' AND e.target_key <> '' "
       "GROUP BY period, s, t ORDER BY period, s, t",
       period, width);
   return guarded(store, "dyads", [&] {

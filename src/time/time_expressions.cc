@@ -702,11 +702,12 @@ DateInference explain_document_date(const Document& doc, const std::vector<Date>
     int year = !ev.years.empty() ? *std::max_element(ev.years.begin(), ev.years.end()) : batch.year;
     Date latest;
     for (const Match& m : ev.month_days) {
+      if (m.day > days_in_month(year, m.month)) continue;  // "February 29" in another year than a leap one
       Date d = make_date(year, m.month, m.day);
       if (batch.known() && ev.years.empty()) {  // "December 30" in a January batch is last year's
         Date before = make_date(year - 1, m.month, m.day), after = make_date(year + 1, m.month, m.day);
         for (Date c : {before, after})
-          if (std::abs(days_from_civil(c) - days_from_civil(batch)) < std::abs(days_from_civil(d) - days_from_civil(batch)))
+          if (m.day <= days_in_month(c.year, m.month) && std::abs(days_from_civil(c) - days_from_civil(batch)) < std::abs(days_from_civil(d) - days_from_civil(batch)))
             d = c;
       }
       if (d.known() && (!latest.known() || days_from_civil(d) > days_from_civil(latest))) latest = d;
