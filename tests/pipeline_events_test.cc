@@ -78,8 +78,11 @@ TEST_F(PipelineEvents, PronounSubjectTakesItsAntecedentsActor) {
 
 TEST_F(PipelineEvents, NegatedClauseNeverGivesThePositiveEvent) {
   Document doc = analyse("Brazil did not condemn Argentina for the raid.\n", Date{2023, 5, 17});
-  for (const Event& e : doc.events)
-    if (e.code.starts_with("111")) EXPECT_TRUE(e.negated) << all_events(doc);
+  for (const Event& e : doc.events) {
+    if (e.code.starts_with("111")) {
+      EXPECT_TRUE(e.negated) << all_events(doc);
+    }
+  }
 }
 
 TEST_F(PipelineEvents, NegationIsNotSharedAcrossBut) {
@@ -198,9 +201,9 @@ TEST_F(PipelineEvents, LaterStagesNeverRunWhenThePipelineStopsEarlier) {
   EXPECT_TRUE(doc.events.empty());
 }
 
-// The commands a user runs print one JSON object per line with the documented keys.
-std::vector<nlohmann::json> run_jsonl(const std::string& args) {
-  std::vector<nlohmann::json> out;
+// The lines the sitrep binary writes to standard output with `args`.
+std::vector<std::string> run_lines(const std::string& args) {
+  std::vector<std::string> out;
   std::string cmd = std::string(SITREP_BINARY) + " " + args + " 2>/dev/null";
   std::unique_ptr<FILE, int (*)(FILE*)> p(popen(cmd.c_str(), "r"), pclose);
   std::string line;
@@ -209,9 +212,16 @@ std::vector<nlohmann::json> run_jsonl(const std::string& args) {
       line += static_cast<char>(c);
       continue;
     }
-    out.push_back(nlohmann::json::parse(line));
+    out.push_back(std::move(line));
     line.clear();
   }
+  return out;
+}
+
+// The commands a user runs print one JSON object per line with the documented keys.
+std::vector<nlohmann::json> run_jsonl(const std::string& args) {
+  std::vector<nlohmann::json> out;
+  for (const std::string& line : run_lines(args)) out.push_back(nlohmann::json::parse(line));
   return out;
 }
 
@@ -235,20 +245,10 @@ TEST_F(PipelineEvents, StoredEventsReadBackAsGdeltRows) {
   const std::string db = ::testing::TempDir() + "sitrep_gdelt_test.db";
   std::remove(db.c_str());
   ASSERT_EQ(std::system((std::string(SITREP_BINARY) + " ingest " + examples + " --db " + db + " -q").c_str()), 0);
-  std::string cmd = std::string(SITREP_BINARY) + " events --db " + db + " --format gdelt";
-  std::unique_ptr<FILE, int (*)(FILE*)> p(popen(cmd.c_str(), "r"), pclose);
-  int rows = 0;
-  std::string line;
-  for (int c; (c = fgetc(p.get())) != EOF;) {
-    if (c != '\n') {
-      line += static_cast<char>(c);
-      continue;
-    }
-    ++rows;
+  auto rows = run_lines("events --db " + db + " --format gdelt");
+  EXPECT_FALSE(rows.empty());
+  for (const std::string& line : rows)
     EXPECT_EQ(std::count(line.begin(), line.end(), '\t'), 60) << line;  // GDELT 2.0: 61 columns
-    line.clear();
-  }
-  EXPECT_GT(rows, 0);
   std::remove(db.c_str());
 }
 

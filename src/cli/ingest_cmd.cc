@@ -22,9 +22,9 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/pipeline_run.h"
 #include "io/readers.h"
 #include "events/ontology.h"
-#include "io/dates.h"
 #include "pipeline/pipeline.h"
 #include "store/store.h"
 
@@ -128,10 +128,7 @@ int run_ingest(const IngestOptions& opt) {
     return kExitBadInput;
   }
   std::optional<Date> given;
-  if (!opt.date.empty() && !(given = io::parse_date(opt.date))) {
-    fmt::print(stderr, "sitrep: error: --date {}: not a date (YYYY-MM-DD)\n", opt.date);
-    return kExitBadInput;
-  }
+  if (!parse_date_option(opt.date, given)) return kExitBadInput;
   store::StoreOptions store_options;
   if (const events::Ontology* ontology = pipeline.value().ontology())
     store_options.goldstein = [ontology](std::string_view code) -> std::optional<double> {
@@ -259,7 +256,7 @@ int run_ingest(const IngestOptions& opt) {
     read_options.format = in_format.value();
     read = io::read_inputs(opt.paths, read_options,
                            [&](Document&& doc) {
-                             if (!doc.date.known() && given) doc.date = *given, doc.date_source = "--date option";
+                             date_if_undated(doc, given);
                              runner.add(std::move(doc));
                            },
                            [&](const std::string& warning) {

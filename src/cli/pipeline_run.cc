@@ -35,6 +35,18 @@ std::optional<Pipeline> load_pipeline(const PipelineRunOptions& o, Stage last) {
   return std::move(pipeline).value();
 }
 
+bool parse_date_option(const std::string& text, std::optional<Date>& out) {
+  out.reset();
+  if (text.empty()) return true;
+  out = io::parse_date(text);
+  if (!out) fmt::print(stderr, "sitrep: error: --date {}: not a date (YYYY-MM-DD)\n", text);
+  return out.has_value();
+}
+
+void date_if_undated(Document& doc, const std::optional<Date>& given) {
+  if (!doc.date.known() && given) doc.date = *given, doc.date_source = "--date option";
+}
+
 int run_pipeline(const Pipeline& pipeline, const PipelineRunOptions& o, const std::function<void(Document&)>& sink) {
   if (o.paths.empty()) {
     fmt::print(stderr, "sitrep: error: give files or directories to read (- for standard input)\n");
@@ -46,10 +58,7 @@ int run_pipeline(const Pipeline& pipeline, const PipelineRunOptions& o, const st
     return kExitBadInput;
   }
   std::optional<Date> given;
-  if (!o.date.empty() && !(given = io::parse_date(o.date))) {
-    fmt::print(stderr, "sitrep: error: --date {}: not a date (YYYY-MM-DD)\n", o.date);
-    return kExitBadInput;
-  }
+  if (!parse_date_option(o.date, given)) return kExitBadInput;
   int bad = 0;
   Status read;
   {
@@ -59,7 +68,7 @@ int run_pipeline(const Pipeline& pipeline, const PipelineRunOptions& o, const st
     read = io::read_inputs(
         o.paths, read_options,
         [&](Document&& doc) {
-          if (!doc.date.known() && given) doc.date = *given, doc.date_source = "--date option";
+          date_if_undated(doc, given);
           runner.add(std::move(doc));
         },
         [&](const std::string& warning) {

@@ -27,6 +27,11 @@ void add_pipeline_run_options(CLI::App& cmd, PipelineRunOptions& o, bool petrarc
 // Loads the pipeline up to `last`, or prints the error and returns nullopt.
 std::optional<Pipeline> load_pipeline(const PipelineRunOptions& o, Stage last);
 
+// --date: `out` stays empty without one; false (the error printed) when it is not a date.
+bool parse_date_option(const std::string& text, std::optional<Date>& out);
+// Gives a document without a date the --date one.
+void date_if_undated(Document& doc, const std::optional<Date>& given);
+
 // Reads the inputs and hands each analysed document to `sink` in input order.
 // Returns the exit status: 0, or kExitBadInput when an input could not be read.
 int run_pipeline(const Pipeline& pipeline, const PipelineRunOptions& o, const std::function<void(Document&)>& sink);

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
-#include "io/dates.h"
+#include "cli/pipeline_run.h"
 #include "io/readers.h"
 #include "pipeline/pipeline.h"
 #include "time/time_expressions.h"
@@ -43,15 +43,8 @@ int run_times(const TimesOptions& opt) {
     fmt::print(stderr, "sitrep: error: unknown format {} (jsonl)\n", opt.format);
     return kExitBadInput;
   }
-  Date given;
-  if (!opt.date.empty()) {
-    auto d = io::parse_date(opt.date);
-    if (!d) {
-      fmt::print(stderr, "sitrep: error: --date {}: not a date (YYYY-MM-DD)\n", opt.date);
-      return kExitBadInput;
-    }
-    given = *d;
-  }
+  std::optional<Date> given;
+  if (!parse_date_option(opt.date, given)) return kExitBadInput;
   auto until = parse_stage(opt.until);
   if (!until.ok()) {
     fmt::print(stderr, "sitrep: error: {}\n", until.status().message());
@@ -74,7 +67,7 @@ int run_times(const TimesOptions& opt) {
     write_times(doc, std::cout);
   };
   BatchRunner runner(pipeline.value(), opt.threads, [&](Document& doc) {
-    if (!doc.date.known() && given.known()) doc.date = given, doc.date_source = "--date option";
+    date_if_undated(doc, given);
     if (doc.date.known() || timex::text_dates_document(doc)) {
       finish(doc);
       dated.push_back(doc.date);

@@ -268,6 +268,7 @@ void split_coordinated_names(Document& doc) {
 }
 
 void add_dictionary_names(Document& doc, const ActorDictionary& dict) {
+  const uint16_t propn = upos_id("PROPN"), adj = upos_id("ADJ");
   std::vector<GazetteerHit> hits;
   const size_t before = doc.mentions.size();
   size_t m = 0;  // first name mention not ending before the hit (mentions are in text order)
@@ -287,7 +288,7 @@ void add_dictionary_names(Document& doc, const ActorDictionary& dict) {
       }
       uint32_t first = h.first_word, last = h.first_word + h.word_count - 1;
       // Proper names only: "china" in lowercase or a sentence-initial "Turkey" recipe stays out.
-      if (doc.words[first].upos != upos_id("PROPN") && doc.words[first].upos != upos_id("ADJ")) continue;
+      if (doc.words[first].upos != propn && doc.words[first].upos != adj) continue;
       Span span{doc.words[first].span.begin, doc.words[last].span.end};
       while (m < before && doc.mentions[m].span.end <= span.begin) ++m;
       bool covered = false;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "events/ontology.h"
 #include "events/petrarch_dictionaries.h"
 #include "events/sentence_tree.h"
 
@@ -35,10 +36,6 @@ const Words& words() {
   return w;
 }
 bool among(const std::vector<uint64_t>& v, uint64_t x) { return std::find(v.begin(), v.end(), x) != v.end(); }
-// Material conflict by force: assault, fight, mass violence (roots 18-20).
-bool violent(const std::string& code) {
-  return code.size() >= 2 && (code.compare(0, 2, "18") == 0 || code.compare(0, 2, "19") == 0 || code.compare(0, 2, "20") == 0);
-}
 
 bool modifier_like(const SentenceTree& t, int j) {
   uint16_t u = t.up[j];
@@ -330,7 +327,7 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
   // With our resolver (not PETRARCH's), a violent nominal event that names no
   // one doing it ("the deaths of civilians in a missile strike", "residents
   // killed in the attack") is coded against its victims, source unknown.
-  if (p.noun && e.src.empty() && e.tgt.empty() && t.lone_agents && violent(e.code)) {
+  if (p.noun && e.src.empty() && e.tgt.empty() && t.lone_agents && is_violent(e.code)) {
     for (int g = t.parent[v], steps = 0; g >= 0 && steps < 3 && e.tgt.empty(); g = t.parent[g], ++steps) {
       if (t.cover[g] >= 0) {  // "civilians in a strike"
         t.group_of_match(t.cover[g], e.tgt);
@@ -505,7 +502,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     target_actors(sc, v, best, passive, e);
     // Victims alone, or (kept only to date the others: attach_event_context
     // drops it) a violent happening with no actor at all ("last Friday's attack").
-    if (e.src.empty() && (!p.noun || !t.lone_agents || !violent(e.code))) continue;
+    if (e.src.empty() && (!p.noun || !t.lone_agents || !is_violent(e.code))) continue;
     if (e.tgt.empty() && !e.compound && p.target != TargetFrom::kNone && !e.src.empty()) continue;
     if (!negate_and_mark_modality(sc, v, e)) continue;
     sc.pending.push_back(std::move(e));

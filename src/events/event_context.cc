@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/tagset.h"
+#include "events/ontology.h"
 
 namespace sitrep::events {
 namespace {
@@ -69,10 +70,6 @@ struct Tree {
     return -1;
   }
 };
-
-bool violent(const std::string& code) {  // roots 18-20
-  return code.size() >= 2 && (code.compare(0, 2, "18") == 0 || code.compare(0, 2, "19") == 0 || code.compare(0, 2, "20") == 0);
-}
 
 bool overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 bool inside(Span a, Span outer) { return a.begin >= outer.begin && a.end <= outer.end; }
@@ -143,7 +140,7 @@ void attach_event_context(Document& doc) {
                   (country(x.source.code) == country(b) && country(x.target.code) == country(a));
       // An attack by no one named takes the date of one the text dated ("last
       // Friday's attack"), with or without actors.
-      bool unnamed_attack = ev.source.code.empty() && violent(ev.code) && violent(x.code) &&
+      bool unnamed_attack = ev.source.code.empty() && is_violent(ev.code) && is_violent(x.code) &&
                             (x.source.code.empty() || x.source.code == ev.source.code);
       if (!unnamed_attack && (!same || ev.source.code.empty() || ev.target.code.empty())) continue;
       ev.date = x.date, ev.time = x.time;
@@ -152,7 +149,7 @@ void attach_event_context(Document& doc) {
   }
   // An attack by no one named happened where the text places an attack of the same root.
   for (Event& ev : doc.events) {
-    if (ev.place >= 0 || !ev.source.code.empty() || !violent(ev.code)) continue;
+    if (ev.place >= 0 || !ev.source.code.empty() || !is_violent(ev.code)) continue;
     for (const Event& x : doc.events)
       if (x.place >= 0 && x.code.substr(0, 2) == ev.code.substr(0, 2) && x.source.code.empty()) {
         ev.place = x.place;

@@ -17,6 +17,10 @@ const char* quad_name(Quad quad) {
   return "";
 }
 
+bool is_violent(std::string_view code) {
+  return code.size() >= 2 && (code.substr(0, 2) == "18" || code.substr(0, 2) == "19" || code.substr(0, 2) == "20");
+}
+
 Quad quad_of_root(int root) {
   if (root <= 5) return Quad::kVerbalCooperation;
   if (root <= 9) return Quad::kMaterialCooperation;

@@ -21,6 +21,8 @@ enum class Quad : uint8_t {
 };
 const char* quad_name(Quad quad);  // "verbal cooperation", ...
 Quad quad_of_root(int root);       // 1..20
+// Whether a code ("195") is force: assault, fight, mass violence (roots 18-20).
+bool is_violent(std::string_view code);
 
 struct CameoCode {
   std::string code;   // "041", "0211"

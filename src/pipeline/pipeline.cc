@@ -210,7 +210,7 @@ void BatchRunner::flush() {
     // others of the batch (and of the batches before) in the entity stage.
     run(Stage::kTokenize, Stage::kParse);
     for (const Document& doc : batch_) {
-      Date d = doc.date.known() ? doc.date : timex::text_dates_document(doc) ? timex::infer_document_date(doc) : Date{};
+      Date d = doc.date.known() ? doc.date : timex::infer_document_date(doc);  // the text alone: no batch given
       if (d.known()) dates_.push_back(d);
     }
     if (dates_.size() > kKeptDates) dates_.erase(dates_.begin(), dates_.end() - kKeptDates / 2);

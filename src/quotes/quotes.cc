@@ -256,7 +256,8 @@ class Finder {
       if (doc_.word_text(k) != ",") continue;
       uint32_t j = k - 1;
       if (doc_.words[j].upos != L_.propn || inside_[j] >= 0) return -1;
-      for (int steps = 0; steps < 4 && rel(j) == deprel_id("flat") && head(j) >= 0; ++steps) j = static_cast<uint32_t>(head(j));
+      static const uint16_t flat = deprel_id("flat");
+      for (int steps = 0; steps < 4 && rel(j) == flat && head(j) >= 0; ++steps) j = static_cast<uint32_t>(head(j));
       return static_cast<int32_t>(j);
     }
     return -1;
