@@ -1,5 +1,6 @@
 // sitrep eval events: codes each validation record's text with PETRARCH
-// dictionaries and scores the events (src/eval/events_eval.h).
+// dictionaries (--coder petrarch, the default) or with our own pipeline and
+// dictionaries (--coder own), and scores the events (src/eval/events_eval.h).
 #include <fmt/format.h>
 
 #include <chrono>
@@ -19,6 +20,7 @@ namespace {
 struct EvalEventsOptions {
   std::string gold;
   std::string dictionaries = "../shared/data/petrarch2/dictionaries/validate";
+  std::string coder = "petrarch";
   bool json = false;
   bool verbose = false;
 };
@@ -29,12 +31,42 @@ std::string triples(const std::vector<eval::EventTriple>& v) {
   return out.empty() ? " (none)" : out;
 }
 
+// Our own coder: each record's context and text are one document (the article up
+// to and including the sentence); only the events of the sentence are scored.
+int run_eval_own(const EvalEventsOptions& o, const std::vector<eval::EventRecord>& records) {
+  auto pipeline = Pipeline::load_default(Stage::kEvents);
+  if (!pipeline.ok()) {
+    fmt::print(stderr, "sitrep: {}\n", pipeline.status().message());
+    return kExitBadInput;
+  }
+  eval::EventScores scores;
+  for (const eval::EventRecord& r : records) {
+    Document doc;
+    doc.id = r.id;
+    doc.text = r.context + r.text;
+    doc.date = r.date;
+    doc.blocks.push_back({Span{0, static_cast<uint32_t>(doc.text.size())}, BlockKind::kNews});
+    pipeline.value().process(doc);
+    std::vector<eval::EventTriple> got;
+    for (const Event& e : doc.events)
+      if (e.span.begin >= r.context.size()) got.push_back({e.source.code, e.target.code, e.code});
+    if (!eval::score_record(r, got, scores) && o.verbose)
+      fmt::print("{} {}\n  expected:{}\n  coded:   {}\n", r.id, r.text, triples(r.expected), triples(got));
+  }
+  if (o.json)
+    std::cout << eval::events_json(scores) << "\n";
+  else
+    std::cout << eval::events_levels_table(scores);
+  return 0;
+}
+
 int run_eval_events(const EvalEventsOptions& o) {
   auto records = eval::read_event_records(o.gold);
   if (!records.ok()) {
     fmt::print(stderr, "sitrep: {}\n", records.status().message());
     return kExitBadInput;
   }
+  if (o.coder == "own") return run_eval_own(o, records.value());
   auto dicts = events::load_petrarch_dictionaries(o.dictionaries);
   if (!dicts.ok()) {
     fmt::print(stderr, "sitrep: {} (give --dictionaries DIR)\n", dicts.status().message());
@@ -97,6 +129,10 @@ void add_eval_events_command(CLI::App& eval_group) {
       ->required()
       ->check(CLI::ExistingFile);
   cmd->add_option("--dictionaries", o->dictionaries, "PETRARCH2 dictionary directory")
+      ->capture_default_str();
+  cmd->add_option("--coder", o->coder,
+                  "petrarch: the PETRARCH dictionaries of --dictionaries; own: our pipeline, actors and verb patterns")
+      ->check(CLI::IsMember({"petrarch", "own"}))
       ->capture_default_str();
   cmd->add_flag("--json", o->json, "Print one JSON object on one line");
   cmd->add_flag("-v,--verbose", o->verbose, "Print each record not fully right, with what was coded");

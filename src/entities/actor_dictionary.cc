@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 
 #include "core/tagset.h"
 #include "entities/tsv.h"
@@ -130,6 +131,26 @@ int32_t ActorDictionary::country(std::string_view code) const {
 Result<ActorDictionary> ActorDictionary::load(const std::string& dir) {
   ActorDictionary d;
   auto path = [&](const char* f) { return (std::filesystem::path(dir) / f).string(); };
+  // KIND.tsv, then KIND-*.tsv in name order (converted dictionaries with their own licence,
+  // e.g. persons-phoenix.tsv), all in the same format.
+  auto paths = [&](std::string_view kind) {
+    std::vector<std::string> out{path(std::string(kind).append(".tsv").c_str())};
+    std::vector<std::string> extra;
+    std::error_code ec;
+    for (const auto& f : std::filesystem::directory_iterator(dir, ec)) {
+      std::string name = f.path().filename().string();
+      if (name.size() > kind.size() + 5 && name.starts_with(std::string(kind) + "-") && name.ends_with(".tsv"))
+        extra.push_back(f.path().string());
+    }
+    std::sort(extra.begin(), extra.end());
+    out.insert(out.end(), extra.begin(), extra.end());
+    return out;
+  };
+  auto read_all = [&](std::string_view kind, std::vector<std::string_view> columns,
+                      const std::function<Status(const TsvRow&)>& fn) -> Status {
+    for (const auto& f : paths(kind)) SITREP_RETURN_IF_ERROR(read_tsv(f, columns, fn));
+    return Status::Ok();
+  };
   auto new_entry = [&](GazetteerCategory c) -> ActorEntry& {
     d.entries_.emplace_back();
     d.entries_.back().category = c;
@@ -171,7 +192,7 @@ Result<ActorDictionary> ActorDictionary::load(const std::string& dir) {
   }));
 
   // igos.tsv: code names
-  SITREP_RETURN_IF_ERROR(read_tsv(path("igos.tsv"), {"code", "names"}, [&](const TsvRow& row) -> Status {
+  SITREP_RETURN_IF_ERROR(read_all("igos", {"code", "names"}, [&](const TsvRow& row) -> Status {
     if (!valid_role(row[0])) return Status::Error(row.where() + ": bad organisation code " + std::string(row[0]));
     auto names = split_list(row[1]);
     if (names.empty()) return Status::Error(row.where() + ": an organisation needs a name");
@@ -182,7 +203,7 @@ Result<ActorDictionary> ActorDictionary::load(const std::string& dir) {
   }));
 
   // roles.tsv: role words
-  SITREP_RETURN_IF_ERROR(read_tsv(path("roles.tsv"), {"role", "words"}, [&](const TsvRow& row) -> Status {
+  SITREP_RETURN_IF_ERROR(read_all("roles", {"role", "words"}, [&](const TsvRow& row) -> Status {
     if (!valid_role(row[0])) return Status::Error(row.where() + ": bad role code " + std::string(row[0]));
     for (auto w : split_list(row[1])) {
       ActorEntry& e = new_entry(GazetteerCategory::kRole);
@@ -193,7 +214,7 @@ Result<ActorDictionary> ActorDictionary::load(const std::string& dir) {
   }));
 
   // persons.tsv: name aliases code from to office
-  SITREP_RETURN_IF_ERROR(read_tsv(path("persons.tsv"), {"name", "aliases", "code", "from", "to", "office"},
+  SITREP_RETURN_IF_ERROR(read_all("persons", {"name", "aliases", "code", "from", "to", "office"},
                                   [&](const TsvRow& row) -> Status {
     if (row[0].empty()) return Status::Error(row.where() + ": a person needs a name");
     if (!valid_role(row[2])) return Status::Error(row.where() + ": bad actor code " + std::string(row[2]));
@@ -223,7 +244,7 @@ Result<ActorDictionary> ActorDictionary::load(const std::string& dir) {
   }));
 
   // cities.tsv: name country admin1
-  SITREP_RETURN_IF_ERROR(read_tsv(path("cities.tsv"), {"name", "country", "admin1"}, [&](const TsvRow& row) -> Status {
+  SITREP_RETURN_IF_ERROR(read_all("cities", {"name", "country", "admin1"}, [&](const TsvRow& row) -> Status {
     auto names = split_list(row[0]);
     if (names.empty()) return Status::Error(row.where() + ": a city needs a name");
     if (d.country(row[1]) < 0 && std::none_of(d.countries_.begin(), d.countries_.end(),

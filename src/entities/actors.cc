@@ -251,6 +251,68 @@ class Assigner {
 
 void assign_actors(Document& doc, const ActorDictionary& dict) { Assigner(doc, dict).run(); }
 
+void localize_agents(Document& doc, const ActorDictionary& dict) {
+  auto is_country = [&](std::string_view code) { return code.size() >= 3 && dict.country(code.substr(0, 3)) >= 0; };
+  // A bare role: every three letters a role code, none a country or organisation prefix.
+  auto bare_role = [&](const std::string& code) {
+    if (code.empty() || code.size() % 3 != 0 || is_country(code)) return false;
+    std::string_view c(code);
+    return !c.starts_with("IGO") && !c.starts_with("NGO") && !c.starts_with("MNC");
+  };
+  bool any = false;
+  for (const Chain& c : doc.chains) any = any || bare_role(c.actor);
+  if (!any) return;
+  // The document's main country.
+  std::vector<std::pair<std::string, double>> weight;
+  auto add = [&](std::string_view country, uint32_t sentence, double w) {
+    if (sentence < 2) w *= 2;
+    for (auto& [c, x] : weight)
+      if (c == country) { x += w; return; }
+    weight.emplace_back(std::string(country), w);
+  };
+  for (const Place& p : doc.places)
+    if (is_country(p.country)) add(std::string_view(p.country).substr(0, 3), p.sentence, 1.0);
+  for (const Mention& m : doc.mentions)
+    if (m.chain >= 0 && is_country(doc.chains[m.chain].actor))
+      add(std::string_view(doc.chains[m.chain].actor).substr(0, 3), m.sentence, 0.5);
+  std::string home;
+  double best = 0, second = 0, total = 0;
+  for (const auto& [c, x] : weight) {
+    total += x;
+    if (x > best) second = best, best = x, home = c;
+    else if (x > second) second = x;
+  }
+  if (best < 2 * second || best < 0.35 * total) home.clear();  // no clear lead
+  // Each bare-role chain: a place in the sentence of one of its mentions, else home.
+  std::vector<std::string> country(doc.chains.size()), evidence(doc.chains.size());
+  for (const Mention& m : doc.mentions) {
+    if (m.chain < 0 || !bare_role(doc.chains[m.chain].actor) || !country[m.chain].empty()) continue;
+    const Place* near = nullptr;
+    uint32_t best_distance = UINT32_MAX;
+    for (const Place& p : doc.places) {
+      if (p.sentence != m.sentence || !is_country(p.country)) continue;
+      if (p.span.begin >= m.span.begin && p.span.end <= m.span.end) continue;
+      uint32_t d = p.span.begin > m.span.begin ? p.span.begin - m.span.begin : m.span.begin - p.span.begin;
+      if (d < best_distance) best_distance = d, near = &p;
+    }
+    if (near) {
+      country[m.chain] = near->country.substr(0, 3);
+      evidence[m.chain] = "; country from the place in its sentence: " + near->name;
+    }
+  }
+  for (size_t c = 0; c < doc.chains.size(); ++c) {
+    Chain& ch = doc.chains[c];
+    if (!bare_role(ch.actor)) continue;
+    if (country[c].empty() && !home.empty()) {
+      country[c] = home;
+      evidence[c] = "; country from the document's main country";
+    }
+    if (country[c].empty()) continue;
+    ch.actor = country[c] + ch.actor;
+    ch.evidence += evidence[c];
+  }
+}
+
 std::string export_learned(const Document& doc) {
   std::string out;
   for (size_t c = 0; c < doc.chains.size(); ++c) {

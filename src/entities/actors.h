@@ -27,6 +27,14 @@ namespace sitrep::entities {
 // doc.date to choose among persons' offices (unknown date: the current office).
 void assign_actors(Document& doc, const ActorDictionary& dict);
 
+// Agents with no country ("police", "protesters", "the army": a bare role code
+// such as COP) take the country their context gives, as GDELT and ICEWS infer it:
+// the place named in the mention's sentence (the nearest), else the document's main
+// country (the most named one in places and actors, the title and first sentences
+// counting double), when one country clearly leads. Runs after places::resolve_places.
+// The evidence says where the country came from.
+void localize_agents(Document& doc, const ActorDictionary& dict);
+
 // Actors learned from context (title, apposition, possessive), as persons.tsv
 // lines: name, aliases (the surname), code, from and to (the document date),
 // office (the evidence). One line per chain with a person name.

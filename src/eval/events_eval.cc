@@ -30,7 +30,28 @@ std::vector<EventTriple> unique_sorted(std::vector<EventTriple> v) {
   return v;
 }
 
+std::vector<EventTriple> at_level(std::vector<EventTriple> v, EventLevel l) {
+  for (EventTriple& t : v) {
+    t.source = actor_key(t.source, l), t.target = actor_key(t.target, l);
+    if (l != EventLevel::kExact) t.code = t.code.substr(0, 2);
+    if (l == EventLevel::kRoot) t.source.clear(), t.target.clear();
+  }
+  return v;
+}
+
 }  // namespace
+
+const char* event_level_name(EventLevel l) {
+  static const char* const kNames[] = {"exact", "root+actor", "root+country", "root"};
+  return kNames[static_cast<int>(l)];
+}
+
+std::string actor_key(std::string_view code, EventLevel level) {
+  if (code.empty() || code == "---") return "---";
+  if (level == EventLevel::kExact) return std::string(code);
+  size_t country = code.starts_with("IGO") || code.starts_with("NGO") || code.starts_with("MNC") ? 6 : 3;
+  return std::string(code.substr(0, level == EventLevel::kRootActor ? country + 3 : country));
+}
 
 Result<std::vector<EventRecord>> read_event_records(const std::string& path) {
   std::ifstream in(path);
@@ -45,6 +66,7 @@ Result<std::vector<EventRecord>> read_event_records(const std::string& path) {
       r.id = j.value("id", "");
       r.category = j.value("category", "");
       r.text = j.at("text").get<std::string>();
+      r.context = j.value("context", "");
       std::string d = j.value("date", "");
       if (d.size() == 8 && std::all_of(d.begin(), d.end(), ::isdigit))
         r.date = Date{static_cast<int16_t>(std::stoi(d.substr(0, 4))), static_cast<uint8_t>(std::stoi(d.substr(4, 2))),
@@ -74,6 +96,26 @@ bool score_record(const EventRecord& record, const std::vector<EventTriple>& cod
   s.tp += tp, s.fp += got.size() - tp, s.fn += gold.size() - tp;
   uint64_t rtp = common(roots(gold), roots(got));
   s.root_tp += rtp, s.root_fp += got.size() - rtp, s.root_fn += gold.size() - rtp;
+  for (int l = 0; l < kEventLevels; ++l) {
+    auto g = at_level(gold, static_cast<EventLevel>(l)), c = at_level(got, static_cast<EventLevel>(l));
+    uint64_t k = common(g, c);
+    s.level[l].tp += k, s.level[l].fp += c.size() - k, s.level[l].fn += g.size() - k;
+  }
+  {  // per root, at root + country level
+    auto g = at_level(gold, EventLevel::kRootCountry), c = at_level(got, EventLevel::kRootCountry);
+    std::map<std::string, std::pair<std::vector<EventTriple>, std::vector<EventTriple>>> by;
+    for (auto& t : g) by[t.code].first.push_back(t);
+    for (auto& t : c) by[t.code].second.push_back(t);
+    for (auto& [root, gc] : by) {
+      uint64_t k = common(gc.first, gc.second);
+      auto& x = s.per_root[root];
+      x.tp += k, x.fp += gc.second.size() - k, x.fn += gc.first.size() - k;
+    }
+  }
+  if (!record.expected.empty()) {
+    ++s.event_records;
+    s.event_records_coded += !coded.empty();
+  }
   bool right = gold == got;
   ++s.records;
   s.records_right += right;
@@ -97,8 +139,34 @@ std::string events_table(const EventScores& s) {
   return out;
 }
 
+std::string events_levels_table(const EventScores& s) {
+  auto pct = [](uint64_t a, uint64_t b) { return b ? 100.0 * a / b : 0.0; };
+  std::string out = fmt::format("{:<13} {:>9} {:>9} {:>9}\n", "level", "precision", "recall", "F1");
+  for (int l = 0; l < kEventLevels; ++l) {
+    const auto& c = s.level[l];
+    out += fmt::format("{:<13} {:>9.2f} {:>9.2f} {:>9.2f}\n", event_level_name(static_cast<EventLevel>(l)),
+                       pct(c.tp, c.tp + c.fp), pct(c.tp, c.tp + c.fn), EventScores::f1(c.tp, c.fp, c.fn));
+  }
+  out += fmt::format("\nrecords with events that get one: {}/{} = {:.2f}%\n", s.event_records_coded,
+                     s.event_records, pct(s.event_records_coded, s.event_records));
+  out += fmt::format("records fully correct: {}/{} = {:.2f}%\n", s.records_right, s.records, s.all_correct());
+  out += fmt::format("\nper root (root + country): {:>4} {:>4} {:>4} {:>9} {:>9}\n", "tp", "fp", "fn", "precision",
+                     "recall");
+  for (const auto& [root, c] : s.per_root)
+    out += fmt::format("  {:<24} {:>4} {:>4} {:>4} {:>9.2f} {:>9.2f}\n", root, c.tp, c.fp, c.fn,
+                       pct(c.tp, c.tp + c.fp), pct(c.tp, c.tp + c.fn));
+  return out;
+}
+
 std::string events_json(const EventScores& s) {
   nlohmann::json j;
+  for (int l = 0; l < kEventLevels; ++l) {
+    const auto& c = s.level[l];
+    auto pct = [](uint64_t a, uint64_t b) { return b ? 100.0 * a / b : 0.0; };
+    j["levels"][event_level_name(static_cast<EventLevel>(l))] = {
+        {"precision", pct(c.tp, c.tp + c.fp)}, {"recall", pct(c.tp, c.tp + c.fn)}, {"f1", EventScores::f1(c.tp, c.fp, c.fn)}};
+  }
+  j["event_records_coded"] = s.event_records ? 100.0 * s.event_records_coded / s.event_records : 0.0;
   j["exact_f1"] = s.exact_f1();
   j["root_f1"] = s.root_f1();
   j["records_all_correct"] = s.all_correct();

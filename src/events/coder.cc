@@ -27,6 +27,12 @@ struct Words {
                                 h("hold"), h("have"), h("order"), h("execute"), h("perform"), h("unleash"),
                                 h("begin"), h("start"), h("continue"), h("step"), h("intensify"), h("resume"),
                                 h("pay"), h("give"), h("issue"), h("impose"), h("announce"), h("undertake")};
+  // Subjects that are no one's agency: the event they do has an unknown source.
+  std::vector<uint64_t> weapon{h("bomb"), h("blast"), h("explosion"), h("explosive"), h("bombing"), h("attack"),
+                               h("strike"), h("airstrike"), h("shell"), h("shelling"), h("missile"), h("rocket"),
+                               h("mine"), h("landmine"), h("grenade"), h("mortar"), h("gunfire"), h("shooting"),
+                               h("fire"), h("raid"), h("ambush"), h("violence"), h("clash"), h("fighting"), h("device")};
+  std::vector<uint64_t> bomb{h("bomb"), h("blast"), h("explosion"), h("explosive"), h("bombing"), h("device")};
   std::vector<uint64_t> speech{h("say"), h("tell"), h("announce"), h("state"), h("add"), h("claim"),
                                h("report"), h("note"), h("declare"), h("insist"), h("stress"), h("write"),
                                h("reply"), h("explain"), h("indicate"), h("allege"), h("confirm")};
@@ -36,6 +42,8 @@ const Words& words() {
   return w;
 }
 bool among(const std::vector<uint64_t>& v, uint64_t x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+// Material conflict: protest, force posture, reduced relations, coercion, violence (roots 14-20).
+bool material(std::string_view code) { return code.size() >= 2 && (code[0] == '2' || (code[0] == '1' && code[1] >= '4')); }
 
 bool modifier_like(const SentenceTree& t, int j) {
   uint16_t u = t.up[j];
@@ -500,9 +508,17 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     e.prefix = static_cast<int>(p.head_prefix.size());
     e.code = p.code, e.reverse = p.reverse_code, e.symmetric = p.symmetric, e.compound = p.compound_source;
     target_actors(sc, v, best, passive, e);
+    // Implied agents (our resolver only): a material event (roots 14-20) done to
+    // someone by no one named, in the passive ("40 protesters were arrested") or by a
+    // weapon ("a car bomb exploded, killing nine people"), keeps its target with an
+    // unknown source; a bomb makes it a bombing (183).
+    bool weapon = subj >= 0 && among(words().weapon, t.hl[subj]);
+    bool implied = t.lone_agents && material(e.code) && !e.tgt.empty() && (passive || weapon);
+    if (implied && weapon && among(words().bomb, t.hl[subj]) && (e.code.starts_with("18") || e.code.starts_with("19")))
+      e.code = "183";
     // Victims alone, or (kept only to date the others: attach_event_context
     // drops it) a violent happening with no actor at all ("last Friday's attack").
-    if (e.src.empty() && (!p.noun || !t.lone_agents || !is_violent(e.code))) continue;
+    if (e.src.empty() && !implied && (!p.noun || !t.lone_agents || !is_violent(e.code))) continue;
     if (e.tgt.empty() && !e.compound && p.target != TargetFrom::kNone && !e.src.empty()) continue;
     if (!negate_and_mark_modality(sc, v, e)) continue;
     sc.pending.push_back(std::move(e));

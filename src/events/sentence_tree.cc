@@ -98,6 +98,14 @@ bool SentenceTree::in_clause(int j, int v, bool subject, bool ccomp) const {
   return false;
 }
 
+bool SentenceTree::finite(int v) const {
+  if (xp[v] == kVBD || xp[v] == kVBZ || xp[v] == kVBP) return true;
+  for (uint32_t c : kids(v))
+    if ((dep[c] == kAux || dep[c] == kAuxPass) && (xp[c] == kMD || xp[c] == kVBD || xp[c] == kVBZ || xp[c] == kVBP))
+      return true;
+  return false;
+}
+
 int SentenceTree::subject_of(int v, bool& passive) const {
   passive = false;
   int k = v;
@@ -115,6 +123,10 @@ int SentenceTree::subject_of(int v, bool& passive) const {
       if (obj >= 0) return obj;  // "urged X to respond": X
       k = parent[k];
     } else if (dep[k] == kConj) {
+      k = parent[k];
+    } else if (dep[k] == kAdvcl && !finite(k)) {
+      // A non-finite adverbial clause shares its governor's subject: "shelled Kharkiv,
+      // killing 12 civilians", "marched in Tehran to denounce the government".
       k = parent[k];
     } else {
       return -1;

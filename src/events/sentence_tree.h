@@ -71,7 +71,9 @@ struct SentenceTree {
   bool clausal(int k) const;
   // Is j in v's own clause? Its subject only when `subject`, complement clauses only when `ccomp`.
   bool in_clause(int j, int v, bool subject, bool ccomp) const;
-  // v's subject (climbing xcomp and conj), -1 when none; `passive` when it is v's passive subject.
+  // Has v a tense (past or present form, or a tensed or modal auxiliary)?
+  bool finite(int v) const;
+  // v's subject (climbing xcomp, conj and non-finite advcl), -1 when none; `passive` when it is v's passive subject.
   int subject_of(int v, bool& passive) const;
   // The nominal head of the phrase of match m (through compounds, possessives, conjuncts,
   // and with `through_of` an agent it is the nmod of: "the president of Rohan").

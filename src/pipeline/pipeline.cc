@@ -145,6 +145,7 @@ void Pipeline::process(Document& doc, StageSeconds* seconds, const std::vector<D
     entities::assign_actors(doc, *actors_);
     timex::find_times(doc);
     places::resolve_places(doc, *gazetteer_, *actors_);
+    entities::localize_agents(doc, *actors_);
     find_quotes(doc, *cues_);
     lap(&StageSeconds::entities);
   }

@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Our real-news event development set (docs/annotation.md).
+
+The annotations in data/eval/realnews-{dev,test}.jsonl hold no article text (the
+articles are not ours to ship): each record points at a sentence of a corpus in
+../shared/data by file and character offsets, with a short hash of its text. This
+script joins them with the text into the PETRARCH validation JSONL format that
+`sitrep eval events --coder own --gold FILE` reads:
+
+  python3 scripts/realnews.py build [--data ../shared/data] [--out build/eval]
+      -> build/eval/realnews-dev.jsonl, build/eval/realnews-test.jsonl
+  python3 scripts/realnews.py sample N SEED OUT.jsonl
+      -> N candidate sentences (with text, for annotators; never committed)
+
+Each built record: id, date (YYYYMMDD, the article's), context (the article's text
+before the sentence, so that the coder reads it as part of its article), text (the
+sentence), expected [{source, target, code, place?}], noevents.
+"""
+import argparse
+import hashlib
+import html
+import json
+import os
+import random
+import re
+import sys
+
+TE3 = "news-te3-silver"
+GUM = "ud-english-gum"
+
+
+def te3_article(path):
+    """The article's title and body as plain text, and its date (YYYYMMDD)."""
+    raw = open(path, encoding="utf-8").read()
+    m = re.search(r'functionInDocument="CREATION_TIME"[^>]*value="(\d{4})-(\d\d)-(\d\d)', raw) or re.search(
+        r'value="(\d{4})-(\d\d)-(\d\d)"[^>]*functionInDocument="CREATION_TIME"', raw)
+    date = "".join(m.groups()) if m else ""
+    title = re.search(r"<TITLE>(.*?)</TITLE>", raw, re.S)
+    body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
+    strip = lambda s: html.unescape(re.sub(r"<[^>]+>", "", s))
+    text = (strip(title.group(1)).strip() + "\n\n" if title else "") + strip(body.group(1) if body else "").strip()
+    return text, date
+
+
+def gum_articles(data):
+    """GUM news documents: id -> (text with one sentence a line, date, sentence offsets)."""
+    out = {}
+    for split in ("train", "dev", "test"):
+        doc, date, sents = None, "", []
+        for line in open(os.path.join(data, GUM, f"en_gum-ud-{split}.conllu"), encoding="utf-8"):
+            if line.startswith("# newdoc id = "):
+                if doc:
+                    out[doc] = (sents, date)
+                name = line.split("=", 1)[1].strip()
+                doc = name if name.startswith("GUM_news_") else None
+                date, sents = "", []
+            elif doc and line.startswith("# meta::dateCreated = "):
+                date = line.split("=", 1)[1].strip().replace("-", "")
+            elif doc and line.startswith("# text = "):
+                sents.append(line[len("# text = "):].rstrip("\n"))
+        if doc:
+            out[doc] = (sents, date)
+    return {k: ("\n".join(s), d) for k, (s, d) in out.items()}
+
+
+SENT_END = re.compile(r'(?:(?<=[.!?])|(?<=[.!?]["\u201d\']))\s+(?=["\u201c\']?[A-Z0-9])')
+ABBREV = re.compile(r"\b(Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|Gov|Prof|St|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.N|No|Co|Corp|Inc|Ltd|Jr|Sr|[A-Z])\.$")
+
+
+def sentences(text):
+    """(start, end) character offsets of the sentences of a plain text: paragraphs are
+    split at blank lines (and lines, for GUM), then at sentence ends not after an
+    abbreviation. A plain rule: the coder reads each record's context and text anyway."""
+    spans = []
+    for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        start = para.start()
+        chunk = para.group(0)
+        pos = 0
+        for m in SENT_END.finditer(chunk):
+            if ABBREV.search(chunk[pos:m.start()]):
+                continue
+            spans.append((start + pos, start + m.start()))
+            pos = m.end()
+        spans.append((start + pos, start + len(chunk)))
+    return [(b, e) for b, e in spans if text[b:e].strip()]
+
+
+def digest(s):
+    return hashlib.sha1(s.encode("utf-8")).hexdigest()[:12]
+
+
+def load_source(data, ref, cache):
+    key = (ref["corpus"], ref["doc"])
+    if key not in cache:
+        if ref["corpus"] == TE3:
+            cache[key] = te3_article(os.path.join(data, TE3, ref["doc"] + ".tml"))
+        else:
+            if "gum" not in cache:
+                cache["gum"] = gum_articles(data)
+            cache[key] = cache["gum"][ref["doc"]]
+    return cache[key]
+
+
+def build(args):
+    os.makedirs(args.out, exist_ok=True)
+    cache, bad = {}, 0
+    for split in ("dev", "test"):
+        src = os.path.join(args.annotations, f"realnews-{split}.jsonl")
+        if not os.path.exists(src):
+            continue
+        with open(src, encoding="utf-8") as f, open(os.path.join(args.out, f"realnews-{split}.jsonl"), "w") as out:
+            for n, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                r = json.loads(line)
+                text, date = load_source(args.data, r["ref"], cache)
+                b, e = r["ref"]["start"], r["ref"]["end"]
+                sent = text[b:e]
+                if digest(sent) != r["ref"]["sha1"]:
+                    print(f"{src}:{n}: {r['id']}: the text at {b}-{e} of {r['ref']['doc']} changed", file=sys.stderr)
+                    bad += 1
+                    continue
+                rec = {"id": r["id"], "date": r.get("date") or date, "context": text[:b], "text": sent,
+                       "expected": r["expected"], "noevents": not r["expected"], "category": r["ref"]["corpus"]}
+                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    if bad:
+        sys.exit(1)
+
+
+def sample(args):
+    rng = random.Random(args.seed)
+    te3_dir = os.path.join(args.data, TE3)
+    files = sorted(f[:-4] for f in os.listdir(te3_dir) if f.endswith(".tml"))
+    picked = []
+    n_gum = args.n // 4
+    for doc in rng.sample(files, (args.n - n_gum) // 3 + 20):
+        text, date = te3_article(os.path.join(te3_dir, doc + ".tml"))
+        spans = [s for s in sentences(text)[1:] if 6 <= len(text[s[0]:s[1]].split()) <= 70]
+        for b, e in rng.sample(spans, min(3, len(spans))):
+            picked.append((TE3, doc, b, e, text, date))
+    picked = picked[: args.n - n_gum]
+    gum = gum_articles(args.data)
+    pool = []
+    for doc, (text, date) in sorted(gum.items()):
+        for b, e in sentences(text)[1:]:
+            if 6 <= len(text[b:e].split()) <= 70:
+                pool.append((GUM, doc, b, e, text, date))
+    picked += rng.sample(pool, n_gum)
+    with open(args.output, "w", encoding="utf-8") as out:
+        for corpus, doc, b, e, text, date in picked:
+            rec = {"id": f"{'te3' if corpus == TE3 else 'gum'}:{doc}:{b}", "date": date,
+                   "ref": {"corpus": corpus, "doc": doc, "start": b, "end": e, "sha1": digest(text[b:e])},
+                   "context": text[max(0, b - 1500):b], "text": text[b:e]}
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def main():
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", default=os.path.join(root, "..", "shared", "data"))
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    b = sub.add_parser("build")
+    b.add_argument("--annotations", default=os.path.join(root, "data", "eval"))
+    b.add_argument("--out", default=os.path.join(root, "build", "eval"))
+    s = sub.add_parser("sample")
+    s.add_argument("n", type=int)
+    s.add_argument("seed", type=int)
+    s.add_argument("output")
+    args = ap.parse_args()
+    build(args) if args.cmd == "build" else sample(args)
+
+
+if __name__ == "__main__":
+    main()
