@@ -202,6 +202,9 @@ struct Document {
   std::string path;    // where it was read from ("-" for standard input)
 
   std::string text;
+  // While a caseless text is analysed with its capitals restored (text/truecase.h),
+  // the text as read; put back when the pipeline ends. Empty otherwise.
+  std::string original_text;
   std::vector<std::string> warnings;  // repaired bytes, skipped parts... (for the user)
 
   std::vector<Block> blocks;

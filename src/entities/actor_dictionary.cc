@@ -87,6 +87,7 @@ Status ActorDictionary::add(tagger::HashIndex& index, std::vector<std::vector<ui
 Status ActorDictionary::add_name(std::string_view phrase, uint32_t entry, const std::string& where) {
   if (phrase.empty()) return Status::Error(where + ": empty name in a list");
   SITREP_RETURN_IF_ERROR(add(names_, name_lists_, phrase, false, entry));
+  if (!entries_[entry].weak) name_phrases_.emplace_back(phrase);
   // A leading "the" is optional in the text: "The Hague" is also found as "Hague".
   if (phrase.starts_with("The ") || phrase.starts_with("the "))
     SITREP_RETURN_IF_ERROR(add(names_, name_lists_, phrase.substr(4), false, entry));

@@ -75,6 +75,8 @@ class ActorDictionary {
   // Entries of a whole phrase given as text ("Joe Biden", "foreign minister"):
   // names by surface, roles by lowercased words. Empty when none.
   std::vector<uint32_t> lookup(std::string_view phrase) const;
+  // Every name phrase as written (not weak aliases), for truecasing caseless text.
+  const std::vector<std::string>& name_phrases() const { return name_phrases_; }
   // The country entry of a CAMEO country code ("UKR"), -1 when unknown.
   int32_t country(std::string_view code) const;
 
@@ -96,6 +98,7 @@ class ActorDictionary {
   std::vector<uint32_t> phrase_entries_;  // entry ids, grouped by phrase then category
   std::vector<std::vector<uint32_t>> name_lists_, role_lists_;  // while loading
   std::vector<std::pair<std::string, uint32_t>> countries_;     // code -> entry, sorted
+  std::vector<std::string> name_phrases_;
 };
 
 // Hash of one word for dictionary lookups: ’ read as ', optionally ASCII-lowercased.

@@ -174,7 +174,7 @@ void add_name_mentions_from_parse(Document& doc) {
   sort_mentions(doc);
 }
 
-void add_nominal_and_pronoun_mentions(Document& doc) {
+void add_nominal_and_pronoun_mentions(Document& doc, const ActorDictionary* dict) {
   const uint16_t noun = upos_id("NOUN"), pron = upos_id("PRON"), propn = upos_id("PROPN");
   const size_t before = doc.mentions.size();
   std::vector<bool> headed(doc.words.size(), false);  // words already heading a mention (the NER's names)
@@ -199,6 +199,15 @@ void add_nominal_and_pronoun_mentions(Document& doc) {
                         : is_org_noun(lemma)  ? EntityType::kOrg
                         : is_place_noun(lemma) ? EntityType::kGpe
                                                : EntityType::kNone;
+      if (type == EntityType::kNone && dict)
+        for (uint32_t e : dict->lookup(lemma))
+          if (dict->entry(e).category == GazetteerCategory::kRole) {
+            std::string_view c = dict->entry(e).code;
+            bool group = c.starts_with("GOV") || c.starts_with("LEG") || c.starts_with("JUD") || c.starts_with("MED") ||
+                         c.starts_with("BUS") || c.starts_with("NGO") || c.starts_with("PTY") || c.starts_with("EDU");
+            type = group ? EntityType::kOrg : EntityType::kPerson;
+            break;
+          }
       if (type == EntityType::kNone) continue;
       // A noun modifying another noun ("government officials") or a title of
       // a name ("Minister Wang") is not a mention of its own.

@@ -21,7 +21,10 @@ namespace sitrep::entities {
 // she, her, hers, they, them, their, it, its and the reflexives). Mentions
 // already present (names from the NER) are kept; doc.mentions stays sorted by
 // span.begin (then by longer span first).
-void add_nominal_and_pronoun_mentions(Document& doc);
+// With `dict`, a noun whose lemma is one of its role words ("troops", "peacekeeper",
+// "gunman") heads a nominal mention too.
+class ActorDictionary;
+void add_nominal_and_pronoun_mentions(Document& doc, const ActorDictionary* dict = nullptr);
 
 // Adds Mention{kind=kName} for every maximal run of proper nouns joined by
 // flat/compound relations ("Foreign Minister Wang Yi", "United Nations"),

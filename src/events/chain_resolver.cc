@@ -24,6 +24,27 @@ bool ChainActorResolver::city_modifier(const Document& doc, const Mention& m) co
   });
 }
 
+// "Cambodian Prime Minister Hun Sen": the nationality of a title is no actor of its
+// own when the name the title belongs to has a code of that country.
+bool ChainActorResolver::title_owner(const Document& doc, const Mention& m, const std::string& code) const {
+  static const uint16_t noun = upos_id("NOUN"), propn = upos_id("PROPN"), adj = upos_id("ADJ");
+  if (m.kind != MentionKind::kName || code.size() != 3) return false;
+  uint32_t end = m.first_word + m.word_count;
+  for (const Mention& n : doc.mentions) {
+    if (n.sentence != m.sentence || n.first_word < end || n.chain < 0) continue;
+    if (n.first_word > end + 3) break;
+    const std::string& other = doc.chains[static_cast<size_t>(n.chain)].actor;
+    if (other.size() <= code.size() || !other.starts_with(code)) continue;
+    bool title = true;
+    for (uint32_t w = end; w < n.first_word; ++w) {
+      uint16_t u = doc.words[w].upos;
+      title = title && (u == noun || u == propn || u == adj);
+    }
+    if (title) return true;
+  }
+  return false;
+}
+
 void ChainActorResolver::find(const Document& doc, uint32_t s, Date, std::vector<ActorMatch>& out) const {
   // Mentions are sorted by start, longer first (entities/mentions.h), so a nested
   // mention ("Chinese" inside "the Chinese foreign minister") comes after the
@@ -38,6 +59,7 @@ void ChainActorResolver::find(const Document& doc, uint32_t s, Date, std::vector
     if (code.empty()) continue;
     if (out.size() > begin && m.first_word <= out.back().last) continue;
     if (city_modifier(doc, m)) continue;
+    if (title_owner(doc, m, code)) continue;
     // A bare role is an agent: it joins the country of its phrase.
     auto agent = std::lower_bound(agents_.begin(), agents_.end(), code, [](const std::string& a, const std::string& c) {
       return std::string_view(a).substr(1) < c;

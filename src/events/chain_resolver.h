@@ -25,6 +25,9 @@ class ChainActorResolver : public ActorResolver {
   // A city named as a modifier ("the Kramatorsk station attack", "the Aleppo
   // market") says where, not who: not an actor there.
   bool city_modifier(const Document& doc, const Mention& m) const;
+  // A nationality in the title of a name coded with that country ("Cambodian Prime
+  // Minister Hun Sen" is KHMGOV, not also KHM).
+  bool title_owner(const Document& doc, const Mention& m, const std::string& code) const;
   const entities::ActorDictionary& dict_;
   std::vector<std::string> agents_;  // "~GOV", sorted
 };

@@ -33,6 +33,7 @@ struct Words {
                                h("mine"), h("landmine"), h("grenade"), h("mortar"), h("gunfire"), h("shooting"),
                                h("fire"), h("raid"), h("ambush"), h("violence"), h("clash"), h("fighting"), h("device")};
   std::vector<uint64_t> bomb{h("bomb"), h("blast"), h("explosion"), h("explosive"), h("bombing"), h("device")};
+  std::vector<uint64_t> circumstance{h("in"), h("during"), h("at"), h("after"), h("before"), h("following")};
   std::vector<uint64_t> speech{h("say"), h("tell"), h("announce"), h("state"), h("add"), h("claim"),
                                h("report"), h("note"), h("declare"), h("insist"), h("stress"), h("write"),
                                h("reply"), h("explain"), h("indicate"), h("allege"), h("confirm")};
@@ -328,6 +329,17 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
       int s = t.subject_of(t.parent[v], pv);
       if (s >= 0 && !pv) t.group_of_phrase(s, e.src);
     }
+    // "X made the remarks in / during a meeting with Y": a symmetric event in a
+    // circumstance of a verb is its subject's.
+    if (e.src.empty() && e.symmetric && (t.dep[v] == kObl || t.dep[v] == kNmod) && t.parent[v] >= 0) {
+      int cs = t.child_with(v, kCase), g = t.parent[v];
+      for (int guard = 0; g >= 0 && !t.verbal(g) && guard < t.n; ++guard) g = t.parent[g];
+      if (cs >= 0 && g >= 0 && among(words().circumstance, t.hl[cs])) {
+        bool pv = false;
+        int s = t.subject_of(g, pv);
+        if (s >= 0 && !pv) t.group_of_phrase(s, e.src);
+      }
+    }
     if (e.src.empty() && e.symmetric && e.tgt.size() >= 2) e.compound = true, e.src = e.tgt;
   }
   // "X and Y held talks": a symmetric event without a target holds among its sources.
@@ -520,6 +532,16 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // drops it) a violent happening with no actor at all ("last Friday's attack").
     if (e.src.empty() && !implied && (!p.noun || !t.lone_agents || !is_violent(e.code))) continue;
     if (e.tgt.empty() && !e.compound && p.target != TargetFrom::kNone && !e.src.empty()) continue;
+    // A plain statement (010) is an event only toward whom it is told ("told Y"), not
+    // toward whoever its content names: that content is coded for itself.
+    if (t.lone_agents && e.code == "010") {
+      bool told = false;
+      for (uint16_t rel : {kObj, kIobj}) {
+        int o = t.child_with(v, rel);
+        for (const CodedActor& a : e.tgt) told = told || (o >= 0 && a.first <= o && o <= a.last);
+      }
+      if (!told) continue;
+    }
     if (!negate_and_mark_modality(sc, v, e)) continue;
     sc.pending.push_back(std::move(e));
   }

@@ -117,6 +117,15 @@ int SentenceTree::subject_of(int v, bool& passive) const {
         return static_cast<int>(c);
       }
     if (parent[k] < 0) return -1;
+    // "shelled Kharkiv, killing 12 civilians": a participle after a comma, read as the
+    // noun's modifier, is the clause's adverbial; its subject is the clause's.
+    if (dep[k] == kAcl && k == v && v > 0 && up[v - 1] == upos_id("PUNCT") && xp[v] == xpos_id("VBG")) {
+      int g = parent[k];
+      for (int guard = 0; g >= 0 && !verbal(g) && guard < n; ++guard) g = parent[g];
+      if (g < 0) return -1;
+      k = g;
+      continue;
+    }
     if (dep[k] == kAcl && k == v) return parent[k];  // "a woman believed linked to X"
     if (dep[k] == kXcomp) {
       int obj = child_with(parent[k], kObj);

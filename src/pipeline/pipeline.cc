@@ -22,6 +22,7 @@
 #include "events/verb_dictionary.h"
 #include "places/places.h"
 #include "quotes/quotes.h"
+#include "text/truecase.h"
 #include "time/time_expressions.h"
 
 namespace sitrep {
@@ -77,6 +78,7 @@ Result<Pipeline> Pipeline::load_default(Stage last) {
     auto actors = shared(entities::ActorDictionary::load_default());
     if (!actors.ok()) return actors.status();
     p.actors_ = std::move(actors).value();
+    p.truecaser_ = std::make_shared<const text::Truecaser>(p.actors_->name_phrases());
     auto gazetteer = shared(places::Gazetteer::load_default(*p.actors_));
     if (!gazetteer.ok()) return gazetteer.status();
     p.gazetteer_ = std::move(gazetteer).value();
@@ -121,6 +123,13 @@ void Pipeline::process(Document& doc, StageSeconds* seconds, const std::vector<D
     t0 = t1;
   };
   if (first <= Stage::kTokenize) {
+    // Caseless text is analysed with its capitals restored; the text as read comes back at the end.
+    if (truecaser_ && doc.tokens.empty() && doc.original_text.empty())
+      if (auto c = text::text_case(doc.text); c != text::TextCase::kMixed) {
+        std::string cased = truecaser_->restore(doc.text, c);
+        doc.original_text = std::move(doc.text);
+        doc.text = std::move(cased);
+      }
     if (doc.tokens.empty()) tokenizer_.process(doc);  // CoNLL-U input comes tokenized
     lap(&StageSeconds::tokenize);
   }
@@ -140,7 +149,7 @@ void Pipeline::process(Document& doc, StageSeconds* seconds, const std::vector<D
     entities::split_coordinated_names(doc);
     entities::add_dictionary_names(doc, *actors_);
     entities::add_name_mentions_from_parse(doc);  // proper-noun runs the NER missed
-    entities::add_nominal_and_pronoun_mentions(doc);
+    entities::add_nominal_and_pronoun_mentions(doc, actors_.get());
     entities::resolve_coreference(doc);
     entities::assign_actors(doc, *actors_);
     timex::find_times(doc);
@@ -154,6 +163,10 @@ void Pipeline::process(Document& doc, StageSeconds* seconds, const std::vector<D
     coder_->code(doc);
     events::attach_event_context(doc);
     lap(&StageSeconds::events);
+  }
+  if (last >= last_ && !doc.original_text.empty()) {
+    doc.text = std::move(doc.original_text);
+    doc.original_text.clear();
   }
 }
 

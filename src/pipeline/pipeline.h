@@ -41,6 +41,10 @@ enum class Stage { kTokenize, kTag, kParse, kEntities, kEvents };
 // "tokenize", "tag", "parse", "entities", "events" -> stage; anything else is an error.
 Result<Stage> parse_stage(std::string_view name);
 
+namespace text {
+class Truecaser;
+}
+
 class Pipeline {
  public:
   // Loads the bundled models and data of the stages up to `last`.
@@ -83,6 +87,7 @@ class Pipeline {
   // gazetteer points at the dictionary, the coder at its resolver).
   std::shared_ptr<const entities::Ner> ner_;
   std::shared_ptr<const entities::ActorDictionary> actors_;
+  std::shared_ptr<const text::Truecaser> truecaser_;  // with the actor dictionary's names
   std::shared_ptr<const places::Gazetteer> gazetteer_;
   std::shared_ptr<const CueLexicon> cues_;
   std::shared_ptr<const events::Ontology> ontology_;

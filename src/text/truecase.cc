@@ -1,0 +1,164 @@
+#include "text/truecase.h"
+
+#include <algorithm>
+#include <array>
+#include <unordered_set>
+
+namespace sitrep::text {
+namespace {
+
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+char lower(char c) { return is_upper(c) ? static_cast<char>(c + 32) : c; }
+char upper(char c) { return is_lower(c) ? static_cast<char>(c - 32) : c; }
+bool word_char(char c) {
+  return is_lower(c) || is_upper(c) || (c >= '0' && c <= '9') || c == '\'' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Common English words that are also names (a country's short name, a person's
+// surname, an acronym): never capitalised from the name list alone.
+const std::unordered_set<std::string_view>& common_words() {
+  static const std::unordered_set<std::string_view> k = {
+      "a", "am", "an", "and", "are", "as", "at", "be", "but", "by", "can", "did", "do", "for", "from", "go", "had",
+      "has", "have", "he", "her", "his", "i", "if", "in", "is", "it", "its", "may", "me", "my", "no", "not", "of",
+      "on", "or", "our", "she", "so", "the", "their", "them", "they", "this", "to", "up", "us", "was", "we", "were",
+      "who", "will", "with", "you", "march", "august", "said", "new", "general", "grand", "bush", "rice", "brown",
+      "gates", "king", "power", "price", "major", "young", "white", "black", "green", "long", "little", "best",
+      "hill", "wood", "rich", "bishop", "pope", "cook", "page", "rose", "lee", "ban", "wang", "chance", "mobile",
+      "reading", "nice", "split", "bath", "victoria", "van", "de", "la", "al", "bin", "da", "von", "le", "du", "don",
+      "will", "mark", "sun", "hope", "faith", "grace", "lot", "man", "chase", "trump", "guinea", "turkey", "china",
+      "chile", "jersey", "niger", "panama", "cuba", "mali", "chad", "georgia", "jordan", "laos", "oman", "peru",
+      "togo", "iran", "iraq"};
+  // (Country names are capitalised through a separate, longer list below: "china",
+  // "turkey"... are nearly always the country in news, so they are added back.)
+  return k;
+}
+constexpr std::array<std::string_view, 19> kCalendar = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "april", "june", "july", "september", "october", "november", "december", "christmas", "easter", "ramadan"};
+constexpr std::array<std::string_view, 17> kNewsCountries = {
+    "china", "turkey", "chile", "niger", "panama", "cuba", "mali", "chad", "georgia", "jordan", "laos", "oman",
+    "peru", "togo", "iran", "iraq", "guinea"};
+
+std::string lower_words(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ', space = false;
+    out += lower(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+TextCase text_case(std::string_view text) {
+  size_t lo = 0, up = 0;
+  for (char c : text) lo += is_lower(c), up += is_upper(c);
+  if (lo + up < 40) return TextCase::kMixed;
+  if (up * 200 < lo + up) return TextCase::kLower;    // under 0.5% capitals
+  if (lo * 20 < lo + up) return TextCase::kUpper;     // under 5% small letters
+  return TextCase::kMixed;
+}
+
+Truecaser::Truecaser(const std::vector<std::string>& names) {
+  auto add = [&](std::string_view cased) {
+    std::string key = lower_words(cased);
+    if (key.empty()) return;
+    size_t words = 1 + static_cast<size_t>(std::count(key.begin(), key.end(), ' '));
+    if (words == 1 && common_words().count(key)) return;
+    if (std::none_of(cased.begin(), cased.end(), is_upper)) return;  // nothing to restore
+    if (phrases_.emplace(key, static_cast<uint32_t>(cased_.size())).second) cased_.emplace_back(cased);
+    max_words_ = std::max(max_words_, words);
+  };
+  for (const std::string& n : names) add(n);
+  for (std::string_view c : kNewsCountries) {
+    std::string cap(c);
+    cap[0] = upper(cap[0]);
+    if (!phrases_.count(std::string(c))) {
+      phrases_.emplace(std::string(c), static_cast<uint32_t>(cased_.size()));
+      cased_.push_back(cap);
+    }
+  }
+}
+
+std::string Truecaser::restore(std::string_view text, TextCase from) const {
+  std::string out(text);
+  if (from == TextCase::kUpper)
+    for (char& c : out) c = lower(c);
+  // Words: runs of letters, digits, apostrophes and inner dots or hyphens ("u.n.", "al-qaeda").
+  struct W {
+    size_t b, e;
+  };
+  std::vector<W> words;
+  for (size_t i = 0; i < out.size();) {
+    if (!word_char(out[i])) { ++i; continue; }
+    size_t j = i;
+    while (j < out.size() && (word_char(out[j]) || ((out[j] == '.' || out[j] == '-') && j + 1 < out.size() &&
+                                                      (word_char(out[j + 1]) || out[j] == '.'))))
+      ++j;
+    if (j < out.size() && out[j] == '.' && j > i + 1 && out[j - 2] == '.') ++j;  // "u.s." keeps its last dot
+    words.push_back({i, j});
+    i = j;
+  }
+  // Names, longest phrase first; the phrase's capitals are copied letter by letter.
+  std::string key;
+  for (size_t w = 0; w < words.size();) {
+    size_t best = 0;
+    uint32_t best_id = 0;
+    key.clear();
+    for (size_t k = 0; k < max_words_ && w + k < words.size(); ++k) {
+      if (k) {  // words of a phrase are separated by spaces only
+        std::string_view gap(out.data() + words[w + k - 1].e, words[w + k].b - words[w + k - 1].e);
+        if (gap.find_first_not_of(' ') != std::string_view::npos) break;
+        key += ' ';
+      }
+      key.append(out, words[w + k].b, words[w + k].e - words[w + k].b);
+      auto it = phrases_.find(key);
+      if (it == phrases_.end() && key.back() == '.') it = phrases_.find(key.substr(0, key.size() - 1));
+      if (it != phrases_.end()) best = k + 1, best_id = it->second;
+    }
+    if (!best) { ++w; continue; }
+    const std::string& cased = cased_[best_id];
+    size_t ci = 0;
+    for (size_t p = words[w].b; p < words[w + best - 1].e && ci < cased.size(); ++p) {
+      while (ci < cased.size() && cased[ci] == ' ') ++ci;
+      if (out[p] == ' ') continue;
+      if (ci < cased.size() && lower(cased[ci]) == out[p]) out[p] = cased[ci];
+      ++ci;
+    }
+    w += best;
+  }
+  // "I", days and months; sentence starts (after . ! ? and at line starts, past quotes and brackets).
+  for (const W& w : words) {
+    std::string_view s(out.data() + w.b, w.e - w.b);
+    if (s == "i" || std::find(kCalendar.begin(), kCalendar.end(), s) != kCalendar.end()) out[w.b] = upper(out[w.b]);
+  }
+  bool start = true;
+  for (size_t i = 0; i < out.size(); ++i) {
+    char c = out[i];
+    if (start && (is_lower(c) || is_upper(c) || (c >= '0' && c <= '9'))) {
+      out[i] = upper(c);
+      start = false;
+    } else if (c == '\n') {
+      start = true;
+    } else if ((c == '.' || c == '!' || c == '?') && i + 1 < out.size() && (out[i + 1] == ' ' || out[i + 1] == '\n' ||
+                                                                         out[i + 1] == '"')) {
+      // Not after an abbreviation's inner dot ("u.s. troops"): the word before has no dot.
+      size_t b = i;
+      while (b > 0 && word_char(out[b - 1])) --b;
+      bool abbreviation = b > 0 && out[b - 1] == '.';
+      if (!abbreviation) start = true;
+    } else if (start && c != ' ' && c != '"' && c != '\'' && c != '(' && c != '[' && c != '-' &&
+               static_cast<unsigned char>(c) < 0x80) {
+      start = false;
+    }
+  }
+  return out;
+}
+
+}  // namespace sitrep::text

@@ -1,0 +1,43 @@
+// Truecasing of caseless text: lower-cased (scraped pages) or upper-cased
+// (headlines, wires) documents get the capitals our models and dictionaries
+// read, before tokenization. The case of ASCII letters changes and nothing else,
+// so every byte offset stays valid and the original text can be put back.
+//
+//   "police arrested 40 protesters in minsk. the u.n. condemned it."
+//   -> "Police arrested 40 protesters in Minsk. The U.N. condemned it."
+//
+// Names come from a list of phrases as written ("Minsk", "U.N.", "United Nations",
+// "Joe Biden"; the actor dictionary's), matched longest first on lower-cased words;
+// sentence starts, "I", days and months are capitalised by rule. Words common in
+// English that are also names ("us", "who", "may", "march", "will") keep their case.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace sitrep::text {
+
+enum class TextCase : uint8_t { kMixed = 0, kLower = 1, kUpper = 2 };
+
+// kLower when (almost) no ASCII letter is upper case, kUpper when (almost) none is
+// lower case; kMixed otherwise and for texts of fewer than 40 letters.
+TextCase text_case(std::string_view text);
+
+class Truecaser {
+ public:
+  // `names`: phrases as written; a phrase of one word that is a common English word is left out.
+  explicit Truecaser(const std::vector<std::string>& names);
+  // The text with capitals restored (lower-cased first when it is upper case); same length.
+  std::string restore(std::string_view text, TextCase from) const;
+
+ private:
+  // Lower-cased phrase (words joined by one space) -> index into cased_.
+  std::unordered_map<std::string, uint32_t> phrases_;
+  std::vector<std::string> cased_;
+  size_t max_words_ = 1;
+};
+
+}  // namespace sitrep::text
