@@ -139,6 +139,57 @@ TEST_F(PipelineEvents, EventInsideAQuoteIsReportedByItsSpeaker) {
   EXPECT_EQ(e->reported_by.code, "DEUGOV");
 }
 
+TEST_F(PipelineEvents, AgentsWithoutACountryTakeTheCountryOfTheirPlace) {
+  Document doc = analyse("Riot police detained dozens of students in Caracas on Monday.\n", Date{2023, 5, 17});
+  const Event* e = find_event(doc, "17");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "VENCOP") << all_events(doc);
+  EXPECT_EQ(e->target.code.substr(0, 3), "VEN") << all_events(doc);
+}
+
+TEST_F(PipelineEvents, AnUnnamedArmyTakesTheCountryOfTheTroopsNamedBefore) {
+  Document doc = analyse("Indian troops shot two Pakistani intruders in Kashmir, the army said.\n", Date{2023, 5, 17});
+  bool army = false;
+  for (const Mention& m : doc.mentions)
+    if (doc.str(m.span) == "the army") {
+      army = true;
+      ASSERT_GE(m.chain, 0);
+      EXPECT_EQ(doc.chains[m.chain].actor, "INDMIL") << doc.chains[m.chain].evidence;
+    }
+  EXPECT_TRUE(army);
+}
+
+TEST_F(PipelineEvents, ArrestsByNoOneNamedKeepTheirTargetWithAnUnknownSource) {
+  Document doc = analyse("Twelve Turkish journalists were arrested in Ankara on Friday.\n", Date{2023, 5, 17});
+  const Event* e = find_event(doc, "17");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_TRUE(e->source.code.empty()) << all_events(doc);
+  EXPECT_EQ(e->target.code, "TURMED") << all_events(doc);
+  // A storm's victims are no one's: nothing is coded.
+  doc = analyse("Nine villagers were killed in Luzon when a storm destroyed their homes.\n", Date{2023, 5, 17});
+  EXPECT_EQ(find_event(doc, "18"), nullptr) << all_events(doc);
+}
+
+TEST_F(PipelineEvents, CaselessTextCodesTheSameEventsAndKeepsItsText) {
+  const std::string cased = "Egyptian troops attacked Libyan militants near Benghazi on Sunday.\n";
+  auto key = [](const Document& d) {
+    std::string k;
+    for (const Event& e : d.events) k += e.source.code + ">" + e.target.code + ":" + e.code.substr(0, 2) + " ";
+    return k;
+  };
+  Document doc = analyse(cased, Date{2023, 5, 17});
+  ASSERT_FALSE(doc.events.empty());
+  for (auto fold : {::tolower, ::toupper}) {
+    std::string text = cased;
+    for (char& c : text) c = static_cast<char>(fold(static_cast<unsigned char>(c)));
+    Document other = analyse(text, Date{2023, 5, 17});
+    EXPECT_EQ(key(other), key(doc)) << text;
+    EXPECT_EQ(other.text, text);  // the text as read, not the truecased one
+    EXPECT_TRUE(other.original_text.empty());
+    for (const Event& e : other.events) EXPECT_EQ(other.str(e.source.text).size(), e.source.text.size());
+  }
+}
+
 TEST_F(PipelineEvents, TimeOfTheReportingClauseDoesNotDateTheReportedEvent) {
   // "on Tuesday" belongs to "said", not to the attack, which keeps the document date.
   Document doc = analyse("Officials said on Tuesday that Syrian troops attacked Turkish soldiers.\n",

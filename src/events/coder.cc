@@ -33,6 +33,11 @@ struct Words {
                                h("mine"), h("landmine"), h("grenade"), h("mortar"), h("gunfire"), h("shooting"),
                                h("fire"), h("raid"), h("ambush"), h("violence"), h("clash"), h("fighting"), h("device")};
   std::vector<uint64_t> bomb{h("bomb"), h("blast"), h("explosion"), h("explosive"), h("bombing"), h("device")};
+  std::vector<uint64_t> disaster{h("crash"), h("accident"), h("lightning"), h("flood"), h("earthquake"), h("quake"),
+                                 h("storm"), h("collapse"), h("landslide"), h("avalanche"), h("cyclone"), h("hurricane"),
+                                 h("typhoon"), h("tsunami"), h("epidemic"), h("outbreak"), h("drown"), h("stampede"),
+                                 h("collision"), h("derail"), h("blaze"), h("plane"), h("aircraft"), h("flu"), h("virus"),
+                                 h("heatwave"), h("rain"), h("mudslide")};
   std::vector<uint64_t> circumstance{h("in"), h("during"), h("at"), h("after"), h("before"), h("following")};
   std::vector<uint64_t> speech{h("say"), h("tell"), h("announce"), h("state"), h("add"), h("claim"),
                                h("report"), h("note"), h("declare"), h("insist"), h("stress"), h("write"),
@@ -526,6 +531,9 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // unknown source; a bomb makes it a bombing (183).
     bool weapon = subj >= 0 && among(words().weapon, t.hl[subj]);
     bool implied = t.lone_agents && material(e.code) && !e.tgt.empty() && (passive || weapon);
+    // Deaths in a crash, a storm or a fire are no one's act.
+    if (implied && std::any_of(words().disaster.begin(), words().disaster.end(), [&](uint64_t d) { return t.has_word(d); }))
+      implied = false;
     if (implied && weapon && among(words().bomb, t.hl[subj]) && (e.code.starts_with("18") || e.code.starts_with("19")))
       e.code = "183";
     // Victims alone, or (kept only to date the others: attach_event_context

@@ -99,7 +99,7 @@ std::string Truecaser::restore(std::string_view text, TextCase from) const {
     if (!word_char(out[i])) { ++i; continue; }
     size_t j = i;
     while (j < out.size() && (word_char(out[j]) || ((out[j] == '.' || out[j] == '-') && j + 1 < out.size() &&
-                                                      (word_char(out[j + 1]) || out[j] == '.'))))
+                                                      word_char(out[j + 1]))))
       ++j;
     if (j < out.size() && out[j] == '.' && j > i + 1 && out[j - 2] == '.') ++j;  // "u.s." keeps its last dot
     words.push_back({i, j});

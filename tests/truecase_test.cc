@@ -1,0 +1,45 @@
+// Truecasing caseless text (src/text/truecase.h): names and sentence starts get
+// their capitals back, common words keep their case, byte offsets never move.
+#include <gtest/gtest.h>
+
+#include "text/truecase.h"
+
+namespace sitrep::text {
+namespace {
+
+TEST(Truecase, TellsCaselessTextFromMixedText) {
+  EXPECT_EQ(text_case("police arrested forty protesters in the capital on sunday evening."), TextCase::kLower);
+  EXPECT_EQ(text_case("POLICE ARRESTED FORTY PROTESTERS IN THE CAPITAL ON SUNDAY EVENING."), TextCase::kUpper);
+  EXPECT_EQ(text_case("Police arrested forty protesters in the capital on Sunday evening."), TextCase::kMixed);
+  EXPECT_EQ(text_case("too short"), TextCase::kMixed);
+}
+
+TEST(Truecase, RestoresNamesLongestFirstAndSentenceStarts) {
+  Truecaser t({"United Nations", "United States", "U.N.", "Minsk", "Joe Biden", "US"});
+  std::string in = "police in minsk detained 40 people on sunday. the united nations and joe biden protested.";
+  std::string out = t.restore(in, TextCase::kLower);
+  EXPECT_EQ(out, "Police in Minsk detained 40 people on Sunday. The United Nations and Joe Biden protested.");
+  EXPECT_EQ(out.size(), in.size());
+}
+
+TEST(Truecase, CommonWordsThatAreAlsoNamesKeepTheirCase) {
+  Truecaser t({"US", "WHO", "May"});
+  EXPECT_EQ(t.restore("let us see who may come in the morning.", TextCase::kLower),
+            "Let us see who may come in the morning.");
+}
+
+TEST(Truecase, UpperCaseTextIsLoweredFirst) {
+  Truecaser t({"Kabul", "NATO"});
+  std::string in = "NATO TROOPS LEFT KABUL. THEY WILL RETURN.";
+  std::string out = t.restore(in, TextCase::kUpper);
+  EXPECT_EQ(out, "NATO troops left Kabul. They will return.");
+  EXPECT_EQ(out.size(), in.size());
+}
+
+TEST(Truecase, AbbreviationDotsDoNotStartASentence) {
+  Truecaser t({"U.S."});
+  EXPECT_EQ(t.restore("the u.s. troops left.", TextCase::kLower), "The U.S. troops left.");
+}
+
+}  // namespace
+}  // namespace sitrep::text
