@@ -159,12 +159,18 @@ TEST_F(PipelineEvents, AnUnnamedArmyTakesTheCountryOfTheTroopsNamedBefore) {
   EXPECT_TRUE(army);
 }
 
-TEST_F(PipelineEvents, ArrestsByNoOneNamedKeepTheirTargetWithAnUnknownSource) {
+TEST_F(PipelineEvents, ArrestsByNoOneNamedAreThePolicesAndKillingsAnUnknownSources) {
   Document doc = analyse("Twelve Turkish journalists were arrested in Ankara on Friday.\n", Date{2023, 5, 17});
   const Event* e = find_event(doc, "17");
   ASSERT_NE(e, nullptr) << all_events(doc);
-  EXPECT_TRUE(e->source.code.empty()) << all_events(doc);
+  EXPECT_EQ(e->source.code, "TURCOP") << all_events(doc);  // implied: no words name it
+  EXPECT_EQ(e->source.text.size(), 0u);
   EXPECT_EQ(e->target.code, "TURMED") << all_events(doc);
+  doc = analyse("Three Nigerian soldiers were killed near Maiduguri on Friday.\n", Date{2023, 5, 17});
+  e = find_event(doc, "18");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_TRUE(e->source.code.empty()) << all_events(doc);
+  EXPECT_EQ(e->target.code, "NGAMIL") << all_events(doc);
   // A storm's victims are no one's: nothing is coded.
   doc = analyse("Nine villagers were killed in Luzon when a storm destroyed their homes.\n", Date{2023, 5, 17});
   EXPECT_EQ(find_event(doc, "18"), nullptr) << all_events(doc);

@@ -130,9 +130,11 @@ class Assigner {
         }
         note = " (document date unknown: latest office)";
       }
+      // An undated entry (a person's default role, "elite") yields to a title or apposition.
       if (pick)
         return Guess{pick->code,
-                     "dictionary: " + pick->name + ", " + pick->office + " " + date_range(*pick) + note, kDictionary};
+                     "dictionary: " + pick->name + ", " + pick->office + " " + date_range(*pick) + note,
+                     pick->from.known() || pick->to.known() ? kDictionary : kName};
     }
     return std::nullopt;
   }

@@ -450,7 +450,8 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
     Event ev;
     ev.sentence = s;
     ev.span = t.span(doc, e.verb - e.prefix, e.end);
-    ev.source = a.first < 0 ? EventActor{} : EventActor{a.code, t.span(doc, a.first, a.last), -1};
+    // An implied source (the police of an arrest) has a code and no words.
+    ev.source = a.first < 0 ? EventActor{a.code, Span{}, -1} : EventActor{a.code, t.span(doc, a.first, a.last), -1};
     if (tg) ev.target = {tg->code, t.span(doc, tg->first, tg->last), -1};
     ev.code = code;
     ev.date = doc.date;
@@ -530,12 +531,16 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // weapon ("a car bomb exploded, killing nine people"), keeps its target with an
     // unknown source; a bomb makes it a bombing (183).
     bool weapon = subj >= 0 && among(words().weapon, t.hl[subj]);
+    bool arrest = false;
     bool implied = t.lone_agents && material(e.code) && !e.tgt.empty() && (passive || weapon);
     // Deaths in a crash, a storm or a fire are no one's act.
     if (implied && std::any_of(words().disaster.begin(), words().disaster.end(), [&](uint64_t d) { return t.has_word(d); }))
       implied = false;
     if (implied && weapon && among(words().bomb, t.hl[subj]) && (e.code.starts_with("18") || e.code.starts_with("19")))
       e.code = "183";
+    // Arrests, detentions and expulsions by no one named are the police's, of the
+    // country of those arrested when it is known ("40 protesters were arrested in Minsk").
+    arrest = implied && passive && e.src.empty() && e.code.starts_with("17");
     // Victims alone, or (kept only to date the others: attach_event_context
     // drops it) a violent happening with no actor at all ("last Friday's attack").
     if (e.src.empty() && !implied && (!p.noun || !t.lone_agents || !is_violent(e.code))) continue;
@@ -551,6 +556,12 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       if (!told) continue;
     }
     if (!negate_and_mark_modality(sc, v, e)) continue;
+    if (arrest) {
+      const CodedActor& who = e.tgt.front();
+      std::string_view c = who.code;
+      bool country = c.size() >= 6 && !c.starts_with("IGO") && !c.starts_with("NGO");
+      e.src.push_back(CodedActor{(country ? std::string(c.substr(0, 3)) : std::string()) + "COP", -1, -1});
+    }
     sc.pending.push_back(std::move(e));
   }
   resolve_reports(sc);
