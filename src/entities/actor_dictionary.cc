@@ -120,7 +120,17 @@ void ActorDictionary::finish() {
   flatten(names_, name_lists_);
   flatten(roles_, role_lists_);
   std::sort(countries_.begin(), countries_.end());
+  for (const auto& e : entries_)
+    if (e.category == GazetteerCategory::kRole) role_codes_.push_back(e.code);
+  std::sort(role_codes_.begin(), role_codes_.end());
+  role_codes_.erase(std::unique(role_codes_.begin(), role_codes_.end()), role_codes_.end());
   for (auto& e : entries_) e.country = country(e.category == GazetteerCategory::kPerson ? std::string_view(e.code).substr(0, 3) : std::string_view(e.code));
+}
+
+bool ActorDictionary::is_role_code(std::string_view code) const {
+  auto it = std::lower_bound(role_codes_.begin(), role_codes_.end(), code,
+                             [](const std::string& a, std::string_view b) { return a < b; });
+  return it != role_codes_.end() && *it == code;
 }
 
 int32_t ActorDictionary::country(std::string_view code) const {

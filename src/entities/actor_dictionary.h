@@ -77,6 +77,8 @@ class ActorDictionary {
   std::vector<uint32_t> lookup(std::string_view phrase) const;
   // Every name phrase as written (not weak aliases), for truecasing caseless text.
   const std::vector<std::string>& name_phrases() const { return name_phrases_; }
+  // Whether `code` is the code of a role word ("COP", "GOVMIL"): an agent without a country.
+  bool is_role_code(std::string_view code) const;
   // The country entry of a CAMEO country code ("UKR"), -1 when unknown.
   int32_t country(std::string_view code) const;
 
@@ -99,6 +101,7 @@ class ActorDictionary {
   std::vector<std::vector<uint32_t>> name_lists_, role_lists_;  // while loading
   std::vector<std::pair<std::string, uint32_t>> countries_;     // code -> entry, sorted
   std::vector<std::string> name_phrases_;
+  std::vector<std::string> role_codes_;  // sorted, unique
 };
 
 // Hash of one word for dictionary lookups: ’ read as ', optionally ASCII-lowercased.

@@ -255,12 +255,9 @@ void assign_actors(Document& doc, const ActorDictionary& dict) { Assigner(doc, d
 
 void localize_agents(Document& doc, const ActorDictionary& dict) {
   auto is_country = [&](std::string_view code) { return code.size() >= 3 && dict.country(code.substr(0, 3)) >= 0; };
-  // A bare role: every three letters a role code, none a country or organisation prefix.
-  auto bare_role = [&](const std::string& code) {
-    if (code.empty() || code.size() % 3 != 0 || is_country(code)) return false;
-    std::string_view c(code);
-    return !c.starts_with("IGO") && !c.starts_with("NGO") && !c.starts_with("MNC");
-  };
+  // A bare role: the code of a role word ("COP", "GOVMIL"), not an organisation's
+  // code without a country ("IMGMUSALQ", "NGO...").
+  auto bare_role = [&](const std::string& code) { return !is_country(code) && dict.is_role_code(code); };
   bool any = false;
   for (const Chain& c : doc.chains) any = any || bare_role(c.actor);
   if (!any) return;
