@@ -8,7 +8,7 @@ script joins them with the text into the PETRARCH validation JSONL format that
 `sitrep eval events --coder own --gold FILE` reads:
 
   python3 scripts/realnews.py build [--data ../shared/data] [--out build/eval]
-      -> build/eval/realnews-dev.jsonl, build/eval/realnews-test.jsonl
+      -> build/eval/realnews-dev.jsonl, build/eval/realnews-test.jsonl, build/eval/samples.jsonl
   python3 scripts/realnews.py sample N SEED OUT.jsonl
       -> N candidate sentences (with text, for annotators; never committed)
 
@@ -27,6 +27,7 @@ import sys
 
 TE3 = "news-te3-silver"
 GUM = "ud-english-gum"
+SAMPLES = "samples"  # the first user's articles, ../shared/samples (data/eval/samples.jsonl)
 
 
 def te3_article(path):
@@ -94,6 +95,9 @@ def load_source(data, ref, cache):
     if key not in cache:
         if ref["corpus"] == TE3:
             cache[key] = te3_article(os.path.join(data, TE3, ref["doc"] + ".tml"))
+        elif ref["corpus"] == SAMPLES:
+            path = os.path.join(data, "..", SAMPLES, ref["doc"] + ".txt")
+            cache[key] = (open(path, encoding="utf-8").read(), "")
         else:
             if "gum" not in cache:
                 cache["gum"] = gum_articles(data)
@@ -104,11 +108,12 @@ def load_source(data, ref, cache):
 def build(args):
     os.makedirs(args.out, exist_ok=True)
     cache, bad = {}, 0
-    for split in ("dev", "test"):
-        src = os.path.join(args.annotations, f"realnews-{split}.jsonl")
+    for split in ("dev", "test", "samples"):
+        src = os.path.join(args.annotations, f"realnews-{split}.jsonl" if split != "samples" else "samples.jsonl")
         if not os.path.exists(src):
             continue
-        with open(src, encoding="utf-8") as f, open(os.path.join(args.out, f"realnews-{split}.jsonl"), "w") as out:
+        name = os.path.basename(src)
+        with open(src, encoding="utf-8") as f, open(os.path.join(args.out, name), "w") as out:
             for n, line in enumerate(f, 1):
                 if not line.strip():
                     continue

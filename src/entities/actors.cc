@@ -282,9 +282,10 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
     else if (x > second) second = x;
   }
   if (best < 2 * second || best < 0.35 * total) home.clear();  // no clear lead
-  // Each bare-role chain: the country of an actor of the same role named before it or
-  // in its sentence ("Israeli troops ... the army said"), else a place in the sentence
-  // of one of its mentions, else home.
+  // Each bare-role chain, in text order: the country of an actor of the same role named
+  // before it or in its sentence, its own country or one placed already ("Israeli troops
+  // ... the army said"; "12 civilians in Kharkiv ... civilians"), else the nearest place
+  // of the sentence of one of its mentions, else home.
   std::vector<std::string> country(doc.chains.size()), evidence(doc.chains.size());
   for (const Mention& m : doc.mentions) {
     if (m.chain < 0 || !bare_role(doc.chains[m.chain].actor) || !country[m.chain].empty()) continue;
@@ -295,12 +296,14 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
       const std::string& code = doc.chains[o.chain].actor;
       if (code.size() == role.size() + 3 && is_country(code) && std::string_view(code).substr(3) == role) {
         country[m.chain] = code.substr(0, 3);
-        evidence[m.chain] = "; country from " + std::string(doc.str(o.span));
+      } else if (code == role && !country[o.chain].empty() && o.span.begin < m.span.begin) {
+        country[m.chain] = country[o.chain];
+      } else {
+        continue;
       }
+      evidence[m.chain] = "; country from " + std::string(doc.str(o.span));
     }
-  }
-  for (const Mention& m : doc.mentions) {
-    if (m.chain < 0 || !bare_role(doc.chains[m.chain].actor) || !country[m.chain].empty()) continue;
+    if (!country[m.chain].empty()) continue;
     const Place* near = nullptr;
     uint32_t best_distance = UINT32_MAX;
     for (const Place& p : doc.places) {

@@ -51,6 +51,14 @@ bool among(const std::vector<uint64_t>& v, uint64_t x) { return std::find(v.begi
 // Material conflict: protest, force posture, reduced relations, coercion, violence (roots 14-20).
 bool material(std::string_view code) { return code.size() >= 2 && (code[0] == '2' || (code[0] == '1' && code[1] >= '4')); }
 
+// A phrase introduced by a preposition of place ("in Kabul", "near Jenin").
+bool locative(const SentenceTree& t, int head) {
+  static const std::vector<uint64_t> where{h("in"), h("near"), h("at"), h("inside"), h("outside"), h("around"),
+                                           h("across"), h("throughout"), h("within")};
+  int cs = t.child_with(head, kCase);
+  return cs >= 0 && among(where, t.hl[cs]);
+}
+
 bool modifier_like(const SentenceTree& t, int j) {
   uint16_t u = t.up[j];
   return u == kAdj || u == kNoun || u == kPropn || u == kNum || u == kAdv || u == kDetPos || t.verbal(j);
@@ -319,6 +327,8 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
         else if (t.clause_start(j))
           break;
       }
+      // A nominal event's place is where it happened, not whom it hit ("a firefight in the Golan Heights").
+      if (a >= 0 && p.noun && locative(t, t.np_head(a))) a = -1;
       if (a >= 0) t.group_of_match(a, e.tgt, true);
     }
   }
@@ -544,6 +554,19 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // Victims alone, or (kept only to date the others: attach_event_context
     // drops it) a violent happening with no actor at all ("last Friday's attack").
     if (e.src.empty() && !implied && (!p.noun || !t.lone_agents || !is_violent(e.code))) continue;
+    // A protest's target is what its purpose clause names ("marched in Tehran to
+    // denounce the government"; "rallied against X" has it already).
+    if (e.tgt.empty() && !e.src.empty() && e.code.starts_with("14") && t.lone_agents)
+      for (uint32_t c : t.kids(v)) {
+        if ((t.dep[c] != kAdvcl && t.dep[c] != kXcomp) || !e.tgt.empty()) continue;
+        for (int j = static_cast<int>(c) + 1; j < t.n && e.tgt.empty(); ++j) {
+          int a = t.match_at[j];
+          if (a < 0 || t.matches[a].agent) continue;
+          int k = j;
+          for (int guard = 0; k >= 0 && k != static_cast<int>(c) && guard < t.n; ++guard) k = t.parent[k];
+          if (k == static_cast<int>(c)) t.group_of_match(a, e.tgt, true);
+        }
+      }
     if (e.tgt.empty() && !e.compound && p.target != TargetFrom::kNone && !e.src.empty()) continue;
     // A plain statement (010) is an event only toward whom it is told ("told Y"), not
     // toward whoever its content names: that content is coded for itself.

@@ -71,6 +71,9 @@ struct Tree {
   }
 };
 
+// Material conflict, roots 14-20: done to a place, it happened there.
+bool is_material(std::string_view code) { return code.size() >= 2 && (code[0] == '2' || (code[0] == '1' && code[1] >= '4')); }
+
 bool overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 bool inside(Span a, Span outer) { return a.begin >= outer.begin && a.end <= outer.end; }
 
@@ -113,6 +116,22 @@ void attach_event_context(Document& doc) {
         if (!t.words_in(p.span, first, last)) continue;
         int d = t.distance(first, last, event_word);
         if (d >= 0 && (best < 0 || d < best)) best = d, ev.place = static_cast<int32_t>(i);
+      }
+    }
+    // Else where it was done to ("shelled Kharkiv": a material event on a place), else the
+    // nearest place its sentence names that is not an actor of the event.
+    if (ev.place < 0) {
+      uint32_t best = UINT32_MAX;
+      for (size_t i = 0; i < doc.places.size(); ++i) {
+        const Place& p = doc.places[i];
+        if (p.sentence != ev.sentence || overlaps(p.span, ev.source.text) || overlaps(p.span, ev.reported_by.text))
+          continue;
+        bool on_target = overlaps(p.span, ev.target.text);
+        if (on_target && !is_material(ev.code)) continue;
+        uint32_t d = on_target ? 0
+                     : p.span.begin > ev.span.begin ? p.span.begin - ev.span.begin
+                                                    : ev.span.begin - p.span.begin;
+        if (d < best) best = d, ev.place = static_cast<int32_t>(i);
       }
     }
     for (size_t q = 0; q < doc.quotes.size(); ++q) {

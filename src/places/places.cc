@@ -95,6 +95,20 @@ bool place_noun(const entities::Context& ctx, uint32_t w) {
   return false;
 }
 
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
+
+bool is_direction(std::string_view w) {
+  static const std::string_view kDirections[] = {"northern", "southern", "eastern", "western", "central",
+                                                 "northeastern", "northwestern", "southeastern", "southwestern",
+                                                 "north-eastern", "north-western", "south-eastern", "south-western"};
+  return std::find(std::begin(kDirections), std::end(kDirections), w) != std::end(kDirections);
+}
+
 class Resolver {
  public:
   Resolver(Document& doc, const Gazetteer& g, const entities::ActorDictionary& dict)
@@ -136,6 +150,11 @@ class Resolver {
         learned.emplace(text, doc_.places.size());
       } else {
         open.push_back(doc_.places.size());
+      }
+      // "northern Iraq", "eastern Ukraine": the region is the place, of the same country.
+      if (c.b > doc_.sentences[p.sentence].first_word && is_direction(lower_ascii(doc_.word_text(c.b - 1)))) {
+        p.span.begin = doc_.words[c.b - 1].span.begin;
+        p.name = std::string(doc_.word_text(c.b - 1)) + " " + p.name;
       }
       doc_.places.push_back(std::move(p));
     }
