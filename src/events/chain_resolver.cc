@@ -27,7 +27,8 @@ bool ChainActorResolver::city_modifier(const Document& doc, const Mention& m) co
 // "Cambodian Prime Minister Hun Sen": the nationality of a title is no actor of its
 // own when the name the title belongs to has a code of that country.
 bool ChainActorResolver::title_owner(const Document& doc, const Mention& m, const std::string& code) const {
-  static const uint16_t noun = upos_id("NOUN"), propn = upos_id("PROPN"), adj = upos_id("ADJ");
+  static const uint16_t noun = upos_id("NOUN"), propn = upos_id("PROPN"), adj = upos_id("ADJ"),
+                        part = upos_id("PART");  // "Egypt's Foreign Minister Ahmed Abul Gheit"
   if (m.kind != MentionKind::kName || code.size() != 3) return false;
   uint32_t end = m.first_word + m.word_count;
   for (const Mention& n : doc.mentions) {
@@ -38,7 +39,7 @@ bool ChainActorResolver::title_owner(const Document& doc, const Mention& m, cons
     bool title = true;
     for (uint32_t w = end; w < n.first_word; ++w) {
       uint16_t u = doc.words[w].upos;
-      title = title && (u == noun || u == propn || u == adj);
+      title = title && (u == noun || u == propn || u == adj || (u == part && w == end));
     }
     if (title) return true;
   }

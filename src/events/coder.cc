@@ -48,6 +48,14 @@ const Words& words() {
   return w;
 }
 bool among(const std::vector<uint64_t>& v, uint64_t x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+// An armed agent's code: forces, police, rebels ("USAMIL", "REB", "AFGCOP").
+bool armed_agent(std::string_view code) {
+  for (size_t i = 0; i + 3 <= code.size(); i += 3) {
+    std::string_view a = code.substr(i, 3);
+    if (a == "MIL" || a == "COP" || a == "REB" || a == "INS" || a == "SEP" || a == "UAF") return true;
+  }
+  return false;
+}
 // Material conflict: protest, force posture, reduced relations, coercion, violence (roots 14-20).
 bool material(std::string_view code) { return code.size() >= 2 && (code[0] == '2' || (code[0] == '1' && code[1] >= '4')); }
 
@@ -57,6 +65,18 @@ bool locative(const SentenceTree& t, int head) {
                                            h("across"), h("throughout"), h("within")};
   int cs = t.child_with(head, kCase);
   return cs >= 0 && among(where, t.hl[cs]);
+}
+
+// Is word j, below v, inside a phrase of time or cause of v ("since ...", "after ...")?
+bool in_circumstance(const SentenceTree& t, int j, int v) {
+  static const std::vector<uint64_t> when{h("since"), h("during"), h("before"), h("after"), h("until"), h("despite"),
+                                          h("following"), h("amid"), h("than"), h("like"), h("over")};
+  for (int k = j, guard = 0; k >= 0 && k != v && guard < t.n; k = t.parent[k], ++guard) {
+    if (t.dep[k] != kObl && t.dep[k] != kNmod && t.dep[k] != kAdvcl) continue;
+    for (uint32_t c : t.kids(k))
+      if ((t.dep[c] == kCase || t.dep[c] == kMark) && among(when, t.hl[c])) return true;
+  }
+  return false;
 }
 
 bool modifier_like(const SentenceTree& t, int j) {
@@ -314,6 +334,14 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
       t.group_of_phrase(from, e.tgt);
     } else if (p.target == TargetFrom::kDefault) {
       int a = t.first_actor(sc.after, v + 1);
+      // Not an actor of a circumstance of time or cause ("fought three wars since
+      // independence from British rule").
+      for (int guard = 0; a >= 0 && in_circumstance(t, t.np_head(a), v) && guard < t.n; ++guard) {
+        int next = -1;
+        for (int j = static_cast<int>(t.matches[a].last - t.fw) + 1; j < t.n && next < 0; ++j)
+          if (sc.after[j] && t.match_at[j] >= 0 && !t.matches[t.match_at[j]].agent) next = t.match_at[j];
+        a = next;
+      }
       // A nominal event's target is in its own phrase ("the attack on X"), never
       // the next clause's: with our resolver the searches below stop here.
       bool phrase_only = p.noun && t.lone_agents;
@@ -548,6 +576,12 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       implied = false;
     if (implied && weapon && among(words().bomb, t.hl[subj]) && (e.code.starts_with("18") || e.code.starts_with("19")))
       e.code = "183";
+    // Killing soldiers, police or fighters is fighting (190), not killing outside battle.
+    if (e.code == "1823" || e.code == "182") {
+      bool armed = !e.tgt.empty();
+      for (const CodedActor& a : e.tgt) armed = armed && armed_agent(a.code);
+      if (armed) e.code = "190";
+    }
     // Arrests, detentions and expulsions by no one named are the police's, of the
     // country of those arrested when it is known ("40 protesters were arrested in Minsk").
     arrest = implied && passive && e.src.empty() && e.code.starts_with("17");

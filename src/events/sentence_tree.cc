@@ -126,7 +126,10 @@ int SentenceTree::subject_of(int v, bool& passive) const {
       k = g;
       continue;
     }
-    if (dep[k] == kAcl && k == v) return parent[k];  // "a woman believed linked to X"
+    if (dep[k] == kAcl && k == v) {  // "a woman believed linked to X"
+      passive = xp[v] == xpos_id("VBN");  // "soldiers killed in Iraq": the noun underwent it
+      return parent[k];
+    }
     if (dep[k] == kXcomp) {
       int obj = child_with(parent[k], kObj);
       if (obj >= 0) return obj;  // "urged X to respond": X
