@@ -7,7 +7,7 @@ articles are not ours to ship): each record points at a sentence of a corpus in
 script joins them with the text into the PETRARCH validation JSONL format that
 `sitrep eval events --coder own --gold FILE` reads:
 
-  python3 scripts/realnews.py build [--data ../shared/data] [--out build/eval]
+  python3 scripts/realnews.py build [--data ../shared/data] [--out build/eval] [--fold lower|upper]
       -> build/eval/realnews-dev.jsonl, build/eval/realnews-test.jsonl, build/eval/samples.jsonl
   python3 scripts/realnews.py sample N SEED OUT.jsonl
       -> N candidate sentences (with text, for annotators; never committed)
@@ -113,6 +113,8 @@ def build(args):
         if not os.path.exists(src):
             continue
         name = os.path.basename(src)
+        if args.fold:
+            name = name.replace(".jsonl", f"-{args.fold}.jsonl")
         with open(src, encoding="utf-8") as f, open(os.path.join(args.out, name), "w") as out:
             for n, line in enumerate(f, 1):
                 if not line.strip():
@@ -125,7 +127,11 @@ def build(args):
                     print(f"{src}:{n}: {r['id']}: the text at {b}-{e} of {r['ref']['doc']} changed", file=sys.stderr)
                     bad += 1
                     continue
-                rec = {"id": r["id"], "date": r.get("date") or date, "context": text[:b], "text": sent,
+                context = text[:b]
+                if args.fold:  # caseless copies: the coder must find the same events
+                    fold = str.lower if args.fold == "lower" else str.upper
+                    context, sent = fold(context), fold(sent)
+                rec = {"id": r["id"], "date": r.get("date") or date, "context": context, "text": sent,
                        "expected": r["expected"], "noevents": not r["expected"], "category": r["ref"]["corpus"]}
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")
     if bad:
@@ -167,6 +173,7 @@ def main():
     b = sub.add_parser("build")
     b.add_argument("--annotations", default=os.path.join(root, "data", "eval"))
     b.add_argument("--out", default=os.path.join(root, "build", "eval"))
+    b.add_argument("--fold", choices=("lower", "upper"), help="write case-folded copies (realnews-dev-lower.jsonl...)")
     s = sub.add_parser("sample")
     s.add_argument("n", type=int)
     s.add_argument("seed", type=int)

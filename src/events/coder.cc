@@ -26,7 +26,10 @@ struct Words {
   std::vector<uint64_t> support{h("carry"), h("launch"), h("conduct"), h("stage"), h("mount"), h("make"),
                                 h("hold"), h("have"), h("order"), h("execute"), h("perform"), h("unleash"),
                                 h("begin"), h("start"), h("continue"), h("step"), h("intensify"), h("resume"),
-                                h("pay"), h("give"), h("issue"), h("impose"), h("announce"), h("undertake")};
+                                h("pay"), h("give"), h("issue"), h("impose"), h("announce"), h("undertake"),
+                                h("reiterate"), h("renew"), h("repeat"), h("voice"), h("express"), h("extend"),
+                                h("lodge"), h("file"), h("deliver"), h("reach"), h("conclude"), h("wage"),
+                                h("sign"), h("initiate")};
   // Subjects that are no one's agency: the event they do has an unknown source.
   std::vector<uint64_t> weapon{h("bomb"), h("blast"), h("explosion"), h("explosive"), h("bombing"), h("attack"),
                                h("strike"), h("airstrike"), h("shell"), h("shelling"), h("missile"), h("rocket"),
@@ -457,6 +460,16 @@ void Coder::resolve_reports(Scratch& sc) const {
   for (Pending& e : sc.pending)
     if (t.dep[e.verb] == kXcomp || t.dep[e.verb] == kObj)  // also "launched an air strike": the verb's code
       for (const Pending& g : sc.pending) e.dropped |= g.verb == t.parent[e.verb];
+  // What is appealed for, offered, demanded or threatened has not happened ("called for
+  // talks between X and Y", "threatened an invasion"): only the appeal is an event.
+  for (Pending& e : sc.pending) {
+    if (t.parent[e.verb] < 0) continue;
+    for (const Pending& g : sc.pending) {
+      if (&g == &e || g.verb != t.parent[e.verb] || g.code.size() < 2) continue;
+      std::string_view r = std::string_view(g.code).substr(0, 2);
+      if (r == "02" || r == "03" || r == "10" || r == "13") e.dropped = true;
+    }
+  }
   std::vector<CodedActor> who;
   for (Pending& e : sc.pending) {
     if (e.dropped) continue;
