@@ -82,6 +82,14 @@ bool in_circumstance(const SentenceTree& t, int j, int v) {
   return false;
 }
 
+// "the talks", "this conversation", "his call", "Tuesday's phone call".
+bool definite(const SentenceTree& t, int v) {
+  static const std::vector<uint64_t> det{h("the"), h("this"), h("that"), h("these"), h("those")};
+  for (uint32_t c : t.kids(v))
+    if (t.dep[c] == kPoss || (t.dep[c] == kDet && among(det, t.hl[c]))) return true;
+  return false;
+}
+
 bool modifier_like(const SentenceTree& t, int j) {
   uint16_t u = t.up[j];
   return u == kAdj || u == kNoun || u == kPropn || u == kNum || u == kAdv || u == kDetPos || t.verbal(j);
@@ -108,6 +116,7 @@ struct Coder::Pending {
 // Per-document working memory, reused across sentences (no per-token allocation).
 struct Coder::Scratch {
   SentenceTree t;
+  std::vector<std::pair<int, int>> anaphora;  // "the talks", "his call": head and last word
   std::vector<uint8_t> after, before;  // the head's clause after / before it
   std::vector<CodedActor> subject;
   std::vector<Pending> pending;
@@ -165,6 +174,46 @@ void Coder::code(Document& doc) const {
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     if (doc.sentences[s].word_count == 0 || resolver_.discard(doc, s)) continue;
     code_sentence(doc, s, sc);
+    resolve_anaphora(doc, s, sc);
+  }
+}
+
+// "The talks appeared to touch on...", "his call with Wang": a definite consultation noun
+// without actors is the consultation the text just reported (within five sentences): it
+// takes that event's actors and code, both ways as reported.
+void Coder::resolve_anaphora(Document& doc, uint32_t s, Scratch& sc) const {
+  if (sc.anaphora.empty()) return;
+  size_t end = doc.events.size(), first_new = end;
+  for (size_t i = 0; i < end; ++i)
+    if (doc.events[i].sentence == s) { first_new = i; break; }
+  int antecedent = -1;
+  for (size_t i = first_new; i-- > 0;) {
+    const Event& x = doc.events[i];
+    if (x.sentence + 5 < s) break;
+    if (x.code.starts_with("04") && !x.negated && !x.source.code.empty() && !x.target.code.empty()) {
+      antecedent = static_cast<int>(x.sentence);
+      break;
+    }
+  }
+  if (antecedent < 0) return;
+  for (const auto& [head, last] : sc.anaphora) {
+    for (size_t i = 0; i < first_new; ++i) {
+      const Event& x = doc.events[i];
+      if (static_cast<int>(x.sentence) != antecedent || !x.code.starts_with("04") || x.negated) continue;
+      bool dup = false;
+      for (size_t k = first_new; k < doc.events.size(); ++k) {
+        const Event& y = doc.events[k];
+        dup = dup || (y.code == x.code && y.source.code == x.source.code && y.target.code == x.target.code);
+      }
+      if (dup) continue;
+      Event ev = x;
+      ev.sentence = s;
+      ev.span = sc.t.span(doc, head, last);
+      ev.date = doc.date, ev.time = -1, ev.place = -1, ev.quote = -1;
+      ev.reported_by = {};
+      ev.confidence = 0.5f;
+      doc.events.push_back(std::move(ev));
+    }
   }
 }
 
@@ -540,6 +589,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
   t.load(doc, s, resolver_);
   const int n = t.n;
   sc.pending.clear();
+  sc.anaphora.clear();
   for (int v = 0; v < n; ++v) {
     bool verbal = t.verbal(v), nominal = t.up[v] == kNoun;
     if (!verbal && !nominal) continue;
@@ -577,6 +627,11 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     e.prefix = static_cast<int>(p.head_prefix.size());
     e.code = p.code, e.reverse = p.reverse_code, e.symmetric = p.symmetric, e.compound = p.compound_source;
     target_actors(sc, v, best, passive, e);
+    // A definite consultation noun naming no one refers back ("the talks", "his call").
+    if (p.noun && e.src.empty() && e.tgt.empty() && t.lone_agents && e.code.starts_with("04") && definite(t, v)) {
+      sc.anaphora.emplace_back(v, best.last);
+      continue;
+    }
     // Implied agents (our resolver only): a material event (roots 14-20) done to
     // someone by no one named, in the passive ("40 protesters were arrested") or by a
     // weapon ("a car bomb exploded, killing nine people"), keeps its target with an

@@ -102,6 +102,7 @@ class Coder {
   bool negate_and_mark_modality(const Scratch& sc, int v, Pending& e) const;
   void resolve_reports(Scratch& sc) const;
   void emit(Document& doc, uint32_t s, const Scratch& sc) const;
+  void resolve_anaphora(Document& doc, uint32_t s, Scratch& sc) const;
 
   std::vector<VerbPattern> patterns_;
   std::vector<CPattern> compiled_;  // parallel to patterns_
