@@ -198,6 +198,26 @@ TEST_F(PipelineEvents, CaselessTextCodesTheSameEventsAndKeepsItsText) {
   }
 }
 
+TEST_F(PipelineEvents, TheTalksReferToTheConsultationJustReported) {
+  Document doc = analyse(
+      "The foreign ministers of Poland and Japan held talks in Warsaw on Monday. The talks focused on trade and "
+      "energy.\n",
+      Date{2023, 5, 17});
+  int later = 0;
+  for (const Event& e : doc.events)
+    if (e.sentence == 1 && e.code.starts_with("04")) {
+      ++later;
+      EXPECT_TRUE((e.source.code == "POLGOV" && e.target.code == "JPNGOV") ||
+                  (e.source.code == "JPNGOV" && e.target.code == "POLGOV"))
+          << all_events(doc);
+      EXPECT_EQ(doc.str(e.span), "talks");
+    }
+  EXPECT_EQ(later, 2) << all_events(doc);
+  // Talks no one held before are nobody's.
+  doc = analyse("The talks focused on trade and energy.\n", Date{2023, 5, 17});
+  EXPECT_TRUE(doc.events.empty()) << all_events(doc);
+}
+
 TEST_F(PipelineEvents, TimeOfTheReportingClauseDoesNotDateTheReportedEvent) {
   // "on Tuesday" belongs to "said", not to the attack, which keeps the document date.
   Document doc = analyse("Officials said on Tuesday that Syrian troops attacked Turkish soldiers.\n",

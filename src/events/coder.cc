@@ -387,8 +387,11 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
     } else if (p.target == TargetFrom::kDefault) {
       int a = t.first_actor(sc.after, v + 1);
       // Not an actor of a circumstance of time or cause ("fought three wars since
-      // independence from British rule").
-      for (int guard = 0; a >= 0 && in_circumstance(t, t.np_head(a), v) && guard < t.n; ++guard) {
+      // independence from British rule"), nor the venue of a meeting ("held talks in Warsaw").
+      auto skip = [&](int x) {
+        return in_circumstance(t, t.np_head(x), v) || (e.symmetric && locative(t, t.np_head(x)));
+      };
+      for (int guard = 0; a >= 0 && skip(a) && guard < t.n; ++guard) {
         int next = -1;
         for (int j = static_cast<int>(t.matches[a].last - t.fw) + 1; j < t.n && next < 0; ++j)
           if (sc.after[j] && t.match_at[j] >= 0 && !t.matches[t.match_at[j]].agent) next = t.match_at[j];
@@ -398,11 +401,12 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
       // the next clause's: with our resolver the searches below stop here.
       bool phrase_only = p.noun && t.lone_agents;
       for (int j = v + 1; j < t.n && a < 0 && !phrase_only; ++j)  // "X said that Y ...": the complement's first actor
-        if (t.match_at[j] >= 0 && !t.matches[t.match_at[j]].agent && t.in_clause(j, v, false, true))
+        if (t.match_at[j] >= 0 && !t.matches[t.match_at[j]].agent && t.in_clause(j, v, false, true) &&
+            !skip(t.match_at[j]))
           a = t.match_at[j];
       for (int j = v + 1; j < t.n && a < 0 && !phrase_only; ++j) {  // an implausible tree: word order, up to the next clause
         if (sc.after[j]) continue;
-        if (t.match_at[j] >= 0 && !t.matches[t.match_at[j]].agent)
+        if (t.match_at[j] >= 0 && !t.matches[t.match_at[j]].agent && !skip(t.match_at[j]))
           a = t.match_at[j];
         else if (t.clause_start(j))
           break;
