@@ -36,6 +36,14 @@ skips = collections.Counter()  # (file kind, reason) -> count
 skip_examples = collections.defaultdict(list)
 
 
+COUNTRYINFO_NOTE = (
+    'Attribution note (ours): Phoenix.Countries.actors.txt was compiled in part from\n'
+    'CountryInfo.txt (Computational Event Data System Project), which is licensed CC BY-SA 3.0.\n'
+    'The person lines of persons-phoenix.tsv that come from it are therefore also offered under\n'
+    'CC BY-SA 3.0 (https://creativecommons.org/licenses/by-sa/3.0/), with attribution to\n'
+    'CountryInfo.txt and the Open Event Data Alliance; the rest is under the MIT licence below.\n\n')
+
+
 def skip(kind, reason, example):
     skips[(kind, reason)] += 1
     if len(skip_examples[(kind, reason)]) < 6:
@@ -875,6 +883,11 @@ class Converter:
                 bare.lower() in RISKY_ONE_WORD or self.person_tokens[bare.lower()] >= 2):
             skip(kind, 'one word that is also a common name or word (would match other things)', name)
             return False
+        if len(words) == 1 and bare.isupper() and len(bare.replace('.', '')) <= 3 and kind == 'igos':
+            # Three-letter acronyms name many things ("ANA": the Afghan National Army and the
+            # Albanian National Army): only our own files list such acronyms.
+            skip(kind, 'an acronym of three letters or fewer (ambiguous)', name)
+            return False
         if words[0].lower() in MONTHS and len(words) > 1 and words[1].isdigit():
             skip(kind, 'reads as a date', name)
             return False
@@ -1174,7 +1187,7 @@ def main():
     write_persons(os.path.join(args.out, 'persons-phoenix.tsv'), persons)
     write_igos(os.path.join(args.out, 'igos-phoenix.tsv'), igos)
     with open(os.path.join(args.out, 'LICENSE-phoenix.txt'), 'w', encoding='utf-8') as f:
-        f.write(license_text(px))
+        f.write(COUNTRYINFO_NOTE + license_text(px))
     n_words = sum(len(v) for v in roles.values())
     print(f'roles-phoenix.tsv: {len(roles)} codes, {n_words} words; persons-phoenix.tsv: {len(persons)} lines, '
           f'{len({p[0] for p in persons})} persons; igos-phoenix.tsv: {len(igos)} organisations, '
