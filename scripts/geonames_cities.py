@@ -135,6 +135,12 @@ def city_names(name):
         for n in (part, ascii_form(part)):
             if n and n not in out:
                 out.append(n)
+    # Arabic names with their article ("Al Fallujah", "Ar Ramadi", "Ad Diwaniyah") are written
+    # without it in English news ("Fallujah", "Ramadi"): that form too.
+    for n in list(out):
+        m = re.match(r"^(?:Al|Ar|As|Ad|An|At|Az|Ash|Adh|El)[ -](\w.+)$", n)
+        if m and m.group(1)[0].isupper() and m.group(1) not in out:
+            out.append(m.group(1))
     return out
 
 

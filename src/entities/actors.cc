@@ -253,6 +253,27 @@ class Assigner {
 
 void assign_actors(Document& doc, const ActorDictionary& dict) { Assigner(doc, dict).run(); }
 
+namespace {
+// A place named as where something is: after "in", "near", "at"... (over "the",
+// "northern" and the like).
+bool locative_place(const Document& doc, const Place& p) {
+  const Sentence& s = doc.sentences[p.sentence];
+  uint32_t w = s.first_word;
+  while (w < s.first_word + s.word_count && doc.words[w].span.begin < p.span.begin) ++w;
+  for (uint32_t k = w, steps = 0; k > s.first_word && steps < 3; --k, ++steps) {
+    std::string lower(doc.word_text(k - 1));
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower == "in" || lower == "near" || lower == "at" || lower == "outside" || lower == "around" ||
+        lower == "across" || lower == "throughout" || lower == "inside" || lower == "from")
+      return true;
+    if (lower != "the" && lower != "northern" && lower != "southern" && lower != "eastern" && lower != "western" &&
+        lower != "central" && lower != "north" && lower != "south" && lower != "east" && lower != "west")
+      return false;
+  }
+  return false;
+}
+}  // namespace
+
 void localize_agents(Document& doc, const ActorDictionary& dict) {
   auto is_country = [&](std::string_view code) { return code.size() >= 3 && dict.country(code.substr(0, 3)) >= 0; };
   // A bare role: the code of a role word ("COP", "GOVMIL"), not an organisation's
@@ -304,12 +325,15 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
       evidence[m.chain] = "; country from " + std::string(doc.str(o.span));
     }
     if (!country[m.chain].empty()) continue;
+    // Where the sentence says it happens ("in Fallujah") before any other place it names
+    // ("a US patrol"); the nearest among equals.
     const Place* near = nullptr;
     uint32_t best_distance = UINT32_MAX;
     for (const Place& p : doc.places) {
       if (p.sentence != m.sentence || !is_country(p.country)) continue;
       if (p.span.begin >= m.span.begin && p.span.end <= m.span.end) continue;
       uint32_t d = p.span.begin > m.span.begin ? p.span.begin - m.span.begin : m.span.begin - p.span.begin;
+      if (!locative_place(doc, p)) d += 1u << 20;
       if (d < best_distance) best_distance = d, near = &p;
     }
     if (near) {

@@ -73,7 +73,7 @@ bool locative(const SentenceTree& t, int head) {
 // Is word j, below v, inside a phrase of time or cause of v ("since ...", "after ...")?
 bool in_circumstance(const SentenceTree& t, int j, int v) {
   static const std::vector<uint64_t> when{h("since"), h("during"), h("before"), h("after"), h("until"), h("despite"),
-                                          h("following"), h("amid"), h("than"), h("like"), h("over")};
+                                          h("following"), h("amid")};
   for (int k = j, guard = 0; k >= 0 && k != v && guard < t.n; k = t.parent[k], ++guard) {
     if (t.dep[k] != kObl && t.dep[k] != kNmod && t.dep[k] != kAdvcl) continue;
     for (uint32_t c : t.kids(k))
@@ -289,11 +289,16 @@ bool Coder::match_pattern(const Scratch& sc, int v, uint32_t pi, Match& m) const
     ++m.score;
   }
   if (c.prep) {
+    // On the head or on its object ("hurled a grenade at a patrol", "demand the release of").
     bool found = false;
-    for (uint32_t x : t.kids(v)) {
-      if (t.dep[x] != kObl && t.dep[x] != kNmod) continue;
-      int cs = t.child_with(static_cast<int>(x), kCase);
-      found |= cs >= 0 && t.hl[cs] == c.prep && (c.prep_object.empty() || among(c.prep_object, t.hl[x]));
+    int o = t.child_with(v, kObj);
+    for (int hd : {v, o}) {
+      if (hd < 0 || (hd == o && !t.lone_agents)) continue;  // PETRARCH's (PREP ...) is the head's
+      for (uint32_t x : t.kids(hd)) {
+        if (t.dep[x] != kObl && t.dep[x] != kNmod) continue;
+        int cs = t.child_with(static_cast<int>(x), kCase);
+        found |= cs >= 0 && t.hl[cs] == c.prep && (c.prep_object.empty() || among(c.prep_object, t.hl[x]));
+      }
     }
     if (!found) return false;
     m.score += 2;
@@ -378,9 +383,13 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
     if (p.target == TargetFrom::kObject) from = t.child_with(v, kObj);
     if (p.target == TargetFrom::kIndirectObject) from = t.child_with(v, kIobj);
     if (p.target == TargetFrom::kPreposition)
-      for (uint32_t c : t.kids(v)) {
-        int cs = t.child_with(static_cast<int>(c), kCase);
-        if (from < 0 && cs >= 0 && t.hl[cs] == compiled_[m.pattern].target_prep) from = static_cast<int>(c);
+      for (int hd : {v, t.child_with(v, kObj)}) {
+        if (hd < 0 || (hd != v && !t.lone_agents)) continue;
+        for (uint32_t c : t.kids(hd)) {
+          if (t.dep[c] != kObl && t.dep[c] != kNmod && hd != v) continue;
+          int cs = t.child_with(static_cast<int>(c), kCase);
+          if (from < 0 && cs >= 0 && t.hl[cs] == compiled_[m.pattern].target_prep) from = static_cast<int>(c);
+        }
       }
     if (from >= 0) {
       t.group_of_phrase(from, e.tgt);
@@ -389,7 +398,7 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
       // Not an actor of a circumstance of time or cause ("fought three wars since
       // independence from British rule"), nor the venue of a meeting ("held talks in Warsaw").
       auto skip = [&](int x) {
-        return in_circumstance(t, t.np_head(x), v) || (e.symmetric && locative(t, t.np_head(x)));
+        return t.lone_agents && (in_circumstance(t, t.np_head(x), v) || (e.symmetric && locative(t, t.np_head(x))));
       };
       for (int guard = 0; a >= 0 && skip(a) && guard < t.n; ++guard) {
         int next = -1;

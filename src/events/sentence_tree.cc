@@ -252,7 +252,7 @@ void SentenceTree::group_level(std::vector<CodedActor>& out, uint8_t level) cons
   // "the foreign ministers of Poland and Japan": the role the first member took from
   // "of Poland" is every listed country's (POLGOV, JPNGOV).
   static const uint64_t kOf = word_hash("of");
-  if (out.size() >= 2 && out[0].code.size() == 6 && out[0].last + 1 < n && hs[out[0].last + 1] == kOf)
+  if (lone_agents && out.size() >= 2 && out[0].code.size() == 6 && out[0].last + 1 < n && hs[out[0].last + 1] == kOf)
     for (size_t i = 1; i < out.size(); ++i)
       if (out[i].code.size() == 3) out[i].code += out[0].code.substr(3);
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
