@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/tagset.h"
@@ -303,42 +304,53 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
     else if (x > second) second = x;
   }
   if (best < 2 * second || best < 0.35 * total) home.clear();  // no clear lead
-  // Each bare-role chain, in text order: the country of an actor of the same role named
-  // before it or in its sentence, its own country or one placed already ("Israeli troops
-  // ... the army said"; "12 civilians in Kharkiv ... civilians"), else the nearest place
-  // of the sentence of one of its mentions, else home.
+  // Each bare-role chain, sentence by sentence: the country of an actor of the same role
+  // named before it or in its sentence, with its own country or placed already ("Israeli
+  // troops ... the army said"; "12 civilians in Kharkiv ... civilians"), else the place its
+  // sentence says things happen in, else home. One pass over mentions and places.
   std::vector<std::string> country(doc.chains.size()), evidence(doc.chains.size());
-  for (const Mention& m : doc.mentions) {
-    if (m.chain < 0 || !bare_role(doc.chains[m.chain].actor) || !country[m.chain].empty()) continue;
-    const std::string& role = doc.chains[m.chain].actor;
-    for (const Mention& o : doc.mentions) {
-      if (o.sentence > m.sentence) break;
-      if (o.chain < 0 || o.chain == m.chain) continue;
+  std::vector<std::vector<uint32_t>> mentions_in(doc.sentences.size()), places_in(doc.sentences.size());
+  for (uint32_t i = 0; i < doc.mentions.size(); ++i)
+    if (doc.mentions[i].sentence < doc.sentences.size()) mentions_in[doc.mentions[i].sentence].push_back(i);
+  for (uint32_t i = 0; i < doc.places.size(); ++i)
+    if (doc.places[i].sentence < doc.sentences.size() && is_country(doc.places[i].country))
+      places_in[doc.places[i].sentence].push_back(i);
+  std::unordered_map<std::string, std::pair<std::string, Span>> known;  // role -> country, the words that said it
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    for (uint32_t i : mentions_in[s]) {
+      const Mention& o = doc.mentions[i];
+      if (o.chain < 0) continue;
       const std::string& code = doc.chains[o.chain].actor;
-      if (code.size() == role.size() + 3 && is_country(code) && std::string_view(code).substr(3) == role) {
-        country[m.chain] = code.substr(0, 3);
-      } else if (code == role && !country[o.chain].empty() && o.span.begin < m.span.begin) {
-        country[m.chain] = country[o.chain];
-      } else {
-        continue;
+      if (code.size() > 3 && is_country(code) && dict.is_role_code(std::string_view(code).substr(3)))
+        known[code.substr(3)] = {code.substr(0, 3), o.span};
+    }
+    for (uint32_t i : mentions_in[s]) {
+      const Mention& m = doc.mentions[i];
+      if (m.chain < 0 || !bare_role(doc.chains[m.chain].actor)) continue;
+      const std::string& role = doc.chains[m.chain].actor;
+      if (country[m.chain].empty()) {
+        if (auto k = known.find(role); k != known.end()) {
+          country[m.chain] = k->second.first;
+          evidence[m.chain] = "; country from " + std::string(doc.str(k->second.second));
+        } else {
+          // Where the sentence says it happens ("in Fallujah") before any other place it
+          // names ("a US patrol"); the nearest among equals.
+          const Place* near = nullptr;
+          uint32_t best_distance = UINT32_MAX;
+          for (uint32_t pi : places_in[s]) {
+            const Place& p = doc.places[pi];
+            if (p.span.begin >= m.span.begin && p.span.end <= m.span.end) continue;
+            uint32_t d = p.span.begin > m.span.begin ? p.span.begin - m.span.begin : m.span.begin - p.span.begin;
+            if (!locative_place(doc, p)) d += 1u << 20;
+            if (d < best_distance) best_distance = d, near = &p;
+          }
+          if (near) {
+            country[m.chain] = near->country.substr(0, 3);
+            evidence[m.chain] = "; country from the place in its sentence: " + near->name;
+          }
+        }
       }
-      evidence[m.chain] = "; country from " + std::string(doc.str(o.span));
-    }
-    if (!country[m.chain].empty()) continue;
-    // Where the sentence says it happens ("in Fallujah") before any other place it names
-    // ("a US patrol"); the nearest among equals.
-    const Place* near = nullptr;
-    uint32_t best_distance = UINT32_MAX;
-    for (const Place& p : doc.places) {
-      if (p.sentence != m.sentence || !is_country(p.country)) continue;
-      if (p.span.begin >= m.span.begin && p.span.end <= m.span.end) continue;
-      uint32_t d = p.span.begin > m.span.begin ? p.span.begin - m.span.begin : m.span.begin - p.span.begin;
-      if (!locative_place(doc, p)) d += 1u << 20;
-      if (d < best_distance) best_distance = d, near = &p;
-    }
-    if (near) {
-      country[m.chain] = near->country.substr(0, 3);
-      evidence[m.chain] = "; country from the place in its sentence: " + near->name;
+      if (!country[m.chain].empty()) known[role] = {country[m.chain], m.span};
     }
   }
   for (size_t c = 0; c < doc.chains.size(); ++c) {
