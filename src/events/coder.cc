@@ -330,6 +330,10 @@ void Coder::subject_actors(Scratch& sc, int v, int& subj, bool& passive) const {
   uint16_t vd = t.dep[v];
   bool broken = vd == kMark || vd == kCase || vd == kCc || vd == kDet || vd == kPunctRel;
   subj = broken ? -1 : t.subject_of(v, passive);
+  // "the protesters who pelted stones": a relative pronoun is the noun its clause describes.
+  if (subj >= 0 && t.up[subj] == kPron && (t.dep[v] == kRelcl) && t.parent[v] >= 0 &&
+      (t.xp[subj] == kWDT || t.xp[subj] == kWP))
+    subj = t.parent[v];
   if (subj >= 0) {
     t.group_of_phrase(subj, sc.subject);
     if (sc.subject.empty() && t.up[subj] == kPron) {  // "X indicated it would...": X

@@ -98,6 +98,15 @@ bool SentenceTree::in_clause(int j, int v, bool subject, bool ccomp) const {
   return false;
 }
 
+bool SentenceTree::phrase_has_actor(int h, int except) const {
+  for (int j = 0; j < n; ++j) {
+    if (cover[j] < 0 || matches[cover[j]].agent) continue;
+    for (int k = j, guard = 0; k >= 0 && k != except && guard < n; k = parent[k], ++guard)
+      if (k == h) return true;
+  }
+  return false;
+}
+
 bool SentenceTree::finite(int v) const {
   if (xp[v] == kVBD || xp[v] == kVBZ || xp[v] == kVBP) return true;
   for (uint32_t c : kids(v))
@@ -119,7 +128,17 @@ int SentenceTree::subject_of(int v, bool& passive) const {
     if (parent[k] < 0) return -1;
     // "shelled Kharkiv, killing 12 civilians": a participle after a comma, read as the
     // noun's modifier, is the clause's adverbial; its subject is the clause's.
-    if (dep[k] == kAcl && k == v && v > 0 && up[v - 1] == upos_id("PUNCT") && xp[v] == xpos_id("VBG")) {
+    // "resorted to a baton charge to disperse the protesters": an infinitive of purpose
+    // on a noun is the clause's too.
+    static const uint64_t kTo = word_hash("to");
+    bool purpose = false;
+    // Not when the noun names who acts ("a UN resolution to expel X"), and only for a
+    // noun the clause's verb governs ("ways to halt violence" in "talks on ways..." is not).
+    if (dep[k] == kAcl && k == v && xp[v] == xpos_id("VB") && parent[k] >= 0 && parent[parent[k]] >= 0 &&
+        verbal(parent[parent[k]]) && (dep[parent[k]] == kObl || dep[parent[k]] == kObj) &&
+        !phrase_has_actor(parent[k], k))
+      for (uint32_t c : kids(v)) purpose = purpose || (dep[c] == kMark && hl[c] == kTo);
+    if (purpose || (dep[k] == kAcl && k == v && v > 0 && up[v - 1] == upos_id("PUNCT") && xp[v] == xpos_id("VBG"))) {
       int g = parent[k];
       for (int guard = 0; g >= 0 && !verbal(g) && guard < n; ++guard) g = parent[g];
       if (g < 0) return -1;

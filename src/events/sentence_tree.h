@@ -71,6 +71,8 @@ struct SentenceTree {
   bool clausal(int k) const;
   // Is j in v's own clause? Its subject only when `subject`, complement clauses only when `ccomp`.
   bool in_clause(int j, int v, bool subject, bool ccomp) const;
+  // Does the subtree of h, less that of `except`, name an actor (not only an agent)?
+  bool phrase_has_actor(int h, int except = -1) const;
   // Has v a tense (past or present form, or a tensed or modal auxiliary)?
   bool finite(int v) const;
   // v's subject (climbing xcomp, conj and non-finite advcl), -1 when none; `passive` when it is v's passive subject.
