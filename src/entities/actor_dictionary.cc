@@ -87,7 +87,11 @@ Status ActorDictionary::add(tagger::HashIndex& index, std::vector<std::vector<ui
 Status ActorDictionary::add_name(std::string_view phrase, uint32_t entry, const std::string& where) {
   if (phrase.empty()) return Status::Error(where + ": empty name in a list");
   SITREP_RETURN_IF_ERROR(add(names_, name_lists_, phrase, false, entry));
-  if (!entries_[entry].weak) name_phrases_.emplace_back(phrase);
+  // For truecasing: not the one-word acronyms of converted files ("DAWN", "ZERO": in caseless
+  // text these are words far more often than names); ours are few and reviewed.
+  bool acronym = phrase.find(' ') == std::string_view::npos &&
+                 std::none_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  if (!entries_[entry].weak && !(acronym && reading_extra_file_)) name_phrases_.emplace_back(phrase);
   // A leading "the" is optional in the text: "The Hague" is also found as "Hague".
   if (phrase.starts_with("The ") || phrase.starts_with("the "))
     SITREP_RETURN_IF_ERROR(add(names_, name_lists_, phrase.substr(4), false, entry));
@@ -159,7 +163,11 @@ Result<ActorDictionary> ActorDictionary::load(const std::string& dir) {
   };
   auto read_all = [&](std::string_view kind, std::vector<std::string_view> columns,
                       const std::function<Status(const TsvRow&)>& fn) -> Status {
-    for (const auto& f : paths(kind)) SITREP_RETURN_IF_ERROR(read_tsv(f, columns, fn));
+    for (const auto& f : paths(kind)) {
+      d.reading_extra_file_ = f != path(std::string(kind).append(".tsv").c_str());
+      SITREP_RETURN_IF_ERROR(read_tsv(f, columns, fn));
+    }
+    d.reading_extra_file_ = false;
     return Status::Ok();
   };
   auto new_entry = [&](GazetteerCategory c) -> ActorEntry& {

@@ -101,6 +101,7 @@ class ActorDictionary {
   std::vector<std::vector<uint32_t>> name_lists_, role_lists_;  // while loading
   std::vector<std::pair<std::string, uint32_t>> countries_;     // code -> entry, sorted
   std::vector<std::string> name_phrases_;
+  bool reading_extra_file_ = false;  // while loading a KIND-*.tsv file
   std::vector<std::string> role_codes_;  // sorted, unique
 };
 

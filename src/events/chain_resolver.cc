@@ -31,8 +31,11 @@ bool ChainActorResolver::title_owner(const Document& doc, const Mention& m, cons
                         part = upos_id("PART");  // "Egypt's Foreign Minister Ahmed Abul Gheit"
   if (m.kind != MentionKind::kName || code.size() != 3) return false;
   uint32_t end = m.first_word + m.word_count;
-  for (const Mention& n : doc.mentions) {
-    if (n.sentence != m.sentence || n.first_word < end || n.chain < 0) continue;
+  auto from = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), end,
+                               [&](const Mention& x, uint32_t w) { return x.first_word < w; });
+  for (auto it = from; it != doc.mentions.end(); ++it) {
+    const Mention& n = *it;
+    if (n.sentence != m.sentence || n.chain < 0) continue;
     if (n.first_word > end + 3) break;
     const std::string& other = doc.chains[static_cast<size_t>(n.chain)].actor;
     if (other.size() <= code.size() || !other.starts_with(code)) continue;

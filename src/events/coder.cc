@@ -39,8 +39,7 @@ struct Words {
   std::vector<uint64_t> disaster{h("crash"), h("accident"), h("lightning"), h("flood"), h("earthquake"), h("quake"),
                                  h("storm"), h("collapse"), h("landslide"), h("avalanche"), h("cyclone"), h("hurricane"),
                                  h("typhoon"), h("tsunami"), h("epidemic"), h("outbreak"), h("drown"), h("stampede"),
-                                 h("collision"), h("derail"), h("blaze"), h("plane"), h("aircraft"), h("flu"), h("virus"),
-                                 h("heatwave"), h("rain"), h("mudslide")};
+                                 h("collision"), h("derail"), h("flu"), h("virus"), h("heatwave"), h("mudslide")};
   std::vector<uint64_t> circumstance{h("in"), h("during"), h("at"), h("after"), h("before"), h("following")};
   std::vector<uint64_t> speech{h("say"), h("tell"), h("announce"), h("state"), h("add"), h("claim"),
                                h("report"), h("note"), h("declare"), h("insist"), h("stress"), h("write"),
@@ -199,7 +198,9 @@ void Coder::resolve_anaphora(Document& doc, uint32_t s, Scratch& sc) const {
   for (const auto& [head, last] : sc.anaphora) {
     for (size_t i = 0; i < first_new; ++i) {
       const Event& x = doc.events[i];
-      if (static_cast<int>(x.sentence) != antecedent || !x.code.starts_with("04") || x.negated) continue;
+      if (static_cast<int>(x.sentence) != antecedent || !x.code.starts_with("04") || x.negated ||
+          x.source.code.empty() || x.target.code.empty())
+        continue;
       bool dup = false;
       for (size_t k = first_new; k < doc.events.size(); ++k) {
         const Event& y = doc.events[k];
@@ -331,7 +332,7 @@ void Coder::subject_actors(Scratch& sc, int v, int& subj, bool& passive) const {
   bool broken = vd == kMark || vd == kCase || vd == kCc || vd == kDet || vd == kPunctRel;
   subj = broken ? -1 : t.subject_of(v, passive);
   // "the protesters who pelted stones": a relative pronoun is the noun its clause describes.
-  if (subj >= 0 && t.up[subj] == kPron && (t.dep[v] == kRelcl) && t.parent[v] >= 0 &&
+  if (t.lone_agents && subj >= 0 && t.up[subj] == kPron && t.dep[v] == kRelcl && t.parent[v] >= 0 &&
       (t.xp[subj] == kWDT || t.xp[subj] == kWP))
     subj = t.parent[v];
   if (subj >= 0) {
@@ -529,7 +530,7 @@ void Coder::resolve_reports(Scratch& sc) const {
   // What is appealed for, offered, demanded or threatened has not happened ("called for
   // talks between X and Y", "threatened an invasion"): only the appeal is an event.
   for (Pending& e : sc.pending) {
-    if (t.parent[e.verb] < 0) continue;
+    if (!t.lone_agents || t.parent[e.verb] < 0) continue;
     for (const Pending& g : sc.pending) {
       if (&g == &e || g.verb != t.parent[e.verb] || g.code.size() < 2) continue;
       std::string_view r = std::string_view(g.code).substr(0, 2);
@@ -569,7 +570,7 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
     ev.span = t.span(doc, e.verb - e.prefix, e.end);
     // An implied source (the police of an arrest) has a code and no words.
     ev.source = a.first < 0 ? EventActor{a.code, Span{}, -1} : EventActor{a.code, t.span(doc, a.first, a.last), -1};
-    if (tg) ev.target = {tg->code, t.span(doc, tg->first, tg->last), -1};
+    if (tg) ev.target = {tg->code, tg->first < 0 ? Span{} : t.span(doc, tg->first, tg->last), -1};
     ev.code = code;
     ev.date = doc.date;
     ev.negated = e.negated;
@@ -657,12 +658,18 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     bool arrest = false;
     bool implied = t.lone_agents && material(e.code) && !e.tgt.empty() && (passive || weapon);
     // Deaths in a crash, a storm or a fire are no one's act.
-    if (implied && std::any_of(words().disaster.begin(), words().disaster.end(), [&](uint64_t d) { return t.has_word(d); }))
-      implied = false;
+    // (Its own clause, the clauses below it — "when a storm destroyed their homes" — and its subject.)
+    if (implied)
+      for (int j = 0; j < n && implied; ++j) {
+        if (!among(words().disaster, t.hl[j])) continue;
+        bool below = j == subj;
+        for (int k = j, guard = 0; k >= 0 && !below && guard < n; k = t.parent[k], ++guard) below = k == v;
+        if (below) implied = false;
+      }
     if (implied && weapon && among(words().bomb, t.hl[subj]) && (e.code.starts_with("18") || e.code.starts_with("19")))
       e.code = "183";
     // Killing soldiers, police or fighters is fighting (190), not killing outside battle.
-    if (e.code == "1823" || e.code == "182") {
+    if (t.lone_agents && (e.code == "1823" || e.code == "182")) {
       bool armed = !e.tgt.empty();
       for (const CodedActor& a : e.tgt) armed = armed && armed_agent(a.code);
       if (armed) e.code = "190";

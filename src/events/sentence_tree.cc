@@ -138,7 +138,8 @@ int SentenceTree::subject_of(int v, bool& passive) const {
         verbal(parent[parent[k]]) && (dep[parent[k]] == kObl || dep[parent[k]] == kObj) &&
         !phrase_has_actor(parent[k], k))
       for (uint32_t c : kids(v)) purpose = purpose || (dep[c] == kMark && hl[c] == kTo);
-    if (purpose || (dep[k] == kAcl && k == v && v > 0 && up[v - 1] == upos_id("PUNCT") && xp[v] == xpos_id("VBG"))) {
+    if (lone_agents &&
+        (purpose || (dep[k] == kAcl && k == v && v > 0 && up[v - 1] == upos_id("PUNCT") && xp[v] == xpos_id("VBG")))) {
       int g = parent[k];
       for (int guard = 0; g >= 0 && !verbal(g) && guard < n; ++guard) g = parent[g];
       if (g < 0) return -1;
@@ -146,7 +147,7 @@ int SentenceTree::subject_of(int v, bool& passive) const {
       continue;
     }
     if (dep[k] == kAcl && k == v) {  // "a woman believed linked to X"
-      passive = xp[v] == xpos_id("VBN");  // "soldiers killed in Iraq": the noun underwent it
+      passive = lone_agents && xp[v] == xpos_id("VBN");  // "soldiers killed in Iraq": the noun underwent it
       return parent[k];
     }
     if (dep[k] == kXcomp) {
@@ -155,7 +156,7 @@ int SentenceTree::subject_of(int v, bool& passive) const {
       k = parent[k];
     } else if (dep[k] == kConj) {
       k = parent[k];
-    } else if (dep[k] == kAdvcl && !finite(k)) {
+    } else if (lone_agents && dep[k] == kAdvcl && !finite(k)) {
       // A non-finite adverbial clause shares its governor's subject: "shelled Kharkiv,
       // killing 12 civilians", "marched in Tehran to denounce the government".
       k = parent[k];

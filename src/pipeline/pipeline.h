@@ -69,6 +69,9 @@ class Pipeline {
   // each stage took. An undated document is dated from its text, else from
   // `batch_dates` (the dates of the other documents of its batch: time/).
   // Thread-safe: the pipeline is immutable.
+  // A caseless text is analysed truecased from the first stage on (doc.original_text keeps
+  // the text as read); the call whose `last` reaches the pipeline's last stage puts it back.
+  // A caller stopping earlier must call it again up to last() (BatchRunner does).
   void process(Document& doc, StageSeconds* seconds = nullptr, const std::vector<Date>& batch_dates = {},
                Stage first = Stage::kTokenize, Stage last = Stage::kEvents) const;
 

@@ -135,7 +135,7 @@ class Resolver {
                 cands.end());
 
     std::unordered_map<std::string, size_t> learned;  // name -> place that learned it
-    std::vector<size_t> open;
+    std::vector<size_t> open, directed;
     for (const auto& c : cands) {
       Place p;
       p.span = {doc_.words[c.b].span.begin, doc_.words[c.e - 1].span.end};
@@ -151,11 +151,11 @@ class Resolver {
       } else {
         open.push_back(doc_.places.size());
       }
-      // "northern Iraq", "eastern Ukraine": the region is the place, of the same country.
-      if (c.b > doc_.sentences[p.sentence].first_word && is_direction(lower_ascii(doc_.word_text(c.b - 1)))) {
-        p.span.begin = doc_.words[c.b - 1].span.begin;
-        p.name = std::string(doc_.word_text(c.b - 1)) + " " + p.name;
-      }
+      // "northern Iraq", "eastern Ukraine": the region is the place, of the same country
+      // (named so after the names are learned below; not when the word is a name's own).
+      if (c.b > doc_.sentences[p.sentence].first_word && !covered[c.b - 1] &&
+          is_direction(lower_ascii(doc_.word_text(c.b - 1))))
+        directed.push_back(doc_.places.size());
       doc_.places.push_back(std::move(p));
     }
     // Names learned anywhere in the text resolve the other mentions of the same name.
@@ -166,6 +166,15 @@ class Resolver {
         p.country = src.country, p.admin1 = src.admin1;
         p.evidence = "learned in this text (" + src.evidence + ")";
       }
+    }
+    for (size_t i : directed) {
+      Place& p = doc_.places[i];
+      auto it = std::lower_bound(doc_.words.begin(), doc_.words.end(), p.span.begin,
+                                 [](const Word& x, uint32_t b) { return x.span.begin < b; });
+      size_t w = static_cast<size_t>(it - doc_.words.begin());
+      if (w == 0 || w >= doc_.words.size()) continue;
+      p.span.begin = doc_.words[w - 1].span.begin;
+      p.name = std::string(doc_.word_text(w - 1)) + " " + p.name;
     }
   }
 

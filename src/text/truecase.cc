@@ -138,14 +138,28 @@ std::string Truecaser::restore(std::string_view text, TextCase from) const {
     std::string_view s(out.data() + w.b, w.e - w.b);
     if (s == "i" || std::find(kCalendar.begin(), kCalendar.end(), s) != kCalendar.end()) out[w.b] = upper(out[w.b]);
   }
+  // A new line starts a sentence after a blank line or a sentence end only (hard-wrapped
+  // text goes on); a letter beyond ASCII ends the search ("élan" keeps its case).
   bool start = true;
   for (size_t i = 0; i < out.size(); ++i) {
     char c = out[i];
+    auto u = static_cast<unsigned char>(c);
     if (start && (is_lower(c) || is_upper(c) || (c >= '0' && c <= '9'))) {
       out[i] = upper(c);
       start = false;
     } else if (c == '\n') {
-      start = true;
+      size_t b = i;
+      while (b > 0 && (out[b - 1] == ' ' || out[b - 1] == '\t' || out[b - 1] == '\r')) --b;
+      if (b == 0 || out[b - 1] == '\n' || out[b - 1] == '.' || out[b - 1] == '!' || out[b - 1] == '?' ||
+          out[b - 1] == '"' || out[b - 1] == ':')
+        start = true;
+    } else if (start && u >= 0x80) {
+      // Opening quotes and guillemets (U+2018, U+201C, U+00AB) keep the search going.
+      bool quote = (u == 0xE2 && i + 2 < out.size() && static_cast<unsigned char>(out[i + 1]) == 0x80 &&
+                    (static_cast<unsigned char>(out[i + 2]) == 0x98 || static_cast<unsigned char>(out[i + 2]) == 0x9C)) ||
+                   (u == 0xC2 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) == 0xAB);
+      if (!quote) start = false;
+      while (i + 1 < out.size() && (static_cast<unsigned char>(out[i + 1]) & 0xC0) == 0x80) ++i;  // the rest of it
     } else if ((c == '.' || c == '!' || c == '?') && i + 1 < out.size() && (out[i + 1] == ' ' || out[i + 1] == '\n' ||
                                                                          out[i + 1] == '"')) {
       // Not after an abbreviation's inner dot ("u.s. troops"): the word before has no dot.
@@ -153,8 +167,8 @@ std::string Truecaser::restore(std::string_view text, TextCase from) const {
       while (b > 0 && word_char(out[b - 1])) --b;
       bool abbreviation = b > 0 && out[b - 1] == '.';
       if (!abbreviation) start = true;
-    } else if (start && c != ' ' && c != '"' && c != '\'' && c != '(' && c != '[' && c != '-' &&
-               static_cast<unsigned char>(c) < 0x80) {
+    } else if (start && c != ' ' && c != '"' && c != '\'' && c != '(' && c != '[' && c != '-' && c != '\t' &&
+               c != '\r') {
       start = false;
     }
   }
