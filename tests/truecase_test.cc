@@ -41,5 +41,19 @@ TEST(Truecase, AbbreviationDotsDoNotStartASentence) {
   EXPECT_EQ(t.restore("the u.s. troops left.", TextCase::kLower), "The U.S. troops left.");
 }
 
+TEST(Truecase, TypographicQuotesEndWordsAndLettersBeyondAsciiKeepTheirCase) {
+  Truecaser t({"Minsk"});
+  std::string in = "\u00e9lan was high. \u201cthe police came to minsk.\u201d and then to minsk\u201d";
+  std::string out = t.restore(in, TextCase::kLower);
+  EXPECT_EQ(out, "\u00e9lan was high. \u201cThe police came to Minsk.\u201d And then to Minsk\u201d");
+  EXPECT_EQ(out.size(), in.size());
+}
+
+TEST(Truecase, HardWrappedLinesGoOnTheirSentence) {
+  Truecaser t({});
+  EXPECT_EQ(t.restore("the talks went on\nand on.\n\nthen they ended", TextCase::kLower),
+            "The talks went on\nand on.\n\nThen they ended");
+}
+
 }  // namespace
 }  // namespace sitrep::text

@@ -95,12 +95,17 @@ std::string Truecaser::restore(std::string_view text, TextCase from) const {
     size_t b, e;
   };
   std::vector<W> words;
+  // Typographic punctuation is no part of a word: quotes, dashes, ellipsis (U+2010-U+206F),
+  // guillemets (U+00AB, U+00BB).
+  auto punct = [&](size_t i) {
+    auto b = [&](size_t k) { return k < out.size() ? static_cast<unsigned char>(out[k]) : 0u; };
+    return (b(i) == 0xE2 && (b(i + 1) == 0x80 || b(i + 1) == 0x81)) || (b(i) == 0xC2 && (b(i + 1) == 0xAB || b(i + 1) == 0xBB));
+  };
+  auto in_word = [&](size_t i) { return i < out.size() && word_char(out[i]) && !punct(i); };
   for (size_t i = 0; i < out.size();) {
-    if (!word_char(out[i])) { ++i; continue; }
+    if (!in_word(i)) { ++i; continue; }
     size_t j = i;
-    while (j < out.size() && (word_char(out[j]) || ((out[j] == '.' || out[j] == '-') && j + 1 < out.size() &&
-                                                      word_char(out[j + 1]))))
-      ++j;
+    while (j < out.size() && (in_word(j) || ((out[j] == '.' || out[j] == '-') && in_word(j + 1)))) ++j;
     if (j < out.size() && out[j] == '.' && j > i + 1 && out[j - 2] == '.') ++j;  // "u.s." keeps its last dot
     words.push_back({i, j});
     i = j;
@@ -154,14 +159,12 @@ std::string Truecaser::restore(std::string_view text, TextCase from) const {
           out[b - 1] == '"' || out[b - 1] == ':')
         start = true;
     } else if (start && u >= 0x80) {
-      // Opening quotes and guillemets (U+2018, U+201C, U+00AB) keep the search going.
-      bool quote = (u == 0xE2 && i + 2 < out.size() && static_cast<unsigned char>(out[i + 1]) == 0x80 &&
-                    (static_cast<unsigned char>(out[i + 2]) == 0x98 || static_cast<unsigned char>(out[i + 2]) == 0x9C)) ||
-                   (u == 0xC2 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) == 0xAB);
+      // Typographic quotes and dashes keep the search going; a letter ends it.
+      bool quote = punct(i);
       if (!quote) start = false;
       while (i + 1 < out.size() && (static_cast<unsigned char>(out[i + 1]) & 0xC0) == 0x80) ++i;  // the rest of it
-    } else if ((c == '.' || c == '!' || c == '?') && i + 1 < out.size() && (out[i + 1] == ' ' || out[i + 1] == '\n' ||
-                                                                         out[i + 1] == '"')) {
+    } else if ((c == '.' || c == '!' || c == '?') && i + 1 < out.size() &&
+               (out[i + 1] == ' ' || out[i + 1] == '\n' || out[i + 1] == '"' || out[i + 1] == '\'' || punct(i + 1))) {
       // Not after an abbreviation's inner dot ("u.s. troops"): the word before has no dot.
       size_t b = i;
       while (b > 0 && word_char(out[b - 1])) --b;
