@@ -1,6 +1,8 @@
 // libFuzzer target: any bytes as the text of a document, cut into blocks at
 // "\n\n" (every third block a title), tokenized and split with and without the
-// sentence model; the tokenizer's promises are checked and a broken one aborts.
+// sentence model; the tokenizer's promises are checked and a broken one aborts. The
+// truecaser (text/truecase.h) runs on the same bytes: it may change the case of ASCII
+// letters and nothing else, and its output is tokenized too.
 //   cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang -DSITREP_FUZZ=ON \
 //     -DSITREP_TESTS=OFF -DSITREP_BENCH=OFF && ninja -C build-fuzz tokenizer_fuzz && ./build-fuzz/tokenizer_fuzz -max_total_time=60
 #include <cstdint>
@@ -9,6 +11,7 @@
 
 #include "core/document.h"
 #include "text/tokenizer.h"
+#include "text/truecase.h"
 
 namespace {
 
@@ -63,9 +66,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
   sitrep::Document copy = doc;
+  static const sitrep::text::Truecaser truecaser({"Minsk", "U.N.", "United Nations", "NATO", "Joe Biden", "São Paulo"});
+  sitrep::Document cased = doc;
+  for (auto from : {sitrep::text::TextCase::kLower, sitrep::text::TextCase::kUpper}) {
+    std::string out = truecaser.restore(doc.text, from);
+    check(out.size() == doc.text.size());
+    for (size_t i = 0; i < out.size(); ++i) {
+      char a = out[i], b = doc.text[i];
+      auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+      check(a == b || fold(a) == fold(b));
+    }
+    cased.text = out;
+  }
   with_model.process(doc);
   check_document(doc);
   rules.process(copy);
   check_document(copy);
+  rules.process(cased);
+  check_document(cased);
   return 0;
 }

@@ -8,7 +8,8 @@ script joins them with the text into the PETRARCH validation JSONL format that
 `sitrep eval events --coder own --gold FILE` reads:
 
   python3 scripts/realnews.py build [--data ../shared/data] [--out build/eval] [--fold lower|upper]
-      -> build/eval/realnews-dev.jsonl, build/eval/realnews-test.jsonl, build/eval/samples.jsonl
+      -> build/eval/realnews-dev.jsonl, build/eval/realnews-test.jsonl, build/eval/samples.jsonl,
+         build/eval/police.jsonl (100 wire sentences on police, arrests, raids: never tuned on)
   python3 scripts/realnews.py sample N SEED OUT.jsonl
       -> N candidate sentences (with text, for annotators; never committed)
 
@@ -108,8 +109,8 @@ def load_source(data, ref, cache):
 def build(args):
     os.makedirs(args.out, exist_ok=True)
     cache, bad = {}, 0
-    for split in ("dev", "test", "samples"):
-        src = os.path.join(args.annotations, f"realnews-{split}.jsonl" if split != "samples" else "samples.jsonl")
+    for split in ("dev", "test", "samples", "police"):
+        src = os.path.join(args.annotations, f"realnews-{split}.jsonl" if split in ("dev", "test") else f"{split}.jsonl")
         if not os.path.exists(src):
             continue
         name = os.path.basename(src)

@@ -48,9 +48,13 @@ int run_eval_own(const EvalEventsOptions& o, const std::vector<eval::EventRecord
     doc.blocks.push_back({Span{0, static_cast<uint32_t>(doc.text.size())}, BlockKind::kNews});
     pipeline.value().process(doc);
     std::vector<eval::EventTriple> got;
+    std::vector<std::string> places;
     for (const Event& e : doc.events)
-      if (e.span.begin >= r.context.size()) got.push_back({e.source.code, e.target.code, e.code});
-    if (!eval::score_record(r, got, scores) && o.verbose)
+      if (e.span.begin >= r.context.size()) {
+        got.push_back({e.source.code, e.target.code, e.code});
+        places.push_back(e.place >= 0 ? doc.places[static_cast<size_t>(e.place)].name : std::string());
+      }
+    if (!eval::score_record(r, got, scores, places) && o.verbose)
       fmt::print("{} {}\n  expected:{}\n  coded:   {}\n", r.id, r.text, triples(r.expected), triples(got));
   }
   if (o.json)

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -72,8 +73,11 @@ Result<std::vector<EventRecord>> read_event_records(const std::string& path) {
         r.date = Date{static_cast<int16_t>(std::stoi(d.substr(0, 4))), static_cast<uint8_t>(std::stoi(d.substr(4, 2))),
                       static_cast<uint8_t>(std::stoi(d.substr(6, 2)))};
       for (const auto& e : j.value("expected", nlohmann::json::array()))
+      {
         r.expected.push_back({e.value("source", ""), e.value("target", ""), e.value("code", "")});
-      if (j.value("noevents", false)) r.expected.clear();
+        r.expected_places.push_back(e.value("place", ""));
+      }
+      if (j.value("noevents", false)) r.expected.clear(), r.expected_places.clear();
       for (const auto& c : j.value("comments", nlohmann::json::array()))
         if (c.is_string()) r.comments.push_back(c.get<std::string>());
       out.push_back(std::move(r));
@@ -90,7 +94,33 @@ std::vector<EventTriple> event_triples(const Document& doc) {
   return out;
 }
 
-bool score_record(const EventRecord& record, const std::vector<EventTriple>& coded, EventScores& s) {
+namespace {
+std::string lower_copy(std::string_view x) {
+  std::string out(x);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (out.starts_with("the ")) out.erase(0, 4);
+  return out;
+}
+}  // namespace
+
+bool score_record(const EventRecord& record, const std::vector<EventTriple>& coded, EventScores& s,
+                  const std::vector<std::string>& places) {
+  // Places: a gold event with a place, found at root + country level, is placed right when
+  // one such coded event's place contains the gold one or is contained in it.
+  if (places.size() == coded.size())
+    for (size_t g = 0; g < record.expected.size() && g < record.expected_places.size(); ++g) {
+      if (record.expected_places[g].empty()) continue;
+      auto key = at_level({record.expected[g]}, EventLevel::kRootCountry)[0];
+      bool found = false, right = false;
+      std::string want = lower_copy(record.expected_places[g]);
+      for (size_t c = 0; c < coded.size(); ++c) {
+        if (at_level({coded[c]}, EventLevel::kRootCountry)[0] != key) continue;
+        found = true;
+        std::string got = lower_copy(places[c]);
+        right = right || (!got.empty() && (got.find(want) != std::string::npos || want.find(got) != std::string::npos));
+      }
+      s.placed += found, s.placed_right += right;
+    }
   std::vector<EventTriple> gold = unique_sorted(record.expected), got = unique_sorted(coded);
   uint64_t tp = common(gold, got);
   s.tp += tp, s.fp += got.size() - tp, s.fn += gold.size() - tp;
@@ -150,6 +180,8 @@ std::string events_levels_table(const EventScores& s) {
   out += fmt::format("\nrecords with events that get one: {}/{} = {:.2f}%\n", s.event_records_coded,
                      s.event_records, pct(s.event_records_coded, s.event_records));
   out += fmt::format("records fully correct: {}/{} = {:.2f}%\n", s.records_right, s.records, s.all_correct());
+  out += fmt::format("events found with a gold place that carry it: {}/{} = {:.2f}%\n", s.placed_right, s.placed,
+                     pct(s.placed_right, s.placed));
   out += fmt::format("\nper root (root + country): {:>4} {:>4} {:>4} {:>9} {:>9}\n", "tp", "fp", "fn", "precision",
                      "recall");
   for (const auto& [root, c] : s.per_root)
@@ -167,6 +199,7 @@ std::string events_json(const EventScores& s) {
         {"precision", pct(c.tp, c.tp + c.fp)}, {"recall", pct(c.tp, c.tp + c.fn)}, {"f1", EventScores::f1(c.tp, c.fp, c.fn)}};
   }
   j["event_records_coded"] = s.event_records ? 100.0 * s.event_records_coded / s.event_records : 0.0;
+  j["places_right"] = s.placed ? 100.0 * s.placed_right / s.placed : 0.0;
   j["exact_f1"] = s.exact_f1();
   j["root_f1"] = s.root_f1();
   j["records_all_correct"] = s.all_correct();

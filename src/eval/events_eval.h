@@ -26,6 +26,7 @@ struct EventRecord {
   std::string context;  // the article before the sentence (coded with it, not scored); may be empty
   Date date;
   std::vector<EventTriple> expected;
+  std::vector<std::string> expected_places;  // parallel to `expected`: the gold "place", may be empty
   std::vector<std::string> comments;
 };
 
@@ -49,6 +50,8 @@ struct EventScores {
   Counts level[kEventLevels];                    // by EventLevel
   std::map<std::string, Counts> per_root;       // root + country level, by the gold or coded root
   uint64_t event_records = 0, event_records_coded = 0;  // records with gold events; of them, with a coded event
+  // Gold events with a place that were found (root + country): of them, coded with that place.
+  uint64_t placed = 0, placed_right = 0;
   std::map<std::string, std::pair<uint64_t, uint64_t>> categories;  // category -> (records right, records)
   uint64_t records = 0, records_right = 0;
   static double f1(uint64_t tp, uint64_t fp, uint64_t fn) { return tp ? 200.0 * tp / (2 * tp + fp + fn) : 0.0; }
@@ -58,7 +61,9 @@ struct EventScores {
 };
 
 // Adds one record's comparison; returns true when the record is fully right.
-bool score_record(const EventRecord& record, const std::vector<EventTriple>& coded, EventScores& scores);
+// `places`, when given, is parallel to `coded`: the place name each coded event carries.
+bool score_record(const EventRecord& record, const std::vector<EventTriple>& coded, EventScores& scores,
+                  const std::vector<std::string>& places = {});
 
 // The events of a coded document as triples (missing codes as "").
 std::vector<EventTriple> event_triples(const Document& doc);
