@@ -58,8 +58,7 @@ bool armed_agent(std::string_view code) {
   }
   return false;
 }
-// Material conflict: protest, force posture, reduced relations, coercion, violence (roots 14-20).
-bool material(std::string_view code) { return code.size() >= 2 && (code[0] == '2' || (code[0] == '1' && code[1] >= '4')); }
+
 
 // A phrase introduced by a preposition of place ("in Kabul", "near Jenin").
 bool locative(const SentenceTree& t, int head) {
@@ -656,7 +655,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // unknown source; a bomb makes it a bombing (183).
     bool weapon = subj >= 0 && among(words().weapon, t.hl[subj]);
     bool arrest = false;
-    bool implied = t.lone_agents && material(e.code) && !e.tgt.empty() && (passive || weapon);
+    bool implied = t.lone_agents && is_material_event(e.code) && !e.tgt.empty() && (passive || weapon);
     // Deaths in a crash, a storm or a fire are no one's act.
     // (Its own clause, the clauses below it — "when a storm destroyed their homes" — and its subject.)
     if (implied)

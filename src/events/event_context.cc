@@ -71,9 +71,6 @@ struct Tree {
   }
 };
 
-// Material conflict, roots 14-20: done to a place, it happened there.
-bool is_material(std::string_view code) { return code.size() >= 2 && (code[0] == '2' || (code[0] == '1' && code[1] >= '4')); }
-
 bool overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 bool inside(Span a, Span outer) { return a.begin >= outer.begin && a.end <= outer.end; }
 
@@ -127,7 +124,7 @@ void attach_event_context(Document& doc) {
         if (p.sentence != ev.sentence || overlaps(p.span, ev.source.text) || overlaps(p.span, ev.reported_by.text))
           continue;
         bool on_target = overlaps(p.span, ev.target.text);
-        if (on_target && !is_material(ev.code)) continue;
+        if (on_target && !is_material_event(ev.code)) continue;
         uint32_t d = on_target ? 0
                      : p.span.begin > ev.span.begin ? p.span.begin - ev.span.begin
                                                     : ev.span.begin - p.span.begin;

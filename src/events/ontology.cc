@@ -17,6 +17,12 @@ const char* quad_name(Quad quad) {
   return "";
 }
 
+bool is_material_event(std::string_view code) {
+  if (code.size() < 2 || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9') return false;
+  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  return root >= 14 && root <= 20;
+}
+
 bool is_violent(std::string_view code) {
   return code.size() >= 2 && (code.substr(0, 2) == "18" || code.substr(0, 2) == "19" || code.substr(0, 2) == "20");
 }

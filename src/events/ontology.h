@@ -23,6 +23,10 @@ const char* quad_name(Quad quad);  // "verbal cooperation", ...
 Quad quad_of_root(int root);       // 1..20
 // Whether a code ("195") is force: assault, fight, mass violence (roots 18-20).
 bool is_violent(std::string_view code);
+// Whether a code is a material event, roots 14-20 (protest, force posture, reduced
+// relations, coercion, violence: acts done to someone, whose place is where they are). Not
+// the quad class: GDELT's quads count protest (14) as verbal conflict.
+bool is_material_event(std::string_view code);
 
 struct CameoCode {
   std::string code;   // "041", "0211"
