@@ -301,7 +301,14 @@ void ActorDictionary::scan(const Document& doc, const Sentence& s, bool roles,
   const tagger::HashIndex& index = roles ? roles_ : names_;
   static const uint16_t kNoun = upos_id("NOUN"), kPropn = upos_id("PROPN");
   const uint32_t end = s.first_word + s.word_count;
+  static const uint64_t kThe = dictionary_word_hash("the", true);
   for (uint32_t i = s.first_word; i < end;) {
+    // A name never starts with "the": every name is also listed without it ("the West"
+    // is found as "West", the words a mention of it covers).
+    if (!roles && i + 1 < end && dictionary_word_hash(doc.word_text(i), true) == kThe) {
+      ++i;
+      continue;
+    }
     uint64_t h = kSeed;
     uint32_t best_end = 0, best_phrase = 0;
     for (uint32_t j = i; j < end; ++j) {

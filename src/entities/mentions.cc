@@ -296,8 +296,13 @@ void add_dictionary_names(Document& doc, const ActorDictionary& dict) {
         default: continue;
       }
       uint32_t first = h.first_word, last = h.first_word + h.word_count - 1;
+      if (first < last && doc.words[first].upos == upos_id("DET")) ++first;  // "the West": the name is "West"
       // Proper names only: "china" in lowercase or a sentence-initial "Turkey" recipe stays out.
-      if (doc.words[first].upos != propn && doc.words[first].upos != adj) continue;
+      // A capitalised noun inside the sentence counts too ("the West", "the Gulf").
+      bool capital_noun = first > s.first_word && doc.words[first].upos == upos_id("NOUN") &&
+                          !doc.word_text(first).empty() && doc.word_text(first)[0] >= 'A' &&
+                          doc.word_text(first)[0] <= 'Z';
+      if (doc.words[first].upos != propn && doc.words[first].upos != adj && !capital_noun) continue;
       Span span{doc.words[first].span.begin, doc.words[last].span.end};
       while (m < before && doc.mentions[m].span.end <= span.begin) ++m;
       bool covered = false;

@@ -424,8 +424,9 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
         else if (t.clause_start(j))
           break;
       }
-      // A nominal event's place is where it happened, not whom it hit ("a firefight in the Golan Heights").
-      if (a >= 0 && p.noun && locative(t, t.np_head(a))) a = -1;
+      // A material nominal event's place is where it happened, not whom it hit ("a firefight
+      // in the Golan Heights"); "a call for talks on the conflict in Ukraine" is about it.
+      if (a >= 0 && p.noun && is_material_event(e.code) && locative(t, t.np_head(a))) a = -1;
       if (a >= 0) t.group_of_match(a, e.tgt, true);
     }
   }
