@@ -226,6 +226,18 @@ TEST_F(PipelineEvents, TheTalksReferToTheConsultationJustReported) {
   EXPECT_TRUE(doc.events.empty()) << all_events(doc);
 }
 
+TEST_F(PipelineEvents, WhatTheComplementDoesRefinesTheCode) {
+  // xobj: on the open complement: severing ties is 1313, not the bare threat to cut (1311).
+  Document doc = analyse("Iran threatened to sever diplomatic relations with Bahrain.\n", Date{2023, 5, 17});
+  const Event* e = find_event(doc, "13");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->code, "1313") << all_events(doc);
+  doc = analyse("The junta threatened to impose a curfew on Yangon.\n", Date{2023, 5, 17});
+  e = find_event(doc, "13");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->code, "1323") << all_events(doc);
+}
+
 TEST_F(PipelineEvents, TimeOfTheReportingClauseDoesNotDateTheReportedEvent) {
   // "on Tuesday" belongs to "said", not to the attack, which keeps the document date.
   Document doc = analyse("Officials said on Tuesday that Syrian troops attacked Turkish soldiers.\n",

@@ -152,6 +152,9 @@ Coder::Coder(std::vector<VerbPattern> patterns, const ActorResolver& resolver)
     c.object = hv(p.object);
     c.prep_object = hv(p.prep_object);
     c.xcomp = hv(p.xcomp);
+    c.xcomp_object = hv(p.xcomp_object);
+    c.xcomp_prep = p.xcomp_prep.empty() ? 0 : word_hash(p.xcomp_prep);
+    c.xcomp_prep_object = hv(p.xcomp_prep_object);
     c.modifiers = hv(p.modifiers);
     for (const auto* side : {&c.before, &c.after})
       for (const CTok& t : *side)
@@ -306,6 +309,24 @@ bool Coder::match_pattern(const Scratch& sc, int v, uint32_t pi, Match& m) const
   if (!c.xcomp.empty()) {
     if (!child_in(v, kXcomp, c.xcomp)) return false;
     ++m.score;
+    // What the complement does it to: "threatened to cut diplomatic ties" (xobj:),
+    // "threatened to withdraw from the treaty" (xprep:).
+    int x = t.child_with(v, kXcomp);
+    if (!c.xcomp_object.empty()) {
+      if (!child_in(x, kObj, c.xcomp_object)) return false;
+      ++m.score;
+    }
+    if (c.xcomp_prep) {
+      bool found = false;
+      for (uint32_t k : t.kids(x)) {
+        if (t.dep[k] != kObl && t.dep[k] != kNmod) continue;
+        int cs = t.child_with(static_cast<int>(k), kCase);
+        found |= cs >= 0 && t.hl[cs] == c.xcomp_prep &&
+                 (c.xcomp_prep_object.empty() || among(c.xcomp_prep_object, t.hl[k]));
+      }
+      if (!found) return false;
+      m.score += 2;
+    }
   }
   if (!c.modifiers.empty()) {
     int o = t.child_with(v, kObj);

@@ -89,6 +89,8 @@ class Coder {
     std::vector<CTok> before, after;
     uint64_t particle = 0, prep = 0, target_prep = 0;
     std::vector<uint64_t> object, prep_object, xcomp, modifiers;
+    std::vector<uint64_t> xcomp_object, xcomp_prep_object;  // on the complement ("xobj:", "xprep:")
+    uint64_t xcomp_prep = 0;
     std::vector<uint64_t> required;  // words any match needs: a quick rejection
   };
 
