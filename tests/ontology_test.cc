@@ -1,6 +1,7 @@
 // The CAMEO ontology table: loading, lookups, quad classes, and the shipped
 // table checked against GDELT's published files (read here independently).
 #include "events/ontology.h"
+#include "store/store.h"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -49,6 +50,17 @@ std::map<std::string, std::string> read_published(const std::string& path) {
     out[code] = line.substr(tab + 1);
   }
   return out;
+}
+
+TEST(Ontology, TheStoresQuadClassIsTheOntologys) {
+  // One definition: protest (14) is verbal conflict, investigate (09) material cooperation.
+  for (int root = 1; root <= 20; ++root) {
+    std::string code = (root < 10 ? "0" : "") + std::to_string(root) + "0";
+    EXPECT_EQ(store::quad_class(code), static_cast<int>(events::quad_of_root(root))) << code;
+  }
+  EXPECT_EQ(store::quad_class("144"), 3);
+  EXPECT_EQ(store::quad_class("090"), 2);
+  EXPECT_EQ(store::quad_class("x1"), 0);
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "events/ontology.h"
 #include "server/params.h"
 #include "server/views.h"
 #include "store/queries.h"
@@ -92,11 +93,11 @@ json collect(const std::function<Status(const store::RowSink&)>& query) {
   return rows;
 }
 
-// CAMEO roots of a quad class (store::quad_class is the inverse).
+// CAMEO roots of a quad class, from the ontology's one definition (events::quad_of_root).
 std::vector<std::string> quad_roots(int64_t quad) {
-  static const int kFirst[] = {0, 1, 6, 9, 14}, kLast[] = {0, 5, 8, 13, 20};
   std::vector<std::string> roots;
-  for (int r = kFirst[quad]; r <= kLast[quad]; ++r) roots.push_back(fmt::format("{:02d}", r));
+  for (int r = 1; r <= 20; ++r)
+    if (static_cast<int64_t>(events::quad_of_root(r)) == quad) roots.push_back(fmt::format("{:02d}", r));
   return roots;
 }
 

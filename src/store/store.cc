@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "events/ontology.h"
 #include "store/minhash.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
@@ -52,11 +53,8 @@ std::string document_key(const Document& doc) {
 int quad_class(std::string_view code) {
   if (code.size() < 2 || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9') return 0;
   int root = (code[0] - '0') * 10 + (code[1] - '0');
-  if (root >= 1 && root <= 5) return 1;
-  if (root <= 9 && root >= 6) return 2;
-  if (root <= 14 && root >= 10) return 3;
-  if (root <= 20 && root >= 15) return 4;
-  return 0;
+  if (root < 1 || root > 20) return 0;
+  return static_cast<int>(events::quad_of_root(root));  // the ontology's, the one definition
 }
 
 bool symmetric_code(std::string_view code) {
