@@ -124,5 +124,30 @@ TEST(LemmatizerTest, ShippedModel) {
   for (const auto& c : cases) EXPECT_EQ(lemma(l, c[0], c[1]), c[2]) << c[0] << "/" << c[1];
 }
 
+// Words beyond ASCII never lose half a character to a suffix rule (the output stays UTF-8).
+TEST(LemmatizerTest, ShippedModelNeverCutsACharacter) {
+  auto path = std::filesystem::path(SITREP_SOURCE_DIR) / "models" / "tagger.bin";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "models/tagger.bin is absent";
+  auto t = Tagger::load(path.string());
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  const Lemmatizer& l = t.value().lemmatizer();
+  auto valid_utf8 = [](std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+      auto c = static_cast<unsigned char>(s[i]);
+      size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+      if (n == 0 || i + n > s.size()) return false;
+      for (size_t k = 1; k < n; ++k)
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+      i += n;
+    }
+    return true;
+  };
+  for (const char* form : {"\u4e2d\u56fd", "I\u00b4m", "caf\u00e9s", "na\u00efve", "\u00abKyiv\u00bb", "Zelens\u2019kyi"})
+    for (const char* xpos : {"NN", "NNS", "NNP", "VBD", "VBZ", "VBG", "JJ", "RB"}) {
+      std::string got = lemma(l, form, xpos);
+      EXPECT_TRUE(valid_utf8(got)) << form << "/" << xpos;
+    }
+}
+
 }  // namespace
 }  // namespace sitrep::tagger

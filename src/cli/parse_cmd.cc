@@ -84,18 +84,21 @@ int run_parse(const ParseOptions& opt) {
     const RunStats& s = runner.stats();
     double mb = static_cast<double>(s.bytes) / 1e6;
     double analysis = std::max(seconds - write_seconds, 1e-9);
+    // A rate only where its stages ran and took measurable time (--until tokenize runs neither).
+    double tp = s.stage_seconds.tag + s.stage_seconds.parse;
+    std::string tag_parse_rate = tp >= 1e-4 ? fmt::format("{:.0f} words/s", s.words / tp) : std::string("(not run)");
     fmt::print(stderr,
                "documents {}  sentences {}  tokens {}  words {}  text {:.2f} MB  stages up to {}  threads {}\n"
                "wall {:.3f} s: tokens/s {:.0f}  sentences/s {:.0f}  MB/s {:.2f}\n"
                "writing the output took {:.3f} s; without it: tokens/s {:.0f}  sentences/s {:.0f}  MB/s {:.2f}\n"
                "CPU {:.3f} s (all threads): MB per CPU second {:.2f}  peak memory {:.1f} MB\n"
                "stages (seconds summed over threads): tokenize {:.3f}  tag {:.3f}  parse {:.3f}; "
-               "tag + parse {:.0f} words/s per thread\n",
+               "tag + parse {} per thread\n",
                s.documents, s.sentences, s.tokens, s.words, mb, opt.until, opt.threads, seconds, s.tokens / seconds,
                s.sentences / seconds, mb / seconds, write_seconds, s.tokens / analysis, s.sentences / analysis,
                mb / analysis, cpu_seconds, mb / std::max(cpu_seconds, 1e-9), peak_memory_bytes() / 1e6,
                s.stage_seconds.tokenize, s.stage_seconds.tag, s.stage_seconds.parse,
-               s.words / std::max(s.stage_seconds.tag + s.stage_seconds.parse, 1e-9));
+               tag_parse_rate);
   }
   if (opt.output != "-") fmt::print(stderr, "sitrep: wrote {} documents to {}\n", runner.stats().documents, opt.output);
   if (!read.ok()) {

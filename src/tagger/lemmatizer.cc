@@ -207,6 +207,9 @@ std::string_view Lemmatizer::apply_rules(std::string_view form, uint16_t xpos, s
   }
   if (!edit || edit->strip >= form.size()) return edit && edit->lower ? lower : form;
   if (edit->strip == 0 && edit->append.empty()) return edit->lower ? lower : form;
+  // A rule learned on English suffixes never cuts a character beyond ASCII in two
+  // ("中国" must not become invalid UTF-8): such a word keeps its form.
+  if (edit->strip > 0 && (static_cast<unsigned char>(form[form.size() - edit->strip]) & 0xC0) == 0x80) return form;
   if (!edit->lower) scratch.assign(form);
   scratch.resize(scratch.size() - edit->strip);
   scratch += edit->append;
