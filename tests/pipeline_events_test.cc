@@ -238,6 +238,17 @@ TEST_F(PipelineEvents, WhatTheComplementDoesRefinesTheCode) {
   EXPECT_EQ(e->code, "1323") << all_events(doc);
 }
 
+TEST_F(PipelineEvents, WhoIsCondemnedForAnActDidIt) {
+  Document doc = analyse("Norway condemned its Russian neighbour for invading Ukraine.\n", Date{2023, 5, 17});
+  const Event* e = find_event(doc, "19");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code.substr(0, 3), "RUS") << all_events(doc);
+  EXPECT_EQ(e->target.code.substr(0, 3), "UKR") << all_events(doc);
+  e = find_event(doc, "11");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->target.code.substr(0, 3), "RUS") << all_events(doc);  // not "its" (Norway)
+}
+
 TEST_F(PipelineEvents, TimeOfTheReportingClauseDoesNotDateTheReportedEvent) {
   // "on Tuesday" belongs to "said", not to the attack, which keeps the document date.
   Document doc = analyse("Officials said on Tuesday that Syrian troops attacked Turkish soldiers.\n",

@@ -158,7 +158,13 @@ int SentenceTree::subject_of(int v, bool& passive) const {
       k = parent[k];
     } else if (lone_agents && dep[k] == kAdvcl && !finite(k)) {
       // A non-finite adverbial clause shares its governor's subject: "shelled Kharkiv,
-      // killing 12 civilians", "marched in Tehran to denounce the government".
+      // killing 12 civilians", "marched in Tehran to denounce the government"; after
+      // "for", its object's ("condemned its ally for invading Ukraine": the ally).
+      static const uint64_t kFor = word_hash("for");
+      int obj = child_with(parent[k], kObj);
+      bool reason = false;
+      for (uint32_t c : kids(k)) reason = reason || ((dep[c] == kMark || dep[c] == kCase) && hl[c] == kFor);
+      if (reason && obj >= 0) return obj;
       k = parent[k];
     } else {
       return -1;
@@ -262,9 +268,16 @@ void SentenceTree::group_level(std::vector<CodedActor>& out, uint8_t level) cons
     }
     int m = match_at[j];
     if (m < 0) continue;
+    // "its Russian ally": a possessive pronoun yields to a name modifying the same noun.
+    auto poss_pronoun = [&](int x) {
+      int w = static_cast<int>(matches[x].first - fw);
+      return matches[x].first == matches[x].last && up[w] == kPron && dep[w] == kPoss;
+    };
     if (matches[m].agent) {
       if (seg_agent < 0) seg_agent = m;
-    } else if (seg_actor < 0) {
+    } else if (seg_actor < 0 ||
+               (lone_agents && poss_pronoun(seg_actor) && !poss_pronoun(m) &&
+                static_cast<int>(matches[m].last - fw) < parent[static_cast<int>(matches[seg_actor].first - fw)])) {
       seg_actor = m;
     }
   }
