@@ -292,18 +292,11 @@ bool Coder::match_pattern(const Scratch& sc, int v, uint32_t pi, Match& m) const
     ++m.score;
   }
   if (c.prep) {
-    // On the head or on its object ("hurled a grenade at a patrol", "demand the release of").
-    bool found = false;
-    int o = t.child_with(v, kObj);
-    for (int hd : {v, o}) {
-      if (hd < 0 || (hd == o && !t.lone_agents)) continue;  // PETRARCH's (PREP ...) is the head's
-      for (uint32_t x : t.kids(hd)) {
-        if (t.dep[x] != kObl && t.dep[x] != kNmod) continue;
-        int cs = t.child_with(static_cast<int>(x), kCase);
-        found |= cs >= 0 && t.hl[cs] == c.prep && (c.prep_object.empty() || among(c.prep_object, t.hl[x]));
-      }
-    }
-    if (!found) return false;
+    // On the head or on its object ("hurled a grenade at a patrol", "demand the release of");
+    // PETRARCH's (PREP ...) is the head's only.
+    if (!t.has_prep_phrase(v, c.prep, c.prep_object) &&
+        !(t.lone_agents && t.has_prep_phrase(t.child_with(v, kObj), c.prep, c.prep_object)))
+      return false;
     m.score += 2;
   }
   if (!c.xcomp.empty()) {
@@ -317,14 +310,7 @@ bool Coder::match_pattern(const Scratch& sc, int v, uint32_t pi, Match& m) const
       ++m.score;
     }
     if (c.xcomp_prep) {
-      bool found = false;
-      for (uint32_t k : t.kids(x)) {
-        if (t.dep[k] != kObl && t.dep[k] != kNmod) continue;
-        int cs = t.child_with(static_cast<int>(k), kCase);
-        found |= cs >= 0 && t.hl[cs] == c.xcomp_prep &&
-                 (c.xcomp_prep_object.empty() || among(c.xcomp_prep_object, t.hl[k]));
-      }
-      if (!found) return false;
+      if (!t.has_prep_phrase(x, c.xcomp_prep, c.xcomp_prep_object)) return false;
       m.score += 2;
     }
   }
@@ -676,17 +662,11 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // weapon ("a car bomb exploded, killing nine people"), keeps its target with an
     // unknown source; a bomb makes it a bombing (183).
     bool weapon = subj >= 0 && among(words().weapon, t.hl[subj]);
-    bool arrest = false;
     bool implied = t.lone_agents && is_material_event(e.code) && !e.tgt.empty() && (passive || weapon);
     // Deaths in a crash, a storm or a fire are no one's act.
     // (Its own clause, the clauses below it — "when a storm destroyed their homes" — and its subject.)
-    if (implied)
-      for (int j = 0; j < n && implied; ++j) {
-        if (!among(words().disaster, t.hl[j])) continue;
-        bool below = j == subj;
-        for (int k = j, guard = 0; k >= 0 && !below && guard < n; k = t.parent[k], ++guard) below = k == v;
-        if (below) implied = false;
-      }
+    for (int j = 0; j < n && implied; ++j)
+      if (among(words().disaster, t.hl[j]) && (j == subj || t.below(j, v))) implied = false;
     if (implied && weapon && among(words().bomb, t.hl[subj]) && (e.code.starts_with("18") || e.code.starts_with("19")))
       e.code = "183";
     // Killing soldiers, police or fighters is fighting (190), not killing outside battle.
@@ -697,7 +677,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     }
     // Arrests, detentions and expulsions by no one named are the police's, of the
     // country of those arrested when it is known ("40 protesters were arrested in Minsk").
-    arrest = implied && passive && e.src.empty() && e.code.starts_with("17");
+    bool arrest = implied && passive && e.src.empty() && e.code.starts_with("17");
     // Victims alone, or (kept only to date the others: attach_event_context
     // drops it) a violent happening with no actor at all ("last Friday's attack").
     if (e.src.empty() && !implied && (!p.noun || !t.lone_agents || !is_violent(e.code))) continue;
@@ -708,10 +688,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
         if ((t.dep[c] != kAdvcl && t.dep[c] != kXcomp) || !e.tgt.empty()) continue;
         for (int j = static_cast<int>(c) + 1; j < t.n && e.tgt.empty(); ++j) {
           int a = t.match_at[j];
-          if (a < 0 || t.matches[a].agent) continue;
-          int k = j;
-          for (int guard = 0; k >= 0 && k != static_cast<int>(c) && guard < t.n; ++guard) k = t.parent[k];
-          if (k == static_cast<int>(c)) t.group_of_match(a, e.tgt, true);
+          if (a >= 0 && !t.matches[a].agent && t.below(j, static_cast<int>(c))) t.group_of_match(a, e.tgt, true);
         }
       }
     if (e.tgt.empty() && !e.compound && p.target != TargetFrom::kNone && !e.src.empty()) continue;

@@ -98,12 +98,27 @@ bool SentenceTree::in_clause(int j, int v, bool subject, bool ccomp) const {
   return false;
 }
 
-bool SentenceTree::phrase_has_actor(int h, int except) const {
-  for (int j = 0; j < n; ++j) {
-    if (cover[j] < 0 || matches[cover[j]].agent) continue;
-    for (int k = j, guard = 0; k >= 0 && k != except && guard < n; k = parent[k], ++guard)
-      if (k == h) return true;
+bool SentenceTree::below(int j, int h, int except) const {
+  for (int k = j, guard = 0; k >= 0 && k != except && guard < n; k = parent[k], ++guard)
+    if (k == h) return true;
+  return false;
+}
+
+bool SentenceTree::has_prep_phrase(int h, uint64_t prep, const std::vector<uint64_t>& lemmas) const {
+  if (h < 0) return false;
+  for (uint32_t x : kids(h)) {
+    if (dep[x] != kObl && dep[x] != kNmod) continue;
+    int cs = child_with(static_cast<int>(x), kCase);
+    if (cs >= 0 && hl[cs] == prep &&
+        (lemmas.empty() || std::find(lemmas.begin(), lemmas.end(), hl[x]) != lemmas.end()))
+      return true;
   }
+  return false;
+}
+
+bool SentenceTree::phrase_has_actor(int h, int except) const {
+  for (int j = 0; j < n; ++j)
+    if (cover[j] >= 0 && !matches[cover[j]].agent && below(j, h, except)) return true;
   return false;
 }
 
@@ -134,7 +149,7 @@ int SentenceTree::subject_of(int v, bool& passive) const {
     bool purpose = false;
     // Not when the noun names who acts ("a UN resolution to expel X"), and only for a
     // noun the clause's verb governs ("ways to halt violence" in "talks on ways..." is not).
-    if (dep[k] == kAcl && k == v && xp[v] == xpos_id("VB") && parent[k] >= 0 && parent[parent[k]] >= 0 &&
+    if (lone_agents && dep[k] == kAcl && k == v && xp[v] == xpos_id("VB") && parent[k] >= 0 && parent[parent[k]] >= 0 &&
         verbal(parent[parent[k]]) && (dep[parent[k]] == kObl || dep[parent[k]] == kObj) &&
         !phrase_has_actor(parent[k], k))
       for (uint32_t c : kids(v)) purpose = purpose || (dep[c] == kMark && hl[c] == kTo);

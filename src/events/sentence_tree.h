@@ -71,6 +71,11 @@ struct SentenceTree {
   bool clausal(int k) const;
   // Is j in v's own clause? Its subject only when `subject`, complement clauses only when `ccomp`.
   bool in_clause(int j, int v, bool subject, bool ccomp) const;
+  // Is j in the subtree of h (h itself included), not passing through `except`?
+  bool below(int j, int h, int except = -1) const;
+  // A child phrase of h (obl or nmod) with the case word `prep` and, unless `lemmas` is
+  // empty, one of these lemmas as its head: "at a patrol", "from the treaty".
+  bool has_prep_phrase(int h, uint64_t prep, const std::vector<uint64_t>& lemmas) const;
   // Does the subtree of h, less that of `except`, name an actor (not only an agent)?
   bool phrase_has_actor(int h, int except = -1) const;
   // Has v a tense (past or present form, or a tensed or modal auxiliary)?
