@@ -57,6 +57,9 @@ import re
 import sys
 import unicodedata
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tsvfile import read_tsv  # noqa: E402  (our data files, one reader)
+
 MIN_POPULATION = 100_000
 # GeoNames populated-place feature codes that are cities (not PPLX sections of a city,
 # PPLL localities, PPLH/PPLQ/PPLW historical, abandoned or destroyed places, PPLCH).
@@ -162,20 +165,6 @@ def similarity(a, b):
             return 0.95
         return difflib.SequenceMatcher(None, x, y).ratio()
     return max((like(x, y) for x in a for y in b if x and y), default=0.0)
-
-
-def read_tsv(path):
-    rows, header = [], None
-    for line in open(path, encoding="utf-8"):
-        line = line.rstrip("\n")
-        if not line or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        rows.append(dict(zip(header, cells)))
-    return rows
 
 
 def split_names(cell):

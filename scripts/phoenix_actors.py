@@ -26,6 +26,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tsvfile import read_tsv  # noqa: E402  (our data files, one reader)
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_PHOENIX = os.path.join(REPO, '..', 'shared', 'data', 'petrarch2', 'dictionaries', 'phoenix')
 DEFAULT_UD = [os.path.join(REPO, '..', 'shared', 'data', d) for d in ('ud-english-ewt', 'ud-english-gum')]
@@ -57,23 +60,6 @@ def valid_role(code):
 
 # ---------------------------------------------------------------------------------------------
 # Our own data (ours win)
-
-def read_tsv(path):
-    rows, header = [], None
-    if not os.path.exists(path):
-        return rows
-    with open(path, encoding='utf-8') as f:
-        for line in f:
-            line = line.rstrip('\n').rstrip('\r')
-            if not line or line.startswith('#'):
-                continue
-            cells = line.split('\t')
-            if header is None:
-                header = cells
-                continue
-            rows.append(dict(zip(header, cells)))
-    return rows
-
 
 def split_list(cell):
     return [x for x in (cell or '').split('|') if x]
