@@ -7,6 +7,8 @@
 
 #include "core/tagset.h"
 #include "entities/context.h"
+#include "places/places.h"
+#include "text/text_util.h"
 
 namespace sitrep::entities {
 namespace {
@@ -262,13 +264,12 @@ bool locative_place(const Document& doc, const Place& p) {
   uint32_t w = s.first_word;
   while (w < s.first_word + s.word_count && doc.words[w].span.begin < p.span.begin) ++w;
   for (uint32_t k = w, steps = 0; k > s.first_word && steps < 3; --k, ++steps) {
-    std::string lower(doc.word_text(k - 1));
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string lower = text::ascii_lower(doc.word_text(k - 1));
     if (lower == "in" || lower == "near" || lower == "at" || lower == "outside" || lower == "around" ||
         lower == "across" || lower == "throughout" || lower == "inside" || lower == "from")
       return true;
-    if (lower != "the" && lower != "northern" && lower != "southern" && lower != "eastern" && lower != "western" &&
-        lower != "central" && lower != "north" && lower != "south" && lower != "east" && lower != "west")
+    if (lower != "the" && lower != "north" && lower != "south" && lower != "east" && lower != "west" &&
+        !places::is_region_direction(lower))
       return false;
   }
   return false;

@@ -28,11 +28,12 @@ namespace sitrep::entities {
 void assign_actors(Document& doc, const ActorDictionary& dict);
 
 // Agents with no country ("police", "protesters", "the army": a bare role code
-// such as COP) take the country their context gives, as GDELT and ICEWS infer it:
-// the place named in the mention's sentence (the nearest), else the document's main
-// country (the most named one in places and actors, the title and first sentences
-// counting double), when one country clearly leads. Runs after places::resolve_places.
-// The evidence says where the country came from.
+// such as COP) take the country their context gives, as GDELT and ICEWS infer it: an
+// actor of the same role named before or in the sentence ("Israeli troops ... the army
+// said"), else the place the sentence says things happen in ("in Minsk"), else the
+// document's main country (the most named one in places and actors, the title and
+// first sentences counting double), when one country clearly leads. Runs after
+// places::resolve_places. The evidence says where the country came from.
 void localize_agents(Document& doc, const ActorDictionary& dict);
 
 // Actors learned from context (title, apposition, possessive), as persons.tsv

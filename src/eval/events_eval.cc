@@ -3,9 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
+
+#include "text/text_util.h"
 
 namespace sitrep::eval {
 namespace {
@@ -95,9 +96,9 @@ std::vector<EventTriple> event_triples(const Document& doc) {
 }
 
 namespace {
+// A place name compared without case and without a leading "the".
 std::string lower_copy(std::string_view x) {
-  std::string out(x);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string out = text::ascii_lower(x);
   if (out.starts_with("the ")) out.erase(0, 4);
   return out;
 }

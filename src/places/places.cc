@@ -8,6 +8,7 @@
 #include "core/tagset.h"
 #include "entities/context.h"
 #include "io/file.h"
+#include "text/text_util.h"
 
 namespace sitrep::places {
 namespace {
@@ -95,20 +96,6 @@ bool place_noun(const entities::Context& ctx, uint32_t w) {
   return false;
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
-}
-
-bool is_direction(std::string_view w) {
-  static const std::string_view kDirections[] = {"northern", "southern", "eastern", "western", "central",
-                                                 "northeastern", "northwestern", "southeastern", "southwestern",
-                                                 "north-eastern", "north-western", "south-eastern", "south-western"};
-  return std::find(std::begin(kDirections), std::end(kDirections), w) != std::end(kDirections);
-}
-
 class Resolver {
  public:
   Resolver(Document& doc, const Gazetteer& g, const entities::ActorDictionary& dict)
@@ -154,7 +141,7 @@ class Resolver {
       // "northern Iraq", "eastern Ukraine": the region is the place, of the same country
       // (named so after the names are learned below; not when the word is a name's own).
       if (c.b > doc_.sentences[p.sentence].first_word && !covered[c.b - 1] &&
-          is_direction(lower_ascii(doc_.word_text(c.b - 1))))
+          is_region_direction(text::ascii_lower(doc_.word_text(c.b - 1))))
         directed.push_back(doc_.places.size());
       doc_.places.push_back(std::move(p));
     }
@@ -231,6 +218,13 @@ class Resolver {
 };
 
 }  // namespace
+
+bool is_region_direction(std::string_view w) {
+  static const std::string_view kDirections[] = {"northern", "southern", "eastern", "western", "central",
+                                                 "northeastern", "northwestern", "southeastern", "southwestern",
+                                                 "north-eastern", "north-western", "south-eastern", "south-western"};
+  return std::find(std::begin(kDirections), std::end(kDirections), w) != std::end(kDirections);
+}
 
 void resolve_places(Document& doc, const Gazetteer& gazetteer, const entities::ActorDictionary& dict) {
   Resolver(doc, gazetteer, dict).run();

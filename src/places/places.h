@@ -49,6 +49,10 @@ class Gazetteer {
   std::string warning_;
 };
 
+// A word that makes a region of the place after it ("northern" Iraq, "central" Africa);
+// `lower_word` in lower case.
+bool is_region_direction(std::string_view lower_word);
+
 // Fills doc.places: one Place per GPE or LOC name mention, and per city or
 // country named in the text that no mention covers; each with its country,
 // subdivision and evidence, or an empty country when nothing tells it.
