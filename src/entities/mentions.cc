@@ -277,7 +277,7 @@ void split_coordinated_names(Document& doc) {
 }
 
 void add_dictionary_names(Document& doc, const ActorDictionary& dict) {
-  const uint16_t propn = upos_id("PROPN"), adj = upos_id("ADJ");
+  const uint16_t propn = upos_id("PROPN"), adj = upos_id("ADJ"), det = upos_id("DET"), noun = upos_id("NOUN");
   std::vector<GazetteerHit> hits;
   const size_t before = doc.mentions.size();
   size_t m = 0;  // first name mention not ending before the hit (mentions are in text order)
@@ -296,10 +296,10 @@ void add_dictionary_names(Document& doc, const ActorDictionary& dict) {
         default: continue;
       }
       uint32_t first = h.first_word, last = h.first_word + h.word_count - 1;
-      if (first < last && doc.words[first].upos == upos_id("DET")) ++first;  // "the West": the name is "West"
+      if (first < last && doc.words[first].upos == det) ++first;  // "the West": the name is "West"
       // Proper names only: "china" in lowercase or a sentence-initial "Turkey" recipe stays out.
       // A capitalised noun inside the sentence counts too ("the West", "the Gulf").
-      bool capital_noun = first > s.first_word && doc.words[first].upos == upos_id("NOUN") &&
+      bool capital_noun = first > s.first_word && doc.words[first].upos == noun &&
                           !doc.word_text(first).empty() && doc.word_text(first)[0] >= 'A' &&
                           doc.word_text(first)[0] <= 'Z';
       if (doc.words[first].upos != propn && doc.words[first].upos != adj && !capital_noun) continue;

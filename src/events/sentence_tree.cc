@@ -149,12 +149,12 @@ int SentenceTree::subject_of(int v, bool& passive) const {
     bool purpose = false;
     // Not when the noun names who acts ("a UN resolution to expel X"), and only for a
     // noun the clause's verb governs ("ways to halt violence" in "talks on ways..." is not).
-    if (lone_agents && dep[k] == kAcl && k == v && xp[v] == xpos_id("VB") && parent[k] >= 0 && parent[parent[k]] >= 0 &&
+    if (lone_agents && dep[k] == kAcl && k == v && xp[v] == kVB && parent[k] >= 0 && parent[parent[k]] >= 0 &&
         verbal(parent[parent[k]]) && (dep[parent[k]] == kObl || dep[parent[k]] == kObj) &&
         !phrase_has_actor(parent[k], k))
       for (uint32_t c : kids(v)) purpose = purpose || (dep[c] == kMark && hl[c] == kTo);
     if (lone_agents &&
-        (purpose || (dep[k] == kAcl && k == v && v > 0 && up[v - 1] == upos_id("PUNCT") && xp[v] == xpos_id("VBG")))) {
+        (purpose || (dep[k] == kAcl && k == v && v > 0 && up[v - 1] == kPunctPos && xp[v] == kVBG))) {
       int g = parent[k];
       for (int guard = 0; g >= 0 && !verbal(g) && guard < n; ++guard) g = parent[g];
       if (g < 0) return -1;
@@ -162,7 +162,7 @@ int SentenceTree::subject_of(int v, bool& passive) const {
       continue;
     }
     if (dep[k] == kAcl && k == v) {  // "a woman believed linked to X"
-      passive = lone_agents && xp[v] == xpos_id("VBN");  // "soldiers killed in Iraq": the noun underwent it
+      passive = lone_agents && xp[v] == kVBN;  // "soldiers killed in Iraq": the noun underwent it
       return parent[k];
     }
     if (dep[k] == kXcomp) {
