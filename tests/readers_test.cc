@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -32,10 +34,10 @@ Collected read_string(std::string_view name, std::string_view bytes, InputFormat
   return c;
 }
 
-Collected read_paths(const std::vector<std::string>& paths) {
+Collected read_paths(const std::vector<std::string>& paths, const ReadOptions& options = {}) {
   Collected c;
   c.status = read_inputs(
-      paths, ReadOptions{}, [&](Document&& d) { c.docs.push_back(std::move(d)); },
+      paths, options, [&](Document&& d) { c.docs.push_back(std::move(d)); },
       [&](const std::string& w) { c.warnings.push_back(w); });
   return c;
 }
@@ -453,6 +455,92 @@ TEST_F(ReadInputsTest, BinaryFileIsSkippedWithAWarning) {
   ASSERT_EQ(c.warnings.size(), 1u);
   EXPECT_NE(c.warnings[0].find(bin), std::string::npos);
   EXPECT_NE(c.warnings[0].find("not a text file"), std::string::npos);
+}
+
+// Hostile inputs (each must end at once, with a warning, and lose nothing else).
+
+TEST_F(ReadInputsTest, NamedPipeIsSkippedNotWaitedOn) {
+  std::string fifo = (dir_ / "pipe.txt").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string good = write("good.txt", "A body sentence.");
+  auto c = read_paths({fifo, good});  // opening the pipe would block: no writer
+  EXPECT_TRUE(c.status.ok());
+  ASSERT_EQ(c.docs.size(), 1u);
+  ASSERT_EQ(c.warnings.size(), 1u);
+  EXPECT_EQ(c.warnings[0], fifo + ": skipped: not a regular file (give - to read a stream)");
+}
+
+TEST_F(ReadInputsTest, DocumentsOverTheSizeLimitAreSkippedAndTheOthersRead) {
+  ReadOptions options;
+  options.max_document_bytes = 100;
+  std::string big = write("big.txt", std::string(150, 'a'));
+  std::string small = write("small.txt", "A body sentence.");
+  std::string lines = write("c.jsonl", R"({"id":"long","text":")" + std::string(150, 'b') + "\"}\n" +
+                                           R"({"id":"short","text":"Short."})" + "\n");
+  auto c = read_paths({big, small, lines}, options);
+  EXPECT_TRUE(c.status.ok());
+  std::vector<std::string> ids;
+  for (const Document& d : c.docs) ids.push_back(d.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"small", "short"}));
+  ASSERT_EQ(c.warnings.size(), 2u);
+  EXPECT_EQ(c.warnings[0], big + ": skipped: a document of 150 bytes, over the limit of 100 (--max-document-bytes)");
+  EXPECT_NE(c.warnings[1].find(lines + ":1: skipped: a document of"), std::string::npos) << c.warnings[1];
+  options.max_document_bytes = 0;  // no limit
+  EXPECT_EQ(read_paths({big}, options).docs.size(), 1u);
+}
+
+TEST_F(ReadInputsTest, StandardInputStopsAtTheSizeLimitAndAtBinaryData) {
+  ReadOptions options;
+  options.max_document_bytes = 1000;
+  std::istringstream endless(std::string(100000, 'x'));
+  std::streambuf* saved = std::cin.rdbuf(endless.rdbuf());
+  auto c = read_paths({"-"}, options);
+  EXPECT_LE(endless.tellg(), 1000 + (1 << 16));  // read no further than the chunk past the limit
+  std::istringstream zeros(std::string(100000, '\0'));
+  std::cin.rdbuf(zeros.rdbuf());
+  auto z = read_paths({"-"}, options);
+  std::cin.rdbuf(saved);
+  EXPECT_TRUE(c.docs.empty());
+  ASSERT_EQ(c.warnings.size(), 1u);
+  EXPECT_NE(c.warnings[0].find("-: skipped: a document of"), std::string::npos) << c.warnings[0];
+  EXPECT_TRUE(z.docs.empty());
+  ASSERT_EQ(z.warnings.size(), 1u);
+  EXPECT_NE(z.warnings[0].find("not a text file"), std::string::npos);
+}
+
+TEST_F(ReadInputsTest, FileNamesThatAreNotUtf8AreShownWithReplacementCharacters) {
+  std::string file = write("report\xff.txt", "A body sentence.");
+  auto c = read_paths({dir_.string()});
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_EQ(c.docs[0].path, (dir_ / "report\xEF\xBF\xBD.txt").string());
+  EXPECT_EQ(c.docs[0].id, "report\xEF\xBF\xBD");
+  EXPECT_EQ(c.docs[0].text, "A body sentence.");
+}
+
+TEST(HtmlReaderTest, DeeplyNestedMarkupIsReadAsTextWithAWarning) {
+  std::string html = "<html><head><script>var x = '<div>';</script></head><body>";
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  html += "<p>Rebels seized the airport &amp; the port.</p><p>Talks resumed.";
+  for (int i = 0; i < 100000; ++i) html += "</div>";
+  auto c = read_string("deep.html", html);
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_EQ(c.docs[0].text, "Rebels seized the airport & the port.\n\nTalks resumed.");
+  ASSERT_EQ(c.warnings.size(), 1u);
+  EXPECT_EQ(c.warnings[0], "deep.html: elements nested deeper than 512: read as text without its markup");
+  EXPECT_EQ(c.docs[0].warnings, c.warnings);
+}
+
+TEST(HtmlReaderTest, UnclosedElementsCountAsNestingButParagraphsDoNot) {
+  std::string unclosed = "<body>";
+  for (int i = 0; i < 600; ++i) unclosed += "<span>";
+  unclosed += "Text in spans.";
+  EXPECT_EQ(read_string("spans.html", unclosed).warnings.size(), 1u);
+  std::string paragraphs = "<html><head><title>Many paragraphs</title></head><body>";
+  for (int i = 0; i < 600; ++i) paragraphs += "<p>Paragraph " + std::to_string(i) + ".";  // closed by the next <p>
+  auto c = read_string("p.html", paragraphs);
+  EXPECT_TRUE(c.warnings.empty());
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_EQ(c.docs[0].title, "Many paragraphs");  // parsed as HTML
 }
 
 TEST_F(ReadInputsTest, MostlyInvalidUtf8IsBinary) {

@@ -135,5 +135,41 @@ TEST(SentenceTest, ModelFileRoundTrip) {
   EXPECT_FALSE(text::SentenceModel::from_model_file(wrong, "mem").ok());
 }
 
+// A line with no sentence end (a flattened list, a page without punctuation)
+// is cut into sentences of at most kMaxSentenceTokens, at a comma in the
+// second half of each when there is one, and the document says so.
+TEST(SentenceTest, OverLongRunIsCutPreferablyAtACommaWithAWarning) {
+  std::string text;
+  for (int i = 0; i < 120; ++i) text += "word" + std::to_string(i) + " and more words, ";
+  Document doc = tokenize(text);  // 120 x 5 = 600 tokens, no final punctuation
+  ASSERT_GE(doc.sentences.size(), 3u);
+  uint32_t covered = 0;
+  for (const Sentence& s : doc.sentences) {
+    EXPECT_LE(s.token_count, text::kMaxSentenceTokens);
+    covered += s.token_count;
+    if (&s != &doc.sentences.back()) EXPECT_EQ(doc.token_text(s.first_token + s.token_count - 1), ",");
+  }
+  EXPECT_EQ(covered, doc.tokens.size());
+  ASSERT_EQ(doc.warnings.size(), 1u);
+  EXPECT_NE(doc.warnings[0].find("cut at 200 tokens"), std::string::npos) << doc.warnings[0];
+  expect_invariants(doc);
+}
+
+TEST(SentenceTest, OverLongHeadlineIsCutAtTheCapWithoutPunctuation) {
+  std::string text;
+  for (int i = 0; i < 450; ++i) text += "Word ";
+  Document doc = tokenize(text, BlockKind::kTitle);
+  ASSERT_EQ(doc.sentences.size(), 3u);
+  EXPECT_EQ(doc.sentences[0].token_count, text::kMaxSentenceTokens);
+  EXPECT_EQ(doc.sentences[2].token_count, 50u);
+  expect_invariants(doc);
+}
+
+TEST(SentenceTest, SentencesUnderTheCapAreNotCutAndCarryNoWarning) {
+  Document doc = tokenize("The river rose overnight, and schools closed on Monday.");
+  EXPECT_EQ(doc.sentences.size(), 1u);
+  EXPECT_TRUE(doc.warnings.empty());
+}
+
 }  // namespace
 }  // namespace sitrep

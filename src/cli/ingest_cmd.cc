@@ -43,6 +43,7 @@ struct IngestOptions {
   std::string db = "sitrep.db";
   std::string until;  // empty: the whole pipeline
   std::string input_format = "auto";
+  uint64_t max_document_bytes = io::kDefaultMaxDocumentBytes;
   std::string date;  // for documents without one
   unsigned threads = 0;
   uint64_t progress_every = 1000;
@@ -254,6 +255,7 @@ int run_ingest(const IngestOptions& opt) {
     });
     io::ReadOptions read_options;
     read_options.format = in_format.value();
+  read_options.max_document_bytes = opt.max_document_bytes;
     read = io::read_inputs(opt.paths, read_options,
                            [&](Document&& doc) {
                              date_if_undated(doc, given);
@@ -297,6 +299,7 @@ void add_ingest_command(CLI::App& app) {
   cmd->add_option("--db", opt->db, "SQLite database (created if absent)")->capture_default_str();
   cmd->add_option("--threads", opt->threads, "Analysis threads (0 = all cores)")->capture_default_str();
   cmd->add_option("--input-format", opt->input_format, "auto (by extension), text, html, jsonl")->capture_default_str();
+  add_max_document_option(*cmd, opt->max_document_bytes);
   cmd->add_option("--date", opt->date, "Publication date (YYYY-MM-DD) of documents that carry none");
   cmd->add_option("--until", opt->until, "Last pipeline stage (default: all)");
   cmd->add_option("--progress-every", opt->progress_every, "Without a terminal: a progress line every N documents")

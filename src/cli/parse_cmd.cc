@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/pipeline_run.h"
 #include "io/readers.h"
 #include "io/writers.h"
 #include "pipeline/pipeline.h"
@@ -20,6 +21,7 @@ struct ParseOptions {
   std::vector<std::string> paths;
   std::string format = "conllu";
   std::string input_format = "auto";
+  uint64_t max_document_bytes = io::kDefaultMaxDocumentBytes;
   std::string output = "-";
   std::string until = "parse";
   unsigned threads = 1;
@@ -70,6 +72,7 @@ int run_parse(const ParseOptions& opt) {
   });
   io::ReadOptions read_options;
   read_options.format = in_format.value();
+  read_options.max_document_bytes = opt.max_document_bytes;
   Status read = io::read_inputs(
       opt.paths, read_options, [&](Document&& doc) { runner.add(std::move(doc)); },
       [](const std::string& warning) { fmt::print(stderr, "sitrep: warning: {}\n", warning); });
@@ -117,6 +120,7 @@ void add_parse_command(CLI::App& app) {
   cmd->add_option("--format", opt->format, "Output format: conllu or jsonl")->capture_default_str();
   cmd->add_option("--input-format", opt->input_format, "auto (by extension), text, html, jsonl, conllu (keeps its tokenization)")
       ->capture_default_str();
+  add_max_document_option(*cmd, opt->max_document_bytes);
   cmd->add_option("-o,--output", opt->output, "Output file (- for standard output)")->capture_default_str();
   cmd->add_option("--until", opt->until, "Last stage to run: tokenize, tag or parse")->capture_default_str();
   cmd->add_option("--threads", opt->threads, "Worker threads (0 = all cores)")->capture_default_str();

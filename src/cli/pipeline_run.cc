@@ -1,5 +1,7 @@
 #include "cli/pipeline_run.h"
 
+#include <deque>
+
 #include <fmt/format.h>
 
 #include "cli/commands.h"
@@ -11,11 +13,18 @@ namespace sitrep::cli {
 void add_pipeline_run_options(CLI::App& cmd, PipelineRunOptions& o, bool petrarch) {
   cmd.add_option("paths", o.paths, "Files, directories (recursive) or - for standard input");
   cmd.add_option("--input-format", o.input_format, "auto (by extension), text, html, jsonl")->capture_default_str();
+  add_max_document_option(cmd, o.max_document_bytes);
   cmd.add_option("--date", o.date, "Publication date (YYYY-MM-DD) of documents that carry none");
   cmd.add_option("--threads", o.threads, "Worker threads (0 = all cores)")->capture_default_str();
   if (petrarch)
     cmd.add_option("--dictionaries", o.dictionaries,
                    "Code with these PETRARCH2 dictionaries (verbs, actors, agents, discards) instead of ours");
+}
+
+void add_max_document_option(CLI::App& cmd, uint64_t& bytes) {
+  cmd.add_option("--max-document-bytes", bytes,
+                 "Skip, with a warning, documents larger than this (a JSONL line counts as one; 0 = no limit)")
+      ->capture_default_str();
 }
 
 std::optional<Pipeline> load_pipeline(const PipelineRunOptions& o, Stage last) {
@@ -62,13 +71,23 @@ int run_pipeline(const Pipeline& pipeline, const PipelineRunOptions& o, const st
   int bad = 0;
   Status read;
   {
-    BatchRunner runner(pipeline, o.threads, [&](Document& doc) { sink(doc); });
+    // Warnings the analysis adds (an over-long sentence cut) go to stderr too;
+    // the reader's own were printed as they came. Documents come back in order.
+    std::deque<size_t> read_warnings;
+    BatchRunner runner(pipeline, o.threads, [&](Document& doc) {
+      for (size_t i = read_warnings.front(); i < doc.warnings.size(); ++i)
+        fmt::print(stderr, "sitrep: warning: {}: {}\n", doc.path, doc.warnings[i]);
+      read_warnings.pop_front();
+      sink(doc);
+    });
     io::ReadOptions read_options;
     read_options.format = format.value();
+    read_options.max_document_bytes = o.max_document_bytes;
     read = io::read_inputs(
         o.paths, read_options,
         [&](Document&& doc) {
           date_if_undated(doc, given);
+          read_warnings.push_back(doc.warnings.size());
           runner.add(std::move(doc));
         },
         [&](const std::string& warning) {

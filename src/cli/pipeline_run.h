@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "io/readers.h"
 #include "pipeline/pipeline.h"
 
 namespace sitrep::cli {
@@ -16,6 +17,7 @@ namespace sitrep::cli {
 struct PipelineRunOptions {
   std::vector<std::string> paths;
   std::string input_format = "auto";
+  uint64_t max_document_bytes = io::kDefaultMaxDocumentBytes;
   std::string date;          // YYYY-MM-DD for documents without one
   std::string dictionaries;  // a PETRARCH2 dictionary directory, coded with instead of ours
   unsigned threads = 0;
@@ -23,6 +25,9 @@ struct PipelineRunOptions {
 
 // Adds paths, --input-format, --date, --threads (and --dictionaries when `petrarch`).
 void add_pipeline_run_options(CLI::App& cmd, PipelineRunOptions& o, bool petrarch);
+
+// --max-document-bytes, for every command that reads articles.
+void add_max_document_option(CLI::App& cmd, uint64_t& bytes);
 
 // Loads the pipeline up to `last`, or prints the error and returns nullopt.
 std::optional<Pipeline> load_pipeline(const PipelineRunOptions& o, Stage last);

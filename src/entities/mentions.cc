@@ -67,10 +67,12 @@ Mention make_mention(const Document& doc, uint32_t sent, uint32_t first, uint32_
   return m;
 }
 
-bool has_mention_headed(const Document& doc, uint32_t head) {
+// Per word of the document: whether it heads one of its mentions (one pass, not one per lookup).
+std::vector<bool> heads_of_mentions(const Document& doc) {
+  std::vector<bool> headed(doc.words.size(), false);
   for (const Mention& m : doc.mentions)
-    if (m.head_word == head) return true;
-  return false;
+    if (m.head_word < headed.size()) headed[m.head_word] = true;
+  return headed;
 }
 
 }  // namespace
@@ -138,6 +140,7 @@ void sort_mentions(Document& doc) {
 void add_name_mentions_from_parse(Document& doc) {
   const uint16_t nnp = xpos_id("NNP"), nnps = xpos_id("NNPS");
   auto proper = [&](uint32_t w) { return doc.words[w].xpos == nnp || doc.words[w].xpos == nnps; };
+  std::vector<bool> headed = heads_of_mentions(doc);
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     const uint32_t end = s.first_word + s.word_count;
@@ -162,7 +165,8 @@ void add_name_mentions_from_parse(Document& doc) {
           break;
         }
       }
-      if (has_mention_headed(doc, head)) continue;
+      if (headed[head]) continue;
+      headed[head] = true;
       EntityType type = EntityType::kNone;
       for (uint32_t k = first; k < last; ++k)
         if (is_title_word(lower(doc.word_text(k)))) type = EntityType::kPerson;
@@ -177,9 +181,7 @@ void add_name_mentions_from_parse(Document& doc) {
 void add_nominal_and_pronoun_mentions(Document& doc, const ActorDictionary* dict) {
   const uint16_t noun = upos_id("NOUN"), pron = upos_id("PRON"), propn = upos_id("PROPN");
   const size_t before = doc.mentions.size();
-  std::vector<bool> headed(doc.words.size(), false);  // words already heading a mention (the NER's names)
-  for (const Mention& m : doc.mentions)
-    if (m.head_word < headed.size()) headed[m.head_word] = true;
+  std::vector<bool> headed = heads_of_mentions(doc);  // words already heading a mention (the NER's names)
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     const uint32_t end = s.first_word + s.word_count;

@@ -107,15 +107,29 @@ void DocHints::add(uint64_t lower, uint32_t sent, int cls, bool capitalised) {
 }
 
 void DocHints::finish() {
-  std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+  std::sort(entries_.begin(), entries_.end(),
+            [](const Entry& a, const Entry& b) { return a.key != b.key ? a.key < b.key : a.sent < b.sent; });
+  groups_.clear();
+  for (uint32_t i = 0; i < entries_.size(); ++i) {
+    if (groups_.empty() || groups_.back().key != entries_[i].key) groups_.push_back({entries_[i].key, i, i, {}});
+    Group& g = groups_.back();
+    g.end = i + 1;
+    ++g.count[entries_[i].cls];
+  }
 }
 
+// The counts of the word's group less those of its own sentence: a word that
+// occurs N times costs O(log N), not O(N), so a document of repeated words stays linear.
 uint8_t DocHints::hint(uint64_t lower, uint32_t sent) const {
-  auto it = std::lower_bound(entries_.begin(), entries_.end(), lower, [](const Entry& e, uint64_t k) { return e.key < k; });
-  uint32_t count[kClasses] = {};
+  auto g = std::lower_bound(groups_.begin(), groups_.end(), lower, [](const Group& x, uint64_t k) { return x.key < k; });
+  if (g == groups_.end() || g->key != lower) return 0;
+  uint32_t count[kClasses];
+  std::copy(std::begin(g->count), std::end(g->count), count);
+  auto first = entries_.begin() + g->begin, last = entries_.begin() + g->end;
+  auto own = std::lower_bound(first, last, sent, [](const Entry& e, uint32_t s) { return e.sent < s; });
+  for (; own != last && own->sent == sent; ++own) --count[own->cls];
   bool any = false;
-  for (; it != entries_.end() && it->key == lower; ++it)
-    if (it->sent != sent) ++count[it->cls], any = true;
+  for (int c = 0; c < kClasses; ++c) any = any || count[c] > 0;
   if (!any) return 0;
   int best = 0;
   for (int c = 1; c < kClasses; ++c)

@@ -54,7 +54,7 @@ inline constexpr int kHintFeatures = 2;  // the last templates: the document hin
 // (lowercased) in the same document ("Winston" named a person three sentences ago).
 class DocHints {
  public:
-  void clear() { entries_.clear(); }
+  void clear() { entries_.clear(), groups_.clear(); }
   // A word of sentence `sent` with its first-pass class; only capitalised words and names are kept.
   void add(uint64_t lower, uint32_t sent, int cls, bool capitalised);
   void finish();
@@ -69,7 +69,13 @@ class DocHints {
     uint32_t sent;
     uint8_t cls;
   };
+  struct Group {  // the entries of one word: entries_[begin, end), sorted by sentence
+    uint64_t key;
+    uint32_t begin, end;
+    uint32_t count[kClasses];
+  };
   std::vector<Entry> entries_;
+  std::vector<Group> groups_;
 };
 
 // Sets words[i].hint for the words of one document (flat; sentence s is

@@ -1,6 +1,12 @@
 #include "events/event_context.h"
 
 #include <algorithm>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <fmt/format.h>
 
 #include "core/tagset.h"
 #include "events/ontology.h"
@@ -84,9 +90,27 @@ int32_t chain_of(const Document& doc, Span text) {
   return -1;
 }
 
+// Indices of `items` grouped by their sentence, in index order within one:
+// items of sentence s are order[begin[s] .. begin[s + 1]). Lets each event look
+// at its own sentence's times and places only (linear in the document).
+struct BySentence {
+  std::vector<uint32_t> begin, order;
+  template <typename T>
+  BySentence(const std::vector<T>& items, size_t sentences) : begin(sentences + 2, 0), order(items.size()) {
+    for (const T& x : items) ++begin[std::min<size_t>(x.sentence, sentences) + 1];
+    for (size_t s = 1; s < begin.size(); ++s) begin[s] += begin[s - 1];
+    std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
+    for (uint32_t i = 0; i < items.size(); ++i) order[next[std::min<size_t>(items[i].sentence, sentences)]++] = i;
+  }
+  std::span<const uint32_t> of(size_t sentence) const {
+    return {order.data() + begin[sentence], order.data() + begin[sentence + 1]};
+  }
+};
+
 }  // namespace
 
 void attach_event_context(Document& doc) {
+  const BySentence times(doc.times, doc.sentences.size()), places(doc.places, doc.sentences.size());
   for (Event& ev : doc.events) {
     if (ev.sentence >= doc.sentences.size()) continue;
     Tree t{doc, doc.sentences[ev.sentence]};
@@ -97,9 +121,9 @@ void attach_event_context(Document& doc) {
     ev.reported_by.chain = chain_of(doc, ev.reported_by.text);
     if (event_word != kNone) {
       int best = -1;
-      for (size_t i = 0; i < doc.times.size(); ++i) {
+      for (uint32_t i : times.of(ev.sentence)) {
         const TimeExpr& x = doc.times[i];
-        if (x.sentence != ev.sentence || !x.date.known() || x.date.day == 0) continue;
+        if (!x.date.known() || x.date.day == 0) continue;
         if (x.granularity != TimeGranularity::kDay && x.granularity != TimeGranularity::kPartOfDay) continue;
         if (!t.words_in(x.span, first, last)) continue;
         int d = t.distance(first, last, event_word);
@@ -107,9 +131,9 @@ void attach_event_context(Document& doc) {
       }
       if (ev.time >= 0) ev.date = doc.times[static_cast<size_t>(ev.time)].date;
       best = -1;
-      for (size_t i = 0; i < doc.places.size(); ++i) {
+      for (uint32_t i : places.of(ev.sentence)) {
         const Place& p = doc.places[i];
-        if (p.sentence != ev.sentence || overlaps(p.span, ev.source.text) || overlaps(p.span, ev.target.text)) continue;
+        if (overlaps(p.span, ev.source.text) || overlaps(p.span, ev.target.text)) continue;
         if (!t.words_in(p.span, first, last)) continue;
         int d = t.distance(first, last, event_word);
         if (d >= 0 && (best < 0 || d < best)) best = d, ev.place = static_cast<int32_t>(i);
@@ -119,9 +143,9 @@ void attach_event_context(Document& doc) {
     // nearest place its sentence names that is not an actor of the event.
     if (ev.place < 0) {
       uint32_t best = UINT32_MAX;
-      for (size_t i = 0; i < doc.places.size(); ++i) {
+      for (uint32_t i : places.of(ev.sentence)) {
         const Place& p = doc.places[i];
-        if (p.sentence != ev.sentence || overlaps(p.span, ev.source.text) || overlaps(p.span, ev.reported_by.text))
+        if (overlaps(p.span, ev.source.text) || overlaps(p.span, ev.reported_by.text))
           continue;
         bool on_target = overlaps(p.span, ev.target.text);
         if (on_target && !is_material_event(ev.code)) continue;
@@ -145,32 +169,55 @@ void attach_event_context(Document& doc) {
   // The same happening named again ("his phone call with Wang" after "Monday's
   // talks between Beijing and Kyiv") is the one the text dated: same root, the
   // same countries (or organisations) on both sides, in either direction.
+  // Candidates are indexed by what must match, each key keeping its earliest
+  // event (the one a scan in text order would meet first), so this stays linear
+  // in the number of events; an event dated here becomes a candidate itself.
   auto country = [](const std::string& code) { return std::string_view(code).substr(0, 3); };
-  for (Event& ev : doc.events) {
+  auto root_of = [](const std::string& code) { return std::string_view(code).substr(0, 2); };
+  auto pair_key = [&](const Event& e) {
+    std::string_view a = country(e.source.code), b = country(e.target.code);
+    if (b < a) std::swap(a, b);
+    return fmt::format("{}|{}|{}|{}", root_of(e.code), e.negated ? 1 : 0, a, b);
+  };
+  auto unnamed_key = [&](const Event& e) { return fmt::format("{}|{}", root_of(e.code), e.negated ? 1 : 0); };
+  auto keep_earliest = [](std::unordered_map<std::string, size_t>& m, std::string key, size_t i) {
+    auto [it, added] = m.try_emplace(std::move(key), i);
+    if (!added) it->second = std::min(it->second, i);
+  };
+  std::unordered_map<std::string, size_t> dated_pairs, dated_unnamed;  // -> earliest dated event
+  auto add_dated = [&](size_t i) {
+    const Event& x = doc.events[i];
+    keep_earliest(dated_pairs, pair_key(x), i);
+    if (is_violent(x.code) && x.source.code.empty()) keep_earliest(dated_unnamed, unnamed_key(x), i);
+  };
+  for (size_t i = 0; i < doc.events.size(); ++i)
+    if (doc.events[i].time >= 0) add_dated(i);
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    Event& ev = doc.events[i];
     if (ev.time >= 0) continue;
-    for (const Event& x : doc.events) {
-      if (x.time < 0 || x.negated != ev.negated) continue;
-      if (x.code.substr(0, 2) != ev.code.substr(0, 2)) continue;
-      const std::string &a = ev.source.code, &b = ev.target.code;
-      bool same = (country(x.source.code) == country(a) && country(x.target.code) == country(b)) ||
-                  (country(x.source.code) == country(b) && country(x.target.code) == country(a));
-      // An attack by no one named takes the date of one the text dated ("last
-      // Friday's attack"), with or without actors.
-      bool unnamed_attack = ev.source.code.empty() && is_violent(ev.code) && is_violent(x.code) &&
-                            (x.source.code.empty() || x.source.code == ev.source.code);
-      if (!unnamed_attack && (!same || ev.source.code.empty() || ev.target.code.empty())) continue;
-      ev.date = x.date, ev.time = x.time;
-      break;
-    }
+    size_t best = SIZE_MAX;
+    if (!ev.source.code.empty() && !ev.target.code.empty())
+      if (auto it = dated_pairs.find(pair_key(ev)); it != dated_pairs.end()) best = it->second;
+    // An attack by no one named takes the date of one the text dated ("last
+    // Friday's attack"), with or without actors.
+    if (ev.source.code.empty() && is_violent(ev.code))
+      if (auto it = dated_unnamed.find(unnamed_key(ev)); it != dated_unnamed.end()) best = std::min(best, it->second);
+    if (best == SIZE_MAX) continue;
+    ev.date = doc.events[best].date, ev.time = doc.events[best].time;
+    add_dated(i);
   }
   // An attack by no one named happened where the text places an attack of the same root.
-  for (Event& ev : doc.events) {
+  std::unordered_map<std::string, size_t> placed_unnamed;  // root -> earliest placed event with no source
+  for (size_t i = 0; i < doc.events.size(); ++i)
+    if (doc.events[i].place >= 0 && doc.events[i].source.code.empty())
+      keep_earliest(placed_unnamed, std::string(root_of(doc.events[i].code)), i);
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    Event& ev = doc.events[i];
     if (ev.place >= 0 || !ev.source.code.empty() || !is_violent(ev.code)) continue;
-    for (const Event& x : doc.events)
-      if (x.place >= 0 && x.code.substr(0, 2) == ev.code.substr(0, 2) && x.source.code.empty()) {
-        ev.place = x.place;
-        break;
-      }
+    auto it = placed_unnamed.find(std::string(root_of(ev.code)));
+    if (it == placed_unnamed.end()) continue;
+    ev.place = doc.events[it->second].place;
+    keep_earliest(placed_unnamed, std::string(root_of(ev.code)), i);
   }
   // Happenings with no actor at all were kept for the dates and places above only.
   std::erase_if(doc.events, [](const Event& e) { return e.source.code.empty() && e.target.code.empty(); });

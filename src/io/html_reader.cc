@@ -16,7 +16,17 @@
 // body, main and article whose class or id names a share, social, newsletter,
 // subscribe, related, comment, cookie, promo or ad part of the page. Figcaption paragraphs are captions; an <h1>
 // that opens the content is the title block.
+//
+// Hostile markup: before gumbo sees a page, one linear scan measures how deep
+// its elements nest (elements that close themselves, like <p> and <li>, do not
+// count). Past kMaxHtmlDepth the page is read as text without its markup
+// (script and style dropped, block elements as paragraph breaks, the common
+// entities decoded) and the caller warns: gumbo's tree building and our
+// walks over it cost time and stack in proportion to the depth.
 #include <gumbo.h>
+#include <utf8proc.h>
+
+#include <cctype>
 
 #include <algorithm>
 #include <array>
@@ -32,6 +42,169 @@
 
 namespace sitrep::io {
 namespace {
+
+// Tags that never hold a nested subtree in the depth scan: void elements, and
+// those a following sibling closes (<p>, <li>, table cells...).
+bool depth_neutral(std::string_view name) {
+  static constexpr std::array<std::string_view, 33> kTags = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+      "source", "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
+      "thead", "tbody", "tfoot", "colgroup", "caption", "rp", "rt", "html", "head", "body"};
+  for (std::string_view t : kTags)
+    if (name == t) return true;
+  return false;
+}
+
+bool raw_text_tag(std::string_view name) { return name == "script" || name == "style"; }
+
+bool block_tag(std::string_view name) {
+  static constexpr std::array<std::string_view, 22> kTags = {
+      "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
+      "article", "blockquote", "pre", "table", "ul", "ol", "header", "footer", "figcaption", "dd"};
+  for (std::string_view t : kTags)
+    if (name == t) return true;
+  return false;
+}
+
+// One tag at html[lt] ('<'): its lowercased name, whether it closes, and where it ends.
+struct TagAt {
+  std::string name;
+  bool closing = false, self_closing = false, markup = false;  // markup: a comment, doctype or other <!...>
+  size_t end = 0;                                               // one past its '>'
+};
+
+TagAt tag_at(std::string_view html, size_t lt) {
+  TagAt t;
+  size_t i = lt + 1;
+  if (i < html.size() && (html[i] == '!' || html[i] == '?')) {
+    t.markup = true;
+    size_t close = html.substr(i, 3) == "!--" ? html.find("-->", i) : html.find('>', i);
+    t.end = close == std::string_view::npos ? html.size() : close + (html[close] == '-' ? 3 : 1);
+    return t;
+  }
+  if (i < html.size() && html[i] == '/') t.closing = true, ++i;
+  while (i < html.size() && (std::isalnum(static_cast<unsigned char>(html[i])) || html[i] == '-'))
+    t.name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(html[i++]))));
+  if (t.name.empty()) return t;  // a bare '<' in text
+  size_t gt = html.find('>', i);
+  t.end = gt == std::string_view::npos ? html.size() : gt + 1;
+  t.self_closing = gt != std::string_view::npos && gt > 0 && html[gt - 1] == '/';
+  return t;
+}
+
+// Past the end of the raw-text element whose content starts at `from` ("</script").
+size_t raw_text_end(std::string_view html, size_t from, std::string_view name) {
+  std::string close = "</" + std::string(name);
+  for (size_t at = html.find("</", from); at != std::string_view::npos; at = html.find("</", at + 2))
+    if (text::ascii_lower(html.substr(at, close.size())) == close) return at;
+  return html.size();
+}
+
+// Whether elements nest deeper than `limit` (one pass, no tree built).
+bool nests_deeper_than(std::string_view html, int limit) {
+  int depth = 0;
+  for (size_t lt = html.find('<'); lt != std::string_view::npos; lt = html.find('<', lt + 1)) {
+    TagAt t = tag_at(html, lt);
+    if (t.markup || t.name.empty()) continue;
+    if (t.closing) {
+      if (!depth_neutral(t.name) && depth > 0) --depth;
+    } else if (raw_text_tag(t.name)) {
+      lt = raw_text_end(html, t.end, t.name);
+      if (lt >= html.size()) break;
+    } else if (!t.self_closing && !depth_neutral(t.name) && ++depth > limit) {
+      return true;
+    }
+    if (t.end > lt) lt = t.end - 1;
+  }
+  return false;
+}
+
+// &amp; &lt; &gt; &quot; &apos; &nbsp; and numeric references; others stay as written.
+void append_decoded(std::string& out, std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '&') {
+      out.push_back(s[i]);
+      continue;
+    }
+    size_t semi = s.find(';', i);
+    if (semi == std::string_view::npos || semi - i > 10) {
+      out.push_back('&');
+      continue;
+    }
+    std::string_view name = s.substr(i + 1, semi - i - 1);
+    uint32_t cp = 0;
+    if (name == "amp") cp = '&';
+    else if (name == "lt") cp = '<';
+    else if (name == "gt") cp = '>';
+    else if (name == "quot") cp = '"';
+    else if (name == "apos") cp = '\'';
+    else if (name == "nbsp") cp = ' ';
+    else if (name.size() > 1 && name[0] == '#') {
+      bool hex = name[1] == 'x' || name[1] == 'X';
+      for (char c : name.substr(hex ? 2 : 1)) {
+        int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                : hex && std::isxdigit(static_cast<unsigned char>(c)) ? (std::tolower(c) - 'a' + 10)
+                                                                        : -1;
+        if (d < 0 || cp > 0x10FFFF) {
+          cp = 0;
+          break;
+        }
+        cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(d);
+      }
+      if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0;
+    }
+    if (cp == 0) {
+      out.push_back('&');
+      continue;
+    }
+    utf8proc_uint8_t buf[4];
+    out.append(reinterpret_cast<const char*>(buf),
+               static_cast<size_t>(utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf)));
+    i = semi;
+  }
+}
+
+// The page's text without its markup (see the file comment): paragraphs joined by a blank line.
+std::string text_without_markup(std::string_view html) {
+  std::string raw;
+  size_t pos = 0;
+  for (size_t lt = html.find('<'); lt != std::string_view::npos; lt = html.find('<', pos)) {
+    TagAt t = tag_at(html, lt);
+    if (!t.markup && t.name.empty()) {  // a bare '<': text
+      append_decoded(raw, html.substr(pos, lt + 1 - pos));
+      pos = lt + 1;
+      continue;
+    }
+    append_decoded(raw, html.substr(pos, lt - pos));
+    pos = t.end;
+    if (!t.markup && block_tag(t.name)) raw += "\n\n";
+    if (!t.markup && !t.closing && raw_text_tag(t.name)) {
+      size_t end = raw_text_end(html, t.end, t.name);
+      pos = end < html.size() ? tag_at(html, end).end : html.size();
+    }
+  }
+  if (pos < html.size()) append_decoded(raw, html.substr(pos));
+  std::string out;
+  for (size_t b = 0; b < raw.size();) {
+    size_t e = raw.find("\n\n", b);
+    if (e == std::string::npos) e = raw.size();
+    std::string para;
+    for (char c : std::string_view(raw).substr(b, e - b)) {
+      if (text::is_ascii_space(c) || c == '\r') {
+        if (!para.empty() && para.back() != ' ') para.push_back(' ');
+      } else {
+        para.push_back(c);
+      }
+    }
+    std::string_view t = text::trim(para);
+    if (!t.empty()) {
+      if (!out.empty()) out += "\n\n";
+      out += t;
+    }
+    b = e + 2;
+  }
+  return text::normalize(out);
+}
 
 const char* attr(const GumboNode* node, const char* name) {
   if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
@@ -270,8 +443,14 @@ void collect_meta(const GumboNode* node, PageMeta& meta) {
 
 }  // namespace
 
-void read_html(std::string_view html, Document& doc, std::vector<Span>& caption_spans) {
-  GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+bool read_html(std::string_view html, Document& doc, std::vector<Span>& caption_spans) {
+  if (nests_deeper_than(html, kMaxHtmlDepth)) {
+    doc.text = text_without_markup(html);
+    return false;
+  }
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 100;  // a broken page must not fill memory with parse errors
+  GumboOutput* out = gumbo_parse_with_options(&options, html.data(), html.size());
   PageMeta meta;
   collect_meta(out->document, meta);
 
@@ -304,7 +483,8 @@ void read_html(std::string_view html, Document& doc, std::vector<Span>& caption_
   else if (meta.time_date) doc.date = *meta.time_date;
   doc.source = meta.og_site_name;
   doc.url = !meta.canonical.empty() ? meta.canonical : meta.og_url;
-  gumbo_destroy_output(&kGumboDefaultOptions, out);
+  gumbo_destroy_output(&options, out);
+  return true;
 }
 
 }  // namespace sitrep::io

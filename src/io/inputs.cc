@@ -62,7 +62,7 @@ bool is_hidden(const fs::path& p) {
 }
 
 Status directory_error(const fs::path& dir, const std::error_code& ec) {  // "DIR: cannot read directory: ..."
-  return Status::Error(fmt::format("{}: cannot read directory: {}", dir.string(), ec.message()));
+  return Status::Error(fmt::format("{}: cannot read directory: {}", text::normalize(dir.string()), ec.message()));
 }
 
 // Adds the regular files under `dir` to `files`, recursively, skipping hidden
@@ -92,6 +92,34 @@ Status list_directory(const fs::path& dir, std::vector<fs::path>& files) {
 }
 
 
+// Standard input, read in chunks: a binary start or a document over the limit
+// stops the read there (`cat /dev/zero | sitrep events -` ends at once).
+void read_stdin(const ReadOptions& options, const DocumentSink& sink, const WarningSink& warn, Status& result) {
+  std::string bytes;
+  char buf[1 << 16];
+  InputFormat format = options.format;
+  bool checked = false;
+  while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
+    bytes.append(buf, static_cast<size_t>(std::cin.gcount()));
+    if (!checked && (bytes.size() >= kSniffBytes || !std::cin)) {
+      checked = true;
+      if (looks_binary(bytes)) {
+        warn("-: skipped: not a text file (binary data, or text in an encoding other than UTF-8)");
+        return;
+      }
+      if (format == InputFormat::kAuto) format = sniff_format(bytes);
+    }
+    uint64_t limit = format == InputFormat::kJsonl || options.max_document_bytes == 0 ? kMaxInputBytes
+                                                                                      : options.max_document_bytes;
+    if (bytes.size() > limit) {
+      warn(format == InputFormat::kJsonl ? std::string("-: skipped: larger than 4 GiB")
+                                         : too_large_message("-", bytes.size(), limit) + " (read no further)");
+      return;
+    }
+  }
+  result = read_bytes("-", bytes, format, sink, warn, options.max_document_bytes);
+}
+
 void read_one_path(const std::string& path, const ReadOptions& options, const DocumentSink& sink,
                    const WarningSink& warn, Status& first_error) {
   // The first error is returned at the end; later ones go to `warn`.
@@ -100,23 +128,34 @@ void read_one_path(const std::string& path, const ReadOptions& options, const Do
     if (first_error.ok()) first_error = st;
     else warn(st.message());
   };
-  auto read_path = [&](const std::string& file) {
+  auto read_path = [&](const std::string& raw_name, uintmax_t size) {
+    // Outputs, messages and the store name a file by valid UTF-8: bytes of a file
+    // name that are not are shown as U+FFFD; the file is opened by its own bytes.
+    std::string file = text::normalize(raw_name);
+    InputFormat format = options.format == InputFormat::kAuto ? format_for_path(file) : options.format;
+    uint64_t limit = options.max_document_bytes;
+    if (format != InputFormat::kJsonl && format != InputFormat::kConllu && limit && size > limit)
+      return warn(too_large_message(file, size, limit));  // not even read
     std::string bytes;
-    Status read = read_file_bytes(file, &bytes);
+    Status read = read_file_bytes(raw_name, &bytes);
     if (!read.ok()) return record(read);
-    record(read_bytes(file, bytes, options.format, sink, warn));
+    record(read_bytes(file, bytes, options.format, sink, warn, limit));
   };
   if (path == "-") {
-    std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    return record(read_bytes("-", bytes, options.format, sink, warn));
+    Status st;
+    read_stdin(options, sink, warn, st);
+    return record(st);
   }
   std::error_code ec;
   fs::file_status st = fs::status(path, ec);
-  if (ec || !fs::exists(st)) return record(Status::Error(fmt::format("{}: no such file or directory", path)));
-  if (!fs::is_directory(st)) return read_path(path);
+  std::string shown = text::normalize(path);
+  if (ec || !fs::exists(st)) return record(Status::Error(fmt::format("{}: no such file or directory", shown)));
+  if (fs::is_regular_file(st)) return read_path(path, fs::file_size(path, ec));
+  if (!fs::is_directory(st))  // a device, named pipe or socket: may never end, or block
+    return warn(fmt::format("{}: skipped: not a regular file (give - to read a stream)", shown));
   std::vector<fs::path> files;
   record(list_directory(path, files));
-  for (const fs::path& f : files) read_path(f.string());
+  for (const fs::path& f : files) read_path(f.string(), fs::file_size(f, ec));
 }
 
 }  // namespace
@@ -176,8 +215,13 @@ void finish_document(Document& doc, const std::vector<Span>& caption_spans) {
       if (b.kind != BlockKind::kTitle && b.span.begin >= c.begin && b.span.end <= c.end) b.kind = BlockKind::kCaption;
 }
 
+std::string too_large_message(std::string_view name, uint64_t bytes, uint64_t limit) {
+  return fmt::format("{}: skipped: a document of {} bytes, over the limit of {} (--max-document-bytes)", name, bytes,
+                     limit);
+}
+
 Status read_bytes(std::string_view name, std::string_view bytes, InputFormat format, const DocumentSink& sink,
-                  const WarningSink& warn) {
+                  const WarningSink& warn, uint64_t max_document_bytes) {
   if (format == InputFormat::kAuto) format = name == "-" ? sniff_format(bytes) : format_for_path(name);
   if (looks_binary(bytes)) {
     warn(fmt::format("{}: skipped: not a text file (binary data, or text in an encoding other than UTF-8)", name));
@@ -187,39 +231,40 @@ Status read_bytes(std::string_view name, std::string_view bytes, InputFormat for
     warn(fmt::format("{}: skipped: larger than 4 GiB", name));
     return Status::Ok();
   }
-  switch (format) {
-    case InputFormat::kConllu: {
-      auto corpus = parse_conllu(bytes, name);
-      if (!corpus.ok()) return corpus.status();
-      for (Document& doc : conllu_documents(corpus.value(), path_stem(name))) {
-        doc.path = std::string(name);
-        sink(std::move(doc));
-      }
-      return Status::Ok();
-    }
-    case InputFormat::kJsonl:
-      read_jsonl(name, bytes, sink, warn);
-      return Status::Ok();
-    case InputFormat::kHtml: {
-      Document doc = new_document(name);
-      set_normalized_text(doc, bytes, name, warn);
-      std::string html = std::move(doc.text);
-      std::vector<Span> captions;
-      read_html(html, doc, captions);
-      finish_document(doc, captions);
+  if (format == InputFormat::kConllu) {
+    auto corpus = parse_conllu(bytes, name);
+    if (!corpus.ok()) return corpus.status();
+    for (Document& doc : conllu_documents(corpus.value(), path_stem(name))) {
+      doc.path = std::string(name);
       sink(std::move(doc));
-      return Status::Ok();
     }
-    case InputFormat::kText:
-    case InputFormat::kAuto: {
-      Document doc = new_document(name);
-      set_normalized_text(doc, bytes, name, warn);
-      parse_text_header(doc);
-      finish_document(doc, {});
-      sink(std::move(doc));
-      return Status::Ok();
-    }
+    return Status::Ok();
   }
+  if (format == InputFormat::kJsonl) {
+    read_jsonl(name, bytes, sink, warn, max_document_bytes);
+    return Status::Ok();
+  }
+  if (max_document_bytes && bytes.size() > max_document_bytes) {
+    warn(too_large_message(name, bytes.size(), max_document_bytes));
+    return Status::Ok();
+  }
+  Document doc = new_document(name);
+  set_normalized_text(doc, bytes, name, warn);
+  if (format == InputFormat::kHtml) {
+    std::string html = std::move(doc.text);
+    std::vector<Span> captions;
+    if (!read_html(html, doc, captions)) {
+      std::string msg = fmt::format("{}: elements nested deeper than {}: read as text without its markup", name,
+                                    kMaxHtmlDepth);
+      doc.warnings.push_back(msg);
+      warn(msg);
+    }
+    finish_document(doc, captions);
+  } else {
+    parse_text_header(doc);
+    finish_document(doc, {});
+  }
+  sink(std::move(doc));
   return Status::Ok();
 }
 

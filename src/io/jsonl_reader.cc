@@ -60,7 +60,8 @@ std::optional<std::string> read_line(std::string_view name, size_t line_no, std:
 
 }  // namespace
 
-void read_jsonl(std::string_view name, std::string_view bytes, const DocumentSink& sink, const WarningSink& warn) {
+void read_jsonl(std::string_view name, std::string_view bytes, const DocumentSink& sink, const WarningSink& warn,
+                uint64_t max_line_bytes) {
   size_t line_no = 0, pos = 0;
   while (pos < bytes.size()) {
     size_t nl = bytes.find('\n', pos);
@@ -69,6 +70,10 @@ void read_jsonl(std::string_view name, std::string_view bytes, const DocumentSin
     pos = end + 1;
     ++line_no;
     if (text::trim(line).empty()) continue;
+    if (max_line_bytes && line.size() > max_line_bytes) {
+      warn(too_large_message(fmt::format("{}:{}", name, line_no), line.size(), max_line_bytes));
+      continue;
+    }
     Document doc;
     if (auto error = read_line(name, line_no, line, doc, warn)) {
       warn(fmt::format("{}:{}: {}", name, line_no, *error));

@@ -356,6 +356,67 @@ void split_final_periods(Document& doc, uint32_t first, std::vector<uint32_t>* e
 
 }  // namespace
 
+namespace {
+
+// How good a place to cut an over-long sentence the boundary after facts[i] is.
+int cut_priority(const TokenFacts& f) {
+  if (f.gap >= 2) return 3;
+  if (f.kind == kKindColon) return 2;
+  if (f.kind == kKindComma || f.kind == kKindDash) return 1;
+  return 0;
+}
+
+// Cuts the sentences ends describes (inclusive ends, relative to the block's
+// first token) that are longer than kMaxSentenceTokens; see the header. Each cut
+// scans at most half the cap and moves on by at least half: linear time.
+void cap_lengths(const TokenFacts* facts, std::vector<uint32_t>* ends, uint32_t* cut) {
+  constexpr uint32_t kMax = kMaxSentenceTokens;
+  bool long_one = false;
+  uint32_t start = 0;
+  for (uint32_t e : *ends) {
+    long_one = long_one || e + 1 - start > kMax;
+    start = e + 1;
+  }
+  if (!long_one) return;
+  std::vector<uint32_t> capped;
+  start = 0;
+  for (uint32_t e : *ends) {
+    while (e + 1 - start > kMax) {
+      uint32_t best = start + kMax - 1;
+      int best_priority = -1;
+      for (uint32_t i = start + kMax - 1; i >= start + kMax / 2; --i) {
+        int p = cut_priority(facts[i]);
+        if (p > best_priority) best = i, best_priority = p;
+        if (p == 3) break;
+      }
+      capped.push_back(best);
+      ++*cut;
+      start = best + 1;
+    }
+    capped.push_back(e);
+    start = e + 1;
+  }
+  *ends = std::move(capped);
+}
+
+void append_sentences(Document& doc, uint32_t block, uint32_t first, const std::vector<uint32_t>& ends) {
+  uint32_t start = 0;
+  for (uint32_t end : ends) {  // tokens [start, end] relative to first
+    Sentence s;
+    s.first_token = first + start;
+    s.token_count = end + 1 - start;
+    const Token& lt = doc.tokens[first + end];
+    s.span = {doc.tokens[s.first_token].span.begin, lt.span.end};
+    s.first_word = doc.tokens[s.first_token].first_word;
+    s.word_count = lt.first_word + lt.word_count - s.first_word;
+    s.block = block;
+    doc.sentences.push_back(s);
+    start = end + 1;
+  }
+}
+
+}  // namespace
+
 void split_sentences(Document& doc, uint32_t block, uint32_t first, uint32_t last, const SentenceModel* model,
                      SentenceScratch* scratch) {
   if (last <= first) return;
@@ -382,20 +443,20 @@ void split_sentences(Document& doc, uint32_t block, uint32_t first, uint32_t las
     if (split) ends.push_back(i);
   }
   ends.push_back(n - 1);
+  cap_lengths(facts, &ends, &scratch->cut);
   split_final_periods(doc, first, &ends);
-  uint32_t start = 0;
-  for (uint32_t end : ends) {  // tokens [start, end] relative to first
-    Sentence s;
-    s.first_token = first + start;
-    s.token_count = end + 1 - start;
-    const Token& lt = doc.tokens[first + end];
-    s.span = {doc.tokens[s.first_token].span.begin, lt.span.end};
-    s.first_word = doc.tokens[s.first_token].first_word;
-    s.word_count = lt.first_word + lt.word_count - s.first_word;
-    s.block = block;
-    doc.sentences.push_back(s);
-    start = end + 1;
+  append_sentences(doc, block, first, ends);
+}
+
+void title_sentences(Document& doc, uint32_t block, uint32_t first, uint32_t last, SentenceScratch* scratch) {
+  if (last <= first) return;
+  std::vector<uint32_t>& ends = scratch->ends;
+  ends.assign(1, last - first - 1);
+  if (last - first > kMaxSentenceTokens) {
+    token_facts(doc, first, last, doc.blocks[block].span.end, &scratch->facts, false);
+    cap_lengths(scratch->facts.data(), &ends, &scratch->cut);
   }
+  append_sentences(doc, block, first, ends);
 }
 
 }  // namespace sitrep::text

@@ -100,10 +100,17 @@ class SentenceModel {
   ModelFile to_model_file(std::string note) const;
 };
 
+// The longest sentence the later stages see. A longer run of tokens (a page
+// without punctuation, a list flattened into one line) is cut, at a line break
+// when its second half has one, else at ; or :, else at a comma or dash, else at
+// the cap; so parsing and coding stay linear in the length of any input.
+inline constexpr uint32_t kMaxSentenceTokens = 200;
+
 // Reused across calls of split_sentences.
 struct SentenceScratch {
   std::vector<TokenFacts> facts;
   std::vector<uint32_t> ends;
+  uint32_t cut = 0;  // sentences cut at kMaxSentenceTokens so far
 };
 
 // Splits tokens [first, last) of block `block` (the last tokens and words of
@@ -112,5 +119,7 @@ struct SentenceScratch {
 // as in EWT ("etc." at the end of a sentence is "etc" + ".").
 void split_sentences(Document& doc, uint32_t block, uint32_t first, uint32_t last, const SentenceModel* model,
                      SentenceScratch* scratch);
+// Tokens [first, last) of a title block as one sentence, unless longer than kMaxSentenceTokens.
+void title_sentences(Document& doc, uint32_t block, uint32_t first, uint32_t last, SentenceScratch* scratch);
 
 }  // namespace sitrep::text

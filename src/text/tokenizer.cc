@@ -8,6 +8,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include <fmt/format.h>
+
 #include "text/chars.h"
 #include "text/sentence_splitter.h"
 
@@ -669,18 +671,14 @@ void Tokenizer::process(Document& doc) const {
     if (last == first) continue;
     doc.tokens[last - 1].space_after = true;
     if (block.kind == BlockKind::kTitle) {
-      Sentence s;
-      s.span = {doc.tokens[first].span.begin, doc.tokens[last - 1].span.end};
-      s.first_token = first;
-      s.token_count = last - first;
-      s.first_word = doc.tokens[first].first_word;
-      s.word_count = static_cast<uint32_t>(doc.words.size()) - s.first_word;
-      s.block = b;
-      doc.sentences.push_back(s);
+      title_sentences(doc, b, first, last, &scratch);
     } else {
       split_sentences(doc, b, first, last, model_.get(), &scratch);
     }
   }
+  if (scratch.cut > 0)
+    doc.warnings.push_back(fmt::format("{} over-long sentence{} cut at {} tokens", scratch.cut,
+                                       scratch.cut == 1 ? "" : "s", kMaxSentenceTokens));
 }
 
 }  // namespace sitrep::text
