@@ -18,7 +18,7 @@ CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWit
 cmake --build build-fuzz -j "$jobs" --target input_fuzz tokenizer_fuzz
 corpus=$(mktemp -d)
 cp examples/* "$corpus"/ 2>/dev/null || true
-cp tests/fixtures/* "$corpus"/ 2>/dev/null || true
+cp fuzz/seeds/* "$corpus"/  # hostile shapes: deep and unclosed markup, one long line, many short lines
 log=$(mktemp)
 if ! ./build-fuzz/input_fuzz -max_total_time=60 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
     "$corpus" >"$log" 2>&1; then
