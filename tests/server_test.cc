@@ -154,6 +154,8 @@ TEST_F(ServerTest, SqlLookingSearchIsJustWords) {
 
 TEST_F(ServerTest, MalformedParametersAreClear4xx) {
   expect_error("/api/events?from=2022-13-40", 400);
+  expect_error("/api/events?from=2022-02-30", 400);  // days that are not on the calendar
+  expect_error("/api/events?to=2022-04-31", 400);
   expect_error("/api/events?limit=ten", 400);
   expect_error("/api/events?limit=99999999", 400);
   expect_error("/api/events?quad=7", 400);

@@ -4,6 +4,28 @@
 
 namespace sitrep {
 
+bool Date::exists(int y, int m, int d) {
+  static constexpr int kDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return !(m == 2 && d == 29 && !leap);
+}
+
+std::optional<Date> Date::parse_iso(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  int v[3] = {0, 0, 0};
+  for (size_t i = 0, part = 0; i < s.size(); ++i) {
+    if (i == 4 || i == 7) {
+      ++part;
+      continue;
+    }
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+    v[part] = v[part] * 10 + (s[i] - '0');
+  }
+  if (!exists(v[0], v[1], v[2])) return std::nullopt;
+  return Date{static_cast<int16_t>(v[0]), static_cast<uint8_t>(v[1]), static_cast<uint8_t>(v[2])};
+}
+
 std::string Date::iso() const {
   if (!known()) return "";
   if (day == 0) return month == 0 ? fmt::format("{:04d}", year) : fmt::format("{:04d}-{:02d}", year, month);

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,11 @@ struct Date {
   uint8_t day = 0;    // 1..31
   bool known() const { return year != 0; }
   std::string iso() const;  // "2022-03-02", or "" when unknown
+  // Whether day d of month m of year y (1..9999) is on the calendar (2022-02-30 is not).
+  static bool exists(int y, int m, int d);
+  // Exactly "YYYY-MM-DD" naming a day that exists; the one check of an ISO date
+  // given by a user (CLI options, API parameters, store filters).
+  static std::optional<Date> parse_iso(std::string_view s);
   friend bool operator==(const Date&, const Date&) = default;
 };
 

@@ -91,12 +91,8 @@ void skip_ordinal_suffix(Cursor& c) {
   if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") c.pos = start;
 }
 
-bool valid(int y, int m, int d) {
-  static constexpr std::array<int, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return !(m == 2 && d == 29 && !leap);
-}
+// Dates in news text: on the calendar, and in years 1900..2199.
+bool valid(int y, int m, int d) { return y >= 1900 && y <= 2199 && Date::exists(y, m, d); }
 
 // 2022-03-02, 2022/03/02, 2022.03.02
 std::optional<Date> numeric_date(Cursor& c) {

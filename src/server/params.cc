@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "store/queries.h"
+#include "core/document.h"
 
 namespace sitrep::server {
 namespace {
@@ -67,7 +67,7 @@ bool Params::boolean(const std::string& name, bool fallback) const {
 std::string Params::date(const std::string& name) const {
   const std::string* v = get(name);
   if (!v) return "";
-  if (!store::valid_iso_date(*v)) throw HttpError(400, fmt::format("{}: expected a date YYYY-MM-DD, not {}", name, shown(*v)));
+  if (!sitrep::Date::parse_iso(*v)) throw HttpError(400, fmt::format("{}: expected a date YYYY-MM-DD, not {}", name, shown(*v)));
   return *v;
 }
 

@@ -26,17 +26,9 @@ Status guarded(Store& store, const char* what, F&& f) {
 
 }  // namespace
 
-bool valid_iso_date(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (s[i] < '0' || s[i] > '9') return false;
-  int m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
-  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
-}
-
 Status query_events(Store& store, const EventFilter& f, const RowSink& sink) {
   for (const std::string* d : {&f.from, &f.to})
-    if (!d->empty() && !valid_iso_date(*d)) return Status::Error(fmt::format("not a date (YYYY-MM-DD): {}", *d));
+    if (!d->empty() && !Date::parse_iso(*d)) return Status::Error(fmt::format("not a date (YYYY-MM-DD): {}", *d));
   // Each filter is always in the SQL and switched off by a NULL parameter.
   const char* sql =
       "SELECT e.id, e.source, e.target, e.code, e.root, e.quad, e.goldstein, e.date, e.negated, e.future, "

@@ -62,7 +62,4 @@ Status query_dyads(Store& store, const DyadOptions& options, const RowSink& sink
 // Fields: id, title, first_date, last_date, documents, events.
 Status query_stories(Store& store, const RowSink& sink);
 
-// "YYYY-MM-DD" with a valid month and day.
-bool valid_iso_date(const std::string& s);
-
 }  // namespace sitrep::store
