@@ -452,6 +452,10 @@ TEST(Store, AnUncommittedBatchLeavesNoTrace) {
 }
 
 void write_file(const std::string& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; }
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
 
 TEST(Store, ForeignOrCorruptedFilesAreRefusedByName) {
   std::string text = temp_db("text");
@@ -501,6 +505,36 @@ TEST(Store, ForeignOrCorruptedFilesAreRefusedByName) {
   r = Store::open("/nonexistent-folder/sitrep.db");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("/nonexistent-folder/sitrep.db"), std::string::npos);
+}
+
+// Garbage inside the pages (not the header) of a valid store: the quick check on
+// open refuses it for writers and readers alike, and the file is left as it was.
+TEST(Store, DamagedPagesAreRefusedOnOpenAndNothingIsWritten) {
+  std::string path = temp_db("damaged");
+  {
+    Store s = open_store(path);
+    for (int i = 0; i < 40; ++i)
+      ASSERT_TRUE(s.ingest(make_doc("a" + std::to_string(i), std::string(kLongText) + " Version " + std::to_string(i) + ".")).ok());
+  }
+  auto size = fs::file_size(path);
+  ASSERT_GT(size, 64u * 1024);
+  {
+    std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(size / 2 / 4096 * 4096));
+    std::string junk(16384, '\x5a');
+    f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+  }
+  std::string before = read_file(path);
+  for (bool read_only : {false, true}) {
+    StoreOptions options;
+    options.read_only = read_only;
+    auto r = Store::open(path, options);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().message().rfind(path + ": damaged database (", 0), 0u) << r.status().message();
+    EXPECT_NE(r.status().message().find(".recover"), std::string::npos);
+  }
+  EXPECT_EQ(read_file(path), before);
+  EXPECT_FALSE(fs::exists(path + "-wal") && fs::file_size(path + "-wal") > 0);
 }
 
 TEST(Store, SchemaHasVersionAndApplicationId) {

@@ -342,6 +342,24 @@ Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
+namespace {
+
+// The first problem SQLite's quick check finds (every page read, b-trees and
+// their order checked; indexes not matched against tables), "" when none.
+std::string first_damage(Db& db) {
+  try {
+    Stmt st(db, "PRAGMA quick_check(1)");
+    std::string result = st.step() ? st.text(0) : std::string("no answer");
+    if (result == "ok") return {};
+    std::replace(result.begin(), result.end(), '\n', ' ');  // one line for the message
+    return result;
+  } catch (const SqlError& e) {
+    return e.what();
+  }
+}
+
+}  // namespace
+
 Result<Store> Store::open(const std::string& path, const StoreOptions& options) {
   try {
     if (options.read_only && !std::filesystem::exists(path)) return Status::Error(path + ": no such database");
@@ -361,6 +379,13 @@ Result<Store> Store::open(const std::string& path, const StoreOptions& options) 
     } else {
       impl->db = Db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
     }
+    // Before anything is read or written: a file with damaged pages is refused,
+    // so no ingest ever writes into it and no query answers from it.
+    if (std::string damage = first_damage(impl->db); !damage.empty())
+      return Status::Error(fmt::format(
+          "{}: damaged database ({}): refused, nothing read or written. Recover what is readable with "
+          "`sqlite3 {} .recover | sqlite3 NEW.db`, or move it away and ingest again",
+          path, damage, path));
     if (!options.read_only) {
       // Before anything is written (the migrations too): WAL, so that readers
       // never block the writer nor need to roll back a killed writer's journal;
