@@ -217,6 +217,8 @@ TEST(Ingest, ReingestIsANoOpAndAChangedFileIsReplaced) {
   }
   ASSERT_EQ(run_sitrep(args, dir / "2.log"), 0);
   EXPECT_NE(slurp(dir / "2.log").find("0 added, 0 replaced, 20 unchanged"), std::string::npos) << slurp(dir / "2.log");
+  // Resume checks the stored hash before analysis: nothing is analysed again.
+  EXPECT_NE(slurp(dir / "2.log").find("; 0 analysed;"), std::string::npos) << slurp(dir / "2.log");
   {
     auto s = Store::open(path);
     StoreCounts second = s.value().counts().value();
@@ -227,6 +229,7 @@ TEST(Ingest, ReingestIsANoOpAndAChangedFileIsReplaced) {
                                                       "misnamed the harbour. The ferry left from Northport.\n";
   ASSERT_EQ(run_sitrep(args, dir / "3.log"), 0);
   EXPECT_NE(slurp(dir / "3.log").find("0 added, 1 replaced, 19 unchanged"), std::string::npos) << slurp(dir / "3.log");
+  EXPECT_NE(slurp(dir / "3.log").find("; 1 analysed;"), std::string::npos) << slurp(dir / "3.log");
   auto s = Store::open(path);
   EXPECT_EQ(s.value().counts().value().documents, 20);
   std::vector<nlohmann::json> hits;

@@ -142,6 +142,12 @@ int run_ingest(const IngestOptions& opt) {
     return kExitBadInput;
   }
   store::Store store = std::move(opened).value();
+  auto stored_hashes = store.stored_hashes();  // read before the writer starts: resume skips these
+  if (!stored_hashes.ok()) {
+    fmt::print(stderr, "sitrep: error: {}\n", stored_hashes.status().message());
+    return kExitBadInput;
+  }
+  const std::unordered_map<std::string, int64_t> stored = std::move(stored_hashes).value();
 
   std::unordered_map<std::string, uint64_t> sizes;
   const int64_t total_bytes = input_sizes(opt.paths, sizes);
@@ -158,6 +164,7 @@ int run_ingest(const IngestOptions& opt) {
   Tally tally;
   std::atomic<bool> store_failed{false};
   int bad_inputs = 0;
+  uint64_t analysed = 0;  // documents the pipeline ran on (main thread only; read after the join)
   auto start = Clock::now();
 
   // The writer: the only thread touching the store.
@@ -251,15 +258,22 @@ int run_ingest(const IngestOptions& opt) {
   Status read;
   {
     BatchRunner runner(pipeline.value(), opt.threads, [&](Document& doc) {
+      ++analysed;
       if (!store_failed) queue.push(std::move(doc));
     });
     io::ReadOptions read_options;
     read_options.format = in_format.value();
-  read_options.max_document_bytes = opt.max_document_bytes;
+    read_options.max_document_bytes = opt.max_document_bytes;
     read = io::read_inputs(opt.paths, read_options,
                            [&](Document&& doc) {
                              date_if_undated(doc, given);
-                             runner.add(std::move(doc));
+                             // Resume: an article stored unchanged skips analysis; the
+                             // writer still counts it (store.ingest finds it unchanged).
+                             auto it = stored.find(store::document_key(doc));
+                             if (it != stored.end() && it->second == store::content_hash(doc))
+                               queue.push(std::move(doc));
+                             else
+                               runner.add(std::move(doc));
                            },
                            [&](const std::string& warning) {
                              if (warning.find(": skipped: ") != std::string::npos) ++bad_inputs;
@@ -278,9 +292,9 @@ int run_ingest(const IngestOptions& opt) {
   auto counts = store.counts();
   if (!opt.quiet) {
     say(fmt::format("sitrep: ingest: {} documents in {:.1f} s ({:.0f} docs/s): {} added, {} replaced, {} unchanged, "
-                    "{} near-duplicates, {} failed; {} event mentions",
+                    "{} near-duplicates, {} failed; {} analysed; {} event mentions",
                     tally.read, secs, tally.read / std::max(secs, 1e-9), tally.added, tally.replaced, tally.unchanged,
-                    tally.duplicates, tally.failed, tally.events));
+                    tally.duplicates, tally.failed, analysed, tally.events));
     if (counts.ok())
       say(fmt::format("sitrep: {} now holds {} documents, {} sentences, {} events ({} mentions), {} quotes",
                       opt.db, counts.value().documents, counts.value().sentences, counts.value().events,

@@ -239,7 +239,7 @@ int64_t Store::Impl::merge_event(const Document& doc, const Event& e, int64_t do
 IngestResult Store::Impl::ingest(const Document& doc) {
   IngestResult r;
   std::string key = document_key(doc);
-  int64_t hash = static_cast<int64_t>(XXH3_64bits(doc.text.data(), doc.text.size()));
+  int64_t hash = content_hash(doc);
   std::set<int64_t> touched;  // events whose counts change
   find_key.bind(1, key);
   if (find_key.step()) {
@@ -465,6 +465,21 @@ Result<IngestResult> Store::ingest(const Document& doc) {
   } catch (const SqlError& e) {
     if (own) impl_->batch.reset();
     return Status::Error(fmt::format("{}: {}: {}", impl_->path, doc.path.empty() ? doc.id : doc.path, e.what()));
+  }
+}
+
+int64_t content_hash(const Document& doc) {
+  return static_cast<int64_t>(XXH3_64bits(doc.text.data(), doc.text.size()));
+}
+
+Result<std::unordered_map<std::string, int64_t>> Store::stored_hashes() {
+  try {
+    std::unordered_map<std::string, int64_t> out;
+    Stmt st(impl_->db, "SELECT doc_key, hash FROM documents");
+    while (st.step()) out.emplace(st.text(0), st.int64(1));
+    return out;
+  } catch (const SqlError& e) {
+    return Status::Error(fmt::format("{}: {}", impl_->path, e.what()));
   }
 }
 

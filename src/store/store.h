@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 
 #include "core/document.h"
@@ -52,6 +53,12 @@ struct StoreCounts {
 // Near-duplicate threshold on the estimated Jaccard similarity of 5-word shingles.
 inline constexpr double kDuplicateJaccard = 0.8;
 
+// What identifies "the same article" across runs: the key (the absolute,
+// normalised path and the document id; "-" for standard input) and the hash of
+// its text. A stored document with the same key and hash is the same article.
+std::string document_key(const Document& doc);
+int64_t content_hash(const Document& doc);
+
 class Store {
  public:
   // Opens or creates `path`. Errors name the file: not SQLite, another
@@ -71,6 +78,10 @@ class Store {
   Result<IngestResult> ingest(const Document& doc);
 
   Result<StoreCounts> counts();
+  // What resume needs before analysis: every stored document's key and content
+  // hash (document_key, content_hash), so an unchanged article is skipped
+  // without being analysed again. Read once, at the start of an ingest.
+  Result<std::unordered_map<std::string, int64_t>> stored_hashes();
   const std::string& path() const;
   Db& db();  // for the queries (src/store/queries.h)
 
@@ -80,9 +91,6 @@ class Store {
   std::unique_ptr<Impl> impl_;
 };
 
-// What identifies "the same article" across runs: the absolute, normalised
-// path and the document id ("-" for standard input).
-std::string document_key(const Document& doc);
 // GDELT quad class of an event code from its root (as events::quad_of_root): 1 verbal
 // cooperation (01-05), 2 material cooperation (06-09), 3 verbal conflict (10-14),
 // 4 material conflict (15-20); 0 unknown.
