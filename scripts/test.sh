@@ -45,6 +45,13 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 echo "== tests (release build)"
 ctest --test-dir build --output-on-failure -j "$jobs"
 
+echo "== server load test (loopback: 1,000 concurrent clients, 50 slow ones, hostile requests)"
+loaddb=$(mktemp -d)/load.db
+./build/sitrep ingest examples --db "$loaddb" --quiet
+ulimit -n 4096 2>/dev/null || true
+python3 scripts/server_load.py --sitrep build/sitrep --db "$loaddb"
+rm -rf "$(dirname "$loaddb")"
+
 echo "== browser test (headless Chromium, screenshots in build/artifacts)"
 if [ -d ../shared/samples ]; then
   # The user's articles: the 2022-04-04 Wang Yi / Kuleba call must be on the timeline.

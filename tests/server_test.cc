@@ -1,10 +1,16 @@
 // The HTTP API over loopback: a store built from documents we wrote, the
 // server in-process on a free port, and what a client (or an attacker) sends.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -187,6 +193,155 @@ TEST_F(ServerTest, WithoutTheBuiltPageTheRootSaysSo) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 503);
   EXPECT_NE(r->body.find("not built"), std::string::npos);
+}
+
+// DNS rebinding: a page of another site whose name resolves to 127.0.0.1 sends
+// its own Host; a page of another origin sends its Origin.
+TEST_F(ServerTest, OnlyAllowedHostsAndSameOriginAreServed) {
+  httplib::Client c("127.0.0.1", port_);
+  auto evil = c.Get("/api/stats", {{"Host", "evil.example"}});
+  ASSERT_TRUE(evil);
+  EXPECT_EQ(evil->status, 421);
+  EXPECT_NE(evil->body.find("--allow-host evil.example"), std::string::npos) << evil->body;
+  auto local = c.Get("/api/stats", {{"Host", "localhost:" + std::to_string(port_)}});
+  ASSERT_TRUE(local);
+  EXPECT_EQ(local->status, 200);
+  auto v6 = c.Get("/api/stats", {{"Host", "[::1]:" + std::to_string(port_)}});
+  ASSERT_TRUE(v6);
+  EXPECT_EQ(v6->status, 200);
+  auto other_origin = c.Get("/api/stats", {{"Origin", "https://evil.example"}});
+  ASSERT_TRUE(other_origin);
+  EXPECT_EQ(other_origin->status, 403);
+  EXPECT_FALSE(other_origin->has_header("Access-Control-Allow-Origin"));
+  auto same_origin = c.Get("/api/stats", {{"Origin", "http://127.0.0.1:" + std::to_string(port_)}});
+  ASSERT_TRUE(same_origin);
+  EXPECT_EQ(same_origin->status, 200);
+}
+
+// A connection that sends a header line now and then, never finishing its request.
+int slow_client(int port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return -1;
+  const char partial[] = "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  (void)!::write(fd, partial, sizeof partial - 1);
+  return fd;
+}
+
+TEST_F(ServerTest, FiftySlowClientsDoNotStopOthersBeingServed) {
+  std::vector<int> slow;
+  for (int i = 0; i < 50; ++i) slow.push_back(slow_client(port_));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // let each take its thread
+  for (int fd : slow) {
+    ASSERT_GE(fd, 0);
+    (void)!::write(fd, "X-Slow: 1\r\n", 11);
+  }
+  httplib::Client c("127.0.0.1", port_);
+  c.set_read_timeout(3, 0);  // the slow clients hold their threads for 5 s at least
+  auto r = c.Get("/api/stats");
+  ASSERT_TRUE(r) << "no answer while 50 slow clients were connected";
+  EXPECT_EQ(r->status, 200);
+  for (int fd : slow) ::close(fd);
+}
+
+// Everything the server sends on a raw connection after `request`, until it closes
+// it; "" when it did not close within 3 s (a stall).
+std::string raw_exchange(int port, const std::string& request) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return "";
+  timeval tv{3, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  (void)!::write(fd, request.data(), request.size());
+  std::string out;
+  char buf[4096];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n == 0) break;  // closed by the server
+    if (n < 0) {
+      out.clear();  // timed out: the server kept the connection waiting
+      break;
+    }
+    out.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return out;
+}
+
+TEST_F(ServerTest, BadRequestLinesAndPipelinedRequestsAreAnsweredAndClosedAtOnce) {
+  std::string bad = raw_exchange(port_, "GARBAGE\r\n\r\n");
+  EXPECT_EQ(bad.rfind("HTTP/1.1 400", 0), 0u) << bad;
+  std::string one = "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  std::string pipelined = raw_exchange(port_, one + one + one);
+  EXPECT_EQ(pipelined.rfind("HTTP/1.1 200", 0), 0u) << pipelined;
+  EXPECT_NE(pipelined.find("Connection: close"), std::string::npos);  // send the rest on new connections
+}
+
+TEST_F(ServerTest, ABurstOfConcurrentClientsIsAllAnswered) {
+  constexpr int kClients = 300;
+  std::vector<std::thread> threads;
+  std::atomic<int> answered{0};
+  for (int i = 0; i < kClients; ++i)
+    threads.emplace_back([&] {
+      httplib::Client c("127.0.0.1", port_);
+      c.set_connection_timeout(20, 0);
+      c.set_read_timeout(20, 0);
+      auto r = c.Get("/api/events?limit=5");
+      if (r && r->status == 200) ++answered;
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(answered.load(), kClients);
+}
+
+// The page's folder may hold links planted by anyone who can write there: only
+// regular files inside it are served.
+TEST(ServerStaticTest, OnlyRegularFilesInsideThePageFolderAreServed) {
+  fs::path dir = fs::temp_directory_path() / ("sitrep_server_static." + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "web" / "assets");
+  std::ofstream(dir / "web" / "index.html") << "<!doctype html><title>sitrep</title>";
+  std::ofstream(dir / "web" / "assets" / "app.js") << "console.log(1);";
+  std::ofstream(dir / "secret.txt") << "not for the web";
+  fs::create_symlink("/etc/passwd", dir / "web" / "passwd");
+  fs::create_symlink(dir / "secret.txt", dir / "web" / "secret.txt");
+  fs::create_directory_symlink(dir, dir / "web" / "up");
+  std::string db = (dir / "s.db").string();
+  { ASSERT_TRUE(store::Store::open(db).ok()); }
+  server::ServerOptions o;
+  o.db = db;
+  o.port = 0;
+  o.web_dir = (dir / "web").string();
+  auto created = server::Server::create(o);
+  ASSERT_TRUE(created.ok()) << created.status().message();
+  auto& srv = *created.value();
+  int port = srv.bind().value();
+  std::thread t([&] { srv.run(); });
+  httplib::Client c("127.0.0.1", port);
+  auto status = [&](const std::string& path) {
+    auto r = c.Get(path.c_str());
+    return r ? r->status : 0;
+  };
+  EXPECT_EQ(status("/"), 200);
+  auto js = c.Get("/assets/app.js");
+  ASSERT_TRUE(js);
+  EXPECT_EQ(js->status, 200);
+  EXPECT_EQ(js->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(status("/passwd"), 404);
+  EXPECT_EQ(status("/secret.txt"), 404);
+  EXPECT_EQ(status("/up/secret.txt"), 404);
+  EXPECT_EQ(status("/index.html%00.js"), 404);
+  EXPECT_EQ(status("/../secret.txt"), 404);
+  EXPECT_EQ(status("/%2e%2e/secret.txt"), 404);
+  EXPECT_EQ(status("/assets"), 404);  // a folder is not a file
+  srv.stop();
+  t.join();
+  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -58,6 +58,10 @@ void add_serve_command(CLI::App& app) {
   cmd->add_option("--db", opt->db, "SQLite database written by `sitrep ingest`")->capture_default_str();
   cmd->add_option("--port", opt->port, "TCP port (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
   cmd->add_option("--host", opt->host, "Address to listen on (0.0.0.0: every interface)")->capture_default_str();
+  cmd->add_option("--allow-host", opt->allowed_hosts,
+                  "Also answer requests for this host name or address (the name clients use; repeatable). "
+                  "Loopback names and --host are always allowed; others get 421");
+  cmd->add_option("--threads", opt->threads, "Connection threads (0: 128)")->capture_default_str();
   cmd->add_option("--web", opt->web_dir, "Directory of the built web page (default: web/dist, found like the models)");
   cmd->callback([opt] { throw CLI::RuntimeError(run_serve(*opt)); });
 }

@@ -3,7 +3,14 @@
 #include <httplib.h>
 #include <unistd.h>
 
+#include <sys/socket.h>
+
 #include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <set>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -53,8 +60,12 @@ class StorePool {
     }
     store::StoreOptions options;
     options.read_only = true;
+    options.check = !checked_.exchange(true);  // the quick check once, on the first connection
     auto opened = store::Store::open(path_, options);
-    if (!opened.ok()) return opened.status();
+    if (!opened.ok()) {
+      if (options.check) checked_ = false;
+      return opened.status();
+    }
     return Lease{this, std::make_unique<store::Store>(std::move(opened).value())};
   }
 
@@ -66,7 +77,57 @@ class StorePool {
   std::string path_;
   std::mutex mu_;
   std::vector<std::unique_ptr<store::Store>> free_;
+  std::atomic<bool> checked_{false};
 };
+
+// The host of a Host header or of an Origin URL, lower-cased, without port or brackets.
+std::string host_of(std::string_view h) {
+  if (size_t scheme = h.find("://"); scheme != std::string_view::npos) h.remove_prefix(scheme + 3);
+  if (size_t slash = h.find('/'); slash != std::string_view::npos) h = h.substr(0, slash);
+  std::string out;
+  if (!h.empty() && h[0] == '[') {
+    size_t close = h.find(']');
+    out = std::string(h.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1));
+  } else {
+    size_t colon = h.find(':');
+    out = std::string(h.substr(0, colon));
+  }
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+const char* content_type(const fs::path& p) {
+  std::string ext = p.extension().string();
+  if (ext == ".html") return "text/html; charset=utf-8";
+  if (ext == ".js" || ext == ".mjs") return "text/javascript; charset=utf-8";
+  if (ext == ".css") return "text/css; charset=utf-8";
+  if (ext == ".json" || ext == ".map") return "application/json";
+  if (ext == ".svg") return "image/svg+xml";
+  if (ext == ".png") return "image/png";
+  if (ext == ".ico") return "image/x-icon";
+  if (ext == ".woff2") return "font/woff2";
+  if (ext == ".txt") return "text/plain; charset=utf-8";
+  return "application/octet-stream";
+}
+
+// The file of the page a URL path names: a regular file inside `root`, every
+// component reached without a symbolic link, no "." or ".." and no NUL byte
+// (the path arrives percent-decoded: "%00" is one). Else nullopt (a 404).
+std::optional<fs::path> page_file(const fs::path& root, const std::string& url_path) {
+  if (url_path.empty() || url_path[0] != '/' || url_path.find('\0') != std::string::npos) return std::nullopt;
+  std::string rel = url_path.substr(1);
+  if (rel.empty() || rel.back() == '/') rel += "index.html";
+  fs::path p = root;
+  std::error_code ec;
+  for (const fs::path& part : fs::path(rel)) {
+    if (part.empty()) continue;
+    if (part == "." || part == ".." || part.string().find('\\') != std::string::npos) return std::nullopt;
+    p /= part;
+    if (fs::is_symlink(fs::symlink_status(p, ec)) || ec) return std::nullopt;
+  }
+  if (!fs::is_regular_file(fs::symlink_status(p, ec)) || ec) return std::nullopt;
+  return p;
+}
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
@@ -173,6 +234,8 @@ struct Server::Impl {
   StorePool pool;
   httplib::Server http;
   int port = 0;
+  int listen_fd = -1;                    // the listening socket (set when bound)
+  std::set<std::string> allowed_hosts;   // Host / Origin host names served (host_of form)
 
   explicit Impl(const ServerOptions& o) : options(o), pool(o.db) {}
 
@@ -257,7 +320,17 @@ void Server::Impl::routes() {
   });
 
   if (!web_dir.empty()) {
-    http.set_mount_point("/", web_dir);
+    http.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+      std::optional<fs::path> file = page_file(web_dir, req.path);
+      std::ifstream in;
+      if (file) in.open(*file, std::ios::binary);
+      if (!file || !in.is_open()) {
+        res.status = 404;  // the error handler writes the body
+        return;
+      }
+      std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      res.set_content(std::move(body), content_type(*file));
+    });
   } else {
     http.Get("/", [](const httplib::Request&, httplib::Response& res) {
       res.status = 503;
@@ -271,8 +344,21 @@ void Server::Impl::routes() {
     });
   }
 
-  // Anything but GET/HEAD, and oversized query strings, are refused before routing.
-  http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+  // Anything but GET/HEAD, requests for a host or from an origin not allowed,
+  // and oversized query strings, are refused before routing.
+  http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (req.has_header("Host")) {
+      std::string host = host_of(req.get_header_value("Host"));
+      if (!allowed_hosts.count(host)) {
+        send_error(res, 421, fmt::format("host '{}' is not served here (start the server with --allow-host {})",
+                                         host, host));
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
+    if (req.has_header("Origin") && !allowed_hosts.count(host_of(req.get_header_value("Origin")))) {
+      send_error(res, 403, "requests from pages of other origins are refused (the API is same-origin)");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (req.method != "GET" && req.method != "HEAD") {
       res.set_header("Allow", "GET, HEAD");
       send_error(res, 405, fmt::format("method {} not allowed: the API is read-only (GET)", req.method));
@@ -321,10 +407,23 @@ Result<std::unique_ptr<Server>> Server::create(const ServerOptions& options) {
   impl->web_dir = options.web_dir.empty() ? find_web_dir() : options.web_dir;
   if (!impl->web_dir.empty() && !fs::exists(fs::path(impl->web_dir) / "index.html"))
     return Status::Error(fmt::format("{}: no index.html (is the web page built?)", impl->web_dir));
-  if (options.threads > 0) {
-    int n = options.threads;
-    impl->http.new_task_queue = [n] { return new httplib::ThreadPool(n); };
-  }
+  impl->http.new_task_queue = [n = options.threads > 0 ? options.threads : kDefaultThreads] {
+    return new httplib::ThreadPool(static_cast<size_t>(n));
+  };
+  impl->allowed_hosts = {"localhost", "127.0.0.1", "::1"};
+  if (options.host != "0.0.0.0" && options.host != "::") impl->allowed_hosts.insert(host_of(options.host));
+  for (const std::string& h : options.allowed_hosts) impl->allowed_hosts.insert(host_of(h));
+  // One request per connection, answered with "Connection: close": an idle
+  // keep-alive connection would hold a thread, and the library drops requests
+  // pipelined behind the first, so a pipelining client is told to send the
+  // rest on new connections (as HTTP/1.1 clients must be ready to) instead of
+  // waiting for answers that never come.
+  impl->http.set_keep_alive_max_count(1);
+  impl->http.set_socket_options([fd = &impl->listen_fd](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    *fd = sock;
+  });
   impl->routes();
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
@@ -339,6 +438,9 @@ Result<int> Server::bind() {
                         : impl_->http.bind_to_port(o.host, o.port) && (impl_->port = o.port) > 0;
   if (!ok) return Status::Error(fmt::format("cannot listen on {}:{} (in use, or not an address of this machine?)",
                                             o.host, o.port));
+  // The library listens with a backlog of 5, compiled in: a burst of clients
+  // would wait for SYN retries. Listening again on Linux sets the queue length.
+  if (impl_->listen_fd >= 0) ::listen(impl_->listen_fd, SOMAXCONN);
   return impl_->port;
 }
 

@@ -8,10 +8,16 @@
 // Only GET and HEAD; every error is a JSON body {"error": "..."} with a 4xx
 // status for what the client sent wrong (bad parameter, unknown id, oversized
 // request) and 5xx for a store failure. Nothing is fetched from elsewhere.
+// A request naming a Host not allowed (DNS rebinding) is refused with 421, and
+// one from a page of another origin (an Origin header whose host is not
+// allowed) with 403: no CORS headers are ever sent, the API is same-origin.
+// Static files are served only when they are regular files inside the page's
+// folder, reached without a symbolic link.
 #pragma once
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 
@@ -22,8 +28,15 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;                // 0: any free port (bind() says which)
   std::string web_dir;            // the built page; empty: find_web_dir()
-  int threads = 0;                // request threads; 0: the library's default
+  int threads = 0;                // request threads; 0: kDefaultThreads
+  // Host names (or addresses) requests may name besides the loopback ones
+  // (localhost, 127.0.0.1, ::1) and `host` when it is a specific address.
+  std::vector<std::string> allowed_hosts;
 };
+
+// One thread serves one connection at a time (cpp-httplib's model): enough of
+// them that slow or idle clients cannot take them all.
+inline constexpr int kDefaultThreads = 128;
 
 // Limits on what a client may send.
 inline constexpr size_t kMaxBodyBytes = 16 * 1024;   // the API takes no body

@@ -381,7 +381,7 @@ Result<Store> Store::open(const std::string& path, const StoreOptions& options) 
     }
     // Before anything is read or written: a file with damaged pages is refused,
     // so no ingest ever writes into it and no query answers from it.
-    if (std::string damage = first_damage(impl->db); !damage.empty())
+    if (std::string damage = options.check ? first_damage(impl->db) : std::string(); !damage.empty())
       return Status::Error(fmt::format(
           "{}: damaged database ({}): refused, nothing read or written. Recover what is readable with "
           "`sqlite3 {} .recover | sqlite3 NEW.db`, or move it away and ingest again",

@@ -27,6 +27,10 @@ class Db;
 
 struct StoreOptions {
   bool read_only = false;
+  // SQLite's quick check before anything else (a damaged file is refused). A
+  // process that opens more connections to a file it has checked (the server's
+  // pool) turns it off for those.
+  bool check = true;
   // Goldstein score of a CAMEO event code; when unset or nullopt the column
   // stays NULL (filled later by the ontology).
   std::function<std::optional<double>(std::string_view code)> goldstein;
