@@ -10,6 +10,7 @@
 
 #include "io/readers.h"
 #include "pipeline/pipeline.h"
+#include "store/store.h"
 #include "text/truecase.h"
 
 namespace sitrep {
@@ -348,6 +349,30 @@ TEST_F(PipelineEvents, EntitiesAndEventsCommandsWriteTheDocumentedFields) {
   for (const char* key : {"doc", "sent", "date", "date_text", "source", "target", "code", "root", "goldstein", "quad",
                           "negated", "future", "reported_by", "location", "evidence", "confidence"})
     EXPECT_TRUE(events[0].contains(key)) << key;
+}
+
+// Symmetry comes from the pattern that coded the event (its `symmetric` flag in
+// data/verbs), not from a list of codes: the exchange is one stored event.
+TEST_F(PipelineEvents, AMutualEventIsStoredOnceAndADirectedOneEachWay) {
+  Document doc = analyse("India and Pakistan exchanged prisoners on Monday.\n", Date{2022, 1, 5});
+  ASSERT_EQ(doc.events.size(), 2u) << all_events(doc);
+  for (const Event& e : doc.events) EXPECT_TRUE(e.mutual) << all_events(doc);
+  Document fight = analyse("Indian troops attacked Pakistani positions. Pakistani troops attacked Indian positions.\n",
+                           Date{2022, 1, 5});
+  ASSERT_EQ(fight.events.size(), 2u) << all_events(fight);
+  for (const Event& e : fight.events) EXPECT_FALSE(e.mutual) << all_events(fight);
+  const std::string db = ::testing::TempDir() + "sitrep_mutual_test.db";
+  std::remove(db.c_str());
+  {
+    auto store = store::Store::open(db);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    ASSERT_TRUE(store.value().ingest(doc).ok());
+    EXPECT_EQ(store.value().counts().value().events, 1);
+    fight.id = "fight";
+    ASSERT_TRUE(store.value().ingest(fight).ok());
+    EXPECT_EQ(store.value().counts().value().events, 3);  // the exchange, and each attack
+  }
+  std::remove(db.c_str());
 }
 
 TEST_F(PipelineEvents, StoredEventsReadBackAsGdeltRows) {

@@ -58,6 +58,14 @@ Event make_event(const std::string& source, const std::string& target, const std
   return e;
 }
 
+// The same, coded by a symmetric pattern ("held a phone call with", "consulted each other").
+Event mutual_event(const std::string& source, const std::string& target, const std::string& code, Date date,
+                   uint32_t sentence = 0) {
+  Event e = make_event(source, target, code, date, sentence);
+  e.mutual = true;
+  return e;
+}
+
 Store open_store(const std::string& path, StoreOptions options = {}) {
   auto s = Store::open(path, options);
   EXPECT_TRUE(s.ok()) << s.status().message();
@@ -143,19 +151,19 @@ TEST(Store, AChangedArticleReplacesItsOldVersion) {
 TEST(Store, OneEventPerHappeningWithGdeltCounts) {
   Store store = open_store(temp_db("db"));
   Document a = make_doc("a", kCallText, "Daily One");
-  a.events.push_back(make_event("CHNGOV", "UKRGOV", "041", {2022, 4, 4}));
-  a.events.push_back(make_event("UKRGOV", "CHNGOV", "041", {2022, 4, 4}));  // the symmetric direction, same sentence
+  a.events.push_back(mutual_event("CHNGOV", "UKRGOV", "041", {2022, 4, 4}));
+  a.events.push_back(mutual_event("UKRGOV", "CHNGOV", "041", {2022, 4, 4}));  // the symmetric direction, same sentence
   // Another outlet, coded the other way round, dated a day later, with a finer role.
   Document b = make_doc("b", "Kyiv said the minister had a phone call with his counterpart. Nothing else was said.",
                         "Evening Two");
-  b.events.push_back(make_event("UKRGOVFRM", "CHNGOV", "041", {2022, 4, 5}));
+  b.events.push_back(mutual_event("UKRGOVFRM", "CHNGOV", "041", {2022, 4, 5}));
   // A syndicated copy of `a` from a third outlet: a mention, not a new article or source.
   std::string copy = std::string(kCallText) + " Reporting by our staff.";
   Document c = make_doc("c", copy, "Daily Three");
-  c.events.push_back(make_event("CHNGOV", "UKRGOV", "041", {2022, 4, 4}));
+  c.events.push_back(mutual_event("CHNGOV", "UKRGOV", "041", {2022, 4, 4}));
   // A different article of the first outlet: a new article, not a new source.
   Document d = make_doc("d", "In a later edition the paper said both ministers talked by phone again.", "Daily One");
-  d.events.push_back(make_event("CHNGOV", "UKRGOV", "041", {2022, 4, 4}));
+  d.events.push_back(mutual_event("CHNGOV", "UKRGOV", "041", {2022, 4, 4}));
   for (Document* doc : {&a, &b, &c, &d}) ASSERT_TRUE(store.ingest(*doc).ok());
 
   auto events = events_of(store);
@@ -210,7 +218,7 @@ TEST(Store, EventsThatDifferAreNotMerged) {
   EXPECT_EQ(store.counts().value().events, 7);
 
   Document b = make_doc("b", "The two governments consulted each other. China called Ukraine.", "Y");
-  b.events.push_back(make_event("UKRGOV", "CHNGOV", "040", {2022, 4, 4}));  // generic consult: the same call
+  b.events.push_back(mutual_event("UKRGOV", "CHNGOV", "040", {2022, 4, 4}));  // generic consult: the same call
   ASSERT_TRUE(store.ingest(b).ok());
   EXPECT_EQ(store.counts().value().events, 7);
   // A bare country code is the same actor as its government at this level... but which role?

@@ -183,6 +183,10 @@ struct Event {
   int32_t place = -1;      // index into Document::places
   bool negated = false;
   bool future = false;
+  // Holds both ways: coded by a `symmetric` pattern of the verb dictionary
+  // ("exchanged prisoners", "held talks") or among the members of a compound
+  // ("X and Y met"). The store keeps A->B and B->A of such an event as one.
+  bool mutual = false;
   EventActor reported_by;  // who reported it ("X said Y did Z"); empty code and text when none
   int32_t quote = -1;      // index into Document::quotes when coded inside a quotation
   float confidence = 0;

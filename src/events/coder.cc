@@ -582,6 +582,7 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
     ev.date = doc.date;
     ev.negated = e.negated;
     ev.future = e.future;
+    ev.mutual = e.symmetric || e.compound;
     if (e.has_reported) ev.reported_by = {e.reported.code, t.span(doc, e.reported.first, e.reported.last), -1};
     ev.confidence = std::min(0.95f, 0.45f + 0.1f * static_cast<float>(e.score));
     doc.events.push_back(std::move(ev));

@@ -57,11 +57,6 @@ int quad_class(std::string_view code) {
   return static_cast<int>(events::quad_of_root(root));  // the ontology's, the one definition
 }
 
-bool symmetric_code(std::string_view code) {
-  static const std::set<std::string_view> kSymmetric = {"040", "041", "044", "046", "057", "060", "061", "062", "064"};
-  return kSymmetric.count(code.substr(0, std::min<size_t>(3, code.size()))) > 0;
-}
-
 int64_t day_number(const Date& d) {  // days_from_civil (H. Hinnant)
   int64_t y = d.year - (d.month <= 2);
   int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -219,7 +214,7 @@ int64_t Store::Impl::merge_event(const Document& doc, const Event& e, int64_t do
   if (e.date.known()) day = day_number(e.date);
   find_event.bind(1, root).bind(2, e.negated ? 1 : 0).bind(3, e.future ? 1 : 0);
   if (day) find_event.bind(4, *day); else find_event.bind_null(4);
-  find_event.bind(5, document).bind(6, skey).bind(7, tkey).bind(8, symmetric_code(e.code) ? 1 : 0);
+  find_event.bind(5, document).bind(6, skey).bind(7, tkey).bind(8, e.mutual ? 1 : 0);
   int64_t found = 0;
   while (!found && find_event.step())
     if (compatible_codes(find_event.text(1), e.code)) found = find_event.int64(0);

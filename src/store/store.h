@@ -99,9 +99,6 @@ class Store {
 // cooperation (01-05), 2 material cooperation (06-09), 3 verbal conflict (10-14),
 // 4 material conflict (15-20); 0 unknown.
 int quad_class(std::string_view code);
-// True for codes whose two actors play the same part (consult, meet, negotiate,
-// sign an agreement, cooperate): merged whichever way round they were coded.
-bool symmetric_code(std::string_view code);
 // Days since 1970-01-01 of a known date.
 int64_t day_number(const Date& date);
 
