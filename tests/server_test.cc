@@ -140,6 +140,16 @@ TEST_F(ServerTest, AnEventLeadsToItsArticleAndEvidence) {
   std::string text = doc["text"];
   EXPECT_EQ(text.substr(m["begin"].get<size_t>(), m["end"].get<size_t>() - m["begin"].get<size_t>()), "shelled");
   EXPECT_EQ(doc["events"].size(), 2u);
+  // One numbering everywhere: the shelling is in the second sentence (1-based, as the CLI).
+  EXPECT_EQ(events[0]["sent"], 2);
+  EXPECT_EQ(m["sent"], 2);
+  auto hits = get("/api/search?q=shelled").second["hits"];
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0]["sent"], 2);
+  ASSERT_EQ(doc["sentences"].size(), 2u);
+  EXPECT_EQ(doc["sentences"][1]["sent"], 2);
+  for (const json& e : doc["events"])
+    if (e["code"] == "195") EXPECT_EQ(e["sent"], 2);
 }
 
 TEST_F(ServerTest, SearchFindsAWordWithItsDocument) {

@@ -288,7 +288,7 @@ void Server::Impl::routes() {
     o.syntax = p.boolean("syntax", false);
     o.limit = p.integer("limit", 50, 1, kMaxLimit);
     return json{{"query", o.query},
-                {"hits", collect([&](const store::RowSink& sink) { return search_hits(s, o, sink); })}};
+                {"hits", collect([&](const store::RowSink& sink) { return store::search_sentences(s, o, sink); })}};
   });
   api("/api/dyads", {"by", "level"}, [](store::Store& s, const Params& p, const httplib::Request&) {
     store::DyadOptions o;

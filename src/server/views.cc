@@ -85,7 +85,7 @@ Result<std::optional<json>> event_detail(store::Store& store, int64_t id) {
                       {"title", text_or_null(m, 3)},
                       {"outlet", text_or_null(m, 4)},
                       {"published", text_or_null(m, 5)},
-                      {"sent", m.int64(6)},
+                      {"sent", m.int64(6) + 1},  // 1-based, as everywhere
                       {"sentence", text_or_null(m, 7)},
                       {"sentence_begin", int_or_null(m, 8)},
                       {"sentence_end", int_or_null(m, 9)},
@@ -123,32 +123,32 @@ Result<std::optional<json>> document_detail(store::Store& store, int64_t id) {
                         id);
     if (docs.empty()) return std::nullopt;
     json doc = std::move(docs[0]);
-    doc["sentences"] = rows_of(store, "SELECT idx, begin, end FROM sentences WHERE document = ? ORDER BY idx", id);
+    doc["sentences"] = rows_of(store, "SELECT idx + 1 AS sent, begin, end FROM sentences WHERE document = ? ORDER BY idx", id);
     doc["events"] = rows_of(
         store,
-        "SELECT m.event AS id, m.sentence AS sent, m.begin, m.end, m.code, e.root, e.quad, e.goldstein, "
+        "SELECT m.event AS id, m.sentence + 1 AS sent, m.begin, m.end, m.code, e.root, e.quad, e.goldstein, "
         "m.source, m.source_text, m.target, m.target_text, m.date, m.negated, m.future, m.reported_by, "
         "m.evidence, m.confidence, e.mentions, e.sources, e.articles "
         "FROM event_mentions m JOIN events e ON e.id = m.event WHERE m.document = ? ORDER BY m.begin, m.id",
         id);
     to_bool(doc["events"], {"negated", "future"});
     doc["quotes"] = rows_of(store,
-                            "SELECT sentence AS sent, begin, end, text, speaker_text, speaker_canonical, "
+                            "SELECT sentence + 1 AS sent, begin, end, text, speaker_text, speaker_canonical, "
                             "speaker_actor, cue, direct FROM quotes WHERE document = ? ORDER BY begin",
                             id);
     to_bool(doc["quotes"], {"direct"});
     doc["entities"] = rows_of(store,
-                              "SELECT m.sentence AS sent, m.begin, m.end, m.text, m.type, m.kind, m.chain, "
+                              "SELECT m.sentence + 1 AS sent, m.begin, m.end, m.text, m.type, m.kind, m.chain, "
                               "c.canonical, c.actor FROM mentions m "
                               "LEFT JOIN chains c ON c.document = m.document AND c.idx = m.chain "
                               "WHERE m.document = ? ORDER BY m.begin",
                               id);
     doc["places"] = rows_of(store,
-                            "SELECT sentence AS sent, begin, end, name, country, admin1 FROM places "
+                            "SELECT sentence + 1 AS sent, begin, end, name, country, admin1 FROM places "
                             "WHERE document = ? ORDER BY begin",
                             id);
     doc["times"] = rows_of(store,
-                           "SELECT sentence AS sent, begin, end, text, value, granularity, date FROM times "
+                           "SELECT sentence + 1 AS sent, begin, end, text, value, granularity, date FROM times "
                            "WHERE document = ? ORDER BY begin",
                            id);
     json stories = rows_of(store, "SELECT story FROM story_documents WHERE document = ? ORDER BY story", id);
@@ -227,36 +227,6 @@ Result<json> actor_network(store::Store& store, const NetworkOptions& o) {
       out["nodes"].push_back({{"id", code}, {"events", n.events}, {"goldstein", n.goldstein}});
     return out;
   });
-}
-
-Status search_hits(store::Store& store, const store::SearchOptions& o, const store::RowSink& sink) {
-  std::string match = o.syntax ? o.query : store::literal_fts_query(o.query);
-  if (match.empty()) return Status::Error("search: empty query");
-  const char* sql =
-      "SELECT d.id, d.doc_id, d.title, d.date, s.idx, s.begin, s.end, bm25(sentences_fts) AS rank, "
-      "snippet(sentences_fts, 0, '[', ']', '...', 16), s.text "
-      "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN documents d ON d.id = s.document "
-      "WHERE sentences_fts MATCH ?1 ORDER BY rank LIMIT ?2";
-  try {
-    Stmt st(store.db(), sql);
-    st.bind(1, match).bind(2, o.limit > 0 ? o.limit : int64_t{-1});
-    while (st.step())
-      sink(json{{"document", st.int64(0)},
-                {"doc", st.text(1)},
-                {"title", text_or_null(st, 2)},
-                {"date", text_or_null(st, 3)},
-                {"sent", st.int64(4)},
-                {"begin", st.int64(5)},
-                {"end", st.int64(6)},
-                {"rank", st.real(7)},
-                {"snippet", st.text(8)},
-                {"text", st.text(9)}});
-    return Status::Ok();
-  } catch (const store::SqlError& e) {
-    // FTS5 reports query syntax errors as SQLITE_ERROR: the user's fault, not the store's.
-    if (e.code == SQLITE_ERROR) return Status::Error(fmt::format("search: bad query {}: {}", json(o.query).dump(), e.what()));
-    return Status::Error(fmt::format("{}: search: {}", store.path(), e.what()));
-  }
 }
 
 }  // namespace sitrep::server

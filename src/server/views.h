@@ -41,8 +41,4 @@ struct NetworkOptions {
 // goldstein, goldstein_avg}]} over events that are not negated and have both actors.
 Result<nlohmann::json> actor_network(store::Store& store, const NetworkOptions& options);
 
-// As store::search_sentences, each hit with `document` (row id) and the
-// sentence's `begin`/`end` byte offsets.
-Status search_hits(store::Store& store, const store::SearchOptions& options, const store::RowSink& sink);
-
 }  // namespace sitrep::server

@@ -133,7 +133,7 @@ Status search_sentences(Store& store, const SearchOptions& o, const RowSink& sin
   if (match.empty()) return Status::Error("search: empty query");
   const char* sql =
       "SELECT d.doc_id, d.title, d.date, s.idx, bm25(sentences_fts) AS rank, "
-      "snippet(sentences_fts, 0, '[', ']', '...', 16), s.text "
+      "snippet(sentences_fts, 0, '[', ']', '...', 16), s.text, d.id, s.begin, s.end "
       "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN documents d ON d.id = s.document "
       "WHERE sentences_fts MATCH ?1 ORDER BY rank LIMIT ?2";
   try {
@@ -146,7 +146,10 @@ Status search_sentences(Store& store, const SearchOptions& o, const RowSink& sin
                 {"sent", st.int64(3) + 1},
                 {"rank", st.real(4)},
                 {"snippet", st.text(5)},
-                {"text", st.text(6)}});
+                {"text", st.text(6)},
+                {"document", st.int64(7)},
+                {"begin", st.int64(8)},
+                {"end", st.int64(9)}});
     return Status::Ok();
   } catch (const SqlError& e) {
     // FTS5 reports query syntax problems as SQLITE_ERROR ("fts5: syntax error near ...").
