@@ -114,7 +114,7 @@ const Tagger* shipped_tagger() {
 
 // The shipped model: the verbs and nouns the event patterns look up.
 TEST(LemmatizerTest, ShippedModel) {
-  if (!shipped_tagger()) GTEST_SKIP() << "models/tagger.bin is absent or unreadable";
+  if (!shipped_tagger()) GTEST_FAIL() << "models/tagger.bin (shipped) is absent or unreadable";
   const Lemmatizer& l = shipped_tagger()->lemmatizer();
   const char* const cases[][3] = {
       {"said", "VBD", "say"},       {"said", "VBN", "say"},         {"talks", "NNS", "talk"},
@@ -136,7 +136,7 @@ TEST(LemmatizerTest, ShippedModel) {
 
 // Words beyond ASCII never lose half a character to a suffix rule (the output stays UTF-8).
 TEST(LemmatizerTest, ShippedModelNeverCutsACharacter) {
-  if (!shipped_tagger()) GTEST_SKIP() << "models/tagger.bin is absent or unreadable";
+  if (!shipped_tagger()) GTEST_FAIL() << "models/tagger.bin (shipped) is absent or unreadable";
   const Lemmatizer& l = shipped_tagger()->lemmatizer();
   auto valid_utf8 = [](std::string_view s) {  // the readers' own check: no sequence to replace
     text::NormalizeReport report;

@@ -245,7 +245,7 @@ TEST(ParserTest, UniversalRelationComparison) {
 
 // The shipped model, with hand-written (gold) tags.
 TEST(ParserTest, ShippedModelGetsCoreRelations) {
-  if (!std::filesystem::exists(Parser::default_path())) GTEST_SKIP() << "no shipped model at " << Parser::default_path();
+  if (!std::filesystem::exists(Parser::default_path())) GTEST_FAIL() << "no shipped model at " << Parser::default_path();
   auto parser = Parser::load_default();
   ASSERT_TRUE(parser.ok()) << parser.status().message();
   std::vector<TreebankSentence> bank = {
@@ -277,9 +277,9 @@ TEST(ParserTest, ShippedModelGetsCoreRelations) {
 
 // The same through the shipped tagger (its tags, not ours).
 TEST(ParserTest, ShippedModelsTagAndParseNewsSentences) {
-  if (!std::filesystem::exists(Parser::default_path())) GTEST_SKIP() << "no shipped parser model";
+  if (!std::filesystem::exists(Parser::default_path())) GTEST_FAIL() << "no shipped parser model";
   auto tagger = tagger::Tagger::load_default();
-  if (!tagger.ok()) GTEST_SKIP() << tagger.status().message();
+  if (!tagger.ok()) GTEST_FAIL() << tagger.status().message();
   auto parser = Parser::load_default();
   ASSERT_TRUE(parser.ok()) << parser.status().message();
   std::vector<TreebankSentence> bank = {

@@ -50,7 +50,8 @@ std::string all_events(const Document& doc) {
 class PipelineEvents : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!pipeline()) GTEST_SKIP() << "models or data missing";
+    // The models and data ship in the repository: failing to load them is a failure, not a skip.
+    ASSERT_NE(pipeline(), nullptr) << "models or data missing";
   }
 };
 
@@ -79,12 +80,11 @@ TEST_F(PipelineEvents, PronounSubjectTakesItsAntecedentsActor) {
 }
 
 TEST_F(PipelineEvents, NegatedClauseNeverGivesThePositiveEvent) {
+  // The same clause without the negation is coded: the coder is on and the pattern matches.
+  Document positive = analyse("Brazil condemned Argentina for the raid.\n", Date{2023, 5, 17});
+  ASSERT_NE(find_event(positive, "111"), nullptr) << all_events(positive);
   Document doc = analyse("Brazil did not condemn Argentina for the raid.\n", Date{2023, 5, 17});
-  for (const Event& e : doc.events) {
-    if (e.code.starts_with("111")) {
-      EXPECT_TRUE(e.negated) << all_events(doc);
-    }
-  }
+  EXPECT_EQ(find_event(doc, "111"), nullptr) << all_events(doc);  // no negated code for 111: nothing
 }
 
 TEST_F(PipelineEvents, NegationIsNotSharedAcrossBut) {
@@ -93,14 +93,24 @@ TEST_F(PipelineEvents, NegationIsNotSharedAcrossBut) {
   ASSERT_NE(e, nullptr) << all_events(doc);
   EXPECT_EQ(e->source.code.substr(0, 3), "RUS");
   EXPECT_FALSE(e->negated);
-  // Through "or" it is shared: neither act happened.
+  // Through "or" it is shared: neither act happened (and without "not" both are coded).
+  doc = analyse("Moscow condemned or criticised Kyiv.\n", Date{2023, 5, 17});
+  ASSERT_NE(find_event(doc, "11"), nullptr) << all_events(doc);
   doc = analyse("Moscow did not condemn or criticise Kyiv.\n", Date{2023, 5, 17});
   for (const Event& x : doc.events) EXPECT_FALSE(x.code.starts_with("11") && !x.negated) << all_events(doc);
 }
 
 TEST_F(PipelineEvents, OnlyViolentHappeningsGoWithoutASource) {
-  Document doc = analyse("The condemnation of Russia grew. Sanctions on Iran were discussed.\n", Date{2023, 5, 17});
-  for (const Event& e : doc.events) EXPECT_FALSE(e.source.code.empty()) << all_events(doc);
+  Document doc = analyse(
+      "The condemnation of Russia grew. Sanctions on Iran were discussed. Five people were killed in Kabul.\n",
+      Date{2023, 5, 17});
+  int unnamed = 0;
+  for (const Event& e : doc.events)
+    if (e.source.code.empty()) {
+      ++unnamed;
+      EXPECT_TRUE(e.code.starts_with("18") || e.code.starts_with("19") || e.code.starts_with("20")) << all_events(doc);
+    }
+  EXPECT_GE(unnamed, 1) << "the killing, by no one named, is kept: " << all_events(doc);
 }
 
 TEST_F(PipelineEvents, NamesAreOneMentionEach) {
@@ -122,6 +132,7 @@ TEST_F(PipelineEvents, NamesAreOneMentionEach) {
 
 TEST_F(PipelineEvents, RefusalIsFlaggedNegatedAndNeverThePositiveEvent) {
   Document doc = analyse("Brazil refused to condemn Argentina for the raid.\n", Date{2023, 5, 17});
+  ASSERT_FALSE(doc.events.empty()) << "the refusal itself is an event";
   for (const Event& e : doc.events) {
     EXPECT_FALSE(e.code.starts_with("11")) << all_events(doc);
     EXPECT_TRUE(e.negated) << all_events(doc);
