@@ -423,6 +423,7 @@ TEST_F(ReadInputsTest, MissingPathIsAnErrorAfterTheOthersAreRead) {
   std::string missing = (dir_ / "nope.txt").string();
   auto c = read_paths({missing, good});
   EXPECT_FALSE(c.status.ok());
+  EXPECT_EQ(c.status.code(), StatusCode::kNotFound);
   EXPECT_NE(c.status.message().find(missing), std::string::npos);
   ASSERT_EQ(c.docs.size(), 1u);
   EXPECT_EQ(c.docs[0].id, "good");

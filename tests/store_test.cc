@@ -312,6 +312,7 @@ TEST(Store, HostileSearchStringsAreText) {
   search(store, "\"unbalanced", true, &st);
   ASSERT_FALSE(st.ok());
   EXPECT_NE(st.message().find("search: bad query"), std::string::npos) << st.message();
+  EXPECT_EQ(st.code(), StatusCode::kInvalidArgument);  // the user's query: a 400, exit status 2
 }
 
 TEST(Store, SearchRanksTheBetterMatchFirst) {
@@ -481,6 +482,7 @@ TEST(Store, ForeignOrCorruptedFilesAreRefusedByName) {
   r = Store::open(other);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("another application"), std::string::npos) << r.status().message();
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
 
   std::string newer = temp_db("newer");
   { open_store(newer); }
@@ -539,6 +541,7 @@ TEST(Store, DamagedPagesAreRefusedOnOpenAndNothingIsWritten) {
     auto r = Store::open(path, options);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.status().message().rfind(path + ": damaged database (", 0), 0u) << r.status().message();
+    EXPECT_EQ(r.status().code(), StatusCode::kCorruption);
     EXPECT_NE(r.status().message().find(".recover"), std::string::npos);
   }
   EXPECT_EQ(read_file(path), before);

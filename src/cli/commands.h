@@ -2,11 +2,36 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "core/status.h"
 
 namespace sitrep::cli {
 
 // Exit status for bad input or usage: a missing file, an unknown format.
 inline constexpr int kExitBadInput = 2;
+// Exit status when the system or sitrep failed (a read or write error, a busy
+// store, an unclassified failure): the input may be fine, try again or report it.
+inline constexpr int kExitFailure = 1;
+
+// The exit status for a failed Status, by its code: kInvalidArgument, kNotFound
+// and kCorruption are the input's fault (2); kIOError, kUnavailable and
+// kInternal are not (1).
+inline int exit_code(const Status& st) {
+  switch (st.code()) {
+    case StatusCode::kOk: return 0;
+    case StatusCode::kInvalidArgument:
+    case StatusCode::kNotFound:
+    case StatusCode::kCorruption: return kExitBadInput;
+    default: return kExitFailure;
+  }
+}
+
+// Prints "sitrep: error: MESSAGE" and returns exit_code(st).
+inline int fail(const Status& st) {
+  fmt::print(stderr, "sitrep: error: {}\n", st.message());
+  return exit_code(st);
+}
 
 void add_parse_command(CLI::App& app);
 void add_eval_command(CLI::App& app);

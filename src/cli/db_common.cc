@@ -23,16 +23,14 @@ int run_row_query(const std::string& db, const std::string& format, std::vector<
                   const std::function<Status(store::Store&, const std::function<void(const nlohmann::json&)>&)>& query) {
   auto writer = RowWriter::make(format, std::move(columns));
   if (!writer.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", writer.status().message());
-    return kExitBadInput;
+    return fail(writer.status());
   }
   auto store = open_store_for_reading(db);
   if (!store) return kExitBadInput;
   Status st = query(*store, [&](const nlohmann::json& row) { writer.value()(row); });
   std::fflush(stdout);
   if (!st.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", st.message());
-    return kExitBadInput;
+    return fail(st);
   }
   return 0;
 }

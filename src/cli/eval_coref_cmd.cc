@@ -13,8 +13,7 @@ namespace {
 int run_eval_coref(const eval::CorefEvalOptions& opt, bool json) {
   auto result = eval::evaluate_coref(opt);
   if (!result.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", result.status().message());
-    return kExitBadInput;
+    return fail(result.status());
   }
   const auto& r = result.value();
   const auto& s = r.scores;

@@ -13,8 +13,7 @@ namespace {
 int run_eval_parse(const eval::ParseEvalOptions& opt, bool json) {
   auto result = eval::evaluate_parse(opt);
   if (!result.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", result.status().message());
-    return kExitBadInput;
+    return fail(result.status());
   }
   const auto& r = result.value();
   if (!r.warning.empty()) fmt::print(stderr, "sitrep: warning: {}\n", r.warning);

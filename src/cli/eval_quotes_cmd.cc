@@ -80,8 +80,7 @@ int run_eval_quotes(const EvalQuotesOptions& o) {
   auto pipeline = Pipeline::load_default(o.no_coref ? Stage::kParse : Stage::kEntities);
   for (const Status& st : {cues.status(), pipeline.status()}) {
     if (!st.ok()) {
-      fmt::print(stderr, "sitrep: error: {}\n", st.message());
-      return kExitBadInput;
+      return fail(st);
     }
   }
   std::vector<Pair> pairs = find_pairs(o.gold);

@@ -44,13 +44,11 @@ int run_eval_times(const EvalTimesOptions& o) {
   }
   auto until = parse_stage(o.until);
   if (!until.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", until.status().message());
-    return kExitBadInput;
+    return fail(until.status());
   }
   auto pipeline = Pipeline::load_default(until.value());
   if (!pipeline.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", pipeline.status().message());
-    return kExitBadInput;
+    return fail(pipeline.status());
   }
   eval::TimeScores scores;
   using Clock = std::chrono::steady_clock;
@@ -59,8 +57,7 @@ int run_eval_times(const EvalTimesOptions& o) {
   for (const std::string& path : files) {
     auto gold = path.ends_with(".xml") ? eval::read_gum_xml(path) : eval::read_timeml(path);
     if (!gold.ok()) {
-      fmt::print(stderr, "sitrep: error: {}\n", gold.status().message());
-      return kExitBadInput;
+      return fail(gold.status());
     }
     // Read as the text reader reads an article (title line, blocks); its offsets
     // must stay those of the gold text (normalisation may not change it).

@@ -15,8 +15,7 @@ namespace {
 int run_events(const PipelineRunOptions& o, const std::string& format_name) {
   auto format = io::parse_event_format(format_name);
   if (!format.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", format.status().message());
-    return kExitBadInput;
+    return fail(format.status());
   }
   auto pipeline = load_pipeline(o, Stage::kEvents);
   if (!pipeline) return kExitBadInput;

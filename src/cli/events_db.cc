@@ -45,8 +45,7 @@ int run_events_query(const EventsQueryOptions& o) {
     });
     fwrite(buf.data(), 1, buf.size(), stdout);
     if (!st.ok()) {
-      fmt::print(stderr, "sitrep: error: {}\n", st.message());
-      return kExitBadInput;
+      return fail(st);
     }
     return 0;
   }

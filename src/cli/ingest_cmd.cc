@@ -115,18 +115,15 @@ struct Tally {
 int run_ingest(const IngestOptions& opt) {
   auto in_format = io::parse_input_format(opt.input_format);
   if (!in_format.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", in_format.status().message());
-    return kExitBadInput;
+    return fail(in_format.status());
   }
   auto pipeline = opt.until.empty() ? Pipeline::load_default(Stage::kEvents)
                                     : [&]() -> Result<Pipeline> {
-                                        auto stage = parse_stage(opt.until);
-                                        if (!stage.ok()) return stage.status();
-                                        return Pipeline::load_default(stage.value());
+                                        SITREP_ASSIGN_OR_RETURN(auto stage, parse_stage(opt.until));
+                                        return Pipeline::load_default(stage);
                                       }();
   if (!pipeline.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", pipeline.status().message());
-    return kExitBadInput;
+    return fail(pipeline.status());
   }
   std::optional<Date> given;
   if (!parse_date_option(opt.date, given)) return kExitBadInput;
@@ -138,14 +135,12 @@ int run_ingest(const IngestOptions& opt) {
     };
   auto opened = store::Store::open(opt.db, store_options);
   if (!opened.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", opened.status().message());
-    return kExitBadInput;
+    return fail(opened.status());
   }
   store::Store store = std::move(opened).value();
   auto stored_hashes = store.stored_hashes();  // read before the writer starts: resume skips these
   if (!stored_hashes.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", stored_hashes.status().message());
-    return kExitBadInput;
+    return fail(stored_hashes.status());
   }
   const std::unordered_map<std::string, int64_t> stored = std::move(stored_hashes).value();
 

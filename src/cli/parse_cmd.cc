@@ -40,14 +40,12 @@ int run_parse(const ParseOptions& opt) {
   auto until = parse_stage(opt.until);
   for (const Status& st : {out_format.status(), in_format.status(), until.status()}) {
     if (!st.ok()) {
-      fmt::print(stderr, "sitrep: error: {}\n", st.message());
-      return kExitBadInput;
+      return fail(st);
     }
   }
   auto pipeline = Pipeline::load_default(until.value());
   if (!pipeline.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", pipeline.status().message());
-    return kExitBadInput;
+    return fail(pipeline.status());
   }
   std::ofstream file;
   std::ostream* out = &std::cout;
@@ -105,8 +103,7 @@ int run_parse(const ParseOptions& opt) {
   }
   if (opt.output != "-") fmt::print(stderr, "sitrep: wrote {} documents to {}\n", runner.stats().documents, opt.output);
   if (!read.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", read.message());
-    return kExitBadInput;
+    return fail(read);
   }
   return 0;
 }

@@ -63,8 +63,7 @@ int run_pipeline(const Pipeline& pipeline, const PipelineRunOptions& o, const st
   }
   auto format = io::parse_input_format(o.input_format);
   if (!format.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", format.status().message());
-    return kExitBadInput;
+    return fail(format.status());
   }
   std::optional<Date> given;
   if (!parse_date_option(o.date, given)) return kExitBadInput;
@@ -96,8 +95,7 @@ int run_pipeline(const Pipeline& pipeline, const PipelineRunOptions& o, const st
         });
   }
   if (!read.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", read.message());
-    return kExitBadInput;
+    return fail(read);
   }
   return bad ? kExitBadInput : 0;
 }

@@ -18,14 +18,12 @@ namespace {
 int run_serve(const server::ServerOptions& options) {
   auto created = server::Server::create(options);
   if (!created.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", created.status().message());
-    return kExitBadInput;
+    return fail(created.status());
   }
   server::Server& srv = *created.value();
   auto port = srv.bind();
   if (!port.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", port.status().message());
-    return kExitBadInput;
+    return fail(port.status());
   }
   // Signals are taken by one thread (sigwait), which stops the server cleanly.
   sigset_t signals;

@@ -47,13 +47,11 @@ int run_times(const TimesOptions& opt) {
   if (!parse_date_option(opt.date, given)) return kExitBadInput;
   auto until = parse_stage(opt.until);
   if (!until.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", until.status().message());
-    return kExitBadInput;
+    return fail(until.status());
   }
   auto pipeline = Pipeline::load_default(until.value());
   if (!pipeline.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", pipeline.status().message());
-    return kExitBadInput;
+    return fail(pipeline.status());
   }
   std::ios::sync_with_stdio(false);
   // Documents the text cannot date wait for the end of the run, to be dated by
@@ -82,8 +80,7 @@ int run_times(const TimesOptions& opt) {
   for (Document& doc : waiting) finish(doc);
   std::cout.flush();
   if (!read.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", read.message());
-    return kExitBadInput;
+    return fail(read);
   }
   return 0;
 }

@@ -22,10 +22,6 @@ struct TrainNerOptions {
 
 int run(const TrainNerOptions& o) {
   auto start = std::chrono::steady_clock::now();
-  auto fail = [](const Status& st) {
-    fmt::print(stderr, "sitrep: {}\n", st.message());
-    return kExitBadInput;
-  };
   auto tagger = o.tagger.empty() ? tagger::Tagger::load_default() : tagger::Tagger::load(o.tagger);
   if (!tagger.ok()) return fail(tagger.status());
   entities::Gazetteer gaz;

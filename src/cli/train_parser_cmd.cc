@@ -38,8 +38,7 @@ int run_train_parser(const TrainParserOptions& opt) {
   for (const auto& path : opt.train) {
     auto bank = read_treebank(path);
     if (!bank.ok()) {
-      fmt::print(stderr, "sitrep: error: {}\n", bank.status().message());
-      return kExitBadInput;
+      return fail(bank.status());
     }
     for (auto& s : bank.value()) {
       if (io::excluded_training_document(s.doc_id)) {
@@ -52,8 +51,7 @@ int run_train_parser(const TrainParserOptions& opt) {
   if (!opt.dev.empty()) {
     auto bank = read_treebank(opt.dev);
     if (!bank.ok()) {
-      fmt::print(stderr, "sitrep: error: {}\n", bank.status().message());
-      return kExitBadInput;
+      return fail(bank.status());
     }
     dev = std::move(bank).value();
   }
@@ -82,8 +80,7 @@ int run_train_parser(const TrainParserOptions& opt) {
     Status st = jackknife_tags(train, opt.jackknife, opt.tagger_epochs,
                                [](const std::string& line) { fmt::print(stderr, "{}\n", line); });
     if (!st.ok()) {
-      fmt::print(stderr, "sitrep: error: {}\n", st.message());
-      return kExitBadInput;
+      return fail(st);
     }
   }
   if (!opt.save_tags.empty()) {
@@ -100,8 +97,7 @@ int run_train_parser(const TrainParserOptions& opt) {
   if (!opt.dev_tagger.empty()) {
     Status st = retag(dev, opt.dev_tagger);
     if (!st.ok()) {
-      fmt::print(stderr, "sitrep: error: {}\n", st.message());
-      return kExitBadInput;
+      return fail(st);
     }
   }
   ParserTrainOptions o = opt.train_options;
@@ -110,8 +106,7 @@ int run_train_parser(const TrainParserOptions& opt) {
                        opt.also_gold ? " --also-gold" : "");
   auto result = train_parser(train, dev, o, [](const std::string& line) { fmt::print(stderr, "{}\n", line); });
   if (!result.ok()) {
-    fmt::print(stderr, "sitrep: error: {}\n", result.status().message());
-    return kExitBadInput;
+    return fail(result.status());
   }
   if (opt.out != "-") {  // "-": experiments that only want the dev figures
     std::string bytes = encode_model_file(result.value().model, opt.zstd_level);

@@ -24,10 +24,6 @@ struct TrainTaggerOptions {
 
 int run_train_tagger(const TrainTaggerOptions& opt) {
   auto start = std::chrono::steady_clock::now();
-  auto fail = [](const Status& st) {
-    fmt::print(stderr, "sitrep: error: {}\n", st.message());
-    return kExitBadInput;
-  };
   std::vector<tagger::TrainSentence> train, dev;
   std::vector<std::string> names;
   for (const std::string& path : opt.train) {

@@ -83,7 +83,7 @@ std::string encode_model_file(const ModelFile& model, int zstd_level) {
 
 Result<ModelFile> decode_model_file(std::string_view bytes, std::string_view name) {
   auto fail = [&](std::string_view why) {
-    return Status::Error(fmt::format("{}: not a usable sitrep model: {}", name, why));
+    return Status::Corruption(fmt::format("{}: not a usable sitrep model: {}", name, why));
   };
   if (bytes.size() < kMagic.size() + 8 || bytes.substr(0, kMagic.size()) != kMagic)
     return fail("bad magic number");
@@ -125,16 +125,16 @@ Status write_model_file(const std::string& path, const ModelFile& model) {
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())))
-      return Status::Error(fmt::format("{}: cannot write model file", path));
+      return Status::IOError(fmt::format("{}: cannot write model file", path));
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0)
-    return Status::Error(fmt::format("{}: cannot write model file", path));
+    return Status::IOError(fmt::format("{}: cannot write model file", path));
   return Status::Ok();
 }
 
 Result<ModelFile> read_model_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(fmt::format("{}: cannot open model file", path));
+  if (!in) return Status::NotFound(fmt::format("{}: cannot open model file", path));
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   return decode_model_file(bytes, path);
 }

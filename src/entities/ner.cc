@@ -292,9 +292,8 @@ Result<Ner> Ner::from_model_file(const ModelFile& m, std::string_view name) {
 }
 
 Result<Ner> Ner::load(const std::string& path) {
-  auto m = read_model_file(path);
-  if (!m.ok()) return m.status();
-  return from_model_file(m.value(), path);
+  SITREP_ASSIGN_OR_RETURN(auto m, read_model_file(path));
+  return from_model_file(m, path);
 }
 
 Status Ner::save(const std::string& path, std::string note) const {

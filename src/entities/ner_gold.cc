@@ -261,18 +261,15 @@ Result<NerCorpus> read_ner_corpus(const std::string& path, bool drop_restricted)
   std::string bytes;
   SITREP_RETURN_IF_ERROR(io::read_file_bytes(path, &bytes));
   if (looks_iob2(path, bytes)) {
-    auto iob = io::parse_iob2(bytes, path);
-    if (!iob.ok()) return iob.status();
+    SITREP_ASSIGN_OR_RETURN(auto iob, io::parse_iob2(bytes, path));
     nc.partial = true;
-    for (const io::Iob2Span& sp : iob.value().spans) {
+    for (const io::Iob2Span& sp : iob.spans) {
       EntityType t = uner_type(sp.type);
       if (t != EntityType::kNone) nc.spans.push_back({sp.sentence, sp.first_word, sp.word_count, t});
     }
-    nc.corpus = std::move(iob.value().corpus);
+    nc.corpus = std::move(iob.corpus);
   } else {
-    auto c = io::parse_conllu(bytes, path);
-    if (!c.ok()) return c.status();
-    nc.corpus = std::move(c).value();
+    SITREP_ASSIGN_OR_RETURN(nc.corpus, io::parse_conllu(bytes, path));
     nc.spans = gum_ner_spans(nc.corpus);
   }
   if (drop_restricted) filter_documents(nc, [](std::string_view id) { return !io::excluded_training_document(id); });

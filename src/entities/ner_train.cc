@@ -371,9 +371,8 @@ Status held_out_hints(std::vector<NerTrainSentence>& train, const NerTrainOption
   size_t set = 0;
   for (int h = 0; h < 2; ++h) {
     if (fold[h ^ 1].empty() || fold[h].empty()) continue;
-    auto model = NerTrainer(fold[h ^ 1], o).run({});
-    if (!model.ok()) return model.status();
-    Ner m = std::move(model).value();
+    SITREP_ASSIGN_OR_RETURN(auto model, NerTrainer(fold[h ^ 1], o).run({}));
+    Ner m = std::move(model);
     std::vector<uint8_t> pass1;
     std::vector<detail::NerWord> words;
     std::vector<uint32_t> begin;
@@ -427,8 +426,7 @@ Result<Ner> train_ner(const std::vector<NerTrainSentence>& train, const std::vec
   fill_options.epochs = std::min(options.epochs, 6);
   fill_options.log = nullptr;
   if (options.log) options.log(fmt::format("filling the partial sentences with a model of the {} full ones", full.size()));
-  auto filler = NerTrainer(full, fill_options).run({});
-  if (!filler.ok()) return filler.status();
+  SITREP_ASSIGN_OR_RETURN(auto filler, NerTrainer(full, fill_options).run({}));
   std::vector<detail::NerWord> words;
   std::vector<uint8_t> pred;
   std::vector<std::tuple<uint32_t, uint32_t, int>> spans;
@@ -439,7 +437,7 @@ Result<Ner> train_ner(const std::vector<NerTrainSentence>& train, const std::vec
     for (size_t i = 0; i < words.size(); ++i) words[i] = {s.forms[i], s.upos[i], s.xpos[i], 0};
     if (options.gazetteer) options.gazetteer->annotate(words);
     pred.resize(words.size());
-    filler.value().decode(words, pred);
+    filler.decode(words, pred);
     spans_of(pred.data(), pred.size(), false, spans);
     for (auto [a, n, t] : spans) {
       auto type = static_cast<EntityType>(t);

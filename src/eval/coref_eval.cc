@@ -123,12 +123,10 @@ void CorefScores::add_document(const Clustering& key, const Clustering& response
 }
 
 Result<CorefEvalResult> evaluate_coref(const CorefEvalOptions& opt) {
-  auto corpus_or = io::read_conllu_file(opt.gold_path);
-  if (!corpus_or.ok()) return corpus_or.status();
-  const io::ConlluCorpus& corpus = corpus_or.value();
-  auto pipeline_or = Pipeline::load_default();
-  if (!pipeline_or.ok()) return pipeline_or.status();
-  const Pipeline& pipeline = pipeline_or.value();
+  SITREP_ASSIGN_OR_RETURN(auto corpus_or, io::read_conllu_file(opt.gold_path));
+  const io::ConlluCorpus& corpus = corpus_or;
+  SITREP_ASSIGN_OR_RETURN(auto pipeline_or, Pipeline::load_default());
+  const Pipeline& pipeline = pipeline_or;
   std::vector<io::GumMention> gold = io::gum_mentions(corpus);
   std::vector<Document> docs =
       io::conllu_documents(corpus, std::filesystem::path(opt.gold_path).stem().string());

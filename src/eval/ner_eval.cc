@@ -55,28 +55,24 @@ NerScores score_ner(const entities::NerCorpus& gold, const std::vector<NerSpan>&
 }
 
 Result<NerEvalResult> evaluate_ner(const NerEvalOptions& o) {
-  auto gold = entities::read_ner_corpus(o.gold_path);
-  if (!gold.ok()) return gold.status();
-  entities::NerCorpus& g = gold.value();
+  SITREP_ASSIGN_OR_RETURN(auto gold, entities::read_ner_corpus(o.gold_path));
+  entities::NerCorpus& g = gold;
   if (!o.genre.empty()) {
     std::string needle = "_" + o.genre + "_";
     entities::filter_documents(g, [&](std::string_view id) { return id.find(needle) != std::string_view::npos; });
     if (g.corpus.sentences.empty()) return Status::Error(o.gold_path + ": no document of genre " + o.genre);
   }
-  auto tagger = tagger::Tagger::load_default();
-  if (!tagger.ok()) return tagger.status();
-  auto parser = Parser::load_default();
-  if (!parser.ok()) return parser.status();
-  auto ner = o.model.empty() ? entities::Ner::load_default() : entities::Ner::load(o.model);
-  if (!ner.ok()) return ner.status();
+  SITREP_ASSIGN_OR_RETURN(auto tagger, tagger::Tagger::load_default());
+  SITREP_ASSIGN_OR_RETURN(auto parser, Parser::load_default());
+  SITREP_ASSIGN_OR_RETURN(auto ner, o.model.empty() ? entities::Ner::load_default() : entities::Ner::load(o.model));
   NerEvalResult r;
   std::vector<NerSpan> pred;
   uint32_t sent_base = 0, word_base = 0;
   for (Document& doc : io::conllu_documents(g.corpus, "gold")) {
-    tagger.value().tag(doc);
-    parser.value().parse(doc);
+    tagger.tag(doc);
+    parser.parse(doc);
     double t0 = cpu_seconds();
-    ner.value().tag(doc);
+    ner.tag(doc);
     r.ner_seconds += cpu_seconds() - t0;
     for (const Mention& m : doc.mentions)
       pred.push_back({sent_base + m.sentence, word_base + m.first_word, m.word_count, m.type});

@@ -102,34 +102,29 @@ io::ConlluCorpus select_documents(const io::ConlluCorpus& in, std::string_view p
 // From raw text: tokenize, tag and parse the text of the gold file, align the
 // words with the gold ones, and score tags and trees over the aligned words.
 Result<ParseEvalResult> evaluate_parse_raw(const ParseEvalOptions& opt) {
-  auto read = io::read_conllu_file(opt.gold_path);
-  if (!read.ok()) return read.status();
-  const io::ConlluCorpus gold = select_documents(read.value(), opt.doc_prefix);
+  SITREP_ASSIGN_OR_RETURN(auto read, io::read_conllu_file(opt.gold_path));
+  const io::ConlluCorpus gold = select_documents(read, opt.doc_prefix);
   if (gold.sentences.empty()) return Status::Error(fmt::format("{}: no sentences to score", opt.gold_path));
-  auto tokenizer = text::Tokenizer::load_default();
-  if (!tokenizer.ok()) return tokenizer.status();
-  auto tagger = opt.tagger_model.empty() ? tagger::Tagger::load_default() : tagger::Tagger::load(opt.tagger_model);
-  if (!tagger.ok()) return tagger.status();
-  auto parser = opt.parser_model.empty() ? Parser::load_default() : Parser::load(opt.parser_model);
-  if (!parser.ok()) return parser.status();
-  if (opt.beam > 0) parser.value().set_beam(opt.beam);
+  SITREP_ASSIGN_OR_RETURN(auto tokenizer, text::Tokenizer::load_default());
+  SITREP_ASSIGN_OR_RETURN(auto tagger, opt.tagger_model.empty() ? tagger::Tagger::load_default() : tagger::Tagger::load(opt.tagger_model));
+  SITREP_ASSIGN_OR_RETURN(auto parser, opt.parser_model.empty() ? Parser::load_default() : Parser::load(opt.parser_model));
+  if (opt.beam > 0) parser.set_beam(opt.beam);
 
   ParseEvalResult result;
   result.retagged = true;
   Document doc = gold_document(gold);
   auto start = std::chrono::steady_clock::now();
   double cpu_start = thread_seconds();
-  tokenizer.value().process(doc);
+  tokenizer.process(doc);
   double tag_start = thread_seconds();
-  tagger.value().tag(doc);
+  tagger.tag(doc);
   result.tag_seconds = thread_seconds() - tag_start;
-  parser.value().parse(doc);
+  parser.parse(doc);
   result.seconds = thread_seconds() - cpu_start;
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   std::vector<WordPair> pairs;
-  auto tokenization = score_tokenization(gold, doc, &pairs);
-  if (!tokenization.ok()) return tokenization.status();
+  SITREP_ASSIGN_OR_RETURN(auto tokenization, score_tokenization(gold, doc, &pairs));
 
   // Heads as global word indices (-1: the root), on both sides.
   std::vector<int64_t> gold_head(gold.words.size(), -1), system_head(doc.words.size(), -1);
@@ -166,15 +161,13 @@ Result<ParseEvalResult> evaluate_parse_raw(const ParseEvalOptions& opt) {
 
 Result<ParseEvalResult> evaluate_parse(const ParseEvalOptions& opt) {
   if (opt.raw) return evaluate_parse_raw(opt);
-  auto bank = read_treebank(opt.gold_path);
-  if (!bank.ok()) return bank.status();
+  SITREP_ASSIGN_OR_RETURN(auto bank, read_treebank(opt.gold_path));
   std::vector<TreebankSentence> sentences;
-  for (auto& s : bank.value())
+  for (auto& s : bank)
     if (opt.doc_prefix.empty() || s.doc_id.starts_with(opt.doc_prefix)) sentences.push_back(std::move(s));
   if (sentences.empty()) return Status::Error(fmt::format("{}: no sentences to score", opt.gold_path));
-  auto parser = opt.parser_model.empty() ? Parser::load_default() : Parser::load(opt.parser_model);
-  if (!parser.ok()) return parser.status();
-  if (opt.beam > 0) parser.value().set_beam(opt.beam);
+  SITREP_ASSIGN_OR_RETURN(auto parser, opt.parser_model.empty() ? Parser::load_default() : Parser::load(opt.parser_model));
+  if (opt.beam > 0) parser.set_beam(opt.beam);
 
   const Document gold = treebank_document(sentences, true);
   ParseEvalResult result;
@@ -213,7 +206,7 @@ Result<ParseEvalResult> evaluate_parse(const ParseEvalOptions& opt) {
     start = std::chrono::steady_clock::now();
     cpu_start = thread_seconds();
   }
-  parser.value().parse(pred);
+  parser.parse(pred);
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   result.seconds = thread_seconds() - cpu_start;
   result.tag_seconds = tag_cpu;

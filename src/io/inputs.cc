@@ -62,7 +62,7 @@ bool is_hidden(const fs::path& p) {
 }
 
 Status directory_error(const fs::path& dir, const std::error_code& ec) {  // "DIR: cannot read directory: ..."
-  return Status::Error(fmt::format("{}: cannot read directory: {}", text::normalize(dir.string()), ec.message()));
+  return Status::IOError(fmt::format("{}: cannot read directory: {}", text::normalize(dir.string()), ec.message()));
 }
 
 // Adds the regular files under `dir` to `files`, recursively, skipping hidden
@@ -149,7 +149,7 @@ void read_one_path(const std::string& path, const ReadOptions& options, const Do
   std::error_code ec;
   fs::file_status st = fs::status(path, ec);
   std::string shown = text::normalize(path);
-  if (ec || !fs::exists(st)) return record(Status::Error(fmt::format("{}: no such file or directory", shown)));
+  if (ec || !fs::exists(st)) return record(Status::NotFound(fmt::format("{}: no such file or directory", shown)));
   if (fs::is_regular_file(st)) return read_path(path, fs::file_size(path, ec));
   if (!fs::is_directory(st))  // a device, named pipe or socket: may never end, or block
     return warn(fmt::format("{}: skipped: not a regular file (give - to read a stream)", shown));
@@ -232,9 +232,8 @@ Status read_bytes(std::string_view name, std::string_view bytes, InputFormat for
     return Status::Ok();
   }
   if (format == InputFormat::kConllu) {
-    auto corpus = parse_conllu(bytes, name);
-    if (!corpus.ok()) return corpus.status();
-    for (Document& doc : conllu_documents(corpus.value(), path_stem(name))) {
+    SITREP_ASSIGN_OR_RETURN(auto corpus, parse_conllu(bytes, name));
+    for (Document& doc : conllu_documents(corpus, path_stem(name))) {
       doc.path = std::string(name);
       sink(std::move(doc));
     }

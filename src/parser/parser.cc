@@ -43,9 +43,8 @@ std::string Parser::default_path() {
 }
 
 Result<Parser> Parser::load(const std::string& path) {
-  auto file = read_model_file(path, kModelKind, kModelVersion);
-  if (!file.ok()) return file.status();
-  return from_model(file.value(), path);
+  SITREP_ASSIGN_OR_RETURN(auto file, read_model_file(path, kModelKind, kModelVersion));
+  return from_model(file, path);
 }
 
 Result<Parser> Parser::load_default() { return load(default_path()); }

@@ -457,10 +457,9 @@ Result<ParserTrainResult> train_parser(const std::vector<TreebankSentence>& trai
     ModelFile model = make_model(pp, lp, seen, opt);
     double uas = 0, las = 0;
     if (!dev.empty()) {
-      auto parser = Parser::from_model(model, "dev model");
-      if (!parser.ok()) return parser.status();
+      SITREP_ASSIGN_OR_RETURN(auto parser, Parser::from_model(model, "dev model"));
       Document pred = dev_gold;
-      parser.value().parse(pred);
+      parser.parse(pred);
       eval::ParseScores sc = eval::score_parse(dev_gold, pred);
       uas = eval::ParseScores::pct(sc.uas, sc.words);
       las = eval::ParseScores::pct(sc.las, sc.words);
@@ -499,10 +498,9 @@ void apply_tagger(const tagger::Tagger& tg, TreebankSentence& s, uint64_t* words
 }  // namespace
 
 Status retag(std::vector<TreebankSentence>& sentences, const std::string& tagger_path) {
-  auto tg = tagger::Tagger::load(tagger_path);
-  if (!tg.ok()) return tg.status();
+  SITREP_ASSIGN_OR_RETURN(auto tg, tagger::Tagger::load(tagger_path));
   uint64_t words = 0, changed = 0;
-  for (auto& s : sentences) apply_tagger(tg.value(), s, &words, &changed);
+  for (auto& s : sentences) apply_tagger(tg, s, &words, &changed);
   return Status::Ok();
 }
 
@@ -527,9 +525,8 @@ Status jackknife_tags(std::vector<TreebankSentence>& sentences, int folds, int t
       if (static_cast<int>(i % folds) != f) train.push_back(to_tagger(sentences[i]));
     tagger::TaggerTrainOptions opt;
     opt.epochs = tagger_epochs;
-    auto tg = tagger::train_tagger(train, {}, opt);
-    if (!tg.ok()) return tg.status();
-    for (size_t i = f; i < sentences.size(); i += folds) apply_tagger(tg.value(), sentences[i], &words, &changed);
+    SITREP_ASSIGN_OR_RETURN(auto tg, tagger::train_tagger(train, {}, opt));
+    for (size_t i = f; i < sentences.size(); i += folds) apply_tagger(tg, sentences[i], &words, &changed);
     log(fmt::format("jackknife fold {}/{}: cumulative XPOS changed {:.2f}%", f + 1, folds,
                     100.0 * changed / std::max<uint64_t>(words, 1)));
   }

@@ -9,9 +9,8 @@
 namespace sitrep {
 
 Result<std::vector<TreebankSentence>> read_treebank(const std::string& path) {
-  auto corpus = io::read_conllu_file(path);
-  if (!corpus.ok()) return corpus.status();
-  const io::ConlluCorpus& c = corpus.value();
+  SITREP_ASSIGN_OR_RETURN(auto corpus, io::read_conllu_file(path));
+  const io::ConlluCorpus& c = corpus;
   std::vector<TreebankSentence> out;
   out.reserve(c.sentences.size());
   for (const auto& cs : c.sentences) {

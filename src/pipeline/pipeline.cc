@@ -58,42 +58,25 @@ Pipeline::~Pipeline() = default;
 Result<Pipeline> Pipeline::load_default(Stage last) {
   Pipeline p;
   p.last_ = last;
-  auto tokenizer = text::Tokenizer::load_default();
-  if (!tokenizer.ok()) return tokenizer.status();
-  p.tokenizer_ = std::move(tokenizer).value();
+  SITREP_ASSIGN_OR_RETURN(p.tokenizer_, text::Tokenizer::load_default());
   if (last >= Stage::kTag) {
-    auto tagger = tagger::Tagger::load_default();
-    if (!tagger.ok()) return tagger.status();
-    p.tagger_ = std::move(tagger).value();
+    SITREP_ASSIGN_OR_RETURN(p.tagger_, tagger::Tagger::load_default());
   }
   if (last >= Stage::kParse) {
-    auto parser = Parser::load_default();
-    if (!parser.ok()) return parser.status();
-    p.parser_ = std::move(parser).value();
+    SITREP_ASSIGN_OR_RETURN(p.parser_, Parser::load_default());
   }
   if (last >= Stage::kEntities) {
-    auto ner = shared(entities::Ner::load_default());
-    if (!ner.ok()) return ner.status();
-    p.ner_ = std::move(ner).value();
-    auto actors = shared(entities::ActorDictionary::load_default());
-    if (!actors.ok()) return actors.status();
-    p.actors_ = std::move(actors).value();
+    SITREP_ASSIGN_OR_RETURN(p.ner_, shared(entities::Ner::load_default()));
+    SITREP_ASSIGN_OR_RETURN(p.actors_, shared(entities::ActorDictionary::load_default()));
     p.truecaser_ = std::make_shared<const text::Truecaser>(p.actors_->name_phrases());
-    auto gazetteer = shared(places::Gazetteer::load_default(*p.actors_));
-    if (!gazetteer.ok()) return gazetteer.status();
-    p.gazetteer_ = std::move(gazetteer).value();
-    auto cues = shared(CueLexicon::load_default());
-    if (!cues.ok()) return cues.status();
-    p.cues_ = std::move(cues).value();
+    SITREP_ASSIGN_OR_RETURN(p.gazetteer_, shared(places::Gazetteer::load_default(*p.actors_)));
+    SITREP_ASSIGN_OR_RETURN(p.cues_, shared(CueLexicon::load_default()));
   }
   if (last >= Stage::kEvents) {
-    auto ontology = shared(events::Ontology::load_default());
-    if (!ontology.ok()) return ontology.status();
-    p.ontology_ = std::move(ontology).value();
-    auto patterns = events::load_default_verb_dictionary(*p.ontology_);
-    if (!patterns.ok()) return patterns.status();
+    SITREP_ASSIGN_OR_RETURN(p.ontology_, shared(events::Ontology::load_default()));
+    SITREP_ASSIGN_OR_RETURN(auto patterns, events::load_default_verb_dictionary(*p.ontology_));
     auto resolver = std::make_shared<events::ChainActorResolver>(*p.actors_);
-    p.coder_ = std::make_shared<events::Coder>(std::move(patterns).value(), *resolver);
+    p.coder_ = std::make_shared<events::Coder>(std::move(patterns), *resolver);
     p.resolver_ = std::move(resolver);
   }
   return p;
@@ -101,13 +84,12 @@ Result<Pipeline> Pipeline::load_default(Stage last) {
 
 Status Pipeline::use_petrarch_dictionaries(const std::string& dir, std::vector<std::string>* warnings) {
   if (last_ < Stage::kEvents) return Status::Error("PETRARCH dictionaries need the events stage");
-  auto dicts = shared(events::load_petrarch_dictionaries(dir));
-  if (!dicts.ok()) return dicts.status();
-  if (warnings) *warnings = dicts.value()->warnings;
-  auto resolver = std::make_shared<events::PetrarchActorResolver>(*dicts.value());
-  auto coder = std::make_shared<events::Coder>(dicts.value()->patterns, *resolver);
-  coder->use_petrarch(*dicts.value());
-  petrarch_ = std::move(dicts).value();
+  SITREP_ASSIGN_OR_RETURN(auto dicts, shared(events::load_petrarch_dictionaries(dir)));
+  if (warnings) *warnings = dicts->warnings;
+  auto resolver = std::make_shared<events::PetrarchActorResolver>(*dicts);
+  auto coder = std::make_shared<events::Coder>(dicts->patterns, *resolver);
+  coder->use_petrarch(*dicts);
+  petrarch_ = std::move(dicts);
   resolver_ = std::move(resolver);
   coder_ = std::move(coder);
   return Status::Ok();

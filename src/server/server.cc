@@ -136,21 +136,25 @@ void send_error(httplib::Response& res, int status, const std::string& message) 
   res.set_content(dump(json{{"error", message}, {"status", status}}), "application/json");
 }
 
-// The store failed: the client is not at fault.
-[[noreturn]] void store_failure(const Status& st) { throw HttpError(500, st.message()); }
-
-// A query's own error on user input (a bad FTS5 query, an empty one) is the client's fault.
-[[noreturn]] void query_failure(const Status& st) {
-  const std::string& m = st.message();
-  if (m.starts_with("search: bad query") || m.starts_with("search: empty query") || m.starts_with("not a date"))
-    throw HttpError(400, m);
-  store_failure(st);
+// The HTTP status of a failed Status, by its code: the client's fault (400,
+// 404), not now (503), or ours (500).
+int http_status(const Status& st) {
+  switch (st.code()) {
+    case StatusCode::kInvalidArgument: return 400;
+    case StatusCode::kNotFound: return 404;
+    case StatusCode::kUnavailable: return 503;
+    default: return 500;
+  }
 }
+
+// A query's failure as an HTTP error: a bad FTS5 query or date is the
+// client's (400), a busy store 503, a broken one 500.
+[[noreturn]] void store_failure(const Status& st) { throw HttpError(http_status(st), st.message()); }
 
 json collect(const std::function<Status(const store::RowSink&)>& query) {
   json rows = json::array();
   Status st = query([&](const json& r) { rows.push_back(r); });
-  if (!st.ok()) query_failure(st);
+  if (!st.ok()) store_failure(st);
   return rows;
 }
 
@@ -247,7 +251,7 @@ struct Server::Impl {
       try {
         Params params(req.params, allowed);
         auto lease = pool.take();
-        if (!lease.ok()) store_failure(lease.status());
+        if (!lease.ok()) throw HttpError(503, lease.status().message());  // the store cannot be opened now
         res.set_content(dump(handler(*lease.value().store, params, req)), "application/json");
       } catch (const HttpError& e) {
         send_error(res, e.status, e.what());

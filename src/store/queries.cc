@@ -20,7 +20,7 @@ Status guarded(Store& store, const char* what, F&& f) {
     f();
     return Status::Ok();
   } catch (const SqlError& e) {
-    return Status::Error(fmt::format("{}: {}: {}", store.path(), what, e.what()));
+    return sql_status(e.code, fmt::format("{}: {}: {}", store.path(), what, e.what()));
   }
 }
 
@@ -153,8 +153,9 @@ Status search_sentences(Store& store, const SearchOptions& o, const RowSink& sin
     return Status::Ok();
   } catch (const SqlError& e) {
     // FTS5 reports query syntax problems as SQLITE_ERROR ("fts5: syntax error near ...").
-    if (e.code == SQLITE_ERROR) return Status::Error(fmt::format("search: bad query {}: {}", json(o.query).dump(), e.what()));
-    return Status::Error(fmt::format("{}: search: {}", store.path(), e.what()));
+    if (e.code == SQLITE_ERROR)
+      return Status::InvalidArgument(fmt::format("search: bad query {}: {}", json(o.query).dump(), e.what()));
+    return sql_status(e.code, fmt::format("{}: search: {}", store.path(), e.what()));
   }
 }
 

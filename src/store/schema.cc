@@ -172,7 +172,8 @@ std::string foreign_file_reason(const std::string& path) {
 }
 
 void check_and_migrate(Db& db, const std::string& path, bool writable, bool identity_only) {
-  auto error = [&](const std::string& why) { throw SqlError(fmt::format("{}: {}", path, why), SQLITE_NOTADB); };
+  // Not ours, or not a version we read: the caller gave the wrong file.
+  auto error = [&](const std::string& why) { throw SqlError(fmt::format("{}: {}", path, why), kNotASitrepStore); };
   try {
     int64_t app = pragma_int(db, "PRAGMA application_id");
     int64_t tables = pragma_int(db, "SELECT count(*) FROM sqlite_master");
@@ -198,9 +199,9 @@ void check_and_migrate(Db& db, const std::string& path, bool writable, bool iden
       tx.commit();
     }
   } catch (const SqlError& e) {
-    if (e.code == SQLITE_NOTADB && std::string_view(e.what()).starts_with(path)) throw;
+    if (e.code == kNotASitrepStore) throw;
     if (e.code == SQLITE_CORRUPT || e.code == SQLITE_NOTADB)
-      error(fmt::format("corrupted database ({})", e.what()));
+      throw SqlError(fmt::format("{}: corrupted database ({})", path, e.what()), SQLITE_CORRUPT);
     throw SqlError(fmt::format("{}: {}", path, e.what()), e.code);
   }
 }

@@ -112,4 +112,20 @@ void Transaction::commit() {
   done_ = true;
 }
 
+Status sql_status(int sqlite_code, std::string message) {
+  if (sqlite_code == kNotASitrepStore) return Status::InvalidArgument(std::move(message));
+  switch (sqlite_code & 0xff) {  // the primary code of an extended one
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return Status::Unavailable(std::move(message));
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return Status::Corruption(std::move(message));
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM: return Status::IOError(std::move(message));
+    default: return Status::Internal(std::move(message));
+  }
+}
+
 }  // namespace sitrep::store

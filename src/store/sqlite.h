@@ -11,6 +11,8 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+
+#include "core/status.h"
 #include <string_view>
 
 namespace sitrep::store {
@@ -19,6 +21,15 @@ struct SqlError : std::runtime_error {
   SqlError(const std::string& what, int code) : std::runtime_error(what), code(code) {}
   int code;
 };
+
+// SqlError::code of a file that is a database, but not a sitrep store of a
+// schema this build reads (another application's, a newer sitrep's).
+inline constexpr int kNotASitrepStore = -1;
+
+// `message` as a Status whose code follows SQLite's result code: busy or locked
+// is kUnavailable, a damaged file kCorruption, a failed read, write or open
+// kIOError, kNotASitrepStore kInvalidArgument, anything else kInternal.
+Status sql_status(int sqlite_code, std::string message);
 
 class Db {
  public:

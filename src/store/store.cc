@@ -357,8 +357,8 @@ std::string first_damage(Db& db) {
 
 Result<Store> Store::open(const std::string& path, const StoreOptions& options) {
   try {
-    if (options.read_only && !std::filesystem::exists(path)) return Status::Error(path + ": no such database");
-    if (std::string why = foreign_file_reason(path); !why.empty()) return Status::Error(path + ": " + why);
+    if (options.read_only && !std::filesystem::exists(path)) return Status::NotFound(path + ": no such database");
+    if (std::string why = foreign_file_reason(path); !why.empty()) return Status::InvalidArgument(path + ": " + why);
     auto impl = std::make_unique<Impl>();
     impl->path = path;
     impl->options = options;
@@ -377,7 +377,7 @@ Result<Store> Store::open(const std::string& path, const StoreOptions& options) 
     // Before anything is read or written: a file with damaged pages is refused,
     // so no ingest ever writes into it and no query answers from it.
     if (std::string damage = options.check ? first_damage(impl->db) : std::string(); !damage.empty())
-      return Status::Error(fmt::format(
+      return Status::Corruption(fmt::format(
           "{}: damaged database ({}): refused, nothing read or written. Recover what is readable with "
           "`sqlite3 {} .recover | sqlite3 NEW.db`, or move it away and ingest again",
           path, damage, path));
@@ -398,7 +398,7 @@ Result<Store> Store::open(const std::string& path, const StoreOptions& options) 
   } catch (const SqlError& e) {
     std::string msg = e.what();
     if (!msg.starts_with(path)) msg = path + ": " + msg;
-    return Status::Error(msg);
+    return sql_status(e.code, msg);
   }
 }
 
@@ -410,7 +410,7 @@ Status Store::begin() {
     }
     return Status::Ok();
   } catch (const SqlError& e) {
-    return Status::Error(fmt::format("{}: {}", impl_->path, e.what()));
+    return sql_status(e.code, fmt::format("{}: {}", impl_->path, e.what()));
   }
 }
 
@@ -421,7 +421,7 @@ Status Store::commit() {
     return Status::Ok();
   } catch (const SqlError& e) {
     impl_->batch.reset();
-    return Status::Error(fmt::format("{}: commit failed: {}", impl_->path, e.what()));
+    return sql_status(e.code, fmt::format("{}: commit failed: {}", impl_->path, e.what()));
   }
 }
 
@@ -434,7 +434,7 @@ Status Store::rollback() {
 bool Store::in_batch() const { return impl_->batch.has_value(); }
 
 Result<IngestResult> Store::ingest(const Document& doc) {
-  if (impl_->options.read_only) return Status::Error(impl_->path + ": opened read-only");
+  if (impl_->options.read_only) return Status::Internal(impl_->path + ": opened read-only");
   bool own = !impl_->batch;
   try {
     if (own) {
@@ -459,7 +459,8 @@ Result<IngestResult> Store::ingest(const Document& doc) {
     return r;
   } catch (const SqlError& e) {
     if (own) impl_->batch.reset();
-    return Status::Error(fmt::format("{}: {}: {}", impl_->path, doc.path.empty() ? doc.id : doc.path, e.what()));
+    return sql_status(e.code,
+                      fmt::format("{}: {}: {}", impl_->path, doc.path.empty() ? doc.id : doc.path, e.what()));
   }
 }
 
@@ -474,7 +475,7 @@ Result<std::unordered_map<std::string, int64_t>> Store::stored_hashes() {
     while (st.step()) out.emplace(st.text(0), st.int64(1));
     return out;
   } catch (const SqlError& e) {
-    return Status::Error(fmt::format("{}: {}", impl_->path, e.what()));
+    return sql_status(e.code, fmt::format("{}: {}", impl_->path, e.what()));
   }
 }
 
@@ -494,7 +495,7 @@ Result<StoreCounts> Store::counts() {
     c.mentions = one("SELECT count(*) FROM mentions");
     return c;
   } catch (const SqlError& e) {
-    return Status::Error(fmt::format("{}: {}", impl_->path, e.what()));
+    return sql_status(e.code, fmt::format("{}: {}", impl_->path, e.what()));
   }
 }
 

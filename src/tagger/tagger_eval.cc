@@ -43,9 +43,8 @@ TaggerScores score_tagger(const Tagger& tagger, const io::ConlluCorpus& gold, st
 
 Status tagger_accuracy(const Tagger& tagger, const std::string& gold_path, std::string_view doc_prefix,
                        TaggerScores* scores) {
-  auto corpus = io::read_conllu_file(gold_path);
-  if (!corpus.ok()) return corpus.status();
-  *scores = score_tagger(tagger, corpus.value(), doc_prefix);
+  SITREP_ASSIGN_OR_RETURN(auto corpus, io::read_conllu_file(gold_path));
+  *scores = score_tagger(tagger, corpus, doc_prefix);
   if (scores->words == 0)
     return Status::Error(gold_path + ": no words to score" +
                          (doc_prefix.empty() ? "" : " in documents starting with " + std::string(doc_prefix)));

@@ -102,12 +102,11 @@ Result<Tagger> train_tagger(const std::vector<TrainSentence>& train, const std::
       if (static_cast<int>(i % options.folds) != k) part.push_back(train[i]);
     TaggerTrainer::Setup setup;
     setup.classes = &a.classes_;
-    auto fold = TaggerTrainer(part, fold_options, setup).run({});
-    if (!fold.ok()) return fold.status();
+    SITREP_ASSIGN_OR_RETURN(auto fold, TaggerTrainer(part, fold_options, setup).run({}));
     for (size_t i = k; i < train.size(); i += options.folds) {
       forms.assign(train[i].forms.begin(), train[i].forms.end());
       tags.resize(forms.size());
-      fold.value().tag_words(forms, tags);
+      fold.tag_words(forms, tags);
       for (const WordTags& t : tags) classes[i].push_back(t.cls);
     }
   }

@@ -269,9 +269,8 @@ Result<std::shared_ptr<const SentenceModel>> SentenceModel::from_model_file(cons
 }
 
 Result<std::shared_ptr<const SentenceModel>> SentenceModel::load(const std::string& path) {
-  auto file = read_model_file(path, kSentenceModelKind, kSentenceModelVersion);
-  if (!file.ok()) return file.status();
-  return from_model_file(file.value(), path);
+  SITREP_ASSIGN_OR_RETURN(auto file, read_model_file(path, kSentenceModelKind, kSentenceModelVersion));
+  return from_model_file(file, path);
 }
 
 ModelFile SentenceModel::to_model_file(std::string note) const {

@@ -57,9 +57,8 @@ Status add_examples(const io::ConlluCorpus& corpus, Examples* ex, size_t* senten
 }
 
 Result<io::ConlluCorpus> read_filtered(const std::string& path, size_t* dropped) {
-  auto corpus = io::read_conllu_file(path);
-  if (!corpus.ok()) return corpus.status();
-  io::ConlluCorpus c = std::move(corpus).value();
+  SITREP_ASSIGN_OR_RETURN(auto corpus, io::read_conllu_file(path));
+  io::ConlluCorpus c = std::move(corpus);
   size_t before = c.sentences.size();
   std::erase_if(c.sentences, [](const io::ConlluSentence& s) { return io::excluded_training_document(s.doc_id); });
   *dropped += before - c.sentences.size();
@@ -86,12 +85,10 @@ Status train_sentence_model(const SentenceTrainOptions& o, std::ostream& log) {
   Examples ex;
   size_t dropped = 0, sentences = 0;
   for (const auto& path : o.train) {
-    auto c = read_filtered(path, &dropped);
-    if (!c.ok()) return c.status();
-    SITREP_RETURN_IF_ERROR(add_examples(c.value(), &ex, &sentences));
+    SITREP_ASSIGN_OR_RETURN(auto c, read_filtered(path, &dropped));
+    SITREP_RETURN_IF_ERROR(add_examples(c, &ex, &sentences));
   }
-  auto dev = io::read_conllu_file(o.dev);
-  if (!dev.ok()) return dev.status();
+  SITREP_ASSIGN_OR_RETURN(auto dev, io::read_conllu_file(o.dev));
   size_t n = ex.labels.size();
   if (n == 0) return Status::Error("no training examples");
   size_t positives = std::count(ex.labels.begin(), ex.labels.end(), 1);
@@ -127,7 +124,7 @@ Status train_sentence_model(const SentenceTrainOptions& o, std::ostream& log) {
     for (size_t i = 0; i < size; ++i) avg[i] = w[i] - u[i] / c;
     float scale;
     auto model = quantise(avg, 0.0f, &scale);
-    auto scores = eval::evaluate_tokenizer(dev.value(), Tokenizer(model));
+    auto scores = eval::evaluate_tokenizer(dev, Tokenizer(model));
     if (!scores.ok()) return scores.status();
     double f1 = scores.value().sentences.f1();
     log << fmt::format("epoch {:2d}: {} training errors, dev sentences F1 {:.2f}\n", epoch, errors, f1);
@@ -142,9 +139,8 @@ Status train_sentence_model(const SentenceTrainOptions& o, std::ostream& log) {
   for (float th : {-0.08f, -0.04f, -0.02f, 0.02f, 0.04f, 0.08f}) {
     float scale;
     auto model = quantise(best, th, &scale);
-    auto scores = eval::evaluate_tokenizer(dev.value(), Tokenizer(model));
-    if (!scores.ok()) return scores.status();
-    double f1 = scores.value().sentences.f1();
+    SITREP_ASSIGN_OR_RETURN(auto scores, eval::evaluate_tokenizer(dev, Tokenizer(model)));
+    double f1 = scores.sentences.f1();
     log << fmt::format("threshold {:+.2f}: dev sentences F1 {:.2f}\n", th, f1);
     if (f1 > best_f1) {
       best_f1 = f1;

@@ -636,9 +636,8 @@ std::string Tokenizer::find_model(const std::string& name) {
 }
 
 Result<Tokenizer> Tokenizer::load(const std::string& path) {
-  auto model = SentenceModel::load(path);
-  if (!model.ok()) return model.status();
-  return Tokenizer(std::move(model).value());
+  SITREP_ASSIGN_OR_RETURN(auto model, SentenceModel::load(path));
+  return Tokenizer(std::move(model));
 }
 
 Result<Tokenizer> Tokenizer::load_default() {
