@@ -358,10 +358,15 @@ void Coder::subject_actors(Scratch& sc, int v, int& subj, bool& passive) const {
     }
   }
   if (sc.subject.empty() && (subj < 0 || (t.up[subj] != kPron && t.up[subj] != kNoun))) {
-    // No actor in the tree's subject: the nearest actor before the verb in its clause.
+    // No actor in the tree's subject: the nearest actor before the verb in its clause,
+    // not one behind a preposition other than an agent's "by" ("a bomb exploded in
+    // Kabul, killing five": not Kabul; "appointed by the AU after consultations": the AU).
+    static const uint64_t kBy = h("by");
     for (int j = v - 1; j >= 0 && sc.subject.empty(); --j) {
       if (t.cover[j] >= 0) {
-        if (!t.matches[t.cover[j]].agent) t.group_of_match(t.cover[j], sc.subject);
+        int c = t.child_with(t.np_head(t.cover[j]), kCase);
+        bool prepositional = c >= 0 && t.up[c] == kAdp && t.hl[c] != kBy;
+        if (!t.matches[t.cover[j]].agent && !prepositional) t.group_of_match(t.cover[j], sc.subject);
         continue;
       }
       if (t.clause_start(j) || t.up[j] == kNoun) break;  // a noun: the real subject

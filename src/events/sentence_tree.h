@@ -31,7 +31,7 @@ inline const uint16_t kNsubj = deprel_id("nsubj"), kNsubjPass = deprel_id("nsubj
 inline const uint16_t kVerb = upos_id("VERB"), kNoun = upos_id("NOUN"), kPropn = upos_id("PROPN"),
                       kPron = upos_id("PRON"), kAdj = upos_id("ADJ"), kAdv = upos_id("ADV"), kNum = upos_id("NUM"),
                       kDetPos = upos_id("DET"), kCconj = upos_id("CCONJ"), kAuxPos = upos_id("AUX"),
-                      kPart = upos_id("PART"), kSconj = upos_id("SCONJ");
+                      kPart = upos_id("PART"), kSconj = upos_id("SCONJ"), kAdp = upos_id("ADP");
 inline const uint16_t kVB = xpos_id("VB"), kVBG = xpos_id("VBG"), kVBN = xpos_id("VBN"), kPunctPos = upos_id("PUNCT");
 inline const uint16_t kVBD = xpos_id("VBD"), kVBZ = xpos_id("VBZ"), kVBP = xpos_id("VBP"), kMD = xpos_id("MD"),
                       kWDT = xpos_id("WDT"), kWP = xpos_id("WP");
