@@ -201,5 +201,21 @@ TEST(CliTest, StandardInputIsRead) {
   EXPECT_NE(r.out.find("# text = Warsaw agreed.\n"), std::string::npos) << r.out;
 }
 
+// Raw-text evaluation with an outside scorer needs every line of the input in the
+// output: blocks read as boilerplate are reported, and --keep-all parses them.
+TEST(CliTest, LeftOutBlocksAreReportedAndKeepAllParsesThem) {
+  std::string input =
+      "The army said rebels attacked the town.\n\nShare this article on Facebook\n\nSubscribe to our newsletter\n";
+  CliRun r = run_sitrep("parse --until tokenize -", &input);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.find("# text = Share this article"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("-: 2 blocks not parsed (2 boilerplate; --keep-all parses them)"), std::string::npos) << r.err;
+  r = run_sitrep("parse --until tokenize --keep-all -", &input);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("# text = Share this article on Facebook\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("# text = Subscribe to our newsletter\n"), std::string::npos) << r.out;
+  EXPECT_EQ(r.err.find("not parsed"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace sitrep

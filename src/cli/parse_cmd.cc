@@ -26,7 +26,30 @@ struct ParseOptions {
   std::string until = "parse";
   unsigned threads = 1;
   bool stats = false;
+  bool keep_all = false;
 };
+
+// --keep-all: every block is parsed (headers, captions, boilerplate, repeated
+// lines as body text); else each document whose blocks are left out says so.
+void keep_or_report(Document& doc, bool keep_all) {
+  int dropped[6] = {};
+  int total = 0;
+  for (Block& b : doc.blocks) {
+    if (b.kind == BlockKind::kNews || b.kind == BlockKind::kTitle || b.span.empty()) continue;
+    if (keep_all) {
+      b.kind = BlockKind::kNews;
+      continue;
+    }
+    ++dropped[static_cast<int>(b.kind)];
+    ++total;
+  }
+  if (total == 0) return;
+  std::string kinds;
+  for (BlockKind k : {BlockKind::kHeader, BlockKind::kBoilerplate, BlockKind::kCaption, BlockKind::kRepeated})
+    if (int n = dropped[static_cast<int>(k)]) kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", n, block_kind_name(k));
+  fmt::print(stderr, "sitrep: warning: {}: {} block{} not parsed ({}; --keep-all parses them)\n", doc.path, total,
+             total == 1 ? "" : "s", kinds);
+}
 
 double process_cpu_seconds() {
   rusage u{};
@@ -72,7 +95,11 @@ int run_parse(const ParseOptions& opt) {
   read_options.format = in_format.value();
   read_options.max_document_bytes = opt.max_document_bytes;
   Status read = io::read_inputs(
-      opt.paths, read_options, [&](Document&& doc) { runner.add(std::move(doc)); },
+      opt.paths, read_options,
+      [&](Document&& doc) {
+        keep_or_report(doc, opt.keep_all);
+        runner.add(std::move(doc));
+      },
       [](const std::string& warning) { fmt::print(stderr, "sitrep: warning: {}\n", warning); });
   runner.flush();
   out->flush();
@@ -121,6 +148,9 @@ void add_parse_command(CLI::App& app) {
   cmd->add_option("-o,--output", opt->output, "Output file (- for standard output)")->capture_default_str();
   cmd->add_option("--until", opt->until, "Last stage to run: tokenize, tag or parse")->capture_default_str();
   cmd->add_option("--threads", opt->threads, "Worker threads (0 = all cores)")->capture_default_str();
+  cmd->add_flag("--keep-all", opt->keep_all,
+                "Parse every block, also those read as headers, captions, boilerplate or repeated lines "
+                "(for scoring raw text with an outside scorer); without it each left-out block is reported");
   cmd->add_flag("--stats", opt->stats, "Print documents, sentences, tokens, speed and peak memory to stderr");
   cmd->callback([opt] { throw CLI::RuntimeError(run_parse(*opt)); });
 }
