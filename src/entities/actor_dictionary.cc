@@ -1,4 +1,5 @@
 #include "entities/actor_dictionary.h"
+#include "core/locate.h"
 
 #include <xxhash.h>
 
@@ -280,20 +281,9 @@ Result<ActorDictionary> ActorDictionary::load(const std::string& dir) {
 }
 
 Result<ActorDictionary> ActorDictionary::load_default() {
-  namespace fs = std::filesystem;
-  std::vector<fs::path> candidates;
-  if (const char* dir = std::getenv("SITREP_DATA")) candidates.push_back(fs::path(dir) / "actors");
-  candidates.push_back(fs::path(SITREP_SOURCE_DIR) / "data" / "actors");
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    candidates.push_back(exe.parent_path() / "data" / "actors");
-    candidates.push_back(exe.parent_path().parent_path() / "data" / "actors");
-  }
-  for (const auto& p : candidates)
-    if (fs::exists(p / "countries.tsv", ec)) return load(p.string());
-  return Status::Error("actor dictionary data/actors/countries.tsv not found (looked in " +
-                       candidates[candidates.size() > 1 ? 1 : 0].string() + ")");
+  auto countries = locate(Shipped::kData, "actors/countries.tsv");
+  if (!countries.ok()) return countries.status().prefixed("actor dictionary: ");
+  return load(std::filesystem::path(countries.value()).parent_path().string());
 }
 
 void ActorDictionary::scan(const Document& doc, const Sentence& s, bool roles,

@@ -1,4 +1,5 @@
 #include "entities/gazetteer.h"
+#include "core/locate.h"
 
 #include <filesystem>
 #include <vector>
@@ -112,19 +113,10 @@ Result<Gazetteer> Gazetteer::load_dir(const std::string& dir) {
 }
 
 Gazetteer Gazetteer::load_default() {
-  namespace fs = std::filesystem;
-  std::vector<fs::path> dirs;
-  if (const char* d = std::getenv("SITREP_DATA")) dirs.push_back(fs::path(d) / "actors");
-  dirs.push_back(fs::path(SITREP_SOURCE_DIR) / "data" / "actors");
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) dirs.push_back(exe.parent_path().parent_path() / "data" / "actors");
-  for (const auto& d : dirs)
-    if (fs::is_directory(d, ec)) {
-      auto g = load_dir(d.string());
-      if (g.ok()) return std::move(g).value();
-    }
-  return Gazetteer();
+  auto dir = locate(Shipped::kData, "actors");
+  if (!dir.ok()) return Gazetteer();
+  auto g = load_dir(dir.value());
+  return g.ok() ? std::move(g).value() : Gazetteer();
 }
 
 }  // namespace sitrep::entities

@@ -1,4 +1,5 @@
 #include "entities/ner.h"
+#include "core/locate.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -301,20 +302,9 @@ Status Ner::save(const std::string& path, std::string note) const {
 }
 
 Result<Ner> Ner::load_default() {
-  namespace fs = std::filesystem;
-  std::vector<fs::path> candidates;
-  if (const char* dir = std::getenv("SITREP_MODELS")) candidates.push_back(fs::path(dir) / "ner.bin");
-  candidates.push_back(fs::path(SITREP_SOURCE_DIR) / "models" / "ner.bin");
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    candidates.push_back(exe.parent_path() / "models" / "ner.bin");
-    candidates.push_back(exe.parent_path().parent_path() / "models" / "ner.bin");
-  }
-  for (const auto& p : candidates)
-    if (fs::exists(p, ec)) return load(p.string());
-  return Status::Error("ner model models/ner.bin not found (looked in " + (fs::path(SITREP_SOURCE_DIR) / "models").string() +
-                       "); train it with `sitrep train ner`");
+  auto path = locate(Shipped::kModels, "ner.bin");
+  if (!path.ok()) return path.status().prefixed("ner model: ");  // `sitrep train ner` makes it
+  return load(path.value());
 }
 
 }  // namespace sitrep::entities

@@ -1,4 +1,5 @@
 #include "events/ontology.h"
+#include "core/locate.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -99,26 +100,8 @@ Result<Ontology> Ontology::load(const std::string& path) {
   return o;
 }
 
-std::string Ontology::find_data(const std::string& relative) {
-  namespace fs = std::filesystem;
-  std::vector<fs::path> dirs;
-  if (const char* env = std::getenv("SITREP_DATA")) dirs.emplace_back(env);
-  dirs.push_back(fs::path(SITREP_SOURCE_DIR) / "data");
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    dirs.push_back(exe.parent_path() / "data");
-    dirs.push_back(exe.parent_path().parent_path() / "data");
-    dirs.push_back(exe.parent_path().parent_path() / "share" / "sitrep" / "data");
-  }
-  for (const auto& d : dirs)
-    if (fs::exists(d / relative, ec)) return (d / relative).string();
-  return "";
-}
-
 Result<Ontology> Ontology::load_default() {
-  std::string path = find_data("cameo/ontology.tsv");
-  if (path.empty()) return Status::Error("data/cameo/ontology.tsv not found (set SITREP_DATA to the data/ folder)");
+  SITREP_ASSIGN_OR_RETURN(std::string path, locate(Shipped::kData, "cameo/ontology.tsv"));
   return load(path);
 }
 

@@ -41,10 +41,8 @@ class Ontology {
  public:
   // Reads the table; errors name the file and line.
   static Result<Ontology> load(const std::string& path);
-  // data/cameo/ontology.tsv under $SITREP_DATA, the source tree, or next to the binary.
+  // data/cameo/ontology.tsv, found by core/locate.h.
   static Result<Ontology> load_default();
-  // Where load_default() looks for `relative` (e.g. "cameo/ontology.tsv"); "" when not found.
-  static std::string find_data(const std::string& relative);
 
   const CameoCode* find(std::string_view code) const;
   const std::vector<CameoCode>& codes() const { return codes_; }

@@ -1,4 +1,5 @@
 #include "events/verb_dictionary.h"
+#include "core/locate.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -214,8 +215,7 @@ Result<std::vector<VerbPattern>> load_verb_dictionary(const std::string& dir, co
 }
 
 Result<std::vector<VerbPattern>> load_default_verb_dictionary(const Ontology& ontology) {
-  std::string dir = Ontology::find_data("verbs");
-  if (dir.empty()) return Status::Error("data/verbs/ not found (set SITREP_DATA to the data/ folder)");
+  SITREP_ASSIGN_OR_RETURN(std::string dir, locate(Shipped::kData, "verbs"));
   return load_verb_dictionary(dir, ontology);
 }
 

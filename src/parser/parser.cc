@@ -1,4 +1,5 @@
 #include "parser/parser.h"
+#include "core/locate.h"
 
 #include <sys/mman.h>
 
@@ -37,9 +38,8 @@ Parser& Parser::operator=(Parser&&) noexcept = default;
 Parser::~Parser() = default;
 
 std::string Parser::default_path() {
-  if (const char* dir = std::getenv("SITREP_MODELS"); dir && *dir)
-    return (std::filesystem::path(dir) / "parser.bin").string();
-  return (std::filesystem::path(SITREP_SOURCE_DIR) / "models" / "parser.bin").string();
+  auto found = locate(Shipped::kModels, "parser.bin");
+  return found.ok() ? found.value() : (std::filesystem::path(shipped_roots(Shipped::kModels).front()) / "parser.bin").string();
 }
 
 Result<Parser> Parser::load(const std::string& path) {

@@ -1,4 +1,5 @@
 #include "quotes/quotes.h"
+#include "core/locate.h"
 
 #include <algorithm>
 #include <array>
@@ -53,25 +54,8 @@ Result<CueLexicon> CueLexicon::load(const std::string& path) {
 }
 
 Result<CueLexicon> CueLexicon::load_default() {
-  namespace fs = std::filesystem;
-  std::vector<fs::path> dirs;
-  if (const char* env = std::getenv("SITREP_DATA"); env && *env) dirs.emplace_back(env);
-#ifdef SITREP_SOURCE_DIR
-  dirs.push_back(fs::path(SITREP_SOURCE_DIR) / "data");
-#endif
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    dirs.push_back(exe.parent_path() / "data");
-    dirs.push_back(exe.parent_path() / ".." / "data");
-    dirs.push_back(exe.parent_path() / ".." / "share" / "sitrep" / "data");
-  }
-  for (const auto& d : dirs) {
-    fs::path p = d / "quotes" / "cue_verbs.txt";
-    if (fs::is_regular_file(p, ec)) return load(p.string());
-  }
-  return Status::Error("data/quotes/cue_verbs.txt not found (looked in $SITREP_DATA, the source tree's data/ and data/ "
-                       "next to the executable)");
+  SITREP_ASSIGN_OR_RETURN(std::string path, locate(Shipped::kData, "quotes/cue_verbs.txt"));
+  return load(path);
 }
 
 const CueLexicon* CueLexicon::shared() {

@@ -1,4 +1,5 @@
 #include "server/server.h"
+#include "core/locate.h"
 
 #include <httplib.h>
 #include <unistd.h>
@@ -219,14 +220,13 @@ std::string find_web_dir() {
   std::error_code ec;
   if (const char* env = std::getenv("SITREP_WEB"))  // when set, only there
     return fs::exists(fs::path(env) / "index.html", ec) ? std::string(env) : std::string();
-  std::vector<fs::path> dirs;
-  dirs.push_back(fs::path(SITREP_SOURCE_DIR) / "web" / "dist");
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    dirs.push_back(exe.parent_path() / "web" / "dist");
-    dirs.push_back(exe.parent_path().parent_path() / "web" / "dist");
-    dirs.push_back(exe.parent_path().parent_path() / "share" / "sitrep" / "web");
+  std::vector<fs::path> dirs;  // next to the executable, an install prefix, the source tree (as core/locate.h)
+  if (std::string exe = executable_dir(); !exe.empty()) {
+    dirs.push_back(fs::path(exe) / "web" / "dist");
+    dirs.push_back(fs::path(exe).parent_path() / "web" / "dist");
+    dirs.push_back(fs::path(exe).parent_path() / "share" / "sitrep" / "web");
   }
+  dirs.push_back(fs::path(SITREP_SOURCE_DIR) / "web" / "dist");
   for (const auto& d : dirs)
     if (fs::exists(d / "index.html", ec)) return d.string();
   return "";

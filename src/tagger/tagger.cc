@@ -1,4 +1,5 @@
 #include "tagger/tagger.h"
+#include "core/locate.h"
 
 #include <unistd.h>
 #include <xxhash.h>
@@ -494,20 +495,9 @@ Status Tagger::save(const std::string& path, std::string note) const {
 }
 
 Result<Tagger> Tagger::load_default() {
-  namespace fs = std::filesystem;
-  std::vector<fs::path> candidates;
-  if (const char* dir = std::getenv("SITREP_MODELS")) candidates.push_back(fs::path(dir) / "tagger.bin");
-  candidates.push_back(fs::path(SITREP_SOURCE_DIR) / "models" / "tagger.bin");
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    candidates.push_back(exe.parent_path() / "models" / "tagger.bin");
-    candidates.push_back(exe.parent_path().parent_path() / "models" / "tagger.bin");
-  }
-  for (const auto& p : candidates)
-    if (fs::exists(p, ec)) return load(p.string());
-  return Status::Error("tagger model models/tagger.bin not found (looked in " + candidates[1].parent_path().string() +
-                       "); train it with `sitrep train tagger`");
+  auto path = locate(Shipped::kModels, "tagger.bin");
+  if (!path.ok()) return path.status().prefixed("tagger model: ");  // `sitrep train tagger` makes it
+  return load(path.value());
 }
 
 }  // namespace sitrep::tagger

@@ -1,5 +1,6 @@
 // Rule tokenizer following UD English EWT; see docs/tokenizer.md for the rules.
 #include "text/tokenizer.h"
+#include "core/locate.h"
 
 #include <unistd.h>
 #include <utf8proc.h>
@@ -603,37 +604,10 @@ class BlockTokenizer {
   Emitter out_;
 };
 
-std::string exe_dir() {
-  char buf[4096];
-  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof(buf) - 1);
-  if (n <= 0) return "";
-  return std::filesystem::path(std::string(buf, static_cast<size_t>(n))).parent_path().string();
-}
-
 }  // namespace
 
 Tokenizer::Tokenizer() = default;
 Tokenizer::Tokenizer(std::shared_ptr<const SentenceModel> model) : model_(std::move(model)) {}
-
-std::string Tokenizer::find_model(const std::string& name) {
-  std::vector<std::string> dirs;
-  if (const char* env = std::getenv("SITREP_MODELS")) dirs.push_back(env);
-#ifdef SITREP_SOURCE_DIR
-  dirs.push_back(std::string(SITREP_SOURCE_DIR) + "/models");
-#endif
-  std::string exe = exe_dir();
-  if (!exe.empty()) {
-    dirs.push_back(exe + "/models");
-    dirs.push_back(exe + "/../models");
-    dirs.push_back(exe + "/../share/sitrep/models");
-  }
-  std::error_code ec;
-  for (const auto& d : dirs) {
-    std::string p = d + "/" + name;
-    if (std::filesystem::is_regular_file(p, ec)) return p;
-  }
-  return "";
-}
 
 Result<Tokenizer> Tokenizer::load(const std::string& path) {
   SITREP_ASSIGN_OR_RETURN(auto model, SentenceModel::load(path));
@@ -641,11 +615,7 @@ Result<Tokenizer> Tokenizer::load(const std::string& path) {
 }
 
 Result<Tokenizer> Tokenizer::load_default() {
-  std::string path = find_model("sentences.bin");
-  if (path.empty())
-    return Status::Error(
-        "models/sentences.bin not found (looked in $SITREP_MODELS, the source tree's models/ and models/ next to "
-        "the executable)");
+  SITREP_ASSIGN_OR_RETURN(std::string path, locate(Shipped::kModels, "sentences.bin"));
   return load(path);
 }
 

@@ -28,8 +28,6 @@ class Tokenizer {
   static Result<Tokenizer> load_default();
   // Loads the sentence model at `path` (models/sentences.bin).
   static Result<Tokenizer> load(const std::string& sentence_model_path);
-  // Where load_default() looks for a model file named `name`; "" when not found.
-  static std::string find_model(const std::string& name);
 
   // Appends tokens, words and sentences for every kNews and kTitle block of `doc`
   // (doc.blocks must be set; see text/blocks.h). A sentence never crosses a block.
