@@ -52,6 +52,12 @@ std::map<std::string, std::string> read_published(const std::string& path) {
   return out;
 }
 
+TEST(OntologyFacts, PopulationsAreCiviliansRefugeesAndCommunitiesOnly) {
+  for (const char* code : {"ZAFCVL", "SYRREF", "ROUJEW", "IRQMUS", "LBNCHRCVL"}) EXPECT_TRUE(events::is_population(code)) << code;
+  for (const char* code : {"ZAF", "ZAFGOV", "SYRREB", "IRQMUSREB", "VATREL", "IGOUNO", "CVL", ""})
+    EXPECT_FALSE(events::is_population(code)) << code;
+}
+
 TEST(Ontology, TheStoresQuadClassIsTheOntologys) {
   // One definition: protest (14) is verbal conflict, investigate (09) material cooperation.
   for (int root = 1; root <= 20; ++root) {

@@ -362,6 +362,16 @@ TEST_F(PipelineEvents, EntitiesAndEventsCommandsWriteTheDocumentedFields) {
     EXPECT_TRUE(events[0].contains(key)) << key;
 }
 
+// CAMEO's visits are official: people travelling are not a visit.
+TEST_F(PipelineEvents, OfficialsVisitPopulationsTravel) {
+  Document official = analyse("The Syrian foreign minister arrived in Germany on Monday.\n", Date{2015, 6, 15});
+  const Event* e = find_event(official, "042");
+  ASSERT_NE(e, nullptr) << all_events(official);
+  EXPECT_EQ(e->source.code, "SYRGOV");
+  Document people = analyse("Syrian refugees arrived in Germany on Monday.\n", Date{2015, 6, 15});
+  EXPECT_EQ(find_event(people, "042"), nullptr) << all_events(people);
+}
+
 // The place a clause happens in is not who acts in it.
 TEST_F(PipelineEvents, APlaceBehindAPrepositionIsNeverTheSource) {
   Document doc = analyse("Gunfire erupted in Kabul on Monday, wounding five civilians.\n", Date{2015, 6, 15});

@@ -573,6 +573,7 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
   size_t begin = doc.events.size();
   auto add = [&](const Pending& e, const CodedActor& a, const CodedActor* tg, const std::string& code) {
     if (tg && a.code == tg->code) return;
+    if (code.starts_with("042") && is_population(a.code)) return;  // people travelling: not an official visit
     for (size_t i = begin; i < doc.events.size(); ++i) {
       const Event& x = doc.events[i];
       if (x.code == code && x.source.code == a.code && x.target.code == (tg ? tg->code : "")) return;
@@ -659,7 +660,10 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     e.code = p.code, e.reverse = p.reverse_code, e.symmetric = p.symmetric, e.compound = p.compound_source;
     target_actors(sc, v, best, passive, e);
     // A definite consultation noun naming no one refers back ("the talks", "his call").
-    if (p.noun && e.src.empty() && e.tgt.empty() && t.lone_agents && e.code.starts_with("04") && definite(t, v)) {
+    // Not the singular "talk" ("after all the tough talk": speech, not negotiations).
+    static const uint64_t kTalkSingular = h("talk");
+    if (p.noun && e.src.empty() && e.tgt.empty() && t.lone_agents && e.code.starts_with("04") && definite(t, v) &&
+        t.hs[v] != kTalkSingular) {
       sc.anaphora.emplace_back(v, best.last);
       continue;
     }

@@ -24,6 +24,18 @@ bool is_material_event(std::string_view code) {
   return root >= 14 && root <= 20;
 }
 
+bool is_population(std::string_view actor_code) {
+  static constexpr std::string_view kPopulations[] = {"CVL", "REF", "JEW", "CHR", "MUS", "BUD", "HIN", "SIK"};
+  if (actor_code.size() < 6) return false;  // a country or organisation alone is not a population
+  for (size_t i = 3; i + 3 <= actor_code.size(); i += 3) {
+    std::string_view part = actor_code.substr(i, 3);
+    bool population = false;
+    for (std::string_view p : kPopulations) population = population || part == p;
+    if (!population) return false;
+  }
+  return true;
+}
+
 bool is_violent(std::string_view code) {
   return code.size() >= 2 && (code.substr(0, 2) == "18" || code.substr(0, 2) == "19" || code.substr(0, 2) == "20");
 }

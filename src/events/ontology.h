@@ -27,6 +27,11 @@ bool is_violent(std::string_view code);
 // relations, coercion, violence: acts done to someone, whose place is where they are). Not
 // the quad class: GDELT's quads count protest (14) as verbal conflict.
 bool is_material_event(std::string_view code);
+// Whether an actor code ("ZAFCVL", "ROUJEW") names a population rather than an
+// organised actor: civilians, refugees, a religious or ethnic community, with no
+// government, military, party or other organised role. CAMEO's visits (042) are
+// official ones: pilgrims travelling to Turin or immigrants arriving are not.
+bool is_population(std::string_view actor_code);
 
 struct CameoCode {
   std::string code;   // "041", "0211"
