@@ -362,6 +362,15 @@ TEST_F(PipelineEvents, EntitiesAndEventsCommandsWriteTheDocumentedFields) {
     EXPECT_TRUE(events[0].contains(key)) << key;
 }
 
+// Deaths a disaster caused are nobody's attack, even when a tagger misreads the
+// disaster word ("lightning" as a verb); the same sentence with gunmen is one.
+TEST_F(PipelineEvents, DisastersKillButAttackNoOne) {
+  Document attack = analyse("Six villagers were struck dead by gunmen in northern India.\n", Date{2015, 6, 15});
+  ASSERT_NE(find_event(attack, "19"), nullptr) << all_events(attack);
+  Document storm = analyse("Six villagers were struck dead by bolts of lightning in northern India.\n", Date{2015, 6, 15});
+  EXPECT_TRUE(storm.events.empty()) << all_events(storm);
+}
+
 // CAMEO's visits are official: people travelling are not a visit.
 TEST_F(PipelineEvents, OfficialsVisitPopulationsTravel) {
   Document official = analyse("The Syrian foreign minister arrived in Germany on Monday.\n", Date{2015, 6, 15});

@@ -674,9 +674,18 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     bool weapon = subj >= 0 && among(words().weapon, t.hl[subj]);
     bool implied = t.lone_agents && is_material_event(e.code) && !e.tgt.empty() && (passive || weapon);
     // Deaths in a crash, a storm or a fire are no one's act.
-    // (Its own clause, the clauses below it — "when a storm destroyed their homes" — and its subject.)
+    // (Its own clause, the clauses below it — "when a storm destroyed their homes" — and its
+    // subject; the word as written too, for a mis-tagged one: "lightning" read as a verb.)
+    auto disaster = [&](int j) { return among(words().disaster, t.hl[j]) || among(words().disaster, t.hs[j]); };
     for (int j = 0; j < n && implied; ++j)
-      if (among(words().disaster, t.hl[j]) && (j == subj || t.below(j, v))) implied = false;
+      if (disaster(j) && (j == subj || t.below(j, v))) implied = false;
+    // "The aircraft crashed in Abuja, killing 98 people": a killing that tells what a crash
+    // or a storm did is nobody's attack, whoever the sentence names.
+    // ("stormed a building, kidnapping 100": the verb "storm" is an assault.)
+    static const std::vector<uint64_t> kDisasterVerbs{h("crash"), h("collapse"), h("derail"), h("capsize"), h("sink")};
+    if (t.lone_agents && is_violent(e.code) && t.dep[v] == kAdvcl && t.parent[v] >= 0 &&
+        (t.verbal(t.parent[v]) ? among(kDisasterVerbs, t.hl[t.parent[v]]) : disaster(t.parent[v])))
+      continue;
     if (implied && weapon && among(words().bomb, t.hl[subj]) && (e.code.starts_with("18") || e.code.starts_with("19")))
       e.code = "183";
     // Killing soldiers, police or fighters is fighting (190), not killing outside battle.
