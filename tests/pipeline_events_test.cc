@@ -179,6 +179,11 @@ TEST_F(PipelineEvents, ArrestsByNoOneNamedAreThePolicesAndKillingsAnUnknownSourc
   EXPECT_EQ(e->source.code, "TURCOP") << all_events(doc);  // implied: no words name it
   EXPECT_EQ(e->source.text.size(), 0u);
   EXPECT_EQ(e->target.code, "TURMED") << all_events(doc);
+  // Charged by no one named: the courts' and prosecutors'.
+  doc = analyse("Three opposition leaders were charged with treason in Minsk on Monday.\n", Date{2023, 5, 17});
+  e = find_event(doc, "173");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "BLRJUD") << all_events(doc);
   // Soldiers killed by no one named: fighting (190), source unknown.
   doc = analyse("Three Nigerian soldiers were killed near Maiduguri on Friday.\n", Date{2023, 5, 17});
   e = find_event(doc, "19");

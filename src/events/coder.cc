@@ -726,7 +726,11 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       const CodedActor& who = e.tgt.front();
       std::string_view c = who.code;
       bool country = c.size() >= 6 && !c.starts_with("IGO") && !c.starts_with("NGO");
-      e.src.push_back(CodedActor{(country ? std::string(c.substr(0, 3)) : std::string()) + "COP", -1, -1});
+      // Charges and trials are the courts' and prosecutors' (JUD); arrests the police's.
+      static const std::vector<uint64_t> kJudicial{h("charge"), h("indict"), h("prosecute"), h("try"),
+                                                   h("sentence"), h("convict")};
+      const char* sector = among(kJudicial, t.hl[v]) ? "JUD" : "COP";
+      e.src.push_back(CodedActor{(country ? std::string(c.substr(0, 3)) : std::string()) + sector, -1, -1});
     }
     sc.pending.push_back(std::move(e));
   }
