@@ -157,6 +157,11 @@ TEST_F(ServerTest, SearchFindsAWordWithItsDocument) {
   ASSERT_EQ(code, 200);
   ASSERT_EQ(body["hits"].size(), 1u);
   EXPECT_NE(body["hits"][0]["snippet"].get<std::string>().find("[Vostrel]"), std::string::npos);
+  // The page marks matches by byte offsets into the sentence text, not by the snippet's brackets.
+  std::string text = body["hits"][0]["text"];
+  ASSERT_EQ(body["hits"][0]["matches"].size(), 1u);
+  size_t b = body["hits"][0]["matches"][0][0], e = body["hits"][0]["matches"][0][1];
+  EXPECT_EQ(text.substr(b, e - b), "Vostrel");
   EXPECT_GT(body["hits"][0]["document"].get<int64_t>(), 0);
 }
 

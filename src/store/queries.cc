@@ -128,12 +128,31 @@ std::string literal_fts_query(const std::string& text) {
   return out;
 }
 
+namespace {
+
+// [[begin, end], ...]: byte offsets of the matched words in the sentence, from
+// FTS5's highlight() with \x01 and \x02 around each match (control characters
+// news text does not hold; one that did would shift the offsets after it).
+json match_offsets(const std::string& marked) {
+  json out = json::array();
+  int64_t pos = 0, begin = -1;
+  for (char c : marked) {
+    if (c == '\x01') begin = pos;
+    else if (c == '\x02' && begin >= 0) out.push_back({begin, pos}), begin = -1;
+    else ++pos;
+  }
+  return out;
+}
+
+}  // namespace
+
 Status search_sentences(Store& store, const SearchOptions& o, const RowSink& sink) {
   std::string match = o.syntax ? o.query : literal_fts_query(o.query);
   if (match.empty()) return Status::Error("search: empty query");
   const char* sql =
       "SELECT d.doc_id, d.title, d.date, s.idx, bm25(sentences_fts) AS rank, "
-      "snippet(sentences_fts, 0, '[', ']', '...', 16), s.text, d.id, s.begin, s.end "
+      "snippet(sentences_fts, 0, '[', ']', '...', 16), s.text, d.id, s.begin, s.end, "
+      "highlight(sentences_fts, 0, char(1), char(2)) "
       "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN documents d ON d.id = s.document "
       "WHERE sentences_fts MATCH ?1 ORDER BY rank LIMIT ?2";
   try {
@@ -149,7 +168,8 @@ Status search_sentences(Store& store, const SearchOptions& o, const RowSink& sin
                 {"text", st.text(6)},
                 {"document", st.int64(7)},
                 {"begin", st.int64(8)},
-                {"end", st.int64(9)}});
+                {"end", st.int64(9)},
+                {"matches", match_offsets(st.text(10))}});
     return Status::Ok();
   } catch (const SqlError& e) {
     // FTS5 reports query syntax problems as SQLITE_ERROR ("fts5: syntax error near ...").

@@ -47,7 +47,8 @@ struct SearchOptions {
 };
 // Best first (bm25). Fields: doc, title, date, sent (1-based), rank, snippet
 // (match in [brackets]), text, document (row id), begin and end (byte offsets of
-// the sentence in the document text). The one full-text query: CLI and API.
+// the sentence in the document text), matches ([[b, e], ...]: byte offsets of the
+// matched words in text). The one full-text query: CLI and API.
 // A bad FTS5 query (syntax mode) is an error: "search: bad query: ...".
 Status search_sentences(Store& store, const SearchOptions& options, const RowSink& sink);
 // The FTS5 query matching every word of `text` literally (each word a quoted string).
