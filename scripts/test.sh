@@ -15,7 +15,7 @@ cmake --build build -j "$jobs"
 echo "== libFuzzer: readers + tokenizer, 60 s"
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DSITREP_FUZZ=ON -DSITREP_TESTS=OFF -DSITREP_BENCH=OFF >/dev/null
-cmake --build build-fuzz -j "$jobs" --target input_fuzz tokenizer_fuzz
+cmake --build build-fuzz -j "$jobs" --target input_fuzz tokenizer_fuzz analysis_fuzz
 corpus=$(mktemp -d)
 cp examples/* "$corpus"/ 2>/dev/null || true
 cp fuzz/seeds/* "$corpus"/  # hostile shapes: deep and unclosed markup, one long line, many short lines
@@ -29,6 +29,12 @@ fi
 tail -n 8 "$log"
 echo "== libFuzzer: tokenizer alone, 20 s"
 if ! ./build-fuzz/tokenizer_fuzz -max_total_time=20 -timeout=10 -rss_limit_mb=4096 >"$log" 2>&1; then
+  cat "$log"
+  exit 1
+fi
+tail -n 2 "$log"
+echo "== libFuzzer: tagger, lemmatizer and parser on arbitrary words, 20 s"
+if ! ./build-fuzz/analysis_fuzz -max_total_time=20 -timeout=10 -rss_limit_mb=4096 "$corpus" >"$log" 2>&1; then
   cat "$log"
   exit 1
 fi
