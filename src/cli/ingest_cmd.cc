@@ -1,22 +1,17 @@
 // sitrep ingest PATH... --db FILE: runs the pipeline over a corpus and stores it.
 //
-// Reading and analysis run on all cores (BatchRunner); one writer thread takes
-// the analysed documents from a bounded queue and commits them to the store,
-// one transaction per batch (kCommitDocuments or kCommitSeconds, whichever
-// comes first). Memory stays bounded: the queue holds at most kQueueDocuments.
+// The work is the library's Ingester (src/pipeline/ingest.h: analysis on all
+// cores, one writer thread, a bounded queue, a transaction per batch, resume);
+// this command reads the inputs, draws progress and prints the summary.
 // Exit status: 0 when every input was read and stored; 2 when an input was
 // missing, unreadable or skipped (not text), or the --db file is not a sitrep
 // database (the other inputs are still stored); 1 when the store failed while
 // writing (what was committed stays; a re-run completes the job).
 #include <unistd.h>
 
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <deque>
 #include <filesystem>
 #include <mutex>
-#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -25,6 +20,7 @@
 #include "cli/pipeline_run.h"
 #include "io/readers.h"
 #include "events/ontology.h"
+#include "pipeline/ingest.h"
 #include "pipeline/pipeline.h"
 #include "store/store.h"
 
@@ -33,10 +29,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
-
-constexpr size_t kQueueDocuments = 512;
-constexpr size_t kCommitDocuments = 256;
-constexpr double kCommitSeconds = 2.0;
 
 struct IngestOptions {
   std::vector<std::string> paths;
@@ -47,43 +39,8 @@ struct IngestOptions {
   std::string date;  // for documents without one
   unsigned threads = 0;
   uint64_t progress_every = 1000;
-  size_t commit_every = kCommitDocuments;
+  size_t commit_every = IngestRunOptions{}.commit_every;
   bool quiet = false;
-};
-
-// A bounded queue between the analysis threads and the writer.
-class DocQueue {
- public:
-  void push(Document&& doc) {
-    std::unique_lock lock(mu_);
-    not_full_.wait(lock, [&] { return q_.size() < kQueueDocuments; });
-    q_.push_back(std::move(doc));
-    not_empty_.notify_one();
-  }
-  void close() {
-    std::lock_guard lock(mu_);
-    closed_ = true;
-    not_empty_.notify_all();
-  }
-  // Waits up to `wait` for a document; false when none came (check done()).
-  bool pop(Document& out, std::chrono::milliseconds wait) {
-    std::unique_lock lock(mu_);
-    if (!not_empty_.wait_for(lock, wait, [&] { return !q_.empty() || closed_; }) || q_.empty()) return false;
-    out = std::move(q_.front());
-    q_.pop_front();
-    not_full_.notify_one();
-    return true;
-  }
-  bool done() {
-    std::lock_guard lock(mu_);
-    return closed_ && q_.empty();
-  }
-
- private:
-  std::mutex mu_;
-  std::condition_variable not_full_, not_empty_;
-  std::deque<Document> q_;
-  bool closed_ = false;
 };
 
 // Input sizes, to show progress by bytes of finished files (-1: unknown, e.g. stdin).
@@ -108,23 +65,15 @@ std::string clock_time(double seconds) {
   return s >= 3600 ? fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60) : fmt::format("{}:{:02}", s / 60, s % 60);
 }
 
-struct Tally {
-  uint64_t read = 0, added = 0, replaced = 0, unchanged = 0, duplicates = 0, events = 0, failed = 0;
-};
-
 int run_ingest(const IngestOptions& opt) {
-  auto in_format = io::parse_input_format(opt.input_format);
-  if (!in_format.ok()) {
-    return fail(in_format.status());
-  }
+  auto inputs = read_options(opt.input_format, opt.max_document_bytes);
+  if (!inputs.ok()) return fail(inputs.status());
   auto pipeline = opt.until.empty() ? Pipeline::load_default(Stage::kEvents)
                                     : [&]() -> Result<Pipeline> {
                                         SITREP_ASSIGN_OR_RETURN(auto stage, parse_stage(opt.until));
                                         return Pipeline::load_default(stage);
                                       }();
-  if (!pipeline.ok()) {
-    return fail(pipeline.status());
-  }
+  if (!pipeline.ok()) return fail(pipeline.status());
   std::optional<Date> given;
   if (!parse_date_option(opt.date, given)) return kExitBadInput;
   store::StoreOptions store_options;
@@ -134,15 +83,8 @@ int run_ingest(const IngestOptions& opt) {
       return c ? std::optional<double>(c->goldstein) : std::nullopt;
     };
   auto opened = store::Store::open(opt.db, store_options);
-  if (!opened.ok()) {
-    return fail(opened.status());
-  }
+  if (!opened.ok()) return fail(opened.status());
   store::Store store = std::move(opened).value();
-  auto stored_hashes = store.stored_hashes();  // read before the writer starts: resume skips these
-  if (!stored_hashes.ok()) {
-    return fail(stored_hashes.status());
-  }
-  const std::unordered_map<std::string, int64_t> stored = std::move(stored_hashes).value();
 
   std::unordered_map<std::string, uint64_t> sizes;
   const int64_t total_bytes = input_sizes(opt.paths, sizes);
@@ -154,130 +96,74 @@ int run_ingest(const IngestOptions& opt) {
     fmt::print(stderr, "{}{}\n", bar_shown ? "\r\033[K" : "", line);
     bar_shown = false;
   };
-
-  DocQueue queue;
-  Tally tally;
-  std::atomic<bool> store_failed{false};
-  int bad_inputs = 0;
-  uint64_t analysed = 0;  // documents the pipeline ran on (main thread only; read after the join)
   auto start = Clock::now();
 
-  // The writer: the only thread touching the store.
-  std::thread writer([&] {
-    uint64_t done_bytes = 0, last_report = 0;
-    std::string current_path;
-    auto batch_start = Clock::now();
-    auto last_bar = Clock::now() - std::chrono::seconds(1);
-    size_t in_batch = 0;
-    auto commit = [&] {
-      if (in_batch == 0) return;
-      Status st = store.commit();
-      in_batch = 0;
-      if (!st.ok()) {
-        say(fmt::format("sitrep: error: {}", st.message()));
-        store_failed = true;
+  // Progress, drawn from the writer thread as documents are stored (src/pipeline/ingest.h).
+  uint64_t done_bytes = 0, last_report = 0;
+  std::string current_path;
+  auto last_bar = Clock::now() - std::chrono::seconds(1);
+  auto progress = [&](const IngestTally& tally, bool force) {
+    double secs = std::chrono::duration<double>(Clock::now() - start).count();
+    double rate = tally.read / std::max(secs, 1e-9);
+    if (tty) {
+      if (!force && Clock::now() - last_bar < std::chrono::milliseconds(200)) return;
+      last_bar = Clock::now();
+      std::string line;
+      if (total_bytes > 0) {
+        double frac = std::min(1.0, static_cast<double>(done_bytes) / total_bytes);
+        int filled = static_cast<int>(frac * 30);
+        std::string eta = frac > 0.01 ? clock_time(secs / frac - secs) : "?";
+        line = fmt::format("[{}{}] {:3.0f}%  {} documents  {:.0f} docs/s  ETA {}", std::string(filled, '#'),
+                           std::string(30 - filled, '.'), frac * 100, tally.read, rate, eta);
+      } else {
+        line = fmt::format("{} documents  {:.0f} docs/s", tally.read, rate);
       }
-    };
-    auto progress = [&](bool force) {
-      double secs = std::chrono::duration<double>(Clock::now() - start).count();
-      double rate = tally.read / std::max(secs, 1e-9);
-      if (tty) {
-        if (!force && Clock::now() - last_bar < std::chrono::milliseconds(200)) return;
-        last_bar = Clock::now();
-        std::string line;
-        if (total_bytes > 0) {
-          double frac = std::min(1.0, static_cast<double>(done_bytes) / total_bytes);
-          int filled = static_cast<int>(frac * 30);
-          std::string eta = frac > 0.01 ? clock_time(secs / frac - secs) : "?";
-          line = fmt::format("[{}{}] {:3.0f}%  {} documents  {:.0f} docs/s  ETA {}", std::string(filled, '#'),
-                             std::string(30 - filled, '.'), frac * 100, tally.read, rate, eta);
-        } else {
-          line = fmt::format("{} documents  {:.0f} docs/s", tally.read, rate);
-        }
-        std::lock_guard lock(err_mu);
-        fmt::print(stderr, "\r\033[K{}", line);
-        bar_shown = true;
-      } else if (!opt.quiet && (force || tally.read - last_report >= opt.progress_every)) {
-        last_report = tally.read;
-        say(fmt::format("sitrep: ingest: {} documents ({:.0f} docs/s), {} event mentions, {}", tally.read, rate,
-                        tally.events, clock_time(secs)));
-      }
-    };
-    Document doc;
-    while (!queue.done()) {
-      bool got = queue.pop(doc, std::chrono::milliseconds(200));
-      if (got && !store_failed) {
+      std::lock_guard lock(err_mu);
+      fmt::print(stderr, "\r\033[K{}", line);
+      bar_shown = true;
+    } else if (!opt.quiet && (force || tally.read - last_report >= opt.progress_every)) {
+      last_report = tally.read;
+      say(fmt::format("sitrep: ingest: {} documents ({:.0f} docs/s), {} event mentions, {}", tally.read, rate,
+                      tally.events, clock_time(secs)));
+    }
+  };
+  IngestRunOptions run_options;
+  run_options.threads = opt.threads;
+  run_options.commit_every = opt.commit_every;
+  auto started = Ingester::start(
+      pipeline.value(), store, run_options,
+      [&](const IngestTally& tally, const Document& doc) {
         if (doc.path != current_path) {  // the previous file is finished
           if (auto it = sizes.find(current_path); it != sizes.end()) done_bytes += it->second;
           current_path = doc.path;
         }
-        if (in_batch == 0) {
-          if (Status st = store.begin(); !st.ok()) {
-            say(fmt::format("sitrep: error: {}", st.message()));
-            store_failed = true;
-            continue;
-          }
-          batch_start = Clock::now();
-        }
-        ++in_batch;
-        ++tally.read;
-        auto r = store.ingest(doc);
-        if (!r.ok()) {
-          say(fmt::format("sitrep: error: {}", r.status().message()));
-          ++tally.failed;
-        } else {
-          switch (r.value().outcome) {
-            case store::IngestOutcome::kAdded: ++tally.added; break;
-            case store::IngestOutcome::kReplaced: ++tally.replaced; break;
-            case store::IngestOutcome::kUnchanged: ++tally.unchanged; break;
-          }
-          tally.duplicates += r.value().duplicate_of != 0;
-          tally.events += r.value().events;
-        }
-      }
-      if (in_batch >= std::max<size_t>(1, opt.commit_every) ||
-          (in_batch > 0 && std::chrono::duration<double>(Clock::now() - batch_start).count() >= kCommitSeconds))
-        commit();
-      progress(false);
-    }
-    commit();
-    if (auto it = sizes.find(current_path); it != sizes.end()) done_bytes += it->second;
-    if (tty) {
-      progress(true);
-      std::lock_guard lock(err_mu);
-      fmt::print(stderr, "\n");
-      bar_shown = false;
-    }
-  });
+        progress(tally, false);
+      },
+      [&](const std::string& error) { say("sitrep: error: " + error); });
+  if (!started.ok()) return fail(started.status());
+  Ingester& ingester = *started.value();
 
-  Status read;
-  {
-    BatchRunner runner(pipeline.value(), opt.threads, [&](Document& doc) {
-      ++analysed;
-      if (!store_failed) queue.push(std::move(doc));
-    });
-    io::ReadOptions read_options;
-    read_options.format = in_format.value();
-    read_options.max_document_bytes = opt.max_document_bytes;
-    read = io::read_inputs(opt.paths, read_options,
-                           [&](Document&& doc) {
-                             date_if_undated(doc, given);
-                             // Resume: an article stored unchanged skips analysis; the
-                             // writer still counts it (store.ingest finds it unchanged).
-                             auto it = stored.find(store::document_key(doc));
-                             if (it != stored.end() && it->second == store::content_hash(doc))
-                               queue.push(std::move(doc));
-                             else
-                               runner.add(std::move(doc));
-                           },
-                           [&](const std::string& warning) {
-                             if (warning.find(": skipped: ") != std::string::npos) ++bad_inputs;
-                             say("sitrep: warning: " + warning);
-                           });
-    runner.flush();
+  int bad_inputs = 0;
+  Status read = io::read_inputs(
+      opt.paths, inputs.value(),
+      [&](Document&& doc) {
+        date_if_undated(doc, given);
+        ingester.add(std::move(doc));
+      },
+      [&](const std::string& warning) {
+        std::lock_guard lock(err_mu);  // the progress line is redrawn from the writer thread
+        if (bar_shown) fmt::print(stderr, "\r\033[K");
+        bar_shown = false;
+        bad_inputs += print_warning(warning);
+      });
+  const IngestTally tally = ingester.finish();
+  if (auto it = sizes.find(current_path); it != sizes.end()) done_bytes += it->second;
+  if (tty) {
+    progress(tally, true);
+    std::lock_guard lock(err_mu);
+    fmt::print(stderr, "\n");
+    bar_shown = false;
   }
-  queue.close();
-  writer.join();
 
   if (!read.ok()) {
     say("sitrep: error: " + read.message());
@@ -289,13 +175,13 @@ int run_ingest(const IngestOptions& opt) {
     say(fmt::format("sitrep: ingest: {} documents in {:.1f} s ({:.0f} docs/s): {} added, {} replaced, {} unchanged, "
                     "{} near-duplicates, {} failed; {} analysed; {} event mentions",
                     tally.read, secs, tally.read / std::max(secs, 1e-9), tally.added, tally.replaced, tally.unchanged,
-                    tally.duplicates, tally.failed, analysed, tally.events));
+                    tally.duplicates, tally.failed, tally.analysed, tally.events));
     if (counts.ok())
       say(fmt::format("sitrep: {} now holds {} documents, {} sentences, {} events ({} mentions), {} quotes",
                       opt.db, counts.value().documents, counts.value().sentences, counts.value().events,
                       counts.value().event_mentions, counts.value().quotes));
   }
-  if (store_failed || tally.failed) return 1;
+  if (ingester.store_failed() || tally.failed) return kExitFailure;
   return bad_inputs ? kExitBadInput : 0;
 }
 

@@ -59,9 +59,9 @@ double process_cpu_seconds() {
 
 int run_parse(const ParseOptions& opt) {
   auto out_format = io::parse_output_format(opt.format);
-  auto in_format = io::parse_input_format(opt.input_format);
+  auto in_options = read_options(opt.input_format, opt.max_document_bytes);
   auto until = parse_stage(opt.until);
-  for (const Status& st : {out_format.status(), in_format.status(), until.status()}) {
+  for (const Status& st : {out_format.status(), in_options.status(), until.status()}) {
     if (!st.ok()) {
       return fail(st);
     }
@@ -91,16 +91,13 @@ int run_parse(const ParseOptions& opt) {
     io::write_document(doc, out_format.value(), *out);
     write_seconds += std::chrono::duration<double>(Clock::now() - t).count();
   });
-  io::ReadOptions read_options;
-  read_options.format = in_format.value();
-  read_options.max_document_bytes = opt.max_document_bytes;
   Status read = io::read_inputs(
-      opt.paths, read_options,
+      opt.paths, in_options.value(),
       [&](Document&& doc) {
         keep_or_report(doc, opt.keep_all);
         runner.add(std::move(doc));
       },
-      [](const std::string& warning) { fmt::print(stderr, "sitrep: warning: {}\n", warning); });
+      [](const std::string& warning) { print_warning(warning); });
   runner.flush();
   out->flush();
   double seconds = std::chrono::duration<double>(Clock::now() - start).count();

@@ -27,6 +27,19 @@ void add_max_document_option(CLI::App& cmd, uint64_t& bytes) {
       ->capture_default_str();
 }
 
+Result<io::ReadOptions> read_options(const std::string& input_format, uint64_t max_document_bytes) {
+  SITREP_ASSIGN_OR_RETURN(io::InputFormat format, io::parse_input_format(input_format));
+  io::ReadOptions options;
+  options.format = format;
+  options.max_document_bytes = max_document_bytes;
+  return options;
+}
+
+bool print_warning(const std::string& warning) {
+  fmt::print(stderr, "sitrep: warning: {}\n", warning);
+  return warning.find(": skipped: ") != std::string::npos;
+}
+
 std::optional<Pipeline> load_pipeline(const PipelineRunOptions& o, Stage last) {
   auto pipeline = Pipeline::load_default(last);
   if (!pipeline.ok()) {
@@ -61,10 +74,8 @@ int run_pipeline(const Pipeline& pipeline, const PipelineRunOptions& o, const st
     fmt::print(stderr, "sitrep: error: give files or directories to read (- for standard input)\n");
     return kExitBadInput;
   }
-  auto format = io::parse_input_format(o.input_format);
-  if (!format.ok()) {
-    return fail(format.status());
-  }
+  auto options = read_options(o.input_format, o.max_document_bytes);
+  if (!options.ok()) return fail(options.status());
   std::optional<Date> given;
   if (!parse_date_option(o.date, given)) return kExitBadInput;
   int bad = 0;
@@ -79,20 +90,14 @@ int run_pipeline(const Pipeline& pipeline, const PipelineRunOptions& o, const st
       read_warnings.pop_front();
       sink(doc);
     });
-    io::ReadOptions read_options;
-    read_options.format = format.value();
-    read_options.max_document_bytes = o.max_document_bytes;
     read = io::read_inputs(
-        o.paths, read_options,
+        o.paths, options.value(),
         [&](Document&& doc) {
           date_if_undated(doc, given);
           read_warnings.push_back(doc.warnings.size());
           runner.add(std::move(doc));
         },
-        [&](const std::string& warning) {
-          if (warning.find(": skipped: ") != std::string::npos) ++bad;
-          fmt::print(stderr, "sitrep: warning: {}\n", warning);
-        });
+        [&](const std::string& warning) { bad += print_warning(warning); });
   }
   if (!read.ok()) {
     return fail(read);

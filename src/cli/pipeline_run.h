@@ -28,6 +28,10 @@ void add_pipeline_run_options(CLI::App& cmd, PipelineRunOptions& o, bool petrarc
 
 // --max-document-bytes, for every command that reads articles.
 void add_max_document_option(CLI::App& cmd, uint64_t& bytes);
+// --input-format and --max-document-bytes as the readers' options (an unknown format is an error).
+Result<io::ReadOptions> read_options(const std::string& input_format, uint64_t max_document_bytes);
+// A reader warning printed as "sitrep: warning: ..."; true when it skipped an input (exit status 2).
+bool print_warning(const std::string& warning);
 
 // Loads the pipeline up to `last`, or prints the error and returns nullopt.
 std::optional<Pipeline> load_pipeline(const PipelineRunOptions& o, Stage last);
