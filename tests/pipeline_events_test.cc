@@ -376,6 +376,18 @@ TEST_F(PipelineEvents, DisastersKillButAttackNoOne) {
   EXPECT_TRUE(storm.events.empty()) << all_events(storm);
 }
 
+// A pattern that names what the preposition governs beats one that does not:
+// calling for talks is 026, not the generic appeal (020) of "call for".
+TEST_F(PipelineEvents, TheMoreSpecificPatternWins) {
+  Document doc = analyse("China called for peace talks between Russia and Ukraine.\n", Date{2022, 4, 5});
+  const Event* e = find_event(doc, "026");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "CHN");
+  EXPECT_EQ(find_event(doc, "020"), nullptr) << all_events(doc);
+  doc = analyse("China renewed its call for talks between Russia and Ukraine.\n", Date{2022, 4, 5});
+  EXPECT_NE(find_event(doc, "026"), nullptr) << all_events(doc);
+}
+
 // CAMEO's visits are official: people travelling are not a visit.
 TEST_F(PipelineEvents, OfficialsVisitPopulationsTravel) {
   Document official = analyse("The Syrian foreign minister arrived in Germany on Monday.\n", Date{2015, 6, 15});

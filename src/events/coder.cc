@@ -297,7 +297,7 @@ bool Coder::match_pattern(const Scratch& sc, int v, uint32_t pi, Match& m) const
     if (!t.has_prep_phrase(v, c.prep, c.prep_object) &&
         !(t.lone_agents && t.has_prep_phrase(t.child_with(v, kObj), c.prep, c.prep_object)))
       return false;
-    m.score += 2;
+    m.score += c.prep_object.empty() ? 2 : 3;  // "call for talks" (026) is more than "call for" (020)
   }
   if (!c.xcomp.empty()) {
     if (!child_in(v, kXcomp, c.xcomp)) return false;
@@ -311,7 +311,7 @@ bool Coder::match_pattern(const Scratch& sc, int v, uint32_t pi, Match& m) const
     }
     if (c.xcomp_prep) {
       if (!t.has_prep_phrase(x, c.xcomp_prep, c.xcomp_prep_object)) return false;
-      m.score += 2;
+      m.score += c.xcomp_prep_object.empty() ? 2 : 3;
     }
   }
   if (!c.modifiers.empty()) {
