@@ -184,6 +184,12 @@ TEST_F(PipelineEvents, ArrestsByNoOneNamedAreThePolicesAndKillingsAnUnknownSourc
   e = find_event(doc, "173");
   ASSERT_NE(e, nullptr) << all_events(doc);
   EXPECT_EQ(e->source.code, "BLRJUD") << all_events(doc);
+  // A trial is the courts': "the trial of X" is COUNTRY+JUD 173 X.
+  doc = analyse("The trial of the ousted Iraqi leader Saddam Hussein resumed on Wednesday.\n", Date{2006, 11, 29});
+  e = find_event(doc, "173");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "IRQJUD") << all_events(doc);
+  EXPECT_EQ(e->target.code.substr(0, 3), "IRQ") << all_events(doc);
   // Soldiers killed by no one named: fighting (190), source unknown.
   doc = analyse("Three Nigerian soldiers were killed near Maiduguri on Friday.\n", Date{2023, 5, 17});
   e = find_event(doc, "19");

@@ -672,7 +672,11 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // weapon ("a car bomb exploded, killing nine people"), keeps its target with an
     // unknown source; a bomb makes it a bombing (183).
     bool weapon = subj >= 0 && among(words().weapon, t.hl[subj]);
-    bool implied = t.lone_agents && is_material_event(e.code) && !e.tgt.empty() && (passive || weapon);
+    // "The trial of Saddam Hussein resumed": a trial or an indictment is the courts' even
+    // when no one is named (the arrest rule below gives COUNTRY+JUD).
+    static const std::vector<uint64_t> kCourtNouns{h("trial"), h("indictment"), h("prosecution")};
+    bool court_noun = p.noun && e.code.starts_with("17") && e.src.empty() && among(kCourtNouns, t.hl[v]);
+    bool implied = t.lone_agents && is_material_event(e.code) && !e.tgt.empty() && (passive || weapon || court_noun);
     // Deaths in a crash, a storm or a fire are no one's act.
     // (Its own clause, the clauses below it — "when a storm destroyed their homes" — and its
     // subject; the word as written too, for a mis-tagged one: "lightning" read as a verb.)
@@ -696,7 +700,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     }
     // Arrests, detentions and expulsions by no one named are the police's, of the
     // country of those arrested when it is known ("40 protesters were arrested in Minsk").
-    bool arrest = implied && passive && e.src.empty() && e.code.starts_with("17");
+    bool arrest = implied && (passive || court_noun) && e.src.empty() && e.code.starts_with("17");
     // Victims alone, or (kept only to date the others: attach_event_context
     // drops it) a violent happening with no actor at all ("last Friday's attack").
     if (e.src.empty() && !implied && (!p.noun || !t.lone_agents || !is_violent(e.code))) continue;
@@ -728,7 +732,8 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       bool country = c.size() >= 6 && !c.starts_with("IGO") && !c.starts_with("NGO");
       // Charges and trials are the courts' and prosecutors' (JUD); arrests the police's.
       static const std::vector<uint64_t> kJudicial{h("charge"), h("indict"), h("prosecute"), h("try"),
-                                                   h("sentence"), h("convict")};
+                                                   h("sentence"), h("convict"), h("trial"), h("indictment"),
+                                                   h("prosecution")};
       const char* sector = among(kJudicial, t.hl[v]) ? "JUD" : "COP";
       e.src.push_back(CodedActor{(country ? std::string(c.substr(0, 3)) : std::string()) + sector, -1, -1});
     }
