@@ -190,3 +190,39 @@ TEST_F(DictionaryMatch, PastTensesWithDoubledOrDroppedLetters) {
   EXPECT_CODE("Officials blamed the rebels for the violence.", "112");
   EXPECT_CODE("Russian forces shelled the town.", "194");
 }
+
+// The coder and the reference matcher read the same patterns on the same trees:
+// every code the coder emits is one a pattern matches in the sentence (nothing
+// from thin air), and where the patterns name complements (xobj:, xprep:,
+// prep:L), the coder's code is the one they name.
+TEST_F(DictionaryMatch, TheCoderCodesWhatTheReferenceMatcherFinds) {
+  struct Case {
+    const char* text;
+    const char* code;  // the code the coder must give
+  };
+  const Case cases[] = {
+      {"Russia threatened to cut diplomatic ties with Ukraine.", "1313"},
+      {"Israel threatened to impose a curfew on Gaza.", "1323"},
+      {"China called for peace talks between Russia and Ukraine.", "026"},
+      {"The European Union imposed new sanctions on Russia.", "163"},
+      {"Kyiv accused Moscow of war crimes.", "1124"},
+      {"Police arrested dozens of protesters in Minsk.", "173"},
+      {"Israel and Jordan signed a peace agreement in Washington.", "057"},
+  };
+  static const Pipeline coder = Pipeline::load_default(Stage::kEvents).value();
+  for (const Case& c : cases) {
+    std::set<std::string> reference = codes(c.text);
+    Document doc;
+    Status st = io::read_bytes("s.txt", c.text, io::InputFormat::kText, [&](Document&& d) { doc = std::move(d); },
+                               [](const std::string&) {});
+    ASSERT_TRUE(st.ok()) << st.message();
+    doc.date = {2022, 4, 5};
+    coder.process(doc);
+    std::set<std::string> coded;
+    for (const Event& e : doc.events)
+      if (!e.negated) coded.insert(e.code);
+    EXPECT_TRUE(coded.count(c.code)) << c.text << ": the coder gave " << ::testing::PrintToString(coded);
+    for (const std::string& code : coded)
+      EXPECT_TRUE(reference.count(code)) << c.text << ": " << code << " matches no pattern here";
+  }
+}

@@ -291,12 +291,13 @@ bool Coder::match_pattern(const Scratch& sc, int v, uint32_t pi, Match& m) const
     if (!child_in(v, kObj, c.object)) return false;
     ++m.score;
   }
+  int prep_head = -1;  // the noun of the pattern's prepositional phrase: modifiers may sit on it
   if (c.prep) {
     // On the head or on its object ("hurled a grenade at a patrol", "demand the release of");
     // PETRARCH's (PREP ...) is the head's only.
-    if (!t.has_prep_phrase(v, c.prep, c.prep_object) &&
-        !(t.lone_agents && t.has_prep_phrase(t.child_with(v, kObj), c.prep, c.prep_object)))
-      return false;
+    prep_head = t.prep_phrase(v, c.prep, c.prep_object);
+    if (prep_head < 0 && t.lone_agents) prep_head = t.prep_phrase(t.child_with(v, kObj), c.prep, c.prep_object);
+    if (prep_head < 0) return false;
     m.score += c.prep_object.empty() ? 2 : 3;  // "call for talks" (026) is more than "call for" (020)
   }
   if (!c.xcomp.empty()) {
@@ -315,9 +316,10 @@ bool Coder::match_pattern(const Scratch& sc, int v, uint32_t pi, Match& m) const
     }
   }
   if (!c.modifiers.empty()) {
+    // On the head, its object or the pattern's prepositional noun ("accused of war crimes").
     int o = t.child_with(v, kObj);
     bool found = false;
-    for (int hd : {v, o})
+    for (int hd : {v, o, prep_head})
       for (uint16_t d : {kAmod, kCompound, kNmod}) found |= child_in(hd, d, c.modifiers);
     if (!found) return false;
     ++m.score;

@@ -104,16 +104,16 @@ bool SentenceTree::below(int j, int h, int except) const {
   return false;
 }
 
-bool SentenceTree::has_prep_phrase(int h, uint64_t prep, const std::vector<uint64_t>& lemmas) const {
-  if (h < 0) return false;
+int SentenceTree::prep_phrase(int h, uint64_t prep, const std::vector<uint64_t>& lemmas) const {
+  if (h < 0) return -1;
   for (uint32_t x : kids(h)) {
     if (dep[x] != kObl && dep[x] != kNmod) continue;
     int cs = child_with(static_cast<int>(x), kCase);
     if (cs >= 0 && hl[cs] == prep &&
         (lemmas.empty() || std::find(lemmas.begin(), lemmas.end(), hl[x]) != lemmas.end()))
-      return true;
+      return static_cast<int>(x);
   }
-  return false;
+  return -1;
 }
 
 bool SentenceTree::phrase_has_actor(int h, int except) const {

@@ -74,9 +74,12 @@ struct SentenceTree {
   bool in_clause(int j, int v, bool subject, bool ccomp) const;
   // Is j in the subtree of h (h itself included), not passing through `except`?
   bool below(int j, int h, int except = -1) const;
-  // A child phrase of h (obl or nmod) with the case word `prep` and, unless `lemmas` is
-  // empty, one of these lemmas as its head: "at a patrol", "from the treaty".
-  bool has_prep_phrase(int h, uint64_t prep, const std::vector<uint64_t>& lemmas) const;
+  // The head of a child phrase of h (obl or nmod) with the case word `prep` and, unless
+  // `lemmas` is empty, one of these lemmas as its head ("at a patrol", "from the treaty"); -1.
+  int prep_phrase(int h, uint64_t prep, const std::vector<uint64_t>& lemmas) const;
+  bool has_prep_phrase(int h, uint64_t prep, const std::vector<uint64_t>& lemmas) const {
+    return prep_phrase(h, prep, lemmas) >= 0;
+  }
   // Does the subtree of h, less that of `except`, name an actor (not only an agent)?
   bool phrase_has_actor(int h, int except = -1) const;
   // Has v a tense (past or present form, or a tensed or modal auxiliary)?
