@@ -376,11 +376,10 @@ void Coder::subject_actors(Scratch& sc, int v, int& subj, bool& passive) const {
   }
 }
 
-void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pending& e) const {
+// The source the pattern names ($), else the passive's by-agent, else the clause's subject.
+void Coder::pattern_source(Scratch& sc, int v, const Match& m, bool passive, bool target_is_subject,
+                           Pending& e) const {
   SentenceTree& t = sc.t;
-  const VerbPattern& p = patterns_[m.pattern];
-  bool target_is_subject = false;  // `+` before the head
-  for (const PatternToken& tok : p.before) target_is_subject |= tok.kind == PatternToken::kTarget;
   if (m.src >= 0) {
     t.group_of_match(m.src, e.src);
   } else if (passive) {  // the by-agent
@@ -392,103 +391,137 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
   } else if (!target_is_subject) {
     e.src = sc.subject;
   }
+}
+
+// Where the pattern says the target is: its object, indirect object, or the phrase
+// of a preposition (on the head, or with our resolver on its object); -1 when none.
+int Coder::pattern_target_phrase(const Scratch& sc, int v, const Match& m) const {
+  const SentenceTree& t = sc.t;
+  const VerbPattern& p = patterns_[m.pattern];
+  int from = -1;
+  if (p.target == TargetFrom::kObject) from = t.child_with(v, kObj);
+  if (p.target == TargetFrom::kIndirectObject) from = t.child_with(v, kIobj);
+  if (p.target == TargetFrom::kPreposition)
+    for (int hd : {v, t.child_with(v, kObj)}) {
+      if (hd < 0 || (hd != v && !t.lone_agents)) continue;
+      for (uint32_t c : t.kids(hd)) {
+        if (t.dep[c] != kObl && t.dep[c] != kNmod && hd != v) continue;
+        int cs = t.child_with(static_cast<int>(c), kCase);
+        if (from < 0 && cs >= 0 && t.hl[cs] == compiled_[m.pattern].target_prep) from = static_cast<int>(c);
+      }
+    }
+  return from;
+}
+
+// The default target: the first actor after the head in its phrase, else (for verbs)
+// the complement's first actor, else by word order up to the next clause; never a
+// circumstance's actor or a meeting's venue. The match index, or -1.
+int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, const Pending& e) const {
+  const SentenceTree& t = sc.t;
+  int a = t.first_actor(sc.after, v + 1);
+  // Not an actor of a circumstance of time or cause ("fought three wars since
+  // independence from British rule"), nor the venue of a meeting ("held talks in Warsaw").
+  auto skip = [&](int x) {
+    return t.lone_agents && (in_circumstance(t, t.np_head(x), v) || (e.symmetric && locative(t, t.np_head(x))));
+  };
+  for (int guard = 0; a >= 0 && skip(a) && guard < t.n; ++guard) {
+    int next = -1;
+    for (int j = static_cast<int>(t.matches[a].last - t.fw) + 1; j < t.n && next < 0; ++j)
+      if (sc.after[j] && t.match_at[j] >= 0 && !t.matches[t.match_at[j]].agent) next = t.match_at[j];
+    a = next;
+  }
+  // A nominal event's target is in its own phrase ("the attack on X"), never
+  // the next clause's: with our resolver the searches below stop here.
+  bool phrase_only = p.noun && t.lone_agents;
+  for (int j = v + 1; j < t.n && a < 0 && !phrase_only; ++j)  // "X said that Y ...": the complement's first actor
+    if (t.match_at[j] >= 0 && !t.matches[t.match_at[j]].agent && t.in_clause(j, v, false, true) &&
+        !skip(t.match_at[j]))
+      a = t.match_at[j];
+  for (int j = v + 1; j < t.n && a < 0 && !phrase_only; ++j) {  // an implausible tree: word order, up to the next clause
+    if (sc.after[j]) continue;
+    if (t.match_at[j] >= 0 && !t.matches[t.match_at[j]].agent && !skip(t.match_at[j]))
+      a = t.match_at[j];
+    else if (t.clause_start(j))
+      break;
+  }
+  // A material nominal event's place is where it happened, not whom it hit ("a firefight
+  // in the Golan Heights"); "a call for talks on the conflict in Ukraine" is about it.
+  if (a >= 0 && p.noun && is_material_event(e.code) && locative(t, t.np_head(a))) a = -1;
+  return a;
+}
+
+// A nominal event with no source yet: the noun's modifiers before it ("the Freedonian
+// strike"), the subject of a verb of doing ("X carried out a strike on Y"), or of a verb
+// whose circumstance a symmetric event is ("made the remarks in a meeting with Y").
+void Coder::nominal_source(Scratch& sc, int v, Pending& e) const {
+  SentenceTree& t = sc.t;
+  // "talks between X and Y" (symmetric) holds among the actors after it.
+  t.np_mask(v);
+  std::fill(t.mask.begin() + v, t.mask.end(), 0);
+  t.group(e.src);
+  // "X carried out a strike on Y"; not "X condemned the strike".
+  if (e.src.empty() && t.dep[v] == kObj && t.parent[v] >= 0 && among(words().support, t.hl[t.parent[v]])) {
+    bool pv = false;
+    int s = t.subject_of(t.parent[v], pv);
+    if (s >= 0 && !pv) t.group_of_phrase(s, e.src);
+  }
+  // "X made the remarks in / during a meeting with Y": a symmetric event in a
+  // circumstance of a verb is its subject's.
+  if (e.src.empty() && e.symmetric && (t.dep[v] == kObl || t.dep[v] == kNmod) && t.parent[v] >= 0) {
+    int cs = t.child_with(v, kCase), g = t.parent[v];
+    for (int guard = 0; g >= 0 && !t.verbal(g) && guard < t.n; ++guard) g = t.parent[g];
+    if (cs >= 0 && g >= 0 && among(words().circumstance, t.hl[cs])) {
+      bool pv = false;
+      int s = t.subject_of(g, pv);
+      if (s >= 0 && !pv) t.group_of_phrase(s, e.src);
+    }
+  }
+  if (e.src.empty() && e.symmetric && e.tgt.size() >= 2) e.compound = true, e.src = e.tgt;
+}
+
+// With our resolver (not PETRARCH's), a violent nominal event that names no one
+// doing it ("the deaths of civilians in a missile strike", "residents killed in the
+// attack") is coded against its victims, source unknown.
+void Coder::victims_of_violence(Scratch& sc, int v, Pending& e) const {
+  SentenceTree& t = sc.t;
+  for (int g = t.parent[v], steps = 0; g >= 0 && steps < 3 && e.tgt.empty(); g = t.parent[g], ++steps) {
+    if (t.cover[g] >= 0) {  // "civilians in a strike"
+      t.group_of_match(t.cover[g], e.tgt);
+      break;
+    }
+    if (among(words().victim, t.hl[g]))  // "the deaths of civilians in ...", "civilians died in ..."
+      for (uint32_t c : t.kids(g))
+        if (e.tgt.empty() && static_cast<int>(c) != v && t.cover[c] >= 0 &&
+            (t.dep[c] == kNmod || t.dep[c] == kNsubj || t.dep[c] == kNsubjPass))
+          t.group_of_phrase(static_cast<int>(c), e.tgt);
+    if (!e.tgt.empty()) break;
+    if (t.dep[g] != kNmod && t.dep[g] != kObl && t.dep[g] != kNsubj && t.dep[g] != kObj) break;
+  }
+}
+
+void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pending& e) const {
+  SentenceTree& t = sc.t;
+  const VerbPattern& p = patterns_[m.pattern];
+  bool target_is_subject = false;  // `+` before the head
+  for (const PatternToken& tok : p.before) target_is_subject |= tok.kind == PatternToken::kTarget;
+  pattern_source(sc, v, m, passive, target_is_subject, e);
   if (m.tgt >= 0) {
     t.group_of_match(m.tgt, e.tgt);
   } else if (target_is_subject || passive) {
     e.tgt = sc.subject;
   } else if (!e.compound && p.target != TargetFrom::kNone) {
-    int from = -1;
-    if (p.target == TargetFrom::kObject) from = t.child_with(v, kObj);
-    if (p.target == TargetFrom::kIndirectObject) from = t.child_with(v, kIobj);
-    if (p.target == TargetFrom::kPreposition)
-      for (int hd : {v, t.child_with(v, kObj)}) {
-        if (hd < 0 || (hd != v && !t.lone_agents)) continue;
-        for (uint32_t c : t.kids(hd)) {
-          if (t.dep[c] != kObl && t.dep[c] != kNmod && hd != v) continue;
-          int cs = t.child_with(static_cast<int>(c), kCase);
-          if (from < 0 && cs >= 0 && t.hl[cs] == compiled_[m.pattern].target_prep) from = static_cast<int>(c);
-        }
-      }
+    int from = pattern_target_phrase(sc, v, m);
     if (from >= 0) {
       t.group_of_phrase(from, e.tgt);
     } else if (p.target == TargetFrom::kDefault) {
-      int a = t.first_actor(sc.after, v + 1);
-      // Not an actor of a circumstance of time or cause ("fought three wars since
-      // independence from British rule"), nor the venue of a meeting ("held talks in Warsaw").
-      auto skip = [&](int x) {
-        return t.lone_agents && (in_circumstance(t, t.np_head(x), v) || (e.symmetric && locative(t, t.np_head(x))));
-      };
-      for (int guard = 0; a >= 0 && skip(a) && guard < t.n; ++guard) {
-        int next = -1;
-        for (int j = static_cast<int>(t.matches[a].last - t.fw) + 1; j < t.n && next < 0; ++j)
-          if (sc.after[j] && t.match_at[j] >= 0 && !t.matches[t.match_at[j]].agent) next = t.match_at[j];
-        a = next;
-      }
-      // A nominal event's target is in its own phrase ("the attack on X"), never
-      // the next clause's: with our resolver the searches below stop here.
-      bool phrase_only = p.noun && t.lone_agents;
-      for (int j = v + 1; j < t.n && a < 0 && !phrase_only; ++j)  // "X said that Y ...": the complement's first actor
-        if (t.match_at[j] >= 0 && !t.matches[t.match_at[j]].agent && t.in_clause(j, v, false, true) &&
-            !skip(t.match_at[j]))
-          a = t.match_at[j];
-      for (int j = v + 1; j < t.n && a < 0 && !phrase_only; ++j) {  // an implausible tree: word order, up to the next clause
-        if (sc.after[j]) continue;
-        if (t.match_at[j] >= 0 && !t.matches[t.match_at[j]].agent && !skip(t.match_at[j]))
-          a = t.match_at[j];
-        else if (t.clause_start(j))
-          break;
-      }
-      // A material nominal event's place is where it happened, not whom it hit ("a firefight
-      // in the Golan Heights"); "a call for talks on the conflict in Ukraine" is about it.
-      if (a >= 0 && p.noun && is_material_event(e.code) && locative(t, t.np_head(a))) a = -1;
+      int a = default_target(sc, v, p, e);
       if (a >= 0) t.group_of_match(a, e.tgt, true);
     }
   }
-  if (p.noun && e.src.empty()) {
-    // A nominal event: the source among the noun's modifiers before it ("the Freedonian
-    // strike"); "talks between X and Y" (symmetric) holds among the actors after it.
-    t.np_mask(v);
-    std::fill(t.mask.begin() + v, t.mask.end(), 0);
-    t.group(e.src);
-    // "X carried out a strike on Y"; not "X condemned the strike".
-    if (e.src.empty() && t.dep[v] == kObj && t.parent[v] >= 0 && among(words().support, t.hl[t.parent[v]])) {
-      bool pv = false;
-      int s = t.subject_of(t.parent[v], pv);
-      if (s >= 0 && !pv) t.group_of_phrase(s, e.src);
-    }
-    // "X made the remarks in / during a meeting with Y": a symmetric event in a
-    // circumstance of a verb is its subject's.
-    if (e.src.empty() && e.symmetric && (t.dep[v] == kObl || t.dep[v] == kNmod) && t.parent[v] >= 0) {
-      int cs = t.child_with(v, kCase), g = t.parent[v];
-      for (int guard = 0; g >= 0 && !t.verbal(g) && guard < t.n; ++guard) g = t.parent[g];
-      if (cs >= 0 && g >= 0 && among(words().circumstance, t.hl[cs])) {
-        bool pv = false;
-        int s = t.subject_of(g, pv);
-        if (s >= 0 && !pv) t.group_of_phrase(s, e.src);
-      }
-    }
-    if (e.src.empty() && e.symmetric && e.tgt.size() >= 2) e.compound = true, e.src = e.tgt;
-  }
+  if (p.noun && e.src.empty()) nominal_source(sc, v, e);
   // "X and Y held talks": a symmetric event without a target holds among its sources.
   if (e.tgt.empty() && e.symmetric && e.src.size() >= 2) e.compound = true;
-  // With our resolver (not PETRARCH's), a violent nominal event that names no
-  // one doing it ("the deaths of civilians in a missile strike", "residents
-  // killed in the attack") is coded against its victims, source unknown.
-  if (p.noun && e.src.empty() && e.tgt.empty() && t.lone_agents && is_violent(e.code)) {
-    for (int g = t.parent[v], steps = 0; g >= 0 && steps < 3 && e.tgt.empty(); g = t.parent[g], ++steps) {
-      if (t.cover[g] >= 0) {  // "civilians in a strike"
-        t.group_of_match(t.cover[g], e.tgt);
-        break;
-      }
-      if (among(words().victim, t.hl[g]))  // "the deaths of civilians in ...", "civilians died in ..."
-        for (uint32_t c : t.kids(g))
-          if (e.tgt.empty() && static_cast<int>(c) != v && t.cover[c] >= 0 &&
-              (t.dep[c] == kNmod || t.dep[c] == kNsubj || t.dep[c] == kNsubjPass))
-            t.group_of_phrase(static_cast<int>(c), e.tgt);
-      if (!e.tgt.empty()) break;
-      if (t.dep[g] != kNmod && t.dep[g] != kObl && t.dep[g] != kNsubj && t.dep[g] != kObj) break;
-    }
-  }
+  if (p.noun && e.src.empty() && e.tgt.empty() && t.lone_agents && is_violent(e.code)) victims_of_violence(sc, v, e);
 }
 
 // False when the event must not be written: negated with no negated code known.

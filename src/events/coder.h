@@ -101,6 +101,12 @@ class Coder {
   void subject_actors(Scratch& sc, int v, int& subj, bool& passive) const;
   bool match_pattern(const Scratch& sc, int v, uint32_t pi, Match& m) const;
   void target_actors(Scratch& sc, int v, const Match& m, bool passive, Pending& e) const;
+  // Steps of target_actors.
+  void pattern_source(Scratch& sc, int v, const Match& m, bool passive, bool target_is_subject, Pending& e) const;
+  int pattern_target_phrase(const Scratch& sc, int v, const Match& m) const;
+  int default_target(const Scratch& sc, int v, const VerbPattern& p, const Pending& e) const;
+  void nominal_source(Scratch& sc, int v, Pending& e) const;
+  void victims_of_violence(Scratch& sc, int v, Pending& e) const;
   bool negate_and_mark_modality(const Scratch& sc, int v, Pending& e) const;
   void resolve_reports(Scratch& sc) const;
   void emit(Document& doc, uint32_t s, const Scratch& sc) const;
