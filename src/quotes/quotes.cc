@@ -262,6 +262,11 @@ class Finder {
   }
   void attribute_direct();
   void find_indirect();
+  // Steps of find_indirect.
+  bool according_to(uint32_t w);
+  bool trailing_attribution(uint32_t w, const Cue& c);
+  std::pair<int32_t, uint32_t> reported_content(uint32_t w, const Cue& c) const;
+  int32_t cue_speaker(uint32_t w) const;
   void add_indirect(uint32_t first, uint32_t last, uint32_t cue_word, Span cue_span, int32_t speaker);
   void find_noun_cue(uint32_t w);
   void find_transcripts();
@@ -602,149 +607,189 @@ void Finder::add_indirect(uint32_t first, uint32_t last, uint32_t cue_word, Span
   found_.push_back(std::move(f));
 }
 
+// "according to X": X speaks; the longer side of the sentence around it is the
+// content. False when w does not start "according to".
+bool Finder::according_to(uint32_t w) {
+  const size_t n = doc_.words.size();
+  if (!iequals(doc_.word_text(w), "according") || w + 1 >= n || !iequals(doc_.word_text(w + 1), "to") ||
+      sent_[w + 1] != sent_[w])
+    return false;
+  int32_t x = head(w) >= 0 && rel(w) != L_.fixed ? head(w) : head(w + 1);
+  // Parsed otherwise ("according to show insiders" with "show" a verb):
+  // the last noun of the words after "to", up to punctuation or a preposition.
+  if (x < 0 || static_cast<uint32_t>(x) <= w + 1) {
+    x = -1;
+    for (uint32_t k = w + 2; k < n && sent_[k] == sent_[w] && !is_punct(k) &&
+                             doc_.words[k].upos != upos_id("ADP") && doc_.words[k].upos != upos_id("CCONJ");
+         ++k)
+      if (doc_.words[k].upos == upos_id("NOUN") || doc_.words[k].upos == L_.propn) x = static_cast<int32_t>(k);
+  }
+  if (x < 0 || static_cast<uint32_t>(x) <= w) return true;
+  auto [xlo, xhi] = subtree(static_cast<uint32_t>(x));
+  xlo = std::min(xlo, w);
+  const Sentence& s = doc_.sentences[sent_[w]];
+  uint32_t lo = s.first_word, hi = s.first_word + s.word_count - 1;
+  // The longer side of the sentence around "according to X".
+  uint32_t left = xlo > lo ? xlo - lo : 0, right = hi > xhi ? hi - xhi : 0;
+  if (left == 0 && right == 0) return true;
+  Span cue_span = words_span(w, w + 1);
+  size_t before = found_.size();
+  if (left >= right) add_indirect(lo, xlo - 1, w, cue_span, x);
+  else add_indirect(xhi + 1, hi, w, cue_span, x);
+  // The source is X, without "according to".
+  if (found_.size() > before && found_.back().q.speaker.begin < doc_.words[w + 1].span.end)
+    found_.back().q.speaker.begin = doc_.words[w + 2 < n ? w + 2 : w + 1].span.begin;
+  return true;
+}
+
+// A cue after what it reports: "The talks failed, he said." (the cue hangs on the
+// clause), "The border will stay closed, the ministry said." (however parsed), and
+// "..., noted NBC's Dante Chinni." True when a quotation was added.
+bool Finder::trailing_attribution(uint32_t w, const Cue& c) {
+  // "The talks failed, he said.": the cue hangs on the clause it reports.
+  if (c.kind == CueKind::kSpeech && rel(w) == L_.parataxis && head(w) >= 0 && static_cast<uint32_t>(head(w)) < w) {
+    int32_t spk = speaker_of(w);
+    auto [lo, hi] = subtree(static_cast<uint32_t>(head(w)));
+    auto [clo, chi] = subtree(w);
+    // Set off by a comma (or a closing mark): ", he said"; the comma may hang on the cue.
+    if (clo > lo && doc_.word_text(clo) == ",") ++clo;
+    std::string_view before = clo > lo ? doc_.word_text(clo - 1) : "";
+    if (spk >= 0 && clo > lo + 1 && (before == "," || is_mark(clo - 1))) {
+      add_indirect(lo, clo - 1, w, doc_.words[w].span, spk);
+      return true;
+    }
+  }
+  // "The border will stay closed, the ministry said.": a cue with its subject
+  // closing the sentence after a comma reports all before it, however parsed.
+  // The cue may be the root (the parse hung the clause on it as a modifier),
+  // and may be an aside (", Mr. Smith said, until ...").
+  if (c.kind == CueKind::kSpeech && finite(w) && rel(w) != L_.parataxis &&
+      (head(w) >= 0 ? closes_sentence(w)
+                    : only_punct_after(w) || comma_after(w) || (w > 0 && doc_.word_text(w - 1) == ","))) {
+    int32_t spk = speaker_of(w);
+    // A root cue's subtree is the sentence: the aside starts at its subject.
+    uint32_t clo = head(w) >= 0 || spk < 0 ? subtree(w).first : subtree(static_cast<uint32_t>(spk)).first;
+    const Sentence& st = doc_.sentences[sent_[w]];
+    uint32_t from = st.first_word;
+    while (clo < w && is_punct(clo) && doc_.word_text(clo) != ",") ++clo;
+    if (doc_.word_text(clo) == ",") ++clo;  // the comma may hang on the cue
+    // The subject follows the comma at once: ", though she noted ..." is a
+    // clause of its own, not an attribution of all before it.
+    if (spk >= 0 && head(spk) == static_cast<int32_t>(w) && static_cast<uint32_t>(spk) < w && clo > from + 2 &&
+        doc_.word_text(clo - 1) == "," && subtree(static_cast<uint32_t>(spk)).first == clo && !is_mark(clo - 2) &&
+        inside_[clo - 2] < 0) {
+      add_indirect(from, clo - 2, w, doc_.words[w].span, spk);
+      return true;
+    }
+    // Inversion parsed as an object: "..., noted NBC's Dante Chinni."
+    if (spk < 0 && w > from + 2 && doc_.word_text(w - 1) == "," && inside_[w - 2] < 0 && !is_mark(w - 2)) {
+      int32_t who = -1;
+      for (uint32_t k : children(w))
+        if (k > w && (rel(k) == L_.obj || rel(k) == L_.nsubj) && !is_punct(k)) who = static_cast<int32_t>(k);
+      if (who >= 0 && (doc_.words[who].upos == L_.propn || doc_.words[who].upos == upos_id("NOUN")) &&
+          only_punct_after(subtree(static_cast<uint32_t>(who)).second)) {
+        add_indirect(from, w - 2, w, doc_.words[w].span, who);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// What a cue reports, as words [first, last] (first -1 when nothing): its clause
+// complement and what follows it among its dependents, else its object ("cited two
+// reports", "called for talks"), else, after whom it addresses, the rest of the
+// sentence when it has a verb ("told reporters the war would end").
+std::pair<int32_t, uint32_t> Finder::reported_content(uint32_t w, const Cue& c) const {
+  // The clause complement, and what follows it among the cue's dependents
+  // (a parse may split "said X and Y" into two complements).
+  int32_t first = -1;
+  uint32_t last = 0;
+  for (uint32_t k : children(w)) {
+    // A second subject after the cue is a misparsed clause ("Trump said
+    // Democrats are the ones ..." with "ones" as a subject of "said").
+    bool clause = (rel(k) == L_.ccomp && !adverbial(k)) || (c.to_clause && rel(k) == L_.xcomp) ||
+                  (k > w && rel(k) == L_.nsubj && c.kind == CueKind::kSpeech && speaker_of(w) >= 0 &&
+                   static_cast<uint32_t>(speaker_of(w)) < w);
+    if (first < 0 && !clause) continue;
+    auto [lo, hi] = subtree(k);
+    bool opens = first < 0;
+    if (opens) first = static_cast<int32_t>(lo);
+    if (k < w) {  // "The war will end, he said": the complement before the cue
+      last = hi;
+      break;
+    }
+    // After it, only more of what was said: a modifier of the cue ("after
+    // ...", ", arguing that ...") is no part of it.
+    if (opens || clause) last = std::max(last, hi);
+  }
+  // "cited two reports", "called the plan a failure", a clause parsed as an
+  // object ("said the company expected ..."): the object is the content, except
+  // for verbs whose object is whom they address ("told reporters").
+  if (first < 0 && !addresses(w)) {
+    for (uint32_t k : children(w)) {
+      if (k < w || is_punct(k)) continue;
+      // "called for talks", "complained about the delays", "railed against the new tax".
+      bool call_for = rel(k) == L_.obl && ((lemma(w) == "call" && (has_case(k, "for") || has_case(k, "on"))) ||
+                                           has_case(k, "about") || has_case(k, "against") || has_case(k, "of") ||
+                                           has_case(k, "over"));
+      if (first < 0 && !((rel(k) == L_.obj && doc_.words[k].upos != L_.pron) || call_for)) continue;
+      auto [lo, hi] = subtree(k);
+      if (first < 0) {
+        if (hi == lo) break;  // one word: "said nothing"
+        first = static_cast<int32_t>(call_for ? lo + 1 : lo);
+      }
+      last = std::max(last, hi);
+    }
+  }
+  // "told reporters the war would end" with the clause parsed apart: after the
+  // one addressed, the rest of the sentence when it has a verb.
+  if (first < 0 && addresses(w) && finite_or_participle(w)) {
+    const Sentence& st = doc_.sentences[sent_[w]];
+    uint32_t end = st.first_word + st.word_count, k = w + 1;
+    while (k < end && doc_.words[k].upos != L_.propn && doc_.words[k].upos != L_.pron &&
+           doc_.words[k].upos != upos_id("NOUN"))
+      ++k;
+    bool verb = false;
+    for (uint32_t x = k + 1; x < end && !verb; ++x)
+      verb = (doc_.words[x].upos == L_.verb || doc_.words[x].upos == upos_id("AUX")) && inside_[x] < 0;
+    if (verb && k + 3 < end && !is_punct(k + 1)) first = static_cast<int32_t>(k + 1), last = end - 1;
+  }
+  return {first, last};
+}
+
+// The speaker of a cue: its subject, else for a finite cue the parse left without
+// one the noun phrase before it, a name or pronoun right before it, or the subject
+// before an aside; -1 when none.
+int32_t Finder::cue_speaker(uint32_t w) const {
+  int32_t spk = speaker_of(w);
+  // A finite cue the parse left without a subject: the noun phrase before it.
+  if (spk < 0 && finite_or_participle(w)) {
+    spk = speaker_between(doc_.sentences[sent_[w]].first_word, w);
+    if (spk >= 0 && head(spk) == static_cast<int32_t>(w)) spk = -1;
+    // "In a meeting with the Post Trump said": a name or pronoun right before the cue.
+    uint16_t up = w > 0 ? doc_.words[w - 1].upos : 0;
+    if (spk < 0 && w > doc_.sentences[sent_[w]].first_word && inside_[w - 1] < 0 &&
+        (up == L_.propn || (up == L_.pron && rel(w - 1) != L_.obj)))
+      spk = static_cast<int32_t>(w - 1);
+    if (spk < 0) spk = speaker_before_aside(w);
+  }
+  return spk;
+}
+
 void Finder::find_indirect() {
   const size_t n = doc_.words.size();
   for (uint32_t w = 0; w < n; ++w) {
     if (inside_[w] >= 0 || in_turn_[w]) continue;
-    // "according to X": X speaks; the clause it modifies is the content.
-    if (iequals(doc_.word_text(w), "according") && w + 1 < n && iequals(doc_.word_text(w + 1), "to") &&
-        sent_[w + 1] == sent_[w]) {
-      int32_t x = head(w) >= 0 && rel(w) != L_.fixed ? head(w) : head(w + 1);
-      // Parsed otherwise ("according to show insiders" with "show" a verb):
-      // the last noun of the words after "to", up to punctuation or a preposition.
-      if (x < 0 || static_cast<uint32_t>(x) <= w + 1) {
-        x = -1;
-        for (uint32_t k = w + 2; k < n && sent_[k] == sent_[w] && !is_punct(k) &&
-                                 doc_.words[k].upos != upos_id("ADP") && doc_.words[k].upos != upos_id("CCONJ");
-             ++k)
-          if (doc_.words[k].upos == upos_id("NOUN") || doc_.words[k].upos == L_.propn) x = static_cast<int32_t>(k);
-      }
-      if (x < 0 || static_cast<uint32_t>(x) <= w) continue;
-      int32_t g = head(x);
-      auto [xlo, xhi] = subtree(static_cast<uint32_t>(x));
-      xlo = std::min(xlo, w);
-      const Sentence& s = doc_.sentences[sent_[w]];
-      uint32_t lo = s.first_word, hi = s.first_word + s.word_count - 1;
-      (void)g;
-      // The longer side of the sentence around "according to X".
-      uint32_t left = xlo > lo ? xlo - lo : 0, right = hi > xhi ? hi - xhi : 0;
-      if (left == 0 && right == 0) continue;
-      Span cue_span = words_span(w, w + 1);
-      size_t before = found_.size();
-      if (left >= right) add_indirect(lo, xlo - 1, w, cue_span, x);
-      else add_indirect(xhi + 1, hi, w, cue_span, x);
-      // The source is X, without "according to".
-      if (found_.size() > before && found_.back().q.speaker.begin < doc_.words[w + 1].span.end)
-        found_.back().q.speaker.begin = doc_.words[w + 2 < n ? w + 2 : w + 1].span.begin;
-      continue;
-    }
+    if (according_to(w)) continue;
     if (doc_.words[w].upos == upos_id("NOUN")) {
       find_noun_cue(w);
       continue;
     }
     const Cue* c = cue(w);
     if (!c) continue;
-    // "The talks failed, he said.": the cue hangs on the clause it reports.
-    if (c->kind == CueKind::kSpeech && rel(w) == L_.parataxis && head(w) >= 0 && static_cast<uint32_t>(head(w)) < w) {
-      int32_t spk = speaker_of(w);
-      auto [lo, hi] = subtree(static_cast<uint32_t>(head(w)));
-      auto [clo, chi] = subtree(w);
-      // Set off by a comma (or a closing mark): ", he said"; the comma may hang on the cue.
-      if (clo > lo && doc_.word_text(clo) == ",") ++clo;
-      std::string_view before = clo > lo ? doc_.word_text(clo - 1) : "";
-      if (spk >= 0 && clo > lo + 1 && (before == "," || is_mark(clo - 1))) {
-        add_indirect(lo, clo - 1, w, doc_.words[w].span, spk);
-        continue;
-      }
-    }
-    // "The border will stay closed, the ministry said.": a cue with its subject
-    // closing the sentence after a comma reports all before it, however parsed.
-    // The cue may be the root (the parse hung the clause on it as a modifier),
-    // and may be an aside (", Mr. Smith said, until ...").
-    if (c->kind == CueKind::kSpeech && finite(w) && rel(w) != L_.parataxis &&
-        (head(w) >= 0 ? closes_sentence(w)
-                      : only_punct_after(w) || comma_after(w) || (w > 0 && doc_.word_text(w - 1) == ","))) {
-      int32_t spk = speaker_of(w);
-      // A root cue's subtree is the sentence: the aside starts at its subject.
-      uint32_t clo = head(w) >= 0 || spk < 0 ? subtree(w).first : subtree(static_cast<uint32_t>(spk)).first;
-      const Sentence& st = doc_.sentences[sent_[w]];
-      uint32_t from = st.first_word;
-      while (clo < w && is_punct(clo) && doc_.word_text(clo) != ",") ++clo;
-      if (doc_.word_text(clo) == ",") ++clo;  // the comma may hang on the cue
-      // The subject follows the comma at once: ", though she noted ..." is a
-      // clause of its own, not an attribution of all before it.
-      if (spk >= 0 && head(spk) == static_cast<int32_t>(w) && static_cast<uint32_t>(spk) < w && clo > from + 2 &&
-          doc_.word_text(clo - 1) == "," && subtree(static_cast<uint32_t>(spk)).first == clo && !is_mark(clo - 2) &&
-          inside_[clo - 2] < 0) {
-        add_indirect(from, clo - 2, w, doc_.words[w].span, spk);
-        continue;
-      }
-      // Inversion parsed as an object: "..., noted NBC's Dante Chinni."
-      if (spk < 0 && w > from + 2 && doc_.word_text(w - 1) == "," && inside_[w - 2] < 0 && !is_mark(w - 2)) {
-        int32_t who = -1;
-        for (uint32_t k : children(w))
-          if (k > w && (rel(k) == L_.obj || rel(k) == L_.nsubj) && !is_punct(k)) who = static_cast<int32_t>(k);
-        if (who >= 0 && (doc_.words[who].upos == L_.propn || doc_.words[who].upos == upos_id("NOUN")) &&
-            only_punct_after(subtree(static_cast<uint32_t>(who)).second)) {
-          add_indirect(from, w - 2, w, doc_.words[w].span, who);
-          continue;
-        }
-      }
-    }
-    // The clause complement, and what follows it among the cue's dependents
-    // (a parse may split "said X and Y" into two complements).
-    int32_t first = -1;
-    uint32_t last = 0;
-    for (uint32_t k : children(w)) {
-      // A second subject after the cue is a misparsed clause ("Trump said
-      // Democrats are the ones ..." with "ones" as a subject of "said").
-      bool clause = (rel(k) == L_.ccomp && !adverbial(k)) || (c->to_clause && rel(k) == L_.xcomp) ||
-                    (k > w && rel(k) == L_.nsubj && c->kind == CueKind::kSpeech && speaker_of(w) >= 0 &&
-                     static_cast<uint32_t>(speaker_of(w)) < w);
-      if (first < 0 && !clause) continue;
-      auto [lo, hi] = subtree(k);
-      bool opens = first < 0;
-      if (opens) first = static_cast<int32_t>(lo);
-      if (k < w) {  // "The war will end, he said": the complement before the cue
-        last = hi;
-        break;
-      }
-      // After it, only more of what was said: a modifier of the cue ("after
-      // ...", ", arguing that ...") is no part of it.
-      if (opens || clause) last = std::max(last, hi);
-    }
-    // "cited two reports", "called the plan a failure", a clause parsed as an
-    // object ("said the company expected ..."): the object is the content, except
-    // for verbs whose object is whom they address ("told reporters").
-    if (first < 0 && !addresses(w)) {
-      for (uint32_t k : children(w)) {
-        if (k < w || is_punct(k)) continue;
-        // "called for talks", "complained about the delays", "railed against the new tax".
-        bool call_for = rel(k) == L_.obl && ((lemma(w) == "call" && (has_case(k, "for") || has_case(k, "on"))) ||
-                                             has_case(k, "about") || has_case(k, "against") || has_case(k, "of") ||
-                                             has_case(k, "over"));
-        if (first < 0 && !((rel(k) == L_.obj && doc_.words[k].upos != L_.pron) || call_for)) continue;
-        auto [lo, hi] = subtree(k);
-        if (first < 0) {
-          if (hi == lo) break;  // one word: "said nothing"
-          first = static_cast<int32_t>(call_for ? lo + 1 : lo);
-        }
-        last = std::max(last, hi);
-      }
-    }
-    // "told reporters the war would end" with the clause parsed apart: after the
-    // one addressed, the rest of the sentence when it has a verb.
-    if (first < 0 && addresses(w) && finite_or_participle(w)) {
-      const Sentence& st = doc_.sentences[sent_[w]];
-      uint32_t end = st.first_word + st.word_count, k = w + 1;
-      while (k < end && doc_.words[k].upos != L_.propn && doc_.words[k].upos != L_.pron &&
-             doc_.words[k].upos != upos_id("NOUN"))
-        ++k;
-      bool verb = false;
-      for (uint32_t x = k + 1; x < end && !verb; ++x)
-        verb = (doc_.words[x].upos == L_.verb || doc_.words[x].upos == upos_id("AUX")) && inside_[x] < 0;
-      if (verb && k + 3 < end && !is_punct(k + 1)) first = static_cast<int32_t>(k + 1), last = end - 1;
-    }
+    if (trailing_attribution(w, *c)) continue;
+    auto [first, last] = reported_content(w, *c);
     if (first < 0) continue;
     uint32_t from = static_cast<uint32_t>(first);
     // "urged Congress to act": the one urged belongs to the content.
@@ -752,19 +797,7 @@ void Finder::find_indirect() {
       for (uint32_t k : children(w))
         if (k > w && k < from && (rel(k) == L_.obj || rel(k) == L_.iobj) && doc_.words[w].upos == L_.verb)
           from = subtree(k).first;
-    int32_t spk = speaker_of(w);
-    // A finite cue the parse left without a subject: the noun phrase before it.
-    if (spk < 0 && finite_or_participle(w)) {
-      spk = speaker_between(doc_.sentences[sent_[w]].first_word, w);
-      if (spk >= 0 && head(spk) == static_cast<int32_t>(w)) spk = -1;
-      // "In a meeting with the Post Trump said": a name or pronoun right before the cue.
-      uint16_t up = w > 0 ? doc_.words[w - 1].upos : 0;
-      if (spk < 0 && w > doc_.sentences[sent_[w]].first_word && inside_[w - 1] < 0 &&
-          (up == L_.propn || (up == L_.pron && rel(w - 1) != L_.obj)))
-        spk = static_cast<int32_t>(w - 1);
-      if (spk < 0) spk = speaker_before_aside(w);
-    }
-    add_indirect(from, last, w, doc_.words[w].span, spk);
+    add_indirect(from, last, w, doc_.words[w].span, cue_speaker(w));
   }
 }
 
