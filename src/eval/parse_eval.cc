@@ -124,7 +124,8 @@ Result<ParseEvalResult> evaluate_parse_raw(const ParseEvalOptions& opt) {
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   std::vector<WordPair> pairs;
-  SITREP_ASSIGN_OR_RETURN(auto tokenization, score_tokenization(gold, doc, &pairs));
+  // Only the word alignment (pairs) is used here; the tokenization scores are not.
+  if (auto aligned = score_tokenization(gold, doc, &pairs); !aligned.ok()) return aligned.status();
 
   // Heads as global word indices (-1: the root), on both sides.
   std::vector<int64_t> gold_head(gold.words.size(), -1), system_head(doc.words.size(), -1);
