@@ -224,6 +224,9 @@ TEST_F(ServerTest, OnlyAllowedHostsAndSameOriginAreServed) {
   auto v6 = c.Get("/api/stats", {{"Host", "[::1]:" + std::to_string(port_)}});
   ASSERT_TRUE(v6);
   EXPECT_EQ(v6->status, 200);
+  auto no_name = c.Get("/api/stats", {{"Host", ":" + std::to_string(port_)}});
+  ASSERT_TRUE(no_name);
+  EXPECT_EQ(no_name->status, 421);  // an empty host name is not an allowed one
   auto other_origin = c.Get("/api/stats", {{"Origin", "https://evil.example"}});
   ASSERT_TRUE(other_origin);
   EXPECT_EQ(other_origin->status, 403);

@@ -89,6 +89,8 @@ std::string host_of(std::string_view h) {
   if (!h.empty() && h[0] == '[') {
     size_t close = h.find(']');
     out = std::string(h.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1));
+  } else if (std::count(h.begin(), h.end(), ':') > 1) {  // a bare IPv6 address ("::1"): no port
+    out = std::string(h);
   } else {
     size_t colon = h.find(':');
     out = std::string(h.substr(0, colon));
