@@ -363,11 +363,10 @@ void Coder::subject_actors(Scratch& sc, int v, int& subj, bool& passive) const {
     // No actor in the tree's subject: the nearest actor before the verb in its clause,
     // not one behind a preposition other than an agent's "by" ("a bomb exploded in
     // Kabul, killing five": not Kabul; "appointed by the AU after consultations": the AU).
-    static const uint64_t kBy = h("by");
     for (int j = v - 1; j >= 0 && sc.subject.empty(); --j) {
       if (t.cover[j] >= 0) {
         int c = t.child_with(t.np_head(t.cover[j]), kCase);
-        bool prepositional = c >= 0 && t.up[c] == kAdp && t.hl[c] != kBy;
+        bool prepositional = c >= 0 && t.up[c] == kAdp && t.hl[c] != words().by;
         if (!t.matches[t.cover[j]].agent && !prepositional) t.group_of_match(t.cover[j], sc.subject);
         continue;
       }
@@ -767,9 +766,8 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       bool country = c.size() >= 6 && !c.starts_with("IGO") && !c.starts_with("NGO");
       // Charges and trials are the courts' and prosecutors' (JUD); arrests the police's.
       static const std::vector<uint64_t> kJudicial{h("charge"), h("indict"), h("prosecute"), h("try"),
-                                                   h("sentence"), h("convict"), h("trial"), h("indictment"),
-                                                   h("prosecution")};
-      const char* sector = among(kJudicial, t.hl[v]) ? "JUD" : "COP";
+                                                   h("sentence"), h("convict")};
+      const char* sector = court_noun || among(kJudicial, t.hl[v]) ? "JUD" : "COP";
       e.src.push_back(CodedActor{(country ? std::string(c.substr(0, 3)) : std::string()) + sector, -1, -1});
     }
     sc.pending.push_back(std::move(e));

@@ -164,6 +164,18 @@ void append_decoded(std::string& out, std::string_view s) {
   }
 }
 
+// Appends text with runs of white space collapsed to one space.
+void append_collapsed(std::string& out, std::string_view s) {
+  for (char c : s) {
+    bool space = text::is_ascii_space(c) || c == '\r';
+    if (space) {
+      if (!out.empty() && out.back() != ' ' && out.back() != '\n') out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+}
+
 // The page's text without its markup (see the file comment): paragraphs joined by a blank line.
 std::string text_without_markup(std::string_view html) {
   std::string raw;
@@ -189,13 +201,7 @@ std::string text_without_markup(std::string_view html) {
     size_t e = raw.find("\n\n", b);
     if (e == std::string::npos) e = raw.size();
     std::string para;
-    for (char c : std::string_view(raw).substr(b, e - b)) {
-      if (text::is_ascii_space(c) || c == '\r') {
-        if (!para.empty() && para.back() != ' ') para.push_back(' ');
-      } else {
-        para.push_back(c);
-      }
-    }
+    append_collapsed(para, std::string_view(raw).substr(b, e - b));
     std::string_view t = text::trim(para);
     if (!t.empty()) {
       if (!out.empty()) out += "\n\n";
@@ -318,17 +324,6 @@ bool contains_paragraph(const GumboNode* node, ParagraphMode mode) {
   return found;
 }
 
-// Appends text with runs of white space collapsed to one space.
-void append_collapsed(std::string& out, std::string_view s) {
-  for (char c : s) {
-    bool space = text::is_ascii_space(c) || c == '\r';
-    if (space) {
-      if (!out.empty() && out.back() != ' ' && out.back() != '\n') out.push_back(' ');
-    } else {
-      out.push_back(c);
-    }
-  }
-}
 
 void collect_text(const GumboNode* node, bool inside_article, std::string& out) {
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA || node->type == GUMBO_NODE_WHITESPACE) {

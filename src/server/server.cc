@@ -26,6 +26,7 @@
 #include "server/views.h"
 #include "store/queries.h"
 #include "store/store.h"
+#include "text/text_util.h"
 
 namespace sitrep::server {
 namespace {
@@ -95,8 +96,7 @@ std::string host_of(std::string_view h) {
     size_t colon = h.find(':');
     out = std::string(h.substr(0, colon));
   }
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
+  return text::ascii_lower(out);
 }
 
 const char* content_type(const fs::path& p) {

@@ -2,7 +2,6 @@
 #include "text/tokenizer.h"
 #include "core/locate.h"
 
-#include <unistd.h>
 #include <utf8proc.h>
 
 #include <array>
