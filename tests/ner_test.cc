@@ -2,9 +2,11 @@
 // span decoding, the model file, and the shipped model on sentences we wrote.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <string>
 #include <vector>
 
+#include "core/locate.h"
 #include "core/model_file.h"
 #include "entities/ner.h"
 #include "entities/ner_features.h"
@@ -219,6 +221,19 @@ const entities::Ner& shipped() {
   return ner.value();
 }
 
+// Two recognizers find the same mentions in `text`.
+void expect_same_mentions(const entities::Ner& x, const entities::Ner& y, const std::string& text) {
+  Document a = analysed(text);
+  Document b = a;
+  x.tag(a);
+  y.tag(b);
+  ASSERT_EQ(a.mentions.size(), b.mentions.size());
+  for (size_t i = 0; i < a.mentions.size(); ++i) {
+    EXPECT_EQ(a.mentions[i].span, b.mentions[i].span);
+    EXPECT_EQ(a.mentions[i].type, b.mentions[i].type);
+  }
+}
+
 // "TYPE text" of every mention.
 std::vector<std::string> found(const std::string& text) {
   Document doc = analysed(text);
@@ -258,8 +273,54 @@ TEST(NerModelTest, MentionsStayInTextOrderWithinSentences) {
     const Sentence& s = doc.sentences[m.sentence];
     EXPECT_GE(m.first_word, s.first_word);
     EXPECT_LE(m.first_word + m.word_count, s.first_word + s.word_count);
-    if (i) EXPECT_LT(doc.mentions[i - 1].span.begin, m.span.begin);
+    if (i) {
+      EXPECT_LT(doc.mentions[i - 1].span.begin, m.span.begin);
+    }
   }
+}
+
+// The shipped recognizer reads no data files: loaded where no data folder can be found, it
+// recognises exactly what it recognises beside data/.
+TEST(NerModelTest, TheShippedModelReadsNoDataFiles) {
+  const entities::Ner& ner = shipped();
+  auto path = locate(Shipped::kModels, "ner.bin");
+  ASSERT_TRUE(path.ok());
+  const char* before = std::getenv("SITREP_DATA");
+  std::string saved = before ? before : "";
+  setenv("SITREP_DATA", "/nonexistent/sitrep-data", 1);
+  EXPECT_FALSE(locate(Shipped::kData, "actors").ok());
+  auto alone = entities::Ner::load(path.value());
+  if (before) {
+    setenv("SITREP_DATA", saved.c_str(), 1);
+  } else {
+    unsetenv("SITREP_DATA");
+  }
+  ASSERT_TRUE(alone.ok()) << alone.status().message();
+  expect_same_mentions(ner, alone.value(),
+                       "Vladimir Putin met Xi Jinping in Beijing as Ukrainian and Russian officials met in Istanbul.");
+}
+
+// A model trained with gazetteer features carries that gazetteer in its file: one without
+// the section is refused, one with it loads the same entries.
+TEST(NerModelTest, AGazetteerModelCarriesItsGazetteer) {
+  ModelFile m = shipped().to_model_file("test");
+  for (auto& [name, bytes] : m.sections)
+    if (name == "weights") bytes[4] = 1;  // after u32 classes: the uses-gazetteer flag
+  auto without = entities::Ner::from_model_file(m, "old.bin");
+  ASSERT_FALSE(without.ok());
+  EXPECT_NE(without.status().message().find("missing section \"gazetteer\""), std::string::npos)
+      << without.status().message();
+  entities::Gazetteer gaz;
+  gaz.add("Kyiv", entities::Gazetteer::kCity);
+  gaz.add("United Nations", entities::Gazetteer::kIgo);
+  m.add("gazetteer", gaz.serialize());
+  auto with = entities::Ner::from_model_file(m, "new.bin");
+  ASSERT_TRUE(with.ok()) << with.status().message();
+  EXPECT_TRUE(with.value().uses_gazetteer());
+  EXPECT_EQ(with.value().gazetteer().size(), 2u);
+  ModelFile again = with.value().to_model_file("test");
+  ASSERT_NE(again.section("gazetteer"), nullptr);
+  EXPECT_EQ(*again.section("gazetteer"), gaz.serialize());
 }
 
 TEST(NerModelTest, RoundTripsThroughTheModelFile) {
@@ -273,15 +334,7 @@ TEST(NerModelTest, RoundTripsThroughTheModelFile) {
   EXPECT_EQ(again.value().feature_count(), ner.feature_count());
   EXPECT_EQ(again.value().lexicon().size(), ner.lexicon().size());
   EXPECT_EQ(again.value().uses_doc_hints(), ner.uses_doc_hints());
-  Document a = analysed("Officials in Kyiv said Russian troops had left the region on Tuesday.");
-  Document b = a;
-  ner.tag(a);
-  again.value().tag(b);
-  ASSERT_EQ(a.mentions.size(), b.mentions.size());
-  for (size_t i = 0; i < a.mentions.size(); ++i) {
-    EXPECT_EQ(a.mentions[i].span, b.mentions[i].span);
-    EXPECT_EQ(a.mentions[i].type, b.mentions[i].type);
-  }
+  expect_same_mentions(ner, again.value(), "Officials in Kyiv said Russian troops had left the region on Tuesday.");
 }
 
 TEST(NerModelTest, RejectsAnotherKindOfModel) {

@@ -26,13 +26,9 @@ int run(const TrainNerOptions& o) {
   if (!tagger.ok()) return fail(tagger.status());
   entities::Gazetteer gaz;
   if (o.gazetteer != "none") {
-    if (o.gazetteer.empty()) {
-      gaz = entities::Gazetteer::load_default();
-    } else {
-      auto g = entities::Gazetteer::load_dir(o.gazetteer);
-      if (!g.ok()) return fail(g.status());
-      gaz = std::move(g).value();
-    }
+    auto g = o.gazetteer.empty() ? entities::Gazetteer::load_default() : entities::Gazetteer::load_dir(o.gazetteer);
+    if (!g.ok()) return fail(g.status());
+    gaz = std::move(g).value();
   }
   fmt::print(stderr, "gazetteer: {} names\n", gaz.size());
   entities::NerLexicon lexicon;
@@ -99,7 +95,7 @@ void add_train_ner_command(CLI::App& train_group) {
   cmd->add_option("-o,--out", o->out, "Model path")->capture_default_str();
   cmd->add_option("--tagger", o->tagger, "Tagger model for the UPOS/XPOS features (default: models/tagger.bin)");
   cmd->add_option("--gazetteer", o->gazetteer,
-                  "Actor dictionary directory for gazetteer features (default: data/actors if present; none: off)");
+                  "Actor dictionary directory for gazetteer features, stored in the model (default: data/actors, found like every data file; none: off)");
   cmd->add_option("--list", o->lists,
                   "Name list for features, stored in the model: PLACE=FILE, GIVEN=FILE, NAME=FILE or COMPANY=FILE (one name a line; "
                   "scripts/ner_lexicons.sh)");

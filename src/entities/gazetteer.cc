@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "core/model_file.h"
 #include "entities/ner_features.h"
 #include "io/file.h"
 
@@ -112,11 +113,34 @@ Result<Gazetteer> Gazetteer::load_dir(const std::string& dir) {
   return g;
 }
 
-Gazetteer Gazetteer::load_default() {
-  auto dir = locate(Shipped::kData, "actors");
-  if (!dir.ok()) return Gazetteer();
-  auto g = load_dir(dir.value());
-  return g.ok() ? std::move(g).value() : Gazetteer();
+Result<Gazetteer> Gazetteer::load_default() {
+  SITREP_ASSIGN_OR_RETURN(std::string dir, locate(Shipped::kData, "actors"));
+  return load_dir(dir);
+}
+
+std::string Gazetteer::serialize() const {
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> cats;
+  keys.reserve(entries_.size());
+  cats.reserve(entries_.size());
+  entries_.for_each([&](uint64_t k, uint32_t v) { keys.push_back(k), cats.push_back(v); });
+  ByteWriter w;
+  w.array(keys);
+  w.array(cats);
+  return w.take();
+}
+
+bool Gazetteer::deserialize(std::string_view bytes) {
+  ByteReader r(bytes);
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> cats;
+  if (!r.array(&keys) || !r.array(&cats) || keys.size() != cats.size()) return false;
+  entries_ = HashIndex(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] == 0 || cats[i] == 0) return false;
+    entries_.at(keys[i], 0) = cats[i];
+  }
+  return true;
 }
 
 }  // namespace sitrep::entities

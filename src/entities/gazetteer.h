@@ -32,8 +32,13 @@ class Gazetteer {
   // Reads countries.tsv, igos.tsv, persons.tsv, roles.tsv, cities.tsv from `dir`
   // (each optional). A file with no known column is an error naming it.
   static Result<Gazetteer> load_dir(const std::string& dir);
-  // data/actors in the source tree (or $SITREP_DATA/actors); empty when absent.
-  static Gazetteer load_default();
+  // data/actors, found by core/locate.h; the error names every place looked.
+  // Only training reads it: a trained model carries its gazetteer (serialize()).
+  static Result<Gazetteer> load_default();
+
+  // The entries as bytes, for a model file section, and back (false when corrupt).
+  std::string serialize() const;
+  bool deserialize(std::string_view bytes);
 
   void add(std::string_view name, uint32_t categories);
   bool empty() const { return entries_.size() == 0; }

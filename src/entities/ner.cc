@@ -252,6 +252,7 @@ ModelFile Ner::to_model_file(std::string note) const {
   c.array(caps_values_);
   m.add("caps", c.take());
   if (!lexicon_.empty()) m.add("lexicon", lexicon_.serialize());
+  if (uses_gazetteer_) m.add("gazetteer", gazetteer_.serialize());
   if (uses_doc_hints_) m.add("doc_hints", std::string(1, '\1'));
   return m;
 }
@@ -286,8 +287,12 @@ Result<Ner> Ner::from_model_file(const ModelFile& m, std::string_view name) {
   if ((sec = m.section("lexicon")) && !t.lexicon_.deserialize(*sec)) return bad("corrupt section \"lexicon\"");
   t.uses_doc_hints_ = m.section("doc_hints") != nullptr;
   t.uses_gazetteer_ = gaz != 0;
-  // The gazetteer is our actor dictionary (data/actors), read where it lies, not stored in the model.
-  if (t.uses_gazetteer_) t.gazetteer_ = Gazetteer::load_default();
+  // The gazetteer the model was trained with travels inside it: the recognizer reads no data files.
+  if (t.uses_gazetteer_) {
+    if (!(sec = m.section("gazetteer")))
+      return bad("missing section \"gazetteer\" (models from before it was stored; retrain with `sitrep train ner`)");
+    if (!t.gazetteer_.deserialize(*sec)) return bad("corrupt section \"gazetteer\"");
+  }
   t.index();
   return t;
 }
