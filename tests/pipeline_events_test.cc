@@ -160,6 +160,14 @@ TEST_F(PipelineEvents, AgentsWithoutACountryTakeTheCountryOfTheirPlace) {
   EXPECT_EQ(e->target.code.substr(0, 3), "VEN") << all_events(doc);
 }
 
+TEST_F(PipelineEvents, ASentenceInitialRoleWordIsAnAgentNotAName) {
+  Document doc = analyse("Gunmen killed three policemen in Peshawar on Monday.\n", Date{2023, 5, 17});
+  const Event* e = find_event(doc, "19");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "PAKREB") << all_events(doc);
+  EXPECT_EQ(e->target.code, "PAKCOP") << all_events(doc);
+}
+
 TEST_F(PipelineEvents, AnUnnamedArmyTakesTheCountryOfTheTroopsNamedBefore) {
   Document doc = analyse("Indian troops shot two Pakistani intruders in Kashmir, the army said.\n", Date{2023, 5, 17});
   bool army = false;

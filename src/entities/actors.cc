@@ -145,6 +145,9 @@ class Assigner {
   std::optional<Guess> from_context(const Mention& m) {
     uint32_t b = m.first_word, e = m.first_word + m.word_count;
     if (m.kind == MentionKind::kName && (m.type == EntityType::kPerson || m.type == EntityType::kNone)) {
+      // A "name" made only of role words and nationalities, ending on a role word, is a
+      // description the recognizer took for a name: "Gunmen" opening a sentence, "AFGHAN POLICE" in capitals.
+      if (m.type == EntityType::kPerson && wholly_description(b, e)) return describe(b, e, "nominal");
       uint32_t name_start = ctx_.name_start(b, e);  // after a title inside the mention
       // "Chinese and Ukrainian foreign ministers Wang Yi and Dmytro Kuleba": the
       // second name takes the title of the first, and the second owner.
@@ -166,6 +169,19 @@ class Assigner {
     if (m.kind == MentionKind::kPronoun) return std::nullopt;
     // Names of places and organisations, nationalities, role descriptions.
     return describe(b, e, m.kind == MentionKind::kName ? "name" : "nominal");
+  }
+
+  bool wholly_description(uint32_t b, uint32_t e) const {
+    const GazetteerHit* role = ctx_.last_role(b, e);
+    if (!role || role->first_word + role->word_count != e) return false;
+    uint32_t covered = b;
+    for (const GazetteerHit* h : ctx_.hits_in(b, e)) {
+      bool describing = h->category == GazetteerCategory::kRole || h->category == GazetteerCategory::kNationality ||
+                        h->category == GazetteerCategory::kCountryName;
+      if (h->first_word > covered || !describing) return false;
+      covered = std::max(covered, h->first_word + h->word_count);
+    }
+    return covered == e;
   }
 
   // The code that the words [b, e) describe: the owner (country, organisation,
