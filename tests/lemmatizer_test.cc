@@ -130,6 +130,11 @@ TEST(LemmatizerTest, ShippedModel) {
       {"condemned", "VBD", "condemn"}, {"raided", "VBD", "raid"},   {"postponed", "VBN", "postpone"},
       {"controlled", "VBN", "control"}, {"patrolled", "VBD", "patrol"}, {"rioted", "VBD", "riot"},
       {"shelling", "VBG", "shell"}, {"blaming", "VBG", "blame"},    {"stopping", "VBG", "stop"},
+      // Past forms the tagger gave a present tag take the past tags' lemma; present
+      // forms that are verbs themselves stay.
+      {"shot", "VBP", "shoot"},     {"stole", "VBP", "steal"},      {"upheld", "VB", "uphold"},
+      {"went", "VBP", "go"},        {"beat", "VBP", "beat"},        {"lay", "VBP", "lay"},
+      {"shut", "VBP", "shut"},      {"say", "VBP", "say"},
   };
   for (const auto& c : cases) EXPECT_EQ(lemma(l, c[0], c[1]), c[2]) << c[0] << "/" << c[1];
 }

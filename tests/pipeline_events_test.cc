@@ -168,6 +168,19 @@ TEST_F(PipelineEvents, ASentenceInitialRoleWordIsAnAgentNotAName) {
   EXPECT_EQ(e->target.code, "PAKCOP") << all_events(doc);
 }
 
+// "attacked X, killing Y" is one attack whose toll the participle tells: one event, against
+// the victims when the attack itself names only a place; a killing by someone else stays.
+TEST_F(PipelineEvents, TheTollOfAnAttackIsNotASecondEvent) {
+  Document doc = analyse("Taliban militants attacked a checkpoint in Helmand, killing four soldiers.\n", Date{2023, 5, 17});
+  ASSERT_EQ(doc.events.size(), 1u) << all_events(doc);
+  EXPECT_EQ(doc.events[0].code.substr(0, 2), "19") << all_events(doc);
+  EXPECT_EQ(doc.events[0].source.code, "AFGREB") << all_events(doc);
+  EXPECT_EQ(doc.events[0].target.code, "AFGMIL") << all_events(doc);
+  Document two = analyse("Militants attacked an army post in Kashmir and soldiers killed three militants.\n",
+                         Date{2023, 5, 17});
+  EXPECT_EQ(two.events.size(), 2u) << all_events(two);
+}
+
 TEST_F(PipelineEvents, AnUnnamedArmyTakesTheCountryOfTheTroopsNamedBefore) {
   Document doc = analyse("Indian troops shot two Pakistani intruders in Kashmir, the army said.\n", Date{2023, 5, 17});
   bool army = false;

@@ -583,6 +583,27 @@ void Coder::resolve_reports(Scratch& sc) const {
       if (r == "02" || r == "03" || r == "10" || r == "13") e.dropped = true;
     }
   }
+  // "shelled Kharkiv, killing 12 civilians", "shot into houses, killing nine villagers": the
+  // participle tells the toll of the attack, one event. Its victims become the attack's
+  // target when the attack has none; a different source ("..., killing two of the attackers")
+  // keeps both.
+  // A bare country the attack's target took from its place ("a checkpoint in Helmand") yields
+  // to the victims of that country ("four soldiers": AFGMIL).
+  for (Pending& e : sc.pending) {
+    if (!t.lone_agents || !is_violent(e.code) || t.xp[e.verb] != kVBG) continue;
+    int participle = e.verb;  // "killing nine and injuring nine others": the first participle
+    if (t.dep[participle] == kConj && t.parent[participle] >= 0 && t.xp[t.parent[participle]] == kVBG)
+      participle = t.parent[participle];
+    if (t.dep[participle] != kAdvcl) continue;
+    for (Pending& g : sc.pending) {
+      if (&g == &e || g.dropped || g.verb != t.parent[participle] || !is_violent(g.code)) continue;
+      if (!e.src.empty() && !g.src.empty() && e.src.front().code != g.src.front().code) continue;
+      bool bare_country = !g.tgt.empty() && g.tgt.front().code.size() == 3 && !e.tgt.empty() &&
+                          e.tgt.front().code.starts_with(g.tgt.front().code);
+      if (g.tgt.empty() || bare_country) g.tgt = e.tgt;
+      e.dropped = true;
+    }
+  }
   std::vector<CodedActor> who;
   for (Pending& e : sc.pending) {
     if (e.dropped) continue;

@@ -266,6 +266,16 @@ std::string_view Lemmatizer::lemmatize(std::string_view form, uint16_t xpos, std
     size_t e = i + 1 < exception_offsets_.size() ? exception_offsets_[i + 1] : exception_text_.size();
     return std::string_view(exception_text_).substr(b, e - b);
   }
+  // A past form the tagger gave a present tag ("shot"/VBP, "froze"/VB): what the past
+  // tags make of it, when that is a known verb and the form itself is none ("lay", "beat" stay).
+  static const uint16_t kVb = xpos_id("VB"), kVbp = xpos_id("VBP"), kVbd = xpos_id("VBD"), kVbn = xpos_id("VBN");
+  if ((xpos == kVb || xpos == kVbp) && !lexicon_keys_.empty() && !known(scratch, kVerb)) {
+    for (uint16_t tag : {kVbd, kVbn}) {
+      std::string_view past = lemmatize(form, tag, scratch);
+      if (known(past, kVerb)) return past;
+      detail::lower_into(form, scratch);
+    }
+  }
   return guess(form, xpos, scratch);
 }
 
