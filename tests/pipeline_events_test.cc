@@ -181,6 +181,17 @@ TEST_F(PipelineEvents, TheTollOfAnAttackIsNotASecondEvent) {
   EXPECT_EQ(two.events.size(), 2u) << all_events(two);
 }
 
+// The object a pattern names is what is done when it is the source's own ("its
+// ambassador"); whom it is done to is the phrase on it. A named object that is someone
+// else's stays the target.
+TEST_F(PipelineEvents, TheSourcesOwnObjectIsNotTheTarget) {
+  Document doc = analyse("Turkey recalled its ambassador to the Netherlands.\n", Date{2017, 3, 12});
+  const Event* e = find_event(doc, "16");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "TUR") << all_events(doc);
+  EXPECT_EQ(e->target.code, "NLD") << all_events(doc);
+}
+
 TEST_F(PipelineEvents, AnUnnamedArmyTakesTheCountryOfTheTroopsNamedBefore) {
   Document doc = analyse("Indian troops shot two Pakistani intruders in Kashmir, the army said.\n", Date{2023, 5, 17});
   bool army = false;

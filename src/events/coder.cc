@@ -420,8 +420,18 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, const 
   int a = t.first_actor(sc.after, v + 1);
   // Not an actor of a circumstance of time or cause ("fought three wars since
   // independence from British rule"), nor the venue of a meeting ("held talks in Warsaw").
+  // Nor the object the pattern names when it is the source's own or no one's in particular
+  // ("recalled its ambassador to the Netherlands", "reiterated its call for talks"): it is
+  // what is done; "killed four Taliban militants" names whom.
+  const int named_object = p.object.empty() ? -1 : t.child_with(v, kObj);
+  auto own_or_agent = [&](int x) {
+    if (t.matches[x].agent) return true;
+    int poss = t.child_with(named_object, kPoss);
+    return poss >= 0 && t.up[poss] == kPron;
+  };
   auto skip = [&](int x) {
-    return t.lone_agents && (in_circumstance(t, t.np_head(x), v) || (e.symmetric && locative(t, t.np_head(x))));
+    return t.lone_agents && (in_circumstance(t, t.np_head(x), v) || (e.symmetric && locative(t, t.np_head(x))) ||
+                             (named_object >= 0 && t.np_head(x) == named_object && own_or_agent(x)));
   };
   for (int guard = 0; a >= 0 && skip(a) && guard < t.n; ++guard) {
     int next = -1;
