@@ -13,6 +13,8 @@
 
 namespace fs = std::filesystem;
 using namespace sitrep;
+using events::CameoCode;
+using events::cameo_code;
 using events::Ontology;
 using events::Quad;
 
@@ -149,6 +151,26 @@ TEST(Ontology, ShippedTableHasEveryRootAndKnownScores) {
   EXPECT_EQ(o.value().find("111")->quad, Quad::kVerbalConflict);
   EXPECT_EQ(o.value().find("0874")->root, "08");
   EXPECT_EQ(o.value().find("0874")->quad, Quad::kMaterialCooperation);
+}
+
+// The compiled-in table is data/cameo/ontology.tsv, row for row: what the store, server
+// and writers read cannot drift from the file (a build after editing it regenerates it).
+TEST(Ontology, CompiledTableIsTheDataFile) {
+  auto file = Ontology::load(std::string(SITREP_SOURCE_DIR) + "/data/cameo/ontology.tsv");
+  ASSERT_TRUE(file.ok()) << file.status().message();
+  const Ontology& built = Ontology::builtin();
+  ASSERT_EQ(built.codes().size(), file.value().codes().size());
+  for (size_t i = 0; i < built.codes().size(); ++i) {
+    const CameoCode &a = built.codes()[i], &b = file.value().codes()[i];
+    EXPECT_EQ(a.code, b.code);
+    EXPECT_EQ(a.name, b.name) << a.code;
+    EXPECT_EQ(a.root, b.root) << a.code;
+    EXPECT_EQ(a.level, b.level) << a.code;
+    EXPECT_EQ(a.goldstein, b.goldstein) << a.code;
+    EXPECT_EQ(a.quad, b.quad) << a.code;
+  }
+  EXPECT_EQ(cameo_code("190"), built.find("190"));
+  EXPECT_EQ(cameo_code("999"), nullptr);
 }
 
 TEST(Ontology, ShippedTableMatchesPublishedFiles) {

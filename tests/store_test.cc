@@ -326,13 +326,7 @@ TEST(Store, SearchRanksTheBetterMatchFirst) {
 }
 
 TEST(Store, QueriesFilterEvents) {
-  StoreOptions options;
-  options.goldstein = [](std::string_view code) -> std::optional<double> {
-    if (code == "041") return 1.0;
-    if (code == "190") return -10.0;
-    return std::nullopt;
-  };
-  Store store = open_store(temp_db("db"), options);
+  Store store = open_store(temp_db("db"));  // Goldstein scores from the CAMEO table: 041 +1.0, 190 -10.0
   Document a = make_doc("a", "One. Two. Three.", "X", {2022, 4, 4});
   a.events = {make_event("CHNGOV", "UKRGOV", "041", {2022, 4, 4}, 0), make_event("RUSMIL", "UKR", "190", {2022, 4, 8}, 1),
               make_event("RUSMIL", "UKRMIL", "190", {2022, 4, 12}, 2)};

@@ -76,13 +76,7 @@ int run_ingest(const IngestOptions& opt) {
   if (!pipeline.ok()) return fail(pipeline.status());
   std::optional<Date> given;
   if (!parse_date_option(opt.date, given)) return kExitBadInput;
-  store::StoreOptions store_options;
-  if (const events::Ontology* ontology = pipeline.value().ontology())
-    store_options.goldstein = [ontology](std::string_view code) -> std::optional<double> {
-      const events::CameoCode* c = ontology->find(code);
-      return c ? std::optional<double>(c->goldstein) : std::nullopt;
-    };
-  auto opened = store::Store::open(opt.db, store_options);
+  auto opened = store::Store::open(opt.db);
   if (!opened.ok()) return fail(opened.status());
   store::Store store = std::move(opened).value();
 

@@ -1,7 +1,7 @@
 #include "events/ontology.h"
-#include "core/locate.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -68,9 +68,40 @@ bool all_digits(std::string_view s) {
 
 }  // namespace
 
+// Checks one row and adds it in code order; `where` starts error messages.
+Status Ontology::add(std::string_view code, std::string_view name, std::string_view root, std::string_view level,
+                     std::string_view goldstein, std::string_view quad, const std::string& where) {
+  CameoCode c;
+  c.code = code;
+  c.name = name;
+  c.root = root;
+  if (!all_digits(c.code) || c.code.size() < 2 || c.code.size() > 4)
+    return Status::InvalidArgument(where + "bad code '" + c.code + "' (2 to 4 digits)");
+  if (c.root != c.code.substr(0, 2))
+    return Status::InvalidArgument(where + "root '" + c.root + "' does not begin code " + c.code);
+  int r = std::atoi(c.root.c_str());
+  if (r < 1 || r > 20) return Status::InvalidArgument(where + "root '" + c.root + "' outside 01-20");
+  c.level = static_cast<int>(c.code.size()) - 1;
+  if (level != std::to_string(c.level))
+    return Status::InvalidArgument(where + "level '" + std::string(level) + "' does not match code " + c.code);
+  char* end = nullptr;
+  std::string g(goldstein);
+  c.goldstein = std::strtof(g.c_str(), &end);
+  if (g.empty() || *end != '\0' || c.goldstein < -10 || c.goldstein > 10)
+    return Status::InvalidArgument(where + "bad Goldstein score '" + g + "'");
+  c.quad = quad_of_root(r);
+  if (quad != std::to_string(static_cast<int>(c.quad)))
+    return Status::InvalidArgument(where + "quad '" + std::string(quad) + "' does not match root " + c.root);
+  if (find(c.code)) return Status::InvalidArgument(where + "duplicate code " + c.code);
+  auto at = std::lower_bound(codes_.begin(), codes_.end(), c.code,
+                             [](const CameoCode& a, const std::string& b) { return a.code < b; });
+  codes_.insert(at, std::move(c));
+  return Status::Ok();
+}
+
 Result<Ontology> Ontology::load(const std::string& path) {
   std::ifstream in(path);
-  if (!in) return Status::Error(path + ": cannot open the CAMEO ontology");
+  if (!in) return Status::NotFound(path + ": cannot open the CAMEO ontology");
   Ontology o;
   std::string line;
   int lineno = 0;
@@ -81,41 +112,41 @@ Result<Ontology> Ontology::load(const std::string& path) {
     std::string where = path + ":" + std::to_string(lineno) + ": ";
     auto f = split_tabs(line);
     if (f.size() != 6)
-      return Status::Error(where + "expected 6 tab-separated columns, found " + std::to_string(f.size()));
-    CameoCode c;
-    c.code = f[0];
-    c.name = f[1];
-    c.root = f[2];
-    if (!all_digits(c.code) || c.code.size() < 2 || c.code.size() > 4)
-      return Status::Error(where + "bad code '" + c.code + "' (2 to 4 digits)");
-    if (c.root != c.code.substr(0, 2))
-      return Status::Error(where + "root '" + c.root + "' does not begin code " + c.code);
-    int root = std::atoi(c.root.c_str());
-    if (root < 1 || root > 20) return Status::Error(where + "root '" + c.root + "' outside 01-20");
-    c.level = static_cast<int>(c.code.size()) - 1;
-    if (f[3] != std::to_string(c.level))
-      return Status::Error(where + "level '" + std::string(f[3]) + "' does not match code " + c.code);
-    char* end = nullptr;
-    std::string g(f[4]);
-    c.goldstein = std::strtof(g.c_str(), &end);
-    if (g.empty() || *end != '\0' || c.goldstein < -10 || c.goldstein > 10)
-      return Status::Error(where + "bad Goldstein score '" + g + "'");
-    c.quad = quad_of_root(root);
-    if (f[5] != std::to_string(static_cast<int>(c.quad)))
-      return Status::Error(where + "quad '" + std::string(f[5]) + "' does not match root " + c.root);
-    if (o.find(c.code)) return Status::Error(where + "duplicate code " + c.code);
-    auto at = std::lower_bound(o.codes_.begin(), o.codes_.end(), c.code,
-                               [](const CameoCode& a, const std::string& b) { return a.code < b; });
-    o.codes_.insert(at, std::move(c));
+      return Status::InvalidArgument(where + "expected 6 tab-separated columns, found " + std::to_string(f.size()));
+    SITREP_RETURN_IF_ERROR(o.add(f[0], f[1], f[2], f[3], f[4], f[5], where));
   }
-  if (o.codes_.empty()) return Status::Error(path + ": no CAMEO codes");
+  if (o.codes_.empty()) return Status::InvalidArgument(path + ": no CAMEO codes");
   return o;
 }
 
-Result<Ontology> Ontology::load_default() {
-  SITREP_ASSIGN_OR_RETURN(std::string path, locate(Shipped::kData, "cameo/ontology.tsv"));
-  return load(path);
+namespace {
+// data/cameo/ontology.tsv as compiled in (cmake/cameo_facts.cmake writes the rows).
+struct Row {
+  const char *code, *name, *root, *level, *goldstein, *quad;  // the table's cells
+};
+constexpr Row kRows[] = {
+#include "events/cameo_facts.inc"
+};
+}  // namespace
+
+const Ontology& Ontology::builtin() {
+  static const Ontology o = [] {
+    Ontology b;
+    for (const Row& r : kRows) {
+      // The generator copied the table's text; the same checks as a loaded table. A
+      // failure is a build of a broken table, caught by ontology_test.
+      auto st = b.add(r.code, r.name, r.root, r.level, r.goldstein, r.quad,
+                      std::string("data/cameo/ontology.tsv (compiled in), code ") + r.code + ": ");
+      if (!st.ok()) std::fprintf(stderr, "sitrep: %s\n", st.message().c_str());
+    }
+    return b;
+  }();
+  return o;
 }
+
+Result<Ontology> Ontology::load_default() { return builtin(); }
+
+const CameoCode* cameo_code(std::string_view code) { return Ontology::builtin().find(code); }
 
 const CameoCode* Ontology::find(std::string_view code) const {
   auto it = std::lower_bound(codes_.begin(), codes_.end(), code,

@@ -1,6 +1,6 @@
 // The CAMEO event ontology: every event code with its name, root, level,
-// Goldstein score and quad class, read from data/cameo/ontology.tsv
-// (docs/ontology.md; built by scripts/cameo_ontology.py from GDELT's tables).
+// Goldstein score and quad class, from data/cameo/ontology.tsv (docs/ontology.md;
+// built by scripts/cameo_ontology.py from GDELT's tables), compiled into the library.
 #pragma once
 
 #include <cstdint>
@@ -44,16 +44,24 @@ struct CameoCode {
 
 class Ontology {
  public:
-  // Reads the table; errors name the file and line.
+  // Reads a table in the format of data/cameo/ontology.tsv; errors name the file and line.
   static Result<Ontology> load(const std::string& path);
-  // data/cameo/ontology.tsv, found by core/locate.h.
-  static Result<Ontology> load_default();
+  // data/cameo/ontology.tsv as compiled into the library at build time
+  // (cmake/cameo_facts.cmake): the one table of code facts, no file read at run time.
+  static const Ontology& builtin();
+  static Result<Ontology> load_default();  // builtin(), for loaders that take a Result
 
   const CameoCode* find(std::string_view code) const;
   const std::vector<CameoCode>& codes() const { return codes_; }
 
  private:
+  Status add(std::string_view code, std::string_view name, std::string_view root, std::string_view level,
+             std::string_view goldstein, std::string_view quad, const std::string& where);
   std::vector<CameoCode> codes_;  // sorted by code, for binary search
 };
+
+// The facts of a CAMEO code in the built-in table, or null: Goldstein score, quad class,
+// name. What the coder, the store, the server and the writers read.
+const CameoCode* cameo_code(std::string_view code);
 
 }  // namespace sitrep::events

@@ -223,8 +223,8 @@ int64_t Store::Impl::merge_event(const Document& doc, const Event& e, int64_t do
   insert_event.bind_text_or_null(1, e.source.code).bind_text_or_null(2, e.target.code).bind(3, skey).bind(4, tkey);
   insert_event.bind(5, e.code).bind(6, root);
   if (int q = quad_class(e.code)) insert_event.bind(7, q); else insert_event.bind_null(7);
-  std::optional<double> g = options.goldstein ? options.goldstein(e.code) : std::nullopt;
-  if (g) insert_event.bind(8, *g); else insert_event.bind_null(8);
+  // Goldstein score from the built-in CAMEO table; NULL for a code outside it.
+  if (const events::CameoCode* c = events::cameo_code(e.code)) insert_event.bind(8, c->goldstein); else insert_event.bind_null(8);
   insert_event.bind_text_or_null(9, e.date.iso());
   if (day) insert_event.bind(10, *day); else insert_event.bind_null(10);
   insert_event.bind(11, e.negated ? 1 : 0).bind(12, e.future ? 1 : 0).bind(13, document).run();

@@ -31,9 +31,6 @@ struct StoreOptions {
   // process that opens more connections to a file it has checked (the server's
   // pool) turns it off for those.
   bool check = true;
-  // Goldstein score of a CAMEO event code; when unset or nullopt the column
-  // stays NULL (filled later by the ontology).
-  std::function<std::optional<double>(std::string_view code)> goldstein;
 };
 
 enum class IngestOutcome {
