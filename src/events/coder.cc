@@ -40,6 +40,13 @@ struct Words {
                                  h("storm"), h("collapse"), h("landslide"), h("avalanche"), h("cyclone"), h("hurricane"),
                                  h("typhoon"), h("tsunami"), h("epidemic"), h("outbreak"), h("drown"), h("stampede"),
                                  h("collision"), h("derail"), h("flu"), h("virus"), h("heatwave"), h("mudslide")};
+  // Crashes and collapses kill without attacking: "crashed in Abuja, killing 98 people".
+  std::vector<uint64_t> disaster_verb{h("crash"), h("collapse"), h("derail"), h("capsize"), h("sink")};
+  // Trials and indictments are the courts' even when no one is named.
+  std::vector<uint64_t> court_noun{h("trial"), h("indictment"), h("prosecution")};
+  // Coercion by courts and prosecutors (JUD), not by the police.
+  std::vector<uint64_t> judicial{h("charge"), h("indict"), h("prosecute"), h("try"), h("sentence"), h("convict")};
+  uint64_t talk = h("talk");  // the singular: speech, not negotiations ("all the tough talk")
   std::vector<uint64_t> circumstance{h("in"), h("during"), h("at"), h("after"), h("before"), h("following")};
   std::vector<uint64_t> speech{h("say"), h("tell"), h("announce"), h("state"), h("add"), h("claim"),
                                h("report"), h("note"), h("declare"), h("insist"), h("stress"), h("write"),
@@ -726,9 +733,8 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     target_actors(sc, v, best, passive, e);
     // A definite consultation noun naming no one refers back ("the talks", "his call").
     // Not the singular "talk" ("after all the tough talk": speech, not negotiations).
-    static const uint64_t kTalkSingular = h("talk");
     if (p.noun && e.src.empty() && e.tgt.empty() && t.lone_agents && e.code.starts_with("04") && definite(t, v) &&
-        t.hs[v] != kTalkSingular) {
+        t.hs[v] != words().talk) {
       sc.anaphora.emplace_back(v, best.last);
       continue;
     }
@@ -739,8 +745,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     bool weapon = subj >= 0 && among(words().weapon, t.hl[subj]);
     // "The trial of Saddam Hussein resumed": a trial or an indictment is the courts' even
     // when no one is named (the arrest rule below gives COUNTRY+JUD).
-    static const std::vector<uint64_t> kCourtNouns{h("trial"), h("indictment"), h("prosecution")};
-    bool court_noun = p.noun && e.code.starts_with("17") && e.src.empty() && among(kCourtNouns, t.hl[v]);
+    bool court_noun = p.noun && e.code.starts_with("17") && e.src.empty() && among(words().court_noun, t.hl[v]);
     bool implied = t.lone_agents && is_material_event(e.code) && !e.tgt.empty() && (passive || weapon || court_noun);
     // Deaths in a crash, a storm or a fire are no one's act.
     // (Its own clause, the clauses below it — "when a storm destroyed their homes" — and its
@@ -751,9 +756,8 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // "The aircraft crashed in Abuja, killing 98 people": a killing that tells what a crash
     // or a storm did is nobody's attack, whoever the sentence names.
     // ("stormed a building, kidnapping 100": the verb "storm" is an assault.)
-    static const std::vector<uint64_t> kDisasterVerbs{h("crash"), h("collapse"), h("derail"), h("capsize"), h("sink")};
     if (t.lone_agents && is_violent(e.code) && t.dep[v] == kAdvcl && t.parent[v] >= 0 &&
-        (t.verbal(t.parent[v]) ? among(kDisasterVerbs, t.hl[t.parent[v]]) : disaster(t.parent[v])))
+        (t.verbal(t.parent[v]) ? among(words().disaster_verb, t.hl[t.parent[v]]) : disaster(t.parent[v])))
       continue;
     if (implied && weapon && among(words().bomb, t.hl[subj]) && (e.code.starts_with("18") || e.code.starts_with("19")))
       e.code = "183";
@@ -796,9 +800,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       std::string_view c = who.code;
       bool country = c.size() >= 6 && !c.starts_with("IGO") && !c.starts_with("NGO");
       // Charges and trials are the courts' and prosecutors' (JUD); arrests the police's.
-      static const std::vector<uint64_t> kJudicial{h("charge"), h("indict"), h("prosecute"), h("try"),
-                                                   h("sentence"), h("convict")};
-      const char* sector = court_noun || among(kJudicial, t.hl[v]) ? "JUD" : "COP";
+      const char* sector = court_noun || among(words().judicial, t.hl[v]) ? "JUD" : "COP";
       e.src.push_back(CodedActor{(country ? std::string(c.substr(0, 3)) : std::string()) + sector, -1, -1});
     }
     sc.pending.push_back(std::move(e));
