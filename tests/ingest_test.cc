@@ -256,6 +256,25 @@ TEST(Ingest, BadFilesAreReportedAndSkippedTheOthersStored) {
   EXPECT_EQ(s.value().counts().value().documents, 5);
 }
 
+// Every command that reads articles takes the same input options: the format named
+// (here JSONL in a .txt file) and the size limit (an article over it is skipped, exit 2).
+TEST(Ingest, CommandsThatReadArticlesShareTheirInputOptions) {
+  fs::path dir = test_dir();
+  std::ofstream(dir / "feed.txt") << R"({"id":"a","text":"China condemned Russia on April 7, 2022 in Kyiv."})" << "\n";
+  for (const char* command : {"times", "entities", "events", "quotes"}) {
+    SCOPED_TRACE(command);
+    fs::path out = dir / (std::string(command) + ".out");
+    ASSERT_EQ(run_sitrep({command, (dir / "feed.txt").string(), "--input-format", "jsonl", "--date", "2022-04-12"}, out), 0)
+        << slurp(out);
+    if (std::string(command) != "quotes") EXPECT_NE(slurp(out).find(R"("doc":"a")"), std::string::npos) << slurp(out);
+    fs::path skipped = dir / (std::string(command) + ".skipped");
+    EXPECT_EQ(run_sitrep({command, (dir / "feed.txt").string(), "--input-format", "jsonl", "--max-document-bytes", "10"},
+                         skipped),
+              2);
+    EXPECT_NE(slurp(skipped).find("skipped"), std::string::npos) << slurp(skipped);
+  }
+}
+
 TEST(Ingest, AForeignDatabaseFileIsRefusedByName) {
   fs::path dir = test_dir();
   corpus::write_corpus(pool(), dir / "corpus", 2);

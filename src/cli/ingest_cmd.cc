@@ -31,13 +31,9 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 struct IngestOptions {
-  std::vector<std::string> paths;
+  PipelineRunOptions run;  // paths, --input-format, --max-document-bytes, --date, --threads
   std::string db = "sitrep.db";
   std::string until;  // empty: the whole pipeline
-  std::string input_format = "auto";
-  uint64_t max_document_bytes = io::kDefaultMaxDocumentBytes;
-  std::string date;  // for documents without one
-  unsigned threads = 0;
   uint64_t progress_every = 1000;
   size_t commit_every = IngestRunOptions{}.commit_every;
   bool quiet = false;
@@ -66,7 +62,7 @@ std::string clock_time(double seconds) {
 }
 
 int run_ingest(const IngestOptions& opt) {
-  auto inputs = read_options(opt.input_format, opt.max_document_bytes);
+  auto inputs = read_options(opt.run.input_format, opt.run.max_document_bytes);
   if (!inputs.ok()) return fail(inputs.status());
   auto pipeline = opt.until.empty() ? Pipeline::load_default(Stage::kEvents)
                                     : [&]() -> Result<Pipeline> {
@@ -75,13 +71,13 @@ int run_ingest(const IngestOptions& opt) {
                                       }();
   if (!pipeline.ok()) return fail(pipeline.status());
   std::optional<Date> given;
-  if (!parse_date_option(opt.date, given)) return kExitBadInput;
+  if (!parse_date_option(opt.run.date, given)) return kExitBadInput;
   auto opened = store::Store::open(opt.db);
   if (!opened.ok()) return fail(opened.status());
   store::Store store = std::move(opened).value();
 
   std::unordered_map<std::string, uint64_t> sizes;
-  const int64_t total_bytes = input_sizes(opt.paths, sizes);
+  const int64_t total_bytes = input_sizes(opt.run.paths, sizes);
   const bool tty = isatty(STDERR_FILENO) && !opt.quiet;
   std::mutex err_mu;  // stderr: warnings (reader thread) and progress (writer thread)
   bool bar_shown = false;
@@ -122,7 +118,7 @@ int run_ingest(const IngestOptions& opt) {
     }
   };
   IngestRunOptions run_options;
-  run_options.threads = opt.threads;
+  run_options.threads = opt.run.threads;
   run_options.commit_every = opt.commit_every;
   auto started = Ingester::start(
       pipeline.value(), store, run_options,
@@ -139,7 +135,7 @@ int run_ingest(const IngestOptions& opt) {
 
   int bad_inputs = 0;
   Status read = io::read_inputs(
-      opt.paths, inputs.value(),
+      opt.run.paths, inputs.value(),
       [&](Document&& doc) {
         date_if_undated(doc, given);
         ingester.add(std::move(doc));
@@ -184,12 +180,9 @@ int run_ingest(const IngestOptions& opt) {
 void add_ingest_command(CLI::App& app) {
   auto opt = std::make_shared<IngestOptions>();
   auto* cmd = app.add_subcommand("ingest", "Analyse articles and store them, with their events, in a database");
-  cmd->add_option("paths", opt->paths, "Files, directories (recursive) or - for standard input")->required();
+  add_pipeline_run_options(*cmd, opt->run, false);
+  cmd->get_option("paths")->required();
   cmd->add_option("--db", opt->db, "SQLite database (created if absent)")->capture_default_str();
-  cmd->add_option("--threads", opt->threads, "Analysis threads (0 = all cores)")->capture_default_str();
-  cmd->add_option("--input-format", opt->input_format, "auto (by extension), text, html, jsonl")->capture_default_str();
-  add_max_document_option(*cmd, opt->max_document_bytes);
-  cmd->add_option("--date", opt->date, "Publication date (YYYY-MM-DD) of documents that carry none");
   cmd->add_option("--until", opt->until, "Last pipeline stage (default: all)");
   cmd->add_option("--progress-every", opt->progress_every, "Without a terminal: a progress line every N documents")
       ->capture_default_str();

@@ -14,11 +14,9 @@ namespace sitrep::cli {
 namespace {
 
 struct TimesOptions {
-  std::vector<std::string> paths;
+  PipelineRunOptions run;  // paths, --input-format, --max-document-bytes, --date, --threads
   std::string format = "jsonl";
-  std::string date;
   std::string until = "tag";
-  unsigned threads = 1;
 };
 
 void write_times(const Document& doc, std::ostream& out) {
@@ -44,7 +42,9 @@ int run_times(const TimesOptions& opt) {
     return kExitBadInput;
   }
   std::optional<Date> given;
-  if (!parse_date_option(opt.date, given)) return kExitBadInput;
+  if (!parse_date_option(opt.run.date, given)) return kExitBadInput;
+  auto inputs = read_options(opt.run.input_format, opt.run.max_document_bytes);
+  if (!inputs.ok()) return fail(inputs.status());
   auto until = parse_stage(opt.until);
   if (!until.ok()) {
     return fail(until.status());
@@ -64,7 +64,7 @@ int run_times(const TimesOptions& opt) {
     timex::find_times(doc);
     write_times(doc, std::cout);
   };
-  BatchRunner runner(pipeline.value(), opt.threads, [&](Document& doc) {
+  BatchRunner runner(pipeline.value(), opt.run.threads, [&](Document& doc) {
     date_if_undated(doc, given);
     if (doc.date.known() || timex::text_dates_document(doc)) {
       finish(doc);
@@ -73,16 +73,17 @@ int run_times(const TimesOptions& opt) {
       waiting.push_back(std::move(doc));
     }
   });
+  bool skipped = false;
   Status read = io::read_inputs(
-      opt.paths, {}, [&](Document&& doc) { runner.add(std::move(doc)); },
-      [](const std::string& warning) { fmt::print(stderr, "sitrep: warning: {}\n", warning); });
+      opt.run.paths, inputs.value(), [&](Document&& doc) { runner.add(std::move(doc)); },
+      [&](const std::string& warning) { skipped |= print_warning(warning); });
   runner.flush();
   for (Document& doc : waiting) finish(doc);
   std::cout.flush();
   if (!read.ok()) {
     return fail(read);
   }
-  return 0;
+  return skipped ? kExitBadInput : 0;
 }
 
 }  // namespace
@@ -90,12 +91,12 @@ int run_times(const TimesOptions& opt) {
 void add_times_command(CLI::App& app) {
   auto opt = std::make_shared<TimesOptions>();
   auto* cmd = app.add_subcommand("times", "Find time expressions and normalise them to ISO dates (JSONL)");
-  cmd->add_option("paths", opt->paths, "Files, directories (recursive) or - for standard input")->required();
+  opt->run.threads = 1;
+  add_pipeline_run_options(*cmd, opt->run, false);
+  cmd->get_option("paths")->required();
   cmd->add_option("--format", opt->format, "Output format: jsonl")->capture_default_str();
-  cmd->add_option("--date", opt->date, "Document date (YYYY-MM-DD) for documents that have none");
   cmd->add_option("--until", opt->until, "Stages to run first: tokenize, tag (UPOS tells years from counts, months from verbs) or parse")
       ->capture_default_str();
-  cmd->add_option("--threads", opt->threads, "Worker threads (0 = all cores)")->capture_default_str();
   cmd->callback([opt] { throw CLI::RuntimeError(run_times(*opt)); });
 }
 
