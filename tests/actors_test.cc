@@ -147,6 +147,12 @@ TEST(Actors, ARoleWordTakenForANameIsADescription) {
   EXPECT_EQ(actor_of(run("Mario Police opened a restaurant in Kabul."), "Mario Police"), "");
 }
 
+// A description's owner may follow it behind "of" ("The government of Sudan").
+TEST(Actors, OwnerBehindOf) {
+  EXPECT_EQ(actor_of(run("The government of Sudan received aid from Japan."), "The government"), "SDNGOV");
+  EXPECT_EQ(actor_of(run("The police of Belarus arrested ten men."), "The police"), "BLRCOP");
+}
+
 TEST(Actors, WeakSurnameNeedsTheFullName) {
   EXPECT_EQ(actor_of(run("Austin said the talks would go on."), "Austin"), "");
   Document doc = run("Lloyd Austin arrived in Brussels. Austin said the talks would go on.");

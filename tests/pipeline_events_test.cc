@@ -192,6 +192,28 @@ TEST_F(PipelineEvents, TheSourcesOwnObjectIsNotTheTarget) {
   EXPECT_EQ(e->target.code, "NLD") << all_events(doc);
 }
 
+// "received X from Y", "came under fire from Y": Y did it to the subject.
+TEST_F(PipelineEvents, WhatTheSubjectReceivesFromSomeoneIsTheirs) {
+  Document doc = analyse("Ukraine received weapons from the United States.\n", Date{2022, 5, 2});
+  const Event* e = find_event(doc, "07");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "USA") << all_events(doc);
+  EXPECT_EQ(e->target.code, "UKR") << all_events(doc);
+  Document fire = analyse("Israeli troops came under fire from Palestinian gunmen in Gaza.\n", Date{2022, 5, 2});
+  e = find_event(fire, "19");
+  ASSERT_NE(e, nullptr) << all_events(fire);
+  EXPECT_EQ(e->source.code.substr(0, 3), "PSE") << all_events(fire);
+  EXPECT_EQ(e->target.code, "ISRMIL") << all_events(fire);
+}
+
+// A place whose name is also the unconfirmed surname of a politician is the place: "Goma".
+TEST_F(PipelineEvents, APlaceIsNotAnUnnamedPersonsSurname) {
+  Document doc = analyse("Rebels seized Goma on Tuesday.\n", Date{2012, 11, 21});
+  ASSERT_FALSE(doc.events.empty()) << all_events(doc);
+  EXPECT_EQ(doc.events[0].source.code, "CODREB") << all_events(doc);
+  EXPECT_EQ(doc.events[0].target.code, "COD") << all_events(doc);
+}
+
 TEST_F(PipelineEvents, AnUnnamedArmyTakesTheCountryOfTheTroopsNamedBefore) {
   Document doc = analyse("Indian troops shot two Pakistani intruders in Kashmir, the army said.\n", Date{2023, 5, 17});
   bool army = false;

@@ -70,8 +70,9 @@ TEST(VerbDictionary, EveryElement) {
       "120\tturn prt:down target:obj\n"
       "120\tvote prep:against\n"
       "042\tpay obj:visit target:iobj\n"
-      "111\tdenounce target:none\n");
-  ASSERT_EQ(p.size(), 8u);
+      "111\tdenounce target:none\n"
+      "111\tface obj:criticism source:prep:from\n");
+  ASSERT_EQ(p.size(), 9u);
   EXPECT_TRUE(p[0].noun);
   EXPECT_EQ(p[0].head, "strike");
   EXPECT_EQ(p[0].modifiers, (std::vector<std::string>{"air", "missile", "drone"}));
@@ -94,6 +95,8 @@ TEST(VerbDictionary, EveryElement) {
   EXPECT_EQ(p[7].target, TargetFrom::kNone);
   EXPECT_EQ(events::pattern_text(p[2]), "impose obj:sanction|embargo target:prep:on");
   EXPECT_EQ(events::pattern_text(p[1]), "speak prep:by:phone|telephone symmetric");
+  EXPECT_EQ(p[8].source_prep, "from");
+  EXPECT_EQ(events::pattern_text(p[8]), "face obj:criticism source:prep:from");
 }
 
 TEST(VerbDictionary, SpacesOrTabAfterTheCodeAndWindowsLineEnds) {
@@ -129,6 +132,8 @@ TEST(VerbDictionary, ErrorsNameFileLineAndElement) {
       {"111\tcondemn target:prep:", "'target:prep:'"},
       {"111\tcondemn target:obj target:none", "target given twice"},
       {"041\tcall symmetric symmetric", "'symmetric' given twice"},
+      {"111\tface source:obj", "'source:obj': expected source:prep:P"},
+      {"111\tface source:prep:from source:prep:by", "source given twice"},
   };
   for (const auto& c : cases) {
     std::string msg = parse_error(std::string("# header\n") + c.line + "\n", "dir/file.txt");

@@ -207,7 +207,24 @@ class Assigner {
     } else {
       chosen = ctx_.owner_hit(b, cut, true);
     }
+    // "The government of Sudan", "police of Belarus": the owner named right after the
+    // description's role word, behind "of" (the mention ends before it).
+    if (!chosen && role && std::string_view(kind) == "nominal" && role->first_word + role->word_count == e) {
+      const Sentence& sent = doc_.sentences[ctx_.sentence_of(b)];
+      uint32_t end = sent.first_word + sent.word_count, w = e;
+      if (w + 1 < end && ctx_.is(w, "of")) {
+        ++w;
+        if (w + 1 < end && ctx_.is(w, "the")) ++w;
+        const GazetteerHit* o = ctx_.owner_hit(w, end, false);
+        if (o && o->first_word == w && o->category != GazetteerCategory::kNationality) chosen = o;
+      }
+    }
     if (const GazetteerHit* o = chosen) {
+      // A person no one names in full ("Goma", the weak alias of a politician, is also a
+      // city): the same words' place or organisation reading, if they have one.
+      if (o->category == GazetteerCategory::kPerson && !person_code_at(o->first_word))
+        if (const GazetteerHit* other = ctx_.owner_hit(o->first_word, o->first_word + o->word_count, false))
+          o = other;
       const ActorEntry& x = dict_.entry(o->entry);
       if (o->category == GazetteerCategory::kPerson) {
         auto p = person_code_at(o->first_word);

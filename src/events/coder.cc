@@ -156,6 +156,7 @@ Coder::Coder(std::vector<VerbPattern> patterns, const ActorResolver& resolver)
     c.particle = p.particle.empty() ? 0 : word_hash(p.particle);
     c.prep = p.prep.empty() ? 0 : word_hash(p.prep);
     c.target_prep = p.target_prep.empty() ? 0 : word_hash(p.target_prep);
+    c.source_prep = p.source_prep.empty() ? 0 : word_hash(p.source_prep);
     c.object = hv(p.object);
     c.prep_object = hv(p.prep_object);
     c.xcomp = hv(p.xcomp);
@@ -307,6 +308,10 @@ bool Coder::match_pattern(const Scratch& sc, int v, uint32_t pi, Match& m) const
     if (prep_head < 0) return false;
     m.score += c.prep_object.empty() ? 2 : 3;  // "call for talks" (026) is more than "call for" (020)
   }
+  if (c.source_prep) {  // "received weapons from X": the phrase is part of the pattern
+    if (phrase_with_prep(t, v, c.source_prep, true) < 0) return false;
+    m.score += 2;
+  }
   if (!c.xcomp.empty()) {
     if (!child_in(v, kXcomp, c.xcomp)) return false;
     ++m.score;
@@ -407,16 +412,28 @@ int Coder::pattern_target_phrase(const Scratch& sc, int v, const Match& m) const
   int from = -1;
   if (p.target == TargetFrom::kObject) from = t.child_with(v, kObj);
   if (p.target == TargetFrom::kIndirectObject) from = t.child_with(v, kIobj);
-  if (p.target == TargetFrom::kPreposition)
-    for (int hd : {v, t.child_with(v, kObj)}) {
-      if (hd < 0 || (hd != v && !t.lone_agents)) continue;
-      for (uint32_t c : t.kids(hd)) {
-        if (t.dep[c] != kObl && t.dep[c] != kNmod && hd != v) continue;
-        int cs = t.child_with(static_cast<int>(c), kCase);
-        if (from < 0 && cs >= 0 && t.hl[cs] == compiled_[m.pattern].target_prep) from = static_cast<int>(c);
-      }
-    }
+  if (p.target == TargetFrom::kPreposition) from = phrase_with_prep(t, v, compiled_[m.pattern].target_prep, false);
   return from;
+}
+
+// The noun of the phrase with preposition `prep` on the head, or (with our resolver) on its
+// object, or with `on_obliques` on the noun of an oblique ("came under fire from X"); -1 when none.
+int Coder::phrase_with_prep(const SentenceTree& t, int v, uint64_t prep, bool on_obliques) const {
+  int heads[8] = {v, t.child_with(v, kObj)};
+  int n = 2;
+  if (on_obliques)
+    for (uint32_t c : t.kids(v))
+      if (t.dep[c] == kObl && n < 8) heads[n++] = static_cast<int>(c);
+  for (int i = 0; i < n; ++i) {
+    int hd = heads[i];
+    if (hd < 0 || (hd != v && !t.lone_agents)) continue;
+    for (uint32_t c : t.kids(hd)) {
+      if (t.dep[c] != kObl && t.dep[c] != kNmod && hd != v) continue;
+      int cs = t.child_with(static_cast<int>(c), kCase);
+      if (cs >= 0 && t.hl[cs] == prep) return static_cast<int>(c);
+    }
+  }
+  return -1;
 }
 
 // The default target: the first actor after the head in its phrase, else (for verbs)
@@ -520,6 +537,13 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
   const VerbPattern& p = patterns_[m.pattern];
   bool target_is_subject = false;  // `+` before the head
   for (const PatternToken& tok : p.before) target_is_subject |= tok.kind == PatternToken::kTarget;
+  // "received support from X", "came under fire from X": X did it to the subject.
+  if (uint64_t from = compiled_[m.pattern].source_prep; from && !passive) {
+    int x = phrase_with_prep(t, v, from, true);
+    if (x >= 0) t.group_of_phrase(x, e.src);
+    e.tgt = sc.subject;
+    return;
+  }
   pattern_source(sc, v, m, passive, target_is_subject, e);
   if (m.tgt >= 0) {
     t.group_of_match(m.tgt, e.tgt);

@@ -20,6 +20,7 @@
 namespace sitrep::events {
 
 struct PetrarchDictionaries;
+struct SentenceTree;
 
 // A phrase of a sentence naming an actor ("Gondor", code "GON") or an agent
 // ("police", code "~COP": combines with an actor, "Gondor police" -> GONCOP).
@@ -87,7 +88,7 @@ class Coder {
   struct CPattern {
     std::vector<uint64_t> prefix, suffix;
     std::vector<CTok> before, after;
-    uint64_t particle = 0, prep = 0, target_prep = 0;
+    uint64_t particle = 0, prep = 0, target_prep = 0, source_prep = 0;
     std::vector<uint64_t> object, prep_object, xcomp, modifiers;
     std::vector<uint64_t> xcomp_object, xcomp_prep_object;  // on the complement ("xobj:", "xprep:")
     uint64_t xcomp_prep = 0;
@@ -104,6 +105,7 @@ class Coder {
   // Steps of target_actors.
   void pattern_source(Scratch& sc, int v, const Match& m, bool passive, bool target_is_subject, Pending& e) const;
   int pattern_target_phrase(const Scratch& sc, int v, const Match& m) const;
+  int phrase_with_prep(const SentenceTree& t, int v, uint64_t prep, bool on_obliques) const;
   int default_target(const Scratch& sc, int v, const VerbPattern& p, const Pending& e) const;
   void nominal_source(Scratch& sc, int v, Pending& e) const;
   void victims_of_violence(Scratch& sc, int v, Pending& e) const;

@@ -47,6 +47,9 @@ struct VerbPattern {
   std::vector<std::string> modifiers;    // required modifier lemmas on the head or its object ("air strike")
   TargetFrom target = TargetFrom::kDefault;
   std::string target_prep;               // with kPreposition
+  // "source:prep:P": the source is the actor of the phrase with P and the subject is the
+  // target ("received support from X", "came under fire from X"). Empty: the subject is the source.
+  std::string source_prep;
   bool symmetric = false;                // holds both ways: talks, meetings, calls
   std::string origin;                    // "file:line" where it was written, for errors and evidence
 

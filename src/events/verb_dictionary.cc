@@ -89,6 +89,13 @@ std::string parse_element(std::string_view e, VerbPattern* p, bool* prep_any) {
     }
     return lemmas(rest.substr(colon + 1), on_xcomp ? &p->xcomp_prep_object : &p->prep_object, "prepositional object");
   }
+  if (e.starts_with("source:")) {
+    if (!p->source_prep.empty()) return "'" + std::string(e) + "': source given twice";
+    std::string_view t = e.substr(7);
+    if (!t.starts_with("prep:") || !is_lemma(t.substr(5))) return "'" + std::string(e) + "': expected source:prep:P";
+    p->source_prep = t.substr(5);
+    return "";
+  }
   if (e.starts_with("target:")) {
     if (p->target != TargetFrom::kDefault) return "'" + std::string(e) + "': target given twice";
     std::string_view t = e.substr(7);
@@ -126,6 +133,7 @@ std::string pattern_text(const VerbPattern& p) {
       break;
     case TargetFrom::kNone: out += " target:none"; break;
   }
+  if (!p.source_prep.empty()) out += " source:prep:" + p.source_prep;
   if (p.symmetric) out += " symmetric";
   return out;
 }
