@@ -214,6 +214,28 @@ TEST_F(PipelineEvents, APlaceIsNotAnUnnamedPersonsSurname) {
   EXPECT_EQ(doc.events[0].target.code, "COD") << all_events(doc);
 }
 
+// A country's name before a noun ("a US patrol") says whose it is, not where things happen:
+// it neither places the event nor gives the insurgent its country.
+TEST_F(PipelineEvents, ACountryModifyingANounIsNoPlace) {
+  Document doc = analyse("Violence continued across Iraq on Saturday. Insurgents attacked a US convoy near Ramadi.\n",
+                         Date{2005, 11, 12});
+  for (const Place& p : doc.places) EXPECT_NE(p.name, "United States") << doc.str(p.span);
+  const Event* e = find_event(doc, "19");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "IRQREB") << all_events(doc);
+}
+
+// A participle the parser hung on its subject ("An insurgent fired at a patrol",
+// "Thousands of people demonstrated in Paris") was done by that noun when its pattern
+// cannot take the noun as object.
+TEST_F(PipelineEvents, AnIntransitiveParticipleOnANounIsItsAct) {
+  Document doc = analyse("Thousands of people demonstrated in Paris against the pension reform.\n", Date{2023, 3, 7});
+  const Event* e = find_event(doc, "14");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code.substr(0, 3), "FRA") << all_events(doc);
+  EXPECT_NE(e->target.code, "FRACVL") << all_events(doc);
+}
+
 TEST_F(PipelineEvents, AnUnnamedArmyTakesTheCountryOfTheTroopsNamedBefore) {
   Document doc = analyse("Indian troops shot two Pakistani intruders in Kashmir, the army said.\n", Date{2023, 5, 17});
   bool army = false;

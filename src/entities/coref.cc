@@ -326,6 +326,8 @@ class SieveRunner {
     for (size_t j = i; j-- > window_start(i, kRoleWindow);) {
       if (m(i).sentence - m(j).sentence > kPronounSentences) break;
       if (m(j).kind != MentionKind::kName || nested(i, j)) continue;
+      // A name modifying a noun is no place or organisation talked about ("a US patrol").
+      if (rel(m(j).head_word) == "compound" || rel(m(j).head_word) == "amod") continue;
       const EntityType u = ent_[find(j)].type;
       if (u == t || (t == EntityType::kGpe && u == EntityType::kLoc)) return static_cast<long>(j);
     }

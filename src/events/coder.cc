@@ -750,6 +750,12 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     if (best.pattern < 0) continue;
     const VerbPattern& p = patterns_[best.pattern];
     if (p.code.empty() || p.code == "---") continue;
+    // A participle on a noun reads as done to the noun ("soldiers killed in Iraq") only when
+    // the pattern can take it as its object: "insurgents fired at a patrol", "thousands of
+    // people demonstrated in Paris" (the tree missed the main verb) did it.
+    if (passive && t.lone_agents && t.dep[v] == kAcl && t.child_with(v, kAuxPass) < 0 &&
+        (p.target == TargetFrom::kPreposition || p.target == TargetFrom::kNone || p.code.starts_with("14")))
+      passive = false;
     Pending e;
     e.verb = v, e.end = best.last, e.score = best.score;
     e.prefix = static_cast<int>(p.head_prefix.size());

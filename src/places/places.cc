@@ -87,7 +87,7 @@ std::optional<GazetteerPlace> Gazetteer::find(std::string_view name) const {
 
 namespace {
 
-const uint16_t kAdj = upos_id("ADJ"), kDet = upos_id("DET");
+const uint16_t kAdj = upos_id("ADJ"), kDet = upos_id("DET"), kNoun = upos_id("NOUN"), kPropn = upos_id("PROPN");
 
 bool place_noun(const entities::Context& ctx, uint32_t w) {
   for (const char* n : {"city", "town", "village", "region", "province", "capital", "port", "district", "oblast",
@@ -130,7 +130,14 @@ class Resolver {
       p.mention = c.mention;
       std::string text(strip_the(doc_.str(p.span)));
       p.name = text;
-      if (auto g = gaz_.find(text)) {
+      auto g = gaz_.find(text);
+      // A country's name before a noun says whose the thing is, not where anything
+      // happens: "a US patrol", "the Iraq war" are no places.
+      const Sentence& sent = doc_.sentences[p.sentence];
+      if (g && g->kind == "country" && c.e < sent.first_word + sent.word_count &&
+          (doc_.words[c.e].upos == kNoun || doc_.words[c.e].upos == kPropn))
+        continue;
+      if (g) {
         p.name = g->name, p.country = g->country, p.admin1 = g->admin1;
         p.evidence = "gazetteer: " + g->kind + " " + g->name;
       } else if (learn(c.b, c.e, p)) {
