@@ -236,6 +236,27 @@ TEST_F(PipelineEvents, AnIntransitiveParticipleOnANounIsItsAct) {
   EXPECT_NE(e->target.code, "FRACVL") << all_events(doc);
 }
 
+// A denial stands without a target: the accuser is mostly only implied.
+TEST_F(PipelineEvents, ADenialNeedsNoTarget) {
+  Document doc = analyse("The Kremlin denies any involvement.\n", Date{2022, 4, 6});
+  const Event* e = find_event(doc, "016");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "RUSGOV") << all_events(doc);
+  EXPECT_EQ(e->target.code, "") << all_events(doc);
+  // Other statements still need whom they are about.
+  EXPECT_EQ(find_event(analyse("The Kremlin criticised the decision.\n", Date{2022, 4, 6}), "11"), nullptr);
+}
+
+// "held a phone conversation to discuss the war": the purpose of the same kind is the call,
+// told again, not a second meeting.
+TEST_F(PipelineEvents, APurposeOfTheSameKindIsTheSameEvent) {
+  Document doc = analyse("Ukrainian Foreign Minister Dmytro Kuleba and Chinese Foreign Minister Wang Yi held a phone "
+                         "conversation on April 5 to discuss the war.\n",
+                         Date{2022, 4, 6});
+  ASSERT_FALSE(doc.events.empty()) << all_events(doc);
+  for (const Event& e : doc.events) EXPECT_EQ(e.code, "041") << all_events(doc);
+}
+
 TEST_F(PipelineEvents, AnUnnamedArmyTakesTheCountryOfTheTroopsNamedBefore) {
   Document doc = analyse("Indian troops shot two Pakistani intruders in Kashmir, the army said.\n", Date{2023, 5, 17});
   bool army = false;

@@ -624,6 +624,19 @@ void Coder::resolve_reports(Scratch& sc) const {
       if (r == "02" || r == "03" || r == "10" || r == "13") e.dropped = true;
     }
   }
+  // "held a phone conversation to discuss the war": a purpose (of the verb or of the event
+  // noun) of the same kind as its governor's event is that event, told again.
+  static const uint64_t kTo = h("to");
+  for (Pending& e : sc.pending) {
+    if ((t.dep[e.verb] != kAdvcl && t.dep[e.verb] != kAcl) || t.parent[e.verb] < 0 || e.code.size() < 2) continue;
+    bool purpose = false;
+    for (uint32_t c : t.kids(e.verb)) purpose = purpose || (t.dep[c] == kMark && t.hl[c] == kTo);
+    if (!purpose) continue;
+    const int gov = t.parent[e.verb], gov_object = t.child_with(gov, kObj);  // "held a conversation"
+    for (const Pending& g : sc.pending)
+      if (&g != &e && !g.dropped && (g.verb == gov || g.verb == gov_object) && g.code.compare(0, 2, e.code, 0, 2) == 0)
+        e.dropped = true;
+  }
   // "shelled Kharkiv, killing 12 civilians", "shot into houses, killing nine villagers": the
   // participle tells the toll of the attack, one event. Its victims become the attack's
   // target when the attack has none; a different source ("..., killing two of the attackers")
@@ -813,7 +826,11 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
           if (a >= 0 && !t.matches[a].agent && t.below(j, static_cast<int>(c))) t.group_of_match(a, e.tgt, true);
         }
       }
-    if (e.tgt.empty() && !e.compound && p.target != TargetFrom::kNone && !e.src.empty()) continue;
+    // An event needs whom it is done to; a denial stands alone ("The Kremlin denies any
+    // involvement": the accuser is mostly only implied).
+    if (e.tgt.empty() && !e.compound && p.target != TargetFrom::kNone && !e.src.empty() &&
+        !(t.lone_agents && e.code == "016"))
+      continue;
     // A plain statement (010) is an event only toward whom it is told ("told Y"), not
     // toward whoever its content names: that content is coded for itself.
     if (t.lone_agents && e.code == "010") {
