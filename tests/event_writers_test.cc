@@ -115,6 +115,29 @@ std::vector<std::string> split(const std::string& line, char sep) {
 
 }  // namespace
 
+// A material event's size: every kind, null where the text states none, max null when open.
+TEST(EventWriters, MaterialEventsCarryTheirSize) {
+  Document doc = sample();
+  doc.events.resize(1);
+  doc.events[0].code = "190";
+  doc.events[0].size.dead = Figure{57, 57, doc.events[0].source.text, 0};
+  doc.events[0].size.arrested = Figure{24, -1, {}, 0};
+  std::ostringstream out;
+  io::write_events_jsonl(doc, ontology(), out);
+  auto rows = lines_as_json(out.str());
+  ASSERT_EQ(rows.size(), 1u);
+  const json& size = rows[0]["size"];
+  ASSERT_TRUE(size.is_object()) << rows[0].dump();
+  EXPECT_EQ(size.size(), 4u);
+  EXPECT_EQ(size["dead"]["min"], 57);
+  EXPECT_EQ(size["dead"]["max"], 57);
+  EXPECT_EQ(size["dead"]["text"], "Russia");
+  EXPECT_EQ(size["arrested"]["min"], 24);
+  EXPECT_TRUE(size["arrested"]["max"].is_null());
+  EXPECT_TRUE(size["injured"].is_null());
+  EXPECT_TRUE(size["displaced"].is_null());
+}
+
 TEST(EventWriters, JsonlHasEveryFieldOfTheIssue) {
   Document doc = sample();
   std::ostringstream out;
@@ -123,9 +146,10 @@ TEST(EventWriters, JsonlHasEveryFieldOfTheIssue) {
   ASSERT_EQ(rows.size(), 2u);
   const json& e = rows[0];
   for (const char* key : {"doc", "sent", "date", "date_text", "source", "target", "code", "root", "goldstein", "quad",
-                          "negated", "future", "reported_by", "location", "evidence", "confidence"})
+                          "negated", "future", "reported_by", "location", "size", "evidence", "confidence"})
     EXPECT_TRUE(e.contains(key)) << key;
-  EXPECT_EQ(e.size(), 16u);
+  EXPECT_EQ(e.size(), 17u);
+  EXPECT_TRUE(e["size"].is_null());  // 111 is no material event
   EXPECT_EQ(e["doc"], "doc-1");
   EXPECT_EQ(e["sent"], 1);
   EXPECT_EQ(e["date"], "2022-04-11");

@@ -257,6 +257,28 @@ TEST_F(PipelineEvents, APurposeOfTheSameKindIsTheSameEvent) {
   for (const Event& e : doc.events) EXPECT_EQ(e.code, "041") << all_events(doc);
 }
 
+// How many: a material event carries the tolls its sentence gives, and a later sentence
+// that only tells the toll gives it to the event it reports; an exact count replaces an
+// open one.
+TEST_F(PipelineEvents, AnAttackCarriesItsTollAndTheTollReportedAfter) {
+  Document doc = analyse("A missile strike on a train station in Kramatorsk killed more than 50 civilians on Friday. "
+                         "According to officials, 57 people were killed, and 109 were injured.\n",
+                         Date{2022, 4, 9});
+  ASSERT_FALSE(doc.events.empty()) << all_events(doc);
+  const Event& strike = doc.events.front();
+  EXPECT_EQ(strike.sentence, 0u) << all_events(doc);
+  EXPECT_EQ(strike.size.dead.min, 57) << all_events(doc);
+  EXPECT_EQ(strike.size.dead.max, 57);
+  EXPECT_EQ(strike.size.injured.min, 109);
+  EXPECT_EQ(doc.str(strike.size.dead.text), "57 people");
+  Document arrests = analyse("Police arrested at least 40 protesters in Minsk on Sunday.\n", Date{2021, 3, 1});
+  const Event* e = find_event(arrests, "17");
+  ASSERT_NE(e, nullptr) << all_events(arrests);
+  EXPECT_EQ(e->size.arrested.min, 40);
+  EXPECT_EQ(e->size.arrested.max, -1);  // open above
+  EXPECT_FALSE(e->size.dead.known());
+}
+
 TEST_F(PipelineEvents, AnUnnamedArmyTakesTheCountryOfTheTroopsNamedBefore) {
   Document doc = analyse("Indian troops shot two Pakistani intruders in Kashmir, the army said.\n", Date{2023, 5, 17});
   bool army = false;

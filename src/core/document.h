@@ -173,6 +173,22 @@ struct EventActor {
   int32_t chain = -1;      // its coreference chain, -1 when none
 };
 
+// A count the text gives for what an event did ("at least 12 civilians were killed").
+struct Figure {
+  int64_t min = -1;        // -1: the text states none
+  int64_t max = -1;        // -1: open above ("more than 50"); equal to min for an exact count
+  Span text;               // the words it came from ("at least 12 civilians")
+  uint32_t sentence = 0;   // where they are
+  bool known() const { return min >= 0; }
+  bool exact() const { return min >= 0 && max == min; }
+};
+
+// How many were killed, injured, arrested, displaced (events/magnitudes.h).
+struct Magnitudes {
+  Figure dead, injured, arrested, displaced;
+  bool any() const { return dead.known() || injured.known() || arrested.known() || displaced.known(); }
+};
+
 struct Event {
   uint32_t sentence = 0;
   Span span;               // the evidence: the words that triggered the code
@@ -190,6 +206,7 @@ struct Event {
   EventActor reported_by;  // who reported it ("X said Y did Z"); empty code and text when none
   int32_t quote = -1;      // index into Document::quotes when coded inside a quotation
   float confidence = 0;
+  Magnitudes size;         // material events (roots 14-20) only
 };
 
 struct Quote {

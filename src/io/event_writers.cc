@@ -87,6 +87,32 @@ std::string quad_text(const events::CameoCode* c) { return c ? std::to_string(st
 
 }  // namespace
 
+// "size": on a material event (roots 14-20) an object with dead, injured, arrested and
+// displaced, each {min, max (null: open above), text} or null; null on other events.
+void json_size(std::string& buf, const Document& doc, const Event& e) {
+  if (!events::is_material_event(e.code)) {
+    buf += "null";
+    return;
+  }
+  const std::pair<const char*, const Figure*> kinds[] = {
+      {"dead", &e.size.dead}, {"injured", &e.size.injured}, {"arrested", &e.size.arrested}, {"displaced", &e.size.displaced}};
+  char sep = '{';
+  for (const auto& [name, f] : kinds) {
+    fmt::format_to(std::back_inserter(buf), "{}\"{}\":", sep, name);
+    sep = ',';
+    if (!f->known()) {
+      buf += "null";
+      continue;
+    }
+    fmt::format_to(std::back_inserter(buf), "{{\"min\":{},\"max\":", f->min);
+    if (f->max < 0) buf += "null"; else fmt::format_to(std::back_inserter(buf), "{}", f->max);
+    buf += ",\"text\":";
+    append_json_string(buf, text_of(doc, f->text));
+    buf += '}';
+  }
+  buf += '}';
+}
+
 void write_events_jsonl(const Document& doc, const events::Ontology& ontology, std::ostream& out) {
   std::string buf;
   for (const Event& e : doc.events) {
@@ -127,6 +153,8 @@ void write_events_jsonl(const Document& doc, const events::Ontology& ontology, s
     } else {
       buf += "null";
     }
+    buf += ",\"size\":";
+    json_size(buf, doc, e);
     buf += ",\"evidence\":";
     append_json_string(buf, text_of(doc, e.span));
     fmt::format_to(std::back_inserter(buf), ",\"confidence\":{:.3g}}}\n", e.confidence);

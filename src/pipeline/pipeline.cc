@@ -17,6 +17,7 @@
 #include "events/chain_resolver.h"
 #include "events/coder.h"
 #include "events/event_context.h"
+#include "events/magnitudes.h"
 #include "events/ontology.h"
 #include "events/petrarch_dictionaries.h"
 #include "events/verb_dictionary.h"
@@ -144,6 +145,7 @@ void Pipeline::process(Document& doc, StageSeconds* seconds, const std::vector<D
     doc.events.clear();
     coder_->code(doc);
     events::attach_event_context(doc);
+    events::attach_magnitudes(doc);
     lap(&StageSeconds::events);
   }
   if (last >= last_ && !doc.original_text.empty()) {

@@ -1,0 +1,332 @@
+#include "events/magnitudes.h"
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "core/tagset.h"
+#include "events/ontology.h"
+#include "text/text_util.h"
+
+namespace sitrep::events {
+namespace {
+
+enum Kind { kDead, kInjured, kArrested, kDisplaced, kNoKind };
+
+// The words that state a toll, by lemma: verbs whose object (or passive subject) is
+// counted, verbs whose subject is, and nouns counted by their own number or their
+// "of" phrase ("deaths of 50 civilians").
+struct TollWord {
+  std::string_view lemma;
+  Kind kind;
+  bool subject_counts;  // "12 people died", "thousands fled"
+};
+constexpr TollWord kTollWords[] = {
+    {"kill", kDead, false},      {"slay", kDead, false},       {"murder", kDead, false},
+    {"massacre", kDead, false},  {"execute", kDead, false},    {"die", kDead, true},
+    {"perish", kDead, true},     {"death", kDead, false},      {"fatality", kDead, false},
+    {"dead", kDead, true},       {"injured", kInjured, true},  {"wounded", kInjured, true},
+    {"injure", kInjured, false},  {"wound", kInjured, false},
+    {"hurt", kInjured, false},   {"maim", kInjured, false},    {"injury", kInjured, false},
+    {"arrest", kArrested, false}, {"detain", kArrested, false}, {"apprehend", kArrested, false},
+    {"displace", kDisplaced, false}, {"uproot", kDisplaced, false}, {"flee", kDisplaced, true},
+};
+
+// Nouns that are counts themselves ("dozens were arrested"): their value, open above.
+struct Amount {
+  std::string_view word;
+  int64_t value;
+  bool open;
+};
+constexpr Amount kAmounts[] = {
+    {"dozen", 12, false},     {"dozens", 24, true},        {"score", 20, false},   {"scores", 40, true},
+    {"hundreds", 200, true},  {"thousands", 2000, true},   {"millions", 2000000, true},
+    {"several", 3, true},     {"many", 2, true},
+};
+
+constexpr std::string_view kSmall[] = {"zero",    "one",     "two",       "three",    "four",
+                                       "five",    "six",     "seven",     "eight",    "nine",
+                                       "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+                                       "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+constexpr std::string_view kTens[] = {"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+
+std::vector<std::string_view> split_words(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '-')) ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '-') ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+// Digits with thousands separators ("1,200"), a decimal before a scale word ("1.5 million").
+std::optional<double> digits(std::string_view w) {
+  std::string clean;
+  for (char c : w) {
+    if (c == ',') continue;
+    if ((c < '0' || c > '9') && c != '.') return std::nullopt;
+    clean += c;
+  }
+  if (clean.empty() || clean == ".") return std::nullopt;
+  return std::strtod(clean.c_str(), nullptr);
+}
+
+// The number the words from `i` spell ("twenty five", "two hundred", "1,200", "1.5
+// million"); advances `i` past them.
+std::optional<int64_t> number_at(const std::vector<std::string_view>& w, size_t& i) {
+  double total = 0, group = 0;
+  bool any = false;
+  for (; i < w.size(); ++i) {
+    std::string_view x = w[i];
+    if (auto d = digits(x)) {
+      if (any && group != 0) break;
+      group = *d, any = true;
+      continue;
+    }
+    int small = -1, tens = -1;
+    for (int k = 0; k < 20; ++k)
+      if (x == kSmall[k]) small = k;
+    for (int k = 2; k < 10; ++k)
+      if (x == kTens[k]) tens = k;
+    if (small >= 0) group += small, any = true;
+    else if (tens >= 0) group += 10 * tens, any = true;
+    else if (x == "a" && i + 1 < w.size() && (w[i + 1] == "hundred" || w[i + 1] == "thousand")) group = 1, any = true;
+    else if (x == "hundred" && any) group *= 100;
+    else if (x == "thousand" && any) total += group * 1000, group = 0;
+    else if (x == "million" && any) total += group * 1000000, group = 0;
+    else if (x == "and" && any && i > 0 && (w[i - 1] == "hundred" || w[i - 1] == "thousand")) continue;  // "two hundred and ten"
+    else break;
+  }
+  if (!any) return std::nullopt;
+  return static_cast<int64_t>(total + group + 0.5);
+}
+
+bool starts(const std::vector<std::string_view>& w, size_t i, std::initializer_list<std::string_view> words) {
+  size_t k = i;
+  for (std::string_view x : words)
+    if (k >= w.size() || w[k++] != x) return false;
+  return true;
+}
+
+}  // namespace
+
+std::optional<Count> parse_count(std::string_view phrase) {
+  std::vector<std::string_view> w = split_words(phrase);
+  for (size_t start = 0; start < w.size(); ++start) {
+    size_t i = start;
+    enum { kExact, kAtLeast, kUpTo, kBelow } qual = kExact;
+    if (starts(w, i, {"at", "least"}) || starts(w, i, {"more", "than"}) || starts(w, i, {"upwards", "of"}))
+      qual = kAtLeast, i += 2;
+    else if (starts(w, i, {"up", "to"})) qual = kUpTo, i += 2;
+    else if (starts(w, i, {"as", "many", "as"})) qual = kUpTo, i += 3;
+    else if (starts(w, i, {"fewer", "than"}) || starts(w, i, {"less", "than"})) qual = kBelow, i += 2;
+    else if (w[i] == "over" || w[i] == "above") qual = kAtLeast, i += 1;
+    else if (starts(w, i, {"an", "estimated"})) i += 2;
+    else if (w[i] == "nearly" || w[i] == "almost" || w[i] == "about" || w[i] == "around" || w[i] == "some" ||
+             w[i] == "roughly" || w[i] == "approximately" || w[i] == "estimated")
+      i += 1;  // an approximate count is taken as stated
+    if (i < w.size() && w[i] == "between") {
+      size_t j = i + 1;
+      auto lo = number_at(w, j);
+      if (lo && j < w.size() && w[j] == "and") {
+        ++j;
+        if (auto hi = number_at(w, j)) return Count{*lo, *hi};
+      }
+    }
+    // "tens of thousands", "hundreds of thousands"
+    if (starts(w, i, {"tens", "of", "thousands"})) return Count{20000, -1};
+    if (starts(w, i, {"hundreds", "of", "thousands"})) return Count{200000, -1};
+    size_t j = i;
+    if (auto n = number_at(w, j)) {
+      switch (qual) {
+        case kExact: return Count{*n, *n};
+        case kAtLeast: return Count{*n, -1};
+        case kUpTo: return Count{*n > 0 ? 1 : 0, *n};
+        case kBelow: return Count{0, *n};
+      }
+    }
+    if (i < w.size())
+      for (const Amount& a : kAmounts)
+        if (w[i] == a.word) return Count{a.value, a.open || qual == kAtLeast ? -1 : a.value};
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+const uint16_t kNum = upos_id("NUM"), kNummod = deprel_id("nummod"), kObj = deprel_id("obj"),
+               kNsubj = deprel_id("nsubj"), kNsubjPass = deprel_id("nsubj:pass"), kNmod = deprel_id("nmod"),
+               kCase = deprel_id("case"), kConj = deprel_id("conj"), kAmod = deprel_id("amod");
+
+class SentenceTolls {
+ public:
+  SentenceTolls(const Document& doc, uint32_t s)
+      : doc_(doc), first_(doc.sentences[s].first_word), n_(doc.sentences[s].word_count), sentence_(s) {}
+
+  struct Toll {
+    Kind kind;
+    Figure figure;
+    uint32_t word;  // the toll word (absolute word index)
+  };
+
+  std::vector<Toll> find() const {
+    std::vector<Toll> out;
+    for (uint32_t i = 0; i < n_; ++i) {
+      const TollWord* t = toll_word(i);
+      if (!t) continue;
+      int victim = victim_of(i, *t);
+      if (victim < 0) continue;
+      if (auto f = figure(victim)) out.push_back({t->kind, *f, first_ + i});
+    }
+    return out;
+  }
+
+ private:
+  std::string lemma(uint32_t i) const {
+    const Word& w = doc_.words[first_ + i];
+    std::string_view l = w.lemma.end > w.lemma.begin ? doc_.pooled(w.lemma) : doc_.word_text(first_ + i);
+    return text::ascii_lower(l);
+  }
+  int parent(uint32_t i) const {
+    uint32_t h = doc_.words[first_ + i].head;
+    return h == 0 || h > n_ ? -1 : static_cast<int>(h - 1);
+  }
+  uint16_t dep(uint32_t i) const { return doc_.words[first_ + i].deprel; }
+  int child(uint32_t i, uint16_t rel) const {
+    for (uint32_t k = 0; k < n_; ++k)
+      if (parent(k) == static_cast<int>(i) && dep(k) == rel) return static_cast<int>(k);
+    return -1;
+  }
+  const TollWord* toll_word(uint32_t i) const {
+    std::string l = lemma(i);
+    for (const TollWord& t : kTollWords)
+      if (l == t.lemma) return &t;
+    return nullptr;
+  }
+  // Who is counted: the passive subject, the object, the subject of "die", the "of"
+  // phrase of a noun ("deaths of 50 civilians"); a noun or adjective counted itself
+  // ("57 deaths", "12 dead").
+  int victim_of(uint32_t i, const TollWord& t) const {
+    if (int x = child(i, kNsubjPass); x >= 0) return x;
+    if (t.subject_counts)
+      if (int x = child(i, kNsubj); x >= 0) return x;
+    if (int x = child(i, kObj); x >= 0) return x;
+    for (uint32_t k = 0; k < n_; ++k)
+      if (parent(k) == static_cast<int>(i) && dep(k) == kNmod) {
+        int c = child(k, kCase);
+        if (c >= 0 && lemma(static_cast<uint32_t>(c)) == "of") return static_cast<int>(k);
+      }
+    if (child(i, kNummod) >= 0) return static_cast<int>(i);
+    // "12 people dead", "left 12 dead": the noun the adjective describes.
+    if (dep(i) == kAmod && parent(i) >= 0) return parent(i);
+    return -1;
+  }
+  // The subtree of `i` as a word range [b, e).
+  void extent(uint32_t i, uint32_t& b, uint32_t& e) const {
+    b = i, e = i + 1;
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (uint32_t k = 0; k < n_; ++k) {
+        if (k >= b && k < e) continue;
+        int p = parent(k);
+        if (p >= static_cast<int>(b) && p < static_cast<int>(e) && (k + 1 == b || k == e)) {
+          b = std::min(b, k), e = std::max(e, k + 1), grew = true;
+        }
+      }
+    }
+  }
+  std::optional<Figure> figure(int victim) const {
+    uint32_t v = static_cast<uint32_t>(victim);
+    // The count: the victim itself ("57 were killed"), its number ("12 civilians"), or a
+    // count noun heading it ("dozens of civilians").
+    int count = doc_.words[first_ + v].upos == kNum ? victim : child(v, kNummod);
+    uint32_t b, e;
+    if (count >= 0) {
+      uint32_t cb, ce;
+      extent(static_cast<uint32_t>(count), cb, ce);
+      b = cb, e = std::max(ce, v + 1);
+      // "at least", "more than", "between" may hang on the noun rather than the number.
+      while (b > 0 && b > v - std::min(v, 4u) && qualifier_word(b - 1)) --b;
+    } else {
+      // A count the tree did not join to the noun ("Between 10 and 15 people died"): the
+      // numbers and qualifiers right before it.
+      b = v, e = v + 1;
+      while (b > 0 && v - b < 6 &&
+             (qualifier_word(b - 1) || doc_.words[first_ + b - 1].upos == kNum ||
+              text::ascii_lower(doc_.word_text(first_ + b - 1)) == "and"))
+        --b;
+    }
+    std::string phrase;
+    for (uint32_t k = b; k < e; ++k) {
+      if (!phrase.empty()) phrase += ' ';
+      phrase += text::ascii_lower(doc_.word_text(first_ + k));
+    }
+    auto c = parse_count(phrase);
+    if (!c) return std::nullopt;
+    Figure f;
+    f.min = c->min, f.max = c->max, f.sentence = sentence_;
+    f.text = {doc_.words[first_ + b].span.begin, doc_.words[first_ + e - 1].span.end};
+    return f;
+  }
+  bool qualifier_word(uint32_t k) const {
+    std::string w = text::ascii_lower(doc_.word_text(first_ + k));
+    return w == "at" || w == "least" || w == "more" || w == "than" || w == "over" || w == "up" || w == "to" ||
+           w == "nearly" || w == "almost" || w == "about" || w == "around" || w == "some" || w == "between" ||
+           w == "an" || w == "estimated" || w == "roughly" || w == "approximately";
+  }
+
+  const Document& doc_;
+  uint32_t first_, n_, sentence_;
+};
+
+Figure& slot(Magnitudes& m, Kind k) {
+  switch (k) {
+    case kDead: return m.dead;
+    case kInjured: return m.injured;
+    case kArrested: return m.arrested;
+    default: return m.displaced;
+  }
+}
+
+// An exact count replaces an open one ("more than 50", then "57"); else the first stays.
+void merge(Figure& into, const Figure& f) {
+  if (!into.known() || (!into.exact() && f.exact())) into = f;
+}
+
+bool open_event(const Event& e) { return is_material_event(e.code) && !e.negated && !e.future; }
+
+}  // namespace
+
+void attach_magnitudes(Document& doc) {
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    SentenceTolls finder(doc, s);
+    for (const auto& toll : finder.find()) {
+      const uint32_t at = doc.words[toll.word].span.begin;
+      // The material event of this sentence nearest to the toll word.
+      Event* best = nullptr;
+      uint32_t best_d = UINT32_MAX;
+      for (Event& e : doc.events) {
+        if (e.sentence != s || !open_event(e)) continue;
+        if (toll.kind == kArrested ? !e.code.starts_with("17") : false) continue;
+        uint32_t d = e.span.begin > at ? e.span.begin - at : at - e.span.begin;
+        if (d < best_d) best_d = d, best = &e;
+      }
+      if (!best) continue;
+      merge(slot(best->size, toll.kind), toll.figure);
+      // A sentence that only tells a toll ("57 people were killed, and 109 were injured":
+      // its event names no source) reports the violent event told just before.
+      bool report = best->source.code.empty();
+      if (!report || !is_violent(best->code)) continue;
+      Event* earlier = nullptr;
+      for (Event& e : doc.events)
+        if (e.sentence < s && e.sentence + 3 >= s && is_violent(e.code) && open_event(e)) earlier = &e;
+      if (earlier) merge(slot(earlier->size, toll.kind), toll.figure);
+    }
+  }
+}
+
+}  // namespace sitrep::events
