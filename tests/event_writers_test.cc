@@ -1,5 +1,6 @@
 // Event and quote writers on hand-built Documents: JSONL fields, TSV columns,
 // GDELT 2.0 columns, quote fields.
+#include "events/plover.h"
 #include "io/event_writers.h"
 
 #include <gtest/gtest.h>
@@ -312,4 +313,85 @@ TEST(EventWriters, FormatNames) {
   EXPECT_EQ(io::parse_event_format("tsv").value(), io::EventFormat::kTsv);
   EXPECT_EQ(io::parse_event_format("jsonl").value(), io::EventFormat::kJsonl);
   EXPECT_FALSE(io::parse_event_format("csv").ok());
+}
+
+// PLOVER: the crosswalk gives every CAMEO code outside plain statements one of the 16
+// types; the writer makes one record per happening.
+TEST(Plover, CrosswalkCoversEveryCodeWithTheSixteenTypes) {
+  for (const auto& row : events::plover_crosswalk()) {
+    if (row.event.empty()) continue;
+    bool known = false;
+    for (std::string_view t : events::kPloverTypes) known = known || row.event == t;
+    EXPECT_TRUE(known) << row.code << " " << row.event;
+  }
+  for (const auto& c : events::Ontology::builtin().codes()) {
+    const events::PloverType* t = events::plover_of(c.code);
+    if (c.root == "01" && c.code != "015" && c.code != "016" && c.code != "018" && c.code != "019") {
+      EXPECT_EQ(t, nullptr) << c.code;
+    } else if (c.level > 1) {
+      EXPECT_NE(t, nullptr) << c.code << " " << c.name;
+    }
+  }
+  EXPECT_EQ(events::plover_of("041")->event, "CONSULT");
+  EXPECT_EQ(events::plover_of("041")->mode, "phone");
+  EXPECT_EQ(events::plover_of("195")->event, "ASSAULT");
+  EXPECT_EQ(events::plover_of("195")->mode, "aerial");
+  EXPECT_EQ(events::plover_of("1823")->event, "ASSAULT");
+  EXPECT_EQ(events::plover_of("1832")->mode, "explosives");  // 183's row
+  EXPECT_EQ(events::plover_of("173")->event, "COERCE");
+  EXPECT_EQ(events::plover_of("010"), nullptr);
+}
+
+TEST(Plover, OneRecordPerHappening) {
+  Document doc = sample();
+  Event call;  // "A and B spoke by phone": both directions of one mutual event
+  call.sentence = 0;
+  call.span = span_of(doc, "condemned");
+  call.code = "041";
+  call.mutual = true;
+  call.date = Date{2022, 4, 11};
+  call.source = EventActor{"UKRGOV", span_of(doc, "Russia"), -1};
+  call.target = EventActor{"CHNGOV", span_of(doc, "Lavrov"), -1};
+  Event back = call;
+  std::swap(back.source, back.target);
+  Event again = call;  // told again in the next sentence, with a country alone
+  again.sentence = 1;
+  again.span = span_of(doc, "respond");
+  again.source.code = "UKR";
+  Event strike;  // two attackers of one target: one record, two actors
+  strike.sentence = 1;
+  strike.span = span_of(doc, "calm");
+  strike.code = "195";
+  strike.source = EventActor{"RUSMIL", span_of(doc, "We"), -1};
+  strike.target = EventActor{"UKR", span_of(doc, "Kyiv"), -1};
+  strike.size.dead = Figure{57, 57, span_of(doc, "Kyiv"), 1};
+  Event strike2 = strike;
+  strike2.source = EventActor{"BLRMIL", span_of(doc, "he"), -1};
+  Event statement = strike;  // a plain statement is no PLOVER event
+  statement.code = "010";
+  doc.events = {call, back, again, strike, strike2, statement};
+  std::ostringstream out;
+  io::write_events_plover(doc, out);
+  auto rows = lines_as_json(out.str());
+  ASSERT_EQ(rows.size(), 2u) << out.str();
+  const json& c = rows[0];
+  EXPECT_EQ(c["id"], "doc-1-1");
+  EXPECT_EQ(c["event"], "CONSULT");
+  EXPECT_EQ(c["mode"], "phone");
+  EXPECT_EQ(c["date"], "2022-04-11");
+  ASSERT_EQ(c["actor"].size(), 1u);
+  EXPECT_EQ(c["actor"][0]["code"], "UKRGOV");
+  EXPECT_EQ(c["actor"][0]["sector"], "GOV");
+  EXPECT_EQ(c["recipient"][0]["code"], "CHNGOV");
+  EXPECT_EQ(c["cite_info"]["url"], "https://example.org/a");
+  EXPECT_EQ(c["text_info"]["sentence"], 1);
+  const json& a = rows[1];
+  EXPECT_EQ(a["event"], "ASSAULT");
+  EXPECT_EQ(a["mode"], "aerial");
+  EXPECT_EQ(a["context"], json::array({"military"}));
+  ASSERT_EQ(a["actor"].size(), 2u);
+  EXPECT_EQ(a["actor"][1]["code"], "BLRMIL");
+  EXPECT_EQ(a["recipient"][0]["code"], "UKR");
+  EXPECT_EQ(a["size"]["dead"]["min"], 57);
+  EXPECT_EQ(a["event_loc"], nullptr);
 }

@@ -28,6 +28,7 @@ int run_events(const PipelineRunOptions& o, const std::string& format_name) {
       case io::EventFormat::kJsonl: io::write_events_jsonl(doc, ontology, std::cout); break;
       case io::EventFormat::kTsv: io::write_events_tsv(doc, ontology, std::cout); break;
       case io::EventFormat::kGdelt: io::write_events_gdelt(doc, ontology, &next_id, std::cout); break;
+      case io::EventFormat::kPlover: io::write_events_plover(doc, std::cout); break;
     }
   });
   std::cout.flush();
@@ -42,7 +43,7 @@ void add_events_command(CLI::App& app) {
   auto format = std::make_shared<std::string>("jsonl");
   auto* cmd = app.add_subcommand("events", "Code the events of articles (CAMEO), or read those of a store (--db)");
   add_pipeline_run_options(*cmd, *run, true);
-  cmd->add_option("--format", *format, "jsonl, tsv or gdelt (with --db also csv)")->capture_default_str();
+  cmd->add_option("--format", *format, "jsonl, tsv, gdelt or plover (with --db: jsonl, csv, tsv, gdelt)")->capture_default_str();
   cmd->add_option("--db", db->db, "Read the merged events of this database (written by `sitrep ingest`) instead");
   cmd->add_option("--actor", db->filter.actor, "With --db: source actor code prefix (CHN, CHNGOV)");
   cmd->add_option("--target", db->filter.target, "With --db: target actor code prefix");

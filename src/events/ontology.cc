@@ -120,7 +120,7 @@ Result<Ontology> Ontology::load(const std::string& path) {
 }
 
 namespace {
-// data/cameo/ontology.tsv as compiled in (cmake/cameo_facts.cmake writes the rows).
+// data/cameo/ontology.tsv as compiled in (cmake/tsv_rows.cmake writes the rows).
 struct Row {
   const char *code, *name, *root, *level, *goldstein, *quad;  // the table's cells
 };

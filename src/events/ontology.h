@@ -47,7 +47,7 @@ class Ontology {
   // Reads a table in the format of data/cameo/ontology.tsv; errors name the file and line.
   static Result<Ontology> load(const std::string& path);
   // data/cameo/ontology.tsv as compiled into the library at build time
-  // (cmake/cameo_facts.cmake): the one table of code facts, no file read at run time.
+  // (cmake/tsv_rows.cmake): the one table of code facts, no file read at run time.
   static const Ontology& builtin();
   static Result<Ontology> load_default();  // builtin(), for loaders that take a Result
 

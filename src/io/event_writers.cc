@@ -1,12 +1,15 @@
 #include "io/event_writers.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "events/plover.h"
 #include "io/writers.h"
 
 namespace sitrep::io {
@@ -15,7 +18,8 @@ Result<EventFormat> parse_event_format(std::string_view name) {
   if (name == "jsonl") return EventFormat::kJsonl;
   if (name == "tsv") return EventFormat::kTsv;
   if (name == "gdelt") return EventFormat::kGdelt;
-  return Status::Error("unknown event format '" + std::string(name) + "' (jsonl, tsv or gdelt)");
+  if (name == "plover") return EventFormat::kPlover;
+  return Status::InvalidArgument("unknown event format '" + std::string(name) + "' (jsonl, tsv, gdelt or plover)");
 }
 
 namespace {
@@ -57,6 +61,19 @@ void json_actor(std::string& out, const Document& doc, const EventActor& a) {
   json_or_null(out, a.code);
   out += ",\"text\":";
   json_or_null(out, text_of(doc, a.text));
+  out += '}';
+}
+
+// {name, country} of an event's place, or null.
+void json_place(std::string& out, const Document& doc, const Place* place) {
+  if (!place) {
+    out += "null";
+    return;
+  }
+  out += "{\"name\":";
+  json_or_null(out, place->name.empty() ? doc.str(place->span) : std::string_view(place->name));
+  out += ",\"country\":";
+  json_or_null(out, place->country);
   out += '}';
 }
 
@@ -113,6 +130,129 @@ void json_size(std::string& buf, const Document& doc, const Event& e) {
   buf += '}';
 }
 
+namespace {
+
+// A PLOVER actor: the CAMEO actor code, its sector (the agent after the country:
+// "GOV" of "UKRGOV"), the words naming it.
+void plover_actor(std::string& buf, const Document& doc, const EventActor& a) {
+  buf += "{\"code\":";
+  json_or_null(buf, a.code);
+  buf += ",\"sector\":";
+  json_or_null(buf, a.code.size() >= 6 ? std::string_view(a.code).substr(3, 3) : std::string_view());
+  buf += ",\"entity_text\":";
+  json_or_null(buf, text_of(doc, a.text));
+  buf += '}';
+}
+
+bool same_actor(const EventActor& a, const EventActor& b) { return a.code == b.code && a.text == b.text; }
+
+}  // namespace
+
+void write_events_plover(const Document& doc, std::ostream& out) {
+  // One record per happening. The events of one trigger and code (compound actors, both
+  // directions of a mutual event) are one record with lists of actors and recipients;
+  // the same happening told again in the article (same day, code and actors' countries,
+  // a mutual one in either direction) is the same record, written with its most specific
+  // actor codes ("UKRGOV" over "UKR") where it is first told.
+  struct Record {
+    size_t event;  // the first event of the record
+    const events::PloverType* type;
+    std::vector<const EventActor*> actors, recipients;
+    std::string key;
+    size_t specificity = 0;  // letters of actor codes
+  };
+  std::vector<Record> records;
+  std::vector<bool> done(doc.events.size(), false);
+  std::vector<size_t> members;
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    if (done[i]) continue;
+    const Event& e = doc.events[i];
+    const events::PloverType* type = events::plover_of(e.code);
+    if (!type) continue;  // no PLOVER event (plain statements)
+    members.clear();
+    for (size_t j = i; j < doc.events.size(); ++j) {
+      const Event& x = doc.events[j];
+      if (done[j] || x.sentence != e.sentence || x.span != e.span || x.code != e.code || x.negated != e.negated) continue;
+      bool reverse = false;
+      for (size_t k : members) {
+        const Event& y = doc.events[k];
+        reverse = reverse || (x.mutual && same_actor(x.source, y.target) && same_actor(x.target, y.source));
+      }
+      done[j] = true;
+      if (!reverse) members.push_back(j);
+    }
+    Record r{i, type, {}, {}, {}, 0};
+    auto add = [&r](std::vector<const EventActor*>& list, const EventActor& a) {
+      if (a.code.empty() && a.text.empty()) return;
+      for (const EventActor* b : list)
+        if (same_actor(a, *b)) return;
+      list.push_back(&a);
+      r.specificity += a.code.size();
+    };
+    for (size_t k : members) add(r.actors, doc.events[k].source), add(r.recipients, doc.events[k].target);
+    std::vector<std::string> countries[2];
+    for (const EventActor* a : r.actors) countries[0].push_back(a->code.substr(0, 3));
+    for (const EventActor* a : r.recipients) countries[e.mutual ? 0 : 1].push_back(a->code.substr(0, 3));
+    for (auto& c : countries) std::sort(c.begin(), c.end());
+    r.key = fmt::format("{}|{}|{}|{}|{}", e.date.iso(), e.code, e.negated, fmt::join(countries[0], ","),
+                        fmt::join(countries[1], ","));
+    auto same = std::find_if(records.begin(), records.end(), [&](const Record& x) { return x.key == r.key; });
+    if (same == records.end()) {
+      records.push_back(std::move(r));
+    } else if (r.specificity > same->specificity) {
+      same->actors = std::move(r.actors), same->recipients = std::move(r.recipients);
+      same->specificity = r.specificity;
+    }
+  }
+  std::string buf;
+  uint32_t id = 0;
+  for (const Record& r : records) {
+    const Event& e = doc.events[r.event];
+    buf += "{\"id\":";
+    append_json_string(buf, fmt::format("{}-{}", doc.id, ++id));
+    buf += ",\"date\":";
+    json_or_null(buf, e.date.iso());
+    for (auto [name, list] : {std::pair{"actor", &r.actors}, std::pair{"recipient", &r.recipients}}) {
+      fmt::format_to(std::back_inserter(buf), ",\"{}\":[", name);
+      for (size_t k = 0; k < list->size(); ++k) {
+        if (k) buf += ',';
+        plover_actor(buf, doc, *(*list)[k]);
+      }
+      buf += ']';
+    }
+    buf += ",\"event\":";
+    append_json_string(buf, r.type->event);
+    buf += ",\"mode\":";
+    json_or_null(buf, r.type->mode);
+    buf += ",\"context\":[";
+    for (size_t k = 0; k < r.type->context.size(); ++k) {
+      if (k) buf += ',';
+      append_json_string(buf, r.type->context[k]);
+    }
+    buf += ']';
+    buf += e.negated ? ",\"negation\":true" : ",\"negation\":false";
+    buf += e.future ? ",\"future\":true" : ",\"future\":false";
+    buf += ",\"hypothetical\":false,\"cameo\":";
+    append_json_string(buf, e.code);
+    buf += ",\"event_text\":";
+    json_or_null(buf, e.sentence < doc.sentences.size() ? doc.str(doc.sentences[e.sentence].span) : std::string_view());
+    buf += ",\"event_loc\":";
+    json_place(buf, doc, e.place >= 0 && static_cast<size_t>(e.place) < doc.places.size() ? &doc.places[e.place] : nullptr);
+    buf += ",\"size\":";
+    json_size(buf, doc, e);
+    fmt::format_to(std::back_inserter(buf), ",\"text_info\":{{\"sentence\":{},\"start\":{},\"end\":{}}}",
+                   e.sentence + 1, e.span.begin, e.span.end);
+    buf += ",\"cite_info\":{\"url\":";
+    json_or_null(buf, doc.url);
+    buf += ",\"title\":";
+    json_or_null(buf, doc.title);
+    buf += ",\"publication\":";
+    json_or_null(buf, doc.source);
+    buf += "}}\n";
+  }
+  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+}
+
 void write_events_jsonl(const Document& doc, const events::Ontology& ontology, std::ostream& out) {
   std::string buf;
   for (const Event& e : doc.events) {
@@ -144,15 +284,7 @@ void write_events_jsonl(const Document& doc, const events::Ontology& ontology, s
       json_actor(buf, doc, e.reported_by);
     }
     buf += ",\"location\":";
-    if (f.place) {
-      buf += "{\"name\":";
-      json_or_null(buf, f.place->name.empty() ? doc.str(f.place->span) : std::string_view(f.place->name));
-      buf += ",\"country\":";
-      json_or_null(buf, f.place->country);
-      buf += '}';
-    } else {
-      buf += "null";
-    }
+    json_place(buf, doc, f.place);
     buf += ",\"size\":";
     json_size(buf, doc, e);
     buf += ",\"evidence\":";

@@ -13,8 +13,8 @@
 
 namespace sitrep::io {
 
-enum class EventFormat { kJsonl, kTsv, kGdelt };
-Result<EventFormat> parse_event_format(std::string_view name);  // "jsonl", "tsv", "gdelt"
+enum class EventFormat { kJsonl, kTsv, kGdelt, kPlover };
+Result<EventFormat> parse_event_format(std::string_view name);  // "jsonl", "tsv", "gdelt", "plover"
 
 // One object per event: doc, sent (1-based, as CoNLL-U sent_id), date, date_text,
 // source {code,text}, target {code,text}, code, root, goldstein, quad, negated,
@@ -22,6 +22,12 @@ Result<EventFormat> parse_event_format(std::string_view name);  // "jsonl", "tsv
 // Absent values are null. Goldstein and quad come from `ontology` (null for a
 // code it lacks).
 void write_events_jsonl(const Document& doc, const events::Ontology& ontology, std::ostream& out);
+
+// PLOVER records (docs/plover.md), one JSON object per happening: the events of one
+// trigger and CAMEO code (compound actors, both directions of a mutual event) are one
+// record with lists of actors and recipients; codes with no PLOVER event (plain
+// statements) are left out.
+void write_events_plover(const Document& doc, std::ostream& out);
 
 // The same fields flattened, tab-separated, one event a line; empty for null.
 // Tabs and line breaks inside texts become spaces.
