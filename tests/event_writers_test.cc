@@ -53,6 +53,7 @@ Document sample() {
   monday.span = span_of(doc, "Monday");
   monday.value = "2022-04-11";
   monday.date = Date{2022, 4, 11};
+  monday.granularity = TimeGranularity::kDay;
   doc.times = {monday};
   Place kyiv;
   kyiv.span = span_of(doc, "Kyiv");
@@ -147,9 +148,12 @@ TEST(EventWriters, JsonlHasEveryFieldOfTheIssue) {
   ASSERT_EQ(rows.size(), 2u);
   const json& e = rows[0];
   for (const char* key : {"doc", "sent", "date", "date_text", "source", "target", "code", "root", "goldstein", "quad",
-                          "negated", "future", "reported_by", "location", "size", "evidence", "confidence"})
+                          "negated", "future", "reported_by", "location", "time_precision", "geo_precision", "size",
+                          "evidence", "confidence"})
     EXPECT_TRUE(e.contains(key)) << key;
-  EXPECT_EQ(e.size(), 17u);
+  EXPECT_EQ(e.size(), 19u);
+  EXPECT_EQ(e["time_precision"], 1);  // "on Monday": the day
+  EXPECT_TRUE(e["geo_precision"].is_null());  // the hand-built place has no precision
   EXPECT_TRUE(e["size"].is_null());  // 111 is no material event
   EXPECT_EQ(e["doc"], "doc-1");
   EXPECT_EQ(e["sent"], 1);
@@ -181,6 +185,7 @@ TEST(EventWriters, JsonlHasEveryFieldOfTheIssue) {
   EXPECT_EQ(f["root"], "99");
   EXPECT_TRUE(f["goldstein"].is_null());  // not in the ontology
   EXPECT_TRUE(f["quad"].is_null());
+  EXPECT_TRUE(f["time_precision"].is_null());  // no date
   EXPECT_EQ(f["negated"], true);
   EXPECT_EQ(f["future"], true);
   EXPECT_TRUE(f["reported_by"].is_null());

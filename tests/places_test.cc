@@ -120,5 +120,21 @@ TEST(Places, UnknownPlaceStaysUnknown) {
   EXPECT_EQ(place(doc, "Zarnovia")->country, "");
 }
 
+// ACLED's geo_precision: a town 1, a region 2, a country 3; a country naming whose a
+// thing is ("a US patrol") is no place at all.
+TEST(Places, PrecisionOfTownRegionAndCountry) {
+  Document doc = run("Shells hit Kharkiv, the Golan Heights and northern Iraq as Ukraine and a US patrol watched.",
+                     {"Kharkiv", "Golan Heights", "Iraq", "Ukraine", "US"});
+  ASSERT_TRUE(place(doc, "Kharkiv"));
+  EXPECT_EQ(place(doc, "Kharkiv")->precision, 1);
+  ASSERT_TRUE(place(doc, "Golan Heights"));
+  EXPECT_EQ(place(doc, "Golan Heights")->precision, 2);
+  ASSERT_TRUE(place(doc, "northern Iraq"));
+  EXPECT_EQ(place(doc, "northern Iraq")->precision, 2);
+  ASSERT_TRUE(place(doc, "Ukraine"));
+  EXPECT_EQ(place(doc, "Ukraine")->precision, 3);
+  EXPECT_FALSE(place(doc, "US"));
+}
+
 }  // namespace
 }  // namespace sitrep::places

@@ -163,6 +163,9 @@ struct Place {
   std::string country;     // CAMEO/ISO alpha-3 country code ("UKR"); empty when unknown
   std::string admin1;      // ISO 3166-2 subdivision ("UA-30"); may be empty
   std::string evidence;    // gazetteer entry, or the context it was learned from
+  // How precise a location it is, as ACLED's geo_precision: 1 a town or city, 2 a region
+  // or province, 3 a country; 0 unknown.
+  uint8_t precision = 0;
 };
 
 // ---- Events and quotes (src/events, src/quotes) -------------------------------

@@ -77,6 +77,23 @@ void json_place(std::string& out, const Document& doc, const Place* place) {
   out += '}';
 }
 
+// ACLED's precision codes, "null" when there is nothing to be precise about.
+// time: 1 the day is stated, 2 the week (a week named, or no time said: the article's
+// date stands in for a recent event), 3 a month or vaguer. geo: Place::precision.
+std::string time_precision(const Document& doc, const Event& e) {
+  if (!e.date.known()) return "null";
+  if (e.time < 0 || static_cast<size_t>(e.time) >= doc.times.size()) return "2";
+  switch (doc.times[e.time].granularity) {
+    case TimeGranularity::kDay:
+    case TimeGranularity::kPartOfDay: return "1";
+    case TimeGranularity::kWeek: return "2";
+    default: return "3";
+  }
+}
+std::string geo_precision(const Place* place) {
+  return place && place->precision ? std::to_string(place->precision) : "null";
+}
+
 // A TSV or GDELT cell: tabs and line breaks would break the row.
 void append_cell(std::string& out, std::string_view s) {
   for (char c : s) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
@@ -237,7 +254,10 @@ void write_events_plover(const Document& doc, std::ostream& out) {
     buf += ",\"event_text\":";
     json_or_null(buf, e.sentence < doc.sentences.size() ? doc.str(doc.sentences[e.sentence].span) : std::string_view());
     buf += ",\"event_loc\":";
-    json_place(buf, doc, e.place >= 0 && static_cast<size_t>(e.place) < doc.places.size() ? &doc.places[e.place] : nullptr);
+    const Place* place = e.place >= 0 && static_cast<size_t>(e.place) < doc.places.size() ? &doc.places[e.place] : nullptr;
+    json_place(buf, doc, place);
+    fmt::format_to(std::back_inserter(buf), ",\"time_precision\":{},\"geo_precision\":{}", time_precision(doc, e),
+                   geo_precision(place));
     buf += ",\"size\":";
     json_size(buf, doc, e);
     fmt::format_to(std::back_inserter(buf), ",\"text_info\":{{\"sentence\":{},\"start\":{},\"end\":{}}}",
@@ -285,6 +305,8 @@ void write_events_jsonl(const Document& doc, const events::Ontology& ontology, s
     }
     buf += ",\"location\":";
     json_place(buf, doc, f.place);
+    fmt::format_to(std::back_inserter(buf), ",\"time_precision\":{},\"geo_precision\":{}", time_precision(doc, e),
+                   geo_precision(f.place));
     buf += ",\"size\":";
     json_size(buf, doc, e);
     buf += ",\"evidence\":";

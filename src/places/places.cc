@@ -87,6 +87,24 @@ std::optional<GazetteerPlace> Gazetteer::find(std::string_view name) const {
 
 namespace {
 
+// ACLED's geo_precision of a gazetteer entry: a country 3; a region, province, or the
+// iso-codes subdivision 2; a city, capital or seat 1.
+uint8_t precision_of(const GazetteerPlace& g) {
+  if (g.kind == "country") return 3;
+  if (g.kind != "city" && g.kind != "capital or seat") return 2;
+  std::string lower = text::ascii_lower(g.name);
+  std::string_view rest = lower;
+  while (!rest.empty()) {  // a word of the name that names a region ("Golan Heights", "Kharkiv region")
+    size_t space = rest.find(' ');
+    std::string_view word = rest.substr(0, space);
+    for (std::string_view region : {"region", "province", "oblast", "state", "district", "governorate", "prefecture",
+                                    "heights", "bank", "strip", "valley", "delta", "peninsula", "territory", "county"})
+      if (word == region) return 2;
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+  }
+  return 1;
+}
+
 const uint16_t kAdj = upos_id("ADJ"), kDet = upos_id("DET"), kNoun = upos_id("NOUN"), kPropn = upos_id("PROPN");
 
 bool place_noun(const entities::Context& ctx, uint32_t w) {
@@ -140,6 +158,7 @@ class Resolver {
       if (g) {
         p.name = g->name, p.country = g->country, p.admin1 = g->admin1;
         p.evidence = "gazetteer: " + g->kind + " " + g->name;
+        p.precision = precision_of(*g);
       } else if (learn(c.b, c.e, p)) {
         learned.emplace(text, doc_.places.size());
       } else {
@@ -159,6 +178,7 @@ class Resolver {
         const Place& src = doc_.places[it->second];
         p.country = src.country, p.admin1 = src.admin1;
         p.evidence = "learned in this text (" + src.evidence + ")";
+        p.precision = 1;
       }
     }
     for (size_t i : directed) {
@@ -169,6 +189,7 @@ class Resolver {
       if (w == 0 || w >= doc_.words.size()) continue;
       p.span.begin = doc_.words[w - 1].span.begin;
       p.name = std::string(doc_.word_text(w - 1)) + " " + p.name;
+      p.precision = 2;  // "northern Iraq", "eastern Ukraine": a region
     }
   }
 
@@ -182,6 +203,7 @@ class Resolver {
 
   bool set(Place& p, const entities::ActorEntry& x, std::string evidence) {
     p.country = x.code;
+    p.precision = 1;  // a town named with its country or region ("Irpin, Ukraine")
     if (x.category == GazetteerCategory::kCountryName) p.admin1.clear();
     p.evidence = std::move(evidence);
     return true;
