@@ -124,6 +124,8 @@ TEST(EventWriters, MaterialEventsCarryTheirSize) {
   doc.events[0].code = "190";
   doc.events[0].size.dead = Figure{57, 57, doc.events[0].source.text, 0};
   doc.events[0].size.arrested = Figure{24, -1, {}, 0};
+  doc.events[0].claims.push_back(Claim{doc.events[0].reported_by, "blames", doc.events[0].source, 0, doc.events[0].span});
+  doc.events[0].contested = true;
   std::ostringstream out;
   io::write_events_jsonl(doc, ontology(), out);
   auto rows = lines_as_json(out.str());
@@ -138,6 +140,14 @@ TEST(EventWriters, MaterialEventsCarryTheirSize) {
   EXPECT_TRUE(size["arrested"]["max"].is_null());
   EXPECT_TRUE(size["injured"].is_null());
   EXPECT_TRUE(size["displaced"].is_null());
+  ASSERT_EQ(rows[0]["claims"].size(), 1u);
+  const json& claim = rows[0]["claims"][0];
+  EXPECT_EQ(claim["by"]["text"], "Lavrov");
+  EXPECT_EQ(claim["stance"], "blames");
+  EXPECT_EQ(claim["party"]["code"], "RUSGOV");
+  EXPECT_EQ(claim["sent"], 1);
+  EXPECT_EQ(claim["evidence"], "condemned");
+  EXPECT_EQ(rows[0]["contested"], true);
 }
 
 TEST(EventWriters, JsonlHasEveryFieldOfTheIssue) {
@@ -149,9 +159,11 @@ TEST(EventWriters, JsonlHasEveryFieldOfTheIssue) {
   const json& e = rows[0];
   for (const char* key : {"doc", "sent", "date", "date_text", "source", "target", "code", "root", "goldstein", "quad",
                           "negated", "future", "reported_by", "location", "time_precision", "geo_precision", "size",
-                          "evidence", "confidence"})
+                          "claims", "contested", "evidence", "confidence"})
     EXPECT_TRUE(e.contains(key)) << key;
-  EXPECT_EQ(e.size(), 19u);
+  EXPECT_EQ(e.size(), 21u);
+  EXPECT_EQ(e["claims"], json::array());
+  EXPECT_EQ(e["contested"], false);
   EXPECT_EQ(e["time_precision"], 1);  // "on Monday": the day
   EXPECT_TRUE(e["geo_precision"].is_null());  // the hand-built place has no precision
   EXPECT_TRUE(e["size"].is_null());  // 111 is no material event

@@ -243,6 +243,11 @@ TEST_F(PipelineEvents, ADenialNeedsNoTarget) {
   ASSERT_NE(e, nullptr) << all_events(doc);
   EXPECT_EQ(e->source.code, "RUSGOV") << all_events(doc);
   EXPECT_EQ(e->target.code, "") << all_events(doc);
+  // Denying it oneself is no event done to oneself.
+  Document self = analyse("Russia denies that it was involved.\n", Date{2022, 4, 6});
+  e = find_event(self, "016");
+  ASSERT_NE(e, nullptr) << all_events(self);
+  EXPECT_EQ(e->target.code, "") << all_events(self);
   // Other statements still need whom they are about.
   EXPECT_EQ(find_event(analyse("The Kremlin criticised the decision.\n", Date{2022, 4, 6}), "11"), nullptr);
 }
@@ -277,6 +282,29 @@ TEST_F(PipelineEvents, AnAttackCarriesItsTollAndTheTollReportedAfter) {
   EXPECT_EQ(e->size.arrested.min, 40);
   EXPECT_EQ(e->size.arrested.max, -1);  // open above
   EXPECT_FALSE(e->size.dead.known());
+}
+
+// Who says who did it: accusations and denials after an attack are its claims; when they
+// disagree about the doer the attack is contested.
+TEST_F(PipelineEvents, ClaimsAboutAnAttackAndWhetherTheyDisagree) {
+  Document doc = analyse("A missile struck a railway station in Kramatorsk on Friday, killing 50 civilians. "
+                         "Ukraine blamed Russia for the attack. The Kremlin denied any involvement.\n",
+                         Date{2022, 4, 9});
+  const Event* strike = find_event(doc, "19");
+  if (!strike) strike = find_event(doc, "18");
+  ASSERT_NE(strike, nullptr) << all_events(doc);
+  bool blame = false, denial = false;
+  for (const Claim& c : strike->claims) {
+    blame = blame || (c.stance == "blames" && c.by.code == "UKR" && c.party.code == "RUS" && c.sentence == 1);
+    denial = denial || (c.stance == "denies" && c.by.code.starts_with("RUS") && c.sentence == 2);
+  }
+  EXPECT_TRUE(blame) << all_events(doc);
+  EXPECT_TRUE(denial) << all_events(doc);
+  EXPECT_TRUE(strike->contested);
+  Document plain = analyse("Taliban militants attacked a checkpoint in Helmand, killing four soldiers.\n", Date{2022, 4, 9});
+  ASSERT_FALSE(plain.events.empty());
+  EXPECT_TRUE(plain.events[0].claims.empty());
+  EXPECT_FALSE(plain.events[0].contested);
 }
 
 TEST_F(PipelineEvents, AnUnnamedArmyTakesTheCountryOfTheTroopsNamedBefore) {

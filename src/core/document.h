@@ -192,6 +192,16 @@ struct Magnitudes {
   bool any() const { return dead.known() || injured.known() || arrested.known() || displaced.known(); }
 };
 
+// Who says who did an event (events/claims.h): "Russia blames Ukraine for the strike",
+// "The Kremlin denies any involvement", "according to officials, Russian forces shelled".
+struct Claim {
+  EventActor by;           // who says so
+  std::string stance;      // "blames", "accuses", "claims", "denies", "attributes"
+  EventActor party;        // who is said to have done it (for "denies": who denies doing it)
+  uint32_t sentence = 0;   // where it is said
+  Span evidence;           // the words that say it ("blames", "denies", "said")
+};
+
 struct Event {
   uint32_t sentence = 0;
   Span span;               // the evidence: the words that triggered the code
@@ -210,6 +220,9 @@ struct Event {
   int32_t quote = -1;      // index into Document::quotes when coded inside a quotation
   float confidence = 0;
   Magnitudes size;         // material events (roots 14-20) only
+  int32_t reports = -1;    // the earlier event this one tells again (a toll: "57 people were killed")
+  std::vector<Claim> claims;  // violent events (roots 18-20): who says who did it
+  bool contested = false;  // the claims disagree about who did it
 };
 
 struct Quote {

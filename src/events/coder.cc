@@ -681,7 +681,12 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
   const SentenceTree& t = sc.t;
   size_t begin = doc.events.size();
   auto add = [&](const Pending& e, const CodedActor& a, const CodedActor* tg, const std::string& code) {
-    if (tg && a.code == tg->code) return;
+    // Nothing is done to oneself; a denial about oneself ("Russia denies that it was
+    // involved") is a denial with no target.
+    if (tg && a.code == tg->code) {
+      if (code != "016") return;
+      tg = nullptr;
+    }
     if (code.starts_with("042") && is_population(a.code)) return;  // people travelling: not an official visit
     for (size_t i = begin; i < doc.events.size(); ++i) {
       const Event& x = doc.events[i];

@@ -324,7 +324,10 @@ void attach_magnitudes(Document& doc) {
       Event* earlier = nullptr;
       for (Event& e : doc.events)
         if (e.sentence < s && e.sentence + 3 >= s && is_violent(e.code) && open_event(e)) earlier = &e;
-      if (earlier) merge(slot(earlier->size, toll.kind), toll.figure);
+      if (earlier) {
+        merge(slot(earlier->size, toll.kind), toll.figure);
+        best->reports = static_cast<int32_t>(earlier - doc.events.data());
+      }
     }
   }
 }

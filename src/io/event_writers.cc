@@ -94,6 +94,25 @@ std::string geo_precision(const Place* place) {
   return place && place->precision ? std::to_string(place->precision) : "null";
 }
 
+// "claims": [{by, stance, party, sent, evidence}], "contested": bool.
+void json_claims(std::string& out, const Document& doc, const Event& e) {
+  out += ",\"claims\":[";
+  for (size_t i = 0; i < e.claims.size(); ++i) {
+    const Claim& c = e.claims[i];
+    if (i) out += ',';
+    out += "{\"by\":";
+    json_actor(out, doc, c.by);
+    out += ",\"stance\":";
+    append_json_string(out, c.stance);
+    out += ",\"party\":";
+    json_actor(out, doc, c.party);
+    fmt::format_to(std::back_inserter(out), ",\"sent\":{},\"evidence\":", c.sentence + 1);
+    json_or_null(out, text_of(doc, c.evidence));
+    out += '}';
+  }
+  out += e.contested ? "],\"contested\":true" : "],\"contested\":false";
+}
+
 // A TSV or GDELT cell: tabs and line breaks would break the row.
 void append_cell(std::string& out, std::string_view s) {
   for (char c : s) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
@@ -260,6 +279,7 @@ void write_events_plover(const Document& doc, std::ostream& out) {
                    geo_precision(place));
     buf += ",\"size\":";
     json_size(buf, doc, e);
+    json_claims(buf, doc, e);
     fmt::format_to(std::back_inserter(buf), ",\"text_info\":{{\"sentence\":{},\"start\":{},\"end\":{}}}",
                    e.sentence + 1, e.span.begin, e.span.end);
     buf += ",\"cite_info\":{\"url\":";
@@ -309,6 +329,7 @@ void write_events_jsonl(const Document& doc, const events::Ontology& ontology, s
                    geo_precision(f.place));
     buf += ",\"size\":";
     json_size(buf, doc, e);
+    json_claims(buf, doc, e);
     buf += ",\"evidence\":";
     append_json_string(buf, text_of(doc, e.span));
     fmt::format_to(std::back_inserter(buf), ",\"confidence\":{:.3g}}}\n", e.confidence);

@@ -15,6 +15,7 @@
 #include "entities/mentions.h"
 #include "entities/ner.h"
 #include "events/chain_resolver.h"
+#include "events/claims.h"
 #include "events/coder.h"
 #include "events/event_context.h"
 #include "events/magnitudes.h"
@@ -146,6 +147,7 @@ void Pipeline::process(Document& doc, StageSeconds* seconds, const std::vector<D
     coder_->code(doc);
     events::attach_event_context(doc);
     events::attach_magnitudes(doc);
+    events::attach_claims(doc);
     lap(&StageSeconds::events);
   }
   if (last >= last_ && !doc.original_text.empty()) {

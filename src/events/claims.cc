@@ -1,0 +1,78 @@
+#include "events/claims.h"
+
+#include <string_view>
+
+#include "events/ontology.h"
+#include "text/text_util.h"
+
+namespace sitrep::events {
+namespace {
+
+bool open_violent(const Event& e) { return is_violent(e.code) && !e.negated && !e.future; }
+
+// The claim an event about responsibility makes, or false.
+bool claim_of(const Document& doc, const Event& e, Claim& c) {
+  c = Claim{};
+  c.sentence = e.sentence, c.evidence = e.span;
+  if (e.code.starts_with("112") && !e.target.code.empty()) {
+    std::string word = text::ascii_lower(doc.str(e.span));
+    c.stance = word.starts_with("blam") ? "blames" : "accuses";
+    c.by = e.source, c.party = e.target;
+    return !e.source.code.empty();
+  }
+  if (e.code == "016" && !e.source.code.empty()) {
+    c.stance = "denies";
+    c.by = e.source, c.party = e.source;
+    return true;
+  }
+  if (e.code == "015" && !e.source.code.empty()) {
+    c.stance = "claims";
+    c.by = e.source, c.party = e.source;
+    return true;
+  }
+  return false;
+}
+
+std::string_view country(const EventActor& a) { return std::string_view(a.code).substr(0, 3); }
+
+}  // namespace
+
+void attach_claims(Document& doc) {
+  // A violent event told by someone: "X said Y shelled Z" is X's word that Y did it.
+  // (Said or quoted directly: an indirect quotation's speaker may only be arguing.)
+  for (Event& e : doc.events) {
+    bool indirect = e.quote >= 0 && static_cast<size_t>(e.quote) < doc.quotes.size() && !doc.quotes[e.quote].direct;
+    if (open_violent(e) && !indirect && !e.reported_by.code.empty() && !e.source.code.empty())
+      e.claims.push_back(Claim{e.reported_by, "attributes", e.source, e.sentence, e.reported_by.text});
+  }
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    Claim c;
+    if (!claim_of(doc, doc.events[i], c)) continue;
+    // The violent event of its own sentence, else the last one reported before it.
+    Event* about = nullptr;
+    for (Event& v : doc.events)
+      if (open_violent(v) && v.sentence == c.sentence) about = about ? about : &v;
+    if (!about)
+      for (Event& v : doc.events)
+        if (open_violent(v) && v.sentence < c.sentence && v.sentence + 3 >= c.sentence) about = &v;
+    // A toll told again ("57 people were killed") is the event it tells of.
+    for (int guard = 0; about && about->reports >= 0 && guard < 8; ++guard) about = &doc.events[about->reports];
+    if (about) about->claims.push_back(c);
+  }
+  // Contested: the claims (and the doer the text itself asserts) name different doers,
+  // or someone denies being the doer another claim or the text names.
+  for (Event& e : doc.events) {
+    if (e.claims.empty()) continue;
+    std::vector<std::string_view> doers;
+    bool asserted = !e.source.code.empty() && e.reported_by.code.empty();
+    if (asserted) doers.push_back(country(e.source));
+    for (const Claim& c : e.claims)
+      if (c.stance != "denies" && !c.party.code.empty()) doers.push_back(country(c.party));
+    for (std::string_view d : doers) e.contested = e.contested || d != doers.front();
+    for (const Claim& c : e.claims)
+      if (c.stance == "denies")
+        for (std::string_view d : doers) e.contested = e.contested || d == country(c.party);
+  }
+}
+
+}  // namespace sitrep::events
