@@ -325,6 +325,38 @@ TEST(Store, SearchRanksTheBetterMatchFirst) {
   EXPECT_EQ(hits[0]["doc"], "b");
 }
 
+// A merged event keeps each report's tolls and claims: the range across outlets, who says
+// what, with the report it came from.
+TEST(Store, MergedEventShowsTheRangeOfReportedTollsAndEveryClaim) {
+  Store store = open_store(temp_db("db"));
+  Document a = make_doc("a", "A strike killed more than 50 people. Moscow blamed Kyiv.", "Outlet A", {2022, 4, 8});
+  Event ea = make_event("", "UKRCVL", "195", {2022, 4, 8}, 0);
+  ea.size.dead = Figure{50, -1, a.sentences[0].span, 0};
+  ea.claims.push_back(Claim{EventActor{"RUS", {}, -1}, "blames", EventActor{"UKR", {}, -1}, 1, a.sentences[1].span});
+  a.events = {ea};
+  Document b = make_doc("b", "The strike killed 57 people and injured 109. Kyiv blamed Moscow.", "Outlet B", {2022, 4, 8});
+  Event eb = make_event("", "UKRCVL", "195", {2022, 4, 8}, 0);
+  eb.size.dead = Figure{57, 57, b.sentences[0].span, 0};
+  eb.size.injured = Figure{109, 109, b.sentences[0].span, 0};
+  eb.claims.push_back(Claim{EventActor{"UKR", {}, -1}, "blames", EventActor{"RUS", {}, -1}, 1, b.sentences[1].span});
+  b.events = {eb};
+  ASSERT_TRUE(store.ingest(a).ok());
+  ASSERT_TRUE(store.ingest(b).ok());
+  auto rows = events_of(store);
+  ASSERT_EQ(rows.size(), 1u);  // one happening, two reports
+  const auto& e = rows[0];
+  EXPECT_EQ(e["articles"], 2);
+  EXPECT_EQ(e["size"]["dead"]["min"], 50);
+  EXPECT_EQ(e["size"]["dead"]["max"], 57);
+  ASSERT_EQ(e["size"]["dead"]["reports"].size(), 2u);
+  EXPECT_TRUE(e["size"]["dead"]["reports"][0]["max"].is_null());  // "more than 50": open
+  EXPECT_EQ(e["size"]["injured"]["min"], 109);
+  ASSERT_EQ(e["claims"].size(), 2u);
+  EXPECT_EQ(e["claims"][0]["doc"], "a");
+  EXPECT_EQ(e["claims"][1]["party"]["code"], "RUS");
+  EXPECT_EQ(e["contested"], true);  // the reports blame different doers
+}
+
 TEST(Store, QueriesFilterEvents) {
   Store store = open_store(temp_db("db"));  // Goldstein scores from the CAMEO table: 041 +1.0, 190 -10.0
   Document a = make_doc("a", "One. Two. Three.", "X", {2022, 4, 4});

@@ -96,22 +96,11 @@ std::string geo_precision(const Place* place) {
 
 // "claims": [{by, stance, party, sent, evidence}], "contested": bool.
 void json_claims(std::string& out, const Document& doc, const Event& e) {
-  out += ",\"claims\":[";
-  for (size_t i = 0; i < e.claims.size(); ++i) {
-    const Claim& c = e.claims[i];
-    if (i) out += ',';
-    out += "{\"by\":";
-    json_actor(out, doc, c.by);
-    out += ",\"stance\":";
-    append_json_string(out, c.stance);
-    out += ",\"party\":";
-    json_actor(out, doc, c.party);
-    fmt::format_to(std::back_inserter(out), ",\"sent\":{},\"evidence\":", c.sentence + 1);
-    json_or_null(out, text_of(doc, c.evidence));
-    out += '}';
-  }
-  out += e.contested ? "],\"contested\":true" : "],\"contested\":false";
+  out += ",\"claims\":";
+  append_claims_json(out, doc, e);
+  out += e.contested ? ",\"contested\":true" : ",\"contested\":false";
 }
+
 
 // A TSV or GDELT cell: tabs and line breaks would break the row.
 void append_cell(std::string& out, std::string_view s) {
@@ -142,7 +131,7 @@ std::string quad_text(const events::CameoCode* c) { return c ? std::to_string(st
 
 // "size": on a material event (roots 14-20) an object with dead, injured, arrested and
 // displaced, each {min, max (null: open above), text} or null; null on other events.
-void json_size(std::string& buf, const Document& doc, const Event& e) {
+void append_size_json(std::string& buf, const Document& doc, const Event& e) {
   if (!events::is_material_event(e.code)) {
     buf += "null";
     return;
@@ -164,6 +153,24 @@ void json_size(std::string& buf, const Document& doc, const Event& e) {
     buf += '}';
   }
   buf += '}';
+}
+
+void append_claims_json(std::string& out, const Document& doc, const Event& e) {
+  out += '[';
+  for (size_t i = 0; i < e.claims.size(); ++i) {
+    const Claim& c = e.claims[i];
+    if (i) out += ',';
+    out += "{\"by\":";
+    json_actor(out, doc, c.by);
+    out += ",\"stance\":";
+    append_json_string(out, c.stance);
+    out += ",\"party\":";
+    json_actor(out, doc, c.party);
+    fmt::format_to(std::back_inserter(out), ",\"sent\":{},\"evidence\":", c.sentence + 1);
+    json_or_null(out, text_of(doc, c.evidence));
+    out += '}';
+  }
+  out += ']';
 }
 
 namespace {
@@ -278,7 +285,7 @@ void write_events_plover(const Document& doc, std::ostream& out) {
     fmt::format_to(std::back_inserter(buf), ",\"time_precision\":{},\"geo_precision\":{}", time_precision(doc, e),
                    geo_precision(place));
     buf += ",\"size\":";
-    json_size(buf, doc, e);
+    append_size_json(buf, doc, e);
     json_claims(buf, doc, e);
     fmt::format_to(std::back_inserter(buf), ",\"text_info\":{{\"sentence\":{},\"start\":{},\"end\":{}}}",
                    e.sentence + 1, e.span.begin, e.span.end);
@@ -328,7 +335,7 @@ void write_events_jsonl(const Document& doc, const events::Ontology& ontology, s
     fmt::format_to(std::back_inserter(buf), ",\"time_precision\":{},\"geo_precision\":{}", time_precision(doc, e),
                    geo_precision(f.place));
     buf += ",\"size\":";
-    json_size(buf, doc, e);
+    append_size_json(buf, doc, e);
     json_claims(buf, doc, e);
     buf += ",\"evidence\":";
     append_json_string(buf, text_of(doc, e.span));

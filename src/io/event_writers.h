@@ -29,6 +29,13 @@ void write_events_jsonl(const Document& doc, const events::Ontology& ontology, s
 // statements) are left out.
 void write_events_plover(const Document& doc, std::ostream& out);
 
+// The JSON of an event's `size` (an object of dead, injured, arrested, displaced, each
+// {min, max, text} or null; null for an event that is not material) and of its `claims`
+// (a list of {by, stance, party, sent, evidence}), as the JSONL output and the store
+// write them.
+void append_size_json(std::string& out, const Document& doc, const Event& e);
+void append_claims_json(std::string& out, const Document& doc, const Event& e);
+
 // The same fields flattened, tab-separated, one event a line; empty for null.
 // Tabs and line breaks inside texts become spaces.
 void write_events_tsv_header(std::ostream& out);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "store/sqlite.h"
 #include "store/store.h"
 
@@ -26,6 +28,56 @@ Status guarded(Store& store, const char* what, F&& f) {
 
 }  // namespace
 
+namespace {
+
+// What the reports of a merged event say it did and who did it: for each kind of toll,
+// the range across reports (the smallest count any report gives, the largest stated)
+// with each report's figure; every report's claims, with its document; contested when
+// a report is, or the reports' claims name different doers.
+void add_reports(Stmt& st, int64_t event, json& row) {
+  json size = json::object(), claims = json::array();
+  bool contested = false;
+  st.bind(1, event);
+  while (st.step()) {
+    std::string doc = st.text(3);
+    int64_t sent = st.int64(4) + 1;
+    if (!st.is_null(0)) {
+      json s = json::parse(st.text(0), nullptr, false);
+      for (auto it = s.begin(); s.is_object() && it != s.end(); ++it) {
+        const json& fig = it.value();
+        if (!fig.is_object() || !fig["min"].is_number_integer()) continue;
+        int64_t lo = fig["min"], hi = fig["max"].is_number_integer() ? fig["max"].get<int64_t>() : lo;
+        json& k = size[it.key()];
+        if (k.is_null()) k = {{"min", lo}, {"max", hi}, {"reports", json::array()}};
+        k["min"] = std::min(k["min"].get<int64_t>(), lo);
+        k["max"] = std::max(k["max"].get<int64_t>(), hi);
+        k["reports"].push_back({{"doc", doc}, {"sent", sent}, {"min", fig["min"]}, {"max", fig["max"]}, {"text", fig["text"]}});
+      }
+    }
+    if (!st.is_null(1)) {
+      json c = json::parse(st.text(1), nullptr, false);
+      for (json& claim : c.is_array() ? c : json::array()) {
+        claim["doc"] = doc;
+        claims.push_back(std::move(claim));
+      }
+    }
+    contested = contested || st.int64(2) != 0;
+  }
+  st.reset();
+  std::string first_doer;
+  for (const json& c : claims) {
+    if (c["stance"] == "denies" || !c["party"]["code"].is_string()) continue;
+    std::string doer = c["party"]["code"].get<std::string>().substr(0, 3);
+    if (first_doer.empty()) first_doer = doer;
+    contested = contested || doer != first_doer;
+  }
+  row["size"] = size.empty() ? json(nullptr) : size;
+  row["claims"] = claims;
+  row["contested"] = contested;
+}
+
+}  // namespace
+
 Status query_events(Store& store, const EventFilter& f, const RowSink& sink) {
   for (const std::string* d : {&f.from, &f.to})
     if (!d->empty() && !Date::parse_iso(*d)) return Status::Error(fmt::format("not a date (YYYY-MM-DD): {}", *d));
@@ -46,6 +98,9 @@ Status query_events(Store& store, const EventFilter& f, const RowSink& sink) {
       "ORDER BY e.date DESC, e.id LIMIT ?9";
   return guarded(store, "events", [&] {
     Stmt st(store.db(), sql);
+    Stmt reports(store.db(),
+                 "SELECT m.size, m.claims, m.contested, d.doc_id, m.sentence FROM event_mentions m "
+                 "JOIN documents d ON d.id = m.document WHERE m.event = ? ORDER BY m.id");
     st.bind_text_or_null(1, f.actor).bind_text_or_null(2, f.target).bind_text_or_null(3, f.involving);
     st.bind_text_or_null(4, f.code).bind_text_or_null(5, f.from).bind_text_or_null(6, f.to);
     if (f.story >= 0) st.bind(7, f.story); else st.bind_null(7);
@@ -79,6 +134,7 @@ Status query_events(Store& store, const EventFilter& f, const RowSink& sink) {
           {"story", nullable_int(st, 13)},
           {"path", st.text(24)},
       };
+      add_reports(reports, st.int64(0), row);
       sink(row);
     }
   });

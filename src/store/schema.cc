@@ -147,6 +147,12 @@ CREATE TABLE story_documents (
   PRIMARY KEY (story, document)
 );
 )sql",
+    // 2: what each report says an event did and who did it (docs/event-output.md).
+    R"sql(
+ALTER TABLE event_mentions ADD COLUMN size TEXT;      -- JSON: {dead, injured, arrested, displaced}, NULL when none
+ALTER TABLE event_mentions ADD COLUMN claims TEXT;    -- JSON: [{by, stance, party, sent, evidence}], NULL when none
+ALTER TABLE event_mentions ADD COLUMN contested INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

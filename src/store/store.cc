@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -12,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "events/ontology.h"
+#include "io/event_writers.h"
 #include "store/minhash.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
@@ -141,8 +143,9 @@ void Store::Impl::prepare() {
   insert_event_mention = Stmt(db,
                               "INSERT OR IGNORE INTO event_mentions (event, document, sentence, begin, end, source, "
                               "source_text, target, target_text, code, date, negated, future, reported_by, "
-                              "reported_by_text, location, location_country, quote, evidence, confidence, date_text) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                              "reported_by_text, location, location_country, quote, evidence, confidence, date_text, "
+                              "size, claims, contested) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   // GDELT's counts: mentions = sentences reporting it (duplicates included);
   // articles = distinct articles, a near-duplicate counting as its original;
   // sources = distinct outlets of those articles, an unknown outlet counting as its own.
@@ -224,7 +227,10 @@ int64_t Store::Impl::merge_event(const Document& doc, const Event& e, int64_t do
   insert_event.bind(5, e.code).bind(6, root);
   if (int q = quad_class(e.code)) insert_event.bind(7, q); else insert_event.bind_null(7);
   // Goldstein score from the built-in CAMEO table; NULL for a code outside it.
-  if (const events::CameoCode* c = events::cameo_code(e.code)) insert_event.bind(8, c->goldstein); else insert_event.bind_null(8);
+  if (const events::CameoCode* c = events::cameo_code(e.code))
+    insert_event.bind(8, std::round(c->goldstein * 10.0) / 10.0);  // the table's one decimal, not float noise
+  else
+    insert_event.bind_null(8);
   insert_event.bind_text_or_null(9, e.date.iso());
   if (day) insert_event.bind(10, *day); else insert_event.bind_null(10);
   insert_event.bind(11, e.negated ? 1 : 0).bind(12, e.future ? 1 : 0).bind(13, document).run();
@@ -319,7 +325,13 @@ IngestResult Store::Impl::ingest(const Document& doc) {
     if (e.quote >= 0) st.bind(18, e.quote); else st.bind_null(18);
     const TimeExpr* time = e.time >= 0 && size_t(e.time) < doc.times.size() ? &doc.times[e.time] : nullptr;
     st.bind_text_or_null(19, text(e.span)).bind(20, static_cast<double>(e.confidence));
-    st.bind_text_or_null(21, time ? text(time->span) : std::string_view()).run();
+    st.bind_text_or_null(21, time ? text(time->span) : std::string_view());
+    std::string json;
+    if (e.size.any()) io::append_size_json(json, doc, e);
+    st.bind_text_or_null(22, json);
+    json.clear();
+    if (!e.claims.empty()) io::append_claims_json(json, doc, e);
+    st.bind_text_or_null(23, json).bind(24, e.contested ? 1 : 0).run();
     r.events += db.changes();
   }
   int64_t story = stories->assign(doc, id, r.duplicate_of);
