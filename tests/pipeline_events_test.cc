@@ -307,6 +307,20 @@ TEST_F(PipelineEvents, ClaimsAboutAnAttackAndWhetherTheyDisagree) {
   EXPECT_FALSE(plain.events[0].contested);
 }
 
+// "the King" is a role, not the unconfirmed surname of some politician, and takes the
+// article's country; a country the recognizer cut out of its official name is still it.
+TEST_F(PipelineEvents, TheKingVisitsTheUnitedRepublicOfTanzania) {
+  Document doc = analyse("Nepal's King Gyanendra left Kathmandu on Friday. On his way home, the King will visit the "
+                         "United Republic of Tanzania.\n",
+                         Date{2005, 11, 11});
+  const Event* e = nullptr;
+  for (const Event& x : doc.events)
+    if (x.sentence == 1 && x.code.starts_with("04")) e = &x;
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "NPLGOV") << all_events(doc);
+  EXPECT_EQ(e->target.code.substr(0, 3), "TZA") << all_events(doc);
+}
+
 TEST_F(PipelineEvents, AnUnnamedArmyTakesTheCountryOfTheTroopsNamedBefore) {
   Document doc = analyse("Indian troops shot two Pakistani intruders in Kashmir, the army said.\n", Date{2023, 5, 17});
   bool army = false;

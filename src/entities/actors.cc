@@ -147,7 +147,8 @@ class Assigner {
     if (m.kind == MentionKind::kName && (m.type == EntityType::kPerson || m.type == EntityType::kNone)) {
       // A "name" made only of role words and nationalities, ending on a role word, is a
       // description the recognizer took for a name: "Gunmen" opening a sentence, "AFGHAN POLICE" in capitals.
-      if (m.type == EntityType::kPerson && wholly_description(b, e)) return describe(b, e, "nominal");
+      if ((m.type == EntityType::kPerson || m.type == EntityType::kNone) && wholly_description(b, e))
+        return describe(b, e, "nominal");
       uint32_t name_start = ctx_.name_start(b, e);  // after a title inside the mention
       // "Chinese and Ukrainian foreign ministers Wang Yi and Dmytro Kuleba": the
       // second name takes the title of the first, and the second owner.
@@ -171,13 +172,26 @@ class Assigner {
     return describe(b, e, m.kind == MentionKind::kName ? "name" : "nominal");
   }
 
+  // A person hit that is only some person's surname, never named in full here ("King").
+  bool unconfirmed_surname(const GazetteerHit& h) const {
+    if (h.category != GazetteerCategory::kPerson) return false;
+    for (uint32_t x : dict_.entries(h)) {
+      const ActorEntry& p = dict_.entry(x);
+      if (!p.weak || strong_names_.count(p.name)) return false;
+    }
+    return true;
+  }
+
   bool wholly_description(uint32_t b, uint32_t e) const {
     const GazetteerHit* role = ctx_.last_role(b, e);
     if (!role || role->first_word + role->word_count != e) return false;
+    // Not a population word ("the Chinese People" of a longer name the recognizer cut).
+    std::string_view code = dict_.entry(role->entry).code;
+    if (code == "CVL" || code == "REF") return false;
     uint32_t covered = b;
     for (const GazetteerHit* h : ctx_.hits_in(b, e)) {
       bool describing = h->category == GazetteerCategory::kRole || h->category == GazetteerCategory::kNationality ||
-                        h->category == GazetteerCategory::kCountryName;
+                        h->category == GazetteerCategory::kCountryName || unconfirmed_surname(*h);
       if (h->first_word > covered || !describing) return false;
       covered = std::max(covered, h->first_word + h->word_count);
     }
@@ -206,6 +220,9 @@ class Assigner {
       chosen = owners[index];
     } else {
       chosen = ctx_.owner_hit(b, cut, true);
+      // A name the recognizer cut out of a longer dictionary name ("Tanzania" of "the
+      // United Republic of Tanzania"): that name.
+      if (!chosen && !role && std::string_view(kind) == "name") chosen = ctx_.covering_owner(b, e);
     }
     // "The government of Sudan", "police of Belarus": the owner named right after the
     // description's role word, behind "of" (the mention ends before it).
@@ -219,6 +236,10 @@ class Assigner {
         if (o && o->first_word == w && o->category != GazetteerCategory::kNationality) chosen = o;
       }
     }
+    // Only a surname of someone never named here ("the King"): no owner at all.
+    if (chosen && unconfirmed_surname(*chosen) && !person_code_at(chosen->first_word) &&
+        !ctx_.owner_hit(chosen->first_word, chosen->first_word + chosen->word_count, false))
+      chosen = nullptr;
     if (const GazetteerHit* o = chosen) {
       // A person no one names in full ("Goma", the weak alias of a politician, is also a
       // city): the same words' place or organisation reading, if they have one.

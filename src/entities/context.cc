@@ -69,6 +69,18 @@ const GazetteerHit* Context::owner_hit(uint32_t b, uint32_t e, bool persons) con
   return nullptr;
 }
 
+const GazetteerHit* Context::covering_owner(uint32_t b, uint32_t e) const {
+  if (b >= e) return nullptr;
+  uint32_t s = sentence_of_[b];
+  for (uint32_t i = sentence_hits_[s]; i < sentence_hits_[s + 1]; ++i) {
+    const GazetteerHit& h = hits_[i];
+    if (h.first_word <= b && h.first_word + h.word_count >= e && h.word_count > e - b &&
+        owner_category(h.category, false))
+      return &h;
+  }
+  return nullptr;
+}
+
 std::optional<uint32_t> Context::possessive_pronoun(uint32_t b, uint32_t e) const {
   for (uint32_t w = b; w < e; ++w)
     if (doc_.words[w].upos == kPron && (is(w, "his") || is(w, "her") || is(w, "their") || is(w, "its"))) return w;
