@@ -311,6 +311,18 @@ TEST(Ingest, QueryCommandsReadTheStore) {
     ASSERT_TRUE(store.value().ingest(d).ok());
   }
   fs::path out = dir / "out";
+  // The stored call as a PLOVER record: CONSULT by phone, with its outlet.
+  fs::path plover_out = dir / "plover";
+  ASSERT_EQ(run_sitrep({"events", "--db", path, "--format", "plover"}, plover_out), 0) << slurp(plover_out);
+  auto plover = nlohmann::json::parse(slurp(plover_out), nullptr, false);
+  ASSERT_TRUE(plover.is_object()) << slurp(plover_out);
+  EXPECT_EQ(plover["event"], "CONSULT");
+  EXPECT_EQ(plover["mode"], "phone");
+  EXPECT_EQ(plover["actor"][0]["code"], "CHNGOV");
+  EXPECT_EQ(plover["actor"][0]["sector"], "GOV");
+  EXPECT_EQ(plover["recipient"][0]["code"], "UKRGOV");
+  EXPECT_EQ(plover["cite_info"]["publication"], "Wire");
+  EXPECT_EQ(plover["text_info"]["start"], 25);
   ASSERT_EQ(run_sitrep({"events", "--db", path, "--actor", "CHN", "--format", "csv"}, out), 0);
   std::string csv = slurp(out);
   EXPECT_EQ(csv.substr(0, csv.find('\n')),

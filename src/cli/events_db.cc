@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/db_common.h"
 #include "io/dates.h"
+#include "events/plover.h"
 #include "io/event_writers.h"
 
 namespace sitrep::cli {
@@ -32,9 +33,61 @@ void gdelt_from_row(const nlohmann::json& r, std::string& buf) {
   io::write_gdelt_row(g, buf);
 }
 
+// A merged event read back from the store as a PLOVER record (docs/plover.md); the
+// fields of the first report, the toll range and claims of all.
+nlohmann::json plover_from_row(const nlohmann::json& r) {
+  using nlohmann::json;
+  const events::PloverType* type = events::plover_of(text_or_empty(r["code"]));
+  if (!type) return nullptr;
+  auto actors = [](const json& a) {
+    json list = json::array();
+    if (a.is_object() && (a["code"].is_string() || a["text"].is_string())) {
+      std::string code = text_or_empty(a["code"]);
+      std::string_view sector = events::plover_sector(code);
+      list.push_back({{"code", a["code"]},
+                      {"sector", sector.empty() ? json(nullptr) : json(std::string(sector))},
+                      {"entity_text", a["text"]}});
+    }
+    return list;
+  };
+  json context = json::array();
+  for (std::string_view c : type->context) context.push_back(std::string(c));
+  return {{"id", std::to_string(r.value("id", int64_t{0}))},
+          {"date", r["date"]},
+          {"actor", actors(r["source"])},
+          {"recipient", actors(r["target"])},
+          {"event", std::string(type->event)},
+          {"mode", type->mode.empty() ? json(nullptr) : json(std::string(type->mode))},
+          {"context", context},
+          {"negation", r["negated"]},
+          {"future", r["future"]},
+          {"hypothetical", false},
+          {"cameo", r["code"]},
+          {"event_text", r["evidence"]},
+          {"event_loc", r["location"]},
+          {"size", r["size"]},
+          {"claims", r["claims"]},
+          {"contested", r["contested"]},
+          {"mentions", r["mentions"]},
+          {"sources", r["sources"]},
+          {"articles", r["articles"]},
+          {"text_info", {{"doc", r["doc"]}, {"sentence", r["sent"]}, {"start", r["start"]}, {"end", r["end"]}}},
+          {"cite_info", {{"url", r["url"]}, {"title", r["title"]}, {"publication", r["outlet"]}}}};
+}
+
 }  // namespace
 
 int run_events_query(const EventsQueryOptions& o) {
+  if (o.format == "plover") {
+    auto store = open_store_for_reading(o.db);
+    if (!store) return kExitBadInput;
+    Status st = store::query_events(*store, o.filter, [&](const nlohmann::json& row) {
+      nlohmann::json rec = plover_from_row(row);
+      if (!rec.is_null()) fmt::print("{}\n", rec.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    });
+    if (!st.ok()) return fail(st);
+    return 0;
+  }
   if (o.format == "gdelt") {
     auto store = open_store_for_reading(o.db);
     if (!store) return kExitBadInput;

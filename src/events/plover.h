@@ -24,6 +24,14 @@ struct PloverType {
 // none or the row says CAMEO's code is no PLOVER event (plain statements, 01).
 const PloverType* plover_of(std::string_view cameo_code);
 
+// A PLOVER actor's sector: the agent after the country ("GOV" of "UKRGOV"), the kind of
+// an organisation ("IGO" of "IGOUNO", also NGO and MNC); empty for a bare country.
+inline std::string_view plover_sector(std::string_view actor_code) {
+  std::string_view kind = actor_code.substr(0, 3);
+  if (kind == "IGO" || kind == "NGO" || kind == "MNC") return kind;
+  return actor_code.size() >= 6 ? actor_code.substr(3, 3) : std::string_view();
+}
+
 // Every row of the crosswalk, for checks: each type is one of kPloverTypes (or empty).
 const std::vector<PloverType>& plover_crosswalk();
 

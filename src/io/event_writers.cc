@@ -181,7 +181,7 @@ void plover_actor(std::string& buf, const Document& doc, const EventActor& a) {
   buf += "{\"code\":";
   json_or_null(buf, a.code);
   buf += ",\"sector\":";
-  json_or_null(buf, a.code.size() >= 6 ? std::string_view(a.code).substr(3, 3) : std::string_view());
+  json_or_null(buf, events::plover_sector(a.code));
   buf += ",\"entity_text\":";
   json_or_null(buf, text_of(doc, a.text));
   buf += '}';

@@ -85,7 +85,8 @@ Status query_events(Store& store, const EventFilter& f, const RowSink& sink) {
   const char* sql =
       "SELECT e.id, e.source, e.target, e.code, e.root, e.quad, e.goldstein, e.date, e.negated, e.future, "
       "e.mentions, e.sources, e.articles, e.story, d.doc_id, m.sentence, m.source_text, m.target_text, "
-      "m.reported_by, m.reported_by_text, m.location, m.location_country, m.evidence, m.confidence, d.path, m.date_text "
+      "m.reported_by, m.reported_by_text, m.location, m.location_country, m.evidence, m.confidence, d.path, m.date_text, "
+      "d.url, d.title, d.source, m.begin, m.end "
       "FROM events e "
       "JOIN event_mentions m ON m.id = (SELECT min(id) FROM event_mentions WHERE event = e.id) "
       "JOIN documents d ON d.id = m.document "
@@ -133,6 +134,11 @@ Status query_events(Store& store, const EventFilter& f, const RowSink& sink) {
           {"articles", st.int64(12)},
           {"story", nullable_int(st, 13)},
           {"path", st.text(24)},
+          {"url", nullable_text(st, 26)},
+          {"title", nullable_text(st, 27)},
+          {"outlet", nullable_text(st, 28)},
+          {"start", st.int64(29)},
+          {"end", st.int64(30)},
       };
       add_reports(reports, st.int64(0), row);
       sink(row);
