@@ -10,6 +10,10 @@ script joins them with the text into the PETRARCH validation JSONL format that
   python3 scripts/realnews.py build [--data ../shared/data] [--out build/eval] [--fold lower|upper]
       -> build/eval/realnews-dev.jsonl, build/eval/realnews-test.jsonl, build/eval/samples.jsonl,
          build/eval/police.jsonl (100 wire sentences on police, arrests, raids: never tuned on)
+  python3 scripts/realnews.py tolls [-v]
+      -> scores the tolls (killed, injured, arrested, displaced) sitrep attaches to events
+         against build/eval/tolls.jsonl (data/eval/tolls.jsonl: violent-event sentences of
+         news-te3-silver with the figures a reader finds; articles apart from the other sets)
   python3 scripts/realnews.py sample N SEED OUT.jsonl
       -> N candidate sentences (with text, for annotators; never committed)
 
@@ -109,7 +113,7 @@ def load_source(data, ref, cache):
 def build(args):
     os.makedirs(args.out, exist_ok=True)
     cache, bad = {}, 0
-    for split in ("dev", "test", "samples", "police"):
+    for split in ("dev", "test", "samples", "police", "tolls"):
         src = os.path.join(args.annotations, f"realnews-{split}.jsonl" if split in ("dev", "test") else f"{split}.jsonl")
         if not os.path.exists(src):
             continue
@@ -132,6 +136,11 @@ def build(args):
                 if args.fold:  # caseless copies: the coder must find the same events
                     fold = str.lower if args.fold == "lower" else str.upper
                     context, sent = fold(context), fold(sent)
+                if "tolls" in r:  # the tolls set: figures, not events
+                    rec = {"id": r["id"], "date": r.get("date") or date, "context": context, "text": sent,
+                           "tolls": r["tolls"]}
+                    out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                    continue
                 rec = {"id": r["id"], "date": r.get("date") or date, "context": context, "text": sent,
                        "expected": r["expected"], "noevents": not r["expected"], "category": r["ref"]["corpus"]}
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")
@@ -166,6 +175,49 @@ def sample(args):
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
+def tolls(args):
+    """Scores the tolls sitrep attaches to events (`size`) against data/eval/tolls.jsonl:
+    each record (its article up to the sentence) is one document; a gold figure is found
+    when an event carries that kind with the same min and max, from words of the sentence."""
+    import subprocess
+    recs = [json.loads(l) for l in open(args.gold, encoding="utf-8") if l.strip()]
+    docs = []
+    for r in recs:
+        d = r["date"]
+        text = r["context"] + r["text"]
+        docs.append(json.dumps({"id": r["id"], "text": text, "date": f"{d[:4]}-{d[4:6]}-{d[6:]}"}))
+    out = subprocess.run([args.sitrep, "events", "--input-format", "jsonl", "-"], input="\n".join(docs) + "\n",
+                         capture_output=True, text=True, check=True).stdout
+    found = {}
+    for line in out.splitlines():
+        e = json.loads(line)
+        for kind, f in (e.get("size") or {}).items():
+            if f:
+                found.setdefault(e["doc"], []).append((kind, f["min"], f["max"], f["text"]))
+    tp = fn = fp = 0
+    for r in recs:
+        got = [g for g in found.get(r["id"], []) if g[3] and g[3] in r["text"]]
+        gold = [(t["kind"], t["min"], t["max"]) for t in r["tolls"]]
+        hits = set()
+        for kind, mn, mx in gold:
+            ok = any(g[0] == kind and g[1] == mn and g[2] == mx for g in got)
+            tp += ok
+            fn += not ok
+            if ok:
+                hits.add((kind, mn, mx))
+            elif args.verbose:
+                print(f"missed {kind} {mn}-{mx}: {r['text'][:150]}  | got {got}")
+        for g in got:
+            if (g[0], g[1], g[2]) not in hits and (g[0], g[1], g[2]) not in gold:
+                fp += 1
+                hits.add((g[0], g[1], g[2]))
+                if args.verbose:
+                    print(f"wrong {g}: {r['text'][:150]}")
+    n = tp + fn
+    print(f"tolls: {len(recs)} sentences, {n} stated figures; right {tp}/{n} = {100.0 * tp / max(n, 1):.1f}%, "
+          f"wrong figures {fp} (precision {100.0 * tp / max(tp + fp, 1):.1f}%)")
+
+
 def main():
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -179,8 +231,12 @@ def main():
     s.add_argument("n", type=int)
     s.add_argument("seed", type=int)
     s.add_argument("output")
+    t = sub.add_parser("tolls")
+    t.add_argument("--gold", default=os.path.join(root, "build", "eval", "tolls.jsonl"))
+    t.add_argument("--sitrep", default=os.path.join(root, "build", "sitrep"))
+    t.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
-    build(args) if args.cmd == "build" else sample(args)
+    {"build": build, "sample": sample, "tolls": tolls}[args.cmd](args)
 
 
 if __name__ == "__main__":

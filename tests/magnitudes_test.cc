@@ -30,6 +30,7 @@ TEST(Magnitudes, CountsInWordsAndDigitsWithTheirQualifiers) {
   expect_count("nearly 50 people", 50, 50);
   expect_count("nine people", 9, 9);
   expect_count("twenty-five soldiers", 25, 25);
+  expect_count("twenty - seven traffickers", 27, 27);
   expect_count("two hundred and ten people", 210, 210);
   expect_count("1.5 million people", 1500000, 1500000);
   EXPECT_FALSE(parse_count("the people").has_value());

@@ -282,6 +282,18 @@ TEST_F(PipelineEvents, AnAttackCarriesItsTollAndTheTollReportedAfter) {
   EXPECT_EQ(e->size.arrested.min, 40);
   EXPECT_EQ(e->size.arrested.max, -1);  // open above
   EXPECT_FALSE(e->size.dead.known());
+  // A participle without its auxiliary ("three others injured"), a number in words cut by
+  // the tree ("Twenty-seven"), "a" person: one.
+  Document more = analyse("Indian police fired on a mob in Srinagar, and four people were killed and three others "
+                          "injured.\n",
+                          Date{2021, 3, 1});
+  bool injured = false;
+  for (const Event& x : more.events) injured = injured || (x.size.injured.min == 3 && x.size.injured.max == 3);
+  EXPECT_TRUE(injured) << all_events(more);
+  Document one = analyse("Israeli troops shot at protesters in Gaza, and a Palestinian was killed.\n", Date{2021, 3, 1});
+  bool dead_one = false;
+  for (const Event& x : one.events) dead_one = dead_one || (x.size.dead.min == 1 && x.size.dead.max == 1);
+  EXPECT_TRUE(dead_one) << all_events(one);
 }
 
 // Who says who did it: accusations and denials after an attack are its claims; when they

@@ -160,7 +160,9 @@ namespace {
 
 const uint16_t kNum = upos_id("NUM"), kNummod = deprel_id("nummod"), kObj = deprel_id("obj"),
                kNsubj = deprel_id("nsubj"), kNsubjPass = deprel_id("nsubj:pass"), kNmod = deprel_id("nmod"),
-               kCase = deprel_id("case"), kConj = deprel_id("conj"), kAmod = deprel_id("amod");
+               kCase = deprel_id("case"), kConj = deprel_id("conj"), kAmod = deprel_id("amod"),
+               kAux = deprel_id("aux"), kDet = deprel_id("det");
+const uint16_t kVbn = xpos_id("VBN"), kNns = xpos_id("NNS");
 
 class SentenceTolls {
  public:
@@ -212,7 +214,10 @@ class SentenceTolls {
   // ("57 deaths", "12 dead").
   int victim_of(uint32_t i, const TollWord& t) const {
     if (int x = child(i, kNsubjPass); x >= 0) return x;
-    if (t.subject_counts)
+    // "three others injured", "27 traffickers arrested": a participle without its auxiliary
+    // says what its subject underwent.
+    bool participle = doc_.words[first_ + i].xpos == kVbn && child(i, kAux) < 0 && child(i, kObj) < 0;
+    if (t.subject_counts || participle)
       if (int x = child(i, kNsubj); x >= 0) return x;
     if (int x = child(i, kObj); x >= 0) return x;
     for (uint32_t k = 0; k < n_; ++k)
@@ -249,8 +254,11 @@ class SentenceTolls {
       uint32_t cb, ce;
       extent(static_cast<uint32_t>(count), cb, ce);
       b = cb, e = std::max(ce, v + 1);
-      // "at least", "more than", "between" may hang on the noun rather than the number.
-      while (b > 0 && b > v - std::min(v, 4u) && qualifier_word(b - 1)) --b;
+      // "at least", "more than", "between" may hang on the noun rather than the number, and
+      // the tree may cut a number in words ("Twenty - seven").
+      while (b > 0 && b > v - std::min(v, 5u) &&
+             (qualifier_word(b - 1) || doc_.words[first_ + b - 1].upos == kNum || doc_.word_text(first_ + b - 1) == "-"))
+        --b;
     } else {
       // A count the tree did not join to the noun ("Between 10 and 15 people died"): the
       // numbers and qualifiers right before it.
@@ -266,11 +274,29 @@ class SentenceTolls {
       phrase += text::ascii_lower(doc_.word_text(first_ + k));
     }
     auto c = parse_count(phrase);
+    // "A Palestinian was killed", "another man wounded": one.
+    if (!c && count < 0 && doc_.words[first_ + v].xpos != kNns && person(v)) {
+      int det = child(v, kDet);
+      std::string d = det >= 0 ? text::ascii_lower(doc_.word_text(first_ + static_cast<uint32_t>(det))) : "";
+      if (d == "a" || d == "an" || d == "another") {
+        c = Count{1, 1};
+        b = std::min(b, static_cast<uint32_t>(det));
+      }
+    }
     if (!c) return std::nullopt;
     Figure f;
     f.min = c->min, f.max = c->max, f.sentence = sentence_;
     f.text = {doc_.words[first_ + b].span.begin, doc_.words[first_ + e - 1].span.end};
     return f;
+  }
+  // Whether the word is inside a mention of a person or people ("a Palestinian", "another man").
+  bool person(uint32_t v) const {
+    const uint32_t w = first_ + v;
+    for (const Mention& m : doc_.mentions)
+      if ((m.type == EntityType::kPerson || m.type == EntityType::kNorp) && m.first_word <= w &&
+          w < m.first_word + m.word_count)
+        return true;
+    return false;
   }
   bool qualifier_word(uint32_t k) const {
     std::string w = text::ascii_lower(doc_.word_text(first_ + k));
