@@ -313,6 +313,22 @@ TEST_F(PipelineEvents, ClaimsAboutAnAttackAndWhetherTheyDisagree) {
   EXPECT_TRUE(blame) << all_events(doc);
   EXPECT_TRUE(denial) << all_events(doc);
   EXPECT_TRUE(strike->contested);
+  // "according to X, Y did it" is X's attribution; a claim of responsibility stands alone.
+  Document told = analyse("According to Ukrainian officials, Russian forces shelled Kharkiv on Tuesday. Russia denied the "
+                          "accusation.\n",
+                          Date{2022, 3, 1});
+  const Event* shelling = find_event(told, "19");
+  ASSERT_NE(shelling, nullptr) << all_events(told);
+  bool attributes = false;
+  for (const Claim& c : shelling->claims)
+    attributes = attributes || (c.stance == "attributes" && c.by.code == "UKRGOV" && c.party.code == "RUSMIL");
+  EXPECT_TRUE(attributes) << all_events(told);
+  EXPECT_TRUE(shelling->contested);
+  Document claimed = analyse("Gunmen attacked a police station in Kabul on Monday. The Taliban claimed responsibility.\n",
+                             Date{2006, 11, 12});
+  const Event* admission = find_event(claimed, "015");
+  ASSERT_NE(admission, nullptr) << all_events(claimed);
+  EXPECT_EQ(admission->target.code, "");
   Document plain = analyse("Taliban militants attacked a checkpoint in Helmand, killing four soldiers.\n", Date{2022, 4, 9});
   ASSERT_FALSE(plain.events.empty());
   EXPECT_TRUE(plain.events[0].claims.empty());

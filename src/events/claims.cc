@@ -35,13 +35,23 @@ bool claim_of(const Document& doc, const Event& e, Claim& c) {
 
 std::string_view country(const EventActor& a) { return std::string_view(a.code).substr(0, 3); }
 
+bool reporting_cue(const Document& doc, const Quote& q) {
+  std::string cue = text::ascii_lower(q.cue.empty() ? std::string_view() : doc.str(q.cue));
+  for (std::string_view c : {"according", "said", "say", "says", "told", "tells", "reported", "stated", "added",
+                             "claimed", "alleged", "confirmed"})
+    if (cue.starts_with(c)) return true;
+  return false;
+}
+
 }  // namespace
 
 void attach_claims(Document& doc) {
   // A violent event told by someone: "X said Y shelled Z" is X's word that Y did it.
-  // (Said or quoted directly: an indirect quotation's speaker may only be arguing.)
+  // (Said, quoted directly or "according to" someone: an indirect quotation under another
+  // cue, "adopting Moscow's argument that...", may only report an argument.)
   for (Event& e : doc.events) {
-    bool indirect = e.quote >= 0 && static_cast<size_t>(e.quote) < doc.quotes.size() && !doc.quotes[e.quote].direct;
+    bool indirect = e.quote >= 0 && static_cast<size_t>(e.quote) < doc.quotes.size() && !doc.quotes[e.quote].direct &&
+                    !reporting_cue(doc, doc.quotes[e.quote]);
     if (open_violent(e) && !indirect && !e.reported_by.code.empty() && !e.source.code.empty())
       e.claims.push_back(Claim{e.reported_by, "attributes", e.source, e.sentence, e.reported_by.text});
   }

@@ -57,6 +57,8 @@ const Words& words() {
   return w;
 }
 bool among(const std::vector<uint64_t>& v, uint64_t x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+// Acknowledging or denying responsibility (015, 016): about a deed, whoever it was done to.
+bool responsibility(std::string_view code) { return code == "015" || code == "016"; }
 // An armed agent's code: forces, police, rebels ("USAMIL", "REB", "AFGCOP").
 bool armed_agent(std::string_view code) {
   for (size_t i = 0; i + 3 <= code.size(); i += 3) {
@@ -682,9 +684,9 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
   size_t begin = doc.events.size();
   auto add = [&](const Pending& e, const CodedActor& a, const CodedActor* tg, const std::string& code) {
     // Nothing is done to oneself; a denial about oneself ("Russia denies that it was
-    // involved") is a denial with no target.
+    // involved") is a denial with no target, an admission likewise.
     if (tg && a.code == tg->code) {
-      if (code != "016") return;
+      if (!responsibility(code)) return;
       tg = nullptr;
     }
     if (code.starts_with("042") && is_population(a.code)) return;  // people travelling: not an official visit
@@ -831,10 +833,10 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
           if (a >= 0 && !t.matches[a].agent && t.below(j, static_cast<int>(c))) t.group_of_match(a, e.tgt, true);
         }
       }
-    // An event needs whom it is done to; a denial stands alone ("The Kremlin denies any
-    // involvement": the accuser is mostly only implied).
+    // An event needs whom it is done to; a denial or a claim of responsibility stands alone
+    // ("The Kremlin denies any involvement", "The Taliban claimed responsibility").
     if (e.tgt.empty() && !e.compound && p.target != TargetFrom::kNone && !e.src.empty() &&
-        !(t.lone_agents && e.code == "016"))
+        !(t.lone_agents && responsibility(e.code)))
       continue;
     // A plain statement (010) is an event only toward whom it is told ("told Y"), not
     // toward whoever its content names: that content is coded for itself.
