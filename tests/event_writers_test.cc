@@ -386,7 +386,16 @@ TEST(Plover, OneRecordPerHappening) {
   strike2.source = EventActor{"BLRMIL", span_of(doc, "he"), -1};
   Event statement = strike;  // a plain statement is no PLOVER event
   statement.code = "010";
-  doc.events = {call, back, again, strike, strike2, statement};
+  Event retold = strike;  // the strike told again elsewhere, with its injured
+  retold.sentence = 0;
+  retold.span = span_of(doc, "Russia");
+  retold.size = Magnitudes{};
+  retold.size.injured = Figure{109, 109, span_of(doc, "Lavrov"), 0};
+  Event retold2 = strike2;
+  retold2.sentence = 0;
+  retold2.span = retold.span;
+  retold2.size = Magnitudes{};
+  doc.events = {call, back, again, strike, strike2, statement, retold, retold2};
   std::ostringstream out;
   io::write_events_plover(doc, out);
   auto rows = lines_as_json(out.str());
@@ -410,5 +419,6 @@ TEST(Plover, OneRecordPerHappening) {
   EXPECT_EQ(a["actor"][1]["code"], "BLRMIL");
   EXPECT_EQ(a["recipient"][0]["code"], "UKR");
   EXPECT_EQ(a["size"]["dead"]["min"], 57);
+  EXPECT_EQ(a["size"]["injured"]["min"], 109);  // from the retelling
   EXPECT_EQ(a["event_loc"], nullptr);
 }

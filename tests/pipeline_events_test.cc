@@ -329,6 +329,12 @@ TEST_F(PipelineEvents, ClaimsAboutAnAttackAndWhetherTheyDisagree) {
   const Event* admission = find_event(claimed, "015");
   ASSERT_NE(admission, nullptr) << all_events(claimed);
   EXPECT_EQ(admission->target.code, "");
+  // A denial the text negates is no denial.
+  Document undenied = analyse("A missile struck a railway station in Kramatorsk on Friday, killing 50 civilians. "
+                              "Russia did not deny the attack.\n",
+                              Date{2022, 4, 9});
+  for (const Event& x : undenied.events)
+    for (const Claim& c : x.claims) EXPECT_NE(c.stance, "denies") << all_events(undenied);
   Document plain = analyse("Taliban militants attacked a checkpoint in Helmand, killing four soldiers.\n", Date{2022, 4, 9});
   ASSERT_FALSE(plain.events.empty());
   EXPECT_TRUE(plain.events[0].claims.empty());

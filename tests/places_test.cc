@@ -134,6 +134,9 @@ TEST(Places, PrecisionOfTownRegionAndCountry) {
   ASSERT_TRUE(place(doc, "Ukraine"));
   EXPECT_EQ(place(doc, "Ukraine")->precision, 3);
   EXPECT_FALSE(place(doc, "US"));
+  // A country before a day name is still where it happened (AP style: "in Iraq Sunday").
+  Document ap = run("A bomb exploded in Iraq Sunday.", {"Iraq"});
+  EXPECT_TRUE(place(ap, "Iraq"));
 }
 
 }  // namespace

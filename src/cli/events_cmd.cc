@@ -43,7 +43,7 @@ void add_events_command(CLI::App& app) {
   auto format = std::make_shared<std::string>("jsonl");
   auto* cmd = app.add_subcommand("events", "Code the events of articles (CAMEO), or read those of a store (--db)");
   add_pipeline_run_options(*cmd, *run, true);
-  cmd->add_option("--format", *format, "jsonl, tsv, gdelt or plover (with --db: jsonl, csv, tsv, gdelt)")->capture_default_str();
+  cmd->add_option("--format", *format, "jsonl, tsv, gdelt or plover (with --db: jsonl, csv, tsv, gdelt, plover)")->capture_default_str();
   cmd->add_option("--db", db->db, "Read the merged events of this database (written by `sitrep ingest`) instead");
   cmd->add_option("--actor", db->filter.actor, "With --db: source actor code prefix (CHN, CHNGOV)");
   cmd->add_option("--target", db->filter.target, "With --db: target actor code prefix");

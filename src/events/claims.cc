@@ -13,6 +13,7 @@ bool open_violent(const Event& e) { return is_violent(e.code) && !e.negated && !
 // The claim an event about responsibility makes, or false.
 bool claim_of(const Document& doc, const Event& e, Claim& c) {
   c = Claim{};
+  if (e.negated || e.future) return false;  // "did not deny", "will blame": no claim made
   c.sentence = e.sentence, c.evidence = e.span;
   if (e.code.starts_with("112") && !e.target.code.empty()) {
     std::string word = text::ascii_lower(doc.str(e.span));

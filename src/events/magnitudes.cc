@@ -101,7 +101,7 @@ std::optional<int64_t> number_at(const std::vector<std::string_view>& w, size_t&
     else if (x == "and" && any && i > 0 && (w[i - 1] == "hundred" || w[i - 1] == "thousand")) continue;  // "two hundred and ten"
     else break;
   }
-  if (!any) return std::nullopt;
+  if (!any || total + group > 1e12) return std::nullopt;  // an id or a phone number, no count
   return static_cast<int64_t>(total + group + 0.5);
 }
 
@@ -318,14 +318,13 @@ Figure& slot(Magnitudes& m, Kind k) {
   }
 }
 
-// An exact count replaces an open one ("more than 50", then "57"); else the first stays.
-void merge(Figure& into, const Figure& f) {
-  if (!into.known() || (!into.exact() && f.exact())) into = f;
-}
-
 bool open_event(const Event& e) { return is_material_event(e.code) && !e.negated && !e.future; }
 
 }  // namespace
+
+void merge_figure(Figure& into, const Figure& f) {
+  if (f.known() && (!into.known() || (!into.exact() && f.exact()))) into = f;
+}
 
 void attach_magnitudes(Document& doc) {
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
@@ -342,7 +341,7 @@ void attach_magnitudes(Document& doc) {
         if (d < best_d) best_d = d, best = &e;
       }
       if (!best) continue;
-      merge(slot(best->size, toll.kind), toll.figure);
+      merge_figure(slot(best->size, toll.kind), toll.figure);
       // A sentence that only tells a toll ("57 people were killed, and 109 were injured":
       // its event names no source) reports the violent event told just before.
       bool report = best->source.code.empty();
@@ -351,7 +350,7 @@ void attach_magnitudes(Document& doc) {
       for (Event& e : doc.events)
         if (e.sentence < s && e.sentence + 3 >= s && is_violent(e.code) && open_event(e)) earlier = &e;
       if (earlier) {
-        merge(slot(earlier->size, toll.kind), toll.figure);
+        merge_figure(slot(earlier->size, toll.kind), toll.figure);
         best->reports = static_cast<int32_t>(earlier - doc.events.data());
       }
     }

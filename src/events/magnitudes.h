@@ -36,4 +36,8 @@ std::optional<Count> parse_count(std::string_view phrase);
 // Fills Event::size on the document's material events.
 void attach_magnitudes(Document& doc);
 
+// Two tellings of one toll: an exact count replaces an open one ("more than 50", then
+// "57"), else the first stays.
+void merge_figure(Figure& into, const Figure& f);
+
 }  // namespace sitrep::events

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "events/magnitudes.h"
 #include "events/plover.h"
 #include "io/writers.h"
 
@@ -203,6 +204,7 @@ void write_events_plover(const Document& doc, std::ostream& out) {
     std::vector<const EventActor*> actors, recipients;
     std::string key;
     size_t specificity = 0;  // letters of actor codes
+    std::vector<size_t> tellings;  // every event of the record, the first included
   };
   std::vector<Record> records;
   std::vector<bool> done(doc.events.size(), false);
@@ -224,7 +226,7 @@ void write_events_plover(const Document& doc, std::ostream& out) {
       done[j] = true;
       if (!reverse) members.push_back(j);
     }
-    Record r{i, type, {}, {}, {}, 0};
+    Record r{i, type, {}, {}, {}, 0, members};
     auto add = [&r](std::vector<const EventActor*>& list, const EventActor& a) {
       if (a.code.empty() && a.text.empty()) return;
       for (const EventActor* b : list)
@@ -237,12 +239,15 @@ void write_events_plover(const Document& doc, std::ostream& out) {
     for (const EventActor* a : r.actors) countries[0].push_back(a->code.substr(0, 3));
     for (const EventActor* a : r.recipients) countries[e.mutual ? 0 : 1].push_back(a->code.substr(0, 3));
     for (auto& c : countries) std::sort(c.begin(), c.end());
-    r.key = fmt::format("{}|{}|{}|{}|{}", e.date.iso(), e.code, e.negated, fmt::join(countries[0], ","),
+    r.key = fmt::format("{}|{}|{}|{}|{}|{}", e.date.iso(), e.code, e.negated, e.future, fmt::join(countries[0], ","),
                         fmt::join(countries[1], ","));
     auto same = std::find_if(records.begin(), records.end(), [&](const Record& x) { return x.key == r.key; });
     if (same == records.end()) {
       records.push_back(std::move(r));
-    } else if (r.specificity > same->specificity) {
+      continue;
+    }
+    same->tellings.insert(same->tellings.end(), r.tellings.begin(), r.tellings.end());
+    if (r.specificity > same->specificity) {
       same->actors = std::move(r.actors), same->recipients = std::move(r.recipients);
       same->specificity = r.specificity;
     }
@@ -250,7 +255,18 @@ void write_events_plover(const Document& doc, std::ostream& out) {
   std::string buf;
   uint32_t id = 0;
   for (const Record& r : records) {
-    const Event& e = doc.events[r.event];
+    // The record's tolls and claims are those of all its tellings (an exact count over an
+    // open one, as within a telling).
+    Event e = doc.events[r.event];
+    for (size_t k : r.tellings) {
+      const Event& x = doc.events[k];
+      if (k == r.event) continue;
+      Figure* mine[] = {&e.size.dead, &e.size.injured, &e.size.arrested, &e.size.displaced};
+      const Figure* theirs[] = {&x.size.dead, &x.size.injured, &x.size.arrested, &x.size.displaced};
+      for (int f = 0; f < 4; ++f) events::merge_figure(*mine[f], *theirs[f]);
+      e.claims.insert(e.claims.end(), x.claims.begin(), x.claims.end());
+      e.contested = e.contested || x.contested;
+    }
     buf += "{\"id\":";
     append_json_string(buf, fmt::format("{}-{}", doc.id, ++id));
     buf += ",\"date\":";

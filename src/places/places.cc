@@ -91,7 +91,8 @@ namespace {
 // iso-codes subdivision 2; a city, capital or seat 1.
 uint8_t precision_of(const GazetteerPlace& g) {
   if (g.kind == "country") return 3;
-  if (g.kind != "city" && g.kind != "capital or seat") return 2;
+  std::string kind = text::ascii_lower(g.kind);  // iso-codes types: "City", "Autonomous city", "Region"...
+  if (kind.find("city") == std::string::npos && kind != "capital or seat") return 2;
   std::string lower = text::ascii_lower(g.name);
   std::string_view rest = lower;
   while (!rest.empty()) {  // a word of the name that names a region ("Golan Heights", "Kharkiv region")
@@ -151,10 +152,7 @@ class Resolver {
       auto g = gaz_.find(text);
       // A country's name before a noun says whose the thing is, not where anything
       // happens: "a US patrol", "the Iraq war" are no places.
-      const Sentence& sent = doc_.sentences[p.sentence];
-      if (g && g->kind == "country" && c.e < sent.first_word + sent.word_count &&
-          (doc_.words[c.e].upos == kNoun || doc_.words[c.e].upos == kPropn))
-        continue;
+      if (g && g->kind == "country" && modifies_next_noun(c.b, c.e)) continue;
       if (g) {
         p.name = g->name, p.country = g->country, p.admin1 = g->admin1;
         p.evidence = "gazetteer: " + g->kind + " " + g->name;
@@ -194,6 +192,24 @@ class Resolver {
   }
 
  private:
+  // Whether the words [b, e) are a compound or adjectival modifier of the noun right after
+  // them ("a US patrol"), by the tree: "exploded in Iraq Sunday" is a place.
+  bool modifies_next_noun(uint32_t b, uint32_t e) const {
+    const Sentence& s = doc_.sentences[ctx_.sentence_of(b)];
+    if (e >= s.first_word + s.word_count) return false;
+    if (doc_.words[e].upos != kNoun && doc_.words[e].upos != kPropn) return false;
+    // A day or a month after it is when, not what ("in Iraq Sunday", read as a compound).
+    static constexpr std::string_view kWhen[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                                 "sunday", "january", "february", "march", "april", "may", "june",
+                                                 "july", "august", "september", "october", "november", "december"};
+    std::string next = text::ascii_lower(doc_.word_text(e));
+    for (std::string_view w : kWhen)
+      if (next == w) return false;
+    static const uint16_t kCompound = deprel_id("compound"), kAmod = deprel_id("amod");
+    const Word& last = doc_.words[e - 1];
+    return last.head != 0 && s.first_word + last.head - 1 == e && (last.deprel == kCompound || last.deprel == kAmod);
+  }
+
   // Country of a place-ish hit: a country, capital, city or nationality.
   const entities::ActorEntry* owner(uint32_t b, uint32_t e) const {
     for (const auto* h : ctx_.hits_in(b, e))
