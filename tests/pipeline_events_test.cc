@@ -290,6 +290,19 @@ TEST_F(PipelineEvents, AnAttackCarriesItsTollAndTheTollReportedAfter) {
   bool injured = false;
   for (const Event& x : more.events) injured = injured || (x.size.injured.min == 3 && x.size.injured.max == 3);
   EXPECT_TRUE(injured) << all_events(more);
+  // A toll in a sentence with no event of its own is the toll of the attack just told; an
+  // addition ("four more") is not.
+  Document after = analyse("Gunmen attacked a police post in Kabul on Monday. Six policemen died in the attack.\n",
+                           Date{2021, 3, 1});
+  const Event* attack = find_event(after, "1");
+  ASSERT_NE(attack, nullptr) << all_events(after);
+  EXPECT_EQ(attack->size.dead.min, 6) << all_events(after);
+  Document more_dead = analyse("Gunmen attacked a police post in Kabul on Monday, killing at least nine policemen. Four "
+                               "more people died in hospital.\n",
+                               Date{2021, 3, 1});
+  attack = find_event(more_dead, "1");
+  ASSERT_NE(attack, nullptr) << all_events(more_dead);
+  EXPECT_EQ(attack->size.dead.min, 9) << all_events(more_dead);
   Document one = analyse("Israeli troops shot at protesters in Gaza, and a Palestinian was killed.\n", Date{2021, 3, 1});
   bool dead_one = false;
   for (const Event& x : one.events) dead_one = dead_one || (x.size.dead.min == 1 && x.size.dead.max == 1);

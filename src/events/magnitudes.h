@@ -9,10 +9,11 @@
 //   "between 10 and 15 people died"         dead      min 10, max 15
 //
 // A figure attaches to the material event of its own sentence nearest to it; a sentence
-// that only reports a toll ("57 people were killed": its own event has no named source)
-// also gives its figures to the violent event the article reported just before
-// (within three sentences), where an exact count replaces an open one ("more than 50"
-// then "57"). docs/event-output.md describes the output.
+// that only reports a toll ("57 people were killed": its own event has no named source,
+// or it has no event at all) also gives its figures to the violent event the article
+// reported just before (within three sentences), where an exact count replaces an open
+// one ("more than 50" then "57"); not a toll of more ("four more people died").
+// docs/event-output.md describes the output.
 #pragma once
 
 #include <cstdint>
