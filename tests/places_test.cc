@@ -6,6 +6,7 @@
 
 #include "entities_test_util.h"
 #include "places/places.h"
+#include "time/time_expressions.h"
 
 namespace sitrep::places {
 namespace {
@@ -40,6 +41,7 @@ void mark(Document& doc, const std::string& name) {
 Document run(const std::string& text, const std::vector<std::string>& names) {
   Document doc = analyse(text);
   for (const auto& n : names) mark(doc, n);
+  timex::find_times(doc);  // as the pipeline: times before places
   resolve_places(doc, gazetteer(), dictionary());
   return doc;
 }

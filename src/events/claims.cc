@@ -2,13 +2,12 @@
 
 #include <string_view>
 
+#include "events/event_context.h"
 #include "events/ontology.h"
 #include "text/text_util.h"
 
 namespace sitrep::events {
 namespace {
-
-bool open_violent(const Event& e) { return is_violent(e.code) && !e.negated && !e.future; }
 
 // The claim an event about responsibility makes, or false.
 bool claim_of(const Document& doc, const Event& e, Claim& c) {
@@ -53,7 +52,7 @@ void attach_claims(Document& doc) {
   for (Event& e : doc.events) {
     bool indirect = e.quote >= 0 && static_cast<size_t>(e.quote) < doc.quotes.size() && !doc.quotes[e.quote].direct &&
                     !reporting_cue(doc, doc.quotes[e.quote]);
-    if (open_violent(e) && !indirect && !e.reported_by.code.empty() && !e.source.code.empty())
+    if (violence_that_happened(e) && !indirect && !e.reported_by.code.empty() && !e.source.code.empty())
       e.claims.push_back(Claim{e.reported_by, "attributes", e.source, e.sentence, e.reported_by.text});
   }
   for (size_t i = 0; i < doc.events.size(); ++i) {
@@ -62,10 +61,8 @@ void attach_claims(Document& doc) {
     // The violent event of its own sentence, else the last one reported before it.
     Event* about = nullptr;
     for (Event& v : doc.events)
-      if (open_violent(v) && v.sentence == c.sentence) about = about ? about : &v;
-    if (!about)
-      for (Event& v : doc.events)
-        if (open_violent(v) && v.sentence < c.sentence && v.sentence + 3 >= c.sentence) about = &v;
+      if (violence_that_happened(v) && v.sentence == c.sentence) about = about ? about : &v;
+    if (!about) about = violence_told_before(doc, c.sentence);
     // A toll told again ("57 people were killed") is the event it tells of.
     for (int guard = 0; about && about->reports >= 0 && guard < 8; ++guard) about = &doc.events[about->reports];
     if (about) about->claims.push_back(c);

@@ -223,4 +223,13 @@ void attach_event_context(Document& doc) {
   std::erase_if(doc.events, [](const Event& e) { return e.source.code.empty() && e.target.code.empty(); });
 }
 
+bool violence_that_happened(const Event& e) { return is_violent(e.code) && !e.negated && !e.future; }
+
+Event* violence_told_before(Document& doc, uint32_t sentence) {
+  Event* last = nullptr;
+  for (Event& e : doc.events)
+    if (e.sentence < sentence && e.sentence + 3 >= sentence && violence_that_happened(e)) last = &e;
+  return last;
+}
+
 }  // namespace sitrep::events

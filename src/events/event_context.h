@@ -19,4 +19,10 @@ namespace sitrep::events {
 // Needs a parsed document with mentions, times, places and quotes.
 void attach_event_context(Document& doc);
 
+// A violent event (roots 18-20) the text says happened: neither negated nor future.
+bool violence_that_happened(const Event& e);
+// The violent event that happened which the article told last in the three sentences
+// before `sentence` (what a later toll or claim is about); null when none.
+Event* violence_told_before(Document& doc, uint32_t sentence);
+
 }  // namespace sitrep::events

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/tagset.h"
+#include "events/event_context.h"
 #include "events/ontology.h"
 #include "text/text_util.h"
 
@@ -327,13 +328,6 @@ void merge_figure(Figure& into, const Figure& f) {
 }
 
 void attach_magnitudes(Document& doc) {
-  // The violent event the article told last in the three sentences before sentence s.
-  auto violent_before = [&doc](uint32_t s) {
-    Event* earlier = nullptr;
-    for (Event& e : doc.events)
-      if (e.sentence < s && e.sentence + 3 >= s && is_violent(e.code) && open_event(e)) earlier = &e;
-    return earlier;
-  };
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     SentenceTolls finder(doc, s);
     for (const auto& toll : finder.find()) {
@@ -355,15 +349,15 @@ void attach_magnitudes(Document& doc) {
         if (words.find(" more ") != std::string::npos || words.find(" other") != std::string::npos ||
             words.find(" another ") != std::string::npos)
           continue;  // "four more people died": an addition, not the toll
-        if (Event* earlier = violent_before(s)) merge_figure(slot(earlier->size, toll.kind), toll.figure);
+        if (Event* earlier = violence_told_before(doc, s)) merge_figure(slot(earlier->size, toll.kind), toll.figure);
         continue;
       }
       merge_figure(slot(best->size, toll.kind), toll.figure);
       // A sentence that only tells a toll ("57 people were killed, and 109 were injured":
       // its event names no source) reports the violent event told just before.
       bool report = best->source.code.empty();
-      if (!report || !is_violent(best->code)) continue;
-      if (Event* earlier = violent_before(s)) {
+      if (!report || !violence_that_happened(*best)) continue;
+      if (Event* earlier = violence_told_before(doc, s)) {
         merge_figure(slot(earlier->size, toll.kind), toll.figure);
         best->reports = static_cast<int32_t>(earlier - doc.events.data());
       }

@@ -198,13 +198,11 @@ class Resolver {
     const Sentence& s = doc_.sentences[ctx_.sentence_of(b)];
     if (e >= s.first_word + s.word_count) return false;
     if (doc_.words[e].upos != kNoun && doc_.words[e].upos != kPropn) return false;
-    // A day or a month after it is when, not what ("in Iraq Sunday", read as a compound).
-    static constexpr std::string_view kWhen[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                                 "sunday", "january", "february", "march", "april", "may", "june",
-                                                 "july", "august", "september", "october", "november", "december"};
-    std::string next = text::ascii_lower(doc_.word_text(e));
-    for (std::string_view w : kWhen)
-      if (next == w) return false;
+    // A time after it is when, not what ("in Iraq Sunday", read as a compound): the time
+    // stage has found it already.
+    const Span next = doc_.words[e].span;
+    for (const TimeExpr& t : doc_.times)
+      if (t.span.begin <= next.begin && next.end <= t.span.end) return false;
     static const uint16_t kCompound = deprel_id("compound"), kAmod = deprel_id("amod");
     const Word& last = doc_.words[e - 1];
     return last.head != 0 && s.first_word + last.head - 1 == e && (last.deprel == kCompound || last.deprel == kAmod);
