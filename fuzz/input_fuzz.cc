@@ -5,6 +5,7 @@
 // relies on: valid spans, in order, inside the text. The tagger and the parser
 // read only token arrays; their adversarial tests are in tests/parser_test.cc.
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <sstream>
 #include <string>
@@ -21,9 +22,14 @@ const sitrep::Pipeline& pipeline() {
   return p;
 }
 
-void check(bool ok) {
-  if (!ok) std::abort();
-}
+// Names the failed invariant (and its line) before aborting, so a finding says which.
+#define check(ok)                                                           \
+  do {                                                                      \
+    if (!(ok)) {                                                            \
+      std::fprintf(stderr, "input_fuzz.cc:%d: invariant failed: %s\n", __LINE__, #ok); \
+      std::abort();                                                         \
+    }                                                                       \
+  } while (0)
 
 // `split`: sentences come from our splitter (not from CoNLL-U), so none is over the cap.
 void check_document(const sitrep::Document& doc, bool split) {

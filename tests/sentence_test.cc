@@ -155,6 +155,20 @@ TEST(SentenceTest, OverLongRunIsCutPreferablyAtACommaWithAWarning) {
   expect_invariants(doc);
 }
 
+// The cut may fall on an abbreviation whose period becomes a token of its own; the
+// sentence still keeps to the cap (a fuzzer found 201 tokens).
+TEST(SentenceTest, ACutOnAnAbbreviationStaysWithinTheCap) {
+  for (int before = 195; before <= 201; ++before) {
+    std::string text;
+    for (int i = 0; i < before; ++i) text += "word ";
+    text += "etc. ";
+    for (int i = 0; i < 150; ++i) text += "word ";
+    Document doc = tokenize(text);
+    for (const Sentence& s : doc.sentences) EXPECT_LE(s.token_count, text::kMaxSentenceTokens) << before;
+    expect_invariants(doc);
+  }
+}
+
 TEST(SentenceTest, OverLongHeadlineIsCutAtTheCapWithoutPunctuation) {
   std::string text;
   for (int i = 0; i < 450; ++i) text += "Word ";

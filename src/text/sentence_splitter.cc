@@ -368,8 +368,9 @@ int cut_priority(const TokenFacts& f) {
 // Cuts the sentences ends describes (inclusive ends, relative to the block's
 // first token) that are longer than kMaxSentenceTokens; see the header. Each cut
 // scans at most half the cap and moves on by at least half: linear time.
-void cap_lengths(const TokenFacts* facts, std::vector<uint32_t>* ends, uint32_t* cut) {
-  constexpr uint32_t kMax = kMaxSentenceTokens;
+// kMax is the cap, or one under it where split_final_periods runs after (it may split a
+// period off a sentence's last token, "etc.", which adds a token to the sentence).
+void cap_lengths(const TokenFacts* facts, uint32_t kMax, std::vector<uint32_t>* ends, uint32_t* cut) {
   bool long_one = false;
   uint32_t start = 0;
   for (uint32_t e : *ends) {
@@ -442,7 +443,7 @@ void split_sentences(Document& doc, uint32_t block, uint32_t first, uint32_t las
     if (split) ends.push_back(i);
   }
   ends.push_back(n - 1);
-  cap_lengths(facts, &ends, &scratch->cut);
+  cap_lengths(facts, kMaxSentenceTokens - 1, &ends, &scratch->cut);
   split_final_periods(doc, first, &ends);
   append_sentences(doc, block, first, ends);
 }
@@ -453,7 +454,7 @@ void title_sentences(Document& doc, uint32_t block, uint32_t first, uint32_t las
   ends.assign(1, last - first - 1);
   if (last - first > kMaxSentenceTokens) {
     token_facts(doc, first, last, doc.blocks[block].span.end, &scratch->facts, false);
-    cap_lengths(scratch->facts.data(), &ends, &scratch->cut);
+    cap_lengths(scratch->facts.data(), kMaxSentenceTokens, &ends, &scratch->cut);
   }
   append_sentences(doc, block, first, ends);
 }
