@@ -45,7 +45,8 @@ Rules (docs/actors.md, format of cities.tsv):
   country's first-level ISO subdivision (unless the city is a capital or provincial seat,
   or in NOT_SUBDIVISIONS), or the name of a more populous city here. A city whose first
   name is not written is dropped. The hand-made lists below were reviewed on this data;
-- admin1: the ISO 3166-2 code of the GeoNames admin1 (see admin1_table), else empty.
+- admin1: the ISO 3166-2 code of the GeoNames admin1 (see admin1_table), else empty;
+- lat, lon: GeoNames' point of the city (the other files get theirs from scripts/geo_points.py).
 """
 import argparse
 import collections
@@ -397,15 +398,17 @@ def main():
     print("# that are common English words, person names, country names, adjectives or capitals, or names of a")
     print("# more populous city are left out (the script's docstring). admin1: ISO 3166-2 through the GeoNames")
     print("# admin1 table of npm iso3166-2-db 2.3.11 (MIT), checked against iso-codes; empty where unsure.")
-    print("name\tcountry\tadmin1")
+    print("# lat, lon: GeoNames' point of the city (WGS84 degrees).")
+    print("name\tcountry\tadmin1\tlat\tlon")
     rows = []
     for c, code, kept in out:
         admin1 = table.get((c["country"], c["adminCode"]), "")
         assert not admin1 or admin1 in iso_codes, admin1
-        rows.append((code, kept[0], "|".join(kept), admin1))
+        lon, lat = c["loc"]["coordinates"]
+        rows.append((code, kept[0], "|".join(kept), admin1, f"{lat:.4f}", f"{lon:.4f}"))
         stats["admin1" if admin1 else "no admin1"] += 1
-    for code, _, names, admin1 in sorted(rows):
-        print(f"{names}\t{code}\t{admin1}")
+    for code, _, names, admin1, lat, lon in sorted(rows):
+        print(f"{names}\t{code}\t{admin1}\t{lat}\t{lon}")
     stats["written"] = len(rows)
     print(", ".join(f"{k}: {v}" for k, v in sorted(stats.items())), file=sys.stderr)
 

@@ -64,11 +64,13 @@ class DictionaryFiles : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() /
            (std::string("sitrep_actors_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::create_directories(dir_);
-    write("countries.tsv", "code\tiso2\tnames\tadjectives\tmetonyms\nUKR\tUA\tUkraine\tUkrainian\tKyiv|Bankova=GOV\n");
+    write("countries.tsv",
+          "code\tiso2\tnames\tadjectives\tmetonyms\tfips\tlat\tlon\n"
+          "UKR\tUA\tUkraine\tUkrainian\tKyiv|Bankova=GOV\tUP\t49.2\t31.3\n");
     write("igos.tsv", "code\tnames\nIGOUNO\tUnited Nations|UN\n");
     write("roles.tsv", "role\twords\nGOV\tminister|foreign minister\n");
     write("persons.tsv", "name\taliases\tcode\tfrom\tto\toffice\nDmytro Kuleba\tKuleba\tUKRGOV\t2020-03-04\t2024-09-05\tforeign minister\n");
-    write("cities.tsv", "name\tcountry\tadmin1\nLviv\tUKR\tUA-46\n");
+    write("cities.tsv", "name\tcountry\tadmin1\tlat\tlon\nLviv\tUKR\tUA-46\t49.8397\t24.0297\n");
   }
   void write(const std::string& name, const std::string& text) { std::ofstream(dir_ / name) << text; }
   std::string error() {
@@ -96,13 +98,41 @@ TEST_F(DictionaryFiles, ErrorsNameFileAndLine) {
 }
 
 TEST_F(DictionaryFiles, CityWithUnknownCountryIsAnError) {
-  write("cities.tsv", "name\tcountry\tadmin1\nLviv\tXYZ\t\n");
+  write("cities.tsv", "name\tcountry\tadmin1\tlat\tlon\nLviv\tXYZ\t\t\t\n");
   EXPECT_NE(error().find("cities.tsv:2: unknown country code XYZ"), std::string::npos) << error();
 }
 
 TEST_F(DictionaryFiles, BadRoleCodeIsAnError) {
-  write("countries.tsv", "code\tiso2\tnames\tadjectives\tmetonyms\nUKR\tUA\tUkraine\tUkrainian\tBankova=gov\n");
+  write("countries.tsv", "code\tiso2\tnames\tadjectives\tmetonyms\tfips\tlat\tlon\n"
+                         "UKR\tUA\tUkraine\tUkrainian\tBankova=gov\t\t\t\n");
   EXPECT_NE(error().find("countries.tsv:2: bad role code"), std::string::npos) << error();
+}
+
+// Points on the map and in GDELT's geo columns: a city's and a country's are read, a
+// malformed or out-of-range one names its row, and a row may have none.
+TEST_F(DictionaryFiles, PointsAreReadAndCheckedWithTheirRow) {
+  auto r = ActorDictionary::load(dir_.string());
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const ActorDictionary& d = r.value();
+  for (uint32_t e : d.lookup("Lviv")) {
+    ASSERT_TRUE(d.entry(e).point.known);
+    EXPECT_NEAR(d.entry(e).point.lat, 49.8397, 1e-9);
+    EXPECT_NEAR(d.entry(e).point.lon, 24.0297, 1e-9);
+  }
+  const ActorEntry& ukraine = d.entry(d.country("UKR"));
+  EXPECT_EQ(ukraine.fips, "UP");
+  EXPECT_TRUE(ukraine.point.known);
+  write("cities.tsv", "name\tcountry\tadmin1\tlat\tlon\nLviv\tUKR\t\t\t\n");
+  auto none = ActorDictionary::load(dir_.string());
+  ASSERT_TRUE(none.ok()) << none.status().message();
+  ASSERT_FALSE(none.value().lookup("Lviv").empty());
+  for (uint32_t e : none.value().lookup("Lviv")) EXPECT_FALSE(none.value().entry(e).point.known);
+  write("cities.tsv", "name\tcountry\tadmin1\tlat\tlon\nLviv\tUKR\t\t94.1\t24\n");
+  EXPECT_NE(error().find("cities.tsv:2: lat and lon must be degrees"), std::string::npos) << error();
+  write("cities.tsv", "name\tcountry\tadmin1\tlat\tlon\nLviv\tUKR\t\t49.8\t\n");
+  EXPECT_NE(error().find("cities.tsv:2: lat and lon"), std::string::npos) << error();
+  write("cities.tsv", "name\tcountry\tadmin1\tlat\tlon\nLviv\tUKR\t\t49,8\t24\n");
+  EXPECT_NE(error().find("cities.tsv:2: lat and lon"), std::string::npos) << error();
 }
 
 TEST(ActorDictionary, MatchFindsLongestPhrases) {

@@ -1,6 +1,7 @@
 // Event and quote writers on hand-built Documents: JSONL fields, TSV columns,
 // GDELT 2.0 columns, quote fields.
 #include "events/plover.h"
+#include "entities_test_util.h"
 #include "io/event_writers.h"
 
 #include <gtest/gtest.h>
@@ -158,10 +159,13 @@ TEST(EventWriters, JsonlHasEveryFieldOfTheIssue) {
   ASSERT_EQ(rows.size(), 2u);
   const json& e = rows[0];
   for (const char* key : {"doc", "sent", "date", "date_text", "source", "target", "code", "root", "goldstein", "quad",
-                          "negated", "future", "reported_by", "location", "time_precision", "geo_precision", "size",
-                          "claims", "contested", "evidence", "confidence"})
+                          "plover", "negated", "future", "reported_by", "location", "time_precision", "geo_precision",
+                          "size", "claims", "contested", "evidence", "confidence"})
     EXPECT_TRUE(e.contains(key)) << key;
-  EXPECT_EQ(e.size(), 21u);
+  EXPECT_EQ(e.size(), 22u);
+  EXPECT_EQ(e["plover"], "ACCUSE");  // 111 criticize
+  EXPECT_TRUE(rows[1]["plover"].is_null());  // 999 is no CAMEO code
+  EXPECT_TRUE(e["location"]["lat"].is_null());  // the hand-built place has no point
   EXPECT_EQ(e["claims"], json::array());
   EXPECT_EQ(e["contested"], false);
   EXPECT_EQ(e["time_precision"], 1);  // "on Monday": the day
@@ -242,7 +246,7 @@ TEST(EventWriters, GdeltRowsHave61ColumnsInGdeltsOrder) {
   Document doc = sample();
   std::ostringstream out;
   uint64_t next_id = 100;
-  io::write_events_gdelt(doc, ontology(), &next_id, out);
+  io::write_events_gdelt(doc, ontology(), nullptr, &next_id, out);
   EXPECT_EQ(next_id, 102u);
   auto lines = split(out.str(), '\n');
   ASSERT_EQ(lines.size(), 3u);
@@ -289,6 +293,52 @@ TEST(EventWriters, GdeltRowsHave61ColumnsInGdeltsOrder) {
   EXPECT_EQ(col(bare, "IsRootEvent"), "0");
   EXPECT_EQ(col(bare, "EventBaseCode"), "999");
   EXPECT_EQ(col(bare, "QuadClass"), "");
+}
+
+// The geo columns, with the shipped gazetteer's FIPS codes and points: the event's place
+// (a town 4, a region 5, a country 1), each actor where the event is when it is of that
+// country, else at its own country.
+TEST(EventWriters, GdeltGeoColumnsCarryFipsCodesAndPoints) {
+  if (io::actor_country("RUSGOV").empty()) GTEST_SKIP() << "iso-codes is not installed";
+  const entities::ActorDictionary& dict = testing_util::dictionary();
+  Document doc = sample();
+  doc.places[0].precision = 1;
+  doc.places[0].point = {50.45, 30.52, true};
+  doc.events[0].target.code = "UKRCVL";
+  auto row_of = [&](const Document& d) {
+    std::ostringstream out;
+    uint64_t next_id = 1;
+    io::write_events_gdelt(d, ontology(), &dict, &next_id, out);
+    return split(split(out.str(), '\n')[0], '\t');
+  };
+  auto col = [&](const std::vector<std::string>& r, const std::string& name) {
+    for (int i = 0; i < io::kGdeltColumns; ++i)
+      if (name == io::kGdeltColumnNames[i]) return r[i];
+    ADD_FAILURE() << "no column " << name;
+    return std::string();
+  };
+  auto row = row_of(doc);
+  EXPECT_EQ(col(row, "ActionGeo_Type"), "4");
+  EXPECT_EQ(col(row, "ActionGeo_FullName"), "Kyiv, Ukraine");
+  EXPECT_EQ(col(row, "ActionGeo_CountryCode"), "UP");  // FIPS, not ISO
+  EXPECT_EQ(col(row, "ActionGeo_Lat"), "50.4500");
+  EXPECT_EQ(col(row, "ActionGeo_Long"), "30.5200");
+  EXPECT_EQ(col(row, "Actor2Geo_FullName"), "Kyiv, Ukraine");  // Ukrainians where it happened
+  EXPECT_EQ(col(row, "Actor1Geo_Type"), "1");                  // Russia's government: Russia
+  EXPECT_EQ(col(row, "Actor1Geo_FullName"), "Russian Federation");
+  EXPECT_EQ(col(row, "Actor1Geo_CountryCode"), "RS");
+  double lat = std::stod(col(row, "Actor1Geo_Lat")), lon = std::stod(col(row, "Actor1Geo_Long"));
+  EXPECT_TRUE(lat > 50 && lat < 70 && lon > 40 && lon < 140) << lat << " " << lon;  // inside Russia
+  doc.places[0].precision = 2;  // a region: GDELT's world state
+  EXPECT_EQ(col(row_of(doc), "ActionGeo_Type"), "5");
+  doc.places[0].precision = 3;
+  doc.places[0].name = "Ukraine";
+  doc.places[0].point = {};  // a country without a point of its own: the gazetteer's
+  row = row_of(doc);
+  EXPECT_EQ(col(row, "ActionGeo_Type"), "1");
+  EXPECT_EQ(col(row, "ActionGeo_FullName"), "Ukraine");
+  lat = std::stod(col(row, "ActionGeo_Lat")), lon = std::stod(col(row, "ActionGeo_Long"));
+  EXPECT_TRUE(lat > 45 && lat < 52 && lon > 22 && lon < 40) << lat << " " << lon;  // inside Ukraine
 }
 
 TEST(EventWriters, ActorCountryOnlyForIsoPrefixes) {

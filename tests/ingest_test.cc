@@ -327,9 +327,12 @@ TEST(Ingest, QueryCommandsReadTheStore) {
   std::string csv = slurp(out);
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
             "id,date,source.code,target.code,code,root,quad,goldstein,mentions,sources,articles,story,negated,future,"
-            "doc,sent,source.text,target.text,reported_by.code,location.name,location.country,evidence,confidence");
-  // Goldstein 1.0 is CAMEO's score of 041 (the store reads the built-in table, whoever ingests).
-  EXPECT_NE(csv.find("2022-04-04,CHNGOV,UKRGOV,041,04,1,1.0,1,1,1,1,false,false,call,1,,,,,,spoke,"), std::string::npos) << csv;
+            "doc,sent,source.text,target.text,reported_by.code,location.name,location.country,location.lat,"
+            "location.lon,geo_precision,time_precision,plover,evidence,confidence");
+  // Goldstein 1.0 is CAMEO's score of 041 (the store reads the built-in table, whoever ingests);
+  // no place, the article's date (time precision 2: the week), PLOVER's CONSULT.
+  EXPECT_NE(csv.find("2022-04-04,CHNGOV,UKRGOV,041,04,1,1.0,1,1,1,1,false,false,call,1,,,,,,,,,2,CONSULT,spoke,"),
+            std::string::npos) << csv;
   fs::remove(out);
   ASSERT_EQ(run_sitrep({"events", "--db", path, "--target", "RUS"}, out), 0);
   EXPECT_EQ(slurp(out), "");

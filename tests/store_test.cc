@@ -357,6 +357,44 @@ TEST(Store, MergedEventShowsTheRangeOfReportedTollsAndEveryClaim) {
   EXPECT_EQ(e["contested"], true);  // the reports blame different doers
 }
 
+// Where on the map and how precise: the place's point, ACLED's precision codes and the
+// PLOVER type are kept per report and read back with the event.
+TEST(Store, EventsKeepTheirPointPrecisionAndPloverType) {
+  Store store = open_store(temp_db("db"));
+  Document a = make_doc("a", "Police arrested 40 protesters in Minsk on Sunday. They talked.", "Outlet A", {2022, 4, 8});
+  Place minsk;
+  minsk.span = {33, 38};
+  minsk.name = "Minsk";
+  minsk.country = "BLR";
+  minsk.precision = 1;
+  minsk.point = {53.9, 27.5667, true};
+  a.places = {minsk};
+  TimeExpr sunday;
+  sunday.span = {42, 48};
+  sunday.granularity = TimeGranularity::kDay;
+  a.times = {sunday};
+  Event arrest = make_event("BLRCOP", "BLROPP", "173", {2022, 4, 3}, 0);
+  arrest.place = 0;
+  arrest.time = 0;
+  Event talk = make_event("BLRGOV", "BLROPP", "046", {}, 1);  // no place, no date
+  a.events = {arrest, talk};
+  ASSERT_TRUE(store.ingest(a).ok());
+  auto rows = events_of(store);
+  ASSERT_EQ(rows.size(), 2u);
+  const auto& e = rows[0]["code"] == "173" ? rows[0] : rows[1];
+  const auto& t = rows[0]["code"] == "173" ? rows[1] : rows[0];
+  EXPECT_EQ(e["location"]["name"], "Minsk");
+  EXPECT_DOUBLE_EQ(e["location"]["lat"].get<double>(), 53.9);
+  EXPECT_DOUBLE_EQ(e["location"]["lon"].get<double>(), 27.5667);
+  EXPECT_EQ(e["geo_precision"], 1);
+  EXPECT_EQ(e["time_precision"], 1);
+  EXPECT_EQ(e["plover"], "COERCE");
+  EXPECT_TRUE(t["location"].is_null());
+  EXPECT_TRUE(t["geo_precision"].is_null());
+  EXPECT_TRUE(t["time_precision"].is_null());
+  EXPECT_EQ(t["plover"], "CONSULT");
+}
+
 TEST(Store, QueriesFilterEvents) {
   Store store = open_store(temp_db("db"));  // Goldstein scores from the CAMEO table: 041 +1.0, 190 -10.0
   Document a = make_doc("a", "One. Two. Three.", "X", {2022, 4, 4});

@@ -27,7 +27,7 @@ int run_events(const PipelineRunOptions& o, const std::string& format_name) {
     switch (format.value()) {
       case io::EventFormat::kJsonl: io::write_events_jsonl(doc, ontology, std::cout); break;
       case io::EventFormat::kTsv: io::write_events_tsv(doc, ontology, std::cout); break;
-      case io::EventFormat::kGdelt: io::write_events_gdelt(doc, ontology, &next_id, std::cout); break;
+      case io::EventFormat::kGdelt: io::write_events_gdelt(doc, ontology, pipeline->actor_dictionary(), &next_id, std::cout); break;
       case io::EventFormat::kPlover: io::write_events_plover(doc, std::cout); break;
     }
   });

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/db_common.h"
 #include "io/dates.h"
+#include "entities/actor_dictionary.h"
 #include "events/plover.h"
 #include "io/event_writers.h"
 
@@ -16,7 +17,7 @@ namespace {
 std::string text_or_empty(const nlohmann::json& j) { return j.is_string() ? j.get<std::string>() : std::string(); }
 
 // A merged event read back from the store, as a GDELT 2.0 event-table row.
-void gdelt_from_row(const nlohmann::json& r, std::string& buf) {
+void gdelt_from_row(const nlohmann::json& r, const entities::ActorDictionary* dict, std::string& buf) {
   io::GdeltRow g;
   g.id = static_cast<uint64_t>(r.value("id", int64_t{0}));
   if (auto d = io::parse_date(text_or_empty(r["date"]))) g.date = g.added = *d;
@@ -27,8 +28,16 @@ void gdelt_from_row(const nlohmann::json& r, std::string& buf) {
   g.quad = r["quad"].is_number() ? std::to_string(r["quad"].get<int>()) : "";
   g.goldstein = r["goldstein"].is_number() ? fmt::format("{:.1f}", r["goldstein"].get<double>()) : "";
   g.mentions = r.value("mentions", 1), g.sources = r.value("sources", 1), g.articles = r.value("articles", 1);
-  if (r["location"].is_object())
-    g.place_name = text_or_empty(r["location"]["name"]), g.place_country = text_or_empty(r["location"]["country"]);
+  std::string place_country;
+  if (const nlohmann::json& loc = r["location"]; loc.is_object()) {
+    place_country = text_or_empty(loc["country"]);
+    GeoPoint point;
+    if (loc["lat"].is_number() && loc["lon"].is_number()) point = {loc["lat"].get<double>(), loc["lon"].get<double>(), true};
+    int precision = r["geo_precision"].is_number_integer() ? r["geo_precision"].get<int>() : 0;
+    g.action_geo = io::gdelt_place_geo(text_or_empty(loc["name"]), place_country, precision, point, dict);
+  }
+  g.actor1_geo = io::gdelt_actor_geo(g.source_code, g.action_geo, place_country, dict);
+  g.actor2_geo = io::gdelt_actor_geo(g.target_code, g.action_geo, place_country, dict);
   g.url = text_or_empty(r["path"]);
   io::write_gdelt_row(g, buf);
 }
@@ -65,6 +74,8 @@ nlohmann::json plover_from_row(const nlohmann::json& r) {
           {"cameo", r["code"]},
           {"event_text", r["evidence"]},
           {"event_loc", r["location"]},
+          {"time_precision", r["time_precision"]},
+          {"geo_precision", r["geo_precision"]},
           {"size", r["size"]},
           {"claims", r["claims"]},
           {"contested", r["contested"]},
@@ -91,9 +102,14 @@ int run_events_query(const EventsQueryOptions& o) {
   if (o.format == "gdelt") {
     auto store = open_store_for_reading(o.db);
     if (!store) return kExitBadInput;
+    // Countries' FIPS codes and points for the geo columns; without the data files the
+    // columns keep what the store has.
+    auto dict = entities::ActorDictionary::load_default();
+    if (!dict.ok()) fmt::print(stderr, "sitrep: warning: {}: GDELT geo columns without FIPS codes\n", dict.status().message());
+    const entities::ActorDictionary* d = dict.ok() ? &dict.value() : nullptr;
     std::string buf;
     Status st = store::query_events(*store, o.filter, [&](const nlohmann::json& row) {
-      gdelt_from_row(row, buf);
+      gdelt_from_row(row, d, buf);
       if (buf.size() > (1u << 16)) fwrite(buf.data(), 1, buf.size(), stdout), buf.clear();
     });
     fwrite(buf.data(), 1, buf.size(), stdout);
@@ -105,8 +121,8 @@ int run_events_query(const EventsQueryOptions& o) {
   return run_row_query(o.db, o.format,
                        {"id", "date", "source.code", "target.code", "code", "root", "quad", "goldstein", "mentions",
                         "sources", "articles", "story", "negated", "future", "doc", "sent", "source.text",
-                        "target.text", "reported_by.code", "location.name", "location.country", "evidence",
-                        "confidence"},
+                        "target.text", "reported_by.code", "location.name", "location.country", "location.lat",
+                        "location.lon", "geo_precision", "time_precision", "plover", "evidence", "confidence"},
                        [&](store::Store& s, const store::RowSink& sink) { return store::query_events(s, o.filter, sink); });
 }
 

@@ -155,6 +155,13 @@ struct TimeExpr {
 
 // ---- Places (src/places) --------------------------------------------------------
 
+// A point on the earth in WGS84 degrees, as the gazetteer gives it; `known` false when it
+// has none.
+struct GeoPoint {
+  double lat = 0, lon = 0;
+  bool known = false;
+};
+
 struct Place {
   Span span;
   uint32_t sentence = 0;
@@ -166,6 +173,9 @@ struct Place {
   // How precise a location it is, as ACLED's geo_precision: 1 a town or city, 2 a region
   // or province, 3 a country; 0 unknown.
   uint8_t precision = 0;
+  // Where it is: the gazetteer's point of the place, or of its country when the gazetteer
+  // has none for the place itself (a region, a subdivision, a learned town).
+  GeoPoint point;
 };
 
 // ---- Events and quotes (src/events, src/quotes) -------------------------------

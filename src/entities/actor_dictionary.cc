@@ -4,6 +4,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
@@ -39,6 +40,22 @@ void for_each_word(std::string_view phrase, Fn&& fn) {
 bool valid_role(std::string_view r) {
   if (r.empty() || r.size() % 3 != 0) return false;
   return std::all_of(r.begin(), r.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// Cells `first` and `first + 1` of `row` as latitude and longitude in degrees; both empty:
+// no point.
+Status read_point(const TsvRow& row, size_t first, GeoPoint* out) {
+  std::string_view lat = row[first], lon = row[first + 1];
+  if (lat.empty() && lon.empty()) return Status::Ok();
+  auto number = [](std::string_view cell, double limit, double* v) {
+    auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), *v);
+    return ec == std::errc() && end == cell.data() + cell.size() && *v >= -limit && *v <= limit;
+  };
+  if (!number(lat, 90, &out->lat) || !number(lon, 180, &out->lon))
+    return Status::Error(row.where() + ": lat and lon must be degrees (-90..90, -180..180) or both empty: " +
+                         std::string(lat) + " " + std::string(lon));
+  out->known = true;
+  return Status::Ok();
 }
 
 }  // namespace
@@ -178,8 +195,9 @@ Result<ActorDictionary> ActorDictionary::load(const std::string& dir) {
   };
   auto id = [&] { return static_cast<uint32_t>(d.entries_.size() - 1); };
 
-  // countries.tsv: code iso2 names adjectives metonyms
-  SITREP_RETURN_IF_ERROR(read_tsv(path("countries.tsv"), {"code", "iso2", "names", "adjectives", "metonyms"},
+  // countries.tsv: code iso2 names adjectives metonyms fips lat lon
+  SITREP_RETURN_IF_ERROR(read_tsv(path("countries.tsv"),
+                                  {"code", "iso2", "names", "adjectives", "metonyms", "fips", "lat", "lon"},
                                   [&](const TsvRow& row) -> Status {
     std::string code(row[0]);
     if (code.size() != 3) return Status::Error(row.where() + ": country code must have 3 letters: " + code);
@@ -189,6 +207,8 @@ Result<ActorDictionary> ActorDictionary::load(const std::string& dir) {
     if (names.empty()) return Status::Error(row.where() + ": a country needs a name");
     ActorEntry& c = new_entry(GazetteerCategory::kCountryName);
     c.code = code, c.name = std::string(names[0]), c.iso2 = std::string(row[1]);
+    c.fips = std::string(row[5]);
+    SITREP_RETURN_IF_ERROR(read_point(row, 6, &c.point));
     uint32_t cid = id();
     d.countries_.emplace_back(code, cid);
     for (auto n : names) SITREP_RETURN_IF_ERROR(d.add_name(n, cid, row.where()));
@@ -263,8 +283,8 @@ Result<ActorDictionary> ActorDictionary::load(const std::string& dir) {
     return Status::Ok();
   }));
 
-  // cities.tsv: name country admin1
-  SITREP_RETURN_IF_ERROR(read_all("cities", {"name", "country", "admin1"}, [&](const TsvRow& row) -> Status {
+  // cities.tsv: name country admin1 lat lon
+  SITREP_RETURN_IF_ERROR(read_all("cities", {"name", "country", "admin1", "lat", "lon"}, [&](const TsvRow& row) -> Status {
     auto names = split_list(row[0]);
     if (names.empty()) return Status::Error(row.where() + ": a city needs a name");
     if (d.country(row[1]) < 0 && std::none_of(d.countries_.begin(), d.countries_.end(),
@@ -272,6 +292,7 @@ Result<ActorDictionary> ActorDictionary::load(const std::string& dir) {
       return Status::Error(row.where() + ": unknown country code " + std::string(row[1]));
     ActorEntry& e = new_entry(GazetteerCategory::kCity);
     e.code = std::string(row[1]), e.name = std::string(names[0]), e.admin1 = std::string(row[2]);
+    SITREP_RETURN_IF_ERROR(read_point(row, 3, &e.point));
     for (auto n : names) SITREP_RETURN_IF_ERROR(d.add_name(n, id(), row.where()));
     return Status::Ok();
   }));

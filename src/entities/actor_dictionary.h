@@ -39,6 +39,8 @@ struct ActorEntry {
   std::string name;    // canonical: the country's or IGO's first name, the person's name, the role word
   std::string admin1;  // cities: ISO 3166-2 subdivision, may be empty
   std::string iso2;    // countries: ISO 3166-1 alpha-2 (may be empty)
+  std::string fips;    // countries: FIPS 10-4 code (GDELT's geo country codes), may be empty
+  GeoPoint point;      // countries (centroid of the largest part) and cities; may be unknown
   std::string office;  // persons
   Date from, to;       // persons: the office's dates (`to` unknown: still in office)
   bool weak = false;   // persons: a "~" alias, trusted only when the full name is in the text

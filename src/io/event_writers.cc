@@ -9,11 +9,23 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "entities/actor_dictionary.h"
 #include "events/magnitudes.h"
 #include "events/plover.h"
 #include "io/writers.h"
 
 namespace sitrep::io {
+
+int time_precision(const Document& doc, const Event& e) {
+  if (!e.date.known()) return 0;
+  if (e.time < 0 || static_cast<size_t>(e.time) >= doc.times.size()) return 2;
+  switch (doc.times[e.time].granularity) {
+    case TimeGranularity::kDay:
+    case TimeGranularity::kPartOfDay: return 1;
+    case TimeGranularity::kWeek: return 2;
+    default: return 3;
+  }
+}
 
 Result<EventFormat> parse_event_format(std::string_view name) {
   if (name == "jsonl") return EventFormat::kJsonl;
@@ -65,7 +77,7 @@ void json_actor(std::string& out, const Document& doc, const EventActor& a) {
   out += '}';
 }
 
-// {name, country} of an event's place, or null.
+// {name, country, lat, lon} of an event's place, or null.
 void json_place(std::string& out, const Document& doc, const Place* place) {
   if (!place) {
     out += "null";
@@ -75,21 +87,16 @@ void json_place(std::string& out, const Document& doc, const Place* place) {
   json_or_null(out, place->name.empty() ? doc.str(place->span) : std::string_view(place->name));
   out += ",\"country\":";
   json_or_null(out, place->country);
-  out += '}';
+  if (place->point.known)
+    fmt::format_to(std::back_inserter(out), ",\"lat\":{:.4f},\"lon\":{:.4f}}}", place->point.lat, place->point.lon);
+  else
+    out += ",\"lat\":null,\"lon\":null}";
 }
 
-// ACLED's precision codes, "null" when there is nothing to be precise about.
-// time: 1 the day is stated, 2 the week (a week named, or no time said: the article's
-// date stands in for a recent event), 3 a month or vaguer. geo: Place::precision.
-std::string time_precision(const Document& doc, const Event& e) {
-  if (!e.date.known()) return "null";
-  if (e.time < 0 || static_cast<size_t>(e.time) >= doc.times.size()) return "2";
-  switch (doc.times[e.time].granularity) {
-    case TimeGranularity::kDay:
-    case TimeGranularity::kPartOfDay: return "1";
-    case TimeGranularity::kWeek: return "2";
-    default: return "3";
-  }
+// ACLED's precision codes as JSON, null when there is nothing to be precise about.
+std::string time_precision_json(const Document& doc, const Event& e) {
+  int p = time_precision(doc, e);
+  return p ? std::to_string(p) : "null";
 }
 std::string geo_precision(const Place* place) {
   return place && place->precision ? std::to_string(place->precision) : "null";
@@ -298,7 +305,7 @@ void write_events_plover(const Document& doc, std::ostream& out) {
     buf += ",\"event_loc\":";
     const Place* place = e.place >= 0 && static_cast<size_t>(e.place) < doc.places.size() ? &doc.places[e.place] : nullptr;
     json_place(buf, doc, place);
-    fmt::format_to(std::back_inserter(buf), ",\"time_precision\":{},\"geo_precision\":{}", time_precision(doc, e),
+    fmt::format_to(std::back_inserter(buf), ",\"time_precision\":{},\"geo_precision\":{}", time_precision_json(doc, e),
                    geo_precision(place));
     buf += ",\"size\":";
     append_size_json(buf, doc, e);
@@ -338,6 +345,9 @@ void write_events_jsonl(const Document& doc, const events::Ontology& ontology, s
     buf += f.cameo ? goldstein_text(f.cameo) : "null";
     buf += ",\"quad\":";
     buf += f.cameo ? quad_text(f.cameo) : "null";
+    buf += ",\"plover\":";
+    const events::PloverType* plover = events::plover_of(e.code);
+    json_or_null(buf, plover ? plover->event : std::string_view());
     buf += e.negated ? ",\"negated\":true" : ",\"negated\":false";
     buf += e.future ? ",\"future\":true" : ",\"future\":false";
     buf += ",\"reported_by\":";
@@ -348,7 +358,7 @@ void write_events_jsonl(const Document& doc, const events::Ontology& ontology, s
     }
     buf += ",\"location\":";
     json_place(buf, doc, f.place);
-    fmt::format_to(std::back_inserter(buf), ",\"time_precision\":{},\"geo_precision\":{}", time_precision(doc, e),
+    fmt::format_to(std::back_inserter(buf), ",\"time_precision\":{},\"geo_precision\":{}", time_precision_json(doc, e),
                    geo_precision(f.place));
     buf += ",\"size\":";
     append_size_json(buf, doc, e);
@@ -470,19 +480,20 @@ void write_gdelt_row(const GdeltRow& r, std::string& buf) {
   row.push_back(r.quad);
   row.push_back(r.goldstein);
   row.insert(row.end(), {std::to_string(r.mentions), std::to_string(r.sources), std::to_string(r.articles), ""});  // AvgTone
-  row.insert(row.end(), 16, "");  // Actor1Geo_*, Actor2Geo_*: we place events, not actors
-  if (!r.place_name.empty() || !r.place_country.empty()) {
-    // GDELT geo types: 1 country, 4 world city, 5 world state; country codes are FIPS, which we lack.
-    std::string cname = country_name(r.place_country);
-    bool country_only = r.place_name.empty() || r.place_name == cname;
-    row.push_back(country_only ? "1" : r.place_has_admin1 ? "5" : "4");
-    std::string full = r.place_name;
-    if (!cname.empty() && cname != full) full += (full.empty() ? "" : ", ") + cname;
-    row.push_back(full);
-  } else {
-    row.insert(row.end(), 2, "");
+  // Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID. GDELT's ADM1
+  // codes are FIPS subdivisions and its feature ids GNS ones: we have neither.
+  for (const GdeltGeo* g : {&r.actor1_geo, &r.actor2_geo, &r.action_geo}) {
+    if (!g->type) {
+      row.insert(row.end(), 8, "");
+      continue;
+    }
+    row.insert(row.end(), {std::to_string(g->type), g->full_name, g->country, "", ""});
+    if (g->point.known)
+      row.insert(row.end(), {fmt::format("{:.4f}", g->point.lat), fmt::format("{:.4f}", g->point.lon)});
+    else
+      row.insert(row.end(), 2, "");
+    row.push_back("");
   }
-  row.insert(row.end(), 6, "");  // ActionGeo country (FIPS), ADM1, ADM2, lat, long, feature
   const Date& a = r.added;
   row.push_back(a.known() ? fmt::format("{:04d}{:02d}{:02d}000000", a.year, a.month, a.day) : "");
   row.push_back(r.url);
@@ -492,8 +503,32 @@ void write_gdelt_row(const GdeltRow& r, std::string& buf) {
   }
 }
 
-void write_events_gdelt(const Document& doc, const events::Ontology& ontology, uint64_t* next_id,
-                        std::ostream& out) {
+GdeltGeo gdelt_place_geo(std::string_view name, std::string_view country, int precision, GeoPoint point,
+                         const entities::ActorDictionary* dict) {
+  GdeltGeo g;
+  if (name.empty() && country.empty()) return g;
+  std::string cname = country_name(country);
+  bool country_only = name.empty() || name == cname || precision == 3;
+  g.type = country_only ? 1 : precision == 2 ? 5 : 4;
+  g.full_name = country_only && !cname.empty() ? cname : std::string(name);
+  if (!cname.empty() && cname != g.full_name) g.full_name += (g.full_name.empty() ? "" : ", ") + cname;
+  int32_t c = dict && !country.empty() ? dict->country(country) : -1;
+  if (c >= 0) g.country = dict->entry(c).fips;
+  g.point = point;
+  if (!g.point.known && c >= 0) g.point = dict->entry(c).point;
+  return g;
+}
+
+GdeltGeo gdelt_actor_geo(std::string_view actor_code, const GdeltGeo& action, std::string_view action_country,
+                         const entities::ActorDictionary* dict) {
+  std::string country = actor_country(actor_code);
+  if (country.empty()) return {};
+  if (country == action_country && action.type) return action;
+  return gdelt_place_geo("", country, 3, {}, dict);
+}
+
+void write_events_gdelt(const Document& doc, const events::Ontology& ontology, const entities::ActorDictionary* dict,
+                        uint64_t* next_id, std::ostream& out) {
   // Lead: the title and the first news paragraph (GDELT's IsRootEvent).
   uint32_t lead_block = 0;
   for (uint32_t b = 0; b < doc.blocks.size(); ++b)
@@ -511,7 +546,11 @@ void write_events_gdelt(const Document& doc, const events::Ontology& ontology, u
     r.target_code = e.target.code, r.target_name = actor_name(doc, e.target);
     r.is_root = e.sentence < doc.sentences.size() && doc.sentences[e.sentence].block <= lead_block;
     r.code = e.code, r.root = f.root, r.quad = quad_text(f.cameo), r.goldstein = goldstein_text(f.cameo);
-    if (f.place) r.place_name = f.place->name, r.place_country = f.place->country, r.place_has_admin1 = !f.place->admin1.empty();
+    std::string_view place_country = f.place ? std::string_view(f.place->country) : std::string_view();
+    if (f.place)
+      r.action_geo = gdelt_place_geo(f.place->name, place_country, f.place->precision, f.place->point, dict);
+    r.actor1_geo = gdelt_actor_geo(e.source.code, r.action_geo, place_country, dict);
+    r.actor2_geo = gdelt_actor_geo(e.target.code, r.action_geo, place_country, dict);
     r.added = doc.date;
     r.url = !doc.url.empty() ? doc.url : !doc.source.empty() ? doc.source : doc.path;
     write_gdelt_row(r, buf);

@@ -11,6 +11,10 @@
 #include "core/status.h"
 #include "events/ontology.h"
 
+namespace sitrep::entities {
+class ActorDictionary;
+}
+
 namespace sitrep::io {
 
 enum class EventFormat { kJsonl, kTsv, kGdelt, kPlover };
@@ -18,7 +22,9 @@ Result<EventFormat> parse_event_format(std::string_view name);  // "jsonl", "tsv
 
 // One object per event: doc, sent (1-based, as CoNLL-U sent_id), date, date_text,
 // source {code,text}, target {code,text}, code, root, goldstein, quad, negated,
-// future, reported_by {code,text}, location {name,country}, evidence, confidence.
+// future, reported_by {code,text}, location {name,country,lat,lon}, time_precision,
+// geo_precision, plover (the PLOVER event type of the code, or null), size, claims,
+// contested, evidence, confidence.
 // Absent values are null. Goldstein and quad come from `ontology` (null for a
 // code it lacks).
 void write_events_jsonl(const Document& doc, const events::Ontology& ontology, std::ostream& out);
@@ -41,12 +47,35 @@ void append_claims_json(std::string& out, const Document& doc, const Event& e);
 void write_events_tsv_header(std::ostream& out);
 void write_events_tsv(const Document& doc, const events::Ontology& ontology, std::ostream& out);
 
+// ACLED's time precision of an event: 1 the day is stated, 2 the week (a week named, or
+// no time said: the article's date stands in for a recent event), 3 a month or vaguer;
+// 0 when the event has no date.
+int time_precision(const Document& doc, const Event& e);
+
 // The 61 columns of the GDELT 2.0 Events table, tab-separated, no header
 // (GDELT's files have none). `next_id` numbers GLOBALEVENTID across documents.
+// `dict` (may be null) gives countries' FIPS codes and points for the geo columns.
 inline constexpr int kGdeltColumns = 61;
 extern const char* const kGdeltColumnNames[kGdeltColumns];
-void write_events_gdelt(const Document& doc, const events::Ontology& ontology, uint64_t* next_id,
-                        std::ostream& out);
+void write_events_gdelt(const Document& doc, const events::Ontology& ontology, const entities::ActorDictionary* dict,
+                        uint64_t* next_id, std::ostream& out);
+
+// A GDELT geo column group (Actor1Geo_*, Actor2Geo_*, ActionGeo_*). type: 1 country,
+// 4 world city, 5 world state (GDELT's US types 2 and 3 are not told apart); 0 none.
+struct GdeltGeo {
+  int type = 0;
+  std::string full_name;  // "Kharkiv, Ukraine"
+  std::string country;    // FIPS 10-4, as GDELT writes it ("UP")
+  GeoPoint point;
+};
+// The geo of an event's place: its name, country (alpha-3), ACLED precision (1 town,
+// 2 region, 3 country) and point; an empty name and country give none.
+GdeltGeo gdelt_place_geo(std::string_view name, std::string_view country, int precision, GeoPoint point,
+                         const entities::ActorDictionary* dict);
+// An actor's geo: where the event is, when it is in the actor's country (the actor acts
+// there); else the actor's country itself; none for an actor of no country.
+GdeltGeo gdelt_actor_geo(std::string_view actor_code, const GdeltGeo& action, std::string_view action_country,
+                         const entities::ActorDictionary* dict);
 
 // One GDELT row from values (an event read back from a store, say).
 struct GdeltRow {
@@ -56,8 +85,7 @@ struct GdeltRow {
   bool is_root = false;
   std::string code, root, quad, goldstein;  // quad and goldstein as text, "" when unknown
   int64_t mentions = 1, sources = 1, articles = 1;
-  std::string place_name, place_country;
-  bool place_has_admin1 = false;
+  GdeltGeo actor1_geo, actor2_geo, action_geo;
   std::string url;
 };
 void write_gdelt_row(const GdeltRow& row, std::string& buf);

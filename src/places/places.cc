@@ -79,7 +79,7 @@ std::optional<GazetteerPlace> Gazetteer::find(std::string_view name) const {
   if (best) {
     const char* kind = best->category == GazetteerCategory::kCity ? "city"
                        : best->category == GazetteerCategory::kCountryName ? "country" : "capital or seat";
-    return GazetteerPlace{best->name, best->code, best->admin1, kind};
+    return GazetteerPlace{best->name, best->code, best->admin1, kind, best->point};
   }
   if (auto it = by_name_.find(std::string(name)); it != by_name_.end()) return places_[it->second];
   return std::nullopt;
@@ -157,6 +157,7 @@ class Resolver {
         p.name = g->name, p.country = g->country, p.admin1 = g->admin1;
         p.evidence = "gazetteer: " + g->kind + " " + g->name;
         p.precision = precision_of(*g);
+        p.point = g->point;
       } else if (learn(c.b, c.e, p)) {
         learned.emplace(text, doc_.places.size());
       } else {
@@ -189,6 +190,9 @@ class Resolver {
       p.name = std::string(doc_.word_text(w - 1)) + " " + p.name;
       p.precision = 2;  // "northern Iraq", "eastern Ukraine": a region
     }
+    for (Place& p : doc_.places)  // a region or town the gazetteer has no point for
+      if (!p.point.known && !p.country.empty())
+        if (int32_t c = dict_.country(p.country); c >= 0) p.point = dict_.entry(c).point;
   }
 
  private:

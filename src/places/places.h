@@ -26,6 +26,7 @@ struct GazetteerPlace {
   std::string country;  // CAMEO/ISO alpha-3
   std::string admin1;   // ISO 3166-2, may be empty
   std::string kind;     // "country", "city", or the iso-codes subdivision type ("State", "Region"...)
+  GeoPoint point;       // countries and cities; unknown for subdivisions
 };
 
 class Gazetteer {

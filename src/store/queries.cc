@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "events/plover.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 
@@ -15,6 +16,11 @@ using nlohmann::json;
 json nullable_text(const Stmt& st, int col) { return st.is_null(col) ? json(nullptr) : json(st.text(col)); }
 json nullable_real(const Stmt& st, int col) { return st.is_null(col) ? json(nullptr) : json(st.real(col)); }
 json nullable_int(const Stmt& st, int col) { return st.is_null(col) ? json(nullptr) : json(st.int64(col)); }
+// The PLOVER event type of a CAMEO code (docs/plover.md), null when it has none.
+json plover_type(std::string_view code) {
+  const events::PloverType* t = events::plover_of(code);
+  return t ? json(std::string(t->event)) : json(nullptr);
+}
 
 template <typename F>
 Status guarded(Store& store, const char* what, F&& f) {
@@ -86,7 +92,7 @@ Status query_events(Store& store, const EventFilter& f, const RowSink& sink) {
       "SELECT e.id, e.source, e.target, e.code, e.root, e.quad, e.goldstein, e.date, e.negated, e.future, "
       "e.mentions, e.sources, e.articles, e.story, d.doc_id, m.sentence, m.source_text, m.target_text, "
       "m.reported_by, m.reported_by_text, m.location, m.location_country, m.evidence, m.confidence, d.path, m.date_text, "
-      "d.url, d.title, d.source, m.begin, m.end "
+      "d.url, d.title, d.source, m.begin, m.end, m.lat, m.lon, m.geo_precision, m.time_precision "
       "FROM events e "
       "JOIN event_mentions m ON m.id = (SELECT min(id) FROM event_mentions WHERE event = e.id) "
       "JOIN documents d ON d.id = m.document "
@@ -119,6 +125,7 @@ Status query_events(Store& store, const EventFilter& f, const RowSink& sink) {
           {"root", st.text(4)},
           {"goldstein", nullable_real(st, 6)},
           {"quad", nullable_int(st, 5)},
+          {"plover", plover_type(st.text(3))},
           {"negated", st.int64(8) != 0},
           {"future", st.int64(9) != 0},
           {"reported_by", st.is_null(18) && st.is_null(19)
@@ -126,7 +133,10 @@ Status query_events(Store& store, const EventFilter& f, const RowSink& sink) {
                               : json{{"code", nullable_text(st, 18)}, {"text", nullable_text(st, 19)}}},
           {"location", st.is_null(20) && st.is_null(21)
                            ? json(nullptr)
-                           : json{{"name", nullable_text(st, 20)}, {"country", nullable_text(st, 21)}}},
+                           : json{{"name", nullable_text(st, 20)}, {"country", nullable_text(st, 21)},
+                                  {"lat", nullable_real(st, 31)}, {"lon", nullable_real(st, 32)}}},
+          {"geo_precision", nullable_int(st, 33)},
+          {"time_precision", nullable_int(st, 34)},
           {"evidence", nullable_text(st, 22)},
           {"confidence", nullable_real(st, 23)},
           {"mentions", st.int64(10)},

@@ -153,6 +153,17 @@ ALTER TABLE event_mentions ADD COLUMN size TEXT;      -- JSON: {dead, injured, a
 ALTER TABLE event_mentions ADD COLUMN claims TEXT;    -- JSON: [{by, stance, party, sent, evidence}], NULL when none
 ALTER TABLE event_mentions ADD COLUMN contested INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // 3: where on the map and how precise (docs/places.md): the place's point (or its
+    // country's), ACLED's precision codes.
+    R"sql(
+ALTER TABLE event_mentions ADD COLUMN lat REAL;
+ALTER TABLE event_mentions ADD COLUMN lon REAL;
+ALTER TABLE event_mentions ADD COLUMN geo_precision INTEGER;   -- 1 town, 2 region, 3 country; NULL unknown
+ALTER TABLE event_mentions ADD COLUMN time_precision INTEGER;  -- 1 day, 2 week, 3 month or vaguer; NULL no date
+ALTER TABLE places ADD COLUMN lat REAL;
+ALTER TABLE places ADD COLUMN lon REAL;
+ALTER TABLE places ADD COLUMN precision INTEGER;
+)sql",
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

@@ -31,6 +31,15 @@ const char* mention_kind_name(MentionKind k) {
   return "";
 }
 
+// Parameters i and i + 1: a point's lat and lon, NULL when unknown.
+void bind_point(Stmt& st, int i, const GeoPoint& p) {
+  if (p.known) {
+    st.bind(i, p.lat).bind(i + 1, p.lon);
+  } else {
+    st.bind_null(i).bind_null(i + 1);
+  }
+}
+
 // Actor code at the merge level: country + role ("CHNGOVMIL" -> "CHNGOV").
 std::string_view actor_key(std::string_view code) { return code.substr(0, std::min<size_t>(6, code.size())); }
 
@@ -120,8 +129,8 @@ void Store::Impl::prepare() {
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   insert_time = Stmt(db, "INSERT INTO times (document, sentence, begin, end, text, value, granularity, date, anchor) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  insert_place = Stmt(db, "INSERT INTO places (document, sentence, begin, end, name, country, admin1, evidence) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  insert_place = Stmt(db, "INSERT INTO places (document, sentence, begin, end, name, country, admin1, evidence, "
+                          "lat, lon, precision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert_quote = Stmt(db,
                       "INSERT INTO quotes (document, sentence, begin, end, text, speaker_text, speaker_canonical, "
                       "speaker_actor, cue, direct) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -144,8 +153,8 @@ void Store::Impl::prepare() {
                               "INSERT OR IGNORE INTO event_mentions (event, document, sentence, begin, end, source, "
                               "source_text, target, target_text, code, date, negated, future, reported_by, "
                               "reported_by_text, location, location_country, quote, evidence, confidence, date_text, "
-                              "size, claims, contested) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                              "size, claims, contested, lat, lon, geo_precision, time_precision) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   // GDELT's counts: mentions = sentences reporting it (duplicates included);
   // articles = distinct articles, a near-duplicate counting as its original;
   // sources = distinct outlets of those articles, an unknown outlet counting as its own.
@@ -300,7 +309,10 @@ IngestResult Store::Impl::ingest(const Document& doc) {
   for (const Place& p : doc.places) {
     insert_place.bind(1, id).bind(2, p.sentence).bind(3, p.span.begin).bind(4, p.span.end);
     insert_place.bind_text_or_null(5, p.name).bind_text_or_null(6, p.country).bind_text_or_null(7, p.admin1);
-    insert_place.bind_text_or_null(8, p.evidence).run();
+    insert_place.bind_text_or_null(8, p.evidence);
+    bind_point(insert_place, 9, p.point);
+    if (p.precision) insert_place.bind(11, p.precision); else insert_place.bind_null(11);
+    insert_place.run();
   }
   auto chain = [&](int32_t i) -> const Chain* { return i >= 0 && size_t(i) < doc.chains.size() ? &doc.chains[i] : nullptr; };
   for (const Quote& q : doc.quotes) {
@@ -331,7 +343,11 @@ IngestResult Store::Impl::ingest(const Document& doc) {
     st.bind_text_or_null(22, json);
     json.clear();
     if (!e.claims.empty()) io::append_claims_json(json, doc, e);
-    st.bind_text_or_null(23, json).bind(24, e.contested ? 1 : 0).run();
+    st.bind_text_or_null(23, json).bind(24, e.contested ? 1 : 0);
+    bind_point(st, 25, place ? place->point : GeoPoint{});
+    if (place && place->precision) st.bind(27, place->precision); else st.bind_null(27);
+    if (int tp = io::time_precision(doc, e)) st.bind(28, tp); else st.bind_null(28);
+    st.run();
     r.events += db.changes();
   }
   int64_t story = stories->assign(doc, id, r.duplicate_of);
