@@ -9,17 +9,22 @@ script joins them with the text into the PETRARCH validation JSONL format that
 
   python3 scripts/realnews.py build [--data ../shared/data] [--out build/eval] [--fold lower|upper]
       -> build/eval/realnews-dev.jsonl, build/eval/realnews-test.jsonl, build/eval/samples.jsonl,
-         build/eval/police.jsonl (100 wire sentences on police, arrests, raids: never tuned on)
+         build/eval/police.jsonl (100 wire sentences on police, arrests, raids: never tuned on),
+         build/eval/tolls.jsonl (the tolls and claims set, below)
   python3 scripts/realnews.py tolls [-v]
-      -> scores the tolls (killed, injured, arrested, displaced) sitrep attaches to events
-         against build/eval/tolls.jsonl (data/eval/tolls.jsonl: violent-event sentences of
-         news-te3-silver with the figures a reader finds; articles apart from the other sets)
+      -> scores the tolls (killed, injured, arrested, displaced) and the claims (who says
+         who did it: blames, accuses, claims, denies, attributes) sitrep attaches to events
+         against build/eval/tolls.jsonl, dev and test splits apart (data/eval/tolls.jsonl:
+         violent-event sentences of news-te3-silver with the figures and claims a reader
+         finds; articles apart from the other sets; docs/annotation.md)
   python3 scripts/realnews.py sample N SEED OUT.jsonl
       -> N candidate sentences (with text, for annotators; never committed)
 
 Each built record: id, date (YYYYMMDD, the article's), context (the article's text
 before the sentence, so that the coder reads it as part of its article), text (the
-sentence), expected [{source, target, code, place?}], noevents.
+sentence), expected [{source, target, code, place?}], noevents. A tolls record has
+tolls [{kind, min, max}], claims [{by, stance, party}] and split (dev or test) instead
+of expected and noevents.
 """
 import argparse
 import hashlib
@@ -136,9 +141,11 @@ def build(args):
                 if args.fold:  # caseless copies: the coder must find the same events
                     fold = str.lower if args.fold == "lower" else str.upper
                     context, sent = fold(context), fold(sent)
-                if "tolls" in r:  # the tolls set: figures, not events
+                if "tolls" in r:  # the tolls set: figures and claims, not events
                     rec = {"id": r["id"], "date": r.get("date") or date, "context": context, "text": sent,
-                           "tolls": r["tolls"]}
+                           "tolls": r["tolls"], "split": r.get("split") or "dev"}
+                    if "claims" in r:
+                        rec["claims"] = r["claims"]
                     out.write(json.dumps(rec, ensure_ascii=False) + "\n")
                     continue
                 rec = {"id": r["id"], "date": r.get("date") or date, "context": context, "text": sent,
@@ -175,10 +182,38 @@ def sample(args):
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
+def split_of(r):
+    """A tolls record's split: "test", else "dev" (no split field, or "split": "dev")."""
+    return r.get("split") or "dev"
+
+
+def said_in(words, text):
+    """The words occur in the text as whole words (a toll's "one" is not in "alone")."""
+    return re.search(r"(?<!\w)" + re.escape(words) + r"(?!\w)", text) is not None
+
+
+def claim_codes(c):
+    """(by, stance, party) of a claim, gold or sitrep's; an unknown actor is "---"."""
+    code = lambda a: (a.get("code") if isinstance(a, dict) else a) or "---"
+    return code(c["by"]), c["stance"], code(c["party"])
+
+
+def claim_match(g, p, country):
+    """Gold claim g agrees with claim p: same stance, by and party codes equal (exact) or
+    equal in their first three letters (country level; "---" agrees only with "---")."""
+    n = 3 if country else None
+    return g[1] == p[1] and g[0][:n] == p[0][:n] and g[2][:n] == p[2][:n]
+
+
 def tolls(args):
-    """Scores the tolls sitrep attaches to events (`size`) against data/eval/tolls.jsonl:
-    each record (its article up to the sentence) is one document; a gold figure is found
-    when an event carries that kind with the same min and max, from words of the sentence."""
+    """Scores the tolls (`size`) and claims sitrep attaches to events against
+    data/eval/tolls.jsonl, the dev and test splits apart. Each record (its article up to
+    the sentence) is one document. A gold figure is found when an event carries that kind
+    with the same min and max, from whole words of the sentence. A gold claim is found when an
+    event of the document carries a claim made in the record's sentence (its `sent`) with
+    the same stance and by and party codes, compared on the whole code (exact) and on the
+    first three letters (country level). A figure or claim sitrep gives that no gold one
+    matches is wrong (precision)."""
     import subprocess
     recs = [json.loads(l) for l in open(args.gold, encoding="utf-8") if l.strip()]
     docs = []
@@ -186,36 +221,84 @@ def tolls(args):
         d = r["date"]
         text = r["context"] + r["text"]
         docs.append(json.dumps({"id": r["id"], "text": text, "date": f"{d[:4]}-{d[4:6]}-{d[6:]}"}))
-    out = subprocess.run([args.sitrep, "events", "--input-format", "jsonl", "-"], input="\n".join(docs) + "\n",
+    stdin = "\n".join(docs) + "\n"
+    out = subprocess.run([args.sitrep, "events", "--input-format", "jsonl", "-"], input=stdin,
                          capture_output=True, text=True, check=True).stdout
-    found = {}
+    # The record's sentence, as sitrep splits it: the (1-based) numbers of the sentences
+    # that overlap it (byte offsets into the document's text).
+    parsed = subprocess.run([args.sitrep, "parse", "--format", "jsonl", "--until", "tokenize", "--input-format",
+                             "jsonl", "-"], input=stdin, capture_output=True, text=True, check=True).stdout
+    by_id = {r["id"]: r for r in recs}
+    own = {}
+    for line in parsed.splitlines():
+        d = json.loads(line)
+        r = by_id.get(d["id"])
+        if not r:
+            continue
+        b = len(r["context"].encode("utf-8"))
+        e = b + len(r["text"].encode("utf-8"))
+        own[d["id"]] = {i + 1 for i, s in enumerate(d["sentences"]) if s["start"] < e and s["end"] > b}
+    found, said = {}, {}
     for line in out.splitlines():
         e = json.loads(line)
         for kind, f in (e.get("size") or {}).items():
             if f:
                 found.setdefault(e["doc"], []).append((kind, f["min"], f["max"], f["text"]))
-    tp = fn = fp = 0
-    for r in recs:
-        got = [g for g in found.get(r["id"], []) if g[3] and g[3] in r["text"]]
-        gold = [(t["kind"], t["min"], t["max"]) for t in r["tolls"]]
-        hits = set()
-        for kind, mn, mx in gold:
-            ok = any(g[0] == kind and g[1] == mn and g[2] == mx for g in got)
-            tp += ok
-            fn += not ok
-            if ok:
-                hits.add((kind, mn, mx))
-            elif args.verbose:
-                print(f"missed {kind} {mn}-{mx}: {r['text'][:150]}  | got {got}")
-        for g in got:
-            if (g[0], g[1], g[2]) not in hits and (g[0], g[1], g[2]) not in gold:
-                fp += 1
-                hits.add((g[0], g[1], g[2]))
-                if args.verbose:
-                    print(f"wrong {g}: {r['text'][:150]}")
-    n = tp + fn
-    print(f"tolls: {len(recs)} sentences, {n} stated figures; right {tp}/{n} = {100.0 * tp / max(n, 1):.1f}%, "
-          f"wrong figures {fp} (precision {100.0 * tp / max(tp + fp, 1):.1f}%)")
+        for c in e.get("claims") or []:
+            if c.get("sent") in own.get(e["doc"], ()):
+                got = said.setdefault(e["doc"], [])
+                if claim_codes(c) not in [g[:3] for g in got]:
+                    got.append(claim_codes(c) + (c.get("evidence"),))
+    for split in ("dev", "test"):
+        part = [r for r in recs if split_of(r) == split]
+        if not part:
+            continue
+        tp = fn = fp = 0
+        for r in part:
+            got = [g for g in found.get(r["id"], []) if g[3] and said_in(g[3], r["text"])]
+            gold = [(t["kind"], t["min"], t["max"]) for t in r["tolls"]]
+            hits = set()
+            for kind, mn, mx in gold:
+                ok = any(g[0] == kind and g[1] == mn and g[2] == mx for g in got)
+                tp += ok
+                fn += not ok
+                if ok:
+                    hits.add((kind, mn, mx))
+                elif args.verbose:
+                    print(f"{split}: missed {kind} {mn}-{mx}: {r['text'][:150]}  | got {got}")
+            for g in got:
+                if (g[0], g[1], g[2]) not in hits and (g[0], g[1], g[2]) not in gold:
+                    fp += 1
+                    hits.add((g[0], g[1], g[2]))
+                    if args.verbose:
+                        print(f"{split}: wrong {g}: {r['text'][:150]}")
+        n = tp + fn
+        print(f"tolls {split}: {len(part)} sentences, {n} stated figures; right {tp}/{n} = {100.0 * tp / max(n, 1):.1f}%, "
+              f"wrong figures {fp} (precision {100.0 * tp / max(tp + fp, 1):.1f}%)")
+        scored = [r for r in part if "claims" in r]  # records read for claims
+        if not scored:
+            continue
+        ngold = sum(len(r["claims"]) for r in scored)
+        line = f"claims {split}: {len(scored)} sentences, {ngold} claims"
+        for country in (False, True):
+            tp = fp = 0
+            for r in scored:
+                got = said.get(r["id"], [])
+                for c in r["claims"]:
+                    g = claim_codes(c)
+                    ok = any(claim_match(g, p, country) for p in got)
+                    tp += ok
+                    if not ok and args.verbose and not country:
+                        print(f"{split}: missed claim {' '.join(g)}: {r['text'][:150]}  | got {[p[:3] for p in got]}")
+                for p in got:
+                    if not any(claim_match(claim_codes(c), p, country) for c in r["claims"]):
+                        fp += 1
+                        if args.verbose and not country:
+                            print(f"{split}: wrong claim {' '.join(p[:3])} ({p[3]}): {r['text'][:150]}")
+            level = "country level" if country else "exact"
+            line += (f"; {level} right {tp}/{ngold} = {100.0 * tp / max(ngold, 1):.1f}%, wrong {fp} "
+                     f"(precision {100.0 * tp / max(tp + fp, 1):.1f}%)")
+        print(line)
 
 
 def main():
