@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Browser tests of the web page in headless Chromium (web/tests/browser.mjs).
 #   bash scripts/browser_test.sh [CORPUS_PATH...]   (default: examples/)
-# Env: SEARCH_WORD (default Kramatorsk), EXPECT_EVENT="DATE CODE" (an event the
-# timeline must show, clicked to open its article), SITREP_BROWSER_DB (use this store
-# instead of ingesting the corpus). Screenshots: build/artifacts/.
+# Env: SEARCH_WORD (default Council: a word of examples/ and of the samples),
+# EXPECT_EVENT="DATE CODE" (an event the timeline must show, clicked to open its
+# article), SITREP_BROWSER_DB (use this store instead of ingesting the corpus).
+# Screenshots: build/artifacts/.
 # Skips (exit 0) with a message when chromium or the built page is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,4 +27,4 @@ for _ in $(seq 50); do grep -q "serving" "$work/serve.log" && break; sleep 0.1; 
 url=$(grep -o 'http://[^ ]*' "$work/serve.log" | head -1)
 [ -n "$url" ] || { cat "$work/serve.log"; exit 1; }
 mkdir -p build/artifacts
-(cd web && ARTIFACTS="$PWD/../build/artifacts" node tests/browser.mjs "$url" "${SEARCH_WORD:-Kramatorsk}" ${EXPECT_EVENT:-})
+(cd web && ARTIFACTS="$PWD/../build/artifacts" node tests/browser.mjs "$url" "${SEARCH_WORD:-Council}" ${EXPECT_EVENT:-})

@@ -72,6 +72,18 @@ class ServerTest : public ::testing::Test {
       size_t spoke = text.find("spoke"), shelled = text.find("shelled");
       a.events.push_back(make_event("CHNGOV", "UKRGOV", "041", {uint32_t(spoke), uint32_t(spoke + 5)}, 0));
       a.events.push_back(make_event("RUSMIL", "UKR", "195", {uint32_t(shelled), uint32_t(shelled + 7)}, 1));
+      Event& shelling = a.events.back();  // with a toll, a claim and a place on the map
+      shelling.size.dead = Figure{3, 3, a.sentences[1].span, 1};
+      shelling.claims.push_back(Claim{EventActor{"UKR", {}, -1}, "blames", EventActor{"RUS", {}, -1}, 1, a.sentences[1].span});
+      Place vostrel;
+      vostrel.span = {uint32_t(text.find("Vostrel")), uint32_t(text.find("Vostrel") + 7)};
+      vostrel.sentence = 1;
+      vostrel.name = "Vostrel";
+      vostrel.country = "UKR";
+      vostrel.precision = 1;
+      vostrel.point = {46.5, 31.0, true};
+      a.places = {vostrel};
+      shelling.place = 0;
       ASSERT_TRUE(st.value().ingest(a).ok());
     }
     server::ServerOptions o;
@@ -150,6 +162,33 @@ TEST_F(ServerTest, AnEventLeadsToItsArticleAndEvidence) {
   EXPECT_EQ(doc["sentences"][1]["sent"], 2);
   for (const json& e : doc["events"])
     if (e["code"] == "195") EXPECT_EQ(e["sent"], 2);
+}
+
+// The event, its reports and the article's event list all carry what the page shows: the
+// PLOVER type, tolls, claims and the point on the map.
+TEST_F(ServerTest, EventsCarryPloverTollsClaimsAndTheirPoint) {
+  auto id = get("/api/events?code=195").second["events"][0]["id"].get<int64_t>();
+  auto event = get("/api/events/" + std::to_string(id)).second;
+  EXPECT_EQ(event["plover"], "ASSAULT");
+  EXPECT_EQ(event["size"]["dead"]["min"], 3);
+  ASSERT_EQ(event["claims"].size(), 1u);
+  EXPECT_EQ(event["claims"][0]["stance"], "blames");
+  EXPECT_DOUBLE_EQ(event["location"]["lat"].get<double>(), 46.5);
+  EXPECT_EQ(event["geo_precision"], 1);
+  EXPECT_EQ(event["source"]["text"], get("/api/events?code=195").second["events"][0]["source"]["text"]);
+  const json& report = event["mentions_list"][0];
+  EXPECT_EQ(report["size"]["dead"]["max"], 3);
+  EXPECT_EQ(report["claims"].size(), 1u);
+  EXPECT_DOUBLE_EQ(report["location"]["lon"].get<double>(), 31.0);
+  auto doc = get("/api/documents/" + std::to_string(report["document"].get<int64_t>())).second;
+  for (const json& e : doc["events"]) {
+    EXPECT_EQ(e["plover"], e["code"] == "195" ? "ASSAULT" : "CONSULT");
+    if (e["code"] != "195") continue;
+    EXPECT_EQ(e["size"]["dead"]["min"], 3);
+    EXPECT_EQ(e["claims"].size(), 1u);
+    EXPECT_EQ(e["contested"], false);
+    EXPECT_DOUBLE_EQ(e["lat"].get<double>(), 46.5);
+  }
 }
 
 TEST_F(ServerTest, SearchFindsAWordWithItsDocument) {

@@ -1,5 +1,7 @@
 #include "server/views.h"
 
+#include "events/plover.h"
+
 #include <map>
 
 #include <fmt/format.h>
@@ -46,6 +48,13 @@ json rows_of(store::Store& store, const char* sql, int64_t id) {
   return rows;
 }
 
+// A JSON text column as JSON (null when NULL or not JSON).
+json json_or_null(const Stmt& st, int col) {
+  if (st.is_null(col)) return nullptr;
+  json j = json::parse(st.text(col), nullptr, false);
+  return j.is_discarded() ? json(nullptr) : j;
+}
+
 // SQLite stores booleans as 0/1; the API gives JSON booleans.
 void to_bool(json& rows, std::initializer_list<const char*> keys) {
   for (json& r : rows)
@@ -57,24 +66,19 @@ void to_bool(json& rows, std::initializer_list<const char*> keys) {
 
 Result<std::optional<json>> event_detail(store::Store& store, int64_t id) {
   return guarded<std::optional<json>>(store, "event", [&]() -> std::optional<json> {
-    Stmt ev(store.db(),
-            "SELECT id, source, target, code, root, quad, goldstein, date, negated, future, mentions, sources, articles, "
-            "story FROM events WHERE id = ?");
-    ev.bind(1, id);
-    if (!ev.step()) return std::nullopt;
-    json event = {{"id", ev.int64(0)},          {"source", {{"code", text_or_null(ev, 1)}}},
-                  {"target", {{"code", text_or_null(ev, 2)}}},
-                  {"code", ev.text(3)},         {"root", ev.text(4)},
-                  {"quad", int_or_null(ev, 5)}, {"goldstein", real_or_null(ev, 6)},
-                  {"date", text_or_null(ev, 7)}, {"negated", ev.int64(8) != 0},
-                  {"future", ev.int64(9) != 0}, {"mentions", ev.int64(10)},
-                  {"sources", ev.int64(11)},    {"articles", ev.int64(12)},
-                  {"story", int_or_null(ev, 13)}};
+    // The fields of the events list (one query, docs/store.md), then each report.
+    store::EventFilter one;
+    one.id = id;
+    json event;
+    Status found = store::query_events(store, one, [&](const json& row) { event = row; });
+    if (!found.ok()) throw store::SqlError(found.message(), SQLITE_ERROR);
+    if (event.is_null()) return std::nullopt;
     Stmt m(store.db(),
            "SELECT m.id, m.document, d.doc_id, d.title, d.source, d.date, m.sentence, s.text, s.begin, s.end, "
            "m.begin, m.end, m.source, m.source_text, m.target, m.target_text, m.code, m.date, m.negated, m.future, "
            "m.reported_by, m.reported_by_text, m.location, m.location_country, m.quote, m.evidence, m.confidence, "
-           "d.duplicate_of FROM event_mentions m JOIN documents d ON d.id = m.document "
+           "d.duplicate_of, m.size, m.claims, m.contested, m.lat, m.lon, m.geo_precision, m.time_precision "
+           "FROM event_mentions m JOIN documents d ON d.id = m.document "
            "LEFT JOIN sentences s ON s.document = m.document AND s.idx = m.sentence WHERE m.event = ? ORDER BY m.id");
     m.bind(1, id);
     json list = json::array();
@@ -98,18 +102,19 @@ Result<std::optional<json>> event_detail(store::Store& store, int64_t id) {
                       {"negated", m.int64(18) != 0},
                       {"future", m.int64(19) != 0},
                       {"reported_by", actor(m, 20, 21)},
-                      {"location", {{"name", text_or_null(m, 22)}, {"country", text_or_null(m, 23)}}},
+                      {"location", {{"name", text_or_null(m, 22)}, {"country", text_or_null(m, 23)},
+                                    {"lat", real_or_null(m, 31)}, {"lon", real_or_null(m, 32)}}},
+                      {"geo_precision", int_or_null(m, 33)},
+                      {"time_precision", int_or_null(m, 34)},
+                      {"size", json_or_null(m, 28)},
+                      {"claims", m.is_null(29) ? json::array() : json_or_null(m, 29)},
+                      {"contested", m.int64(30) != 0},
                       {"quote", int_or_null(m, 24)},
                       {"evidence", text_or_null(m, 25)},
                       {"confidence", real_or_null(m, 26)},
                       {"duplicate_of", int_or_null(m, 27)}});
     }
-    if (!list.empty()) {  // the first report names the actors as the list does
-      event["source"]["text"] = list[0]["source"]["text"];
-      event["target"]["text"] = list[0]["target"]["text"];
-      event["document"] = list[0]["document"];
-      event["evidence"] = list[0]["evidence"];
-    }
+    if (!list.empty()) event["document"] = list[0]["document"];  // the first report's
     event["mentions_list"] = std::move(list);
     return event;
   });
@@ -128,10 +133,18 @@ Result<std::optional<json>> document_detail(store::Store& store, int64_t id) {
         store,
         "SELECT m.event AS id, m.sentence + 1 AS sent, m.begin, m.end, m.code, e.root, e.quad, e.goldstein, "
         "m.source, m.source_text, m.target, m.target_text, m.date, m.negated, m.future, m.reported_by, "
-        "m.evidence, m.confidence, e.mentions, e.sources, e.articles "
+        "m.evidence, m.confidence, e.mentions, e.sources, e.articles, m.size, m.claims, m.contested, "
+        "m.location, m.location_country, m.lat, m.lon, m.geo_precision, m.time_precision "
         "FROM event_mentions m JOIN events e ON e.id = m.event WHERE m.document = ? ORDER BY m.begin, m.id",
         id);
-    to_bool(doc["events"], {"negated", "future"});
+    to_bool(doc["events"], {"negated", "future", "contested"});
+    for (json& e : doc["events"]) {  // as this report tells it: its tolls, claims, place; the code's PLOVER type
+      for (const char* k : {"size", "claims"})
+        e[k] = e[k].is_string() ? json::parse(e[k].get<std::string>(), nullptr, false) : json(nullptr);
+      if (e["claims"].is_null() || e["claims"].is_discarded()) e["claims"] = json::array();
+      const events::PloverType* t = events::plover_of(e["code"].get<std::string>());
+      e["plover"] = t ? json(std::string(t->event)) : json(nullptr);
+    }
     doc["quotes"] = rows_of(store,
                             "SELECT sentence + 1 AS sent, begin, end, text, speaker_text, speaker_canonical, "
                             "speaker_actor, cue, direct FROM quotes WHERE document = ? ORDER BY begin",

@@ -101,7 +101,7 @@ Status query_events(Store& store, const EventFilter& f, const RowSink& sink) {
       "AND (?3 IS NULL OR substr(e.source, 1, length(?3)) = ?3 OR substr(e.target, 1, length(?3)) = ?3) "
       "AND (?4 IS NULL OR substr(e.code, 1, length(?4)) = ?4) "
       "AND (?5 IS NULL OR e.date >= ?5) AND (?6 IS NULL OR e.date <= ?6) "
-      "AND (?7 IS NULL OR e.story = ?7) AND (?8 OR e.negated = 0) "
+      "AND (?7 IS NULL OR e.story = ?7) AND (?8 OR e.negated = 0) AND (?10 IS NULL OR e.id = ?10) "
       "ORDER BY e.date DESC, e.id LIMIT ?9";
   return guarded(store, "events", [&] {
     Stmt st(store.db(), sql);
@@ -112,6 +112,7 @@ Status query_events(Store& store, const EventFilter& f, const RowSink& sink) {
     st.bind_text_or_null(4, f.code).bind_text_or_null(5, f.from).bind_text_or_null(6, f.to);
     if (f.story >= 0) st.bind(7, f.story); else st.bind_null(7);
     st.bind(8, f.include_negated ? 1 : 0).bind(9, f.limit > 0 ? f.limit : int64_t{-1});
+    if (f.id >= 0) st.bind(10, f.id); else st.bind_null(10);
     while (st.step()) {
       json row = {
           {"id", st.int64(0)},

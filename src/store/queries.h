@@ -23,13 +23,15 @@ struct EventFilter {
   std::string code;      // CAMEO code prefix ("04", "041")
   std::string from, to;  // YYYY-MM-DD, inclusive
   int64_t story = -1;
+  int64_t id = -1;       // one event
   bool include_negated = true;
   int64_t limit = 0;     // 0: all
 };
 // One row per merged event, newest first. Fields: the event JSONL fields of
 // its first mention (doc, sent, date, source, target, code, root, goldstein,
-// quad, negated, future, reported_by, location, evidence, confidence) plus
-// id, mentions, sources, articles, story.
+// quad, plover, negated, future, reported_by, location with lat/lon, time_precision,
+// geo_precision, evidence, confidence) plus id, mentions, sources, articles, story; size,
+// claims and contested across its reports (docs/store.md).
 Status query_events(Store& store, const EventFilter& filter, const RowSink& sink);
 
 struct QuoteFilter {

@@ -6,6 +6,7 @@ import { article } from './views/article.js';
 import { search } from './views/search.js';
 import { network, dyads } from './views/charts.js';
 import { stories, story } from './views/stories.js';
+import { map } from './views/map.js';
 
 const view = document.getElementById('view');
 const route = router(view, {
@@ -17,6 +18,7 @@ const route = router(view, {
   dyads: (v, _, params) => dyads(v, params),
   stories: (v) => stories(v),
   story: (v, id) => story(v, id),
+  map: (v, _, params) => map(v, params),
 });
 
 document.getElementById('search-form').onsubmit = (ev) => {

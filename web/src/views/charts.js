@@ -10,14 +10,18 @@ Chart.register(...registerables);
 export async function network(view) {
   const { nodes, edges } = await api('/api/actors');
   view.innerHTML = html`<h2>Actor network</h2><p>Edges: events between two actors, width by count, colour by Goldstein (red conflict, green cooperation).</p><div id="network"></div>`;
-  return cytoscape({
+  const cy = cytoscape({
     container: view.querySelector('#network'),
     elements: [...nodes.map((n) => ({ data: { id: n.id, events: n.events } })),
       ...edges.map((e, i) => ({ data: { id: `e${i}`, source: e.source, target: e.target, events: e.events, colour: goldColour(e.goldstein_avg) } }))],
     style: [{ selector: 'node', style: { label: 'data(id)', width: 'mapData(events, 1, 50, 20, 60)', height: 'mapData(events, 1, 50, 20, 60)', 'background-color': '#1f3347' } },
       { selector: 'edge', style: { width: 'mapData(events, 1, 50, 1, 12)', 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier' } }],
-    layout: { name: 'cose' },
   });
+  // The layout animates over frames; destroying the graph under it throws on its next frame
+  // (cytoscape's cose refreshes positions once more after a stop), so stop it and destroy after.
+  const layout = cy.layout({ name: 'cose' });
+  layout.run();
+  return { destroy() { layout.stop(); requestAnimationFrame(() => requestAnimationFrame(() => cy.destroy())); } };
 }
 
 export async function dyads(view, params) {

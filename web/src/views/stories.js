@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { html } from '../html.js';
-import { actor } from '../format.js';
+import { actor, codeLabel, sizeTag, contestedTag } from '../format.js';
 
 export async function stories(view) {
   const { stories: rows } = await api('/api/stories');
@@ -13,5 +13,5 @@ export async function story(view, id) {
   view.innerHTML = html`<h2>${s.title || 'story ' + s.id}</h2><p>${s.first_date} – ${s.last_date}</p>
     <p>Actors: ${s.actors.map((a, i) => html`${i ? ', ' : ''}${a.code} (${a.events})`)}</p>
     <h3>Articles</h3><ul>${s.documents.map((d) => html`<li><a href="#/doc/${d.id}">${d.title || d.doc}</a> ${d.source} ${d.date}</li>`)}</ul>
-    <h3>Timeline</h3><ul>${s.events.map((e) => html`<li><a href="#/event/${e.id}">${e.date} ${e.code}</a> ${actor(e.source)} → ${actor(e.target)}</li>`)}</ul>`;
+    <h3>Timeline</h3><ul>${s.events.map((e) => html`<li><a href="#/event/${e.id}">${e.date} ${codeLabel(e)}</a> ${actor(e.source)} → ${actor(e.target)}${contestedTag(e)}${sizeTag(e)}</li>`)}</ul>`;
 }

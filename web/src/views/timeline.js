@@ -1,8 +1,9 @@
 import { api } from '../api.js';
 import { html } from '../html.js';
-import { actor, goldstein, QUAD_NAMES } from '../format.js';
+import { actor, goldstein, QUAD_NAMES, codeLabel, sizeTag, contestedTag } from '../format.js';
 
-// The merged events, newest first, with filters; a row opens its first report.
+// The merged events, newest first, with filters; a row opens its first report. The event
+// cell: CAMEO code · PLOVER type, a badge when contested, casualty figures.
 export async function timeline(view, params) {
   const q = new URLSearchParams();
   for (const k of ['code', 'quad', 'from', 'to']) if (params.get(k)) q.set(k, params.get(k));
@@ -16,10 +17,10 @@ export async function timeline(view, params) {
       ? html`<option value="${i + 1}" selected>${n}</option>` : html`<option value="${i + 1}">${n}</option>`))}</select>
     <input name="from" type="date" value="${params.get('from')}"> <input name="to" type="date" value="${params.get('to')}">
     <button>Filter</button></form>
-  <p>${events.length} events</p>
+  <p>${events.length} events · <a href="#/map?${new URLSearchParams([...params].filter(([k, v]) => v && ['actor', 'code', 'quad', 'from', 'to'].includes(k)))}">on the map</a></p>
   <table id="timeline"><tr><th>date</th><th>source</th><th>event</th><th>target</th><th>Goldstein</th><th>mentions / sources</th><th>evidence</th></tr>
   ${events.map((e) => html`<tr class="event q${e.quad}" data-id="${e.id}"><td>${e.date}</td><td>${actor(e.source)}</td>
-    <td>${e.code}</td><td>${actor(e.target)}</td><td class="num">${goldstein(e.goldstein)}</td><td>${e.mentions} / ${e.sources}</td>
+    <td class="code">${codeLabel(e)}${contestedTag(e)}${sizeTag(e)}</td><td>${actor(e.target)}</td><td class="num">${goldstein(e.goldstein)}</td><td>${e.mentions} / ${e.sources}</td>
     <td>${e.evidence}</td></tr>`)}</table>`;
   view.querySelector('#filters').onsubmit = (ev) => {
     ev.preventDefault();
