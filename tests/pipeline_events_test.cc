@@ -252,6 +252,33 @@ TEST_F(PipelineEvents, ADenialNeedsNoTarget) {
   EXPECT_EQ(find_event(analyse("The Kremlin criticised the decision.\n", Date{2022, 4, 6}), "11"), nullptr);
 }
 
+// Tolls of a list ("Rafik Hariri and 22 others": 23), of one person ("the aide"), of
+// "shot dead", and of an attacker the text does not name ("a suicide attacker": the
+// source stays unknown, the killing is kept). A list with "including" is no sum.
+TEST_F(PipelineEvents, TollsOfListsOfOnePersonAndOfUnnamedAttackers) {
+  auto dead_of = [&](const std::string& text) {
+    Document doc = analyse(text + "\n", Date{2006, 1, 10});
+    std::string all = all_events(doc);
+    for (const Event& e : doc.events)
+      if (e.size.dead.known()) return std::pair{e.size.dead.min, all};
+    return std::pair{int64_t{-2}, all};
+  };
+  auto [sum, a1] = dead_of("A huge car bomb exploded in central Beirut, killing the former prime minister Rafik Hariri and "
+                           "22 others.");
+  EXPECT_EQ(sum, 23) << a1;
+  auto [part, a2] = dead_of("A car bomb hit a police patrol in Basra, killing at least 20 people, including five "
+                            "policemen.");
+  EXPECT_EQ(part, 20) << a2;
+  auto [aide, a3] = dead_of("The aide was killed by US forces in Iraq earlier this year.");
+  EXPECT_EQ(aide, 1) << a3;
+  auto [attacker, a4] = dead_of("A suicide attacker killed at least 11 people in Baghdad on Wednesday.");
+  EXPECT_EQ(attacker, 11) << a4;
+  Document doc = analyse("A suicide attacker killed at least 11 people in Baghdad on Wednesday.\n", Date{2006, 1, 10});
+  const Event* e = find_event(doc, "18");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_TRUE(e->source.code.empty()) << all_events(doc);  // unknown, not guessed
+}
+
 // "held a phone conversation to discuss the war": the purpose of the same kind is the call,
 // told again, not a second meeting.
 TEST_F(PipelineEvents, APurposeOfTheSameKindIsTheSameEvent) {
@@ -342,6 +369,21 @@ TEST_F(PipelineEvents, ClaimsAboutAnAttackAndWhetherTheyDisagree) {
   const Event* admission = find_event(claimed, "015");
   ASSERT_NE(admission, nullptr) << all_events(claimed);
   EXPECT_EQ(admission->target.code, "");
+  // "claimed responsibility for the attack (that killed ...)": the claim is kept, and is the
+  // attack's claim; the attack's doer stays what the text asserts (no one).
+  for (const char* text : {"Gunmen killed four policemen in Kabul on Monday. The Taliban claimed responsibility for the "
+                           "attack.\n",
+                           "The Taliban claimed responsibility for the attack that killed four policemen in Kabul.\n"}) {
+    Document own = analyse(text, Date{2006, 11, 12});
+    ASSERT_NE(find_event(own, "015"), nullptr) << all_events(own);
+    const Event* attack = find_event(own, "19");
+    if (!attack) attack = find_event(own, "18");
+    ASSERT_NE(attack, nullptr) << all_events(own);
+    bool claims = false;
+    for (const Claim& c : attack->claims)
+      claims = claims || (c.stance == "claims" && c.by.code.starts_with("AFG") && c.party.code == c.by.code);
+    EXPECT_TRUE(claims) << text << all_events(own);
+  }
   // A denial the text negates is no denial.
   Document undenied = analyse("A missile struck a railway station in Kramatorsk on Friday, killing 50 civilians. "
                               "Russia did not deny the attack.\n",

@@ -35,6 +35,9 @@ struct Words {
                                h("strike"), h("airstrike"), h("shell"), h("shelling"), h("missile"), h("rocket"),
                                h("mine"), h("landmine"), h("grenade"), h("mortar"), h("gunfire"), h("shooting"),
                                h("fire"), h("raid"), h("ambush"), h("violence"), h("clash"), h("fighting"), h("device")};
+  // Doers the text does not identify ("a suicide attacker", "the killers"): unknown source.
+  std::vector<uint64_t> unknown_agent{h("attacker"), h("bomber"), h("sniper"), h("kidnapper"), h("abductor"),
+                                      h("killer"), h("perpetrator"), h("culprit"), h("assassin"), h("arsonist")};
   std::vector<uint64_t> bomb{h("bomb"), h("blast"), h("explosion"), h("explosive"), h("bombing"), h("device")};
   std::vector<uint64_t> disaster{h("crash"), h("accident"), h("lightning"), h("flood"), h("earthquake"), h("quake"),
                                  h("storm"), h("collapse"), h("landslide"), h("avalanche"), h("cyclone"), h("hurricane"),
@@ -672,8 +675,11 @@ void Coder::resolve_reports(Scratch& sc) const {
         e.reported = who.empty() ? CodedActor{"", sj, sj} : who.front();
         e.has_reported = true;
       }
+      // (Not a claim or a denial of responsibility: "claimed responsibility for the attack
+      // that killed ..." is an event about that deed.)
       for (Pending& g : sc.pending)
-        if (g.verb == a && g.code.size() >= 2 && g.code.compare(0, 2, "01") == 0) g.dropped = true;
+        if (g.verb == a && g.code.size() >= 2 && g.code.compare(0, 2, "01") == 0 && !responsibility(g.code))
+          g.dropped = true;
       break;
     }
   }
@@ -792,7 +798,8 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // someone by no one named, in the passive ("40 protesters were arrested") or by a
     // weapon ("a car bomb exploded, killing nine people"), keeps its target with an
     // unknown source; a bomb makes it a bombing (183).
-    bool weapon = subj >= 0 && among(words().weapon, t.hl[subj]);
+    bool weapon = subj >= 0 && (among(words().weapon, t.hl[subj]) ||
+                                (e.src.empty() && among(words().unknown_agent, t.hl[subj])));
     // "The trial of Saddam Hussein resumed": a trial or an indictment is the courts' even
     // when no one is named (the arrest rule below gives COUNTRY+JUD).
     bool court_noun = p.noun && e.code.starts_with("17") && e.src.empty() && among(words().court_noun, t.hl[v]);

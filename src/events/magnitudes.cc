@@ -88,6 +88,13 @@ std::optional<int64_t> number_at(const std::vector<std::string_view>& w, size_t&
       group = *d, any = true;
       continue;
     }
+    // "2, 875": a thousands separator the writer spaced.
+    if (x == "," && any && group > 0 && group < 1000 && i + 1 < w.size() && w[i + 1].size() == 3 &&
+        digits(w[i + 1])) {
+      group = group * 1000 + *digits(w[i + 1]);
+      ++i;
+      continue;
+    }
     int small = -1, tens = -1;
     for (int k = 0; k < 20; ++k)
       if (x == kSmall[k]) small = k;
@@ -162,8 +169,13 @@ namespace {
 const uint16_t kNum = upos_id("NUM"), kNummod = deprel_id("nummod"), kObj = deprel_id("obj"),
                kNsubj = deprel_id("nsubj"), kNsubjPass = deprel_id("nsubj:pass"), kNmod = deprel_id("nmod"),
                kCase = deprel_id("case"), kConj = deprel_id("conj"), kAmod = deprel_id("amod"),
-               kAux = deprel_id("aux"), kDet = deprel_id("det");
-const uint16_t kVbn = xpos_id("VBN"), kNns = xpos_id("NNS");
+               kAux = deprel_id("aux"), kDet = deprel_id("det"), kAcl = deprel_id("acl"),
+               kRelcl = deprel_id("acl:relcl"), kXcomp = deprel_id("xcomp"), kCompound = deprel_id("compound");
+const uint16_t kVbn = xpos_id("VBN"), kNns = xpos_id("NNS"), kNnps = xpos_id("NNPS"), kNoun = upos_id("NOUN"), kPropn = upos_id("PROPN"),
+               kPron = upos_id("PRON");
+
+// Verbs that kill when "dead" completes them ("shot dead", "gunned down" aside).
+constexpr std::string_view kKillingWithDead[] = {"shoot", "gun", "beat", "stab", "hack", "club", "stone"};
 
 class SentenceTolls {
  public:
@@ -183,7 +195,7 @@ class SentenceTolls {
       if (!t) continue;
       int victim = victim_of(i, *t);
       if (victim < 0) continue;
-      if (auto f = figure(victim)) out.push_back({t->kind, *f, first_ + i});
+      if (auto f = figure(victim, i)) out.push_back({t->kind, *f, first_ + i});
     }
     return out;
   }
@@ -208,6 +220,12 @@ class SentenceTolls {
     std::string l = lemma(i);
     for (const TollWord& t : kTollWords)
       if (l == t.lemma) return &t;
+    // "were shot dead", "beaten to death" is "death" itself: a killing.
+    for (std::string_view v : kKillingWithDead)
+      if (l == v) {
+        int x = child(i, kXcomp);
+        if (x >= 0 && lemma(static_cast<uint32_t>(x)) == "dead") return &kTollWords[0];
+      }
     return nullptr;
   }
   // Who is counted: the passive subject, the object, the subject of "die", the "of"
@@ -221,6 +239,16 @@ class SentenceTolls {
     if (t.subject_counts || participle)
       if (int x = child(i, kNsubj); x >= 0) return x;
     if (int x = child(i, kObj); x >= 0) return x;
+    // "10 persons (were) killed", "30 others injured": a participle that describes a noun
+    // says what the noun underwent; where the noun is one of a list, the one just before
+    // the participle ("10 persons were killed and about 30 others injured").
+    if ((dep(i) == kAcl || dep(i) == kRelcl) && doc_.words[first_ + i].xpos == kVbn && parent(i) >= 0 &&
+        parent(i) < static_cast<int>(i) && child(i, kNsubj) < 0) {
+      int noun = parent(i);
+      for (uint32_t k = static_cast<uint32_t>(noun) + 1; k < i; ++k)
+        if (parent(k) == noun && dep(k) == kConj) noun = static_cast<int>(k);
+      return noun;
+    }
     for (uint32_t k = 0; k < n_; ++k)
       if (parent(k) == static_cast<int>(i) && dep(k) == kNmod) {
         int c = child(k, kCase);
@@ -245,7 +273,65 @@ class SentenceTolls {
       }
     }
   }
-  std::optional<Figure> figure(int victim) const {
+  // The count of the victim phrase, summed over a list of victims ("Rafik Hariri and 22
+  // others": 23; "a German soldier and eight Afghans": 9) when each part is counted, and
+  // on the same side of the toll word `at` ("10 were killed and 30 others injured": two tolls).
+  std::optional<Figure> figure(int victim, uint32_t at) const {
+    std::optional<Figure> f = part_figure(victim);
+    std::vector<uint32_t> parts;
+    for (uint32_t k = static_cast<uint32_t>(victim) + 1; k < n_; ++k)
+      if (parent(k) == victim && dep(k) == kConj && (k < at) == (static_cast<uint32_t>(victim) < at) &&
+          (doc_.words[first_ + k].upos == kNoun || doc_.words[first_ + k].upos == kPropn ||
+           doc_.words[first_ + k].upos == kPron))
+        parts.push_back(k);
+    if (parts.empty() || !summable(static_cast<uint32_t>(victim), parts)) return f;
+    std::optional<Figure> sum = f ? f : one_named(static_cast<uint32_t>(victim));
+    if (!sum) return f;
+    for (uint32_t k : parts) {
+      std::optional<Figure> p = part_figure(static_cast<int>(k));
+      if (!p) p = one_named(k);
+      if (!p) return f;  // a part without a count: no sum
+      sum->min += p->min;
+      sum->max = sum->max < 0 || p->max < 0 ? -1 : sum->max + p->max;
+      sum->text.end = std::max(sum->text.end, p->text.end);
+      sum->text.begin = std::min(sum->text.begin, p->text.begin);
+    }
+    return sum;
+  }
+  // A list of victims to add up: joined by "and" or "plus" at its end, no part a subset of
+  // another ("20 people, including five policemen", "57 people, mostly Jordanians") and
+  // no other toll between ("killed seven people and wounded 20 others").
+  bool summable(uint32_t victim, const std::vector<uint32_t>& parts) const {
+    for (uint32_t k = victim + 1; k < parts.back(); ++k)
+      if (toll_word(k)) return false;
+    for (uint32_t p : parts)
+      for (uint32_t k = 0; k < n_; ++k)
+        if (parent(k) == static_cast<int>(p)) {
+          std::string l = lemma(k);
+          if (l == "include" || l == "including" || l == "mostly" || l == "mainly" || l == "among" ||
+              l == "especially" || l == "most")
+            return false;
+        }
+    int cc = child(parts.back(), deprel_id("cc"));
+    if (cc < 0) return false;
+    std::string c = lemma(static_cast<uint32_t>(cc));
+    return c == "and" || c == "plus";
+  }
+  // One person named ("Rafik Hariri") or one of a kind ("a police colonel") in a list.
+  std::optional<Figure> one_named(uint32_t v) const {
+    const Word& w = doc_.words[first_ + v];
+    if (w.xpos == kNns || w.xpos == kNnps || !person(v)) return std::nullopt;
+    int det = child(v, kDet);
+    std::string d = det >= 0 ? text::ascii_lower(doc_.word_text(first_ + static_cast<uint32_t>(det))) : "";
+    if (w.upos != kPropn && d != "a" && d != "an" && d != "another" && d != "one") return std::nullopt;
+    uint32_t b, e;
+    extent(v, b, e);
+    Figure f;
+    f.min = f.max = 1, f.sentence = sentence_;
+    f.text = {doc_.words[first_ + b].span.begin, doc_.words[first_ + e - 1].span.end};
+    return f;
+  }
+  std::optional<Figure> part_figure(int victim) const {
     uint32_t v = static_cast<uint32_t>(victim);
     // The count: the victim itself ("57 were killed"), its number ("12 civilians"), or a
     // count noun heading it ("dozens of civilians").
@@ -275,13 +361,20 @@ class SentenceTolls {
       phrase += text::ascii_lower(doc_.word_text(first_ + k));
     }
     auto c = parse_count(phrase);
-    // "A Palestinian was killed", "another man wounded": one.
-    if (!c && count < 0 && doc_.words[first_ + v].xpos != kNns && person(v)) {
+    // "and another (was) injured": one more.
+    if (!c && count < 0) {
+      std::string self = text::ascii_lower(doc_.word_text(first_ + v));
+      if (self == "another" || self == "one") c = Count{1, 1};
+    }
+    // "A Palestinian was killed", "another man wounded", "the aide was killed", "killing
+    // Rafik Hariri": one person.
+    if (!c && count < 0 && doc_.words[first_ + v].xpos != kNns && doc_.words[first_ + v].xpos != kNnps &&
+        doc_.words[first_ + v].upos != kPron && person(v)) {
       int det = child(v, kDet);
       std::string d = det >= 0 ? text::ascii_lower(doc_.word_text(first_ + static_cast<uint32_t>(det))) : "";
-      if (d == "a" || d == "an" || d == "another") {
+      if (d != "no" && d != "every" && d != "each" && d != "any" && d != "all" && d != "some") {
         c = Count{1, 1};
-        b = std::min(b, static_cast<uint32_t>(det));
+        if (det >= 0) b = std::min(b, static_cast<uint32_t>(det));
       }
     }
     if (!c) return std::nullopt;
