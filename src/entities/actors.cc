@@ -51,8 +51,11 @@ class Assigner {
         persons_.push_back({static_cast<uint32_t>(m), g->code});
       }
     for (size_t m = 0; m < doc_.mentions.size(); ++m) {
-      if (guesses[m].strength) continue;
-      if (auto g = from_context(doc_.mentions[m])) {
+      // A dated office is the dictionary's word; an undated entry (a person's default role,
+      // "elite") yields to the title or apposition the text gives ("Cambodian Prime Minister
+      // Hun Sen" is KHMGOV whatever role the dictionary gives him at other dates).
+      if (guesses[m].strength >= kDictionary) continue;
+      if (auto g = from_context(doc_.mentions[m]); g && g->strength > guesses[m].strength) {
         guesses[m] = *g;
         if (doc_.mentions[m].type == EntityType::kPerson && doc_.mentions[m].kind == MentionKind::kName &&
             guesses[m].strength >= kContext)
