@@ -471,4 +471,17 @@ TEST(Plover, OneRecordPerHappening) {
   EXPECT_EQ(a["size"]["dead"]["min"], 57);
   EXPECT_EQ(a["size"]["injured"]["min"], 109);  // from the retelling
   EXPECT_EQ(a["event_loc"], nullptr);
+  // A toll sentence that reports the strike ("57 people were killed": another code, no
+  // source) is a telling of its record, not a record of its own.
+  Event toll;
+  toll.sentence = 1;
+  toll.span = span_of(doc, "respond");
+  toll.code = "1823";
+  toll.target = EventActor{"UKRCVL", span_of(doc, "Kyiv"), -1};
+  toll.size.dead = Figure{57, 57, span_of(doc, "Kyiv"), 1};
+  toll.reports = 3;  // the strike
+  doc.events.push_back(toll);
+  std::ostringstream again_out;
+  io::write_events_plover(doc, again_out);
+  EXPECT_EQ(lines_as_json(again_out.str()).size(), 2u) << again_out.str();
 }

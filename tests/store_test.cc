@@ -357,6 +357,31 @@ TEST(Store, MergedEventShowsTheRangeOfReportedTollsAndEveryClaim) {
   EXPECT_EQ(e["contested"], true);  // the reports blame different doers
 }
 
+// A sentence of the article that tells an event again ("57 people were killed", after "more
+// than 50" in the strike's own sentence) is another report of it: one event, each report
+// with its own figure, the range across them.
+TEST(Store, AReportOfAnEventInItsArticleIsAMentionOfIt) {
+  Store store = open_store(temp_db("db"));
+  Document a = make_doc("a", "A strike killed more than 50 people. Officials said 57 people were killed.", "Outlet A",
+                        {2022, 4, 8});
+  Event strike = make_event("RUSMIL", "UKRCVL", "195", {2022, 4, 8}, 0);
+  strike.told.dead = Figure{50, -1, a.sentences[0].span, 0};
+  strike.size.dead = Figure{57, 57, a.sentences[1].span, 1};  // the article's word, merged
+  Event toll = make_event("", "UKRCVL", "1823", {2022, 4, 8}, 1);
+  toll.told.dead = toll.size.dead = Figure{57, 57, a.sentences[1].span, 1};
+  toll.reports = 0;
+  a.events = {strike, toll};
+  ASSERT_TRUE(store.ingest(a).ok());
+  auto rows = events_of(store);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0]["code"], "195");
+  EXPECT_EQ(rows[0]["mentions"], 2);
+  EXPECT_EQ(rows[0]["size"]["dead"]["min"], 50);
+  EXPECT_EQ(rows[0]["size"]["dead"]["max"], 57);
+  ASSERT_EQ(rows[0]["size"]["dead"]["reports"].size(), 2u);
+  EXPECT_TRUE(rows[0]["size"]["dead"]["reports"][0]["max"].is_null());  // "more than 50"
+}
+
 // Where on the map and how precise: the place's point, ACLED's precision codes and the
 // PLOVER type are kept per report and read back with the event.
 TEST(Store, EventsKeepTheirPointPrecisionAndPloverType) {

@@ -229,7 +229,8 @@ struct Event {
   EventActor reported_by;  // who reported it ("X said Y did Z"); empty code and text when none
   int32_t quote = -1;      // index into Document::quotes when coded inside a quotation
   float confidence = 0;
-  Magnitudes size;         // material events (roots 14-20) only
+  Magnitudes size;         // material events (roots 14-20) only: all the article tells of it
+  Magnitudes told;         // the figures of its own sentence (a report's own word, for the store)
   int32_t reports = -1;    // the earlier event this one tells again (a toll: "57 people were killed")
   std::vector<Claim> claims;  // violent events (roots 18-20): who says who did it
   bool contested = false;  // the claims disagree about who did it

@@ -446,6 +446,7 @@ void attach_magnitudes(Document& doc) {
         continue;
       }
       merge_figure(slot(best->size, toll.kind), toll.figure);
+      merge_figure(slot(best->told, toll.kind), toll.figure);
       // A sentence that only tells a toll ("57 people were killed, and 109 were injured":
       // its event names no source) reports the violent event told just before.
       bool report = best->source.code.empty();
@@ -453,6 +454,9 @@ void attach_magnitudes(Document& doc) {
       if (Event* earlier = violence_told_before(doc, s)) {
         merge_figure(slot(earlier->size, toll.kind), toll.figure);
         best->reports = static_cast<int32_t>(earlier - doc.events.data());
+        // Where and when it happened are the reported event's, unless this sentence says.
+        if (best->place < 0 || doc.places[best->place].sentence != s) best->place = earlier->place;
+        if (best->time < 0) best->time = earlier->time, best->date = earlier->date;
       }
     }
   }

@@ -139,13 +139,15 @@ std::string quad_text(const events::CameoCode* c) { return c ? std::to_string(st
 
 // "size": on a material event (roots 14-20) an object with dead, injured, arrested and
 // displaced, each {min, max (null: open above), text} or null; null on other events.
-void append_size_json(std::string& buf, const Document& doc, const Event& e) {
+void append_size_json(std::string& buf, const Document& doc, const Event& e) { append_size_json(buf, doc, e, e.size); }
+
+void append_size_json(std::string& buf, const Document& doc, const Event& e, const Magnitudes& size) {
   if (!events::is_material_event(e.code)) {
     buf += "null";
     return;
   }
   const std::pair<const char*, const Figure*> kinds[] = {
-      {"dead", &e.size.dead}, {"injured", &e.size.injured}, {"arrested", &e.size.arrested}, {"displaced", &e.size.displaced}};
+      {"dead", &size.dead}, {"injured", &size.injured}, {"arrested", &size.arrested}, {"displaced", &size.displaced}};
   char sep = '{';
   for (const auto& [name, f] : kinds) {
     fmt::format_to(std::back_inserter(buf), "{}\"{}\":", sep, name);
@@ -221,6 +223,18 @@ void write_events_plover(const Document& doc, std::ostream& out) {
     const Event& e = doc.events[i];
     const events::PloverType* type = events::plover_of(e.code);
     if (!type) continue;  // no PLOVER event (plain statements)
+    // A sentence telling again an event of the article ("57 people were killed", after the
+    // strike) is a telling of that record.
+    if (e.reports >= 0) {
+      auto of = std::find_if(records.begin(), records.end(), [&](const Record& x) {
+        return std::find(x.tellings.begin(), x.tellings.end(), static_cast<size_t>(e.reports)) != x.tellings.end();
+      });
+      if (of != records.end()) {
+        of->tellings.push_back(i);
+        done[i] = true;
+        continue;
+      }
+    }
     members.clear();
     for (size_t j = i; j < doc.events.size(); ++j) {
       const Event& x = doc.events[j];

@@ -40,6 +40,8 @@ void write_events_plover(const Document& doc, std::ostream& out);
 // (a list of {by, stance, party, sent, evidence}), as the JSONL output and the store
 // write them.
 void append_size_json(std::string& out, const Document& doc, const Event& e);
+// The same of chosen figures (`size` of a material event: one report's word, say).
+void append_size_json(std::string& out, const Document& doc, const Event& e, const Magnitudes& size);
 void append_claims_json(std::string& out, const Document& doc, const Event& e);
 
 // The same fields flattened, tab-separated, one event a line; empty for null.

@@ -40,6 +40,26 @@ void bind_point(Stmt& st, int i, const GeoPoint& p) {
   }
 }
 
+// What one report says of its event's tolls: the figures of its own sentence, and those of
+// sentences of the article that report it without an event of their own ("Six policemen
+// died in the attack"); not those another report of the same happening says (each keeps
+// its own word: "more than 50" in one sentence, "57" in the next).
+// group[j]: the first telling of the happening event j tells (events/magnitudes.h).
+Magnitudes report_size(const Document& doc, const std::vector<size_t>& group, size_t i) {
+  const Event& e = doc.events[i];
+  Magnitudes m = e.told;
+  Figure* mine[] = {&m.dead, &m.injured, &m.arrested, &m.displaced};
+  const Figure* all[] = {&e.size.dead, &e.size.injured, &e.size.arrested, &e.size.displaced};
+  for (int k = 0; k < 4; ++k) {
+    if (mine[k]->known() || !all[k]->known()) continue;
+    bool other_report = false;
+    for (size_t j = 0; j < doc.events.size(); ++j)
+      other_report = other_report || (j != i && group[j] == group[i] && doc.events[j].sentence == all[k]->sentence);
+    if (!other_report) *mine[k] = *all[k];
+  }
+  return m;
+}
+
 // Actor code at the merge level: country + role ("CHNGOVMIL" -> "CHNGOV").
 std::string_view actor_key(std::string_view code) { return code.substr(0, std::min<size_t>(6, code.size())); }
 
@@ -322,9 +342,21 @@ IngestResult Store::Impl::ingest(const Document& doc) {
     insert_quote.bind_text_or_null(8, c ? c->actor : "").bind_text_or_null(9, text(q.cue)).bind(10, q.direct ? 1 : 0);
     insert_quote.run();
   }
-  for (const Event& e : doc.events) {
+  // A sentence that tells again an event of the article ("57 people were killed", after the
+  // strike) is another report of that happening, not a happening of its own.
+  std::vector<int64_t> stored(doc.events.size(), -1);
+  std::vector<size_t> group(doc.events.size());
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    int32_t r = doc.events[i].reports;
+    group[i] = r >= 0 && static_cast<size_t>(r) < i ? group[r] : i;
+  }
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    const Event& e = doc.events[i];
     if (e.code.empty()) continue;
-    int64_t event = merge_event(doc, e, id);
+    int64_t event = e.reports >= 0 && static_cast<size_t>(e.reports) < i && stored[e.reports] >= 0
+                        ? stored[e.reports]
+                        : merge_event(doc, e, id);
+    stored[i] = event;
     touched.insert(event);
     Stmt& st = insert_event_mention;
     st.bind(1, event).bind(2, id).bind(3, e.sentence).bind(4, e.span.begin).bind(5, e.span.end);
@@ -339,7 +371,8 @@ IngestResult Store::Impl::ingest(const Document& doc) {
     st.bind_text_or_null(19, text(e.span)).bind(20, static_cast<double>(e.confidence));
     st.bind_text_or_null(21, time ? text(time->span) : std::string_view());
     std::string json;
-    if (e.size.any()) io::append_size_json(json, doc, e);
+    Magnitudes size = report_size(doc, group, i);
+    if (size.any()) io::append_size_json(json, doc, e, size);
     st.bind_text_or_null(22, json);
     json.clear();
     if (!e.claims.empty()) io::append_claims_json(json, doc, e);
