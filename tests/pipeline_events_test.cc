@@ -384,6 +384,14 @@ TEST_F(PipelineEvents, ClaimsAboutAnAttackAndWhetherTheyDisagree) {
       claims = claims || (c.stance == "claims" && c.by.code.starts_with("AFG") && c.party.code == c.by.code);
     EXPECT_TRUE(claims) << text << all_events(own);
   }
+  // A group that acts across borders is the rebels of the country it acts in (IRQREB for
+  // al-Qaeda in Iraq, docs/annotation.md), not a code of no country.
+  Document alq = analyse("A car bomb killed ten people in Baghdad on Monday. Al-Qaeda claimed responsibility for the "
+                         "attack.\n",
+                         Date{2006, 11, 12});
+  const Event* alq_claim = find_event(alq, "015");
+  ASSERT_NE(alq_claim, nullptr) << all_events(alq);
+  EXPECT_EQ(alq_claim->source.code, "IRQREB") << all_events(alq);
   // A denial the text negates is no denial.
   Document undenied = analyse("A missile struck a railway station in Kramatorsk on Friday, killing 50 civilians. "
                               "Russia did not deny the attack.\n",

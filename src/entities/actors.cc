@@ -336,8 +336,14 @@ bool locative_place(const Document& doc, const Place& p) {
 void localize_agents(Document& doc, const ActorDictionary& dict) {
   auto is_country = [&](std::string_view code) { return code.size() >= 3 && dict.country(code.substr(0, 3)) >= 0; };
   // A bare role: the code of a role word ("COP", "GOVMIL"), not an organisation's
-  // code without a country ("IMGMUSALQ", "NGO...").
-  auto bare_role = [&](const std::string& code) { return !is_country(code) && dict.is_role_code(code); };
+  // code without a country ("NGO..."). An armed group that acts across borders
+  // ("IMGMUSALQ", al-Qaeda) is coded as the rebels of the country it acts in (IRQREB),
+  // as docs/annotation.md has it; its own code stays in the evidence.
+  auto transnational = [](std::string_view code) { return code.starts_with("IMG"); };
+  auto bare_role = [&](const std::string& code) {
+    return !is_country(code) && (dict.is_role_code(code) || transnational(code));
+  };
+  auto role_of = [&](const std::string& code) { return transnational(code) ? std::string("REB") : code; };
   bool any = false;
   for (const Chain& c : doc.chains) any = any || bare_role(c.actor);
   if (!any) return;
@@ -385,7 +391,7 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
     for (uint32_t i : mentions_in[s]) {
       const Mention& m = doc.mentions[i];
       if (m.chain < 0 || !bare_role(doc.chains[m.chain].actor)) continue;
-      const std::string& role = doc.chains[m.chain].actor;
+      const std::string role = role_of(doc.chains[m.chain].actor);
       if (country[m.chain].empty()) {
         if (auto k = known.find(role); k != known.end()) {
           country[m.chain] = k->second.first;
@@ -419,7 +425,8 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
       evidence[c] = "; country from the document's main country";
     }
     if (country[c].empty()) continue;
-    ch.actor = country[c] + ch.actor;
+    if (transnational(ch.actor)) ch.evidence += "; group " + ch.actor + " acting in " + country[c];
+    ch.actor = country[c] + role_of(ch.actor);
     ch.evidence += evidence[c];
   }
 }
