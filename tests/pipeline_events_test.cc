@@ -392,6 +392,14 @@ TEST_F(PipelineEvents, ClaimsAboutAnAttackAndWhetherTheyDisagree) {
   const Event* alq_claim = find_event(alq, "015");
   ASSERT_NE(alq_claim, nullptr) << all_events(alq);
   EXPECT_EQ(alq_claim->source.code, "IRQREB") << all_events(alq);
+  // A claim about a deed the article tells as no event stays on its own event, uncontested.
+  Document blamed = analyse("Police blamed Taliban insurgents for the attack in Kabul.\n", Date{2006, 11, 12});
+  const Event* accusation = find_event(blamed, "112");
+  ASSERT_NE(accusation, nullptr) << all_events(blamed);
+  ASSERT_EQ(accusation->claims.size(), 1u) << all_events(blamed);
+  EXPECT_EQ(accusation->claims[0].stance, "blames");
+  EXPECT_EQ(accusation->claims[0].party.code, "AFGREB");
+  EXPECT_FALSE(accusation->contested);
   // A denial the text negates is no denial.
   Document undenied = analyse("A missile struck a railway station in Kramatorsk on Friday, killing 50 civilians. "
                               "Russia did not deny the attack.\n",

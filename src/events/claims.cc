@@ -65,14 +65,18 @@ void attach_claims(Document& doc) {
     if (!about) about = violence_told_before(doc, c.sentence);
     // A toll told again ("57 people were killed") is the event it tells of.
     for (int guard = 0; about && about->reports >= 0 && guard < 8; ++guard) about = &doc.events[about->reports];
-    if (about) about->claims.push_back(c);
+    // A deed the article does not tell as an event of its own ("blamed the Taliban for the
+    // attack", "denied any role in the murder"): the claim stays on its own event.
+    if (!about) about = &doc.events[i];
+    about->claims.push_back(c);
   }
   // Contested: the claims (and the doer the text itself asserts) name different doers,
   // or someone denies being the doer another claim or the text names.
   for (Event& e : doc.events) {
     if (e.claims.empty()) continue;
     std::vector<std::string_view> doers;
-    bool asserted = !e.source.code.empty() && e.reported_by.code.empty();
+    // (The doer a claim's own event names is the claimant, not the deed's doer.)
+    bool asserted = violence_that_happened(e) && !e.source.code.empty() && e.reported_by.code.empty();
     if (asserted) doers.push_back(country(e.source));
     for (const Claim& c : e.claims)
       if (c.stance != "denies" && !c.party.code.empty()) doers.push_back(country(c.party));

@@ -8,7 +8,8 @@
 //   acknowledgements (015: "the group claimed responsibility")     stance "claims"
 //   a violent event told by someone ("X said Y shelled Z")          stance "attributes"
 // A claim attaches to the violent event of its own sentence, else to the violent event
-// the article reported last within the three sentences before it. An event is contested
+// the article reported last within the three sentences before it, else (a deed the
+// article does not tell as an event: "blamed the Taliban for the attack") to its own event. An event is contested
 // when its claims name different parties as the doers (the coded source counting as one
 // when the text asserts it), or deny what another claim or the text says.
 #pragma once
