@@ -392,6 +392,13 @@ TEST_F(PipelineEvents, ClaimsAboutAnAttackAndWhetherTheyDisagree) {
   const Event* alq_claim = find_event(alq, "015");
   ASSERT_NE(alq_claim, nullptr) << all_events(alq);
   EXPECT_EQ(alq_claim->source.code, "IRQREB") << all_events(alq);
+  // Its own name places it before the article's country does.
+  Document named = analyse("Jordanian rebels attacked a hotel in Amman on Wednesday. The al-Qaida terror group in Iraq "
+                           "claimed responsibility for the bombings.\n",
+                           Date{2005, 11, 10});
+  const Event* named_claim = find_event(named, "015");
+  ASSERT_NE(named_claim, nullptr) << all_events(named);
+  EXPECT_EQ(named_claim->source.code, "IRQREB") << all_events(named);
   // A claim about a deed the article tells as no event stays on its own event, uncontested.
   Document blamed = analyse("Police blamed Taliban insurgents for the attack in Kabul.\n", Date{2006, 11, 12});
   const Event* accusation = find_event(blamed, "112");

@@ -333,17 +333,62 @@ bool locative_place(const Document& doc, const Place& p) {
 }
 }  // namespace
 
+namespace {
+
+// Whether place `p` is inside mention `m` or hangs in the tree from the noun phrase the
+// mention heads or modifies ("al-Qaida terror group in Iraq"), below any verb.
+bool in_phrase_of(const Document& doc, const Mention& m, const Place& p) {
+  if (p.span.begin >= m.span.begin && p.span.end <= m.span.end) return true;
+  if (m.sentence >= doc.sentences.size() || m.word_count == 0) return false;
+  const Sentence& s = doc.sentences[m.sentence];
+  auto word_at = [&](uint32_t byte) {
+    for (uint32_t w = s.first_word; w < s.first_word + s.word_count; ++w)
+      if (doc.words[w].span.begin <= byte && byte < doc.words[w].span.end) return static_cast<int64_t>(w);
+    return int64_t{-1};
+  };
+  int64_t w = word_at(p.span.begin);
+  if (w < 0) return false;
+  static const uint16_t kVerb = upos_id("VERB"), kAux = upos_id("AUX");
+  const uint32_t last = m.first_word + m.word_count - 1;
+  // The word the mention hangs from: "group" of "al-Qaida terror group".
+  uint32_t noun = last;
+  for (uint32_t k = m.first_word; k <= last; ++k) {
+    uint32_t h = doc.words[k].head;
+    if (h && (s.first_word + h - 1 < m.first_word || s.first_word + h - 1 > last)) noun = s.first_word + h - 1;
+  }
+  for (int step = 0; step < 4 && w >= 0; ++step) {
+    const Word& x = doc.words[w];
+    if (x.head == 0 || x.upos == kVerb || x.upos == kAux) return false;
+    w = s.first_word + x.head - 1;
+    if ((w >= m.first_word && w <= last) || (w == noun && doc.words[noun].upos != kVerb)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void localize_agents(Document& doc, const ActorDictionary& dict) {
   auto is_country = [&](std::string_view code) { return code.size() >= 3 && dict.country(code.substr(0, 3)) >= 0; };
   // A bare role: the code of a role word ("COP", "GOVMIL"), not an organisation's
   // code without a country ("NGO..."). An armed group that acts across borders
   // ("IMGMUSALQ", al-Qaeda) is coded as the rebels of the country it acts in (IRQREB),
   // as docs/annotation.md has it; its own code stays in the evidence.
-  auto transnational = [](std::string_view code) { return code.starts_with("IMG"); };
+  // (Also a region's armed group: "MEAREB", the Middle East's rebels, for the al-Aqsa
+  // Martyrs Brigades.)
+  auto regional_armed = [&](std::string_view code) {
+    if (code.size() < 6 || is_country(code) || code.starts_with("IGO") || code.starts_with("NGO") ||
+        code.starts_with("MNC") || code.starts_with("IMG"))
+      return false;
+    std::string_view r = code.substr(3, 3);
+    return r == "REB" || r == "INS" || r == "SEP" || r == "UAF" || r == "RAD";
+  };
+  auto transnational = [&](std::string_view code) { return code.starts_with("IMG") || regional_armed(code); };
   auto bare_role = [&](const std::string& code) {
     return !is_country(code) && (dict.is_role_code(code) || transnational(code));
   };
-  auto role_of = [&](const std::string& code) { return transnational(code) ? std::string("REB") : code; };
+  auto role_of = [&](const std::string& code) {
+    return code.starts_with("IMG") ? std::string("REB") : regional_armed(code) ? code.substr(3) : code;
+  };
   bool any = false;
   for (const Chain& c : doc.chains) any = any || bare_role(c.actor);
   if (!any) return;
@@ -392,6 +437,16 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
       const Mention& m = doc.mentions[i];
       if (m.chain < 0 || !bare_role(doc.chains[m.chain].actor)) continue;
       const std::string role = role_of(doc.chains[m.chain].actor);
+      // A group across borders is first where its own name places it ("al-Qaeda in Iraq",
+      // "the al-Qaida terror group in Iraq": a place in the noun phrase of its name).
+      if (country[m.chain].empty() && transnational(doc.chains[m.chain].actor))
+        for (uint32_t pi : places_in[s]) {
+          const Place& p = doc.places[pi];
+          if (!in_phrase_of(doc, m, p)) continue;
+          country[m.chain] = p.country.substr(0, 3);
+          evidence[m.chain] = "; country from its name: " + p.name;
+          break;
+        }
       if (country[m.chain].empty()) {
         if (auto k = known.find(role); k != known.end()) {
           country[m.chain] = k->second.first;
