@@ -385,20 +385,17 @@ TEST_F(PipelineEvents, ClaimsAboutAnAttackAndWhetherTheyDisagree) {
     EXPECT_TRUE(claims) << text << all_events(own);
   }
   // A group that acts across borders is the rebels of the country it acts in (IRQREB for
-  // al-Qaeda in Iraq, docs/annotation.md), not a code of no country.
-  Document alq = analyse("A car bomb killed ten people in Baghdad on Monday. Al-Qaeda claimed responsibility for the "
-                         "attack.\n",
-                         Date{2006, 11, 12});
-  const Event* alq_claim = find_event(alq, "015");
-  ASSERT_NE(alq_claim, nullptr) << all_events(alq);
-  EXPECT_EQ(alq_claim->source.code, "IRQREB") << all_events(alq);
-  // Its own name places it before the article's country does.
-  Document named = analyse("Jordanian rebels attacked a hotel in Amman on Wednesday. The al-Qaida terror group in Iraq "
-                           "claimed responsibility for the bombings.\n",
-                           Date{2005, 11, 10});
-  const Event* named_claim = find_event(named, "015");
-  ASSERT_NE(named_claim, nullptr) << all_events(named);
-  EXPECT_EQ(named_claim->source.code, "IRQREB") << all_events(named);
+  // al-Qaeda in Iraq, docs/annotation.md), not a code of no country; its own name places it
+  // before the article's other rebels do.
+  for (const char* text : {"A car bomb killed ten people in Baghdad on Monday. Al-Qaeda claimed responsibility for the "
+                           "attack.\n",
+                           "Jordanian rebels attacked a hotel in Amman on Wednesday. The al-Qaida terror group in Iraq "
+                           "claimed responsibility for the bombings.\n"}) {
+    Document group = analyse(text, Date{2006, 11, 12});
+    const Event* group_claim = find_event(group, "015");
+    ASSERT_NE(group_claim, nullptr) << all_events(group);
+    EXPECT_EQ(group_claim->source.code, "IRQREB") << text << all_events(group);
+  }
   // A claim about a deed the article tells as no event stays on its own event, uncontested.
   Document blamed = analyse("Police blamed Taliban insurgents for the attack in Kabul.\n", Date{2006, 11, 12});
   const Event* accusation = find_event(blamed, "112");
