@@ -279,6 +279,20 @@ TEST_F(PipelineEvents, TollsOfListsOfOnePersonAndOfUnnamedAttackers) {
   EXPECT_TRUE(e->source.code.empty()) << all_events(doc);  // unknown, not guessed
 }
 
+// Fighting that kills is fighting (190); victims named by their nationality are that
+// country's civilians.
+TEST_F(PipelineEvents, FightingThatKillsAndVictimsByNationality) {
+  Document fighting = analyse("The fighting has killed eight people in Goma.\n", Date{2006, 11, 27});
+  ASSERT_NE(find_event(fighting, "190"), nullptr) << all_events(fighting);
+  EXPECT_EQ(find_event(fighting, "18"), nullptr) << all_events(fighting);
+  Document victims = analyse("Dozens of Iraqis were killed in a series of car bombings in Baghdad.\n", Date{2006, 12, 30});
+  const Event* e = find_event(victims, "18");
+  ASSERT_NE(e, nullptr) << all_events(victims);
+  EXPECT_EQ(e->target.code, "IRQCVL") << all_events(victims);
+  Document country = analyse("Rebels attacked the Philippines' embassy in Baghdad.\n", Date{2006, 12, 30});
+  for (const Event& x : country.events) EXPECT_NE(x.target.code, "PHLCVL") << all_events(country);  // a country, no people
+}
+
 // "held a phone conversation to discuss the war": the purpose of the same kind is the call,
 // told again, not a second meeting.
 TEST_F(PipelineEvents, APurposeOfTheSameKindIsTheSameEvent) {

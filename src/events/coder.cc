@@ -38,6 +38,9 @@ struct Words {
   // Doers the text does not identify ("a suicide attacker", "the killers"): unknown source.
   std::vector<uint64_t> unknown_agent{h("attacker"), h("bomber"), h("sniper"), h("kidnapper"), h("abductor"),
                                       h("killer"), h("perpetrator"), h("culprit"), h("assassin"), h("arsonist")};
+  // Subjects that are fighting: the killing they do is fighting (190), whoever fought.
+  std::vector<uint64_t> battle{h("fighting"), h("clash"), h("battle"), h("combat"), h("firefight"), h("gunbattle"),
+                               h("skirmish")};
   std::vector<uint64_t> bomb{h("bomb"), h("blast"), h("explosion"), h("explosive"), h("bombing"), h("device")};
   std::vector<uint64_t> disaster{h("crash"), h("accident"), h("lightning"), h("flood"), h("earthquake"), h("quake"),
                                  h("storm"), h("collapse"), h("landslide"), h("avalanche"), h("cyclone"), h("hurricane"),
@@ -62,6 +65,13 @@ const Words& words() {
 bool among(const std::vector<uint64_t>& v, uint64_t x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 // Acknowledging or denying responsibility (015, 016): about a deed, whoever it was done to.
 bool responsibility(std::string_view code) { return code == "015" || code == "016"; }
+const uint16_t kNNS = xpos_id("NNS"), kNNPS = xpos_id("NNPS");
+// Whether word w is in a mention of a nationality or people ("Iraqis", "Palestinians").
+bool nationality_at(const Document& doc, uint32_t w) {
+  for (const Mention& m : doc.mentions)
+    if (m.type == EntityType::kNorp && m.first_word <= w && w < m.first_word + m.word_count) return true;
+  return false;
+}
 // An armed agent's code: forces, police, rebels ("USAMIL", "REB", "AFGCOP").
 bool armed_agent(std::string_view code) {
   for (size_t i = 0; i + 3 <= code.size(); i += 3) {
@@ -818,6 +828,15 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       continue;
     if (implied && weapon && among(words().bomb, t.hl[subj]) && (e.code.starts_with("18") || e.code.starts_with("19")))
       e.code = "183";
+    // "The fighting has killed eight people": fighting, not a killing outside battle.
+    if (implied && weapon && among(words().battle, t.hl[subj]) && e.code.starts_with("18")) e.code = "190";
+    // Victims named by their nationality ("dozens of Iraqis were killed", "killed two
+    // Americans") are that country's civilians, as a reader codes them.
+    if (t.lone_agents && is_violent(e.code))
+      for (CodedActor& a : e.tgt)
+        if (a.code.size() == 3 && a.last >= 0 && a.last < n && (t.xp[a.last] == kNNPS || t.xp[a.last] == kNNS) &&
+            nationality_at(doc, t.fw + static_cast<uint32_t>(a.last)))
+          a.code += "CVL";
     // Killing soldiers, police or fighters is fighting (190), not killing outside battle.
     if (t.lone_agents && (e.code == "1823" || e.code == "182")) {
       bool armed = !e.tgt.empty();
