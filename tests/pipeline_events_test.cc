@@ -279,6 +279,15 @@ TEST_F(PipelineEvents, TollsOfListsOfOnePersonAndOfUnnamedAttackers) {
   EXPECT_TRUE(e->source.code.empty()) << all_events(doc);  // unknown, not guessed
 }
 
+// A visit to a country is a visit to its government; its host is its government too.
+TEST_F(PipelineEvents, AVisitToACountryIsToItsGovernment) {
+  Document doc = analyse("Cambodian Prime Minister Hun Sen on Wednesday visited east China's Shandong Province.\n",
+                         Date{2006, 11, 1});
+  const Event* visit = find_event(doc, "042");
+  ASSERT_NE(visit, nullptr) << all_events(doc);
+  EXPECT_EQ(visit->target.code, "CHNGOV") << all_events(doc);
+}
+
 // Fighting that kills is fighting (190); victims named by their nationality are that
 // country's civilians.
 TEST_F(PipelineEvents, FightingThatKillsAndVictimsByNationality) {

@@ -828,6 +828,12 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       continue;
     if (implied && weapon && among(words().bomb, t.hl[subj]) && (e.code.starts_with("18") || e.code.starts_with("19")))
       e.code = "183";
+    // A visit to a country is to its government ("visited China": CHNGOV), as its host is.
+    if (t.lone_agents && (e.code.starts_with("042") || e.code.starts_with("043"))) {
+      std::vector<CodedActor>& side = e.code.starts_with("042") ? e.tgt : e.src;
+      for (CodedActor& a : side)
+        if (a.code.size() == 3 && a.code != "---") a.code += "GOV";
+    }
     // "The fighting has killed eight people": fighting, not a killing outside battle.
     if (implied && weapon && among(words().battle, t.hl[subj]) && e.code.starts_with("18")) e.code = "190";
     // Victims named by their nationality ("dozens of Iraqis were killed", "killed two
