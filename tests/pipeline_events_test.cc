@@ -273,6 +273,8 @@ TEST_F(PipelineEvents, TollsOfListsOfOnePersonAndOfUnnamedAttackers) {
   EXPECT_EQ(aide, 1) << a3;
   auto [attacker, a4] = dead_of("A suicide attacker killed at least 11 people in Baghdad on Wednesday.");
   EXPECT_EQ(attacker, 11) << a4;
+  auto [toll, a5] = dead_of("Gunmen attacked a police post in Kabul on Monday. The death toll rose to 12, police said.");
+  EXPECT_EQ(toll, 12) << a5;  // "the death toll rose to 12": the attack's
   Document doc = analyse("A suicide attacker killed at least 11 people in Baghdad on Wednesday.\n", Date{2006, 1, 10});
   const Event* e = find_event(doc, "18");
   ASSERT_NE(e, nullptr) << all_events(doc);

@@ -170,7 +170,8 @@ const uint16_t kNum = upos_id("NUM"), kNummod = deprel_id("nummod"), kObj = depr
                kNsubj = deprel_id("nsubj"), kNsubjPass = deprel_id("nsubj:pass"), kNmod = deprel_id("nmod"),
                kCase = deprel_id("case"), kConj = deprel_id("conj"), kAmod = deprel_id("amod"),
                kAux = deprel_id("aux"), kDet = deprel_id("det"), kAcl = deprel_id("acl"),
-               kRelcl = deprel_id("acl:relcl"), kXcomp = deprel_id("xcomp"), kCompound = deprel_id("compound");
+               kRelcl = deprel_id("acl:relcl"), kXcomp = deprel_id("xcomp"), kCompound = deprel_id("compound"),
+               kObl = deprel_id("obl");
 const uint16_t kVbn = xpos_id("VBN"), kNns = xpos_id("NNS"), kNnps = xpos_id("NNPS"), kNoun = upos_id("NOUN"), kPropn = upos_id("PROPN"),
                kPron = upos_id("PRON");
 
@@ -196,6 +197,27 @@ class SentenceTolls {
       int victim = victim_of(i, *t);
       if (victim < 0) continue;
       if (auto f = figure(victim, i)) out.push_back({t->kind, *f, first_ + i});
+    }
+    // "the death toll rose to 35", "the toll has reached 2,947", "the death toll stood at 12".
+    for (uint32_t i = 0; i < n_; ++i) {
+      if (lemma(i) != "toll" || dep(i) != kNsubj || parent(i) < 0) continue;
+      Kind kind = kDead;
+      for (uint32_t k = 0; k < n_; ++k)
+        if (parent(k) == static_cast<int>(i) && (dep(k) == kCompound || dep(k) == kAmod)) {
+          std::string l = lemma(k);
+          if (l == "injury" || l == "casualty" || l == "wounded") kind = kNoKind;  // not only the dead
+        }
+      if (kind == kNoKind) continue;
+      const uint32_t verb = static_cast<uint32_t>(parent(i));
+      int count = child(verb, kObj);  // "reached 2,947"
+      for (uint32_t k = 0; k < n_ && count < 0; ++k)
+        if (parent(k) == static_cast<int>(verb) && (dep(k) == kObl || dep(k) == kNmod)) {
+          int c = child(k, kCase);
+          std::string prep = c >= 0 ? lemma(static_cast<uint32_t>(c)) : "";
+          if (prep == "to" || prep == "at") count = static_cast<int>(k);  // "rose to 35", "stood at 12"
+        }
+      if (count < 0 || doc_.words[first_ + static_cast<uint32_t>(count)].upos != kNum) continue;
+      if (auto f = figure(count, i)) out.push_back({kind, *f, first_ + i});
     }
     return out;
   }
