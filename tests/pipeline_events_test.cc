@@ -300,6 +300,10 @@ TEST_F(PipelineEvents, FightingThatKillsAndVictimsByNationality) {
   const Event* e = find_event(victims, "18");
   ASSERT_NE(e, nullptr) << all_events(victims);
   EXPECT_EQ(e->target.code, "IRQCVL") << all_events(victims);
+  // A tally is no event: "the number of soldiers killed".
+  Document tally = analyse("The attack brought the number of U.S. soldiers killed in Iraq this month to 93.\n",
+                           Date{2006, 10, 31});
+  for (const Event& x : tally.events) EXPECT_NE(tally.str(x.span), "killed") << all_events(tally);
   Document country = analyse("Rebels attacked the Philippines' embassy in Baghdad.\n", Date{2006, 12, 30});
   for (const Event& x : country.events) EXPECT_NE(x.target.code, "PHLCVL") << all_events(country);  // a country, no people
 }

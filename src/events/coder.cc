@@ -38,6 +38,8 @@ struct Words {
   // Doers the text does not identify ("a suicide attacker", "the killers"): unknown source.
   std::vector<uint64_t> unknown_agent{h("attacker"), h("bomber"), h("sniper"), h("kidnapper"), h("abductor"),
                                       h("killer"), h("perpetrator"), h("culprit"), h("assassin"), h("arsonist")};
+  // Counts over time: "the number of U.S. soldiers killed" tells no event of its own.
+  std::vector<uint64_t> tally{h("number"), h("total"), h("tally"), h("toll"), h("count")};
   // Subjects that are fighting: the killing they do is fighting (190), whoever fought.
   std::vector<uint64_t> battle{h("fighting"), h("clash"), h("battle"), h("combat"), h("firefight"), h("gunbattle"),
                                h("skirmish")};
@@ -784,6 +786,10 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
         if ((patterns_[pi].noun ? nominal : verbal) && match_pattern(sc, v, pi, m) && m.score > best.score) best = m;
     }
     if (best.pattern < 0) continue;
+    // "the number of soldiers killed (since 2003)": a tally, not an event.
+    if (t.lone_agents && (t.dep[v] == kAcl || t.dep[v] == kRelcl) && t.parent[v] >= 0 &&
+        t.dep[t.parent[v]] == kNmod && t.parent[t.parent[v]] >= 0 && among(words().tally, t.hl[t.parent[t.parent[v]]]))
+      continue;
     const VerbPattern& p = patterns_[best.pattern];
     if (p.code.empty() || p.code == "---") continue;
     // A participle on a noun reads as done to the noun ("soldiers killed in Iraq") only when
