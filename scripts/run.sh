@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build --target sitrep
+cmake --build build --target sitrep python_module  # python_module: the Python package's extension (docs/python.md)
 mkdir -p out
 inputs=(examples)
 [ -d ../shared/samples ] && inputs+=(../shared/samples)

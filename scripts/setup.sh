@@ -10,6 +10,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   libsqlite3-dev libcpp-httplib-dev iso-codes
+  pybind11-dev python3-dev python3-pandas python3-distributed
   chromium
 )
 # Node.js builds the web page; a machine may already have it from elsewhere (with its own npm).

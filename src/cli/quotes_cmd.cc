@@ -2,35 +2,14 @@
 #include <iostream>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "cli/events_db.h"
 #include "cli/pipeline_run.h"
+#include "output/records.h"
 
 namespace sitrep::cli {
 namespace {
-
-nlohmann::ordered_json quote_json(const Document& doc, const Quote& q) {
-  nlohmann::ordered_json speaker = nullptr;
-  if (!q.speaker.empty() || q.speaker_chain >= 0) {
-    const Chain* chain = q.speaker_chain >= 0 && static_cast<size_t>(q.speaker_chain) < doc.chains.size()
-                             ? &doc.chains[q.speaker_chain]
-                             : nullptr;
-    std::string text(doc.str(q.speaker));
-    speaker = {{"text", text},
-               {"canonical", chain && !chain->canonical.empty() ? chain->canonical : text},
-               {"actor", chain && !chain->actor.empty() ? nlohmann::ordered_json(chain->actor) : nlohmann::ordered_json(nullptr)}};
-  }
-  return {{"doc", doc.id},
-          {"sent", q.sentence + 1},  // 1-based, as events
-          {"text", std::string(doc.str(q.span))},
-          {"speaker", speaker},
-          {"cue", q.cue.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(std::string(doc.str(q.cue)))},
-          {"direct", q.direct},
-          {"start", q.span.begin},
-          {"end", q.span.end}};
-}
 
 int run_quotes(const PipelineRunOptions& o, const std::string& format) {
   if (format != "jsonl") {
@@ -42,8 +21,7 @@ int run_quotes(const PipelineRunOptions& o, const std::string& format) {
   if (!pipeline) return kExitBadInput;
   std::ios::sync_with_stdio(false);
   int rc = run_pipeline(*pipeline, o, [&](Document& doc) {
-    for (const Quote& q : doc.quotes)
-      std::cout << quote_json(doc, q).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+    output::write_quotes_jsonl(doc, std::cout);
   });
   std::cout.flush();
   return rc;

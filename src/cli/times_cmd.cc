@@ -2,11 +2,11 @@
 #include <iostream>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "cli/pipeline_run.h"
 #include "io/readers.h"
+#include "output/records.h"
 #include "pipeline/pipeline.h"
 #include "time/time_expressions.h"
 
@@ -18,23 +18,6 @@ struct TimesOptions {
   std::string format = "jsonl";
   std::string until = "tag";
 };
-
-void write_times(const Document& doc, std::ostream& out) {
-  for (const TimeExpr& t : doc.times) {
-    nlohmann::json j = {{"doc", doc.id},
-                        {"sent", t.sentence + 1},
-                        {"start", t.span.begin},
-                        {"end", t.span.end},
-                        {"text", doc.str(t.span)},
-                        {"value", t.value},
-                        {"granularity", time_granularity_name(t.granularity)},
-                        {"date", t.date.known() ? nlohmann::json(t.date.iso()) : nlohmann::json(nullptr)},
-                        {"anchor", t.anchor},
-                        {"doc_date", doc.date.known() ? nlohmann::json(doc.date.iso()) : nlohmann::json(nullptr)},
-                        {"doc_date_source", doc.date_source}};
-    out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-  }
-}
 
 int run_times(const TimesOptions& opt) {
   if (opt.format != "jsonl") {
@@ -62,7 +45,7 @@ int run_times(const TimesOptions& opt) {
     timex::resolve_document_date(doc, dated);
     if (!doc.date.known()) fmt::print(stderr, "sitrep: warning: {}: {}\n", doc.path, doc.warnings.back());
     timex::find_times(doc);
-    write_times(doc, std::cout);
+    output::write_times_jsonl(doc, std::cout);
   };
   BatchRunner runner(pipeline.value(), opt.run.threads, [&](Document& doc) {
     date_if_undated(doc, given);

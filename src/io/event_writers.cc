@@ -572,28 +572,4 @@ void write_events_gdelt(const Document& doc, const events::Ontology& ontology, c
   out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
 
-void write_quotes_jsonl(const Document& doc, std::ostream& out) {
-  std::string buf;
-  for (const Quote& q : doc.quotes) {
-    buf += "{\"doc\":";
-    append_json_string(buf, doc.id);
-    fmt::format_to(std::back_inserter(buf), ",\"sent\":{},\"text\":", q.sentence + 1);
-    append_json_string(buf, text_of(doc, q.span));
-    buf += ",\"speaker\":{\"text\":";
-    json_or_null(buf, text_of(doc, q.speaker));
-    const Chain* chain = q.speaker_chain >= 0 && static_cast<size_t>(q.speaker_chain) < doc.chains.size()
-                             ? &doc.chains[q.speaker_chain]
-                             : nullptr;
-    buf += ",\"canonical\":";
-    json_or_null(buf, chain ? std::string_view(chain->canonical) : std::string_view());
-    buf += ",\"actor\":";
-    json_or_null(buf, chain ? std::string_view(chain->actor) : std::string_view());
-    buf += "},\"cue\":";
-    json_or_null(buf, text_of(doc, q.cue));
-    fmt::format_to(std::back_inserter(buf), ",\"direct\":{},\"start\":{},\"end\":{}}}\n", q.direct ? "true" : "false",
-                   q.span.begin, q.span.end);
-  }
-  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-}
-
 }  // namespace sitrep::io

@@ -92,9 +92,6 @@ struct GdeltRow {
 };
 void write_gdelt_row(const GdeltRow& row, std::string& buf);
 
-// One object per quote: doc, sent, text, speaker {text,canonical,actor}, cue,
-// direct, start, end (byte offsets of the quoted content in the document text).
-void write_quotes_jsonl(const Document& doc, std::ostream& out);
 
 // The country part of a CAMEO actor code ("USA" of "USAGOV") when its first
 // three letters are an ISO 3166-1 alpha-3 code (from iso-codes); else "".

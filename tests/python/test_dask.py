@@ -1,0 +1,75 @@
+"""sitrep on Dask against the command line (ctest: python.dask).
+
+A LocalCluster of 2 worker processes codes a corpus cut into partitions; the output,
+standard output or the partition files concatenated, is line for line what
+`sitrep events` writes. Runs like tests/python/test_sitrep.py (SITREP_BUILD_DIR,
+SITREP_BINARY); skipped when Dask (Debian python3-distributed) is not installed.
+"""
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+from paths import BINARY, BUILD, EXAMPLES, ROOT, SAMPLES  # noqa: E402  (and the repository on sys.path)
+
+try:
+    import distributed  # noqa: F401
+except ImportError:  # pragma: no cover
+    distributed = None
+
+from sitrep import dask as sitrep_dask  # noqa: E402
+
+
+def run(cmd):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True, env=env).stdout
+
+
+@unittest.skipIf(distributed is None, "Dask is not installed (python3-distributed)")
+class DaskTest(unittest.TestCase):
+    def corpus(self):
+        # The samples carry no date of their own: the CLI dates them by the other articles of
+        # its batch, a partition by its own; --date makes both the same (docs/python.md).
+        return [str(EXAMPLES)] + ([str(SAMPLES), "--date", "2022-04-05"] if SAMPLES.is_dir() else [])
+
+    def test_two_workers_give_the_cli_events_line_for_line(self):
+        args = self.corpus()
+        expected = run([BINARY, "events", *args])
+        self.assertGreater(expected.count("\n"), 5)
+        got = run([sys.executable, "-m", "sitrep.dask", "events", *args, "--workers", "2", "--partitions", "5", "-q"])
+        self.assertEqual(got, expected)
+
+    def test_partition_files_concatenated_are_the_cli_output(self):
+        args = self.corpus()
+        expected = run([BINARY, "events", *args])
+        with tempfile.TemporaryDirectory() as out:
+            run([sys.executable, "-m", "sitrep.dask", "events", *args, "--workers", "2", "--out", out, "-q"])
+            parts = sorted(Path(out).glob("part-*.jsonl"))
+            self.assertGreater(len(parts), 1)
+            self.assertEqual("".join(p.read_text(encoding="utf-8") for p in parts), expected)
+
+    def test_the_corpus_is_listed_in_the_cli_order(self):
+        with tempfile.TemporaryDirectory() as d:
+            for name in ["b.txt", "a/z.txt", "a/b/c.txt", ".hidden.txt", "A.txt", "a-b.txt"]:
+                p = Path(d, name)
+                p.parent.mkdir(parents=True, exist_ok=True)
+                p.write_text("Police arrested 40 protesters in Minsk on Sunday.\n", encoding="utf-8")
+            names = [os.path.relpath(f, d) for f in sitrep_dask.list_corpus([d])]
+            self.assertEqual(names, ["A.txt", "a/b/c.txt", "a/z.txt", "a-b.txt", "b.txt"])
+            cli = run([BINARY, "events", d])
+            docs = [line.split('"doc":"')[1].split('"')[0] for line in cli.split("\n") if line]
+            self.assertEqual([Path(n).stem for n in names], list(dict.fromkeys(docs)))
+
+    def test_partitions_are_contiguous_and_cover_the_corpus(self):
+        files = [f"f{i}" for i in range(11)]
+        parts = sitrep_dask.partitions(files, 4)
+        self.assertEqual(len(parts), 4)
+        self.assertEqual(sum(parts, []), files)
+        self.assertLessEqual(max(map(len, parts)) - min(map(len, parts)), 1)
+        self.assertEqual(sitrep_dask.partitions(files[:2], 8), [["f0"], ["f1"]])
+
+
+if __name__ == "__main__":
+    unittest.main()
