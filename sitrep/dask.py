@@ -43,7 +43,9 @@ def code_partition(files: Sequence[str], date: Optional[str], input_format: str)
 
     p = _worker_pipeline()
     out = []
-    for records in p._stream(list(files), 1, date, input_format, _ext.EVENTS):
+    # Path objects: always read as paths, never as an article's text (a missing file with a
+    # space in its name is an error, not an article).
+    for records in p._stream([Path(f) for f in files], 1, date, input_format, _ext.EVENTS):
         out.append(records[1])
     return "".join(out)
 

@@ -332,6 +332,9 @@ TEST(EventWriters, GdeltGeoColumnsCarryFipsCodesAndPoints) {
   EXPECT_TRUE(lat > 50 && lat < 70 && lon > 40 && lon < 140) << lat << " " << lon;  // inside Russia
   doc.places[0].precision = 2;  // a region: GDELT's world state
   EXPECT_EQ(col(row_of(doc), "ActionGeo_Type"), "5");
+  doc.places[0].point.of_country = true;  // its country's point standing in: no lat/long of its own
+  EXPECT_EQ(col(row_of(doc), "ActionGeo_Lat"), "");
+  EXPECT_EQ(col(row_of(doc), "ActionGeo_CountryCode"), "UP");
   doc.places[0].precision = 3;
   doc.places[0].name = "Ukraine";
   doc.places[0].point = {};  // a country without a point of its own: the gazetteer's

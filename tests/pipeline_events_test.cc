@@ -275,10 +275,29 @@ TEST_F(PipelineEvents, TollsOfListsOfOnePersonAndOfUnnamedAttackers) {
   EXPECT_EQ(attacker, 11) << a4;
   auto [toll, a5] = dead_of("Gunmen attacked a police post in Kabul on Monday. The death toll rose to 12, police said.");
   EXPECT_EQ(toll, 12) << a5;  // "the death toll rose to 12": the attack's
+  auto [flood, a6] = dead_of("Gunmen attacked a police post in Kabul on Monday. Separately, the death toll from the "
+                             "floods in northern Afghanistan rose to 35, officials said.");
+  EXPECT_EQ(flood, -2) << a6;  // a disaster's toll is no attack's
+  auto [family, a7] = dead_of("Gunmen attacked a house in Kabul on Monday, killing the family.");
+  EXPECT_EQ(family, -2) << a7;  // a collective is no count
   Document doc = analyse("A suicide attacker killed at least 11 people in Baghdad on Wednesday.\n", Date{2006, 1, 10});
   const Event* e = find_event(doc, "18");
   ASSERT_NE(e, nullptr) << all_events(doc);
   EXPECT_TRUE(e->source.code.empty()) << all_events(doc);  // unknown, not guessed
+}
+
+// Places carry a point: their own (a city of the gazetteer), or their country's standing
+// in, and then they say so (a town learned from the text).
+TEST_F(PipelineEvents, APlaceWithoutAPointOfItsOwnSaysItsPointIsItsCountrys) {
+  Document doc = analyse("Russian forces shelled the village of Zorkivka, Ukraine, and Kharkiv on Monday.\n",
+                         Date{2022, 5, 3});
+  bool town = false, city = false;
+  for (const Place& p : doc.places) {
+    if (p.name == "Kharkiv") city = p.point.known && !p.point.of_country && p.point.lat > 49 && p.point.lat < 51;
+    if (doc.str(p.span) == "Zorkivka") town = p.point.known && p.point.of_country;
+  }
+  EXPECT_TRUE(city);
+  EXPECT_TRUE(town);
 }
 
 // A visit to a country is a visit to its government; its host is its government too.
@@ -293,9 +312,11 @@ TEST_F(PipelineEvents, AVisitToACountryIsToItsGovernment) {
 // Fighting that kills is fighting (190); victims named by their nationality are that
 // country's civilians.
 TEST_F(PipelineEvents, FightingThatKillsAndVictimsByNationality) {
-  Document fighting = analyse("The fighting has killed eight people in Goma.\n", Date{2006, 11, 27});
-  ASSERT_NE(find_event(fighting, "190"), nullptr) << all_events(fighting);
-  EXPECT_EQ(find_event(fighting, "18"), nullptr) << all_events(fighting);
+  for (const char* text : {"The fighting has killed eight people in Goma.\n", "The battle has killed eight people in Goma.\n"}) {
+    Document fighting = analyse(text, Date{2006, 11, 27});
+    ASSERT_NE(find_event(fighting, "190"), nullptr) << text << all_events(fighting);
+    EXPECT_EQ(find_event(fighting, "18"), nullptr) << all_events(fighting);
+  }
   Document victims = analyse("Dozens of Iraqis were killed in a series of car bombings in Baghdad.\n", Date{2006, 12, 30});
   const Event* e = find_event(victims, "18");
   ASSERT_NE(e, nullptr) << all_events(victims);

@@ -370,10 +370,14 @@ TEST(Store, AReportOfAnEventInItsArticleIsAMentionOfIt) {
   Event toll = make_event("", "UKRCVL", "1823", {2022, 4, 8}, 1);
   toll.told.dead = toll.size.dead = Figure{57, 57, a.sentences[1].span, 1};
   toll.reports = 0;
-  a.events = {strike, toll};
+  Event wounded = make_event("", "UKRCVL", "182", {2022, 4, 8}, 1);  // "... and 109 wounded": same sentence
+  wounded.told.injured = wounded.size.injured = Figure{109, 109, a.sentences[1].span, 1};
+  wounded.reports = 0;
+  a.events = {strike, toll, wounded};
   ASSERT_TRUE(store.ingest(a).ok());
   auto rows = events_of(store);
   ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0]["size"]["injured"]["min"], 109);  // one report row carries both of its figures
   EXPECT_EQ(rows[0]["code"], "195");
   EXPECT_EQ(rows[0]["mentions"], 2);
   EXPECT_EQ(rows[0]["size"]["dead"]["min"], 50);

@@ -160,6 +160,7 @@ struct TimeExpr {
 struct GeoPoint {
   double lat = 0, lon = 0;
   bool known = false;
+  bool of_country = false;  // the place's country's point, standing in for the place's own
 };
 
 struct Place {
@@ -232,7 +233,9 @@ struct Event {
   Magnitudes size;         // material events (roots 14-20) only: all the article tells of it
   Magnitudes told;         // the figures of its own sentence (a report's own word, for the store)
   int32_t reports = -1;    // the earlier event this one tells again (a toll: "57 people were killed")
-  std::vector<Claim> claims;  // violent events (roots 18-20): who says who did it
+  // Who says who did it: on violent events (roots 18-20), or on an accusation, denial or
+  // claim itself when the article tells its deed as no event (events/claims.h).
+  std::vector<Claim> claims;
   bool contested = false;  // the claims disagree about who did it
 };
 

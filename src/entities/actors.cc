@@ -442,7 +442,7 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
       if (country[m.chain].empty() && transnational(doc.chains[m.chain].actor))
         for (uint32_t pi : places_in[s]) {
           const Place& p = doc.places[pi];
-          if (!in_phrase_of(doc, m, p)) continue;
+          if (p.country.empty() || !in_phrase_of(doc, m, p)) continue;
           country[m.chain] = p.country.substr(0, 3);
           evidence[m.chain] = "; country from its name: " + p.name;
           break;

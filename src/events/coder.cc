@@ -814,7 +814,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // someone by no one named, in the passive ("40 protesters were arrested") or by a
     // weapon ("a car bomb exploded, killing nine people"), keeps its target with an
     // unknown source; a bomb makes it a bombing (183).
-    bool weapon = subj >= 0 && (among(words().weapon, t.hl[subj]) ||
+    bool weapon = subj >= 0 && (among(words().weapon, t.hl[subj]) || among(words().battle, t.hl[subj]) ||
                                 (e.src.empty() && among(words().unknown_agent, t.hl[subj])));
     // "The trial of Saddam Hussein resumed": a trial or an indictment is the courts' even
     // when no one is named (the arrest rule below gives COUNTRY+JUD).
@@ -900,5 +900,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
   resolve_reports(sc);
   emit(doc, s, sc);
 }
+
+bool is_disaster_word(std::string_view lemma) { return among(words().disaster, h(lemma)); }
 
 }  // namespace sitrep::events

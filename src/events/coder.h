@@ -125,4 +125,8 @@ class Coder {
 // Lower-case hash of a word (ASCII case folding), as the coder indexes them.
 uint64_t word_hash(std::string_view s);
 
+// Whether a lemma names a disaster, which kills without anyone's attack ("crash", "flood",
+// "earthquake"): the coder's list, for the other stages that need it (magnitudes).
+bool is_disaster_word(std::string_view lemma);
+
 }  // namespace sitrep::events

@@ -1,5 +1,8 @@
 #include "events/magnitudes.h"
 
+#include "events/coder.h"
+
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -32,6 +35,16 @@ constexpr TollWord kTollWords[] = {
     {"arrest", kArrested, false}, {"detain", kArrested, false}, {"apprehend", kArrested, false},
     {"displace", kDisplaced, false}, {"uproot", kDisplaced, false}, {"flee", kDisplaced, true},
 };
+
+// Nouns of several people that are no count ("the family", "a patrol"): never one.
+constexpr std::string_view kCollective[] = {"family", "crew", "staff", "delegation", "household", "team", "group",
+                                            "unit", "patrol", "convoy", "gang", "squad", "platoon", "battalion",
+                                            "company", "community", "population", "crowd", "mob", "couple"};
+bool collective(std::string_view lemma) {
+  for (std::string_view c : kCollective)
+    if (lemma == c) return true;
+  return false;
+}
 
 // Nouns that are counts themselves ("dozens were arrested"): their value, open above.
 struct Amount {
@@ -90,7 +103,7 @@ std::optional<int64_t> number_at(const std::vector<std::string_view>& w, size_t&
     }
     // "2, 875": a thousands separator the writer spaced.
     if (x == "," && any && group > 0 && group < 1000 && i + 1 < w.size() && w[i + 1].size() == 3 &&
-        digits(w[i + 1])) {
+        std::all_of(w[i + 1].begin(), w[i + 1].end(), [](char c) { return c >= '0' && c <= '9'; })) {
       group = group * 1000 + *digits(w[i + 1]);
       ++i;
       continue;
@@ -208,6 +221,14 @@ class SentenceTolls {
           if (l == "injury" || l == "casualty" || l == "wounded") kind = kNoKind;  // not only the dead
         }
       if (kind == kNoKind) continue;
+      // "the death toll from the floods": a disaster's, no one's attack.
+      bool disaster = false;
+      for (uint32_t k = 0; k < n_; ++k)
+        if (parent(k) == static_cast<int>(i) && dep(k) == kNmod) {
+          for (uint32_t d = 0; d < n_; ++d)
+            disaster = disaster || ((d == k || parent(d) == static_cast<int>(k)) && is_disaster_word(lemma(d)));
+        }
+      if (disaster) continue;
       const uint32_t verb = static_cast<uint32_t>(parent(i));
       int count = child(verb, kObj);  // "reached 2,947"
       for (uint32_t k = 0; k < n_ && count < 0; ++k)
@@ -217,7 +238,12 @@ class SentenceTolls {
           if (prep == "to" || prep == "at") count = static_cast<int>(k);  // "rose to 35", "stood at 12"
         }
       if (count < 0 || doc_.words[first_ + static_cast<uint32_t>(count)].upos != kNum) continue;
-      if (auto f = figure(count, i)) out.push_back({kind, *f, first_ + i});
+      if (auto f = figure(count, i)) {
+        // "rose to 35": the figure's words start after the preposition.
+        if (int c = child(static_cast<uint32_t>(count), kCase); c >= 0 && doc_.words[first_ + c].span.begin == f->text.begin)
+          f->text.begin = doc_.words[first_ + c + 1].span.begin;
+        out.push_back({kind, *f, first_ + i});
+      }
     }
     return out;
   }
@@ -266,9 +292,10 @@ class SentenceTolls {
     // the participle ("10 persons were killed and about 30 others injured").
     if ((dep(i) == kAcl || dep(i) == kRelcl) && doc_.words[first_ + i].xpos == kVbn && parent(i) >= 0 &&
         parent(i) < static_cast<int>(i) && child(i, kNsubj) < 0) {
-      int noun = parent(i);
-      for (uint32_t k = static_cast<uint32_t>(noun) + 1; k < i; ++k)
-        if (parent(k) == noun && dep(k) == kConj) noun = static_cast<int>(k);
+      const int head = parent(i);
+      int noun = head;  // conjuncts all hang from the first noun (UD)
+      for (uint32_t k = static_cast<uint32_t>(head) + 1; k < i; ++k)
+        if (parent(k) == head && dep(k) == kConj) noun = static_cast<int>(k);
       return noun;
     }
     for (uint32_t k = 0; k < n_; ++k)
@@ -394,7 +421,12 @@ class SentenceTolls {
         doc_.words[first_ + v].upos != kPron && person(v)) {
       int det = child(v, kDet);
       std::string d = det >= 0 ? text::ascii_lower(doc_.word_text(first_ + static_cast<uint32_t>(det))) : "";
-      if (d != "no" && d != "every" && d != "each" && d != "any" && d != "all" && d != "some") {
+      // "a"/"an"/"another"/"one", a name, or a definite role the actor stage coded ("the
+      // aide"); not a collective ("the family", "the crew").
+      bool one = !collective(lemma(v)) && (d == "a" || d == "an" || d == "another" || d == "one" ||
+                 doc_.words[first_ + v].upos == kPropn || (d != "no" && d != "every" && d != "each" &&
+                                                            d != "any" && d != "all" && d != "some" && coded_person(v)));
+      if (one) {
         c = Count{1, 1};
         if (det >= 0) b = std::min(b, static_cast<uint32_t>(det));
       }
@@ -404,6 +436,16 @@ class SentenceTolls {
     f.min = c->min, f.max = c->max, f.sentence = sentence_;
     f.text = {doc_.words[first_ + b].span.begin, doc_.words[first_ + e - 1].span.end};
     return f;
+  }
+  // Whether the word is inside a mention of a person whose chain has an actor code (a role
+  // the actor stage knows: "the aide", "the driver"), not a bare collective.
+  bool coded_person(uint32_t v) const {
+    const uint32_t w = first_ + v;
+    for (const Mention& m : doc_.mentions)
+      if (m.type == EntityType::kPerson && m.first_word <= w && w < m.first_word + m.word_count && m.chain >= 0 &&
+          static_cast<size_t>(m.chain) < doc_.chains.size() && !doc_.chains[m.chain].actor.empty())
+        return true;
+    return false;
   }
   // Whether the word is inside a mention of a person or people ("a Palestinian", "another man").
   bool person(uint32_t v) const {
@@ -460,7 +502,9 @@ void attach_magnitudes(Document& doc) {
         // No event here to carry it ("Four people were killed in the blast", no one named):
         // the toll of the violent event told just before, when one was (dead and injured).
         if (toll.kind != kDead && toll.kind != kInjured) continue;
-        std::string words = " " + text::ascii_lower(doc.str(toll.figure.text)) + " ";
+        std::string words(1, ' ');
+        words += text::ascii_lower(doc.str(toll.figure.text));
+        words += ' ';
         if (words.find(" more ") != std::string::npos || words.find(" other") != std::string::npos ||
             words.find(" another ") != std::string::npos)
           continue;  // "four more people died": an addition, not the toll

@@ -88,9 +88,10 @@ void json_place(std::string& out, const Document& doc, const Place* place) {
   out += ",\"country\":";
   json_or_null(out, place->country);
   if (place->point.known)
-    fmt::format_to(std::back_inserter(out), ",\"lat\":{:.4f},\"lon\":{:.4f}}}", place->point.lat, place->point.lon);
+    fmt::format_to(std::back_inserter(out), ",\"lat\":{:.4f},\"lon\":{:.4f},\"point_of_country\":{}}}", place->point.lat,
+                   place->point.lon, place->point.of_country);
   else
-    out += ",\"lat\":null,\"lon\":null}";
+    out += ",\"lat\":null,\"lon\":null,\"point_of_country\":false}";
 }
 
 // ACLED's precision codes as JSON, null when there is nothing to be precise about.
@@ -528,8 +529,9 @@ GdeltGeo gdelt_place_geo(std::string_view name, std::string_view country, int pr
   if (!cname.empty() && cname != g.full_name) g.full_name += (g.full_name.empty() ? "" : ", ") + cname;
   int32_t c = dict && !country.empty() ? dict->country(country) : -1;
   if (c >= 0) g.country = dict->entry(c).fips;
-  g.point = point;
-  if (!g.point.known && c >= 0) g.point = dict->entry(c).point;
+  // A town's or region's own point only: its country's would put it in the country's middle.
+  g.point = point.of_country && g.type != 1 ? GeoPoint{} : point;
+  if (!g.point.known && g.type == 1 && c >= 0) g.point = dict->entry(c).point;
   return g;
 }
 

@@ -192,7 +192,10 @@ class Resolver {
     }
     for (Place& p : doc_.places)  // a region or town the gazetteer has no point for
       if (!p.point.known && !p.country.empty())
-        if (int32_t c = dict_.country(p.country); c >= 0) p.point = dict_.entry(c).point;
+        if (int32_t c = dict_.country(p.country); c >= 0) {
+          p.point = dict_.entry(c).point;
+          p.point.of_country = p.precision != 3;  // a country's own point is its own
+        }
   }
 
  private:

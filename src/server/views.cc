@@ -77,8 +77,8 @@ Result<std::optional<json>> event_detail(store::Store& store, int64_t id) {
            "SELECT m.id, m.document, d.doc_id, d.title, d.source, d.date, m.sentence, s.text, s.begin, s.end, "
            "m.begin, m.end, m.source, m.source_text, m.target, m.target_text, m.code, m.date, m.negated, m.future, "
            "m.reported_by, m.reported_by_text, m.location, m.location_country, m.quote, m.evidence, m.confidence, "
-           "d.duplicate_of, m.size, m.claims, m.contested, m.lat, m.lon, m.geo_precision, m.time_precision "
-           "FROM event_mentions m JOIN documents d ON d.id = m.document "
+           "d.duplicate_of, m.size, m.claims, m.contested, m.lat, m.lon, m.geo_precision, m.time_precision, "
+           "m.point_of_country FROM event_mentions m JOIN documents d ON d.id = m.document "
            "LEFT JOIN sentences s ON s.document = m.document AND s.idx = m.sentence WHERE m.event = ? ORDER BY m.id");
     m.bind(1, id);
     json list = json::array();
@@ -103,7 +103,8 @@ Result<std::optional<json>> event_detail(store::Store& store, int64_t id) {
                       {"future", m.int64(19) != 0},
                       {"reported_by", actor(m, 20, 21)},
                       {"location", {{"name", text_or_null(m, 22)}, {"country", text_or_null(m, 23)},
-                                    {"lat", real_or_null(m, 31)}, {"lon", real_or_null(m, 32)}}},
+                                    {"lat", real_or_null(m, 31)}, {"lon", real_or_null(m, 32)},
+                                    {"point_of_country", m.int64(35) != 0}}},
                       {"geo_precision", int_or_null(m, 33)},
                       {"time_precision", int_or_null(m, 34)},
                       {"size", json_or_null(m, 28)},
@@ -134,16 +135,17 @@ Result<std::optional<json>> document_detail(store::Store& store, int64_t id) {
         "SELECT m.event AS id, m.sentence + 1 AS sent, m.begin, m.end, m.code, e.root, e.quad, e.goldstein, "
         "m.source, m.source_text, m.target, m.target_text, m.date, m.negated, m.future, m.reported_by, "
         "m.evidence, m.confidence, e.mentions, e.sources, e.articles, m.size, m.claims, m.contested, "
-        "m.location, m.location_country, m.lat, m.lon, m.geo_precision, m.time_precision "
+        "m.location, m.location_country, m.lat, m.lon, m.geo_precision, m.time_precision, m.point_of_country "
         "FROM event_mentions m JOIN events e ON e.id = m.event WHERE m.document = ? ORDER BY m.begin, m.id",
         id);
-    to_bool(doc["events"], {"negated", "future", "contested"});
+    to_bool(doc["events"], {"negated", "future", "contested", "point_of_country"});
     for (json& e : doc["events"]) {  // as this report tells it: its tolls, claims, place; the code's PLOVER type
-      for (const char* k : {"size", "claims"})
-        e[k] = e[k].is_string() ? json::parse(e[k].get<std::string>(), nullptr, false) : json(nullptr);
-      if (e["claims"].is_null() || e["claims"].is_discarded()) e["claims"] = json::array();
-      const events::PloverType* t = events::plover_of(e["code"].get<std::string>());
-      e["plover"] = t ? json(std::string(t->event)) : json(nullptr);
+      for (const char* k : {"size", "claims"}) {
+        json parsed = e[k].is_string() ? json::parse(e[k].get<std::string>(), nullptr, false) : json(nullptr);
+        e[k] = parsed.is_discarded() ? json(nullptr) : parsed;
+      }
+      if (e["claims"].is_null()) e["claims"] = json::array();
+      e["plover"] = store::plover_type(e["code"].get<std::string>());
     }
     doc["quotes"] = rows_of(store,
                             "SELECT sentence + 1 AS sent, begin, end, text, speaker_text, speaker_canonical, "

@@ -16,11 +16,7 @@ using nlohmann::json;
 json nullable_text(const Stmt& st, int col) { return st.is_null(col) ? json(nullptr) : json(st.text(col)); }
 json nullable_real(const Stmt& st, int col) { return st.is_null(col) ? json(nullptr) : json(st.real(col)); }
 json nullable_int(const Stmt& st, int col) { return st.is_null(col) ? json(nullptr) : json(st.int64(col)); }
-// The PLOVER event type of a CAMEO code (docs/plover.md), null when it has none.
-json plover_type(std::string_view code) {
-  const events::PloverType* t = events::plover_of(code);
-  return t ? json(std::string(t->event)) : json(nullptr);
-}
+
 
 template <typename F>
 Status guarded(Store& store, const char* what, F&& f) {
@@ -33,6 +29,11 @@ Status guarded(Store& store, const char* what, F&& f) {
 }
 
 }  // namespace
+
+nlohmann::json plover_type(std::string_view code) {
+  const events::PloverType* t = events::plover_of(code);
+  return t ? json(std::string(t->event)) : json(nullptr);
+}
 
 namespace {
 
@@ -64,6 +65,7 @@ void add_reports(Stmt& st, int64_t event, json& row) {
       json c = json::parse(st.text(1), nullptr, false);
       for (json& claim : c.is_array() ? c : json::array()) {
         claim["doc"] = doc;
+        claim["document"] = st.int64(5);  // the row id: two articles may share a file name
         claims.push_back(std::move(claim));
       }
     }
@@ -92,7 +94,7 @@ Status query_events(Store& store, const EventFilter& f, const RowSink& sink) {
       "SELECT e.id, e.source, e.target, e.code, e.root, e.quad, e.goldstein, e.date, e.negated, e.future, "
       "e.mentions, e.sources, e.articles, e.story, d.doc_id, m.sentence, m.source_text, m.target_text, "
       "m.reported_by, m.reported_by_text, m.location, m.location_country, m.evidence, m.confidence, d.path, m.date_text, "
-      "d.url, d.title, d.source, m.begin, m.end, m.lat, m.lon, m.geo_precision, m.time_precision "
+      "d.url, d.title, d.source, m.begin, m.end, m.lat, m.lon, m.geo_precision, m.time_precision, m.point_of_country "
       "FROM events e "
       "JOIN event_mentions m ON m.id = (SELECT min(id) FROM event_mentions WHERE event = e.id) "
       "JOIN documents d ON d.id = m.document "
@@ -101,12 +103,12 @@ Status query_events(Store& store, const EventFilter& f, const RowSink& sink) {
       "AND (?3 IS NULL OR substr(e.source, 1, length(?3)) = ?3 OR substr(e.target, 1, length(?3)) = ?3) "
       "AND (?4 IS NULL OR substr(e.code, 1, length(?4)) = ?4) "
       "AND (?5 IS NULL OR e.date >= ?5) AND (?6 IS NULL OR e.date <= ?6) "
-      "AND (?7 IS NULL OR e.story = ?7) AND (?8 OR e.negated = 0) AND (?10 IS NULL OR e.id = ?10) "
+      "AND (?7 IS NULL OR e.story = ?7) AND (?8 OR e.negated = 0) AND e.id BETWEEN coalesce(?10, -9223372036854775807) AND coalesce(?10, 9223372036854775807) "
       "ORDER BY e.date DESC, e.id LIMIT ?9";
   return guarded(store, "events", [&] {
     Stmt st(store.db(), sql);
     Stmt reports(store.db(),
-                 "SELECT m.size, m.claims, m.contested, d.doc_id, m.sentence FROM event_mentions m "
+                 "SELECT m.size, m.claims, m.contested, d.doc_id, m.sentence, d.id FROM event_mentions m "
                  "JOIN documents d ON d.id = m.document WHERE m.event = ? ORDER BY m.id");
     st.bind_text_or_null(1, f.actor).bind_text_or_null(2, f.target).bind_text_or_null(3, f.involving);
     st.bind_text_or_null(4, f.code).bind_text_or_null(5, f.from).bind_text_or_null(6, f.to);
@@ -135,7 +137,8 @@ Status query_events(Store& store, const EventFilter& f, const RowSink& sink) {
           {"location", st.is_null(20) && st.is_null(21)
                            ? json(nullptr)
                            : json{{"name", nullable_text(st, 20)}, {"country", nullable_text(st, 21)},
-                                  {"lat", nullable_real(st, 31)}, {"lon", nullable_real(st, 32)}}},
+                                  {"lat", nullable_real(st, 31)}, {"lon", nullable_real(st, 32)},
+                                  {"point_of_country", st.int64(35) != 0}}},
           {"geo_precision", nullable_int(st, 33)},
           {"time_precision", nullable_int(st, 34)},
           {"evidence", nullable_text(st, 22)},

@@ -34,6 +34,10 @@ struct EventFilter {
 // claims and contested across its reports (docs/store.md).
 Status query_events(Store& store, const EventFilter& filter, const RowSink& sink);
 
+// The PLOVER event type of a CAMEO code (docs/plover.md) as the rows give it, null when
+// it has none.
+nlohmann::json plover_type(std::string_view code);
+
 struct QuoteFilter {
   std::string speaker;  // case-insensitive substring of the speaker's canonical name or text
   int64_t limit = 0;

@@ -164,6 +164,11 @@ ALTER TABLE places ADD COLUMN lat REAL;
 ALTER TABLE places ADD COLUMN lon REAL;
 ALTER TABLE places ADD COLUMN precision INTEGER;
 )sql",
+    // 4: whether lat/lon are the place's own point or its country's standing in.
+    R"sql(
+ALTER TABLE event_mentions ADD COLUMN point_of_country INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE places ADD COLUMN point_of_country INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

@@ -17,6 +17,7 @@
 #include "store/minhash.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
+#include "events/magnitudes.h"
 #include "store/stories.h"
 
 namespace sitrep::store {
@@ -47,15 +48,25 @@ void bind_point(Stmt& st, int i, const GeoPoint& p) {
 // group[j]: the first telling of the happening event j tells (events/magnitudes.h).
 Magnitudes report_size(const Document& doc, const std::vector<size_t>& group, size_t i) {
   const Event& e = doc.events[i];
-  Magnitudes m = e.told;
+  Magnitudes m;
   Figure* mine[] = {&m.dead, &m.injured, &m.arrested, &m.displaced};
+  // Its sentence's word: every telling of the happening there is one report (one row:
+  // "57 were killed, and 109 wounded" coded as two events is one report of both figures).
+  for (size_t j = 0; j < doc.events.size(); ++j) {
+    const Event& x = doc.events[j];
+    if (group[j] != group[i] || x.sentence != e.sentence) continue;
+    const Figure* told[] = {&x.told.dead, &x.told.injured, &x.told.arrested, &x.told.displaced};
+    for (int k = 0; k < 4; ++k) events::merge_figure(*mine[k], *told[k]);
+  }
+  // And the article's word from sentences with no telling of their own.
   const Figure* all[] = {&e.size.dead, &e.size.injured, &e.size.arrested, &e.size.displaced};
   for (int k = 0; k < 4; ++k) {
-    if (mine[k]->known() || !all[k]->known()) continue;
+    if (!all[k]->known()) continue;
     bool other_report = false;
     for (size_t j = 0; j < doc.events.size(); ++j)
-      other_report = other_report || (j != i && group[j] == group[i] && doc.events[j].sentence == all[k]->sentence);
-    if (!other_report) *mine[k] = *all[k];
+      other_report = other_report || (group[j] == group[i] && doc.events[j].sentence == all[k]->sentence &&
+                                      doc.events[j].sentence != e.sentence);
+    if (!other_report) events::merge_figure(*mine[k], *all[k]);
   }
   return m;
 }
@@ -150,7 +161,7 @@ void Store::Impl::prepare() {
   insert_time = Stmt(db, "INSERT INTO times (document, sentence, begin, end, text, value, granularity, date, anchor) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert_place = Stmt(db, "INSERT INTO places (document, sentence, begin, end, name, country, admin1, evidence, "
-                          "lat, lon, precision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                          "lat, lon, precision, point_of_country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert_quote = Stmt(db,
                       "INSERT INTO quotes (document, sentence, begin, end, text, speaker_text, speaker_canonical, "
                       "speaker_actor, cue, direct) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -173,8 +184,8 @@ void Store::Impl::prepare() {
                               "INSERT OR IGNORE INTO event_mentions (event, document, sentence, begin, end, source, "
                               "source_text, target, target_text, code, date, negated, future, reported_by, "
                               "reported_by_text, location, location_country, quote, evidence, confidence, date_text, "
-                              "size, claims, contested, lat, lon, geo_precision, time_precision) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                              "size, claims, contested, lat, lon, geo_precision, time_precision, point_of_country) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   // GDELT's counts: mentions = sentences reporting it (duplicates included);
   // articles = distinct articles, a near-duplicate counting as its original;
   // sources = distinct outlets of those articles, an unknown outlet counting as its own.
@@ -332,6 +343,7 @@ IngestResult Store::Impl::ingest(const Document& doc) {
     insert_place.bind_text_or_null(8, p.evidence);
     bind_point(insert_place, 9, p.point);
     if (p.precision) insert_place.bind(11, p.precision); else insert_place.bind_null(11);
+    insert_place.bind(12, p.point.of_country ? 1 : 0);
     insert_place.run();
   }
   auto chain = [&](int32_t i) -> const Chain* { return i >= 0 && size_t(i) < doc.chains.size() ? &doc.chains[i] : nullptr; };
@@ -380,6 +392,7 @@ IngestResult Store::Impl::ingest(const Document& doc) {
     bind_point(st, 25, place ? place->point : GeoPoint{});
     if (place && place->precision) st.bind(27, place->precision); else st.bind_null(27);
     if (int tp = io::time_precision(doc, e)) st.bind(28, tp); else st.bind_null(28);
+    st.bind(29, place && place->point.of_country ? 1 : 0);
     st.run();
     r.events += db.changes();
   }

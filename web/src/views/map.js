@@ -41,7 +41,7 @@ export async function map(view, params) {
     const title = [`${e.date ?? 'undated'} · ${e.code}${e.plover ? ' · ' + e.plover : ''}${e.contested ? ' · contested' : ''}`, who,
       `${place(e.location)}${GEO_PRECISION[e.geo_precision] ? ' (' + GEO_PRECISION[e.geo_precision] + ')' : ''}`, toll,
       `${e.mentions} report${e.mentions === 1 ? '' : 's'}`].filter(Boolean).join('\n');
-    const cls = `dot${isViolent(e) ? ' violent' : ''}${e.geo_precision >= 3 ? ' approx' : ''}`;
+    const cls = `dot${isViolent(e) ? ' violent' : ''}${e.geo_precision >= 3 || e.location?.point_of_country ? ' approx' : ''}`;
     return html`<circle class="${cls}" data-id="${e.id}" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${radius(e).toFixed(1)}"><title>${title}</title></circle>`;
   });
   const missing = events.length - placed.length;
