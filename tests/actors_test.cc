@@ -173,8 +173,11 @@ TEST(Actors, ATitleInTheTextBeatsAnUndatedDictionaryRole) {
   for (uint32_t e : dictionary().lookup("Hun Sen"))
     undated_eli = undated_eli || (dictionary().entry(e).code.ends_with("ELI") && !dictionary().entry(e).from.known());
   if (!undated_eli) GTEST_SKIP() << "the shipped dictionary no longer has an undated entry for Hun Sen";
-  Document doc = run("Cambodian Prime Minister Hun Sen visited Beijing on Wednesday.", "2006-11-01");
+  Document doc = run("Cambodian Prime Minister Hun Sen visited Beijing on Wednesday. His adviser met officials.",
+                     "2006-11-01");
   EXPECT_EQ(actor_of(doc, "Hun Sen"), "KHMGOV") << evidence_of(doc, "Hun Sen");
+  // A possessive takes the code the title gave, not the dictionary's stale one.
+  EXPECT_NE(evidence_of(doc, "His adviser").find("His = KHMGOV"), std::string::npos) << evidence_of(doc, "His adviser");
   Document plain = run("Hun Sen visited Beijing on Wednesday.", "2006-11-01");
   EXPECT_EQ(actor_of(plain, "Hun Sen"), "KHMELI");  // no title: the dictionary's word
 }

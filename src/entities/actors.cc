@@ -57,8 +57,13 @@ class Assigner {
       if (guesses[m].strength >= kDictionary) continue;
       if (auto g = from_context(doc_.mentions[m]); g && g->strength > guesses[m].strength) {
         guesses[m] = *g;
-        if (doc_.mentions[m].type == EntityType::kPerson && doc_.mentions[m].kind == MentionKind::kName &&
-            guesses[m].strength >= kContext)
+        // (A dictionary guess it replaces is no longer this person's code: pronouns must not
+        // find it.)
+        auto known = std::find_if(persons_.begin(), persons_.end(), [&](const auto& p) { return p.first == m; });
+        if (known != persons_.end())
+          known->second = g->code;
+        else if (doc_.mentions[m].type == EntityType::kPerson && doc_.mentions[m].kind == MentionKind::kName &&
+                 guesses[m].strength >= kContext)
           persons_.push_back({static_cast<uint32_t>(m), g->code});
       }
     }
