@@ -32,6 +32,15 @@ std::string Date::iso() const {
   return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day);
 }
 
+const char* mention_kind_name(MentionKind kind) {
+  switch (kind) {
+    case MentionKind::kName: return "name";
+    case MentionKind::kNominal: return "nominal";
+    case MentionKind::kPronoun: return "pronoun";
+  }
+  return "name";
+}
+
 const char* block_kind_name(BlockKind kind) {
   switch (kind) {
     case BlockKind::kNews: return "news";

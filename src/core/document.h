@@ -115,6 +115,7 @@ enum class MentionKind : uint8_t {
   kNominal = 1,  // a description: "the Chinese foreign minister"
   kPronoun = 2,  // he, she, his, they...
 };
+const char* mention_kind_name(MentionKind kind);  // "name", "nominal", "pronoun"
 
 struct Mention {
   Span span;                   // bytes of the mention in the text

@@ -5,18 +5,6 @@
 #include "entities/coref.h"
 
 namespace sitrep::output {
-namespace {
-
-const char* kind_name(MentionKind k) {
-  switch (k) {
-    case MentionKind::kName: return "name";
-    case MentionKind::kNominal: return "nominal";
-    case MentionKind::kPronoun: return "pronoun";
-  }
-  return "name";
-}
-
-}  // namespace
 
 void write_mentions_jsonl(const Document& doc, std::ostream& out) {
   using json = nlohmann::ordered_json;
@@ -28,7 +16,7 @@ void write_mentions_jsonl(const Document& doc, std::ostream& out) {
               {"end", m.span.end},
               {"text", std::string(doc.str(m.span))},
               {"type", entity_type_name(m.type)},
-              {"kind", kind_name(m.kind)},
+              {"kind", mention_kind_name(m.kind)},
               {"canonical", c ? json(c->canonical) : json(nullptr)},
               {"chain", c ? json(m.chain) : json(nullptr)},
               {"actor", c && !c->actor.empty() ? json(c->actor) : json(nullptr)},

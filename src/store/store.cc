@@ -23,15 +23,6 @@
 namespace sitrep::store {
 namespace {
 
-const char* mention_kind_name(MentionKind k) {
-  switch (k) {
-    case MentionKind::kName: return "name";
-    case MentionKind::kNominal: return "nominal";
-    case MentionKind::kPronoun: return "pronoun";
-  }
-  return "";
-}
-
 // Parameters i and i + 1: a point's lat and lon, NULL when unknown.
 void bind_point(Stmt& st, int i, const GeoPoint& p) {
   if (p.known) {
