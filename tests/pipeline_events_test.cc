@@ -339,6 +339,45 @@ TEST_F(PipelineEvents, APurposeOfTheSameKindIsTheSameEvent) {
   for (const Event& e : doc.events) EXPECT_EQ(e.code, "041") << all_events(doc);
 }
 
+// "During this conversation, Wang stressed...": a consultation noun that names one of its
+// parties is the consultation that party just had; a "with" phrase right after the
+// call is the call's, wherever the parser hung it.
+TEST_F(PipelineEvents, AConsultationToldAgainWithOnePartyAndACallsWithPhrase) {
+  Document doc = analyse("Chinese Foreign Minister Wang Yi held a telephone conversation with Ukrainian Foreign Minister "
+                         "Dmytro Kuleba on Monday.\nDuring this conversation, Wang stressed that China wants peace.\n",
+                         Date{2022, 4, 5});
+  int second = 0;
+  for (const Event& e : doc.events)
+    if (e.sentence == 1 && e.code.starts_with("04")) {
+      ++second;
+      EXPECT_TRUE(e.source.code.starts_with("CHN") || e.source.code.starts_with("UKR")) << all_events(doc);
+      EXPECT_TRUE(e.target.code.starts_with("CHN") || e.target.code.starts_with("UKR")) << all_events(doc);
+    }
+  EXPECT_EQ(second, 2) << all_events(doc);  // both ways, as the call was reported
+  // A party the call did not have is another conversation, not this one.
+  Document other = analyse("Chinese Foreign Minister Wang Yi held a telephone conversation with Ukrainian Foreign "
+                           "Minister Dmytro Kuleba on Monday.\nDuring this conversation, French President Emmanuel "
+                           "Macron stressed that France wants peace.\n",
+                           Date{2022, 4, 5});
+  for (const Event& e : other.events)
+    EXPECT_FALSE(e.sentence == 1 && e.code.starts_with("04")) << all_events(other);
+  Document with = analyse("Ukrainian Foreign Minister Dmytro Kuleba tweeted about his call with the Chinese foreign "
+                          "minister.\n",
+                          Date{2022, 4, 5});
+  const Event* call = find_event(with, "04");
+  ASSERT_NE(call, nullptr) << all_events(with);
+  EXPECT_TRUE(call->source.code.starts_with("UKR") || call->target.code.starts_with("UKR")) << all_events(with);
+  EXPECT_TRUE(call->source.code.starts_with("CHN") || call->target.code.starts_with("CHN")) << all_events(with);
+}
+
+// "the government" after a union is named is a government, not the union.
+TEST_F(PipelineEvents, TheGovernmentIsNotTheOrganisationNamedBefore) {
+  Document doc = analyse("The Zimbabwe Farmers Union criticized the government on Monday.\n", Date{2006, 11, 20});
+  const Event* e = find_event(doc, "11");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->target.code, "ZWEGOV") << all_events(doc);
+}
+
 // How many: a material event carries the tolls its sentence gives, and a later sentence
 // that only tells the toll gives it to the event it reports; an exact count replaces an
 // open one.

@@ -329,6 +329,12 @@ class SieveRunner {
       // A name modifying a noun is no place or organisation talked about ("a US patrol").
       if (rel(m(j).head_word) == "compound" || rel(m(j).head_word) == "amod") continue;
       const EntityType u = ent_[find(j)].type;
+      // "the government" is not the farmers' union named before it; "the ministry" is
+      // "the Ministry of Defence".
+      if (t == EntityType::kOrg && is_agent_org_noun(f.head) &&
+          std::none_of(info_[j].name.begin(), info_[j].name.end(),
+                       [&](const std::string& w) { return word_matches(f.head, w); }))
+        continue;
       if (u == t || (t == EntityType::kGpe && u == EntityType::kLoc)) return static_cast<long>(j);
     }
     return -1;

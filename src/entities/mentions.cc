@@ -31,6 +31,13 @@ constexpr std::string_view kOrgNouns[] = {
     "council", "committee", "party", "army", "military", "police", "court", "parliament", "congress",
     "university", "bank", "union", "alliance", "bloc", "team", "club", "department", "embassy", "commission",
     "board", "corporation", "newspaper", "regime", "cabinet", "navy", "force", "senate", "kremlin"};
+// Organisation nouns that name a kind of actor of their own ("the government" is a
+// government, "the army" an army): a description with one of these heads is only the
+// organisation whose name says so ("the ministry": "the Ministry of Defence"), never a
+// union or a company named before it.
+constexpr std::string_view kAgentOrgNouns[] = {
+    "government", "administration", "regime", "cabinet", "army", "military", "police", "navy", "force",
+    "court", "parliament", "congress", "senate", "kremlin", "embassy", "ministry"};
 constexpr std::string_view kPlaceNouns[] = {
     "country", "nation", "city", "town", "village", "state", "region", "province", "capital", "territory",
     "island", "continent", "republic", "kingdom"};
@@ -86,6 +93,7 @@ std::string lower(std::string_view s) {
 
 bool is_person_noun(std::string_view l) { return in(kPersonNouns, l); }
 bool is_org_noun(std::string_view l) { return in(kOrgNouns, l); }
+bool is_agent_org_noun(std::string_view l) { return in(kAgentOrgNouns, l); }
 bool is_place_noun(std::string_view l) { return in(kPlaceNouns, l); }
 bool is_title_word(std::string_view l) { return in(kTitles, l) || is_person_noun(l); }
 bool is_org_suffix(std::string_view l) { return in(kOrgSuffixes, l); }

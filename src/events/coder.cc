@@ -138,7 +138,13 @@ struct Coder::Pending {
 // Per-document working memory, reused across sentences (no per-token allocation).
 struct Coder::Scratch {
   SentenceTree t;
-  std::vector<std::pair<int, int>> anaphora;  // "the talks", "his call": head and last word
+  // "the talks", "his call": head, last word, and the country of the one party the
+  // sentence names ("During this conversation, Wang stressed": CHN), empty when none.
+  struct Anaphor {
+    int head, last;
+    std::string party;
+  };
+  std::vector<Anaphor> anaphora;
   std::vector<uint8_t> after, before;  // the head's clause after / before it
   std::vector<CodedActor> subject;
   std::vector<Pending> pending;
@@ -222,7 +228,15 @@ void Coder::resolve_anaphora(Document& doc, uint32_t s, Scratch& sc) const {
     }
   }
   if (antecedent < 0) return;
-  for (const auto& [head, last] : sc.anaphora) {
+  for (const auto& [head, last, party] : sc.anaphora) {
+    // The party the sentence names must be one of the antecedent's.
+    bool takes_part = party.empty();
+    for (size_t i = 0; i < first_new && !takes_part; ++i) {
+      const Event& x = doc.events[i];
+      takes_part = static_cast<int>(x.sentence) == antecedent && x.code.starts_with("04") &&
+                   (x.source.code.starts_with(party) || x.target.code.starts_with(party));
+    }
+    if (!takes_part) continue;
     for (size_t i = 0; i < first_new; ++i) {
       const Event& x = doc.events[i];
       if (static_cast<int>(x.sentence) != antecedent || !x.code.starts_with("04") || x.negated ||
@@ -805,10 +819,15 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     target_actors(sc, v, best, passive, e);
     // A definite consultation noun naming no one refers back ("the talks", "his call").
     // Not the singular "talk" ("after all the tough talk": speech, not negotiations).
-    if (p.noun && e.src.empty() && e.tgt.empty() && t.lone_agents && e.code.starts_with("04") && definite(t, v) &&
-        t.hs[v] != words().talk) {
-      sc.anaphora.emplace_back(v, best.last);
-      continue;
+    // With one party named in the sentence ("During this conversation, Wang stressed"),
+    // it is the consultation that party just had.
+    if (p.noun && e.tgt.empty() && t.lone_agents && e.code.starts_with("04") && definite(t, v) &&
+        t.hs[v] != words().talk && (e.src.empty() || (e.symmetric && e.src.size() == 1))) {
+      std::string party = e.src.empty() ? std::string() : e.src.front().code.substr(0, 3);
+      if (party != "---") {
+        sc.anaphora.push_back({v, best.last, std::move(party)});
+        continue;
+      }
     }
     // Implied agents (our resolver only): a material event (roots 14-20) done to
     // someone by no one named, in the passive ("40 protesters were arrested") or by a

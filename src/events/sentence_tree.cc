@@ -29,6 +29,18 @@ std::string combine(std::string_view actor, std::string_view agent) {
   return out;
 }
 
+// Nouns of a meeting or a call: "his call with the Chinese foreign minister".
+bool meeting_noun(uint64_t lemma) {
+  static const std::vector<uint64_t> nouns = [] {
+    std::vector<uint64_t> v;
+    for (const char* w : {"call", "conversation", "talk", "talks", "meeting", "consultation", "negotiation",
+                          "dialogue", "discussion", "summit", "contact"})
+      v.push_back(word_hash(w));
+    return v;
+  }();
+  return std::find(nouns.begin(), nouns.end(), lemma) != nouns.end();
+}
+
 }  // namespace
 
 void SentenceTree::load(const Document& doc, uint32_t s, const ActorResolver& resolver) {
@@ -43,8 +55,21 @@ void SentenceTree::load(const Document& doc, uint32_t s, const ActorResolver& re
     hl[i] = w.lemma.empty() ? hs[i] : word_hash(doc.pooled(w.lemma));
     parent[i] = (w.head == 0 || static_cast<int>(w.head) > n) ? -1 : static_cast<int>(w.head) - 1;
     dep[i] = w.deprel, up[i] = w.upos, xp[i] = w.xpos;
-    if (parent[i] >= 0) ++child_start[parent[i] + 1];
   }
+  // "tweeted about his call with the Chinese foreign minister": a "with" or "between"
+  // phrase right after a meeting noun is the meeting's, not the verb's the parser hung it on.
+  if (resolver.lone_agents()) {
+    static const uint64_t with = word_hash("with"), between = word_hash("between");
+    for (int i = 0; i + 1 < n; ++i) {
+      int x = parent[i + 1];
+      if (up[i] != kNoun || dep[i + 1] != kCase || (hl[i + 1] != with && hl[i + 1] != between) || x < 0 ||
+          parent[i] < 0 || parent[x] != parent[i] || dep[x] != kObl || !meeting_noun(hl[i]))
+        continue;
+      parent[x] = i, dep[x] = kNmod;
+    }
+  }
+  for (int i = 0; i < n; ++i)
+    if (parent[i] >= 0) ++child_start[parent[i] + 1];
   for (int i = 0; i < n; ++i) child_start[i + 1] += child_start[i];
   children.resize(n);
   fill.assign(child_start.begin(), child_start.end() - 1);
