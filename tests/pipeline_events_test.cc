@@ -370,6 +370,24 @@ TEST_F(PipelineEvents, AConsultationToldAgainWithOnePartyAndACallsWithPhrase) {
   EXPECT_TRUE(call->source.code.starts_with("CHN") || call->target.code.starts_with("CHN")) << all_events(with);
 }
 
+// A fronted phrase with the pattern's preposition is not the one the verb takes ("On
+// Tuesday, China called on Ukraine"); an event inside a quotation never takes its speaker
+// as its target; "calls on X to" read as a noun is still an appeal.
+TEST_F(PipelineEvents, FrontedPhrasesQuotationsAndCallsOn) {
+  Document fronted = analyse("On Tuesday, China called on Ukraine to negotiate.\n", Date{2022, 3, 2});
+  const Event* e = find_event(fronted, "02");
+  ASSERT_NE(e, nullptr) << all_events(fronted);
+  EXPECT_EQ(e->source.code.substr(0, 3), "CHN") << all_events(fronted);
+  EXPECT_EQ(e->target.code.substr(0, 3), "UKR") << all_events(fronted);
+  Document quoted = analyse("\"China calls on Ukraine to negotiate,\" Chinese Foreign Minister Wang Yi said.\n",
+                            Date{2022, 3, 2});
+  e = find_event(quoted, "02");
+  ASSERT_NE(e, nullptr) << all_events(quoted);
+  EXPECT_EQ(e->target.code.substr(0, 3), "UKR") << all_events(quoted);
+  for (const Event& x : quoted.events)  // the speaker is no one's target in his own quotation
+    EXPECT_FALSE(x.source.code.starts_with("CHN") && x.target.code.starts_with("CHN")) << all_events(quoted);
+}
+
 // "the government" after a union is named is a government, not the union.
 TEST_F(PipelineEvents, TheGovernmentIsNotTheOrganisationNamedBefore) {
   Document doc = analyse("The Zimbabwe Farmers Union criticized the government on Monday.\n", Date{2006, 11, 20});

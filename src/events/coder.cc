@@ -68,6 +68,7 @@ bool among(const std::vector<uint64_t>& v, uint64_t x) { return std::find(v.begi
 // Acknowledging or denying responsibility (015, 016): about a deed, whoever it was done to.
 bool responsibility(std::string_view code) { return code == "015" || code == "016"; }
 const uint16_t kNNS = xpos_id("NNS"), kNNPS = xpos_id("NNPS");
+const uint16_t kOpenQuote = xpos_id("``"), kCloseQuote = xpos_id("''");
 // Whether word w is in a mention of a nationality or people ("Iraqis", "Palestinians").
 bool nationality_at(const Document& doc, uint32_t w) {
   for (const Mention& m : doc.mentions)
@@ -455,16 +456,19 @@ int Coder::phrase_with_prep(const SentenceTree& t, int v, uint64_t prep, bool on
   if (on_obliques)
     for (uint32_t c : t.kids(v))
       if (t.dep[c] == kObl && n < 8) heads[n++] = static_cast<int>(c);
+  int fronted = -1;  // a phrase ahead of the head only when none follows ("On Tuesday, X called on Y")
   for (int i = 0; i < n; ++i) {
     int hd = heads[i];
     if (hd < 0 || (hd != v && !t.lone_agents)) continue;
     for (uint32_t c : t.kids(hd)) {
       if (t.dep[c] != kObl && t.dep[c] != kNmod && hd != v) continue;
       int cs = t.child_with(static_cast<int>(c), kCase);
-      if (cs >= 0 && t.hl[cs] == prep) return static_cast<int>(c);
+      if (cs < 0 || t.hl[cs] != prep) continue;
+      if (static_cast<int>(c) > v) return static_cast<int>(c);
+      if (fronted < 0) fronted = static_cast<int>(c);
     }
   }
-  return -1;
+  return fronted;
 }
 
 // The default target: the first actor after the head in its phrase, else (for verbs)
@@ -502,6 +506,7 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, const 
         !skip(t.match_at[j]))
       a = t.match_at[j];
   for (int j = v + 1; j < t.n && a < 0 && !phrase_only; ++j) {  // an implausible tree: word order, up to the next clause
+    if (t.xp[j] == kOpenQuote || t.xp[j] == kCloseQuote) break;  // or the quotation's end: not its speaker
     if (sc.after[j]) continue;
     if (t.match_at[j] >= 0 && !t.matches[t.match_at[j]].agent && !skip(t.match_at[j]))
       a = t.match_at[j];

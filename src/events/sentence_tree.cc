@@ -131,14 +131,19 @@ bool SentenceTree::below(int j, int h, int except) const {
 
 int SentenceTree::prep_phrase(int h, uint64_t prep, const std::vector<uint64_t>& lemmas) const {
   if (h < 0) return -1;
+  // A phrase after the head before one fronted ahead of it: "On Tuesday, China called on
+  // Ukraine to ..." calls on Ukraine.
+  int before = -1;
   for (uint32_t x : kids(h)) {
     if (dep[x] != kObl && dep[x] != kNmod) continue;
     int cs = child_with(static_cast<int>(x), kCase);
     if (cs >= 0 && hl[cs] == prep &&
-        (lemmas.empty() || std::find(lemmas.begin(), lemmas.end(), hl[x]) != lemmas.end()))
-      return static_cast<int>(x);
+        (lemmas.empty() || std::find(lemmas.begin(), lemmas.end(), hl[x]) != lemmas.end())) {
+      if (static_cast<int>(x) > h) return static_cast<int>(x);
+      if (before < 0) before = static_cast<int>(x);
+    }
   }
-  return -1;
+  return before;
 }
 
 bool SentenceTree::phrase_has_actor(int h, int except) const {
