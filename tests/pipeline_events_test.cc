@@ -388,6 +388,20 @@ TEST_F(PipelineEvents, FrontedPhrasesQuotationsAndCallsOn) {
     EXPECT_FALSE(x.source.code.starts_with("CHN") && x.target.code.starts_with("CHN")) << all_events(quoted);
 }
 
+// A participle with an object of its own is no passive: "Officials said police arrested
+// 40 protesters" (the tree may hang "arrested" on "police") has the police arresting. A
+// short sentence wholly in lower case is truecased too.
+TEST_F(PipelineEvents, AParticipleWithItsOwnObjectIsActiveAndShortLowerCaseText) {
+  for (const char* text : {"Officials said police arrested 40 protesters in Minsk.\n",
+                           "officials said police arrested 40 protesters in minsk.\n"}) {
+    Document doc = analyse(text, Date{2021, 3, 1});
+    const Event* e = find_event(doc, "17");
+    ASSERT_NE(e, nullptr) << text << all_events(doc);
+    EXPECT_EQ(e->source.code, "BLRCOP") << text << all_events(doc);
+    EXPECT_TRUE(e->target.code.starts_with("BLR")) << text << all_events(doc);
+  }
+}
+
 // "the government" after a union is named is a government, not the union.
 TEST_F(PipelineEvents, TheGovernmentIsNotTheOrganisationNamedBefore) {
   Document doc = analyse("The Zimbabwe Farmers Union criticized the government on Monday.\n", Date{2006, 11, 20});

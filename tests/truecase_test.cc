@@ -12,6 +12,11 @@ TEST(Truecase, TellsCaselessTextFromMixedText) {
   EXPECT_EQ(text_case("POLICE ARRESTED FORTY PROTESTERS IN THE CAPITAL ON SUNDAY EVENING."), TextCase::kUpper);
   EXPECT_EQ(text_case("Police arrested forty protesters in the capital on Sunday evening."), TextCase::kMixed);
   EXPECT_EQ(text_case("too short"), TextCase::kMixed);
+  EXPECT_EQ(text_case("NATO and EU"), TextCase::kMixed);  // acronyms, not a headline in capitals
+  // A headline or one short sentence wholly in one case is caseless.
+  EXPECT_EQ(text_case("china called on ukraine to negotiate."), TextCase::kLower);
+  EXPECT_EQ(text_case("CHINA CALLS ON UKRAINE TO NEGOTIATE"), TextCase::kUpper);
+  EXPECT_EQ(text_case("China calls on Ukraine"), TextCase::kMixed);
 }
 
 TEST(Truecase, RestoresNamesLongestFirstAndSentenceStarts) {
@@ -20,6 +25,13 @@ TEST(Truecase, RestoresNamesLongestFirstAndSentenceStarts) {
   std::string out = t.restore(in, TextCase::kLower);
   EXPECT_EQ(out, "Police in Minsk detained 40 people on Sunday. The United Nations and Joe Biden protested.");
   EXPECT_EQ(out.size(), in.size());
+}
+
+TEST(Truecase, PossessivesKeepTheirNames) {
+  Truecaser t({"Pakistan", "Philippines", "Joe Biden"});
+  EXPECT_EQ(t.restore("india rejected pakistan's offer and joe biden's plan at the philippines' embassy.",
+                      TextCase::kLower),
+            "India rejected Pakistan's offer and Joe Biden's plan at the Philippines' embassy.");
 }
 
 TEST(Truecase, CommonWordsThatAreAlsoNamesKeepTheirCase) {

@@ -192,7 +192,9 @@ int SentenceTree::subject_of(int v, bool& passive) const {
       continue;
     }
     if (dep[k] == kAcl && k == v) {  // "a woman believed linked to X"
-      passive = lone_agents && xp[v] == kVBN;  // "soldiers killed in Iraq": the noun underwent it
+      // "soldiers killed in Iraq": the noun underwent it; not with an object of its own
+      // ("said police arrested 40 protesters": a past tense the tree read as a participle).
+      passive = lone_agents && xp[v] == kVBN && child_with(v, kObj) < 0;
       return parent[k];
     }
     if (dep[k] == kXcomp) {

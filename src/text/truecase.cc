@@ -59,7 +59,10 @@ std::string lower_words(std::string_view s) {
 TextCase text_case(std::string_view text) {
   size_t lo = 0, up = 0;
   for (char c : text) lo += is_lower(c), up += is_upper(c);
-  if (lo + up < 40) return TextCase::kMixed;
+  // A short text (a headline, one sentence) is caseless only when wholly so; a dozen
+  // letters are more than an acronym ("NATO", "UN").
+  if (lo + up < 40) return lo + up >= 12 && up == 0 ? TextCase::kLower : lo + up >= 12 && lo == 0 ? TextCase::kUpper
+                                                                                                  : TextCase::kMixed;
   if (up * 200 < lo + up) return TextCase::kLower;    // under 0.5% capitals
   if (lo * 20 < lo + up) return TextCase::kUpper;     // under 5% small letters
   return TextCase::kMixed;
@@ -125,6 +128,9 @@ std::string Truecaser::restore(std::string_view text, TextCase from) const {
       key.append(out, words[w + k].b, words[w + k].e - words[w + k].b);
       auto it = phrases_.find(key);
       if (it == phrases_.end() && key.back() == '.') it = phrases_.find(key.substr(0, key.size() - 1));
+      // A possessive: "pakistan's offer", "the philippines' embassy".
+      if (it == phrases_.end() && key.ends_with("'s")) it = phrases_.find(key.substr(0, key.size() - 2));
+      if (it == phrases_.end() && key.ends_with("'")) it = phrases_.find(key.substr(0, key.size() - 1));
       if (it != phrases_.end()) best = k + 1, best_id = it->second;
     }
     if (!best) { ++w; continue; }

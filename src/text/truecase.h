@@ -23,7 +23,8 @@ namespace sitrep::text {
 enum class TextCase : uint8_t { kMixed = 0, kLower = 1, kUpper = 2 };
 
 // kLower when (almost) no ASCII letter is upper case, kUpper when (almost) none is
-// lower case; kMixed otherwise and for texts of fewer than 40 letters.
+// lower case; kMixed otherwise. A text of fewer than 40 letters is kLower or kUpper
+// only when it has no letter of the other case and at least 12 letters.
 TextCase text_case(std::string_view text);
 
 class Truecaser {
