@@ -402,6 +402,17 @@ TEST_F(PipelineEvents, AParticipleWithItsOwnObjectIsActiveAndShortLowerCaseText)
   }
 }
 
+// Of two patterns alike but for where their target is, the one whose target phrase the
+// sentence has: "a loan to Egypt" (target:prep:to), "a loan for Kenya" (target:prep:for).
+TEST_F(PipelineEvents, ThePatternWhoseTargetPhraseIsThereWins) {
+  for (const char* text : {"The IMF approved a $3 billion loan to Egypt.\n", "The IMF approved a loan for Egypt.\n"}) {
+    Document doc = analyse(text, Date{2022, 12, 16});
+    const Event* e = find_event(doc, "07");
+    ASSERT_NE(e, nullptr) << text << all_events(doc);
+    EXPECT_EQ(e->target.code.substr(0, 3), "EGY") << text << all_events(doc);
+  }
+}
+
 // "the government" after a union is named is a government, not the union.
 TEST_F(PipelineEvents, TheGovernmentIsNotTheOrganisationNamedBefore) {
   Document doc = analyse("The Zimbabwe Farmers Union criticized the government on Monday.\n", Date{2006, 11, 20});

@@ -368,6 +368,11 @@ bool Coder::match_pattern(const Scratch& sc, int v, uint32_t pi, Match& m) const
     if (!found) return false;
     ++m.score;
   }
+  // A pattern whose target phrase is there fits better than its twin whose is not
+  // ("approved a loan to Kenya": target:prep:to before target:prep:for).
+  if (p.target == TargetFrom::kPreposition && c.target_prep && c.target_prep != c.prep &&
+      phrase_with_prep(t, v, c.target_prep, false) >= 0)
+    ++m.score;
   if (!c.after.empty() && !match_tokens(t, c.after, v + sl + 1, t.n, sc.after, m)) return false;
   Match before = m;
   if (!c.before.empty() && !match_tokens(t, c.before, 0, v - pl, sc.before, before)) return false;
