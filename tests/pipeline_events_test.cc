@@ -413,6 +413,26 @@ TEST_F(PipelineEvents, ThePatternWhoseTargetPhraseIsThereWins) {
   }
 }
 
+// The passive's subject is what the pattern's object names ("78 people were captured":
+// an arrest, 173, not a seizure of property); a "passive" with an object of its own and
+// no auxiliary is a past tense ("Israeli troops also arrested 20 Palestinians").
+TEST_F(PipelineEvents, PassiveSubjectsMeetObjectPatternsAndMisreadPassives) {
+  Document captured = analyse("At least 78 people have been captured in Paris.\n", Date{2005, 11, 4});
+  const Event* e = find_event(captured, "17");
+  ASSERT_NE(e, nullptr) << all_events(captured);
+  EXPECT_EQ(e->code, "173") << all_events(captured);
+  Document dispersed = analyse("The protesters were dispersed by police in Dhaka.\n", Date{2006, 12, 28});
+  e = find_event(dispersed, "17");
+  ASSERT_NE(e, nullptr) << all_events(dispersed);
+  EXPECT_EQ(e->code, "175") << all_events(dispersed);
+  EXPECT_EQ(e->source.code, "BGDCOP") << all_events(dispersed);
+  Document troops = analyse("Israeli troops also arrested some 20 Palestinians in the West Bank.\n", Date{2005, 11, 8});
+  e = find_event(troops, "17");
+  ASSERT_NE(e, nullptr) << all_events(troops);
+  EXPECT_EQ(e->source.code, "ISRMIL") << all_events(troops);
+  EXPECT_TRUE(e->target.code.starts_with("PSE")) << all_events(troops);
+}
+
 // "the government" after a union is named is a government, not the union.
 TEST_F(PipelineEvents, TheGovernmentIsNotTheOrganisationNamedBefore) {
   Document doc = analyse("The Zimbabwe Farmers Union criticized the government on Monday.\n", Date{2006, 11, 20});

@@ -328,7 +328,8 @@ bool Coder::match_pattern(const Scratch& sc, int v, uint32_t pi, Match& m) const
     ++m.score;
   }
   if (!c.object.empty()) {
-    if (!child_in(v, kObj, c.object)) return false;
+    // In the passive the object is the subject: "78 people were captured" (173), not 171.
+    if (!child_in(v, kObj, c.object) && !(t.lone_agents && child_in(v, kNsubjPass, c.object))) return false;
     ++m.score;
   }
   int prep_head = -1;  // the noun of the pattern's prepositional phrase: modifiers may sit on it

@@ -167,7 +167,9 @@ int SentenceTree::subject_of(int v, bool& passive) const {
     for (uint32_t c : kids(k))
       if (dep[c] == kNsubj || dep[c] == kNsubjPass) {
         // Passive only in v's own clause: "X was seen to break Y" has X breaking.
-        passive = k == v && (dep[c] == kNsubjPass || child_with(v, kAuxPass) >= 0);
+        // A "passive" subject with an object and no passive auxiliary is a past tense the
+        // tagger read as a participle: "Israeli troops also arrested 20 Palestinians".
+        passive = k == v && (child_with(v, kAuxPass) >= 0 || (dep[c] == kNsubjPass && child_with(v, kObj) < 0));
         return static_cast<int>(c);
       }
     if (parent[k] < 0) return -1;
