@@ -405,6 +405,11 @@ TEST_F(PipelineEvents, AParticipleWithItsOwnObjectIsActiveAndShortLowerCaseText)
 // Of two patterns alike but for where their target is, the one whose target phrase the
 // sentence has: "a loan to Egypt" (target:prep:to), "a loan for Kenya" (target:prep:for).
 TEST_F(PipelineEvents, ThePatternWhoseTargetPhraseIsThereWins) {
+  // The tree's indirect object stands for the object a pattern with a phrase after it names.
+  Document warned = analyse("Washington warned Pyongyang against further missile tests.\n", Date{2017, 7, 5});
+  const Event* w = find_event(warned, "13");
+  ASSERT_NE(w, nullptr) << all_events(warned);
+  EXPECT_EQ(w->target.code.substr(0, 3), "PRK") << all_events(warned);
   for (const char* text : {"The IMF approved a $3 billion loan to Egypt.\n", "The IMF approved a loan for Egypt.\n"}) {
     Document doc = analyse(text, Date{2022, 12, 16});
     const Event* e = find_event(doc, "07");

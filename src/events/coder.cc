@@ -449,6 +449,10 @@ int Coder::pattern_target_phrase(const Scratch& sc, int v, const Match& m) const
   const VerbPattern& p = patterns_[m.pattern];
   int from = -1;
   if (p.target == TargetFrom::kObject) from = t.child_with(v, kObj);
+  // "warned Pyongyang against further tests": a pattern with a phrase after its object
+  // takes the tree's indirect object when there is no object ("told Xinhua" is no target).
+  if (p.target == TargetFrom::kObject && from < 0 && t.lone_agents && !p.prep.empty())
+    from = t.child_with(v, kIobj);
   if (p.target == TargetFrom::kIndirectObject) from = t.child_with(v, kIobj);
   if (p.target == TargetFrom::kPreposition) from = phrase_with_prep(t, v, compiled_[m.pattern].target_prep, false);
   return from;
