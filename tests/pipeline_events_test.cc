@@ -225,6 +225,21 @@ TEST_F(PipelineEvents, ACountryModifyingANounIsNoPlace) {
   EXPECT_EQ(e->source.code, "IRQREB") << all_events(doc);
 }
 
+// Where an event happened: not a country owning a thing ("Russia's entry into the WTO"),
+// not its own doers ("Russia and Sri Lanka signed"), and the town rather than its country
+// in "Sri Lanka's capital Colombo".
+TEST_F(PipelineEvents, TheEventsPlaceIsTheTownItHappenedIn) {
+  Document doc = analyse("Russia and Sri Lanka on Friday signed an agreement on Russia's entry into the World Trade "
+                         "Organization in Sri Lanka's capital Colombo.\n",
+                         Date{2005, 11, 20});
+  const uint32_t owner = static_cast<uint32_t>(doc.text.find("Russia's"));
+  for (const Place& p : doc.places) EXPECT_NE(p.span.begin, owner) << doc.str(p.span);
+  const Event* e = find_event(doc, "05");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  ASSERT_GE(e->place, 0) << all_events(doc);
+  EXPECT_EQ(doc.places[static_cast<size_t>(e->place)].name, "Colombo");
+}
+
 // A participle the parser hung on its subject ("An insurgent fired at a patrol",
 // "Thousands of people demonstrated in Paris") was done by that noun when its pattern
 // cannot take the noun as object.

@@ -16,7 +16,8 @@ namespace {
 
 const uint16_t kCcomp = deprel_id("ccomp"), kParataxis = deprel_id("parataxis"), kAdvcl = deprel_id("advcl"),
                kRelcl = deprel_id("acl:relcl"), kCsubj = deprel_id("csubj"), kRoot = deprel_id("root"),
-               kConj = deprel_id("conj"), kList = deprel_id("list");
+               kConj = deprel_id("conj"), kList = deprel_id("list"), kNsubj = deprel_id("nsubj"),
+               kNsubjPass = deprel_id("nsubj:pass");
 
 constexpr uint32_t kNone = UINT32_MAX;
 
@@ -63,6 +64,15 @@ struct Tree {
           d == kList)
         return false;
       w = head(w);
+    }
+    return false;
+  }
+  // Whether `w` is in the subject of `event` ("Russia and Sri Lanka signed": both).
+  bool in_subject(uint32_t w, uint32_t event) const {
+    for (int k = 0; k < 64 && w != kNone; ++k) {
+      uint32_t h = head(w);
+      if (h == event) return doc.words[w].deprel == kNsubj || doc.words[w].deprel == kNsubjPass;
+      w = h;
     }
     return false;
   }
@@ -135,8 +145,16 @@ void attach_event_context(Document& doc) {
         const Place& p = doc.places[i];
         if (overlaps(p.span, ev.source.text) || overlaps(p.span, ev.target.text)) continue;
         if (!t.words_in(p.span, first, last)) continue;
+        // Who did it is not where: "Russia and Sri Lanka signed ... in Colombo".
+        if (t.in_subject(t.span_head(first, last), event_word)) continue;
         int d = t.distance(first, last, event_word);
-        if (d >= 0 && (best < 0 || d < best)) best = d, ev.place = static_cast<int32_t>(i);
+        if (d < 0) continue;
+        // The nearest; one hop further is as near when it is more precise ("in Sri
+        // Lanka's capital Colombo": the town, not the country).
+        auto rank = [](const Place& x) { return x.precision ? x.precision : 4; };  // 0: unknown, last
+        const Place* b = ev.place >= 0 ? &doc.places[static_cast<size_t>(ev.place)] : nullptr;
+        if (best < 0 || d < best - 1 || (d < best && rank(p) <= rank(*b)) || (d <= best + 1 && rank(p) < rank(*b)))
+          best = d, ev.place = static_cast<int32_t>(i);
       }
     }
     // Else where it was done to ("shelled Kharkiv": a material event on a place), else the

@@ -7,6 +7,7 @@
 
 #include "core/tagset.h"
 #include "entities/context.h"
+#include "entities/mentions.h"
 #include "io/file.h"
 #include "text/text_util.h"
 
@@ -153,6 +154,9 @@ class Resolver {
       // A country's name before a noun says whose the thing is, not where anything
       // happens: "a US patrol", "the Iraq war" are no places.
       if (g && g->kind == "country" && modifies_next_noun(c.b, c.e)) continue;
+      // Nor is a country owning a thing ("on Russia's entry into the WTO", "China's
+      // position"); one owning a place is ("Sri Lanka's capital Colombo").
+      if (g && g->kind == "country" && owns_a_thing(c.e)) continue;
       if (g) {
         p.name = g->name, p.country = g->country, p.admin1 = g->admin1;
         p.evidence = "gazetteer: " + g->kind + " " + g->name;
@@ -213,6 +217,27 @@ class Resolver {
     static const uint16_t kCompound = deprel_id("compound"), kAmod = deprel_id("amod");
     const Word& last = doc_.words[e - 1];
     return last.head != 0 && s.first_word + last.head - 1 == e && (last.deprel == kCompound || last.deprel == kAmod);
+  }
+
+  // Whether the name ending before word e is the possessor ("X's") of a common noun
+  // that is no place ("Russia's entry"; not "Iraq's Anbar province", "Ukraine's capital").
+  bool owns_a_thing(uint32_t e) const {
+    static const uint16_t kPoss = deprel_id("nmod:poss");
+    const Sentence& s = doc_.sentences[ctx_.sentence_of(e - 1)];
+    static const uint16_t kPos = xpos_id("POS");
+    if (doc_.words[e - 1].xpos == kPos && e - 1 > s.first_word) --e;  // the name before its "'s"
+    const Word& last = doc_.words[e - 1];
+    if (last.deprel != kPoss || last.head == 0) return false;
+    const uint32_t h = s.first_word + last.head - 1;
+    if (h <= e - 1 || h >= s.first_word + s.word_count) return false;
+    const Word& owned = doc_.words[h];
+    if (owned.upos != kNoun) return false;
+    const std::string lemma = text::ascii_lower(doc_.pooled(owned.lemma));
+    static const std::string_view kWhere[] = {"district", "area", "border", "borders", "coast", "port", "airport",
+                                              "soil", "waters", "airspace", "east", "west", "north", "south",
+                                              "south-east", "north-east", "south-west", "north-west", "interior",
+                                              "outskirts", "suburb", "suburbs", "side", "part", "heartland"};
+    return !entities::is_place_noun(lemma) && std::find(std::begin(kWhere), std::end(kWhere), lemma) == std::end(kWhere);
   }
 
   // Country of a place-ish hit: a country, capital, city or nationality.
