@@ -376,6 +376,14 @@ TEST_F(PipelineEvents, AConsultationToldAgainWithOnePartyAndACallsWithPhrase) {
                            Date{2022, 4, 5});
   for (const Event& e : other.events)
     EXPECT_FALSE(e.sentence == 1 && e.code.starts_with("04")) << all_events(other);
+  // Naming a party, the talks reach back further than five sentences.
+  std::string far = "Chinese Foreign Minister Wang Yi held talks with Ukrainian Foreign Minister Dmytro Kuleba on Monday.\n";
+  for (int i = 0; i < 7; ++i) far += "The weather in the region was cold and wet for the season.\n";
+  far += "In their latest talks, Wang reminded Kuleba of the risks.\n";
+  Document back = analyse(far, Date{2022, 4, 5});
+  int told_again = 0;
+  for (const Event& e : back.events) told_again += e.sentence == 8 && e.code.starts_with("04");
+  EXPECT_EQ(told_again, 2) << all_events(back);
   Document with = analyse("Ukrainian Foreign Minister Dmytro Kuleba tweeted about his call with the Chinese foreign "
                           "minister.\n",
                           Date{2022, 4, 5});

@@ -219,10 +219,15 @@ void Coder::resolve_anaphora(Document& doc, uint32_t s, Scratch& sc) const {
   size_t end = doc.events.size(), first_new = end;
   for (size_t i = 0; i < end; ++i)
     if (doc.events[i].sentence == s) { first_new = i; break; }
+  // Within five sentences; further back when the sentence names one of the parties
+  // ("in their latest talks, Wang saw fit to remind Kuleba").
+  bool named = false;
+  for (const auto& a : sc.anaphora) named = named || !a.party.empty();
+  const uint32_t reach = named ? 40 : 5;
   int antecedent = -1;
   for (size_t i = first_new; i-- > 0;) {
     const Event& x = doc.events[i];
-    if (x.sentence + 5 < s) break;
+    if (x.sentence + reach < s) break;
     if (x.code.starts_with("04") && !x.negated && !x.source.code.empty() && !x.target.code.empty()) {
       antecedent = static_cast<int>(x.sentence);
       break;
