@@ -9,7 +9,8 @@ script joins them with the text into the PETRARCH validation JSONL format that
 
   python3 scripts/realnews.py build [--data ../shared/data] [--out build/eval] [--fold lower|upper]
       -> build/eval/realnews-dev.jsonl, build/eval/realnews-test.jsonl, build/eval/samples.jsonl,
-         build/eval/police.jsonl (100 wire sentences on police, arrests, raids: never tuned on),
+         build/eval/police.jsonl (100 wire sentences on police, arrests, raids: used in development),
+         build/eval/police2.jsonl (a fresh held-out police set, other articles: never tuned on),
          build/eval/tolls.jsonl (the tolls and claims set, below)
   python3 scripts/realnews.py tolls [-v]
       -> scores the tolls (killed, injured, arrested, displaced) and the claims (who says
@@ -118,7 +119,7 @@ def load_source(data, ref, cache):
 def build(args):
     os.makedirs(args.out, exist_ok=True)
     cache, bad = {}, 0
-    for split in ("dev", "test", "samples", "police", "tolls"):
+    for split in ("dev", "test", "samples", "police", "police2", "tolls"):
         src = os.path.join(args.annotations, f"realnews-{split}.jsonl" if split in ("dev", "test") else f"{split}.jsonl")
         if not os.path.exists(src):
             continue
