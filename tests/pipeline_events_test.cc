@@ -461,6 +461,30 @@ TEST_F(PipelineEvents, PassiveSubjectsMeetObjectPatternsAndMisreadPassives) {
   EXPECT_TRUE(e->target.code.starts_with("PSE")) << all_events(troops);
 }
 
+// "US-led coalition troops" are the United States'; "Iranian-backed militias" are not
+// Iran's, and "backed" tells no event; a police patrol is the police; attacking
+// positions is fighting, not criticism.
+TEST_F(PipelineEvents, LeadersPatronsFacilitiesAndPositions) {
+  Document led = analyse("On Monday, US-led coalition troops killed four Taliban fighters in Afghanistan.\n",
+                         Date{2006, 12, 18});
+  const Event* e = find_event(led, "19");
+  ASSERT_NE(e, nullptr) << all_events(led);
+  EXPECT_EQ(e->source.code, "USAMIL") << all_events(led);
+  Document backed = analyse("Iranian-backed militias fired rockets at a US base in Iraq.\n", Date{2020, 1, 5});
+  for (const Event& x : backed.events) {
+    EXPECT_FALSE(x.code.starts_with("05")) << all_events(backed);  // "backed" is no support given here
+    EXPECT_FALSE(x.source.code.starts_with("IRN")) << all_events(backed);
+  }
+  Document patrol = analyse("Nepalese Maoist rebels ambushed a police patrol.\n", Date{2006, 1, 10});
+  e = find_event(patrol, "18");
+  ASSERT_NE(e, nullptr) << all_events(patrol);
+  EXPECT_EQ(e->target.code, "NPLCOP") << all_events(patrol);
+  Document positions =
+      analyse("Forces loyal to President Laurent Gbagbo attacked rebel positions in Ivory Coast.\n", Date{2004, 11, 5});
+  EXPECT_EQ(find_event(positions, "11"), nullptr) << all_events(positions);
+  EXPECT_NE(find_event(positions, "19"), nullptr) << all_events(positions);
+}
+
 // "the government" after a union is named is a government, not the union.
 TEST_F(PipelineEvents, TheGovernmentIsNotTheOrganisationNamedBefore) {
   Document doc = analyse("The Zimbabwe Farmers Union criticized the government on Monday.\n", Date{2006, 11, 20});

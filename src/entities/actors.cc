@@ -244,6 +244,29 @@ class Assigner {
         if (o && o->first_word == w && o->category != GazetteerCategory::kNationality) chosen = o;
       }
     }
+    // "Iranian-backed militias" are not Iran's: a patron before "-backed" owns nothing.
+    if (chosen && std::string_view(kind) == "nominal") {
+      uint32_t x = chosen->first_word + chosen->word_count;
+      if (x + 1 < e && doc_.word_text(x) == "-" &&
+          (ctx_.is(x + 1, "backed") || ctx_.is(x + 1, "sponsored") || ctx_.is(x + 1, "supported") ||
+           ctx_.is(x + 1, "funded") || ctx_.is(x + 1, "armed") || ctx_.is(x + 1, "trained")))
+        chosen = nullptr;
+    }
+    // "US-led coalition troops", "a Saudi-led coalition": the leader named before "-led"
+    // owns the group ("Iranian-backed militias" are not Iran's: their patron is no owner).
+    if (!chosen && role && std::string_view(kind) == "nominal") {
+      const Sentence& sent = doc_.sentences[ctx_.sentence_of(b)];
+      uint32_t w = b;
+      while (w > sent.first_word && (ctx_.is(w - 1, "a") || ctx_.is(w - 1, "an") || ctx_.is(w - 1, "the"))) --w;
+      if (w >= sent.first_word + 3 && doc_.word_text(w - 2) == "-" &&
+          (ctx_.is(w - 1, "led") || ctx_.is(w - 1, "run") || ctx_.is(w - 1, "commanded") ||
+           ctx_.is(w - 1, "controlled")))
+        for (const GazetteerHit* o : ctx_.hits_in(sent.first_word, w - 2))
+          if (o->first_word + o->word_count == w - 2 &&
+              (o->category == GazetteerCategory::kCountryName || o->category == GazetteerCategory::kNationality ||
+               o->category == GazetteerCategory::kMetonym || o->category == GazetteerCategory::kIgo))
+            chosen = o;
+    }
     // Only a surname of someone never named here ("the King"): no owner at all.
     if (chosen && unconfirmed_surname(*chosen) && !person_code_at(chosen->first_word) &&
         !ctx_.owner_hit(chosen->first_word, chosen->first_word + chosen->word_count, false))

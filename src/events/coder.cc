@@ -68,7 +68,7 @@ bool among(const std::vector<uint64_t>& v, uint64_t x) { return std::find(v.begi
 // Acknowledging or denying responsibility (015, 016): about a deed, whoever it was done to.
 bool responsibility(std::string_view code) { return code == "015" || code == "016"; }
 const uint16_t kNNS = xpos_id("NNS"), kNNPS = xpos_id("NNPS");
-const uint16_t kOpenQuote = xpos_id("``"), kCloseQuote = xpos_id("''");
+const uint16_t kOpenQuote = xpos_id("``"), kCloseQuote = xpos_id("''"), kHyph = xpos_id("HYPH");
 // Whether word w is in a mention of a nationality or people ("Iraqis", "Palestinians").
 bool nationality_at(const Document& doc, uint32_t w) {
   for (const Mention& m : doc.mentions)
@@ -793,6 +793,9 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
   for (int v = 0; v < n; ++v) {
     bool verbal = t.verbal(v), nominal = t.up[v] == kNoun;
     if (!verbal && !nominal) continue;
+    // "Iranian-backed militias", "US-led troops": a participle hyphened to its modifier
+    // describes the noun; it tells no event of its own.
+    if (verbal && v > 0 && t.xp[v - 1] == kHyph && (t.dep[v] == kAmod || t.dep[v] == kCompound)) continue;
     // Candidate heads: the surface form, the dictionary's form table, the lemma.
     uint64_t keys[3] = {t.hs[v], 0, t.hl[v]};
     if (auto f = forms_.find(t.hs[v]); f != forms_.end()) keys[1] = f->second;
