@@ -485,6 +485,21 @@ TEST_F(PipelineEvents, LeadersPatronsFacilitiesAndPositions) {
   EXPECT_NE(find_event(positions, "19"), nullptr) << all_events(positions);
 }
 
+// The "by" phrase of an event noun is its doer ("the arrest of two diplomats by Israeli
+// police", even hung by the tree on "diplomats"), never its target; condemning a deed is
+// condemning its doer.
+TEST_F(PipelineEvents, TheDoerOfAnEventNounIsItsByPhrase) {
+  Document arrest = analyse("The arrest of two Iranian diplomats by Israeli police angered Tehran.\n", Date{2006, 5, 2});
+  const Event* e = find_event(arrest, "17");
+  ASSERT_NE(e, nullptr) << all_events(arrest);
+  EXPECT_EQ(e->source.code, "ISRCOP") << all_events(arrest);
+  EXPECT_TRUE(e->target.code.starts_with("IRN")) << all_events(arrest);
+  Document condemned = analyse("Iran condemned the arrest of two Iranian diplomats by Israeli police.\n", Date{2006, 5, 2});
+  e = find_event(condemned, "11");
+  ASSERT_NE(e, nullptr) << all_events(condemned);
+  EXPECT_TRUE(e->target.code.starts_with("ISR")) << all_events(condemned);
+}
+
 // "the government" after a union is named is a government, not the union.
 TEST_F(PipelineEvents, TheGovernmentIsNotTheOrganisationNamedBefore) {
   Document doc = analyse("The Zimbabwe Farmers Union criticized the government on Monday.\n", Date{2006, 11, 20});

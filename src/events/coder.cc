@@ -105,6 +105,39 @@ bool in_circumstance(const SentenceTree& t, int j, int v) {
   return false;
 }
 
+// The "by" phrase of an event noun: its doer ("an air strike by government forces",
+// "the arrest of X by Belarusian police"); -1 when none.
+int by_phrase(const SentenceTree& t, int v) {
+  static const uint64_t by = h("by"), of = h("of");
+  auto on = [&](int head) {
+    for (uint32_t c : t.kids(head)) {
+      if (t.dep[c] != kNmod && t.dep[c] != kObl) continue;
+      int cs = t.child_with(static_cast<int>(c), kCase);
+      if (cs >= 0 && t.hl[cs] == by) return static_cast<int>(c);
+    }
+    return -1;
+  };
+  if (int b = on(v); b >= 0) return b;
+  // Hung by the tree on the noun's "of" phrase ("the arrest of two diplomats by police").
+  for (uint32_t c : t.kids(v)) {
+    int cs = t.dep[c] == kNmod ? t.child_with(static_cast<int>(c), kCase) : -1;
+    if (cs >= 0 && t.hl[cs] == of) return on(static_cast<int>(c));
+  }
+  return -1;
+}
+
+// "condemned the killing of its scientist by Israel", "rejected the remarks by the
+// minister": what is done to a deed or to words is done to their doer, the actor of the
+// object's "by" phrase; -1 when none.
+int doer_of_object(const SentenceTree& t, int v) {
+  int o = t.child_with(v, kObj);
+  if (o < 0 || t.up[o] != kNoun) return -1;
+  int b = by_phrase(t, o);
+  for (int j = 0; j < t.n && b >= 0; ++j)
+    if (t.match_at[j] >= 0 && !t.matches[t.match_at[j]].agent && t.below(j, b)) return t.match_at[j];
+  return -1;
+}
+
 // "the talks", "this conversation", "his call", "Tuesday's phone call".
 bool definite(const SentenceTree& t, int v) {
   static const std::vector<uint64_t> det{h("the"), h("this"), h("that"), h("these"), h("those")};
@@ -498,13 +531,16 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, const 
   // ("recalled its ambassador to the Netherlands", "reiterated its call for talks"): it is
   // what is done; "killed four Taliban militants" names whom.
   const int named_object = p.object.empty() ? -1 : t.child_with(v, kObj);
+
   auto own_or_agent = [&](int x) {
     if (t.matches[x].agent) return true;
     int poss = t.child_with(named_object, kPoss);
     return poss >= 0 && t.up[poss] == kPron;
   };
+  const int doer = p.noun && t.lone_agents ? by_phrase(t, v) : -1;  // "the arrest of X by Y": Y is no target
   auto skip = [&](int x) {
     return t.lone_agents && (in_circumstance(t, t.np_head(x), v) || (e.symmetric && locative(t, t.np_head(x))) ||
+                             (doer >= 0 && t.below(t.np_head(x), doer)) ||
                              (named_object >= 0 && t.np_head(x) == named_object && own_or_agent(x)));
   };
   for (int guard = 0; a >= 0 && skip(a) && guard < t.n; ++guard) {
@@ -539,6 +575,11 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, const 
 // whose circumstance a symmetric event is ("made the remarks in a meeting with Y").
 void Coder::nominal_source(Scratch& sc, int v, Pending& e) const {
   SentenceTree& t = sc.t;
+  // "an air strike by government forces": the doer the "by" phrase names.
+  if (int b = t.lone_agents ? by_phrase(t, v) : -1; b >= 0) {
+    t.group_of_phrase(b, e.src);
+    if (!e.src.empty()) return;
+  }
   // "talks between X and Y" (symmetric) holds among the actors after it.
   t.np_mask(v);
   std::fill(t.mask.begin() + v, t.mask.end(), 0);
@@ -600,6 +641,10 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
     t.group_of_match(m.tgt, e.tgt);
   } else if (target_is_subject || passive) {
     e.tgt = sc.subject;
+  } else if (int doer = !p.noun && t.lone_agents && (p.target == TargetFrom::kObject || p.target == TargetFrom::kDefault)
+                           ? doer_of_object(t, v) : -1;
+             doer >= 0 && !e.compound) {
+    t.group_of_match(doer, e.tgt, true);
   } else if (!e.compound && p.target != TargetFrom::kNone) {
     int from = pattern_target_phrase(sc, v, m);
     if (from >= 0) {
