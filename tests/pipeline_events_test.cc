@@ -500,6 +500,26 @@ TEST_F(PipelineEvents, TheDoerOfAnEventNounIsItsByPhrase) {
   EXPECT_TRUE(e->target.code.starts_with("ISR")) << all_events(condemned);
 }
 
+// Clashes and firefights hold both ways; between police and a crowd the police repress
+// (175) and the crowd riots (145).
+TEST_F(PipelineEvents, ClashesHoldBothWaysAndPoliceRepressCrowds) {
+  Document fight = analyse("A firefight between Syrian rebels and Filipino peacekeepers erupted in the Golan Heights.\n",
+                           Date{2014, 8, 30});
+  bool there = false, back = false;
+  for (const Event& e : fight.events) {
+    there = there || (e.code.starts_with("19") && e.source.code == "SYRREB" && e.target.code == "PHLMIL");
+    back = back || (e.code.starts_with("19") && e.source.code == "PHLMIL" && e.target.code == "SYRREB");
+  }
+  EXPECT_TRUE(there && back) << all_events(fight);
+  Document crowd = analyse("Police clashed with youths in Rennes on Saturday.\n", Date{2005, 12, 10});
+  bool repress = false, riot = false;
+  for (const Event& e : crowd.events) {
+    repress = repress || (e.code == "175" && e.source.code == "FRACOP");
+    riot = riot || (e.code == "145" && e.target.code == "FRACOP");
+  }
+  EXPECT_TRUE(repress && riot) << all_events(crowd);
+}
+
 // "the government" after a union is named is a government, not the union.
 TEST_F(PipelineEvents, TheGovernmentIsNotTheOrganisationNamedBefore) {
   Document doc = analyse("The Zimbabwe Farmers Union criticized the government on Monday.\n", Date{2006, 11, 20});

@@ -806,12 +806,23 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
     ev.confidence = std::min(0.95f, 0.45f + 0.1f * static_cast<float>(e.score));
     doc.events.push_back(std::move(ev));
   };
+  // Police and a crowd clashing: the police repress (175), the crowd riots (145), as our
+  // annotation guide codes a clash between them; armed sides fight (19x) both ways.
+  auto crowd = [](std::string_view c) {
+    return is_population(c) || (c.size() == 6 && (c.ends_with("OPP") || c.ends_with("LAB") || c.ends_with("EDU")));
+  };
+  auto clash = [&](const Pending& e, const CodedActor& a, const CodedActor& b) {
+    if (!t.lone_agents || !e.symmetric || !e.code.starts_with("19")) return e.code;
+    if (std::string_view(a.code).ends_with("COP") && crowd(b.code)) return std::string("175");
+    if (crowd(a.code) && std::string_view(b.code).ends_with("COP")) return std::string("145");
+    return e.code;
+  };
   for (const Pending& e : sc.pending) {
     if (e.dropped) continue;
     if (e.compound) {  // between the members of a compound, both ways
       for (const CodedActor& a : e.src)
         for (const CodedActor& b : e.src)
-          if (&a != &b) add(e, a, &b, e.code);
+          if (&a != &b) add(e, a, &b, clash(e, a, b));
     } else if (e.src.empty()) {  // victims of an attack by no one named, or no one at all
       static const CodedActor kUnknown{"", -1, -1};
       if (e.tgt.empty()) add(e, kUnknown, nullptr, e.code);
@@ -821,9 +832,9 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
     } else {
       for (const CodedActor& a : e.src)
         for (const CodedActor& b : e.tgt) {
-          add(e, a, &b, e.code);
+          add(e, a, &b, clash(e, a, b));
           if (!e.reverse.empty() && e.reverse != "---") add(e, b, &a, e.reverse);
-          if (e.symmetric) add(e, b, &a, e.code);
+          if (e.symmetric) add(e, b, &a, clash(e, b, a));
         }
     }
   }
