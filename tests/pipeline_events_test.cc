@@ -520,6 +520,22 @@ TEST_F(PipelineEvents, ClashesHoldBothWaysAndPoliceRepressCrowds) {
   EXPECT_TRUE(repress && riot) << all_events(crowd);
 }
 
+// "..., killing at least 12 civilians, Ukrainian officials said": the officials say it (the
+// tree made them one more victim and the participle a second thing said).
+TEST_F(PipelineEvents, TheAttributionAtTheEndIsNoVictim) {
+  Document doc = analyse("Russian forces shelled Kharkiv on Tuesday, killing at least 12 civilians, Ukrainian officials "
+                         "said.\n",
+                         Date{2022, 3, 2});
+  for (const Event& e : doc.events) {
+    EXPECT_NE(e.target.code, "UKRGOV") << all_events(doc);
+    EXPECT_NE(e.source.code, "UKR") << all_events(doc);
+  }
+  const Event* e = find_event(doc, "19");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "RUSMIL") << all_events(doc);
+  EXPECT_EQ(e->size.dead.min, 12) << all_events(doc);
+}
+
 // "the government" after a union is named is a government, not the union.
 TEST_F(PipelineEvents, TheGovernmentIsNotTheOrganisationNamedBefore) {
   Document doc = analyse("The Zimbabwe Farmers Union criticized the government on Monday.\n", Date{2006, 11, 20});

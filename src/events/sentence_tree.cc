@@ -67,6 +67,35 @@ void SentenceTree::load(const Document& doc, uint32_t s, const ActorResolver& re
         continue;
       parent[x] = i, dep[x] = kNmod;
     }
+    // "Russian forces shelled Kharkiv, killing at least 12 civilians, Ukrainian officials
+    // said": the tree may read the attribution's subject as one more victim ("civilians,
+    // Ukrainian officials") and the participle as a second thing said. The noun right
+    // before a speech verb that has no subject is its subject; a participle after a comma
+    // beside a clause said before it is that clause's adverbial.
+    static const uint64_t speech[] = {word_hash("say"), word_hash("tell"), word_hash("report"), word_hash("add"),
+                                      word_hash("state"), word_hash("announce"), word_hash("confirm")};
+    for (int r = 1; r < n; ++r) {
+      if (!is_verb_xpos(xp[r]) || std::find(std::begin(speech), std::end(speech), hl[r]) == std::end(speech)) continue;
+      bool has_subject = false;
+      for (int k = 0; k < n; ++k) has_subject = has_subject || (parent[k] == r && (dep[k] == kNsubj || dep[k] == kNsubjPass));
+      if (has_subject) continue;
+      int noun = r - 1;  // the head of the phrase that ends right before the verb
+      while (noun >= 0 && parent[noun] >= 0 && parent[noun] > noun && parent[noun] < r) noun = parent[noun];
+      if (noun < 1 || dep[noun] != kConj || (up[noun] != kNoun && up[noun] != kPropn)) continue;
+      bool comma = false;  // a conjunct joined by a comma only: "..., Ukrainian officials said"
+      for (int k = noun - 1; k >= 0 && k >= noun - 4; --k) comma = comma || up[k] == kPunctPos;
+      if (!comma) continue;
+      parent[noun] = r, dep[noun] = kNsubj;
+      for (int v = 1; v < r; ++v) {
+        if (xp[v] != kVBG || up[v - 1] != kPunctPos || parent[v] != r || (dep[v] != kCcomp && dep[v] != kParataxis))
+          continue;
+        for (int sib = v - 1; sib >= 0; --sib)
+          if (parent[sib] == r && dep[sib] == kCcomp && is_verb_xpos(xp[sib])) {
+            parent[v] = sib, dep[v] = kAdvcl;
+            break;
+          }
+      }
+    }
   }
   for (int i = 0; i < n; ++i)
     if (parent[i] >= 0) ++child_start[parent[i] + 1];
