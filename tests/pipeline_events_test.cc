@@ -479,6 +479,18 @@ TEST_F(PipelineEvents, LeadersPatronsFacilitiesAndPositions) {
   e = find_event(patrol, "18");
   ASSERT_NE(e, nullptr) << all_events(patrol);
   EXPECT_EQ(e->target.code, "NPLCOP") << all_events(patrol);
+  // A role of two words whose head alone is none: "a police station" is the police's, "an
+  // army post" the army's, "militant positions" the rebels'; jets attack from the air (195).
+  Document station = analyse("Angry villagers attacked a police station in Bihar.\n", Date{2006, 1, 10});
+  e = find_event(station, "1");
+  ASSERT_NE(e, nullptr) << all_events(station);
+  EXPECT_EQ(e->target.code, "INDCOP") << all_events(station);
+  Document jets = analyse("Turkish jets struck Kurdish militant positions in northern Iraq overnight.\n", Date{2007, 12, 16});
+  e = find_event(jets, "19");
+  ASSERT_NE(e, nullptr) << all_events(jets);
+  EXPECT_EQ(e->code, "195") << all_events(jets);
+  EXPECT_EQ(e->source.code, "TURMIL") << all_events(jets);
+  EXPECT_EQ(e->target.code, "IRQREB") << all_events(jets);
   Document positions =
       analyse("Forces loyal to President Laurent Gbagbo attacked rebel positions in Ivory Coast.\n", Date{2004, 11, 5});
   EXPECT_EQ(find_event(positions, "11"), nullptr) << all_events(positions);

@@ -209,15 +209,21 @@ void add_nominal_and_pronoun_mentions(Document& doc, const ActorDictionary* dict
                         : is_org_noun(lemma)  ? EntityType::kOrg
                         : is_place_noun(lemma) ? EntityType::kGpe
                                                : EntityType::kNone;
-      if (type == EntityType::kNone && dict)
-        for (uint32_t e : dict->lookup(lemma))
+      // A role word, or a role of two words whose head alone is none ("police station",
+      // "army post", "military convoy": the police's, the army's).
+      auto role_type = [&](const std::string& key) {
+        for (uint32_t e : dict->lookup(key))
           if (dict->entry(e).category == GazetteerCategory::kRole) {
             std::string_view c = dict->entry(e).code;
             bool group = c.starts_with("GOV") || c.starts_with("LEG") || c.starts_with("JUD") || c.starts_with("MED") ||
                          c.starts_with("BUS") || c.starts_with("NGO") || c.starts_with("PTY") || c.starts_with("EDU");
-            type = group ? EntityType::kOrg : EntityType::kPerson;
-            break;
+            return group ? EntityType::kOrg : EntityType::kPerson;
           }
+        return EntityType::kNone;
+      };
+      if (type == EntityType::kNone && dict) type = role_type(lemma);
+      if (type == EntityType::kNone && dict && w > s.first_word)
+        type = role_type(lower(word_lemma(doc, w - 1)) + " " + lemma);
       if (type == EntityType::kNone) continue;
       // A noun modifying another noun ("government officials") or a title of
       // a name ("Minister Wang") is not a mention of its own.

@@ -44,6 +44,9 @@ struct Words {
   std::vector<uint64_t> battle{h("fighting"), h("clash"), h("battle"), h("combat"), h("firefight"), h("gunbattle"),
                                h("skirmish")};
   std::vector<uint64_t> bomb{h("bomb"), h("blast"), h("explosion"), h("explosive"), h("bombing"), h("device")};
+  // Doers that attack from the air: their attack is an air strike (195).
+  std::vector<uint64_t> aircraft{h("jet"), h("warplane"), h("aircraft"), h("plane"), h("helicopter"), h("gunship"),
+                                 h("drone"), h("bomber"), h("airplane")};
   std::vector<uint64_t> disaster{h("crash"), h("accident"), h("lightning"), h("flood"), h("earthquake"), h("quake"),
                                  h("storm"), h("collapse"), h("landslide"), h("avalanche"), h("cyclone"), h("hurricane"),
                                  h("typhoon"), h("tsunami"), h("epidemic"), h("outbreak"), h("drown"), h("stampede"),
@@ -56,9 +59,6 @@ struct Words {
   std::vector<uint64_t> judicial{h("charge"), h("indict"), h("prosecute"), h("try"), h("sentence"), h("convict")};
   uint64_t talk = h("talk");  // the singular: speech, not negotiations ("all the tough talk")
   std::vector<uint64_t> circumstance{h("in"), h("during"), h("at"), h("after"), h("before"), h("following")};
-  std::vector<uint64_t> speech{h("say"), h("tell"), h("announce"), h("state"), h("add"), h("claim"),
-                               h("report"), h("note"), h("declare"), h("insist"), h("stress"), h("write"),
-                               h("reply"), h("explain"), h("indicate"), h("allege"), h("confirm")};
 };
 const Words& words() {
   static const Words w;
@@ -758,7 +758,7 @@ void Coder::resolve_reports(Scratch& sc) const {
   for (Pending& e : sc.pending) {
     if (e.dropped) continue;
     for (int a = t.parent[e.verb], steps = 0; a >= 0 && steps < t.n; a = t.parent[a], ++steps) {
-      if (!among(words().speech, t.hl[a])) continue;
+      if (!is_speech_verb(t.hl[a])) continue;
       bool pv = false;
       int sj = t.subject_of(a, pv);
       if (sj >= 0) {
@@ -932,6 +932,9 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       continue;
     if (implied && weapon && among(words().bomb, t.hl[subj]) && (e.code.starts_with("18") || e.code.starts_with("19")))
       e.code = "183";
+    // "Turkish jets struck Kurdish militant positions": fighting from the air.
+    if (t.lone_agents && subj >= 0 && (e.code == "190" || e.code == "180") && among(words().aircraft, t.hl[subj]))
+      e.code = "195";
     // A visit to a country is to its government ("visited China": CHNGOV), as its host is.
     if (t.lone_agents && (e.code.starts_with("042") || e.code.starts_with("043"))) {
       std::vector<CodedActor>& side = e.code.starts_with("042") ? e.tgt : e.src;

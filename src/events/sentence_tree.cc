@@ -43,6 +43,17 @@ bool meeting_noun(uint64_t lemma) {
 
 }  // namespace
 
+bool is_speech_verb(uint64_t lemma) {
+  static const std::vector<uint64_t> verbs = [] {
+    std::vector<uint64_t> v;
+    for (const char* w : {"say", "tell", "announce", "state", "add", "claim", "report", "note", "declare", "insist",
+                          "stress", "write", "reply", "explain", "indicate", "allege", "confirm"})
+      v.push_back(word_hash(w));
+    return v;
+  }();
+  return std::find(verbs.begin(), verbs.end(), lemma) != verbs.end();
+}
+
 void SentenceTree::load(const Document& doc, uint32_t s, const ActorResolver& resolver) {
   const Sentence& S = doc.sentences[s];
   n = static_cast<int>(S.word_count);
@@ -72,10 +83,8 @@ void SentenceTree::load(const Document& doc, uint32_t s, const ActorResolver& re
     // Ukrainian officials") and the participle as a second thing said. The noun right
     // before a speech verb that has no subject is its subject; a participle after a comma
     // beside a clause said before it is that clause's adverbial.
-    static const uint64_t speech[] = {word_hash("say"), word_hash("tell"), word_hash("report"), word_hash("add"),
-                                      word_hash("state"), word_hash("announce"), word_hash("confirm")};
     for (int r = 1; r < n; ++r) {
-      if (!is_verb_xpos(xp[r]) || std::find(std::begin(speech), std::end(speech), hl[r]) == std::end(speech)) continue;
+      if (!is_verb_xpos(xp[r]) || !is_speech_verb(hl[r])) continue;
       bool has_subject = false;
       for (int k = 0; k < n; ++k) has_subject = has_subject || (parent[k] == r && (dep[k] == kNsubj || dep[k] == kNsubjPass));
       if (has_subject) continue;
