@@ -548,6 +548,17 @@ TEST_F(PipelineEvents, TheAttributionAtTheEndIsNoVictim) {
   EXPECT_EQ(e->size.dead.min, 12) << all_events(doc);
 }
 
+// What a protest is for is the protest: "marched in Tehran to denounce the government" is
+// one demonstration against the government (141), not also a criticism (111).
+TEST_F(PipelineEvents, AProtestsPurposeIsTheProtest) {
+  Document doc = analyse("Hundreds of protesters marched in Tehran on Friday to denounce the government.\n",
+                         Date{2015, 6, 15});
+  const Event* e = find_event(doc, "14");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->target.code, "IRNGOV") << all_events(doc);
+  EXPECT_EQ(find_event(doc, "11"), nullptr) << all_events(doc);
+}
+
 // "the government" after a union is named is a government, not the union.
 TEST_F(PipelineEvents, TheGovernmentIsNotTheOrganisationNamedBefore) {
   Document doc = analyse("The Zimbabwe Farmers Union criticized the government on Monday.\n", Date{2006, 11, 20});

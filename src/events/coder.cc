@@ -721,7 +721,8 @@ void Coder::resolve_reports(Scratch& sc) const {
     }
   }
   // "held a phone conversation to discuss the war": a purpose (of the verb or of the event
-  // noun) of the same kind as its governor's event is that event, told again.
+  // noun) of the same kind as its governor's event is that event, told again; so is what a
+  // protest is for ("marched in Tehran to denounce the government": the march, 141).
   static const uint64_t kTo = h("to");
   for (Pending& e : sc.pending) {
     if ((t.dep[e.verb] != kAdvcl && t.dep[e.verb] != kAcl) || t.parent[e.verb] < 0 || e.code.size() < 2) continue;
@@ -730,7 +731,9 @@ void Coder::resolve_reports(Scratch& sc) const {
     if (!purpose) continue;
     const int gov = t.parent[e.verb], gov_object = t.child_with(gov, kObj);  // "held a conversation"
     for (const Pending& g : sc.pending)
-      if (&g != &e && !g.dropped && (g.verb == gov || g.verb == gov_object) && g.code.compare(0, 2, e.code, 0, 2) == 0)
+      if (&g != &e && !g.dropped && (g.verb == gov || g.verb == gov_object) &&
+          (g.code.compare(0, 2, e.code, 0, 2) == 0 ||
+           (g.code.starts_with("14") && (e.code.starts_with("10") || e.code.starts_with("11") || e.code.starts_with("12")))))
         e.dropped = true;
   }
   // "shelled Kharkiv, killing 12 civilians", "shot into houses, killing nine villagers": the
