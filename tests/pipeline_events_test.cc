@@ -238,6 +238,11 @@ TEST_F(PipelineEvents, TheEventsPlaceIsTheTownItHappenedIn) {
   ASSERT_NE(e, nullptr) << all_events(doc);
   ASSERT_GE(e->place, 0) << all_events(doc);
   EXPECT_EQ(doc.places[static_cast<size_t>(e->place)].name, "Colombo");
+  // A place in an organisation's name is none: "the Anatolia news agency".
+  Document agency = analyse("Turkish police seized 160 kg of heroin in an operation in Istanbul on Friday, the "
+                            "semi-official Anatolia news agency reported.\n",
+                            Date{2006, 11, 3});
+  for (const Place& p : agency.places) EXPECT_NE(p.name, "Anatolia") << agency.str(p.span);
 }
 
 // A participle the parser hung on its subject ("An insurgent fired at a patrol",

@@ -157,6 +157,8 @@ class Resolver {
       // Nor is a country owning a thing ("on Russia's entry into the WTO", "China's
       // position"); one owning a place is ("Sri Lanka's capital Colombo").
       if (g && g->kind == "country" && owns_a_thing(c.e)) continue;
+      // Nor a place in an organisation's name ("the Anatolia news agency", "the Kabul Bank").
+      if (inside_organisation(c.b, c.e)) continue;
       if (g) {
         p.name = g->name, p.country = g->country, p.admin1 = g->admin1;
         p.evidence = "gazetteer: " + g->kind + " " + g->name;
@@ -217,6 +219,15 @@ class Resolver {
     static const uint16_t kCompound = deprel_id("compound"), kAmod = deprel_id("amod");
     const Word& last = doc_.words[e - 1];
     return last.head != 0 && s.first_word + last.head - 1 == e && (last.deprel == kCompound || last.deprel == kAmod);
+  }
+
+  // Whether the words [b, e) lie inside a longer organisation mention.
+  bool inside_organisation(uint32_t b, uint32_t e) const {
+    for (const Mention& m : doc_.mentions)
+      if (m.type == EntityType::kOrg && m.first_word <= b && e <= m.first_word + m.word_count &&
+          m.word_count > e - b)
+        return true;
+    return false;
   }
 
   // Whether the name ending before word e is the possessor ("X's") of a common noun
