@@ -459,6 +459,12 @@ TEST_F(PipelineEvents, PassiveSubjectsMeetObjectPatternsAndMisreadPassives) {
   ASSERT_NE(e, nullptr) << all_events(dispersed);
   EXPECT_EQ(e->code, "175") << all_events(dispersed);
   EXPECT_EQ(e->source.code, "BGDCOP") << all_events(dispersed);
+  // "some of the demonstrators" are demonstrators: dispersing them is repression, not a crowd
+  // going home (082).
+  Document some = analyse("Police fired tear gas and dispersed some of the demonstrators in Monrovia.\n",
+                          Date{2005, 11, 12});
+  EXPECT_EQ(find_event(some, "08"), nullptr) << all_events(some);
+  EXPECT_NE(find_event(some, "175"), nullptr) << all_events(some);
   Document troops = analyse("Israeli troops also arrested some 20 Palestinians in the West Bank.\n", Date{2005, 11, 8});
   e = find_event(troops, "17");
   ASSERT_NE(e, nullptr) << all_events(troops);

@@ -38,6 +38,10 @@ struct Words {
   // Doers the text does not identify ("a suicide attacker", "the killers"): unknown source.
   std::vector<uint64_t> unknown_agent{h("attacker"), h("bomber"), h("sniper"), h("kidnapper"), h("abductor"),
                                       h("killer"), h("perpetrator"), h("culprit"), h("assassin"), h("arsonist")};
+  // Nouns of quantity before "of": "dozens of protesters", "some of the demonstrators".
+  std::vector<uint64_t> quantity{h("dozen"), h("dozens"), h("hundred"), h("hundreds"), h("thousand"),
+                                 h("thousands"), h("score"), h("scores"), h("number"), h("group"), h("part")};
+  uint64_t of = h("of");
   // Counts over time: "the number of U.S. soldiers killed" tells no event of its own.
   std::vector<uint64_t> tally{h("number"), h("total"), h("tally"), h("toll"), h("count")};
   // Subjects that are fighting: the killing they do is fighting (190), whoever fought.
@@ -366,8 +370,18 @@ bool Coder::match_pattern(const Scratch& sc, int v, uint32_t pi, Match& m) const
     ++m.score;
   }
   if (!c.object.empty()) {
-    // In the passive the object is the subject: "78 people were captured" (173), not 171.
-    if (!child_in(v, kObj, c.object) && !(t.lone_agents && child_in(v, kNsubjPass, c.object))) return false;
+    // In the passive the object is the subject: "78 people were captured" (173), not 171;
+    // "disperse some of the demonstrators" disperses demonstrators.
+    auto object_in = [&](uint16_t rel) {
+      if (child_in(v, rel, c.object)) return true;
+      int o = t.lone_agents ? t.child_with(v, rel) : -1;
+      if (o < 0 || !(t.up[o] == kNum || t.up[o] == kPron || t.up[o] == kAdj || t.up[o] == kDetPos ||
+                     among(words().quantity, t.hl[o])))
+        return false;
+      int of = t.prep_phrase(o, words().of, {});
+      return of >= 0 && among(c.object, t.hl[of]);
+    };
+    if (!object_in(kObj) && !(t.lone_agents && object_in(kNsubjPass))) return false;
     ++m.score;
   }
   int prep_head = -1;  // the noun of the pattern's prepositional phrase: modifiers may sit on it
