@@ -190,6 +190,7 @@ void add_nominal_and_pronoun_mentions(Document& doc, const ActorDictionary* dict
   const uint16_t noun = upos_id("NOUN"), pron = upos_id("PRON"), propn = upos_id("PROPN");
   const size_t before = doc.mentions.size();
   std::vector<bool> headed = heads_of_mentions(doc);  // words already heading a mention (the NER's names)
+  std::string two;                                    // "police station": a role of two lemmas
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     const uint32_t end = s.first_word + s.word_count;
@@ -222,8 +223,12 @@ void add_nominal_and_pronoun_mentions(Document& doc, const ActorDictionary* dict
         return EntityType::kNone;
       };
       if (type == EntityType::kNone && dict) type = role_type(lemma);
-      if (type == EntityType::kNone && dict && w > s.first_word)
-        type = role_type(lower(word_lemma(doc, w - 1)) + " " + lemma);
+      if (type == EntityType::kNone && dict && w > s.first_word) {
+        two.assign(word_lemma(doc, w - 1));  // one buffer for the whole document
+        for (char& ch : two) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        two.append(" ").append(lemma);
+        type = role_type(two);
+      }
       if (type == EntityType::kNone) continue;
       // A noun modifying another noun ("government officials") or a title of
       // a name ("Minister Wang") is not a mention of its own.
