@@ -481,6 +481,14 @@ TEST_F(PipelineEvents, LeadersPatronsFacilitiesAndPositions) {
   const Event* e = find_event(led, "19");
   ASSERT_NE(e, nullptr) << all_events(led);
   EXPECT_EQ(e->source.code, "USAMIL") << all_events(led);
+  // "troops backed by Afghan security forces" describes the troops; ISAF is NATO's.
+  Document by = analyse("Hundreds of ISAF troops backed by Afghan security forces launched a major operation in "
+                        "Panjwayi, a known Taliban stronghold.\n",
+                        Date{2006, 12, 17});
+  EXPECT_EQ(find_event(by, "05"), nullptr) << all_events(by);
+  e = find_event(by, "19");
+  ASSERT_NE(e, nullptr) << all_events(by);
+  EXPECT_EQ(e->source.code, "IGOWSTNAT") << all_events(by);
   Document backed = analyse("Iranian-backed militias fired rockets at a US base in Iraq.\n", Date{2020, 1, 5});
   for (const Event& x : backed.events) {
     EXPECT_FALSE(x.code.starts_with("05")) << all_events(backed);  // "backed" is no support given here

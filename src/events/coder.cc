@@ -42,6 +42,8 @@ struct Words {
   std::vector<uint64_t> quantity{h("dozen"), h("dozens"), h("hundred"), h("hundreds"), h("thousand"),
                                  h("thousands"), h("score"), h("scores"), h("number"), h("group"), h("part")};
   uint64_t of = h("of");
+  std::vector<uint64_t> backing{h("back"), h("support"), h("sponsor"), h("fund"), h("arm"), h("train"), h("lead"),
+                                h("accompany"), h("equip")};
   // Counts over time: "the number of U.S. soldiers killed" tells no event of its own.
   std::vector<uint64_t> tally{h("number"), h("total"), h("tally"), h("toll"), h("count")};
   // Subjects that are fighting: the killing they do is fighting (190), whoever fought.
@@ -869,6 +871,9 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // "Iranian-backed militias", "US-led troops": a participle hyphened to its modifier
     // describes the noun; it tells no event of its own.
     if (verbal && v > 0 && t.xp[v - 1] == kHyph && (t.dep[v] == kAmod || t.dep[v] == kCompound)) continue;
+    // So does a participle describing who stands behind a group ("troops backed by Afghan
+    // security forces", "militias supported by Iran").
+    if (verbal && t.lone_agents && t.dep[v] == kAcl && t.xp[v] == kVBN && among(words().backing, t.hl[v])) continue;
     // Candidate heads: the surface form, the dictionary's form table, the lemma.
     uint64_t keys[3] = {t.hs[v], 0, t.hl[v]};
     if (auto f = forms_.find(t.hs[v]); f != forms_.end()) keys[1] = f->second;
