@@ -12,6 +12,7 @@ PACKAGES=(
   libsqlite3-dev libcpp-httplib-dev iso-codes
   pybind11-dev python3-dev python3-pandas python3-distributed
   chromium
+  wordnet-base  # training only: WordNet glosses for the word clusters (scripts/cluster_text.py)
 )
 # Node.js builds the web page; a machine may already have it from elsewhere (with its own npm).
 command -v node >/dev/null && command -v npm >/dev/null || PACKAGES+=(nodejs npm)

@@ -334,6 +334,7 @@ TEST(NerModelTest, RoundTripsThroughTheModelFile) {
   EXPECT_EQ(again.value().feature_count(), ner.feature_count());
   EXPECT_EQ(again.value().lexicon().size(), ner.lexicon().size());
   EXPECT_EQ(again.value().uses_doc_hints(), ner.uses_doc_hints());
+  EXPECT_EQ(again.value().clusters().size(), ner.clusters().size());
   expect_same_mentions(ner, again.value(), "Officials in Kyiv said Russian troops had left the region on Tuesday.");
 }
 

@@ -1,4 +1,5 @@
 #include "parser/parser.h"
+#include "tagger/clusters.h"
 
 #include <filesystem>
 #include <random>
@@ -220,6 +221,38 @@ TEST(ParserTest, SaveLoadRoundTripGivesIdenticalParses) {
     EXPECT_EQ(a.words[i].deprel, b.words[i].deprel);
   }
   std::filesystem::remove(path);
+}
+
+// A model trained with word clusters (feature set 3) carries them: it parses its
+// training sentences, and a copy without its clusters section is refused.
+TEST(ParserTest, TinyModelWithClustersStoresThem) {
+  std::vector<std::vector<std::string>> text;
+  for (const auto& s : tiny_treebank()) {
+    std::vector<std::string> forms;
+    for (const auto& w : s.words) forms.push_back(w.form);
+    for (int r = 0; r < 2; ++r) text.push_back(forms);
+  }
+  tagger::ClusterTrainOptions co;
+  co.levels = {2, 4};
+  co.min_count = 2;
+  auto clusters = tagger::train_clusters(text, co);
+  ASSERT_TRUE(clusters.ok()) << clusters.status().message();
+  ParserTrainOptions opt;
+  opt.epochs = 15;
+  opt.parser_bits = 14;
+  opt.label_bits = 12;
+  opt.note = "test";
+  opt.clusters = &clusters.value();
+  auto bank = tiny_treebank();
+  auto r = train_parser(bank, bank, opt, [](const std::string&) {});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_NE(r.value().model.section("clusters"), nullptr);
+  auto p = Parser::from_model(r.value().model, "clusters");
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  expect_parses_tiny_treebank(p.value());
+  ModelFile without = r.value().model;
+  std::erase_if(without.sections, [](const auto& s) { return s.first == "clusters"; });
+  EXPECT_FALSE(Parser::from_model(without, "without").ok());
 }
 
 TEST(ParserTest, RejectsOtherModelVersions) {

@@ -40,6 +40,19 @@ void add_eval_parse_command(CLI::App& eval_group);
 void add_train_parser_command(CLI::App& train_group);
 // `sitrep train tagger` and `sitrep eval tagger` (src/tagger), added to those groups.
 void add_train_tagger_command(CLI::App& train_group);
+// The options every trainer of case-robust, cluster-aware models shares: --case-lower,
+// --case-upper (shares of the training `unit`s copied lower- / upper-cased) and --clusters.
+inline void add_case_and_cluster_options(CLI::App* cmd, double* lower, double* upper, std::string* clusters,
+                                         const std::string& unit) {
+  cmd->add_option("--case-lower", *lower, "Also train on lower-cased copies of this share of the " + unit)
+      ->capture_default_str();
+  cmd->add_option("--case-upper", *upper, "Also train on upper-cased copies of this share of the " + unit)
+      ->capture_default_str();
+  cmd->add_option("--clusters", *clusters, "Word clusters (`sitrep train clusters`): features, stored in the model")
+      ->check(CLI::ExistingFile);
+}
+// `sitrep train clusters` (src/tagger/clusters.h).
+void add_train_clusters_command(CLI::App& train_group);
 void add_eval_tagger_command(CLI::App& eval_group);
 // `sitrep eval coref` (src/entities), added to the eval group.
 void add_eval_coref_command(CLI::App& eval_group);

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   sitrep::cli::add_train_command(app);
   sitrep::cli::add_train_parser_command(*app.get_subcommand("train"));
   sitrep::cli::add_train_tagger_command(*app.get_subcommand("train"));
+  sitrep::cli::add_train_clusters_command(*app.get_subcommand("train"));
   sitrep::cli::add_eval_tagger_command(*app.get_subcommand("eval"));
   sitrep::cli::add_train_ner_command(*app.get_subcommand("train"));
   sitrep::cli::add_eval_ner_command(*app.get_subcommand("eval"));

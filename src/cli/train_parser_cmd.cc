@@ -12,6 +12,7 @@
 #include "io/conllu_reader.h"
 #include "parser/parser_train.h"
 #include "parser/treebank.h"
+#include "tagger/clusters.h"
 
 namespace sitrep::cli {
 namespace {
@@ -27,6 +28,8 @@ struct TrainParserOptions {
   std::string dev_tagger;
   int tagger_epochs = 6;
   std::string save_tags, load_tags;
+  double case_lower = 0, case_upper = 0;
+  std::string clusters;
   std::string note =
       "UD English EWT v2.15 (CC BY-SA 4.0) + GUM (CC BY, without whow/fiction); "
       "trained by `sitrep train parser`";
@@ -34,6 +37,10 @@ struct TrainParserOptions {
 
 int run_train_parser(const TrainParserOptions& opt) {
   std::vector<TreebankSentence> train, dev;
+  auto loaded = tagger::WordClusters::load_optional(opt.clusters);
+  if (!loaded.ok()) return fail(loaded.status());
+  const tagger::WordClusters& clusters = loaded.value();
+  const tagger::WordClusters* cl = clusters.empty() ? nullptr : &clusters;
   size_t skipped = 0;
   for (const auto& path : opt.train) {
     auto bank = read_treebank(path);
@@ -55,6 +62,7 @@ int run_train_parser(const TrainParserOptions& opt) {
     }
     dev = std::move(bank).value();
   }
+  add_case_copies(train, opt.case_lower, opt.case_upper);
   size_t words = 0;
   for (const auto& s : train) words += s.words.size();
   fmt::print(stderr, "train: {} sentences, {} words ({} sentences of whow/fiction left out); dev: {} sentences\n",
@@ -78,7 +86,7 @@ int run_train_parser(const TrainParserOptions& opt) {
       }
   } else if (opt.jackknife > 0) {
     Status st = jackknife_tags(train, opt.jackknife, opt.tagger_epochs,
-                               [](const std::string& line) { fmt::print(stderr, "{}\n", line); });
+                               [](const std::string& line) { fmt::print(stderr, "{}\n", line); }, cl);
     if (!st.ok()) {
       return fail(st);
     }
@@ -101,9 +109,14 @@ int run_train_parser(const TrainParserOptions& opt) {
     }
   }
   ParserTrainOptions o = opt.train_options;
-  o.note = fmt::format("{} (--epochs {} --parser-bits {} --label-bits {} --explore {} --seed {} --jackknife {} --beam {}{})",
+  o.clusters = cl;
+  o.note = fmt::format("{} (--epochs {} --parser-bits {} --label-bits {} --explore {} --seed {} --jackknife {} --beam {}{}{}{})",
                        opt.note, o.epochs, o.parser_bits, o.label_bits, o.explore, o.seed, opt.jackknife, o.beam,
-                       opt.also_gold ? " --also-gold" : "");
+                       opt.also_gold ? " --also-gold" : "",
+                       opt.case_lower > 0 || opt.case_upper > 0
+                           ? fmt::format(" --case-lower {} --case-upper {}", opt.case_lower, opt.case_upper)
+                           : "",
+                       cl ? fmt::format(" --clusters ({} words)", clusters.size()) : "");
   auto result = train_parser(train, dev, o, [](const std::string& line) { fmt::print(stderr, "{}\n", line); });
   if (!result.ok()) {
     return fail(result.status());
@@ -153,6 +166,7 @@ void add_train_parser_command(CLI::App& train_group) {
       ->capture_default_str();
   cmd->add_option("--save-tags", opt->save_tags, "Write the training tags (after --jackknife) to this file");
   cmd->add_option("--load-tags", opt->load_tags, "Read the training tags from a --save-tags file instead of tagging");
+  add_case_and_cluster_options(cmd, &opt->case_lower, &opt->case_upper, &opt->clusters, "sentences");
   cmd->add_option("--seed", opt->train_options.seed, "Random seed")->capture_default_str();
   cmd->add_option("--note", opt->note, "Model note: training data, licence, command")->capture_default_str();
   cmd->callback([opt] { throw CLI::RuntimeError(run_train_parser(*opt)); });

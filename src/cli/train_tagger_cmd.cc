@@ -20,6 +20,7 @@ struct TrainTaggerOptions {
   std::string out;
   std::string note = "UD English EWT v2.15 (CC BY-SA 4.0) + GUM (CC BY, without whow/fiction)";
   tagger::TaggerTrainOptions train_options;
+  std::string clusters;
 };
 
 int run_train_tagger(const TrainTaggerOptions& opt) {
@@ -44,12 +45,21 @@ int run_train_tagger(const TrainTaggerOptions& opt) {
     dev_corpus = std::move(corpus).value();
   }
   tagger::TaggerTrainOptions to = opt.train_options;
+  auto loaded = tagger::WordClusters::load_optional(opt.clusters);
+  if (!loaded.ok()) return fail(loaded.status());
+  const tagger::WordClusters& clusters = loaded.value();
+  if (!clusters.empty()) to.clusters = &clusters;
   to.log = [](const std::string& line) { fmt::print(stderr, "train tagger: {}\n", line); };
   auto model = tagger::train_tagger(train, dev, to);
   if (!model.ok()) return fail(model.status());
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::string note = fmt::format("{}. Trained by `sitrep train tagger` on {} (epochs {}, folds {}, min feature count {}){}.",
+  std::string note = fmt::format("{}. Trained by `sitrep train tagger` on {} (epochs {}, folds {}, min feature count {}{}{}){}.",
                                  opt.note, fmt::join(names, ", "), to.epochs, to.folds, to.min_feature_count,
+                                 to.case_lower > 0 || to.case_upper > 0
+                                     ? fmt::format(", case-folded copies: lower {}, upper {}", to.case_lower, to.case_upper)
+                                     : "",
+                                 opt.clusters.empty() ? "" : fmt::format(", word clusters {}: {} words",
+                                     std::filesystem::path(opt.clusters).filename().string(), clusters.size()),
                                  opt.dev.empty() ? "" : ", epoch chosen on " +
                                      std::filesystem::path(opt.dev).filename().string());
   Status st = model.value().save(opt.out, note);
@@ -82,6 +92,8 @@ void add_train_tagger_command(CLI::App& train_group) {
   cmd->add_option("--folds", opt->train_options.folds,
                   "Jackknife folds for the second pass (0: one pass only)")
       ->capture_default_str();
+  add_case_and_cluster_options(cmd, &opt->train_options.case_lower, &opt->train_options.case_upper, &opt->clusters,
+                               "sentences");
   cmd->add_option("--seed", opt->train_options.seed, "Shuffling seed")->capture_default_str();
   cmd->add_option("--note", opt->note, "Training data and licence, stored in the model")->capture_default_str();
   cmd->callback([opt] {

@@ -126,7 +126,7 @@ void Ner::decode(std::span<const detail::NerWord> words, std::span<uint8_t> clas
   const size_t n = words.size();
   if (n == 0) return;
   s.hashes.resize(n * kFeatures);
-  detail::sentence_features(words.data(), n, caps_, lexicon_, s.features, s.hashes.data());
+  detail::sentence_features(words.data(), n, caps_, lexicon_, clusters_, s.features, s.hashes.data());
   for (uint64_t h : s.hashes) rows_.prefetch(h);
   s.emit.assign(n * kClasses, 0);
   add_rows(s.hashes.data(), n, 0, kFeatures, s.emit.data());
@@ -151,7 +151,7 @@ void Ner::decode_document(std::span<detail::NerWord> words, std::span<const uint
     const size_t b = begin[si], n = begin[si + 1] - b;
     if (n == 0) return;
     s.hashes.resize(n * kFeatures);
-    detail::sentence_features(&words[b], n, caps_, lexicon_, s.features, s.hashes.data());
+    detail::sentence_features(&words[b], n, caps_, lexicon_, clusters_, s.features, s.hashes.data());
     int32_t* base = &s.base[b * kClasses];
     if (first) {
       for (size_t i = 0; i < n; ++i) s.lower[b + i] = s.features.info[i + 2].w.lower;
@@ -254,6 +254,7 @@ ModelFile Ner::to_model_file(std::string note) const {
   if (!lexicon_.empty()) m.add("lexicon", lexicon_.serialize());
   if (uses_gazetteer_) m.add("gazetteer", gazetteer_.serialize());
   if (uses_doc_hints_) m.add("doc_hints", std::string(1, '\1'));
+  if (!clusters_.empty()) m.add("clusters", clusters_.encode());
   return m;
 }
 
@@ -262,7 +263,7 @@ Result<Ner> Ner::from_model_file(const ModelFile& m, std::string_view name) {
     return Status::Error(std::string(name) + ": ner model: " + std::string(what));
   };
   if (m.kind != kNerKind) return bad("not a ner model (kind \"" + m.kind + "\")");
-  if (m.kind_version != kNerVersion)
+  if (m.kind_version != kNerVersion && m.kind_version != 2)  // 2: no clusters
     return bad("version " + std::to_string(m.kind_version) + " is not supported (this build reads version " +
                std::to_string(kNerVersion) + "); retrain it with `sitrep train ner`");
   const std::string* sec = m.section("weights");
@@ -286,6 +287,11 @@ Result<Ner> Ner::from_model_file(const ModelFile& m, std::string_view name) {
     return bad("corrupt section \"caps\"");
   if ((sec = m.section("lexicon")) && !t.lexicon_.deserialize(*sec)) return bad("corrupt section \"lexicon\"");
   t.uses_doc_hints_ = m.section("doc_hints") != nullptr;
+  if ((sec = m.section("clusters"))) {
+    auto cl = tagger::WordClusters::decode(*sec);
+    if (!cl.ok()) return bad(cl.status().message());
+    t.clusters_ = std::move(cl).value();
+  }
   t.uses_gazetteer_ = gaz != 0;
   // The gazetteer the model was trained with travels inside it: the recognizer reads no data files.
   if (t.uses_gazetteer_) {

@@ -18,12 +18,13 @@
 #include "core/status.h"
 #include "entities/gazetteer.h"
 #include "entities/ner_lexicon.h"
+#include "tagger/clusters.h"
 #include "tagger/hash_index.h"
 
 namespace sitrep::entities {
 
 inline constexpr std::string_view kNerKind = "ner";
-inline constexpr uint32_t kNerVersion = 2;  // 2: 50 features, name lists (NerLexicon)
+inline constexpr uint32_t kNerVersion = 3;  // 2: 50 features, name lists (NerLexicon); 3: + word clusters (version 2 still loads)
 
 namespace detail {
 struct NerWord;
@@ -60,6 +61,7 @@ class Ner {
   bool uses_gazetteer() const { return uses_gazetteer_; }
   size_t feature_count() const { return keys_.size(); }
   const NerLexicon& lexicon() const { return lexicon_; }
+  const tagger::WordClusters& clusters() const { return clusters_; }
 
  private:
   friend class NerTrainer;
@@ -85,6 +87,7 @@ class Ner {
   std::vector<int32_t> packed_;         // weight * 256 + class
   Gazetteer gazetteer_;
   NerLexicon lexicon_;  // name lists, stored in the model
+  tagger::WordClusters clusters_;  // word clusters, stored in the model (empty: none)
 };
 
 }  // namespace sitrep::entities

@@ -13,6 +13,7 @@ bool first_upper(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] 
 }  // namespace
 
 void sentence_features(const NerWord* words, size_t n, const HashIndex& caps_table, const NerLexicon& lexicon,
+                       const tagger::WordClusters& clusters,
                        FeatureScratch& s, uint64_t* out) {
   s.info.resize(n + 4);
   TokenInfo pad_before, pad_after;
@@ -26,6 +27,7 @@ void sentence_features(const NerWord* words, size_t n, const HashIndex& caps_tab
   for (size_t i = 0; i < n; ++i) {
     TokenInfo& t = s.info[i + 2];
     tagger::detail::word_info(words[i].form, caps_table, s.lower, t.w);
+    if (!clusters.empty()) t.w.cluster = clusters.find(t.w.lower);
     t.upos = words[i].upos;
     t.xpos = words[i].xpos;
     t.gaz = words[i].gaz;
@@ -95,6 +97,16 @@ void sentence_features(const NerWord* words, size_t n, const HashIndex& caps_tab
     f[k++] = feature(150, t[0].lex);
     f[k++] = feature(151, t[0].lex, c.shape);
     f[k++] = feature(152, t[-1].lex * 256u + t[0].lex, t[1].lex);
+    // Word clusters (kNoFeature, which no model has a row for, without them).
+    using tagger::detail::cluster_at;
+    const bool cl = !clusters.empty();
+    constexpr uint64_t none = tagger::detail::kNoFeature;
+    f[k++] = cl ? feature(160, cluster_at(c, 0)) : none;
+    f[k++] = cl ? feature(161, cluster_at(c, 1)) : none;
+    f[k++] = cl ? feature(162, cluster_at(c, 2), upper) : none;
+    f[k++] = cl ? feature(163, cluster_at(t[-1].w, 1), cluster_at(c, 1)) : none;
+    f[k++] = cl ? feature(164, cluster_at(c, 1), cluster_at(t[1].w, 1)) : none;
+    f[k++] = cl ? feature(165, cluster_at(c, 2), t[0].xpos) : none;
     // The hint templates stay last (kHintFeatures).
     f[k++] = feature(153, t[0].hint);
     f[k++] = feature(154, t[0].hint, c.shape);

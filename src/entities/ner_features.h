@@ -47,7 +47,7 @@ struct TokenInfo {
   uint8_t hint = 0;
 };
 
-inline constexpr int kFeatures = 52;
+inline constexpr int kFeatures = 58;  // 52 + 6 word-cluster templates
 inline constexpr int kHintFeatures = 2;  // the last templates: the document hint (Ner::decode_document)
 
 // Document memory: what a first pass labelled the other occurrences of a word
@@ -97,6 +97,7 @@ struct FeatureScratch {
 // capitalised mid-sentence (1 never .. 5 always), as the tagger's dictionary does.
 // `lexicon` may be empty.
 void sentence_features(const NerWord* words, size_t n, const tagger::HashIndex& caps, const NerLexicon& lexicon,
+                       const tagger::WordClusters& clusters,
                        FeatureScratch& scratch, uint64_t* out);
 
 // Best well-formed class path (ner.cc): `emit` is n x kClasses, `trans` (kClasses

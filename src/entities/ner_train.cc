@@ -8,6 +8,7 @@
 #include <random>
 #include <unordered_map>
 
+#include "core/case_fold.h"
 #include "core/tagset.h"
 #include "entities/ner_features.h"
 
@@ -54,6 +55,34 @@ std::vector<NerTrainSentence> ner_train_sentences(const NerCorpus& nc, const tag
   }
   std::erase_if(out, [](const NerTrainSentence& t) { return t.forms.empty(); });
   return out;
+}
+
+void add_case_copies(std::vector<NerTrainSentence>& train, double lower, double upper, const tagger::Tagger& tagger) {
+  if (lower <= 0 && upper <= 0) return;
+  std::vector<NerTrainSentence> out;
+  std::vector<std::string_view> forms;
+  std::vector<tagger::WordTags> tags;
+  for (size_t a = 0; a < train.size();) {
+    size_t b = a + 1;
+    while (b < train.size() && train[b].doc == train[a].doc) ++b;
+    for (size_t k = a; k < b; ++k) out.push_back(std::move(train[k]));
+    CaseFold fold = case_fold_for(out.back().doc, lower, upper);
+    if (fold != CaseFold::kNone && !out.back().copy) {
+      for (size_t k = out.size() - (b - a), e = out.size(); k < e; ++k) {
+        NerTrainSentence t = out[k];
+        for (auto& f : t.forms) f = fold_case(f, fold);
+        forms.assign(t.forms.begin(), t.forms.end());
+        tags.resize(forms.size());
+        tagger.tag_words(forms, tags);
+        for (size_t i = 0; i < tags.size(); ++i) t.upos[i] = tags[i].upos, t.xpos[i] = tags[i].xpos;
+        t.doc = ~t.doc;
+        t.copy = true;
+        out.push_back(std::move(t));
+      }
+    }
+    a = b;
+  }
+  train = std::move(out);
 }
 
 namespace {
@@ -161,7 +190,7 @@ void NerTrainer::build_caps() {
   std::unordered_map<std::string, std::pair<uint32_t, uint32_t>> caps;
   std::string lower;
   for (const auto& s : train_)
-    for (size_t i = 1; i < s.forms.size(); ++i) {
+    for (size_t i = 1; i < s.forms.size() && !s.copy; ++i) {  // case-folded copies say nothing of capitals
       tagger::detail::lower_into(s.forms[i], lower);
       auto& c = caps[lower];
       ++c.first;
@@ -176,6 +205,7 @@ void NerTrainer::build_caps() {
   }
   std::sort(entries.begin(), entries.end());
   if (opt_.lexicon) base_.lexicon_ = *opt_.lexicon;
+  if (opt_.clusters) base_.clusters_ = *opt_.clusters;
   base_.caps_keys_.clear();
   base_.caps_values_.clear();
   for (auto [k, v] : entries) base_.caps_keys_.push_back(k), base_.caps_values_.push_back(v);
@@ -190,8 +220,10 @@ void NerTrainer::build_features() {
   for (size_t s = 0; s < train_.size(); ++s) {
     words_of(train_[s], words);
     hashes[s].resize(words.size() * kFeatures);
-    detail::sentence_features(words.data(), words.size(), base_.caps_, base_.lexicon_, fs, hashes[s].data());
-    for (uint64_t h : hashes[s]) ++counts.at(h, 0);
+    detail::sentence_features(words.data(), words.size(), base_.caps_, base_.lexicon_, base_.clusters_, fs,
+                              hashes[s].data());
+    for (uint64_t h : hashes[s])
+      if (h != tagger::detail::kNoFeature) ++counts.at(h, 0);
   }
   counts.for_each([&](uint64_t key, uint32_t n) {
     if (n >= opt_.min_feature_count) keys_.push_back(key);
@@ -359,7 +391,7 @@ Status held_out_hints(std::vector<NerTrainSentence>& train, const NerTrainOption
   std::vector<size_t> where[2];
   int f = 0;
   for (size_t k = 0; k < train.size(); ++k) {
-    if (k > 0 && train[k].doc != train[k - 1].doc) f ^= 1;
+    if (k > 0 && train[k].doc != train[k - 1].doc && !train[k].copy) f ^= 1;
     train[k].hint.clear();
     fold[f].push_back(train[k]);
     where[f].push_back(k);

@@ -25,7 +25,13 @@ struct NerTrainSentence {
   std::vector<uint8_t> hint;  // document hints from a held-out first pass (empty: none)
   uint64_t doc = 0;           // hash of the document id: consecutive sentences with one value form a document
   bool partial = false;
+  bool copy = false;          // a case-folded copy of the document before it (held-out hints keep them together)
 };
+
+// Appends after each document chosen (a share `lower` lower-cased, `upper`
+// upper-cased, by a fixed hash of its id) a case-folded copy of it, tagged again by
+// `tagger` on the folded words; gold classes stay.
+void add_case_copies(std::vector<NerTrainSentence>& train, double lower, double upper, const tagger::Tagger& tagger);
 
 // The sentences of a corpus with their gold classes; UPOS/XPOS predicted by
 // `tagger` (as at run time), or the corpus's own when it is null.
@@ -37,6 +43,7 @@ struct NerTrainOptions {
   uint64_t seed = 1;
   const Gazetteer* gazetteer = nullptr;  // non-empty: train with gazetteer features
   const NerLexicon* lexicon = nullptr;   // non-empty: name-list features, stored in the model
+  const tagger::WordClusters* clusters = nullptr;  // non-empty: word-cluster features, stored in the model
   bool doc_hints = false;  // document hints: train on those of a 2-fold held-out first pass
   std::function<void(const std::string&)> log;
 };

@@ -64,13 +64,20 @@ Result<Parser> Parser::from_model(const ModelFile& model, std::string_view name)
   uint32_t beam = 1;
   if (!r.u32(&features) || !r.u32(&pbits) || !r.u32(&lbits) || !r.u64(&seen) || !r.u32(&beam))
     return Status::Error(fmt::format("{}: parser model: truncated meta section", name));
-  if (features != kFeatureSetVersion)
-    return Status::Error(fmt::format("{}: parser model has feature set {}, this build reads {}", name, features,
-                                     kFeatureSetVersion));
+  if (features != kFeatureSetVersion && features != kFeatureSetVersion + 1)
+    return Status::Error(fmt::format("{}: parser model has feature set {}, this build reads {} and {} (with clusters)",
+                                     name, features, kFeatureSetVersion, kFeatureSetVersion + 1));
   if (beam < 1 || beam > 64) return Status::Error(fmt::format("{}: parser model: bad beam width {}", name, beam));
   if (pbits < 4 || pbits > 28 || lbits < 4 || lbits > 24)
     return Status::Error(fmt::format("{}: parser model: bad table sizes", name));
   ParserWeights& w = *p.w_;
+  if (features == kFeatureSetVersion + 1) {  // word clusters
+    const std::string* cl = model.section("clusters");
+    if (!cl) return Status::Error(fmt::format("{}: parser model lacks its clusters", name));
+    auto c = tagger::WordClusters::decode(*cl);
+    if (!c.ok()) return c.status().prefixed(std::string(name) + ": parser model: ");
+    w.clusters = std::move(c).value();
+  }
   w.parser_bits = static_cast<int>(pbits);
   w.label_bits = static_cast<int>(lbits);
   w.seen_labels = seen;
@@ -203,11 +210,12 @@ void Parser::parse_sentence(Document& doc, uint32_t first, uint32_t count) const
   State& st = scratch.st;
   const int n = static_cast<int>(count);
   toks.resize(static_cast<size_t>(n) + 1);
-  toks[0] = root_tok();
+  const tagger::WordClusters* clusters = w.clusters.empty() ? nullptr : &w.clusters;
+  toks[0] = root_tok(clusters != nullptr);
   for (int i = 1; i <= n; ++i) {
     const Word& word = doc.words[first + i - 1];
     const bool in_text = word.span.begin <= word.span.end && word.span.end <= doc.text.size();
-    toks[i] = make_tok(in_text ? doc.word_text(first + i - 1) : std::string_view(), word.upos, word.xpos);
+    toks[i] = make_tok(in_text ? doc.word_text(first + i - 1) : std::string_view(), word.upos, word.xpos, clusters);
   }
   count_toks(toks);
   if (w.beam > 1) {

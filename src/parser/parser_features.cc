@@ -49,6 +49,10 @@ struct View {
   uint64_t ls(int p) const { return p < 0 ? 1ULL << 63 : st.lset[p]; }
   uint64_t rs(int p) const { return p < 0 ? 1ULL << 63 : st.rset[p]; }
   uint64_t suf(int p) const { return p < 0 ? kNoForm : toks[p].suffix; }
+  // Cluster level k of a word (0: unknown word; the root and nothing get their own values).
+  uint64_t c(int p, int k) const {
+    return p < 0 ? 0xFFF : p == 0 ? 0xFFE : tagger::WordClusters::level(toks[p].cluster, k);
+  }
   // Punctuation and verbs strictly between a < b (0 when either is missing).
   uint64_t puncts_between(int a, int b) const {
     if (a < 0 || b < 0 || b - a < 2) return 0;
@@ -76,17 +80,26 @@ uint64_t form_hash(std::string_view form) {
   return XXH3_64bits(buf, n) ^ (form.size() > sizeof buf ? 0x77 : 0);
 }
 
-Tok make_tok(std::string_view form, uint16_t upos, uint16_t xpos) {
+Tok make_tok(std::string_view form, uint16_t upos, uint16_t xpos, const tagger::WordClusters* clusters) {
   Tok t;
   t.form = form_hash(form);
+  if (clusters && form.size() <= 64) {  // key: XXH3 of the ASCII lowercase form (tagger::detail::hash_bytes)
+    char buf[64];
+    for (size_t i = 0; i < form.size(); ++i) {
+      char c = form[i];
+      buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    t.cluster = clusters->find(XXH3_64bits(buf, form.size()));
+  }
   t.upos = upos;
   t.xpos = xpos;
   t.suffix = form_hash(form.size() > 3 ? form.substr(form.size() - 3) : form) ^ 0x5f;
   return t;
 }
 
-Tok root_tok() {
+Tok root_tok(bool clusters) {
   Tok t;
+  t.cluster = clusters ? kClustersOn : 0;
   t.form = t.suffix = kRootForm;
   t.upos = t.xpos = kRootTag;
   return t;
@@ -295,6 +308,16 @@ int parser_features(const State& st, const Tok* toks, uint64_t* out) {
   out[k++] = fh(139, v.suf(s1), v.suf(s0));
   out[k++] = fh(140, v.suf(b0), s0t);
   out[k++] = fh(141, v.suf(s0), b0t);
+  if (toks[0].cluster) {  // word clusters (feature set 3)
+    out[k++] = fh(150, v.c(s0, 2));
+    out[k++] = fh(151, v.c(b0, 2));
+    out[k++] = fh(152, v.c(s1, 1));
+    out[k++] = fh(153, v.c(b1, 1));
+    out[k++] = fh(154, v.c(s0, 1), v.c(b0, 1));
+    out[k++] = fh(155, v.c(s1, 1), v.c(s0, 1));
+    out[k++] = fh(156, v.c(s0, 1), b0t);
+    out[k++] = fh(157, s0t, v.c(b0, 1));
+  }
   return k;
 }
 
@@ -358,6 +381,11 @@ int label_features(const State& st, const Tok* toks, int h, int d, uint64_t* out
   out[k++] = fh(46, dir, ht, dt, v.verbs_between(lo, hi));
   out[k++] = fh(47, dir, v.suf(d), ht);
   out[k++] = fh(48, dir, v.suf(d), v.suf(h));
+  if (toks[0].cluster) {
+    out[k++] = fh(50, dir, v.c(d, 1));
+    out[k++] = fh(51, dir, v.c(h, 1));
+    out[k++] = fh(52, dir, v.c(h, 1), v.c(d, 1));
+  }
   return k;
 }
 

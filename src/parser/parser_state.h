@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/tagset.h"
+#include "tagger/clusters.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -36,12 +37,15 @@ struct Tok {
   uint64_t suffix = 0;  // hash of its last three bytes
   uint16_t puncts = 0;  // punctuation words among 1..this one
   uint16_t verbs = 0;   // verbs among 1..this one
+  uint32_t cluster = 0; // tagger::WordClusters value of the lowercase form (0: unknown); on the root
+                        // (index 0): kClustersOn when the model uses cluster features
 };
+inline constexpr uint32_t kClustersOn = 1u << 31;
 
 // Hash of a form: ASCII lower case, digits folded to '0'.
 uint64_t form_hash(std::string_view form);
-Tok make_tok(std::string_view form, uint16_t upos, uint16_t xpos);
-Tok root_tok();
+Tok make_tok(std::string_view form, uint16_t upos, uint16_t xpos, const tagger::WordClusters* clusters = nullptr);
+Tok root_tok(bool clusters = false);
 // Fills the running counts (puncts, verbs) of toks[1..].
 void count_toks(std::vector<Tok>& toks);
 inline constexpr uint64_t kRootForm = 0x5ee7ULL, kNoForm = 0x1ULL;
@@ -245,6 +249,7 @@ struct ParserWeights {
   uint64_t seen_labels = 0;
   HugeTable<int16_t> parser;  // (1 << parser_bits) rows of kParserClasses
   HugeTable<int8_t> labels;    // (1 << label_bits) rows of kLabelClasses, int16 file weights / 256
+  tagger::WordClusters clusters;  // empty: no cluster features (feature set 2); else feature set 3
 };
 
 }  // namespace sitrep::parser_detail

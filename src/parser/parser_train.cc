@@ -95,16 +95,16 @@ struct Encoded {
   std::vector<int> heads, labels;
 };
 
-Encoded encode(const TreebankSentence& s) {
+Encoded encode(const TreebankSentence& s, const tagger::WordClusters* clusters) {
   Encoded e;
   const size_t n = s.words.size();
   e.toks.resize(n + 1);
   e.heads.assign(n + 1, 0);
   e.labels.assign(n + 1, 0);
-  e.toks[0] = root_tok();
+  e.toks[0] = root_tok(clusters != nullptr);
   for (size_t i = 0; i < n; ++i) {
     const auto& w = s.words[i];
-    e.toks[i + 1] = make_tok(w.form, w.upos, w.xpos);
+    e.toks[i + 1] = make_tok(w.form, w.upos, w.xpos, clusters);
     e.heads[i + 1] = static_cast<int>(w.head);
     e.labels[i + 1] = w.deprel;
   }
@@ -119,7 +119,7 @@ ModelFile make_model(const Perceptron<kParserClasses>& p, const Perceptron<kLabe
   m.kind_version = Parser::kModelVersion;
   m.note = opt.note;
   ByteWriter meta;
-  meta.u32(kFeatureSetVersion);
+  meta.u32(opt.clusters ? kFeatureSetVersion + 1 : kFeatureSetVersion);
   meta.u32(static_cast<uint32_t>(p.bits));
   meta.u32(static_cast<uint32_t>(l.bits));
   meta.u64(seen);
@@ -130,6 +130,7 @@ ModelFile make_model(const Perceptron<kParserClasses>& p, const Perceptron<kLabe
   lw.array(l.quantised(opt.prune));
   m.add("parser", pw.take());
   m.add("labels", lw.take());
+  if (opt.clusters) m.add("clusters", opt.clusters->encode());
   return m;
 }
 
@@ -382,7 +383,7 @@ Result<ParserTrainResult> train_parser(const std::vector<TreebankSentence>& trai
   data.reserve(train.size());
   uint64_t seen = 0;
   for (const auto& s : train) {
-    data.push_back(encode(s));
+    data.push_back(encode(s, opt.clusters));
     for (const auto& w : s.words)
       if (w.deprel > 0 && w.deprel < kLabelClasses) seen |= 1ULL << w.deprel;
   }
@@ -505,7 +506,7 @@ Status retag(std::vector<TreebankSentence>& sentences, const std::string& tagger
 }
 
 Status jackknife_tags(std::vector<TreebankSentence>& sentences, int folds, int tagger_epochs,
-                      const std::function<void(const std::string&)>& log) {
+                      const std::function<void(const std::string&)>& log, const tagger::WordClusters* clusters) {
   if (folds < 2) return Status::Error("jackknife: need at least 2 folds");
   auto to_tagger = [](const TreebankSentence& s) {
     tagger::TrainSentence t;
@@ -516,17 +517,25 @@ Status jackknife_tags(std::vector<TreebankSentence>& sentences, int folds, int t
       t.upos.push_back(w.upos);
       t.xpos.push_back(w.xpos);
     }
+    t.group = s.group;
+    t.folded = s.folded;
     return t;
+  };
+  auto fold_of = [&](size_t i) {
+    const auto& s = sentences[i];
+    return static_cast<int>((s.group >= 0 ? static_cast<uint64_t>(s.group) : i) % static_cast<uint64_t>(folds));
   };
   uint64_t words = 0, changed = 0;
   for (int f = 0; f < folds; ++f) {
     std::vector<tagger::TrainSentence> train;
     for (size_t i = 0; i < sentences.size(); ++i)
-      if (static_cast<int>(i % folds) != f) train.push_back(to_tagger(sentences[i]));
+      if (fold_of(i) != f) train.push_back(to_tagger(sentences[i]));
     tagger::TaggerTrainOptions opt;
     opt.epochs = tagger_epochs;
+    opt.clusters = clusters;
     SITREP_ASSIGN_OR_RETURN(auto tg, tagger::train_tagger(train, {}, opt));
-    for (size_t i = f; i < sentences.size(); i += folds) apply_tagger(tg, sentences[i], &words, &changed);
+    for (size_t i = 0; i < sentences.size(); ++i)
+      if (fold_of(i) == f) apply_tagger(tg, sentences[i], &words, &changed);
     log(fmt::format("jackknife fold {}/{}: cumulative XPOS changed {:.2f}%", f + 1, folds,
                     100.0 * changed / std::max<uint64_t>(words, 1)));
   }

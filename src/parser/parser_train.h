@@ -10,6 +10,7 @@
 #include "core/model_file.h"
 #include "core/status.h"
 #include "parser/treebank.h"
+#include "tagger/clusters.h"
 
 namespace sitrep {
 
@@ -24,6 +25,7 @@ struct ParserTrainOptions {
   bool label_on_beam_path = true;  // beam: from epoch 2 the labeller learns on the beam's best sequence
   int prune = 1;           // quantised weights with |w| <= prune are set to 0 (smaller files)
   std::string note;        // model file note: data, licence, command
+  const tagger::WordClusters* clusters = nullptr;  // word-cluster features (feature set 3), stored in the model
 };
 
 struct ParserTrainResult {
@@ -42,7 +44,8 @@ Result<ParserTrainResult> train_parser(const std::vector<TreebankSentence>& trai
 // other folds (k-fold jackknifing), so that the parser learns from the kind of
 // tags it will see. Tagger epochs: `tagger_epochs`.
 Status jackknife_tags(std::vector<TreebankSentence>& sentences, int folds, int tagger_epochs,
-                      const std::function<void(const std::string&)>& log);
+                      const std::function<void(const std::string&)>& log,
+                      const tagger::WordClusters* clusters = nullptr);
 
 // Replaces the UPOS/XPOS of `sentences` by those of the tagger model at `path`.
 Status retag(std::vector<TreebankSentence>& sentences, const std::string& tagger_path);

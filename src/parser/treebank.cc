@@ -3,10 +3,17 @@
 
 #include <fmt/format.h>
 
+#include "core/case_fold.h"
 #include "core/tagset.h"
 #include "io/conllu_reader.h"
 
 namespace sitrep {
+
+void add_case_copies(std::vector<TreebankSentence>& sentences, double lower, double upper) {
+  append_case_copies(sentences, lower, upper, [](TreebankSentence& t, CaseFold fold) {
+    for (auto& w : t.words) w.form = fold_case(w.form, fold);
+  });
+}
 
 Result<std::vector<TreebankSentence>> read_treebank(const std::string& path) {
   SITREP_ASSIGN_OR_RETURN(auto corpus, io::read_conllu_file(path));

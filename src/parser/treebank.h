@@ -21,7 +21,14 @@ struct TreebankWord {
 struct TreebankSentence {
   std::string doc_id;  // the last `# newdoc id` seen
   std::vector<TreebankWord> words;
+  int64_t group = -1;   // jackknife folds keep a group together (a sentence and its case-folded copies); -1: own index
+  bool folded = false;  // a case-folded copy (add_case_copies)
 };
+
+// Appends lower-cased copies of a share `lower` of the sentences and upper-cased
+// copies of a share `upper` (core/case_fold.h; a fixed hash of the index chooses);
+// lemmas, tags and trees stay. Each copy joins its original's group.
+void add_case_copies(std::vector<TreebankSentence>& sentences, double lower, double upper);
 
 Result<std::vector<TreebankSentence>> read_treebank(const std::string& path);
 

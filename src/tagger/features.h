@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "tagger/clusters.h"
 #include "tagger/hash_index.h"
 
 namespace sitrep::tagger::detail {
@@ -46,7 +47,14 @@ struct WordInfo {
   int32_t sure = -1;  // the class of a frequent unambiguous word, else -1
   uint32_t lower_dict = 0;  // ambiguity id of the lowercase form (0: not in the dictionary)
   uint32_t caps = 0;        // how often the lowercase form is capitalised mid-sentence (0: unknown, 1-5)
+  uint32_t cluster = 0;     // WordClusters::find of the lowercase form (0: unknown); padding: bit 30 or 31
 };
+
+// The word's class at cluster level k (0: unknown word; the padding words before
+// and after a sentence get 0x400 / 0x800).
+inline uint32_t cluster_at(const WordInfo& w, int k) {
+  return WordClusters::level(w.cluster, k) | ((w.cluster >> 20) & 0xC00);
+}
 
 // Dictionary key of the capitalisation statistic of a lowercase form.
 inline uint64_t caps_key(uint64_t lower_hash) { return HashIndex::nonzero_key(combine(lower_hash, 0xCA95)); }
@@ -57,7 +65,7 @@ void word_info(std::string_view form, const HashIndex& dict, std::string& lower,
 // The padding words before and after a sentence.
 WordInfo boundary_info(bool before);
 
-inline constexpr int kStaticFeatures = 32;
+inline constexpr int kStaticFeatures = 40;  // 32 + 8 cluster templates
 inline constexpr int kDynamicFeatures = 5;
 inline constexpr int kFeatures = kStaticFeatures + kDynamicFeatures;
 inline constexpr int kStackFeatures = 8;  // second pass only
@@ -66,9 +74,14 @@ inline constexpr int kStackFeatures = 8;  // second pass only
 // at the word's first-pass class; a[-2..2] must be valid (class count = none).
 void stack_features(const WordInfo* w, const uint16_t* a, uint32_t p1, uint64_t* out);
 
+// A feature hash no template makes and no model has a row for: the cluster templates
+// of a model without clusters (training skips it; lookups miss).
+inline constexpr uint64_t kNoFeature = 0x9E3779B97F4A7C15ULL;
+
 // Features that do not depend on predicted tags. `w` points at the word; w[-2]
-// and w[2] must be valid (padding). Writes kStaticFeatures hashes.
-void static_features(const WordInfo* w, bool initial, uint64_t* out);
+// and w[2] must be valid (padding). Writes kStaticFeatures hashes; without
+// `clusters` the cluster templates are kNoFeature.
+void static_features(const WordInfo* w, bool initial, bool clusters, uint64_t* out);
 // Features of the previous two predicted classes (class count = "none").
 void dynamic_features(const WordInfo* w, uint32_t p1, uint32_t p2, uint64_t* out);
 

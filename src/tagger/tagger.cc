@@ -94,10 +94,11 @@ WordInfo boundary_info(bool before) {
   for (int k = 0; k < 4; ++k) w.pre[k] = w.suf[k] = h;
   w.flags = before ? 0x10000 : 0x20000;
   w.dict = before ? 0xFFFFFE : 0xFFFFFF;
+  w.cluster = before ? 1u << 30 : 1u << 31;
   return w;
 }
 
-void static_features(const WordInfo* w, bool initial, uint64_t* f) {
+void static_features(const WordInfo* w, bool initial, bool clusters, uint64_t* f) {
   const WordInfo& c = w[0];
   int k = 0;
   f[k++] = feature(1, 0);
@@ -126,6 +127,19 @@ void static_features(const WordInfo* w, bool initial, uint64_t* f) {
   f[k++] = feature(30, c.lower_dict);
   f[k++] = feature(31, c.caps, (c.flags & kFirstUpper) * 2 + initial);
   f[k++] = feature(32, c.caps * 4 + (w[-1].flags & kFirstUpper ? 2 : 0) + (w[1].flags & kFirstUpper ? 1 : 0));
+  // Word clusters.
+  if (!clusters) {
+    std::fill(f + k, f + kStaticFeatures, kNoFeature);
+    return;
+  }
+  f[k++] = feature(60, cluster_at(c, 0));
+  f[k++] = feature(61, cluster_at(c, 1));
+  f[k++] = feature(62, cluster_at(c, 2));
+  f[k++] = feature(63, cluster_at(w[-1], 1));
+  f[k++] = feature(64, cluster_at(w[1], 1));
+  f[k++] = feature(65, cluster_at(w[1], 0), cluster_at(w[2], 0));
+  f[k++] = feature(66, cluster_at(w[-1], 1), cluster_at(c, 1));
+  f[k++] = feature(67, cluster_at(c, 1), cluster_at(w[1], 1));
 }
 
 void dynamic_features(const WordInfo* w, uint32_t p1, uint32_t p2, uint64_t* f) {
@@ -329,9 +343,12 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
   s.info[0] = s.info[1] = detail::boundary_info(true);
   s.info[n + 2] = s.info[n + 3] = detail::boundary_info(false);
   for (size_t i = 0; i < n; ++i) detail::word_info(forms[i], dict_, s.lower, s.info[i + 2]);
+  if (!clusters_.empty())
+    for (size_t i = 0; i < n; ++i) s.info[i + 2].cluster = clusters_.find(s.info[i + 2].lower);
   s.hashes.resize(n * detail::kStaticFeatures);
   for (size_t i = 0; i < n; ++i)
-    if (s.info[i + 2].sure < 0) detail::static_features(&s.info[i + 2], i == 0, &s.hashes[i * detail::kStaticFeatures]);
+    if (s.info[i + 2].sure < 0) detail::static_features(&s.info[i + 2], i == 0, !clusters_.empty(),
+                                                          &s.hashes[i * detail::kStaticFeatures]);
   if (passes_.size() < 2) {
     run_pass(0, s.info.data(), n, s.hashes.data(), nullptr, out.data());
     return;
@@ -415,6 +432,7 @@ ModelFile Tagger::to_model_file(std::string note) const {
     for (const auto& s : feats_values_) w.str(s);
     m.add("feats", w.take());
   }
+  if (!clusters_.empty()) m.add("clusters", clusters_.encode());
   return m;
 }
 
@@ -423,7 +441,7 @@ Result<Tagger> Tagger::from_model_file(const ModelFile& m, std::string_view name
     return Status::Error(std::string(name) + ": tagger model: " + std::string(what));
   };
   if (m.kind != kTaggerKind) return bad("not a tagger model (kind \"" + m.kind + "\")");
-  if (m.kind_version != kTaggerVersion)
+  if (m.kind_version != kTaggerVersion && m.kind_version != 1)  // version 1: no clusters
     return bad("version " + std::to_string(m.kind_version) + " is not supported (this build reads version " +
                std::to_string(kTaggerVersion) + "); retrain it with `sitrep train tagger`");
   Tagger t;
@@ -480,6 +498,11 @@ Result<Tagger> Tagger::from_model_file(const ModelFile& m, std::string_view name
     t.feats_values_.resize(t.feats_keys_.size());
     for (auto& s : t.feats_values_)
       if (!r.str(&s)) return bad("corrupt section \"feats\"");
+  }
+  if ((sec = m.section("clusters"))) {
+    auto c = WordClusters::decode(*sec);
+    if (!c.ok()) return bad(c.status().message());
+    t.clusters_ = std::move(c).value();
   }
   t.index();
   return t;

@@ -18,13 +18,14 @@
 #include "core/document.h"
 #include "core/model_file.h"
 #include "core/status.h"
+#include "tagger/clusters.h"
 #include "tagger/hash_index.h"
 #include "tagger/lemmatizer.h"
 
 namespace sitrep::tagger {
 
 inline constexpr std::string_view kTaggerKind = "tagger";
-inline constexpr uint32_t kTaggerVersion = 1;
+inline constexpr uint32_t kTaggerVersion = 2;  // 2: optional section "clusters"; version 1 files still load
 
 // What the tagger says about one word.
 struct WordTags {
@@ -70,6 +71,8 @@ class Tagger {
   }
   size_t pass_count() const { return passes_.size(); }
   const Lemmatizer& lemmatizer() const { return lemmatizer_; }
+  // Word clusters stored in the model (empty for a model trained without them).
+  const WordClusters& clusters() const { return clusters_; }
 
  private:
   friend class TaggerTrainer;
@@ -112,6 +115,7 @@ class Tagger {
   std::vector<uint64_t> feats_keys_;                    // hash of (lowercase form, class)
   std::vector<std::string> feats_values_;
   HashIndex dict_, feats_index_;                        // built at load
+  WordClusters clusters_;
 };
 
 }  // namespace sitrep::tagger

@@ -9,6 +9,7 @@
 #include <random>
 #include <unordered_map>
 
+#include "core/case_fold.h"
 #include "core/tagset.h"
 #include "tagger/features.h"
 
@@ -36,6 +37,18 @@ std::vector<TrainSentence> train_sentences(const io::ConlluCorpus& corpus, bool 
   if (dropped) *dropped = skipped;
   return out;
 }
+
+void add_case_copies(std::vector<TrainSentence>& train, double lower, double upper) {
+  append_case_copies(train, lower, upper, [](TrainSentence& t, CaseFold fold) {
+    for (auto& f : t.forms) f = fold_case(f, fold);
+  });
+}
+
+namespace {
+int fold_of(const TrainSentence& s, size_t i, int folds) {
+  return static_cast<int>((s.group >= 0 ? static_cast<uint64_t>(s.group) : i) % static_cast<uint64_t>(folds));
+}
+}  // namespace
 
 class TaggerTrainer {
  public:
@@ -77,9 +90,15 @@ class TaggerTrainer {
   int64_t step_ = 1;
 };
 
-Result<Tagger> train_tagger(const std::vector<TrainSentence>& train, const std::vector<TrainSentence>& dev,
+Result<Tagger> train_tagger(const std::vector<TrainSentence>& train_in, const std::vector<TrainSentence>& dev,
                             const TaggerTrainOptions& options) {
-  if (train.empty()) return Status::Error("train tagger: no training sentences");
+  if (train_in.empty()) return Status::Error("train tagger: no training sentences");
+  std::vector<TrainSentence> augmented;
+  if (options.case_lower > 0 || options.case_upper > 0) {
+    augmented = train_in;
+    add_case_copies(augmented, options.case_lower, options.case_upper);
+  }
+  const std::vector<TrainSentence>& train = augmented.empty() ? train_in : augmented;
   auto log = [&](const std::string& line) {
     if (options.log) options.log(line);
   };
@@ -99,11 +118,12 @@ Result<Tagger> train_tagger(const std::vector<TrainSentence>& train, const std::
   for (int k = 0; k < options.folds; ++k) {
     std::vector<TrainSentence> part;
     for (size_t i = 0; i < train.size(); ++i)
-      if (static_cast<int>(i % options.folds) != k) part.push_back(train[i]);
+      if (fold_of(train[i], i, options.folds) != k) part.push_back(train[i]);
     TaggerTrainer::Setup setup;
     setup.classes = &a.classes_;
     SITREP_ASSIGN_OR_RETURN(auto fold, TaggerTrainer(part, fold_options, setup).run({}));
-    for (size_t i = k; i < train.size(); i += options.folds) {
+    for (size_t i = 0; i < train.size(); ++i) {
+      if (fold_of(train[i], i, options.folds) != k) continue;
       forms.assign(train[i].forms.begin(), train[i].forms.end());
       tags.resize(forms.size());
       fold.tag_words(forms, tags);
@@ -184,7 +204,7 @@ void TaggerTrainer::build_dictionary() {
   std::unordered_map<std::string, std::pair<uint32_t, uint32_t>> caps;  // lowercase -> (mid-sentence, capitalised)
   std::string lower;
   for (const auto& s : train_)
-    for (size_t i = 1; i < s.forms.size(); ++i) {
+    for (size_t i = 1; i < s.forms.size() && !s.folded; ++i) {
       detail::lower_into(s.forms[i], lower);
       auto& c = caps[lower];
       ++c.first;
@@ -212,7 +232,10 @@ void TaggerTrainer::build_features() {
     info.resize(forms.size() + 4);
     info[0] = info[1] = detail::boundary_info(true);
     info[forms.size() + 2] = info[forms.size() + 3] = detail::boundary_info(false);
-    for (size_t i = 0; i < forms.size(); ++i) detail::word_info(forms[i], base_.dict_, lower, info[i + 2]);
+    for (size_t i = 0; i < forms.size(); ++i) {
+      detail::word_info(forms[i], base_.dict_, lower, info[i + 2]);
+      if (opt_.clusters) info[i + 2].cluster = opt_.clusters->find(info[i + 2].lower);
+    }
   }
   // Count every feature with gold history; keep the frequent ones.
   if (setup_.first) {
@@ -229,10 +252,11 @@ void TaggerTrainer::build_features() {
     uint32_t p1 = C_, p2 = C_;
     for (size_t i = 0; i < train_[s].forms.size(); ++i) {
       const detail::WordInfo* w = &info_[s][i + 2];
-      detail::static_features(w, i == 0, f);
+      detail::static_features(w, i == 0, opt_.clusters != nullptr, f);
       detail::dynamic_features(w, p1, p2, f + detail::kStaticFeatures);
       if (setup_.first) detail::stack_features(w, &first_[s][i + 2], p1, f + detail::kFeatures);
-      for (int k = 0; k < nf; ++k) ++counts.at(f[k], 0);
+      for (int k = 0; k < nf; ++k)
+        if (f[k] != detail::kNoFeature) ++counts.at(f[k], 0);
       p2 = p1;
       p1 = gold_[s][i];
     }
@@ -264,7 +288,7 @@ void TaggerTrainer::train_epoch(std::mt19937_64& rng) {
       if (w->sure >= 0) {
         pred = static_cast<uint32_t>(w->sure);
       } else {
-        detail::static_features(w, i == 0, f);
+        detail::static_features(w, i == 0, opt_.clusters != nullptr, f);
         detail::dynamic_features(w, p1, p2, f + detail::kStaticFeatures);
         if (setup_.first) detail::stack_features(w, &first_[s][i + 2], p1, f + detail::kFeatures);
         int nrows = 0;
@@ -331,7 +355,7 @@ void TaggerTrainer::finalize(Tagger& t) const {
 void TaggerTrainer::build_lemmas_and_feats() {
   std::vector<Lemmatizer::Example> examples;
   for (const auto& s : train_)
-    for (size_t i = 0; i < s.forms.size(); ++i) examples.push_back({s.forms[i], s.lemmas[i], s.xpos[i]});
+    for (size_t i = 0; i < s.forms.size() && !s.folded; ++i) examples.push_back({s.forms[i], s.lemmas[i], s.xpos[i]});
   base_.lemmatizer_ = Lemmatizer::train(examples);
   log(fmt::format("lemmatizer: {} suffix rules, {} exceptions, {} lemmas", base_.lemmatizer_.rule_count(),
                   base_.lemmatizer_.exception_count(), base_.lemmatizer_.lexicon_size()));
@@ -342,7 +366,7 @@ void TaggerTrainer::build_lemmas_and_feats() {
   std::unordered_map<uint64_t, std::pair<uint16_t, std::unordered_map<std::string, uint32_t>>> per_word;
   std::string lower;
   for (size_t s = 0; s < train_.size(); ++s)
-    for (size_t i = 0; i < train_[s].forms.size(); ++i) {
+    for (size_t i = 0; i < train_[s].forms.size() && !train_[s].folded; ++i) {
       uint16_t c = gold_[s][i];
       ++per_class[c][train_[s].feats[i]];
       detail::lower_into(train_[s].forms[i], lower);
@@ -403,6 +427,7 @@ Result<Tagger> TaggerTrainer::run(const std::vector<TrainSentence>& dev, int* be
   build_dictionary();
   build_features();
   build_lemmas_and_feats();
+  if (opt_.clusters) base_.clusters_ = *opt_.clusters;
   if (setup_.first_pass) base_.passes_.push_back(*setup_.first_pass);
   std::mt19937_64 rng(opt_.seed);
   Tagger best;

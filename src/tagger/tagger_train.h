@@ -15,7 +15,14 @@ namespace sitrep::tagger {
 struct TrainSentence {
   std::vector<std::string> forms, lemmas, feats;  // feats "" for "_"
   std::vector<uint16_t> upos, xpos;               // core/tagset.h ids
+  int64_t group = -1;   // jackknife folds keep a group together (a sentence and its folded copies); -1: own index
+  bool folded = false;  // a case-folded copy (add_case_copies): not used for lemmas, feats, capitalisation
 };
+
+// Appends lower-cased copies of a share `lower` of the sentences and upper-cased
+// copies of a share `upper` (chosen by a fixed hash of the index: deterministic);
+// lemmas and tags stay. Each copy joins its original's group.
+void add_case_copies(std::vector<TrainSentence>& train, double lower, double upper);
 
 // The sentences of a CoNLL-U corpus. With `drop_restricted`, GUM documents whose
 // `# newdoc id` contains "_whow_" or "_fiction_" are left out (their licence
@@ -32,6 +39,9 @@ struct TaggerTrainOptions {
   double sure_min_share = 0.99;    // ... this unambiguous
   double prune = 0.0;              // drop weights below this fraction of the largest
   int folds = 5;                   // jackknife folds for the second pass (< 2: one pass only)
+  double case_lower = 0;           // train on lower-cased copies of this share of the sentences
+  double case_upper = 0;           // ... and upper-cased copies of this share
+  const WordClusters* clusters = nullptr;  // word-cluster features, stored in the model
   uint64_t seed = 1;
   std::function<void(const std::string&)> log;  // progress lines; may be empty
 };
