@@ -16,7 +16,7 @@
 
 #include "../bench/ingest_corpus.h"
 #include "store/queries.h"
-#include "store/sqlite.h"
+#include "store/db.h"
 #include "store/store.h"
 
 extern char** environ;

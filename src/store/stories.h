@@ -19,7 +19,7 @@
 #include <unordered_map>
 
 #include "core/document.h"
-#include "store/sqlite.h"
+#include "store/db.h"
 
 namespace sitrep::store {
 
