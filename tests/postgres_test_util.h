@@ -78,7 +78,7 @@ inline std::string fresh_postgres_store(const std::string& name) {
   const PostgresServer& server = PostgresServer::get();
   if (server.url().empty()) return "";
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  std::string schema = "t" + std::to_string(getpid()) + "_" + info->name() + "_" + name;
+  std::string schema = "t" + std::to_string(getpid()) + "_" + name + "_" + info->name();  // cut at 63 bytes
   for (char& c : schema)
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
   for (char& c : schema) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
