@@ -159,7 +159,7 @@ class PgConnection final : public Connection {
       conn_ = nullptr;
       while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
       for (char& c : msg)
-        if (c == '\n') c = ' ';
+        if (c == '\n' || c == '\t') c = ' ';
       throw SqlError(fmt::format("{}: cannot connect: {}", name_, msg), SQLITE_CANTOPEN);
     }
     PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);  // NOTICEs are not errors
