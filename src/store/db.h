@@ -109,6 +109,7 @@ class Stmt {
   // Empty text binds NULL: codes and names that are unknown are stored as NULL.
   Stmt& bind_text_or_null(int i, std::string_view v) { return v.empty() ? bind_null(i) : bind(i, v); }
 
+  bool prepared() const { return c_ != nullptr; }  // false: default-constructed
   bool step();  // true: a row is ready; false: done. Throws on error.
   void run() { step(); reset(); }  // step to completion, then reset
   // Runs an INSERT ... RETURNING id and gives the id.

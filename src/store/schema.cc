@@ -196,6 +196,11 @@ ALTER TABLE places ADD COLUMN precision INTEGER;
 ALTER TABLE event_mentions ADD COLUMN point_of_country INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE places ADD COLUMN point_of_country INTEGER NOT NULL DEFAULT 0;
 )sql", nullptr, nullptr},
+    // 5: a story's events found by index (`sitrep stories`, --story; PostgreSQL, unlike
+    // SQLite, builds no automatic index for the per-story count).
+    {R"sql(
+CREATE INDEX events_story ON events(story);
+)sql", nullptr, nullptr},
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

@@ -141,8 +141,15 @@ void Store::Impl::prepare() {
                       "INSERT INTO quotes (document, sentence, begin, \"end\", text, speaker_text, speaker_canonical, "
                       "speaker_actor, cue, direct) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert_signature = Stmt(db, "INSERT INTO signatures (document, minhash) VALUES (?, ?)");
-  insert_band = Stmt(db, "INSERT INTO lsh_bands (band_key, document) VALUES (?, ?)");
-  find_band = Stmt(db, "SELECT document FROM lsh_bands WHERE band_key = ?");
+  // All of a document's bands in one statement each (one round trip, not 32, on a server).
+  std::string rows, keys;
+  for (int b = 0; b < kBands; ++b) {
+    rows += b ? ", (?, ?)" : "(?, ?)";
+    keys += b ? ", ?" : "?";
+  }
+  insert_band = Stmt(db, "INSERT INTO lsh_bands (band_key, document) VALUES " + rows);
+  find_band = Stmt(db, "SELECT document, count(*) FROM lsh_bands WHERE band_key IN (" + keys +
+                           ") GROUP BY document HAVING count(*) >= 2 ORDER BY document");
   get_signature = Stmt(db, "SELECT s.minhash, coalesce(d.duplicate_of, d.id) FROM signatures s "
                            "JOIN documents d ON d.id = s.document WHERE s.document = ?");
   insert_duplicate = Stmt(db, "INSERT INTO duplicates (document, original, jaccard) VALUES (?, ?, ?)");
@@ -201,14 +208,11 @@ void Store::Impl::find_duplicate(int64_t hash, const Document& doc, const Signat
   // Candidates must share two bands: at J = 0.8 about 13 of 32 are expected
   // (fewer than two: about 1e-6), while loosely related articles (J ~ 0.3)
   // share two only 3% of the time; this keeps verification cheap.
-  std::map<int64_t, int> shared;
-  for (int b = 0; b < kBands; ++b) {
-    find_band.bind(1, band_key(*sig, b));
-    while (find_band.step()) ++shared[find_band.int64(0)];
-    find_band.reset();
-  }
-  for (auto [c, bands] : shared) {
-    if (bands < 2) continue;
+  std::vector<int64_t> candidates;
+  for (int b = 0; b < kBands; ++b) find_band.bind(b + 1, band_key(*sig, b));
+  while (find_band.step()) candidates.push_back(find_band.int64(0));
+  find_band.reset();
+  for (int64_t c : candidates) {
     get_signature.bind(1, c);
     if (get_signature.step()) {
       Signature other{};
@@ -288,7 +292,8 @@ IngestResult Store::Impl::ingest(const Document& doc) {
   if (has_sig) {
     insert_signature.bind(1, id).bind_blob(2, sig.data(), sizeof sig);
     insert_signature.run();
-    for (int b = 0; b < kBands; ++b) insert_band.bind(1, band_key(sig, b)).bind(2, id).run();
+    for (int b = 0; b < kBands; ++b) insert_band.bind(2 * b + 1, band_key(sig, b)).bind(2 * b + 2, id);
+    insert_band.run();
   }
 
   auto text = [&](Span s) { return s.end <= doc.text.size() && s.begin <= s.end ? doc.str(s) : std::string_view(); };

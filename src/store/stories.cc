@@ -70,8 +70,6 @@ double cosine(const Profile& a, double na, const Profile& b, double nb) {
 
 StoryClusterer::StoryClusterer(Db& db)
     : db_(db),
-      df_(db, "SELECT df FROM terms WHERE term = ?"),
-      bump_df_(db, "INSERT INTO terms (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = terms.df + 1"),
       max_doc_(db, "SELECT coalesce(max(id), 1) FROM documents"),
       // Covered by the index on (last_date, first_date): no table row is read
       // unless its profile is not cached yet.
@@ -89,6 +87,27 @@ StoryClusterer::StoryClusterer(Db& db)
                     "last_date = CASE WHEN ?2 IS NULL OR last_date >= ?2 THEN coalesce(last_date, ?2) ELSE ?2 END, "
                     "profile = ?3, entities = ?4 WHERE id = ?1"),
       link_(db, "INSERT INTO story_documents (story, document) VALUES (?, ?) ON CONFLICT DO NOTHING") {}
+
+std::unordered_map<std::string, int64_t> StoryClusterer::count_articles(const std::map<std::string, int>& words) {
+  // kChunk words a statement (a few round trips an article on a server, not one a word),
+  // each counted once more, with its count before.
+  constexpr size_t kChunk = 64;
+  std::unordered_map<std::string, int64_t> before;
+  for (auto it = words.begin(); it != words.end();) {
+    size_t k = std::min<size_t>(kChunk, std::distance(it, words.end()));
+    Stmt& st = bump_df_[k];
+    if (!st.prepared()) {
+      std::string values;
+      for (size_t i = 0; i < k; ++i) values += i ? ", (?, 1)" : "(?, 1)";
+      st = Stmt(db_, "INSERT INTO terms (term, df) VALUES " + values +
+                         " ON CONFLICT (term) DO UPDATE SET df = terms.df + 1 RETURNING term, df - 1");
+    }
+    for (size_t i = 0; i < k; ++i, ++it) st.bind(static_cast<int>(i + 1), it->first);
+    while (st.step()) before[st.text(0)] = st.int64(1);
+    st.reset();
+  }
+  return before;
+}
 
 int64_t StoryClusterer::assign(const Document& doc, int64_t id, int64_t duplicate_of) {
   std::string date = doc.date.iso();
@@ -119,14 +138,9 @@ int64_t StoryClusterer::assign(const Document& doc, int64_t id, int64_t duplicat
   max_doc_.step();
   double n = static_cast<double>(max_doc_.int64(0));
   max_doc_.reset();
+  std::unordered_map<std::string, int64_t> df = count_articles(tf);
   Profile profile;
-  for (auto& [w, f] : tf) {
-    df_.bind(1, w);
-    double df = df_.step() ? static_cast<double>(df_.int64(0)) : 0;
-    df_.reset();
-    profile[w] = (1 + std::log(f)) * std::log((n + 1) / (df + 1));
-    bump_df_.bind(1, w).run();
-  }
+  for (auto& [w, f] : tf) profile[w] = (1 + std::log(f)) * std::log((n + 1) / (static_cast<double>(df[w]) + 1));
   profile = top(profile, 30);
   const double profile_norm = norm(profile);
   std::set<std::string> entities;
