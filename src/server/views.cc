@@ -149,22 +149,22 @@ Result<std::optional<json>> document_detail(store::Store& store, int64_t id) {
     }
     doc["quotes"] = rows_of(store,
                             "SELECT sentence + 1 AS sent, begin, \"end\", text, speaker_text, speaker_canonical, "
-                            "speaker_actor, cue, direct FROM quotes WHERE document = ? ORDER BY begin",
+                            "speaker_actor, cue, direct FROM quotes WHERE document = ? ORDER BY begin, id",
                             id);
     to_bool(doc["quotes"], {"direct"});
     doc["entities"] = rows_of(store,
                               "SELECT m.sentence + 1 AS sent, m.begin, m.end, m.text, m.type, m.kind, m.chain, "
                               "c.canonical, c.actor FROM mentions m "
                               "LEFT JOIN chains c ON c.document = m.document AND c.idx = m.chain "
-                              "WHERE m.document = ? ORDER BY m.begin",
+                              "WHERE m.document = ? ORDER BY m.begin, m.id",
                               id);
     doc["places"] = rows_of(store,
                             "SELECT sentence + 1 AS sent, begin, \"end\", name, country, admin1 FROM places "
-                            "WHERE document = ? ORDER BY begin",
+                            "WHERE document = ? ORDER BY begin, id",
                             id);
     doc["times"] = rows_of(store,
                            "SELECT sentence + 1 AS sent, begin, \"end\", text, value, granularity, date FROM times "
-                           "WHERE document = ? ORDER BY begin",
+                           "WHERE document = ? ORDER BY begin, id",
                            id);
     json stories = rows_of(store, "SELECT story FROM story_documents WHERE document = ? ORDER BY story", id);
     doc["stories"] = json::array();

@@ -166,7 +166,7 @@ Status query_quotes(Store& store, const QuoteFilter& f, const RowSink& sink) {
       "SELECT d.doc_id, q.sentence, q.text, q.speaker_text, q.speaker_canonical, q.speaker_actor, q.cue, q.direct, "
       "q.begin, q.end FROM quotes q JOIN documents d ON d.id = q.document "
       "WHERE CAST(?1 AS TEXT) IS NULL OR instr(lower(coalesce(q.speaker_canonical, '') || ' ' || "
-      "coalesce(q.speaker_text, '')), lower(?1)) > 0 ORDER BY d.date NULLS FIRST, d.id, q.begin LIMIT ?2";
+      "coalesce(q.speaker_text, '')), lower(?1)) > 0 ORDER BY d.date NULLS FIRST, d.id, q.begin, q.id LIMIT ?2";
   return guarded(store, "quotes", [&] {
     Stmt st(store.db(), sql);
     st.bind_text_or_null(1, f.speaker).bind(2, sql_limit(f.limit));

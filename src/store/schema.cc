@@ -196,10 +196,13 @@ ALTER TABLE places ADD COLUMN precision INTEGER;
 ALTER TABLE event_mentions ADD COLUMN point_of_country INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE places ADD COLUMN point_of_country INTEGER NOT NULL DEFAULT 0;
 )sql", nullptr, nullptr},
-    // 5: a story's events found by index (`sitrep stories`, --story; PostgreSQL, unlike
-    // SQLite, builds no automatic index for the per-story count).
+    // 5: a story's events, and an event's reports in order, found by index (`sitrep stories`,
+    // --story; an event's first report and the list of its reports in `sitrep events`).
+    // PostgreSQL needs them: it builds no automatic index, and finds min(id) of an event's
+    // reports by walking the primary key.
     {R"sql(
 CREATE INDEX events_story ON events(story);
+CREATE INDEX event_mentions_event ON event_mentions(event, id);
 )sql", nullptr, nullptr},
 };
 

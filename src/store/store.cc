@@ -544,6 +544,15 @@ Result<std::unordered_map<std::string, int64_t>> Store::stored_hashes() {
   }
 }
 
+Status Store::update_statistics() {
+  try {
+    if (impl_->db.postgres()) impl_->db.exec("ANALYZE");
+    return Status::Ok();
+  } catch (const SqlError& e) {
+    return sql_status(e.code, fmt::format("{}: ANALYZE: {}", impl_->path, e.what()));
+  }
+}
+
 Result<StoreCounts> Store::counts() {
   try {
     StoreCounts c;

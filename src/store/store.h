@@ -78,6 +78,11 @@ class Store {
   // Stores one analysed document (inside a batch, or in its own transaction).
   Result<IngestResult> ingest(const Document& doc);
 
+  // After many rows were written (the end of an ingest): the planner's statistics brought
+  // up to date (PostgreSQL: ANALYZE, whose autovacuum may run it much later; SQLite plans
+  // without them: nothing done).
+  Status update_statistics();
+
   Result<StoreCounts> counts();
   // What resume needs before analysis: every stored document's key and content
   // hash (document_key, content_hash), so an unchanged article is skipped
