@@ -79,6 +79,23 @@ void fill(store::Store& store) {
   ASSERT_TRUE(store.ingest(a).ok());
 }
 
+// A server of the store `db` bound to a free loopback port (`port`), not yet running;
+// null when it could not be made.
+std::unique_ptr<server::Server> serve(const std::string& db, int& port) {
+  server::ServerOptions o;
+  o.db = db;
+  o.port = 0;
+  o.web_dir = "";
+  auto created = server::Server::create(o);
+  EXPECT_TRUE(created.ok()) << created.status().message();
+  if (!created.ok()) return nullptr;
+  std::unique_ptr<server::Server> server = std::move(created).value();
+  auto bound = server->bind();
+  EXPECT_TRUE(bound.ok()) << bound.status().message();
+  port = bound.ok() ? bound.value() : 0;
+  return server;
+}
+
 class ServerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -92,17 +109,9 @@ class ServerTest : public ::testing::Test {
       ASSERT_TRUE(st.ok()) << st.status().message();
       fill(st.value());
     }
-    server::ServerOptions o;
-    o.db = db_;
-    o.port = 0;
-    o.web_dir = "";
     setenv("SITREP_WEB", "/nonexistent", 1);  // the page must not be found for the last test
-    auto created = server::Server::create(o);
-    ASSERT_TRUE(created.ok()) << created.status().message();
-    server_ = std::move(created).value().release();
-    auto port = server_->bind();
-    ASSERT_TRUE(port.ok()) << port.status().message();
-    port_ = port.value();
+    server_ = serve(db_, port_).release();
+    ASSERT_TRUE(server_ && port_);
     thread_ = new std::thread([] { server_->run(); });
   }
   static void TearDownTestSuite() {
@@ -362,8 +371,6 @@ TEST_F(ServerTest, ABurstOfConcurrentClientsIsAllAnswered) {
   EXPECT_EQ(answered.load(), kClients);
 }
 
-// The page's folder may hold links planted by anyone who can write there: only
-// regular files inside it are served.
 // The same store on PostgreSQL (a throwaway server: tests/postgres_test_util.h) served
 // alike: every endpoint's answer equals the SQLite store's, but search's rank and snippet
 // (each engine's own: docs/store.md).
@@ -375,22 +382,16 @@ TEST_F(ServerTest, APostgresStoreIsServedAlike) {
     ASSERT_TRUE(st.ok()) << st.status().message();
     fill(st.value());
   }
-  server::ServerOptions o;
-  o.db = url;
-  o.port = 0;
-  o.web_dir = "";
-  auto created = server::Server::create(o);
-  ASSERT_TRUE(created.ok()) << created.status().message();
-  std::unique_ptr<server::Server> pg = std::move(created).value();
-  auto port = pg->bind();
-  ASSERT_TRUE(port.ok()) << port.status().message();
+  int port = 0;
+  std::unique_ptr<server::Server> pg = serve(url, port);
+  ASSERT_TRUE(pg && port);
   std::thread serving([&] { pg->run(); });
   for (const char* path : {"/api/events", "/api/events?actor=CHN", "/api/events?involving=UKR&quad=4", "/api/events/1",
                            "/api/events/2", "/api/documents/1", "/api/quotes", "/api/dyads?by=week",
                            "/api/dyads?by=month&level=role", "/api/actors", "/api/stories", "/api/stories/1",
                            "/api/stats", "/api/search?q=telephone", "/api/search?q=shelled%20harbour"}) {
     auto [want_status, want] = get(path);
-    auto [got_status, got] = get(path, port.value());
+    auto [got_status, got] = get(path, port);
     EXPECT_EQ(got_status, want_status) << path;
     for (json* body : {&want, &got})
       if (body->contains("hits"))
@@ -401,6 +402,8 @@ TEST_F(ServerTest, APostgresStoreIsServedAlike) {
   serving.join();
 }
 
+// The page's folder may hold links planted by anyone who can write there: only
+// regular files inside it are served.
 TEST(ServerStaticTest, OnlyRegularFilesInsideThePageFolderAreServed) {
   fs::path dir = fs::temp_directory_path() / ("sitrep_server_static." + std::to_string(::getpid()));
   fs::remove_all(dir);
