@@ -1,12 +1,14 @@
 // Ingest throughput and query latencies on a generated corpus.
 //
 //   build/ingest_bench [--docs 10000] [--dir /tmp/sitrep_ingest_bench] [--sitrep build/sitrep]
-//                      [--until STAGE] [--threads 1,0]
+//                      [--until STAGE] [--threads 1,0] [--postgres URL]
 //
 // Writes --docs articles built from the sentences of examples/ (bench/ingest_corpus.h),
 // runs `sitrep ingest` on them once per --threads value (a fresh database each time;
-// 0 = all cores), and prints documents/s, events/s and the child's peak memory; then
-// times the store queries (median of several runs) on the last database.
+// 0 = all cores), and prints documents/s, events/s, the child's peak memory and the
+// store's size; then times the store queries (median of several runs) on the last one.
+// --postgres: into a PostgreSQL store instead of an SQLite file (a fresh schema
+// bench_tN of that database per run; scripts/postgres.sh starts a throwaway server).
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -17,6 +19,7 @@
 #include <sstream>
 
 #include "bench/ingest_corpus.h"
+#include "store/db.h"
 #include "store/queries.h"
 #include "store/store.h"
 
@@ -64,11 +67,21 @@ double median_ms(F&& f, int reps = 7) {
   return t[t.size() / 2];
 }
 
+// What the store takes on disk: the SQLite file (after a checkpoint) or, on PostgreSQL,
+// the tables of its schema with their indexes and TOAST.
+double store_bytes(sitrep::store::Store& store) {
+  if (!store.db().postgres()) return static_cast<double>(fs::file_size(store.path()));
+  sitrep::store::Stmt st(store.db(),
+                         "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n ON "
+                         "n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'");
+  return st.step() ? st.real(0) : 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   uint64_t docs = 10000;
-  std::string dir = "/tmp/sitrep_ingest_bench", sitrep = "build/sitrep", until, threads = "1,0";
+  std::string dir = "/tmp/sitrep_ingest_bench", sitrep = "build/sitrep", until, threads = "1,0", postgres;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i], v = argv[i + 1];
     if (k == "--docs") docs = std::stoull(v);
@@ -76,6 +89,7 @@ int main(int argc, char** argv) {
     else if (k == "--sitrep") sitrep = v;
     else if (k == "--until") until = v;
     else if (k == "--threads") threads = v;
+    else if (k == "--postgres") postgres = v;
   }
   fs::path corpus_dir = fs::path(dir) / fmt::format("corpus-{}", docs);
   if (!fs::exists(corpus_dir / fmt::format("gen-{:06}.txt", docs - 1))) {
@@ -89,8 +103,19 @@ int main(int argc, char** argv) {
   std::string db;
   std::stringstream ts(threads);
   for (std::string t; std::getline(ts, t, ',');) {
-    db = (fs::path(dir) / fmt::format("bench-t{}.db", t)).string();
-    for (const char* s : {"", "-wal", "-shm"}) fs::remove(db + s);
+    if (postgres.empty()) {
+      db = (fs::path(dir) / fmt::format("bench-t{}.db", t)).string();
+      for (const char* s : {"", "-wal", "-shm"}) fs::remove(db + s);
+    } else {
+      std::string schema = fmt::format("bench_t{}", t);
+      try {
+        sitrep::store::Db::postgres(postgres, false).exec(fmt::format("DROP SCHEMA IF EXISTS {0} CASCADE; CREATE SCHEMA {0}", schema));
+      } catch (const sitrep::store::SqlError& e) {
+        fmt::print("{}\n", e.what());
+        return 1;
+      }
+      db = postgres + (postgres.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema;
+    }
     std::vector<std::string> args = {sitrep, "ingest", corpus_dir.string(), "--db", db, "--threads", t, "--quiet"};
     if (!until.empty()) args.insert(args.end(), {"--until", until});
     Child c = run(args);
@@ -104,7 +129,7 @@ int main(int argc, char** argv) {
                "{:.0f} event mentions/s, peak memory {:.0f} MB, database {:.0f} MB; CPU {:.1f} s = {:.0f} documents per CPU second\n",
                t, until.empty() ? "whole pipeline" : "until " + until, c.seconds, n.documents / c.seconds,
                n.sentences / c.seconds, n.events, n.event_mentions, n.event_mentions / c.seconds, c.peak_kb / 1024.0,
-               fs::file_size(db) / 1e6, c.cpu, n.documents / std::max(c.cpu, 1e-9));
+               store_bytes(store.value()) / 1e6, c.cpu, n.documents / std::max(c.cpu, 1e-9));
   }
   // Re-ingesting the same corpus: every article a no-op.
   Child again = run({sitrep, "ingest", corpus_dir.string(), "--db", db, "--quiet", "--until", "tokenize"});
@@ -140,11 +165,19 @@ int main(int argc, char** argv) {
     f.code = "04";
     (void)sitrep::store::query_events(store, f, count(rows));
   });
+  q("events --involving UKR --from 04-01 --to 04-07", [&] {
+    sitrep::store::EventFilter f;
+    f.involving = "UKR";
+    f.from = "2022-04-01";
+    f.to = "2022-04-07";
+    (void)sitrep::store::query_events(store, f, count(rows));
+  });
   q("dyads --by week", [&] {
     sitrep::store::DyadOptions d;
     d.by = "week";
     (void)sitrep::store::query_dyads(store, d, count(rows));
   });
+  q("stories", [&] { (void)sitrep::store::query_stories(store, count(rows)); });
   q("quotes --speaker minister", [&] {
     sitrep::store::QuoteFilter f;
     f.speaker = "minister";

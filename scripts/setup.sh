@@ -10,6 +10,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   libsqlite3-dev libcpp-httplib-dev iso-codes
+  libpq-dev postgresql
   pybind11-dev python3-dev python3-pandas python3-distributed
   chromium
   wordnet-base  # training only: WordNet glosses for the word clusters (scripts/cluster_text.py)

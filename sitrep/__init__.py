@@ -200,6 +200,18 @@ class Pipeline:
         for records in self._stream(inputs, threads, date, input_format, _ext.EVENTS):
             yield from _records(records[1])
 
+    def ingest(self, paths: Iterable[Union[str, os.PathLike]], db: str, threads: int = 1,
+               date: Optional[str] = None, input_format: str = "auto", commit_every: int = 256) -> Dict[str, Any]:
+        """Analyses the files and directories `paths` and stores them in `db`, an SQLite file
+        or a PostgreSQL URL (postgresql://...), exactly as `sitrep ingest PATHS --db DB` does
+        (the same C++ Ingester: idempotent, one event per happening, a transaction per
+        `commit_every` documents). Several processes may ingest into one PostgreSQL store at
+        once (docs/store.md). Returns the tally: read, added, replaced, unchanged,
+        duplicates, failed, events, analysed, and the messages of `warnings` (inputs not
+        read) and `errors` (documents not stored); raises when the store cannot be opened or
+        fails while writing."""
+        return self._p.ingest([os.fspath(p) for p in paths], db, threads, _date(date), input_format, commit_every)
+
     def _document(self, records: tuple) -> Document:
         for w in records[5]:
             warnings.warn(w, SitrepWarning, stacklevel=3)

@@ -28,7 +28,9 @@
 #include "io/readers.h"
 #include "io/writers.h"
 #include "output/records.h"
+#include "pipeline/ingest.h"
 #include "pipeline/pipeline.h"
+#include "store/store.h"
 
 namespace py = pybind11;
 
@@ -118,6 +120,11 @@ void render(const Document& doc, const events::Ontology& ontology, unsigned what
   write(kQuotes, r.quotes, [&](std::ostream& os) { output::write_quotes_jsonl(doc, os); });
   write(kEntities, r.entities, [&](std::ostream& os) { output::write_mentions_jsonl(doc, os); });
   write(kTimes, r.times, [&](std::ostream& os) { output::write_times_jsonl(doc, os); });
+}
+
+// As the command line's --date: for documents that carry no date.
+void date_if_undated(Document& doc, const std::optional<Date>& given) {
+  if (!doc.date.known() && given) doc.date = *given, doc.date_source = "--date option";
 }
 
 py::tuple to_python(const Records& r) {
@@ -229,8 +236,7 @@ class Stream {
         });
         auto add = [&](Document&& doc) {
           if (cancelled()) return;
-          // As the command line's --date: for documents that carry no date.
-          if (!doc.date.known() && given_) doc.date = *given_, doc.date_source = "--date option";
+          date_if_undated(doc, given_);
           read_warnings.push_back(doc.warnings.size());
           runner.add(std::move(doc));
         };
@@ -323,6 +329,55 @@ class PyPipeline {
     return to_python(records);
   }
 
+  // Analyses the files (and directories) `paths` and stores them in `db`, an SQLite file
+  // or a PostgreSQL URL, as `sitrep ingest` does: the library's Ingester fed by the
+  // readers, the GIL released throughout. Several processes may do this at once into one
+  // PostgreSQL store (docs/store.md, "Several writers"). The tally as a dict; raises on a
+  // store that cannot be opened or failed while writing.
+  py::dict ingest(const std::vector<std::string>& paths, const std::string& db, unsigned threads,
+                  const std::optional<std::string>& date, const std::string& format, size_t commit_every) const {
+    io::ReadOptions options;
+    options.format = input_format(format);
+    options.max_document_bytes = max_document_bytes_;
+    const std::optional<Date> given = parse_date_arg(date, "date");
+    IngestTally tally;
+    Status failed;
+    std::vector<std::string> warnings, errors;  // inputs not read; documents not stored
+    {
+      py::gil_scoped_release release;
+      failed = [&]() -> Status {
+        SITREP_ASSIGN_OR_RETURN(store::Store store, store::Store::open(db));
+        IngestRunOptions run;
+        run.threads = threads;
+        run.commit_every = commit_every;
+        SITREP_ASSIGN_OR_RETURN(auto ingester, Ingester::start(*pipeline_, store, run, nullptr,
+                                                               [&](const std::string& e) { errors.push_back(e); }));
+        Status read = io::read_inputs(
+            paths, options,
+            [&](Document&& doc) {
+              date_if_undated(doc, given);
+              ingester->add(std::move(doc));
+            },
+            [&](const std::string& w) { warnings.push_back(w); });
+        tally = ingester->finish();
+        if (ingester->store_failed()) return Status::IOError(errors.empty() ? db + ": store failed" : errors.back());
+        if (!read.ok()) warnings.push_back(read.message());
+        return Status::Ok();
+      }();
+    }
+    if (!failed.ok()) raise(failed);
+    py::dict out;
+    out["read"] = tally.read, out["added"] = tally.added, out["replaced"] = tally.replaced;
+    out["unchanged"] = tally.unchanged, out["duplicates"] = tally.duplicates, out["failed"] = tally.failed;
+    out["events"] = tally.events, out["analysed"] = tally.analysed;
+    for (auto [key, list] : {std::pair{"warnings", &warnings}, std::pair{"errors", &errors}}) {
+      py::list l;
+      for (const auto& x : *list) l.append(utf8(x));
+      out[key] = l;
+    }
+    return out;
+  }
+
   // inputs: ("path", path) or ("text", text, id, title, url, source, date, format) tuples.
   std::unique_ptr<Stream> stream(const std::vector<py::tuple>& inputs, unsigned threads,
                                  const std::optional<std::string>& date, const std::string& format, unsigned what) const {
@@ -382,6 +437,10 @@ PYBIND11_MODULE(_sitrep, m) {
            py::arg("title") = py::none(), py::arg("url") = py::none(), py::arg("source") = py::none(),
            py::arg("format") = "text", py::arg("what") = 31u,
            "(document, events, quotes, entities, times, warnings): JSONL texts made by the CLI's writers")
+      .def("ingest", &PyPipeline::ingest, py::arg("paths"), py::arg("db"), py::arg("threads") = 1u,
+           py::arg("date") = py::none(), py::arg("format") = "auto", py::arg("commit_every") = size_t{256},
+           "analyse the files and store them in db (SQLite file or postgresql:// URL), as `sitrep ingest`: "
+           "the tally (read, added, replaced, unchanged, duplicates, failed, events, analysed, warnings, errors)")
       .def("stream", &PyPipeline::stream, py::arg("inputs"), py::arg("threads") = 0u, py::arg("date") = py::none(),
            py::arg("format") = "auto", py::arg("what") = static_cast<unsigned>(kEvents));
 }

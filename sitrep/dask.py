@@ -2,6 +2,8 @@
 
     python3 -m sitrep.dask events CORPUS... [--scheduler ADDRESS|local] [--workers N]
                                            [--partitions K] [--out DIR] [--date D]
+    python3 -m sitrep.dask ingest CORPUS... --db postgresql://... [--scheduler ...] [--workers N]
+                                           [--partitions K] [--date D]
 
 The corpus is listed as `sitrep events CORPUS...` lists it (files and directories,
 recursively, sorted by path, hidden names skipped), cut into K contiguous partitions, and
@@ -9,6 +11,12 @@ each partition is coded on a Dask worker by the same C++ pipeline (`sitrep.Pipel
 loaded once per worker process). The output is DIR/part-00000.jsonl ... in corpus order:
 concatenated, the partitions are line for line what `sitrep events CORPUS...` writes.
 Without --out the events go to standard output, in order.
+
+`ingest` stores the partitions into one shared store instead, each worker as
+`sitrep ingest PARTITION --db URL` would (the same C++ Ingester, through
+`sitrep.Pipeline.ingest`): idempotent, every article once, several workers writing at once
+(docs/store.md, "Several writers"). The store is a PostgreSQL URL; an SQLite file works
+too, its writers taking turns.
 
 `--scheduler local` (the default) starts a LocalCluster of N single-threaded worker
 processes on this machine; an address (tcp://host:8786) uses a running cluster whose
@@ -19,6 +27,7 @@ Parquet engine for pandas (pyarrow, fastparquet); `sitrep.events_frame` reads th
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -48,6 +57,12 @@ def code_partition(files: Sequence[str], date: Optional[str], input_format: str)
     for records in p._stream([Path(f) for f in files], 1, date, input_format, _ext.EVENTS):
         out.append(records[1])
     return "".join(out)
+
+
+def ingest_partition(files: Sequence[str], db: str, date: Optional[str], input_format: str,
+                     commit_every: int) -> dict:
+    """Stores `files` (one partition) into the store `db`; the tally (Pipeline.ingest)."""
+    return _worker_pipeline().ingest(list(files), db, 1, date, input_format, commit_every)
 
 
 def list_corpus(paths: Sequence[str]) -> List[str]:
@@ -93,13 +108,12 @@ def partitions(files: Sequence[str], k: int) -> List[List[str]]:
     return [p for p in out if p]
 
 
-def run_events(args) -> int:
-    from distributed import Client, LocalCluster, as_completed
+@contextlib.contextmanager
+def _client(args):
+    """A Dask client: of a LocalCluster of --workers single-threaded processes, or of the
+    cluster at --scheduler."""
+    from distributed import Client, LocalCluster
 
-    files = list_corpus(args.corpus)
-    if not files:
-        print("sitrep.dask: no input files", file=sys.stderr)
-        return 2
     cluster = None
     if args.scheduler == "local":
         cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
@@ -108,6 +122,63 @@ def run_events(args) -> int:
     else:
         client = Client(args.scheduler)
     try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def run_ingest(args) -> int:
+    from distributed import as_completed
+
+    files = list_corpus(args.corpus)
+    if not files:
+        print("sitrep.dask: no input files", file=sys.stderr)
+        return 2
+    total = {k: 0 for k in ("read", "added", "replaced", "unchanged", "duplicates", "failed", "events", "analysed")}
+    problems = 0
+    with _client(args) as client:
+        workers = len(client.scheduler_info()["workers"]) or args.workers
+        parts = partitions(files, args.partitions or 8 * workers)
+        started = time.monotonic()
+        futures = [client.submit(ingest_partition, part, args.db, args.date, args.input_format, args.commit_every,
+                                 pure=False) for part in parts]
+        for done, future in enumerate(as_completed(futures), 1):
+            try:
+                tally = future.result()
+            except Exception as e:  # the store could not be opened, or failed while writing
+                print(f"\nsitrep.dask: error: {e}", file=sys.stderr)
+                return 1
+            for k in total:
+                total[k] += tally[k]
+            for message in tally["warnings"] + tally["errors"]:
+                print(f"\nsitrep.dask: {message}", file=sys.stderr)
+                problems += 1
+            if not args.quiet:
+                print(f"\rsitrep.dask: {done}/{len(parts)} partitions, {total['read']} documents, "
+                      f"{time.monotonic() - started:.1f} s", end="", file=sys.stderr, flush=True)
+        if not args.quiet:
+            secs = time.monotonic() - started
+            print(f"\nsitrep.dask: ingest: {total['read']} documents on {workers} workers in {secs:.1f} s "
+                  f"({total['read'] / max(secs, 1e-9):.0f} docs/s): {total['added']} added, {total['replaced']} "
+                  f"replaced, {total['unchanged']} unchanged, {total['duplicates']} near-duplicates, "
+                  f"{total['failed']} failed; {total['analysed']} analysed; {total['events']} event mentions",
+                  file=sys.stderr)
+    # As `sitrep ingest`: 1 when a document could not be stored, 2 when an input could not be read.
+    if total["failed"]:
+        return 1
+    return 2 if problems else 0
+
+
+def run_events(args) -> int:
+    from distributed import as_completed
+
+    files = list_corpus(args.corpus)
+    if not files:
+        print("sitrep.dask: no input files", file=sys.stderr)
+        return 2
+    with _client(args) as client:
         workers = len(client.scheduler_info()["workers"]) or args.workers
         parts = partitions(files, args.partitions or 8 * workers)
         started = time.monotonic()
@@ -136,10 +207,6 @@ def run_events(args) -> int:
             print(f"\nsitrep.dask: {len(files)} files on {workers} workers in {time.monotonic() - started:.1f} s",
                   file=sys.stderr)
         sys.stdout.flush()
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
     return 0
 
 
@@ -148,16 +215,21 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="command", required=True)
     ev = sub.add_parser("events", help="code a corpus's events on Dask workers")
-    ev.add_argument("corpus", nargs="+", help="files and directories, as `sitrep events` takes them")
-    ev.add_argument("--scheduler", default="local", help="'local' (a LocalCluster) or a scheduler address")
-    ev.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes of a local cluster")
-    ev.add_argument("--partitions", type=int, default=0, help="partitions (default: 8 per worker: the last ones balance the load)")
+    ing = sub.add_parser("ingest", help="store a corpus into one shared store from Dask workers")
+    for p in (ev, ing):
+        p.add_argument("corpus", nargs="+", help="files and directories, as `sitrep events` takes them")
+        p.add_argument("--scheduler", default="local", help="'local' (a LocalCluster) or a scheduler address")
+        p.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes of a local cluster")
+        p.add_argument("--partitions", type=int, default=0,
+                       help="partitions (default: 8 per worker: the last ones balance the load)")
+        p.add_argument("--date", help="the date of documents that carry none (YYYY-MM-DD)")
+        p.add_argument("--input-format", default="auto", help="auto, text, html or jsonl")
+        p.add_argument("-q", "--quiet", action="store_true", help="no progress line")
     ev.add_argument("--out", help="a folder for part-NNNNN.jsonl (default: standard output)")
-    ev.add_argument("--date", help="the date of documents that carry none (YYYY-MM-DD)")
-    ev.add_argument("--input-format", default="auto", help="auto, text, html or jsonl")
-    ev.add_argument("-q", "--quiet", action="store_true", help="no progress line")
+    ing.add_argument("--db", required=True, help="the store: postgresql://... (or an SQLite file)")
+    ing.add_argument("--commit-every", type=int, default=256, help="documents per transaction (also every 2 s)")
     args = ap.parse_args(argv)
-    return run_events(args)
+    return run_ingest(args) if args.command == "ingest" else run_events(args)
 
 
 if __name__ == "__main__":

@@ -15,8 +15,9 @@
 #include <thread>
 
 #include "../bench/ingest_corpus.h"
+#include "postgres_test_util.h"
 #include "store/queries.h"
-#include "store/sqlite.h"
+#include "store/db.h"
 #include "store/store.h"
 
 extern char** environ;
@@ -351,6 +352,145 @@ TEST(Ingest, QueryCommandsReadTheStore) {
   EXPECT_NE(slurp(out).find("\"period\":\"2022-04-04\",\"source\":\"CHN\""), std::string::npos) << slurp(out);
   auto store = Store::open(path);
   EXPECT_EQ(store.value().counts().value().documents, 1);
+}
+
+
+// --- The PostgreSQL store, through the command line (a throwaway server: tests/postgres_test_util.h).
+
+// What a command writes for a store, as text.
+std::string command_output(const std::vector<std::string>& args, const fs::path& log) {
+  fs::remove(log);
+  EXPECT_EQ(run_sitrep(args, log), 0) << slurp(log);
+  return slurp(log);
+}
+
+// The search hits of `query` as (document, sentence) -> matched byte ranges: what the two
+// backends agree on (their ranks and snippets are each engine's own).
+std::map<std::pair<int64_t, int64_t>, std::string> hits(const std::string& db, const std::string& query,
+                                                        const fs::path& log) {
+  std::map<std::pair<int64_t, int64_t>, std::string> out;
+  std::istringstream in(command_output({"search", "--db", db, "--limit", "0", query}, log));
+  for (std::string line; std::getline(in, line);) {
+    auto row = nlohmann::json::parse(line);
+    out[{row["document"].get<int64_t>(), row["sent"].get<int64_t>()}] = row["matches"].dump();
+  }
+  return out;
+}
+
+TEST(Ingest, PostgresStoreGivesTheSqliteStoresRows) {
+  SITREP_REQUIRE_POSTGRES();
+  fs::path dir = test_dir();
+  corpus::write_corpus(pool(), dir / "corpus", 60);
+  std::string sqlite = (dir / "s.db").string(), pg = sitrep::testing::fresh_postgres_store("db");
+  for (const std::string& db : {sqlite, pg})
+    ASSERT_EQ(run_sitrep({"ingest", (dir / "corpus").string(), SITREP_SOURCE_DIR "/examples", "--db", db, "-q"},
+                         dir / "ingest.log"),
+              0)
+        << slurp(dir / "ingest.log");
+  const std::vector<std::vector<std::string>> queries = {
+      {"events"},
+      {"events", "--actor", "RUS", "--from", "2022-04-01", "--format", "csv"},
+      {"events", "--involving", "RUS", "--code", "1", "--limit", "5"},
+      {"quotes"},
+      {"quotes", "--speaker", "minister"},
+      {"dyads", "--by", "week"},
+      {"dyads", "--by", "month", "--level", "role"},
+      {"stories"},
+  };
+  for (auto q : queries) {
+    q.insert(q.begin() + 1, {"--db", sqlite});
+    std::string expected = command_output(q, dir / "q.log");
+    q[2] = pg;
+    std::string got = command_output(q, dir / "q.log");
+    EXPECT_FALSE(expected.empty()) << q[0] << " " << q[3];
+    EXPECT_EQ(got, expected) << q[0] << " " << (q.size() > 3 ? q[3] : "");
+  }
+  for (const char* words : {"foreign minister", "grain", "said", "Kuleba's"})
+    EXPECT_EQ(hits(pg, words, dir / "q.log"), hits(sqlite, words, dir / "q.log")) << words;
+  // Re-ingest: nothing changes; a changed article is replaced.
+  std::string before = command_output({"events", "--db", pg}, dir / "q.log");
+  ASSERT_EQ(run_sitrep({"ingest", (dir / "corpus").string(), "--db", pg}, dir / "re.log"), 0);
+  EXPECT_NE(slurp(dir / "re.log").find("0 added, 0 replaced, 60 unchanged"), std::string::npos) << slurp(dir / "re.log");
+  EXPECT_EQ(command_output({"events", "--db", pg}, dir / "q.log"), before);
+  std::ofstream(dir / "corpus" / "gen-000007.txt") << "Date: 2022-04-02\n\nZanzibar talks. The ministers of two "
+                                                      "countries met in Zanzibar on Monday.\n";
+  for (const std::string& db : {sqlite, pg}) {
+    fs::remove(dir / "re.log");
+    ASSERT_EQ(run_sitrep({"ingest", (dir / "corpus").string(), "--db", db}, dir / "re.log"), 0);
+    EXPECT_NE(slurp(dir / "re.log").find("0 added, 1 replaced, 59 unchanged"), std::string::npos) << slurp(dir / "re.log");
+  }
+  EXPECT_EQ(command_output({"events", "--db", pg}, dir / "q.log"), command_output({"events", "--db", sqlite}, dir / "q.log"));
+  EXPECT_FALSE(hits(pg, "Zanzibar", dir / "q.log").empty());
+  EXPECT_EQ(hits(pg, "Zanzibar", dir / "q.log"), hits(sqlite, "Zanzibar", dir / "q.log"));
+}
+
+// Each merged event as its reports (article key and sentence) with its counts, one line
+// each, sorted: what must not depend on how the work was spread over ingesters.
+std::vector<std::string> merged_events(const std::string& url) {
+  Db db = Db::postgres(url, true);
+  Stmt st(db,
+          "SELECT e.mentions || ' ' || e.sources || ' ' || e.articles || ': ' || "
+          "string_agg(d.doc_key || '#' || m.sentence, ' ' ORDER BY d.doc_key, m.sentence) "
+          "FROM events e JOIN event_mentions m ON m.event = e.id JOIN documents d ON d.id = m.document GROUP BY e.id");
+  std::vector<std::string> out;
+  while (st.step()) out.push_back(st.text(0));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Two ingesters at once over overlapping corpora (the second reading its files in the
+// opposite order, so that they meet in the middle): every article stored once, and every
+// merged event with the reports and counts of a single run over the articles in the order
+// the two stored them. (Not of any order: which events a report joins depends on what was
+// stored before it, the first report's date anchoring "within a day", for one ingester as
+// for two; docs/store.md, "Several writers".)
+TEST(Ingest, ConcurrentIngestersIntoPostgresStoreEachArticleOnce) {
+  SITREP_REQUIRE_POSTGRES();
+  fs::path dir = test_dir();
+  const int n = 90;
+  corpus::write_corpus(pool(), dir / "corpus", n);
+  std::vector<std::string> files;
+  for (int i = 0; i < n; ++i) files.push_back((dir / "corpus" / fmt::format("gen-{:06}.txt", i)).string());
+  std::string shared = sitrep::testing::fresh_postgres_store("shared"), single = sitrep::testing::fresh_postgres_store("single");
+  auto args = [](std::vector<std::string> paths, const std::string& db) {
+    std::vector<std::string> a = {"ingest", "--db", db, "--threads", "1", "--commit-every", "4"};
+    a.insert(a.end(), paths.begin(), paths.end());
+    return a;
+  };
+  std::vector<std::string> first(files.begin(), files.begin() + 2 * n / 3), second(files.begin() + n / 3, files.end());
+  std::reverse(second.begin(), second.end());
+  pid_t a = spawn_sitrep(args(first, shared), dir / "a.log");
+  pid_t b = spawn_sitrep(args(second, shared), dir / "b.log");
+  EXPECT_EQ(wait_exit(a), 0) << slurp(dir / "a.log");
+  EXPECT_EQ(wait_exit(b), 0) << slurp(dir / "b.log");
+
+  Db db = Db::postgres(shared, true);
+  // The order they were stored in: row ids grow under the store's write lock.
+  std::vector<std::string> stored;
+  for (Stmt st(db, "SELECT path FROM documents ORDER BY id"); st.step();) stored.push_back(st.text(0));
+  ASSERT_EQ(run_sitrep(args(stored, single), dir / "single.log"), 0) << slurp(dir / "single.log");
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM documents"), n);
+  EXPECT_EQ(scalar(db, "SELECT count(DISTINCT doc_key) FROM documents"), n);
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM documents d WHERE NOT EXISTS "
+                       "(SELECT 1 FROM sentences s WHERE s.document = d.id)"),
+            0);
+  Db one = Db::postgres(single, true);
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM sentences"), scalar(one, "SELECT count(*) FROM sentences"));
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM event_mentions"), scalar(one, "SELECT count(*) FROM event_mentions"));
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM quotes"), scalar(one, "SELECT count(*) FROM quotes"));
+  std::vector<std::string> together = merged_events(shared), alone = merged_events(single);
+  EXPECT_GT(alone.size(), 10u);
+  EXPECT_EQ(together, alone);
+  // Each article of the overlap added by one ingester and found unchanged by the other.
+  auto tally = [&](const fs::path& log, const char* what) {
+    std::string text = slurp(log);
+    size_t at = text.find(std::string(" ") + what);
+    size_t begin = text.rfind(' ', at - 1) + 1;
+    return at == std::string::npos ? -1 : std::stoi(text.substr(begin, at - begin));
+  };
+  EXPECT_EQ(tally(dir / "a.log", "added,") + tally(dir / "b.log", "added,"), n);
+  EXPECT_EQ(tally(dir / "a.log", "unchanged,") + tally(dir / "b.log", "unchanged,"), n / 3);
+  EXPECT_EQ(tally(dir / "a.log", "replaced,") + tally(dir / "b.log", "replaced,"), 0);
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "postgres_test_util.h"
 #include "server/server.h"
 #include "store/store.h"
 
@@ -55,6 +56,46 @@ Event make_event(const std::string& source, const std::string& target, const std
   return e;
 }
 
+// The test store: one article with a call and a shelling (a toll, a claim, a place).
+void fill(store::Store& store) {
+  const std::string text =
+      "The two foreign ministers spoke by telephone in Quillborough. Artillery shelled the harbour of Vostrel.";
+  Document a = make_doc("call", text, "Daily One");
+  size_t spoke = text.find("spoke"), shelled = text.find("shelled");
+  a.events.push_back(make_event("CHNGOV", "UKRGOV", "041", {uint32_t(spoke), uint32_t(spoke + 5)}, 0));
+  a.events.push_back(make_event("RUSMIL", "UKR", "195", {uint32_t(shelled), uint32_t(shelled + 7)}, 1));
+  Event& shelling = a.events.back();  // with a toll, a claim and a place on the map
+  shelling.size.dead = Figure{3, 3, a.sentences[1].span, 1};
+  shelling.claims.push_back(Claim{EventActor{"UKR", {}, -1}, "blames", EventActor{"RUS", {}, -1}, 1, a.sentences[1].span});
+  Place vostrel;
+  vostrel.span = {uint32_t(text.find("Vostrel")), uint32_t(text.find("Vostrel") + 7)};
+  vostrel.sentence = 1;
+  vostrel.name = "Vostrel";
+  vostrel.country = "UKR";
+  vostrel.precision = 1;
+  vostrel.point = {46.5, 31.0, true};
+  a.places = {vostrel};
+  shelling.place = 0;
+  ASSERT_TRUE(store.ingest(a).ok());
+}
+
+// A server of the store `db` bound to a free loopback port (`port`), not yet running;
+// null when it could not be made.
+std::unique_ptr<server::Server> serve(const std::string& db, int& port) {
+  server::ServerOptions o;
+  o.db = db;
+  o.port = 0;
+  o.web_dir = "";
+  auto created = server::Server::create(o);
+  EXPECT_TRUE(created.ok()) << created.status().message();
+  if (!created.ok()) return nullptr;
+  std::unique_ptr<server::Server> server = std::move(created).value();
+  auto bound = server->bind();
+  EXPECT_TRUE(bound.ok()) << bound.status().message();
+  port = bound.ok() ? bound.value() : 0;
+  return server;
+}
+
 class ServerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -66,37 +107,11 @@ class ServerTest : public ::testing::Test {
     {
       auto st = store::Store::open(db_);
       ASSERT_TRUE(st.ok()) << st.status().message();
-      const std::string text =
-          "The two foreign ministers spoke by telephone in Quillborough. Artillery shelled the harbour of Vostrel.";
-      Document a = make_doc("call", text, "Daily One");
-      size_t spoke = text.find("spoke"), shelled = text.find("shelled");
-      a.events.push_back(make_event("CHNGOV", "UKRGOV", "041", {uint32_t(spoke), uint32_t(spoke + 5)}, 0));
-      a.events.push_back(make_event("RUSMIL", "UKR", "195", {uint32_t(shelled), uint32_t(shelled + 7)}, 1));
-      Event& shelling = a.events.back();  // with a toll, a claim and a place on the map
-      shelling.size.dead = Figure{3, 3, a.sentences[1].span, 1};
-      shelling.claims.push_back(Claim{EventActor{"UKR", {}, -1}, "blames", EventActor{"RUS", {}, -1}, 1, a.sentences[1].span});
-      Place vostrel;
-      vostrel.span = {uint32_t(text.find("Vostrel")), uint32_t(text.find("Vostrel") + 7)};
-      vostrel.sentence = 1;
-      vostrel.name = "Vostrel";
-      vostrel.country = "UKR";
-      vostrel.precision = 1;
-      vostrel.point = {46.5, 31.0, true};
-      a.places = {vostrel};
-      shelling.place = 0;
-      ASSERT_TRUE(st.value().ingest(a).ok());
+      fill(st.value());
     }
-    server::ServerOptions o;
-    o.db = db_;
-    o.port = 0;
-    o.web_dir = "";
     setenv("SITREP_WEB", "/nonexistent", 1);  // the page must not be found for the last test
-    auto created = server::Server::create(o);
-    ASSERT_TRUE(created.ok()) << created.status().message();
-    server_ = std::move(created).value().release();
-    auto port = server_->bind();
-    ASSERT_TRUE(port.ok()) << port.status().message();
-    port_ = port.value();
+    server_ = serve(db_, port_).release();
+    ASSERT_TRUE(server_ && port_);
     thread_ = new std::thread([] { server_->run(); });
   }
   static void TearDownTestSuite() {
@@ -106,9 +121,9 @@ class ServerTest : public ::testing::Test {
     delete server_;
   }
 
-  // GET path; the status and the JSON body.
-  std::pair<int, json> get(const std::string& path) {
-    httplib::Client c("127.0.0.1", port_);
+  // GET path; the status and the JSON body (of the server on `port`: the test's by default).
+  std::pair<int, json> get(const std::string& path, int port = 0) {
+    httplib::Client c("127.0.0.1", port ? port : port_);
     auto r = c.Get(path.c_str());
     EXPECT_TRUE(r) << path;
     if (!r) return {0, json()};
@@ -354,6 +369,37 @@ TEST_F(ServerTest, ABurstOfConcurrentClientsIsAllAnswered) {
     });
   for (auto& t : threads) t.join();
   EXPECT_EQ(answered.load(), kClients);
+}
+
+// The same store on PostgreSQL (a throwaway server: tests/postgres_test_util.h) served
+// alike: every endpoint's answer equals the SQLite store's, but search's rank and snippet
+// (each engine's own: docs/store.md).
+TEST_F(ServerTest, APostgresStoreIsServedAlike) {
+  SITREP_REQUIRE_POSTGRES();
+  std::string url = sitrep::testing::fresh_postgres_store("api");
+  {
+    auto st = store::Store::open(url);
+    ASSERT_TRUE(st.ok()) << st.status().message();
+    fill(st.value());
+  }
+  int port = 0;
+  std::unique_ptr<server::Server> pg = serve(url, port);
+  ASSERT_TRUE(pg && port);
+  std::thread serving([&] { pg->run(); });
+  for (const char* path : {"/api/events", "/api/events?actor=CHN", "/api/events?involving=UKR&quad=4", "/api/events/1",
+                           "/api/events/2", "/api/documents/1", "/api/quotes", "/api/dyads?by=week",
+                           "/api/dyads?by=month&level=role", "/api/actors", "/api/stories", "/api/stories/1",
+                           "/api/stats", "/api/search?q=telephone", "/api/search?q=shelled%20harbour"}) {
+    auto [want_status, want] = get(path);
+    auto [got_status, got] = get(path, port);
+    EXPECT_EQ(got_status, want_status) << path;
+    for (json* body : {&want, &got})
+      if (body->contains("hits"))
+        for (json& hit : (*body)["hits"]) hit.erase("rank"), hit.erase("snippet");
+    EXPECT_EQ(got, want) << path;
+  }
+  pg->stop();
+  serving.join();
 }
 
 // The page's folder may hold links planted by anyone who can write there: only

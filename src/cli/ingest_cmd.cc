@@ -182,7 +182,7 @@ void add_ingest_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("ingest", "Analyse articles and store them, with their events, in a database");
   add_pipeline_run_options(*cmd, opt->run, false);
   cmd->get_option("paths")->required();
-  cmd->add_option("--db", opt->db, "SQLite database (created if absent)")->capture_default_str();
+  cmd->add_option("--db", opt->db, "SQLite file (created if absent) or postgresql:// URL")->capture_default_str();
   cmd->add_option("--until", opt->until, "Last pipeline stage (default: all)");
   cmd->add_option("--progress-every", opt->progress_every, "Without a terminal: a progress line every N documents")
       ->capture_default_str();

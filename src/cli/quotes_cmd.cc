@@ -37,7 +37,7 @@ void add_quotes_command(CLI::App& app) {
   auto db = std::make_shared<QuotesQueryOptions>();
   add_pipeline_run_options(*cmd, *run, false);
   cmd->add_option("--format", *format, "Output format: jsonl (with --db also csv, tsv)")->capture_default_str();
-  cmd->add_option("--db", db->db, "Read the quotes stored in this SQLite database instead");
+  cmd->add_option("--db", db->db, "Read the quotes stored in this database (SQLite file or postgresql:// URL) instead");
   cmd->add_option("--speaker", db->filter.speaker, "With --db: part of the speaker's name (case-insensitive)");
   cmd->add_option("--limit", db->filter.limit, "With --db: at most N quotes (0: all)");
   cmd->callback([run, db, format] {

@@ -53,7 +53,7 @@ void add_serve_command(CLI::App& app) {
   auto opt = std::make_shared<server::ServerOptions>();
   opt->db = "sitrep.db";
   auto* cmd = app.add_subcommand("serve", "Serve a store as a JSON API and a web page (timeline, network, search)");
-  cmd->add_option("--db", opt->db, "SQLite database written by `sitrep ingest`")->capture_default_str();
+  cmd->add_option("--db", opt->db, "Database written by `sitrep ingest`: SQLite file or postgresql:// URL")->capture_default_str();
   cmd->add_option("--port", opt->port, "TCP port (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
   cmd->add_option("--host", opt->host, "Address to listen on (0.0.0.0: every interface)")->capture_default_str();
   cmd->add_option("--allow-host", opt->allowed_hosts,

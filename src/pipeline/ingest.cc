@@ -154,6 +154,8 @@ IngestTally Ingester::finish() {
     impl_->queue.close();
     impl_->writer.join();
     impl_->runner.reset();
+    if (impl_->tally.added + impl_->tally.replaced > 0)  // the queries' plans see the new rows
+      if (Status st = impl_->store.update_statistics(); !st.ok() && impl_->on_error) impl_->on_error(st.message());
     impl_->tally.analysed = impl_->analysed;
   }
   return impl_->tally;

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "store/sqlite.h"
+#include "store/db.h"
 
 namespace sitrep::server {
 namespace {
@@ -37,9 +37,9 @@ json rows_of(store::Store& store, const char* sql, int64_t id) {
     json row = json::object();
     for (int c = 0; c < st.columns(); ++c) {
       switch (st.column_type(c)) {
-        case SQLITE_NULL: row[st.column_name(c)] = nullptr; break;
-        case SQLITE_INTEGER: row[st.column_name(c)] = st.int64(c); break;
-        case SQLITE_FLOAT: row[st.column_name(c)] = st.real(c); break;
+        case store::ColumnType::kNull: row[st.column_name(c)] = nullptr; break;
+        case store::ColumnType::kInteger: row[st.column_name(c)] = st.int64(c); break;
+        case store::ColumnType::kReal: row[st.column_name(c)] = st.real(c); break;
         default: row[st.column_name(c)] = st.text(c);
       }
     }
@@ -129,7 +129,7 @@ Result<std::optional<json>> document_detail(store::Store& store, int64_t id) {
                         id);
     if (docs.empty()) return std::nullopt;
     json doc = std::move(docs[0]);
-    doc["sentences"] = rows_of(store, "SELECT idx + 1 AS sent, begin, end FROM sentences WHERE document = ? ORDER BY idx", id);
+    doc["sentences"] = rows_of(store, "SELECT idx + 1 AS sent, begin, \"end\" FROM sentences WHERE document = ? ORDER BY idx", id);
     doc["events"] = rows_of(
         store,
         "SELECT m.event AS id, m.sentence + 1 AS sent, m.begin, m.end, m.code, e.root, e.quad, e.goldstein, "
@@ -148,23 +148,23 @@ Result<std::optional<json>> document_detail(store::Store& store, int64_t id) {
       e["plover"] = store::plover_type(e["code"].get<std::string>());
     }
     doc["quotes"] = rows_of(store,
-                            "SELECT sentence + 1 AS sent, begin, end, text, speaker_text, speaker_canonical, "
-                            "speaker_actor, cue, direct FROM quotes WHERE document = ? ORDER BY begin",
+                            "SELECT sentence + 1 AS sent, begin, \"end\", text, speaker_text, speaker_canonical, "
+                            "speaker_actor, cue, direct FROM quotes WHERE document = ? ORDER BY begin, id",
                             id);
     to_bool(doc["quotes"], {"direct"});
     doc["entities"] = rows_of(store,
                               "SELECT m.sentence + 1 AS sent, m.begin, m.end, m.text, m.type, m.kind, m.chain, "
                               "c.canonical, c.actor FROM mentions m "
                               "LEFT JOIN chains c ON c.document = m.document AND c.idx = m.chain "
-                              "WHERE m.document = ? ORDER BY m.begin",
+                              "WHERE m.document = ? ORDER BY m.begin, m.id",
                               id);
     doc["places"] = rows_of(store,
-                            "SELECT sentence + 1 AS sent, begin, end, name, country, admin1 FROM places "
-                            "WHERE document = ? ORDER BY begin",
+                            "SELECT sentence + 1 AS sent, begin, \"end\", name, country, admin1 FROM places "
+                            "WHERE document = ? ORDER BY begin, id",
                             id);
     doc["times"] = rows_of(store,
-                           "SELECT sentence + 1 AS sent, begin, end, text, value, granularity, date FROM times "
-                           "WHERE document = ? ORDER BY begin",
+                           "SELECT sentence + 1 AS sent, begin, \"end\", text, value, granularity, date FROM times "
+                           "WHERE document = ? ORDER BY begin, id",
                            id);
     json stories = rows_of(store, "SELECT story FROM story_documents WHERE document = ? ORDER BY story", id);
     doc["stories"] = json::array();
@@ -180,11 +180,11 @@ Result<std::optional<json>> story_detail(store::Store& store, int64_t id, int64_
     json s = std::move(rows[0]);
     s["documents"] = rows_of(store,
                              "SELECT d.id, d.doc_id AS doc, d.title, d.source, d.date FROM story_documents sd "
-                             "JOIN documents d ON d.id = sd.document WHERE sd.story = ? ORDER BY d.date, d.id",
+                             "JOIN documents d ON d.id = sd.document WHERE sd.story = ? ORDER BY d.date NULLS FIRST, d.id",
                              id);
     s["actors"] = rows_of(store,
                           "SELECT a AS code, count(*) AS events FROM (SELECT source AS a FROM events WHERE story = ?1 "
-                          "UNION ALL SELECT target FROM events WHERE story = ?1) WHERE a IS NOT NULL "
+                          "UNION ALL SELECT target FROM events WHERE story = ?1) AS sides WHERE a IS NOT NULL "
                           "GROUP BY a ORDER BY 2 DESC, 1",
                           id);
     return s;
@@ -209,12 +209,12 @@ Result<json> actor_network(store::Store& store, const NetworkOptions& o) {
       "SELECT substr(source_key, 1, {0}) AS s, substr(target_key, 1, {0}) AS t, count(*), sum(mentions), "
       "sum(goldstein), avg(goldstein) FROM events "
       "WHERE source_key <> '' AND target_key <> '' "
-      "AND (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) "
+      "AND (CAST(?1 AS TEXT) IS NULL OR date >= ?1) AND (CAST(?2 AS TEXT) IS NULL OR date <= ?2) "
       "GROUP BY s, t ORDER BY 3 DESC, s, t LIMIT ?3",
       width);
   return guarded<json>(store, "actors", [&] {
     Stmt st(store.db(), sql);
-    st.bind_text_or_null(1, o.from).bind_text_or_null(2, o.to).bind(3, o.limit > 0 ? o.limit : int64_t{-1});
+    st.bind_text_or_null(1, o.from).bind_text_or_null(2, o.to).bind(3, store::sql_limit(o.limit));
     json edges = json::array();
     struct Node {
       int64_t events = 0;

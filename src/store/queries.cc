@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "events/plover.h"
-#include "store/sqlite.h"
+#include "store/db.h"
 #include "store/store.h"
 
 namespace sitrep::store {
@@ -98,13 +98,14 @@ Status query_events(Store& store, const EventFilter& f, const RowSink& sink) {
       "FROM events e "
       "JOIN event_mentions m ON m.id = (SELECT min(id) FROM event_mentions WHERE event = e.id) "
       "JOIN documents d ON d.id = m.document "
-      "WHERE (?1 IS NULL OR substr(e.source, 1, length(?1)) = ?1) "
-      "AND (?2 IS NULL OR substr(e.target, 1, length(?2)) = ?2) "
-      "AND (?3 IS NULL OR substr(e.source, 1, length(?3)) = ?3 OR substr(e.target, 1, length(?3)) = ?3) "
-      "AND (?4 IS NULL OR substr(e.code, 1, length(?4)) = ?4) "
-      "AND (?5 IS NULL OR e.date >= ?5) AND (?6 IS NULL OR e.date <= ?6) "
-      "AND (?7 IS NULL OR e.story = ?7) AND (?8 OR e.negated = 0) AND e.id BETWEEN coalesce(?10, -9223372036854775807) AND coalesce(?10, 9223372036854775807) "
-      "ORDER BY e.date DESC, e.id LIMIT ?9";
+      "WHERE (CAST(?1 AS TEXT) IS NULL OR substr(e.source, 1, length(?1)) = ?1) "
+      "AND (CAST(?2 AS TEXT) IS NULL OR substr(e.target, 1, length(?2)) = ?2) "
+      "AND (CAST(?3 AS TEXT) IS NULL OR substr(e.source, 1, length(?3)) = ?3 OR substr(e.target, 1, length(?3)) = ?3) "
+      "AND (CAST(?4 AS TEXT) IS NULL OR substr(e.code, 1, length(?4)) = ?4) "
+      "AND (CAST(?5 AS TEXT) IS NULL OR e.date >= ?5) AND (CAST(?6 AS TEXT) IS NULL OR e.date <= ?6) "
+      "AND (CAST(?7 AS BIGINT) IS NULL OR e.story = ?7) AND (?8 OR e.negated = 0) "
+      "AND e.id BETWEEN coalesce(?10, -9223372036854775807) AND coalesce(?10, 9223372036854775807) "
+      "ORDER BY e.date DESC NULLS LAST, e.id LIMIT ?9";
   return guarded(store, "events", [&] {
     Stmt st(store.db(), sql);
     Stmt reports(store.db(),
@@ -113,7 +114,7 @@ Status query_events(Store& store, const EventFilter& f, const RowSink& sink) {
     st.bind_text_or_null(1, f.actor).bind_text_or_null(2, f.target).bind_text_or_null(3, f.involving);
     st.bind_text_or_null(4, f.code).bind_text_or_null(5, f.from).bind_text_or_null(6, f.to);
     if (f.story >= 0) st.bind(7, f.story); else st.bind_null(7);
-    st.bind(8, f.include_negated ? 1 : 0).bind(9, f.limit > 0 ? f.limit : int64_t{-1});
+    st.bind(8, f.include_negated ? 1 : 0).bind(9, sql_limit(f.limit));
     if (f.id >= 0) st.bind(10, f.id); else st.bind_null(10);
     while (st.step()) {
       json row = {
@@ -164,11 +165,11 @@ Status query_quotes(Store& store, const QuoteFilter& f, const RowSink& sink) {
   const char* sql =
       "SELECT d.doc_id, q.sentence, q.text, q.speaker_text, q.speaker_canonical, q.speaker_actor, q.cue, q.direct, "
       "q.begin, q.end FROM quotes q JOIN documents d ON d.id = q.document "
-      "WHERE ?1 IS NULL OR instr(lower(coalesce(q.speaker_canonical, '') || ' ' || coalesce(q.speaker_text, '')), "
-      "lower(?1)) > 0 ORDER BY d.date, d.id, q.begin LIMIT ?2";
+      "WHERE CAST(?1 AS TEXT) IS NULL OR instr(lower(coalesce(q.speaker_canonical, '') || ' ' || "
+      "coalesce(q.speaker_text, '')), lower(?1)) > 0 ORDER BY d.date NULLS FIRST, d.id, q.begin, q.id LIMIT ?2";
   return guarded(store, "quotes", [&] {
     Stmt st(store.db(), sql);
-    st.bind_text_or_null(1, f.speaker).bind(2, f.limit > 0 ? f.limit : int64_t{-1});
+    st.bind_text_or_null(1, f.speaker).bind(2, sql_limit(f.limit));
     while (st.step()) {
       sink(json{{"doc", st.text(0)},
                 {"sent", st.int64(1) + 1},
@@ -183,14 +184,15 @@ Status query_quotes(Store& store, const QuoteFilter& f, const RowSink& sink) {
   });
 }
 
-std::string literal_fts_query(const std::string& text) {
+std::string literal_fts_query(const std::string& text, bool postgres) {
   std::string out, word;
   auto flush = [&] {
     if (word.empty()) return;
     if (!out.empty()) out += ' ';
     out += '"';
     for (char c : word) {
-      if (c == '"') out += '"';  // FTS5 escapes a quote inside a string by doubling it
+      if (c == '"' && postgres) c = ' ';  // websearch_to_tsquery: a quote is never in a word
+      else if (c == '"') out += '"';      // FTS5 escapes a quote inside a string by doubling it
       out += c;
     }
     out += '"';
@@ -223,17 +225,31 @@ json match_offsets(const std::string& marked) {
 }  // namespace
 
 Status search_sentences(Store& store, const SearchOptions& o, const RowSink& sink) {
-  std::string match = o.syntax ? o.query : literal_fts_query(o.query);
-  if (match.empty()) return Status::Error("search: empty query");
+  const bool pg = store.db().postgres();
+  // The words as they are (each a quoted string: FTS5's, or websearch_to_tsquery's, where
+  // it is a phrase of the word's tokens, as in FTS5), or the query language of the
+  // backend (FTS5's; PostgreSQL's to_tsquery).
+  std::string match = o.syntax ? o.query : literal_fts_query(o.query, pg);
+  if (match.find_first_not_of(" \t\r\n") == std::string::npos) return Status::Error("search: empty query");
+  // The one full-text search, in each dialect: FTS5 ranks by bm25 (lower is better);
+  // PostgreSQL by ts_rank, negated to read the same way, its snippet by ts_headline
+  // over the 20 best only.
   const char* sql =
-      "SELECT d.doc_id, d.title, d.date, s.idx, bm25(sentences_fts) AS rank, "
-      "snippet(sentences_fts, 0, '[', ']', '...', 16), s.text, d.id, s.begin, s.end, "
-      "highlight(sentences_fts, 0, char(1), char(2)) "
-      "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN documents d ON d.id = s.document "
-      "WHERE sentences_fts MATCH ?1 ORDER BY rank LIMIT ?2";
+      pg ? "SELECT d.doc_id, d.title, d.date, s.idx, h.rank, "
+           "ts_headline('simple', s.text, h.q, 'StartSel=[, StopSel=], MaxWords=16, MinWords=8, MaxFragments=1, "
+           "FragmentDelimiter=...'), s.text, d.id, s.begin, s.\"end\", "
+           "ts_headline('simple', s.text, h.q, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', HighlightAll=true') "
+           "FROM (SELECT s.id, -ts_rank(s.fts, q) AS rank, q FROM sentences s, {}('simple', ?1) q "
+           "      WHERE s.fts @@ q ORDER BY rank, s.id LIMIT ?2) h "
+           "JOIN sentences s ON s.id = h.id JOIN documents d ON d.id = s.document ORDER BY h.rank, h.id"
+         : "SELECT d.doc_id, d.title, d.date, s.idx, bm25(sentences_fts) AS rank, "
+           "snippet(sentences_fts, 0, '[', ']', '...', 16), s.text, d.id, s.begin, s.end, "
+           "highlight(sentences_fts, 0, char(1), char(2)) "
+           "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN documents d ON d.id = s.document "
+           "WHERE sentences_fts MATCH ?1 ORDER BY rank LIMIT ?2";
   try {
-    Stmt st(store.db(), sql);
-    st.bind(1, match).bind(2, o.limit > 0 ? o.limit : int64_t{-1});
+    Stmt st(store.db(), pg ? fmt::format(fmt::runtime(sql), o.syntax ? "to_tsquery" : "websearch_to_tsquery") : std::string(sql));
+    st.bind(1, match).bind(2, sql_limit(o.limit));
     while (st.step())
       sink(json{{"doc", st.text(0)},
                 {"title", nullable_text(st, 1)},
@@ -248,7 +264,8 @@ Status search_sentences(Store& store, const SearchOptions& o, const RowSink& sin
                 {"matches", match_offsets(st.text(10))}});
     return Status::Ok();
   } catch (const SqlError& e) {
-    // FTS5 reports query syntax problems as SQLITE_ERROR ("fts5: syntax error near ...").
+    // FTS5 reports query syntax problems as SQLITE_ERROR ("fts5: syntax error near ..."),
+    // PostgreSQL's backend maps its syntax errors (42601) to it too.
     if (e.code == SQLITE_ERROR)
       return Status::InvalidArgument(fmt::format("search: bad query {}: {}", json(o.query).dump(), e.what()));
     return sql_status(e.code, fmt::format("{}: search: {}", store.path(), e.what()));
@@ -258,7 +275,10 @@ Status search_sentences(Store& store, const SearchOptions& o, const RowSink& sin
 Status query_dyads(Store& store, const DyadOptions& o, const RowSink& sink) {
   const char* period;
   if (o.by == "day") period = "e.date";
-  else if (o.by == "week") period = "date(e.date, '-6 days', 'weekday 1')";  // the Monday starting its week
+  else if (o.by == "week")  // the Monday starting its week; none for a date without its day
+    period = store.db().postgres() ? "CASE WHEN e.date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' "
+                                     "THEN to_char(date_trunc('week', e.date::date), 'YYYY-MM-DD') END"
+                                   : "date(e.date, '-6 days', 'weekday 1')";
   else if (o.by == "month") period = "substr(e.date, 1, 7)";
   else return Status::Error(fmt::format("--by: expected day, week or month, not {}", json(o.by).dump()));
   int width;
@@ -288,7 +308,7 @@ Status query_stories(Store& store, const RowSink& sink) {
   const char* sql =
       "SELECT s.id, s.title, s.first_date, s.last_date, "
       "(SELECT count(*) FROM story_documents WHERE story = s.id), (SELECT count(*) FROM events WHERE story = s.id) "
-      "FROM stories s ORDER BY s.last_date DESC, s.id";
+      "FROM stories s ORDER BY s.last_date DESC NULLS LAST, s.id";
   return guarded(store, "stories", [&] {
     Stmt st(store.db(), sql);
     while (st.step())

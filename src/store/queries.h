@@ -48,7 +48,8 @@ Status query_quotes(Store& store, const QuoteFilter& filter, const RowSink& sink
 struct SearchOptions {
   std::string query;
   bool syntax = false;  // false: the words of `query` are matched as they are (all of them);
-                        // true: FTS5 query syntax (AND, OR, NEAR, "phrases", prefix*)
+                        // true: the backend's query syntax: FTS5's (AND, OR, NEAR, "phrases",
+                        // prefix*), PostgreSQL's to_tsquery (&, |, !, <->, prefix:*)
   int64_t limit = 20;
 };
 // Best first (bm25). Fields: doc, title, date, sent (1-based), rank, snippet
@@ -57,8 +58,9 @@ struct SearchOptions {
 // matched words in text). The one full-text query: CLI and API.
 // A bad FTS5 query (syntax mode) is an error: "search: bad query: ...".
 Status search_sentences(Store& store, const SearchOptions& options, const RowSink& sink);
-// The FTS5 query matching every word of `text` literally (each word a quoted string).
-std::string literal_fts_query(const std::string& text);
+// The query matching every word of `text` literally, each word a quoted string: for
+// FTS5, or for PostgreSQL's websearch_to_tsquery.
+std::string literal_fts_query(const std::string& text, bool postgres = false);
 
 struct DyadOptions {
   std::string by = "day";         // day, week (Monday), month

@@ -2,7 +2,9 @@
 
 #include <cstring>
 #include <fstream>
+#include <ctime>
 #include <iterator>
+#include <regex>
 
 #include <fmt/format.h>
 
@@ -11,9 +13,18 @@ namespace {
 
 // Ordered migrations: index i brings the schema from version i to i + 1.
 // Never edit a released one; append a new one instead (docs/store.md).
-const char* const kMigrations[] = {
+//
+// Each is written once, in SQLite's words; PostgreSQL runs it through postgres_ddl()
+// (the types: BIGINT, DOUBLE PRECISION, BYTEA, identity keys, "C" collation). What
+// only one dialect has (full-text search, functions) is in its own column, side by side.
+struct Migration {
+  const char* sql;       // both
+  const char* sqlite;    // SQLite only, after `sql`
+  const char* postgres;  // PostgreSQL only, after `sql`
+};
+const Migration kMigrations[] = {
     // 1: documents, their analysis, merged events, duplicates, stories.
-    R"sql(
+    {R"sql(
 CREATE TABLE documents (
   id INTEGER PRIMARY KEY,
   doc_key TEXT NOT NULL UNIQUE,      -- absolute path + '#' + document id: what "the same article" means
@@ -33,14 +44,6 @@ CREATE TABLE sentences (
   text TEXT NOT NULL
 );
 CREATE INDEX sentences_document ON sentences(document, idx);
-CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id',
-                                              tokenize='unicode61 remove_diacritics 2');
-CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
-  INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
-  INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
 
 CREATE TABLE chains (
   id INTEGER PRIMARY KEY,
@@ -73,6 +76,20 @@ CREATE TABLE places (
   name TEXT, country TEXT, admin1 TEXT, evidence TEXT
 );
 CREATE INDEX places_document ON places(document);
+
+-- Stories first: events reference them (PostgreSQL wants the table to exist).
+CREATE TABLE stories (
+  id INTEGER PRIMARY KEY, title TEXT, first_date TEXT, last_date TEXT,
+  profile TEXT NOT NULL,                  -- its heaviest words: "word weight word weight ..."
+  entities TEXT NOT NULL                  -- actor codes and names of its articles, one per line
+);
+CREATE INDEX stories_dates ON stories(last_date, first_date);
+CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;  -- document frequencies
+CREATE TABLE story_documents (
+  story INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+  document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  PRIMARY KEY (story, document)
+);
 
 -- One row per happening; counts are recomputed from event_mentions.
 CREATE TABLE events (
@@ -134,28 +151,38 @@ CREATE TABLE duplicates (
   jaccard REAL NOT NULL                   -- estimated from the signatures; 1 for identical text
 );
 
-CREATE TABLE stories (
-  id INTEGER PRIMARY KEY, title TEXT, first_date TEXT, last_date TEXT,
-  profile TEXT NOT NULL,                  -- its heaviest words: "word weight word weight ..."
-  entities TEXT NOT NULL                  -- actor codes and names of its articles, one per line
-);
-CREATE INDEX stories_dates ON stories(last_date, first_date);
-CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;  -- document frequencies
-CREATE TABLE story_documents (
-  story INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
-  document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  PRIMARY KEY (story, document)
-);
 )sql",
+     // Full-text search over sentences: FTS5, an external-content table kept in step by triggers...
+     R"sql(
+CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id',
+                                              tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
+  INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
+  INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+)sql",
+     // ...or PostgreSQL's text search: a stored tsvector ('simple': lower-cased words, no
+     // stemming, as unicode61; diacritics are kept) and its GIN index. actor_match() and
+     // instr() as the SQLite store has them (actor_match in C: install_functions()).
+     R"sql(
+ALTER TABLE sentences ADD COLUMN fts tsvector GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED;
+CREATE INDEX sentences_fts ON sentences USING gin (fts);
+CREATE FUNCTION actor_match(a TEXT, b TEXT) RETURNS BOOLEAN LANGUAGE SQL IMMUTABLE STRICT PARALLEL SAFE AS
+  $$ SELECT a = b OR (length(a) = 3 AND substr(b, 1, 3) = a) OR (length(b) = 3 AND substr(a, 1, 3) = b) $$;
+CREATE FUNCTION instr(haystack TEXT, needle TEXT) RETURNS INTEGER LANGUAGE SQL IMMUTABLE STRICT PARALLEL SAFE AS
+  $$ SELECT strpos(haystack, needle) $$;
+)sql"},
     // 2: what each report says an event did and who did it (docs/event-output.md).
-    R"sql(
+    {R"sql(
 ALTER TABLE event_mentions ADD COLUMN size TEXT;      -- JSON: {dead, injured, arrested, displaced}, NULL when none
 ALTER TABLE event_mentions ADD COLUMN claims TEXT;    -- JSON: [{by, stance, party, sent, evidence}], NULL when none
 ALTER TABLE event_mentions ADD COLUMN contested INTEGER NOT NULL DEFAULT 0;
-)sql",
+)sql", nullptr, nullptr},
     // 3: where on the map and how precise (docs/places.md): the place's point (or its
     // country's), ACLED's precision codes.
-    R"sql(
+    {R"sql(
 ALTER TABLE event_mentions ADD COLUMN lat REAL;
 ALTER TABLE event_mentions ADD COLUMN lon REAL;
 ALTER TABLE event_mentions ADD COLUMN geo_precision INTEGER;   -- 1 town, 2 region, 3 country; NULL unknown
@@ -163,12 +190,20 @@ ALTER TABLE event_mentions ADD COLUMN time_precision INTEGER;  -- 1 day, 2 week,
 ALTER TABLE places ADD COLUMN lat REAL;
 ALTER TABLE places ADD COLUMN lon REAL;
 ALTER TABLE places ADD COLUMN precision INTEGER;
-)sql",
+)sql", nullptr, nullptr},
     // 4: whether lat/lon are the place's own point or its country's standing in.
-    R"sql(
+    {R"sql(
 ALTER TABLE event_mentions ADD COLUMN point_of_country INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE places ADD COLUMN point_of_country INTEGER NOT NULL DEFAULT 0;
-)sql",
+)sql", nullptr, nullptr},
+    // 5: a story's events, and an event's reports in order, found by index (`sitrep stories`,
+    // --story; an event's first report and the list of its reports in `sitrep events`).
+    // PostgreSQL needs them: it builds no automatic index, and finds min(id) of an event's
+    // reports by walking the primary key.
+    {R"sql(
+CREATE INDEX events_story ON events(story);
+CREATE INDEX event_mentions_event ON event_mentions(event, id);
+)sql", nullptr, nullptr},
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
@@ -178,9 +213,73 @@ int64_t pragma_int(Db& db, const char* sql) {
   return st.step() ? st.int64(0) : 0;
 }
 
+// A migration's common text in PostgreSQL's types: 64-bit integers (hashes, ids), an
+// identity column for each `id INTEGER PRIMARY KEY` (SQLite's rowid), doubles, bytea, the
+// reserved word `end` quoted, and text compared byte by byte ("C"), as SQLite compares it.
+std::string postgres_ddl(std::string sql) {
+  static const std::pair<std::regex, const char*> rules[] = {
+      {std::regex(R"(\bid INTEGER PRIMARY KEY\b)"), "id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"},
+      {std::regex(R"(\bend INTEGER\b)"), "\"end\" INTEGER"},
+      {std::regex(R"(\bINTEGER\b)"), "BIGINT"},
+      {std::regex(R"(\bREAL\b)"), "DOUBLE PRECISION"},
+      {std::regex(R"(\bBLOB\b)"), "BYTEA"},
+      {std::regex(R"(\bTEXT\b)"), "TEXT COLLATE \"C\""},
+      {std::regex(R"( WITHOUT ROWID)"), ""},
+  };
+  for (const auto& [from, to] : rules) sql = std::regex_replace(sql, from, to);
+  return sql;
+}
+
+// What says "this database is a sitrep store", per backend: SQLite's application_id
+// header field, or on PostgreSQL the comment on the schema_version table.
+int64_t application_id(Db& db) {
+  if (!db.postgres()) return pragma_int(db, "PRAGMA application_id");
+  return pragma_int(db, "SELECT coalesce(obj_description(to_regclass('schema_version'), 'pg_class'), '0')::bigint");
+}
+void set_application_id(Db& db) {
+  db.exec(db.postgres() ? fmt::format("COMMENT ON TABLE schema_version IS '{}'", kApplicationId)
+                        : fmt::format("PRAGMA application_id = {}", kApplicationId));
+}
+int64_t table_count(Db& db) {
+  return pragma_int(db, db.postgres() ? "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"
+                                      : "SELECT count(*) FROM sqlite_master");
+}
+
+// actor_match(a, b): actor keys name the same actor at the merge level: equal,
+// or one is a bare country code and the other a role of that country
+// ("CHN" and "CHNGOV"). An unknown actor ('') only matches an unknown one.
+// SQLite's, in C; PostgreSQL's is a SQL function of migration 1, above.
+void actor_match(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  auto text = [&](int i) {
+    const unsigned char* p = sqlite3_value_text(argv[i]);
+    return p ? std::string_view(reinterpret_cast<const char*>(p), sqlite3_value_bytes(argv[i])) : std::string_view();
+  };
+  std::string_view a = text(0), b = text(1);
+  if (a.size() > b.size()) std::swap(a, b);
+  sqlite3_result_int(ctx, a == b || (a.size() == 3 && b.substr(0, 3) == a));
+}
+
+std::string utc_now(const char* format) {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, format, &tm);
+  return buf;
+}
+
 }  // namespace
 
 int latest_schema_version() { return kMigrationCount; }
+
+std::string now_iso() { return utc_now("%Y-%m-%dT%H:%M:%SZ"); }
+
+void install_functions(Db& db) {
+  if (sqlite3* h = db.sqlite())
+    if (sqlite3_create_function(h, "actor_match", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, actor_match, nullptr,
+                                nullptr) != SQLITE_OK)
+      throw SqlError(fmt::format("actor_match: {}", sqlite3_errmsg(h)), sqlite3_errcode(h));
+}
 
 std::string foreign_file_reason(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -196,14 +295,28 @@ std::string foreign_file_reason(const std::string& path) {
 void check_and_migrate(Db& db, const std::string& path, bool writable, bool identity_only) {
   // Not ours, or not a version we read: the caller gave the wrong file.
   auto error = [&](const std::string& why) { throw SqlError(fmt::format("{}: {}", path, why), kNotASitrepStore); };
+  // PostgreSQL: several processes may open a new store at once; one migrates, under the
+  // store's lock (session-level here, the one every write transaction takes), the others
+  // wait and find it done.
+  struct SessionLock {
+    Db* db = nullptr;
+    ~SessionLock() {
+      if (db) db->exec_quietly("SELECT pg_advisory_unlock(1397314642)");
+    }
+  } lock;
   try {
-    int64_t app = pragma_int(db, "PRAGMA application_id");
-    int64_t tables = pragma_int(db, "SELECT count(*) FROM sqlite_master");
+    if (db.postgres() && writable && !identity_only) {
+      db.exec("SELECT pg_advisory_lock(1397314642)");  // kApplicationId
+      lock.db = &db;
+    }
+    int64_t app = application_id(db);
+    int64_t tables = table_count(db);
     if (app != kApplicationId && (app != 0 || tables != 0))
-      error("not a sitrep database (an SQLite database of another application)");
+      error(db.postgres() ? "not a sitrep database (a PostgreSQL database with other tables)"
+                          : "not a sitrep database (an SQLite database of another application)");
     if (identity_only) return;
     int version = 0;
-    if (tables != 0) version = static_cast<int>(pragma_int(db, "SELECT max(version) FROM schema_version"));
+    if (app == kApplicationId) version = static_cast<int>(pragma_int(db, "SELECT max(version) FROM schema_version"));
     if (version > kMigrationCount)
       error(fmt::format("made by a newer sitrep (schema version {}, this one knows up to {})", version,
                         kMigrationCount));
@@ -213,11 +326,13 @@ void check_and_migrate(Db& db, const std::string& path, bool writable, bool iden
     for (int v = version; v < kMigrationCount; ++v) {
       Transaction tx(db);
       if (v == 0) {
-        db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId).c_str());
         db.exec("CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)");
+        set_application_id(db);
       }
-      db.exec(kMigrations[v]);
-      Stmt(db, "INSERT INTO schema_version VALUES (?, datetime('now'))").bind(1, v + 1).run();
+      const Migration& m = kMigrations[v];
+      db.exec(db.postgres() ? postgres_ddl(m.sql) : std::string(m.sql));
+      if (const char* own = db.postgres() ? m.postgres : m.sqlite) db.exec(own);
+      Stmt(db, "INSERT INTO schema_version VALUES (?, ?)").bind(1, v + 1).bind(2, utc_now("%Y-%m-%d %H:%M:%S")).run();
       tx.commit();
     }
   } catch (const SqlError& e) {

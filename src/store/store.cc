@@ -16,7 +16,7 @@
 #include "io/event_writers.h"
 #include "store/minhash.h"
 #include "store/schema.h"
-#include "store/sqlite.h"
+#include "store/db.h"
 #include "events/magnitudes.h"
 #include "store/stories.h"
 
@@ -119,64 +119,56 @@ struct Store::Impl {
   int64_t merge_event(const Document& doc, const Event& e, int64_t document);
 };
 
-// actor_match(a, b): actor keys name the same actor at the merge level: equal,
-// or one is a bare country code and the other a role of that country
-// ("CHN" and "CHNGOV"). An unknown actor ('') only matches an unknown one.
-static void actor_match(sqlite3_context* ctx, int, sqlite3_value** argv) {
-  auto text = [&](int i) {
-    const unsigned char* p = sqlite3_value_text(argv[i]);
-    return p ? std::string_view(reinterpret_cast<const char*>(p), sqlite3_value_bytes(argv[i])) : std::string_view();
-  };
-  std::string_view a = text(0), b = text(1);
-  if (a.size() > b.size()) std::swap(a, b);
-  sqlite3_result_int(ctx, a == b || (a.size() == 3 && b.substr(0, 3) == a));
-}
-
 void Store::Impl::prepare() {
-  if (sqlite3_create_function(db.get(), "actor_match", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, actor_match,
-                              nullptr, nullptr) != SQLITE_OK)
-    db.fail("actor_match");
   find_key = Stmt(db, "SELECT id, hash FROM documents WHERE doc_key = ?");
   find_hash = Stmt(db, "SELECT id, coalesce(duplicate_of, id) FROM documents WHERE hash = ? AND text = ? LIMIT 1");
   insert_doc = Stmt(db,
                     "INSERT INTO documents (doc_key, hash, doc_id, path, source, url, title, date, text, duplicate_of, "
-                    "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+                    "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   delete_doc = Stmt(db, "DELETE FROM documents WHERE id = ?");
   doc_events = Stmt(db, "SELECT DISTINCT event FROM event_mentions WHERE document = ?");
   dup_children = Stmt(db, "SELECT DISTINCT m.event FROM documents d JOIN event_mentions m ON m.document = d.id "
                           "WHERE d.duplicate_of = ?");
-  insert_sentence = Stmt(db, "INSERT INTO sentences (document, idx, begin, end, text) VALUES (?, ?, ?, ?, ?)");
+  insert_sentence = Stmt(db, "INSERT INTO sentences (document, idx, begin, \"end\", text) VALUES (?, ?, ?, ?, ?)");
   insert_chain = Stmt(db, "INSERT INTO chains (document, idx, canonical, type, actor, evidence) VALUES (?, ?, ?, ?, ?, ?)");
-  insert_mention = Stmt(db, "INSERT INTO mentions (document, sentence, begin, end, text, type, kind, chain) "
+  insert_mention = Stmt(db, "INSERT INTO mentions (document, sentence, begin, \"end\", text, type, kind, chain) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  insert_time = Stmt(db, "INSERT INTO times (document, sentence, begin, end, text, value, granularity, date, anchor) "
+  insert_time = Stmt(db, "INSERT INTO times (document, sentence, begin, \"end\", text, value, granularity, date, anchor) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  insert_place = Stmt(db, "INSERT INTO places (document, sentence, begin, end, name, country, admin1, evidence, "
+  insert_place = Stmt(db, "INSERT INTO places (document, sentence, begin, \"end\", name, country, admin1, evidence, "
                           "lat, lon, precision, point_of_country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert_quote = Stmt(db,
-                      "INSERT INTO quotes (document, sentence, begin, end, text, speaker_text, speaker_canonical, "
+                      "INSERT INTO quotes (document, sentence, begin, \"end\", text, speaker_text, speaker_canonical, "
                       "speaker_actor, cue, direct) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert_signature = Stmt(db, "INSERT INTO signatures (document, minhash) VALUES (?, ?)");
-  insert_band = Stmt(db, "INSERT INTO lsh_bands (band_key, document) VALUES (?, ?)");
-  find_band = Stmt(db, "SELECT document FROM lsh_bands WHERE band_key = ?");
+  // All of a document's bands in one statement each (one round trip, not 32, on a server).
+  std::string rows, keys;
+  for (int b = 0; b < kBands; ++b) {
+    rows += b ? ", (?, ?)" : "(?, ?)";
+    keys += b ? ", ?" : "?";
+  }
+  insert_band = Stmt(db, "INSERT INTO lsh_bands (band_key, document) VALUES " + rows);
+  find_band = Stmt(db, "SELECT document, count(*) FROM lsh_bands WHERE band_key IN (" + keys +
+                           ") GROUP BY document HAVING count(*) >= 2 ORDER BY document");
   get_signature = Stmt(db, "SELECT s.minhash, coalesce(d.duplicate_of, d.id) FROM signatures s "
                            "JOIN documents d ON d.id = s.document WHERE s.document = ?");
   insert_duplicate = Stmt(db, "INSERT INTO duplicates (document, original, jaccard) VALUES (?, ?, ?)");
   find_event = Stmt(db,
                     "SELECT id, code FROM events WHERE root = ?1 AND negated = ?2 AND future = ?3 AND "
-                    "((?4 IS NOT NULL AND day BETWEEN ?4 - 1 AND ?4 + 1) OR (?4 IS NULL AND day IS NULL AND "
+                    "((CAST(?4 AS BIGINT) IS NOT NULL AND day BETWEEN ?4 - 1 AND ?4 + 1) OR (?4 IS NULL AND day IS NULL AND "
                     "first_document = ?5)) AND ((actor_match(source_key, ?6) AND actor_match(target_key, ?7)) OR "
                     "(?8 AND actor_match(source_key, ?7) AND actor_match(target_key, ?6))) "
                     "ORDER BY abs(coalesce(day - ?4, 0)), id");
   insert_event = Stmt(db,
                       "INSERT INTO events (source, target, source_key, target_key, code, root, quad, goldstein, date, "
-                      "day, negated, future, first_document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                      "day, negated, future, first_document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   insert_event_mention = Stmt(db,
-                              "INSERT OR IGNORE INTO event_mentions (event, document, sentence, begin, end, source, "
+                              "INSERT INTO event_mentions (event, document, sentence, begin, \"end\", source, "
                               "source_text, target, target_text, code, date, negated, future, reported_by, "
                               "reported_by_text, location, location_country, quote, evidence, confidence, date_text, "
                               "size, claims, contested, lat, lon, geo_precision, time_precision, point_of_country) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                              "ON CONFLICT DO NOTHING");
   // GDELT's counts: mentions = sentences reporting it (duplicates included);
   // articles = distinct articles, a near-duplicate counting as its original;
   // sources = distinct outlets of those articles, an unknown outlet counting as its own.
@@ -216,14 +208,11 @@ void Store::Impl::find_duplicate(int64_t hash, const Document& doc, const Signat
   // Candidates must share two bands: at J = 0.8 about 13 of 32 are expected
   // (fewer than two: about 1e-6), while loosely related articles (J ~ 0.3)
   // share two only 3% of the time; this keeps verification cheap.
-  std::map<int64_t, int> shared;
-  for (int b = 0; b < kBands; ++b) {
-    find_band.bind(1, band_key(*sig, b));
-    while (find_band.step()) ++shared[find_band.int64(0)];
-    find_band.reset();
-  }
-  for (auto [c, bands] : shared) {
-    if (bands < 2) continue;
+  std::vector<int64_t> candidates;
+  for (int b = 0; b < kBands; ++b) find_band.bind(b + 1, band_key(*sig, b));
+  while (find_band.step()) candidates.push_back(find_band.int64(0));
+  find_band.reset();
+  for (int64_t c : candidates) {
     get_signature.bind(1, c);
     if (get_signature.step()) {
       Signature other{};
@@ -264,8 +253,8 @@ int64_t Store::Impl::merge_event(const Document& doc, const Event& e, int64_t do
     insert_event.bind_null(8);
   insert_event.bind_text_or_null(9, e.date.iso());
   if (day) insert_event.bind(10, *day); else insert_event.bind_null(10);
-  insert_event.bind(11, e.negated ? 1 : 0).bind(12, e.future ? 1 : 0).bind(13, document).run();
-  return db.last_insert_rowid();
+  insert_event.bind(11, e.negated ? 1 : 0).bind(12, e.future ? 1 : 0).bind(13, document);
+  return insert_event.insert();
 }
 
 IngestResult Store::Impl::ingest(const Document& doc) {
@@ -297,13 +286,14 @@ IngestResult Store::Impl::ingest(const Document& doc) {
   insert_doc.bind_text_or_null(6, doc.url).bind_text_or_null(7, doc.title).bind_text_or_null(8, doc.date.iso());
   insert_doc.bind(9, doc.text);
   if (r.duplicate_of) insert_doc.bind(10, r.duplicate_of); else insert_doc.bind_null(10);
-  insert_doc.run();
-  int64_t id = r.document = db.last_insert_rowid();
+  insert_doc.bind(11, now_iso());
+  int64_t id = r.document = insert_doc.insert();
   if (r.duplicate_of) insert_duplicate.bind(1, id).bind(2, r.duplicate_of).bind(3, r.jaccard).run();
   if (has_sig) {
     insert_signature.bind(1, id).bind_blob(2, sig.data(), sizeof sig);
     insert_signature.run();
-    for (int b = 0; b < kBands; ++b) insert_band.bind(1, band_key(sig, b)).bind(2, id).run();
+    for (int b = 0; b < kBands; ++b) insert_band.bind(2 * b + 1, band_key(sig, b)).bind(2 * b + 2, id);
+    insert_band.run();
   }
 
   auto text = [&](Span s) { return s.end <= doc.text.size() && s.begin <= s.end ? doc.str(s) : std::string_view(); };
@@ -420,13 +410,22 @@ std::string first_damage(Db& db) {
 
 }  // namespace
 
-Result<Store> Store::open(const std::string& path, const StoreOptions& options) {
+Result<Store> Store::open(const std::string& target, const StoreOptions& options) {
+  const std::string path = display_name(target);  // a URL without its password, for messages
   try {
-    if (options.read_only && !std::filesystem::exists(path)) return Status::NotFound(path + ": no such database");
-    if (std::string why = foreign_file_reason(path); !why.empty()) return Status::InvalidArgument(path + ": " + why);
     auto impl = std::make_unique<Impl>();
     impl->path = path;
     impl->options = options;
+    if (is_postgres_url(target)) {
+      // A PostgreSQL server checks its own pages and keeps its own journal; a reader's
+      // session makes every transaction read-only. Foreign keys are always on.
+      impl->db = Db::postgres(target, options.read_only);
+      check_and_migrate(impl->db, path, !options.read_only);
+      if (!options.read_only) impl->prepare();
+      return Store(std::move(impl));
+    }
+    if (options.read_only && !std::filesystem::exists(path)) return Status::NotFound(path + ": no such database");
+    if (std::string why = foreign_file_reason(path); !why.empty()) return Status::InvalidArgument(path + ": " + why);
     if (options.read_only) {
       // A reader opens read-write with query_only: after a killed writer, the
       // first connection must recover the WAL index, which a read-only one cannot.
@@ -458,6 +457,7 @@ Result<Store> Store::open(const std::string& path, const StoreOptions& options) 
     check_and_migrate(impl->db, path, !options.read_only);
     impl->db.exec("PRAGMA foreign_keys = ON");
     impl->db.exec("PRAGMA temp_store = MEMORY");
+    install_functions(impl->db);
     if (!options.read_only) impl->prepare();
     return Store(std::move(impl));
   } catch (const SqlError& e) {
@@ -512,7 +512,7 @@ Result<IngestResult> Store::ingest(const Document& doc) {
     try {
       r = impl_->ingest(doc);
     } catch (...) {
-      sqlite3_exec(impl_->db.get(), "ROLLBACK TO doc; RELEASE doc", nullptr, nullptr, nullptr);
+      impl_->db.exec_quietly("ROLLBACK TO doc; RELEASE doc");
       impl_->stories->clear_cache();
       throw;
     }
@@ -541,6 +541,15 @@ Result<std::unordered_map<std::string, int64_t>> Store::stored_hashes() {
     return out;
   } catch (const SqlError& e) {
     return sql_status(e.code, fmt::format("{}: {}", impl_->path, e.what()));
+  }
+}
+
+Status Store::update_statistics() {
+  try {
+    if (impl_->db.postgres()) impl_->db.exec("ANALYZE");
+    return Status::Ok();
+  } catch (const SqlError& e) {
+    return sql_status(e.code, fmt::format("{}: ANALYZE: {}", impl_->path, e.what()));
   }
 }
 

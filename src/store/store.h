@@ -1,13 +1,16 @@
-// Store: the embedded SQLite database that `sitrep ingest` fills and the
-// queries read (docs/store.md: schema, guarantees, dedup and merge rules).
+// Store: the database that `sitrep ingest` fills and the queries read: an embedded
+// SQLite file, or a PostgreSQL database (docs/store.md: schema, guarantees, dedup and
+// merge rules, backends).
 //
 //   auto store = Store::open("sitrep.db");      // creates or migrates; refuses foreign files
+//   // or Store::open("postgresql:///sitrep?host=/run/pg")
 //   store.begin();                               // one transaction per batch
 //   for (Document& d : batch) store.ingest(d);   // no-op, add or replace
 //   store.commit();
 //
-// One writer at a time (SQLite's lock); any number of readers alongside it
-// (WAL mode). Not thread-safe: one Store per thread.
+// One writer at a time (SQLite's lock; on PostgreSQL, the store's advisory lock, taken
+// by each batch: several processes may write, their batches take turns); any number of
+// readers alongside it. Not thread-safe: one Store per thread.
 #pragma once
 
 #include <cstdint>
@@ -62,8 +65,9 @@ int64_t content_hash(const Document& doc);
 
 class Store {
  public:
-  // Opens or creates `path`. Errors name the file: not SQLite, another
-  // application's database, corrupted, newer schema, cannot create.
+  // Opens or creates `path`: an SQLite file, or a PostgreSQL database when it is a
+  // postgresql:// (postgres://) URL. Errors name the file or URL (without password): not
+  // SQLite, another application's database, corrupted, newer schema, cannot create or connect.
   static Result<Store> open(const std::string& path, const StoreOptions& options = {});
   Store(Store&&) noexcept;
   Store& operator=(Store&&) noexcept;
@@ -77,6 +81,11 @@ class Store {
 
   // Stores one analysed document (inside a batch, or in its own transaction).
   Result<IngestResult> ingest(const Document& doc);
+
+  // After many rows were written (the end of an ingest): the planner's statistics brought
+  // up to date (PostgreSQL: ANALYZE, whose autovacuum may run it much later; SQLite plans
+  // without them: nothing done).
+  Status update_statistics();
 
   Result<StoreCounts> counts();
   // What resume needs before analysis: every stored document's key and content

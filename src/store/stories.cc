@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "time/time_expressions.h"
+
 namespace sitrep::store {
 namespace {
 
@@ -68,23 +70,44 @@ double cosine(const Profile& a, double na, const Profile& b, double nb) {
 
 StoryClusterer::StoryClusterer(Db& db)
     : db_(db),
-      df_(db, "SELECT df FROM terms WHERE term = ?"),
-      bump_df_(db, "INSERT INTO terms (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1"),
       max_doc_(db, "SELECT coalesce(max(id), 1) FROM documents"),
       // Covered by the index on (last_date, first_date): no table row is read
       // unless its profile is not cached yet.
       candidates_(db,
-                  "SELECT id FROM stories WHERE last_date >= date(?1, '-3 days') AND first_date <= date(?1, '+3 days') "
-                  "UNION ALL SELECT id FROM stories WHERE ?1 IS NULL AND last_date IS NULL "
+                  "SELECT id FROM stories WHERE last_date >= ?2 AND first_date <= ?3 "
+                  "UNION ALL SELECT id FROM stories WHERE CAST(?1 AS TEXT) IS NULL AND last_date IS NULL "
                   "ORDER BY 1 DESC LIMIT 500"),
       profile_(db, "SELECT profile, entities FROM stories WHERE id = ?"),
       story_of_(db, "SELECT story FROM story_documents WHERE document = ?"),
-      insert_story_(db, "INSERT INTO stories (title, first_date, last_date, profile, entities) VALUES (?, ?, ?, ?, ?)"),
+      insert_story_(db, "INSERT INTO stories (title, first_date, last_date, profile, entities) VALUES (?, ?, ?, ?, ?) "
+                        "RETURNING id"),
       update_story_(db,
-                    "UPDATE stories SET first_date = min(coalesce(first_date, ?2), coalesce(?2, first_date)), "
-                    "last_date = max(coalesce(last_date, ?2), coalesce(?2, last_date)), profile = ?3, entities = ?4 "
-                    "WHERE id = ?1"),
-      link_(db, "INSERT OR IGNORE INTO story_documents (story, document) VALUES (?, ?)") {}
+                    "UPDATE stories SET "
+                    "first_date = CASE WHEN CAST(?2 AS TEXT) IS NULL OR first_date <= ?2 THEN coalesce(first_date, ?2) ELSE ?2 END, "
+                    "last_date = CASE WHEN ?2 IS NULL OR last_date >= ?2 THEN coalesce(last_date, ?2) ELSE ?2 END, "
+                    "profile = ?3, entities = ?4 WHERE id = ?1"),
+      link_(db, "INSERT INTO story_documents (story, document) VALUES (?, ?) ON CONFLICT DO NOTHING") {}
+
+std::unordered_map<std::string, int64_t> StoryClusterer::count_articles(const std::map<std::string, int>& words) {
+  // kChunk words a statement (a few round trips an article on a server, not one a word),
+  // each counted once more, with its count before.
+  constexpr size_t kChunk = 64;
+  std::unordered_map<std::string, int64_t> before;
+  for (auto it = words.begin(); it != words.end();) {
+    size_t k = std::min<size_t>(kChunk, std::distance(it, words.end()));
+    Stmt& st = bump_df_[k];
+    if (!st.prepared()) {
+      std::string values;
+      for (size_t i = 0; i < k; ++i) values += i ? ", (?, 1)" : "(?, 1)";
+      st = Stmt(db_, "INSERT INTO terms (term, df) VALUES " + values +
+                         " ON CONFLICT (term) DO UPDATE SET df = terms.df + 1 RETURNING term, df - 1");
+    }
+    for (size_t i = 0; i < k; ++i, ++it) st.bind(static_cast<int>(i + 1), it->first);
+    while (st.step()) before[st.text(0)] = st.int64(1);
+    st.reset();
+  }
+  return before;
+}
 
 int64_t StoryClusterer::assign(const Document& doc, int64_t id, int64_t duplicate_of) {
   std::string date = doc.date.iso();
@@ -115,14 +138,9 @@ int64_t StoryClusterer::assign(const Document& doc, int64_t id, int64_t duplicat
   max_doc_.step();
   double n = static_cast<double>(max_doc_.int64(0));
   max_doc_.reset();
+  std::unordered_map<std::string, int64_t> df = count_articles(tf);
   Profile profile;
-  for (auto& [w, f] : tf) {
-    df_.bind(1, w);
-    double df = df_.step() ? static_cast<double>(df_.int64(0)) : 0;
-    df_.reset();
-    profile[w] = (1 + std::log(f)) * std::log((n + 1) / (df + 1));
-    bump_df_.bind(1, w).run();
-  }
+  for (auto& [w, f] : tf) profile[w] = (1 + std::log(f)) * std::log((n + 1) / (static_cast<double>(df[w]) + 1));
   profile = top(profile, 30);
   const double profile_norm = norm(profile);
   std::set<std::string> entities;
@@ -133,7 +151,14 @@ int64_t StoryClusterer::assign(const Document& doc, int64_t id, int64_t duplicat
 
   int64_t best = 0;
   double best_score = kStoryThreshold;
+  // Stories active within kStoryDays of its date (none for a date without its day).
   candidates_.bind_text_or_null(1, date);
+  if (doc.date.known() && doc.date.day) {
+    auto shifted = [&](int days) { return timex::civil_from_days(timex::days_from_civil(doc.date) + days).iso(); };
+    candidates_.bind(2, shifted(-kStoryDays)).bind(3, shifted(kStoryDays));
+  } else {
+    candidates_.bind_null(2).bind_null(3);
+  }
   while (candidates_.step()) {
     int64_t story = candidates_.int64(0);
     auto [it, fresh] = cache_.try_emplace(story);
@@ -169,8 +194,8 @@ int64_t StoryClusterer::assign(const Document& doc, int64_t id, int64_t duplicat
     if (title.empty() && !doc.sentences.empty()) title = doc.text.substr(doc.sentences[0].span.begin,
                                                                          std::min<uint32_t>(doc.sentences[0].span.size(), 120));
     insert_story_.bind_text_or_null(1, title).bind_text_or_null(2, date).bind_text_or_null(3, date);
-    insert_story_.bind(4, encode(profile)).bind(5, join(entities)).run();
-    best = db_.last_insert_rowid();
+    insert_story_.bind(4, encode(profile)).bind(5, join(entities));
+    best = insert_story_.insert();
     cache_[best] = Cached{profile, entities, profile_norm};
   } else {
     Cached& c = cache_[best];

@@ -19,7 +19,7 @@
 #include <unordered_map>
 
 #include "core/document.h"
-#include "store/sqlite.h"
+#include "store/db.h"
 
 namespace sitrep::store {
 
@@ -43,7 +43,11 @@ class StoryClusterer {
   };
   std::unordered_map<int64_t, Cached> cache_;
   Db& db_;
-  Stmt df_, bump_df_, max_doc_, candidates_, profile_, story_of_, insert_story_, update_story_, link_;
+  // Counts an article in the document frequency of each of its words; their counts before.
+  std::unordered_map<std::string, int64_t> count_articles(const std::map<std::string, int>& words);
+
+  std::unordered_map<size_t, Stmt> bump_df_;  // by the number of words it takes
+  Stmt max_doc_, candidates_, profile_, story_of_, insert_story_, update_story_, link_;
 };
 
 }  // namespace sitrep::store
