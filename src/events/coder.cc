@@ -255,9 +255,10 @@ void Coder::code(Document& doc) const {
 // takes that event's actors and code, both ways as reported.
 void Coder::resolve_anaphora(Document& doc, uint32_t s, Scratch& sc) const {
   if (sc.anaphora.empty()) return;
-  size_t end = doc.events.size(), first_new = end;
-  for (size_t i = 0; i < end; ++i)
-    if (doc.events[i].sentence == s) { first_new = i; break; }
+  // Events are in sentence order: this sentence's are the last ones (no scan of the whole
+  // document per sentence).
+  size_t first_new = doc.events.size();
+  while (first_new > 0 && doc.events[first_new - 1].sentence == s) --first_new;
   // Within five sentences; further back when the sentence names one of the parties
   // ("in their latest talks, Wang saw fit to remind Kuleba").
   bool named = false;
@@ -273,16 +274,18 @@ void Coder::resolve_anaphora(Document& doc, uint32_t s, Scratch& sc) const {
     }
   }
   if (antecedent < 0) return;
+  size_t from = first_new;  // the antecedent sentence's events: [from, first_new)
+  while (from > 0 && static_cast<int>(doc.events[from - 1].sentence) >= antecedent) --from;
   for (const auto& [head, last, party] : sc.anaphora) {
     // The party the sentence names must be one of the antecedent's.
     bool takes_part = party.empty();
-    for (size_t i = 0; i < first_new && !takes_part; ++i) {
+    for (size_t i = from; i < first_new && !takes_part; ++i) {
       const Event& x = doc.events[i];
       takes_part = static_cast<int>(x.sentence) == antecedent && x.code.starts_with("04") &&
                    (x.source.code.starts_with(party) || x.target.code.starts_with(party));
     }
     if (!takes_part) continue;
-    for (size_t i = 0; i < first_new; ++i) {
+    for (size_t i = from; i < first_new; ++i) {
       const Event& x = doc.events[i];
       if (static_cast<int>(x.sentence) != antecedent || !x.code.starts_with("04") || x.negated ||
           x.source.code.empty() || x.target.code.empty())

@@ -222,10 +222,15 @@ class Resolver {
   }
 
   // Whether the words [b, e) lie inside a longer organisation mention.
+  // Only the mentions of its sentence are looked at (sorted by start: linear in the document).
   bool inside_organisation(uint32_t b, uint32_t e) const {
-    for (const Mention& m : doc_.mentions)
-      if (m.type == EntityType::kOrg && m.first_word <= b && e <= m.first_word + m.word_count &&
-          m.word_count > e - b)
+    const Sentence& s = doc_.sentences[ctx_.sentence_of(b)];
+    const uint32_t from = doc_.words[s.first_word].span.begin, to = doc_.words[b].span.begin;
+    auto it = std::lower_bound(doc_.mentions.begin(), doc_.mentions.end(), from,
+                               [](const Mention& m, uint32_t x) { return m.span.begin < x; });
+    for (; it != doc_.mentions.end() && it->span.begin <= to; ++it)
+      if (it->type == EntityType::kOrg && it->first_word <= b && e <= it->first_word + it->word_count &&
+          it->word_count > e - b)
         return true;
     return false;
   }
