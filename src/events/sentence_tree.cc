@@ -94,6 +94,9 @@ void SentenceTree::load(const Document& doc, uint32_t s, const ActorResolver& re
       bool comma = false;  // a conjunct joined by a comma only: "..., Ukrainian officials said"
       for (int k = noun - 1; k >= 0 && k >= noun - 4; --k) comma = comma || up[k] == kPunctPos;
       if (!comma) continue;
+      bool under_noun = false;  // the verb hung below the noun: moving the noun would make a cycle
+      for (int k = r, steps = 0; k >= 0 && steps <= n; k = parent[k], ++steps) under_noun = under_noun || k == noun;
+      if (under_noun) continue;
       parent[noun] = r, dep[noun] = kNsubj;
       for (int v = 1; v < r; ++v) {
         if (xp[v] != kVBG || up[v - 1] != kPunctPos || parent[v] != r || (dep[v] != kCcomp && dep[v] != kParataxis))
