@@ -84,10 +84,15 @@ std::vector<bool> heads_of_mentions(const Document& doc) {
 
 }  // namespace
 
-std::string lower(std::string_view s) {
-  std::string out(s);
+void lower_into(std::string_view s, std::string& out) {
+  out.assign(s);
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+}
+
+std::string lower(std::string_view s) {
+  std::string out;
+  lower_into(s, out);
   return out;
 }
 
@@ -224,8 +229,7 @@ void add_nominal_and_pronoun_mentions(Document& doc, const ActorDictionary* dict
       };
       if (type == EntityType::kNone && dict) type = role_type(lemma);
       if (type == EntityType::kNone && dict && w > s.first_word) {
-        two.assign(word_lemma(doc, w - 1));  // one buffer for the whole document
-        for (char& ch : two) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        lower_into(word_lemma(doc, w - 1), two);  // one buffer for the whole document
         two.append(" ").append(lemma);
         type = role_type(two);
       }

@@ -56,6 +56,7 @@ uint32_t head_of(const Document& doc, const Sentence& s, uint32_t w);
 std::vector<uint32_t> sentence_of_words(const Document& doc);
 // ASCII-lowercased copy.
 std::string lower(std::string_view s);
+void lower_into(std::string_view s, std::string& out);  // the same into a reused buffer
 
 // Word classes (lowercase singular forms).
 bool is_person_noun(std::string_view lemma);  // minister, counterpart, official, spokesman...

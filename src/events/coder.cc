@@ -114,22 +114,9 @@ bool in_circumstance(const SentenceTree& t, int j, int v) {
 // The "by" phrase of an event noun: its doer ("an air strike by government forces",
 // "the arrest of X by Belarusian police"); -1 when none.
 int by_phrase(const SentenceTree& t, int v) {
-  static const uint64_t by = h("by"), of = h("of");
-  auto on = [&](int head) {
-    for (uint32_t c : t.kids(head)) {
-      if (t.dep[c] != kNmod && t.dep[c] != kObl) continue;
-      int cs = t.child_with(static_cast<int>(c), kCase);
-      if (cs >= 0 && t.hl[cs] == by) return static_cast<int>(c);
-    }
-    return -1;
-  };
-  if (int b = on(v); b >= 0) return b;
+  if (int b = t.prep_phrase(v, words().by, {}); b >= 0) return b;
   // Hung by the tree on the noun's "of" phrase ("the arrest of two diplomats by police").
-  for (uint32_t c : t.kids(v)) {
-    int cs = t.dep[c] == kNmod ? t.child_with(static_cast<int>(c), kCase) : -1;
-    if (cs >= 0 && t.hl[cs] == of) return on(static_cast<int>(c));
-  }
-  return -1;
+  return t.prep_phrase(t.prep_phrase(v, words().of, {}), words().by, {});
 }
 
 // "condemned the killing of its scientist by Israel", "rejected the remarks by the

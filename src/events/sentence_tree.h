@@ -37,10 +37,10 @@ inline const uint16_t kVBD = xpos_id("VBD"), kVBZ = xpos_id("VBZ"), kVBP = xpos_
                       kWDT = xpos_id("WDT"), kWP = xpos_id("WP");
 }  // namespace ud
 
-// An actor of a phrase: its code (agents combined) and words (sentence-local).
 // Verbs that report speech ("said", "told", "added"), by lemma hash.
 bool is_speech_verb(uint64_t lemma);
 
+// An actor of a phrase: its code (agents combined) and words (sentence-local).
 struct CodedActor {
   std::string code;
   int first = 0, last = 0;
