@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 
 #include "postgres_test_util.h"
 #include "store/minhash.h"
@@ -381,6 +382,32 @@ TEST_P(StoreOn, MergedEventShowsTheRangeOfReportedTollsAndEveryClaim) {
   EXPECT_EQ(e["claims"][0]["doc"], "a");
   EXPECT_EQ(e["claims"][1]["party"]["code"], "RUS");
   EXPECT_EQ(e["contested"], true);  // the reports blame different doers
+}
+
+// A listing of many events reads their reports in batches: each event still gets its own
+// reports, past the first batch too, whatever order the events come in.
+TEST_P(StoreOn, EveryEventOfALongListingHasItsOwnReports) {
+  Store store = open_store(temp_db("db"));
+  constexpr int kEvents = 150;  // more than two of the query's batches
+  for (int i = 0; i < kEvents; ++i) {
+    Date day{2022, 1 + i / 14, 1 + 2 * (i % 14)};  // two days apart: never one happening
+    Document d = make_doc("d" + std::to_string(i), "Strike number " + std::to_string(i) + " killed people.", "Outlet A", day);
+    Event e = make_event("RUSMIL", "UKRCVL", "195", day, 0);
+    e.size.dead = Figure{i + 1, i + 1, d.sentences[0].span, 0};
+    d.events = {e};
+    ASSERT_TRUE(store.ingest(d).ok());
+  }
+  auto rows = events_of(store);
+  ASSERT_EQ(rows.size(), static_cast<size_t>(kEvents));
+  std::set<int> tolls;
+  for (const auto& e : rows) {
+    ASSERT_EQ(e["articles"], 1);
+    ASSERT_EQ(e["size"]["dead"]["reports"].size(), 1u);
+    int dead = e["size"]["dead"]["min"];
+    EXPECT_EQ(e["doc"], "d" + std::to_string(dead - 1));  // the toll of its own article
+    tolls.insert(dead);
+  }
+  EXPECT_EQ(tolls.size(), static_cast<size_t>(kEvents));
 }
 
 // A sentence of the article that tells an event again ("57 people were killed", after "more

@@ -68,6 +68,58 @@ int Stmt::columns() const { return c_->columns(); }
 std::string Stmt::column_name(int col) const { return c_->column_name(col); }
 ColumnType Stmt::column_type(int col) const { return c_->column_type(col); }
 
+RowBatch::RowBatch(const Db& db, std::string head, int columns)
+    : db_(&db), head_(std::move(head)), columns_(columns), values_(static_cast<size_t>(kRows) * columns) {}
+
+void RowBatch::end_row() {
+  if (++rows_ == kRows) flush();
+}
+
+void RowBatch::clear() {
+  for (Value& v : values_) v = std::monostate();
+  rows_ = 0;
+}
+
+void RowBatch::flush() {
+  try {
+    send();
+  } catch (...) {
+    clear();  // the transaction's rollback drops what was sent; what was not is dropped here
+    throw;
+  }
+}
+
+void RowBatch::send() {
+  int done = 0;
+  while (done < rows_) {
+    int k = 0;
+    while ((2 << k) <= rows_ - done) ++k;  // the largest 2^k rows still pending
+    if (by_log2_.size() <= static_cast<size_t>(k)) by_log2_.resize(k + 1);
+    Stmt& st = by_log2_[k];
+    if (!st.prepared()) {
+      std::string row = "(?", sql = head_ + " VALUES ";
+      for (int c = 1; c < columns_; ++c) row += ", ?";
+      row += ')';
+      for (int r = 0; r < (1 << k); ++r) (sql += r ? ", " : "") += row;
+      st = Stmt(*db_, sql);
+    }
+    int param = 1;
+    for (int r = done; r < done + (1 << k); ++r) {
+      for (int c = 0; c < columns_; ++c, ++param) {
+        Value& v = values_[static_cast<size_t>(r) * columns_ + c];
+        if (auto* i = std::get_if<int64_t>(&v)) st.bind(param, *i);
+        else if (auto* d = std::get_if<double>(&v)) st.bind(param, *d);
+        else if (auto* t = std::get_if<std::string>(&v)) st.bind(param, *t);
+        else st.bind_null(param);
+        v = std::monostate();
+      }
+    }
+    st.run();
+    done += 1 << k;
+  }
+  rows_ = 0;
+}
+
 Transaction::Transaction(Db& db) : db_(db) { db_.exec(db_.connection().begin_write()); }
 Transaction::~Transaction() {
   if (!done_) db_.exec_quietly("ROLLBACK");

@@ -83,8 +83,8 @@ class Store {
   Result<IngestResult> ingest(const Document& doc);
 
   // After many rows were written (the end of an ingest): the planner's statistics brought
-  // up to date (PostgreSQL: ANALYZE, whose autovacuum may run it much later; SQLite plans
-  // without them: nothing done).
+  // up to date and the tables rewritten in place cleaned (PostgreSQL: VACUUM and ANALYZE,
+  // which its autovacuum may run much later; SQLite plans without them: nothing done).
   Status update_statistics();
 
   Result<StoreCounts> counts();
