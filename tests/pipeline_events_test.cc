@@ -430,6 +430,27 @@ TEST_F(PipelineEvents, AParticipleWithItsOwnObjectIsActiveAndShortLowerCaseText)
   }
 }
 
+// A bare role as the object is whom the act was done to, though no country is named
+// anywhere ("Police arrested 12 protesters": COP 173 OPP; the pattern's default target
+// looked for actors with a country only and the event was lost).
+TEST_F(PipelineEvents, ABareRoleAsTheObjectIsTheTarget) {
+  struct Case {
+    const char* text;
+    const char* root;
+    const char* source;
+    const char* target;
+  };
+  for (const Case& c : {Case{"Police arrested 12 protesters.\n", "17", "COP", "OPP"},
+                        Case{"Gunmen killed three policemen on the road.\n", "19", "REB", "COP"},
+                        Case{"Rebels attacked soldiers near the border.\n", "19", "REB", "MIL"}}) {
+    Document doc = analyse(c.text, Date{2021, 3, 1});
+    const Event* e = find_event(doc, c.root);
+    ASSERT_NE(e, nullptr) << c.text << all_events(doc);
+    EXPECT_EQ(e->source.code, c.source) << c.text << all_events(doc);
+    EXPECT_EQ(e->target.code, c.target) << c.text << all_events(doc);
+  }
+}
+
 // Of two patterns alike but for where their target is, the one whose target phrase the
 // sentence has: "a loan to Egypt" (target:prep:to), "a loan for Kenya" (target:prep:for).
 TEST_F(PipelineEvents, ThePatternWhoseTargetPhraseIsThereWins) {

@@ -570,6 +570,13 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, const 
     else if (t.clause_start(j))
       break;
   }
+  // A bare role as the object ("Police arrested 12 protesters", "gunmen killed soldiers"):
+  // whom it was done to, though no country is named (the article's may give one later).
+  // Not when the pattern names its object: that object is what is done.
+  if (a < 0 && t.lone_agents && !p.noun && named_object < 0)
+    if (int obj = t.child_with(v, kObj); obj >= 0)
+      for (int j = 0; j < t.n && a < 0; ++j)
+        if (t.match_at[j] >= 0 && t.np_head(t.match_at[j]) == obj) a = t.match_at[j];
   // A material nominal event's place is where it happened, not whom it hit ("a firefight
   // in the Golan Heights"); "a call for talks on the conflict in Ukraine" is about it.
   if (a >= 0 && p.noun && is_material_event(e.code) && locative(t, t.np_head(a))) a = -1;
