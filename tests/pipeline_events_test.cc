@@ -451,6 +451,22 @@ TEST_F(PipelineEvents, ABareRoleAsTheObjectIsTheTarget) {
   }
 }
 
+// Condemning "the attack" that the sentence names no doer of condemns whoever the article
+// just reported doing it; with no attack reported before, nothing is made up.
+TEST_F(PipelineEvents, CondemningTheAttackTargetsTheAttackerJustReported) {
+  Document doc = analyse(
+      "Israeli troops killed two Palestinian militants in a raid near Jenin on Monday.\n\n"
+      "Palestinian officials condemned the attack.\n",
+      Date{2015, 6, 15});
+  const Event* e = find_event(doc, "11");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->sentence, 1u) << all_events(doc);
+  EXPECT_TRUE(e->source.code.starts_with("PSE")) << all_events(doc);
+  EXPECT_EQ(e->target.code, "ISRMIL") << all_events(doc);
+  Document alone = analyse("Palestinian officials condemned the attack.\n", Date{2015, 6, 15});
+  EXPECT_EQ(find_event(alone, "11"), nullptr) << all_events(alone);
+}
+
 // Of two patterns alike but for where their target is, the one whose target phrase the
 // sentence has: "a loan to Egypt" (target:prep:to), "a loan for Kenya" (target:prep:for).
 TEST_F(PipelineEvents, ThePatternWhoseTargetPhraseIsThereWins) {

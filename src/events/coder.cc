@@ -294,6 +294,15 @@ void Coder::resolve_anaphora(Document& doc, uint32_t s, Scratch& sc) const {
   }
 }
 
+bool Coder::violent_noun(const SentenceTree& t, int j) const {
+  if (t.up[j] != kNoun) return false;
+  for (uint64_t key : {t.hs[j], t.hl[j]})
+    if (auto it = by_head_.find(key); it != by_head_.end())
+      for (uint32_t pi : it->second)
+        if (patterns_[pi].noun && is_violent(patterns_[pi].code)) return true;
+  return false;
+}
+
 // Matches pattern tokens in order over [from, to) inside `scope`.
 static bool match_tokens(const SentenceTree& t, const std::vector<Coder::CTok>& toks, int from, int to,
                          const std::vector<uint8_t>& scope, Coder::Match& m) {
@@ -927,6 +936,18 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
         continue;
       }
     }
+    // "Palestinian officials condemned the attack": disapproving of a definite violent deed
+    // that names no doer disapproves of whoever the text just reported doing it (within five
+    // sentences; the latest attack with a known doer).
+    if (e.tgt.empty() && !e.src.empty() && !p.noun && t.lone_agents && e.code.starts_with("11"))
+      if (int o = t.child_with(v, kObj); o >= 0 && definite(t, o) && violent_noun(t, o))
+        for (size_t i = doc.events.size(); i-- > 0;) {
+          const Event& x = doc.events[i];
+          if (x.sentence + 5 < s) break;
+          if (x.sentence >= s || !is_violent(x.code) || x.negated || x.future) continue;
+          if (!x.source.code.empty()) e.tgt.push_back({x.source.code, -1, -1});
+          break;
+        }
     // Implied agents (our resolver only): a material event (roots 14-20) done to
     // someone by no one named, in the passive ("40 protesters were arrested") or by a
     // weapon ("a car bomb exploded, killing nine people"), keeps its target with an

@@ -110,6 +110,8 @@ class Coder {
   void nominal_source(Scratch& sc, int v, Pending& e) const;
   void victims_of_violence(Scratch& sc, int v, Pending& e) const;
   bool negate_and_mark_modality(const Scratch& sc, int v, Pending& e) const;
+  // A noun that names violence by some pattern of ours ("attack", "killing", "air raid").
+  bool violent_noun(const SentenceTree& t, int j) const;
   void resolve_reports(Scratch& sc) const;
   void emit(Document& doc, uint32_t s, const Scratch& sc) const;
   void resolve_anaphora(Document& doc, uint32_t s, Scratch& sc) const;
