@@ -467,6 +467,39 @@ TEST_F(PipelineEvents, CondemningTheAttackTargetsTheAttackerJustReported) {
   EXPECT_EQ(find_event(alone, "11"), nullptr) << all_events(alone);
 }
 
+// "Seven people were killed and 25 wounded": the tree may make "25" and "wounded" two
+// conjuncts of the killing; the count right before the toll word is its victims.
+TEST_F(PipelineEvents, TheInjuredOfAnElidedSecondTollAreCounted) {
+  for (const char* text : {"Seven people were killed and 25 wounded when two bombs exploded in a Baghdad market.\n",
+                           "In Baghdad, five people were killed and 19 wounded when a car bomb exploded.\n"}) {
+    Document doc = analyse(text, Date{2006, 1, 10});
+    const Event* e = find_event(doc, "18");
+    ASSERT_NE(e, nullptr) << text << all_events(doc);
+    EXPECT_TRUE(e->size.dead.known()) << text << all_events(doc);
+    ASSERT_TRUE(e->size.injured.known()) << text << all_events(doc);
+    EXPECT_EQ(e->size.injured.min, std::string(text).find("25") != std::string::npos ? 25 : 19) << text;
+  }
+}
+
+// Whoever is arrested is a person: a name the dictionaries do not know (and the recogniser
+// may read as an organisation) is a civilian of the country of the police that arrested
+// them, never the place where.
+TEST_F(PipelineEvents, AnUnknownPersonArrestedIsACivilianOfThePolicesCountry) {
+  struct Case {
+    const char* text;
+    const char* source;
+    const char* target;
+  };
+  for (const Case& c : {Case{"Chinese police arrested Zhang Wei in Beijing on Monday.\n", "CHNCOP", "CHNCVL"},
+                        Case{"Police have detained Guan Jingquan, the driver.\n", "COP", "CVL"}}) {
+    Document doc = analyse(c.text, Date{2006, 1, 10});
+    const Event* e = find_event(doc, "17");
+    ASSERT_NE(e, nullptr) << c.text << all_events(doc);
+    EXPECT_EQ(e->source.code, c.source) << c.text << all_events(doc);
+    EXPECT_EQ(e->target.code, c.target) << c.text << all_events(doc);
+  }
+}
+
 // Of two patterns alike but for where their target is, the one whose target phrase the
 // sentence has: "a loan to Egypt" (target:prep:to), "a loan for Kenya" (target:prep:for).
 TEST_F(PipelineEvents, ThePatternWhoseTargetPhraseIsThereWins) {

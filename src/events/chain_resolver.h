@@ -17,6 +17,9 @@ class ChainActorResolver : public ActorResolver {
   // Role codes (GOV, CVL...) of `dict` make agents: "officials in Kyiv" -> UKRGOV.
   explicit ChainActorResolver(const entities::ActorDictionary& dict);
   bool lone_agents() const override { return true; }
+  bool has_country(std::string_view code) const override {
+    return code.size() >= 3 && dict_.country(code.substr(0, 3)) >= 0;
+  }
   // The outermost coded mention of each place in sentence `s`, in text order.
   // Codes point into doc.chains: the document must outlive the matches.
   void find(const Document& doc, uint32_t s, Date date, std::vector<ActorMatch>& out) const override;

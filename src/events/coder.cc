@@ -294,6 +294,23 @@ void Coder::resolve_anaphora(Document& doc, uint32_t s, Scratch& sc) const {
   }
 }
 
+// The name of a person with no code that holds word `w` of sentence `s`, or nullptr; with
+// `or_org`, also a name with no code the recogniser took for an organisation (whoever is
+// arrested is a person: "Li Zhaokun was detained", a name it read as ORG).
+static const Mention* unknown_person(const Document& doc, uint32_t s, uint32_t w, bool or_org) {
+  auto it = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), s,
+                             [](const Mention& m, uint32_t sent) { return m.sentence < sent; });
+  for (; it != doc.mentions.end() && it->sentence == s && it->first_word <= w; ++it) {
+    const Mention& m = *it;
+    if (w >= m.first_word + m.word_count) continue;
+    bool unknown = m.kind == MentionKind::kName &&
+                   (m.type == EntityType::kPerson || (or_org && m.type == EntityType::kOrg)) &&
+                   (m.chain < 0 || doc.chains[static_cast<size_t>(m.chain)].actor.empty());
+    return unknown ? &m : nullptr;
+  }
+  return nullptr;
+}
+
 bool Coder::violent_noun(const SentenceTree& t, int j) const {
   if (t.up[j] != kNoun) return false;
   for (uint64_t key : {t.hs[j], t.hl[j]})
@@ -579,13 +596,17 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, const 
     else if (t.clause_start(j))
       break;
   }
-  // A bare role as the object ("Police arrested 12 protesters", "gunmen killed soldiers"):
-  // whom it was done to, though no country is named (the article's may give one later).
-  // Not when the pattern names its object: that object is what is done.
+  // A bare role as the object ("Police arrested 12 protesters", "gunmen killed soldiers"),
+  // or in apposition to it ("detained Guan Jingquan, the driver"): whom it was done to,
+  // though no country is named (the article's may give one later). Not when the pattern
+  // names its object: that object is what is done.
   if (a < 0 && t.lone_agents && !p.noun && named_object < 0)
     if (int obj = t.child_with(v, kObj); obj >= 0)
-      for (int j = 0; j < t.n && a < 0; ++j)
-        if (t.match_at[j] >= 0 && t.np_head(t.match_at[j]) == obj) a = t.match_at[j];
+      for (int j = 0; j < t.n && a < 0; ++j) {
+        if (t.match_at[j] < 0) continue;
+        int head = t.np_head(t.match_at[j]);
+        if (head == obj || (t.parent[head] == obj && t.dep[head] == kAppos)) a = t.match_at[j];
+      }
   // A material nominal event's place is where it happened, not whom it hit ("a firefight
   // in the Golan Heights"); "a call for talks on the conflict in Ukraine" is about it.
   if (a >= 0 && p.noun && is_material_event(e.code) && locative(t, t.np_head(a))) a = -1;
@@ -947,6 +968,33 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
           if (x.sentence >= s || !is_violent(x.code) || x.negated || x.future) continue;
           if (!x.source.code.empty()) e.tgt.push_back({x.source.code, -1, -1});
           break;
+        }
+    // "Police have detained Guan Jingquan", "Li Zhaokun was detained": a person the
+    // dictionaries do not know, arrested, attacked or killed, is a civilian (CVL) of the
+    // country of whoever did it, else of the place its clause names (docs/annotation.md).
+    // ("arrested Zhang Wei in Beijing": the person, not the place where.)
+    if (t.lone_agents && !p.noun && is_material_event(e.code) && !e.compound)
+      if (int who = passive ? subj : t.child_with(v, kObj); who >= 0)
+        if (const Mention* person = unknown_person(doc, s, t.fw + static_cast<uint32_t>(who), e.code.starts_with("173"))) {
+          bool places_only = !e.tgt.empty();
+          for (const CodedActor& a : e.tgt)
+            places_only = places_only && a.last >= 0 && t.match_at[a.last] >= 0 && !t.below(a.last, who) &&
+                          locative(t, t.np_head(t.match_at[a.last]));
+          if (places_only) e.tgt.clear();
+        }
+    if (e.tgt.empty() && t.lone_agents && !p.noun && is_material_event(e.code) && !e.compound)
+      if (int who = passive ? subj : t.child_with(v, kObj); who >= 0)
+        if (const Mention* person = unknown_person(doc, s, t.fw + static_cast<uint32_t>(who), e.code.starts_with("173"))) {
+          std::string country;
+          for (const CodedActor& a : e.src)
+            if (country.empty() && resolver_.has_country(a.code)) country = a.code.substr(0, 3);
+          for (const Place& pl : doc.places) {  // a place of the verb's own clause
+            if (!country.empty() || pl.sentence != s || pl.mention < 0 || !resolver_.has_country(pl.country)) continue;
+            int j = static_cast<int>(doc.mentions[static_cast<size_t>(pl.mention)].head_word) - static_cast<int>(t.fw);
+            if (j >= 0 && j < n && j != v && (j > v ? sc.after[j] : sc.before[j])) country = pl.country.substr(0, 3);
+          }
+          e.tgt.push_back({country + "CVL", static_cast<int>(person->first_word - t.fw),
+                           static_cast<int>(person->first_word + person->word_count - 1 - t.fw)});
         }
     // Implied agents (our resolver only): a material event (roots 14-20) done to
     // someone by no one named, in the passive ("40 protesters were arrested") or by a

@@ -41,6 +41,8 @@ struct ActorResolver {
   // Whether an agent with no actor in its phrase is an actor of its own
   // ("civilians" -> CVL); PETRARCH drops such phrases.
   virtual bool lone_agents() const { return false; }
+  // Whether a code starts with a country's code ("CHNCOP": true; "COP", "IGOUNO": false).
+  virtual bool has_country(std::string_view) const { return false; }
 };
 
 // Matches the actors and agents of PETRARCH dictionaries: longest phrase first,

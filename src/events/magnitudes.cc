@@ -306,6 +306,14 @@ class SentenceTolls {
     if (child(i, kNummod) >= 0) return static_cast<int>(i);
     // "12 people dead", "left 12 dead": the noun the adjective describes.
     if (dep(i) == kAmod && parent(i) >= 0) return parent(i);
+    // "Seven people were killed and 25 wounded": the tree may make the count and the toll
+    // word two conjuncts of the first toll; the count right before it, joined beside it.
+    if (i > 0 && dep(i) == kConj && parent(i - 1) >= 0 &&
+        (parent(i - 1) == parent(i) || parent(i - 1) == static_cast<int>(i))) {
+      const Word& w = doc_.words[first_ + i - 1];
+      if (w.upos == kNum || ((w.upos == kNoun || w.upos == kPron) && child(i - 1, kNummod) >= 0))
+        return static_cast<int>(i - 1);
+    }
     return -1;
   }
   // The subtree of `i` as a word range [b, e).
