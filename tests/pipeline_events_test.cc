@@ -500,6 +500,23 @@ TEST_F(PipelineEvents, AnUnknownPersonArrestedIsACivilianOfThePolicesCountry) {
   }
 }
 
+// Who killed, when the sentence tells it around the killing: "X were killed when police
+// fired on a mob" (the attacker of the "when" clause), "police fired on a mob, killing
+// four people, the agency reported" (the participle is the firing's, not the agency's,
+// however the tree joined it); "a rampaging mob" describes the mob and is no event.
+TEST_F(PipelineEvents, TheKillingsDoerIsTheAttackerOfItsClause) {
+  for (const char* text : {"Four people were killed when Indian police fired on a rampaging mob.\n",
+                           "Indian police fired on a rampaging mob, killing four people, the United News of India "
+                           "reported Tuesday.\n"}) {
+    Document doc = analyse(text, Date{2006, 1, 10});
+    const Event* e = find_event(doc, "18");
+    ASSERT_NE(e, nullptr) << text << all_events(doc);
+    EXPECT_EQ(e->source.code, "INDCOP") << text << all_events(doc);
+    EXPECT_EQ(e->size.dead.min, 4) << text << all_events(doc);
+    for (const Event& x : doc.events) EXPECT_FALSE(doc.str(x.span).starts_with("rampaging")) << text << all_events(doc);
+  }
+}
+
 // Of two patterns alike but for where their target is, the one whose target phrase the
 // sentence has: "a loan to Egypt" (target:prep:to), "a loan for Kenya" (target:prep:for).
 TEST_F(PipelineEvents, ThePatternWhoseTargetPhraseIsThereWins) {

@@ -800,11 +800,38 @@ void Coder::resolve_reports(Scratch& sc) const {
       e.dropped = true;
     }
   }
+  // "Four people were killed when Indian police fired on a mob": a killing no one is named
+  // doing, told with an attack in its "when" clause, is that attacker's.
+  static const uint64_t kWhen = h("when");
+  for (Pending& e : sc.pending) {
+    if (!t.lone_agents || e.dropped || !e.src.empty() || !is_violent(e.code)) continue;
+    for (const Pending& g : sc.pending) {
+      // (Its clause may hang on a toll joined to the killing: "were killed and three others
+      // injured when ...".)
+      int above = t.parent[g.verb];
+      bool on_it = above == e.verb || (above >= 0 && t.dep[above] == kConj && t.parent[above] == e.verb);
+      if (&g == &e || g.dropped || g.src.empty() || !on_it || (t.dep[g.verb] != kAdvcl && t.dep[g.verb] != kAcl) ||
+          !(is_violent(g.code) || g.code.starts_with("17")))
+        continue;
+      bool when = false;
+      for (uint32_t c : t.kids(g.verb)) when = when || (c < static_cast<uint32_t>(g.verb) && t.hl[c] == kWhen);
+      if (!when) continue;
+      e.src = g.src;
+      break;
+    }
+  }
   std::vector<CodedActor> who;
   for (Pending& e : sc.pending) {
     if (e.dropped) continue;
-    for (int a = t.parent[e.verb], steps = 0; a >= 0 && steps < t.n; a = t.parent[a], ++steps) {
-      if (!is_speech_verb(t.hl[a])) continue;
+    // The speech verb above it, or one that closes its clause or a clause above it ("...,
+    // killing four people, the news agency reported": the attribution hangs beside it).
+    for (int up = e.verb, steps = 0; up >= 0 && steps < t.n; up = t.parent[up], ++steps) {
+      int a = up != e.verb && is_speech_verb(t.hl[up]) ? up : -1;
+      for (uint32_t c : t.kids(up))
+        if (a < 0 && t.dep[c] == kParataxis && static_cast<int>(c) > e.verb && t.verbal(static_cast<int>(c)) &&
+            is_speech_verb(t.hl[c]))
+          a = static_cast<int>(c);
+      if (a < 0) continue;
       bool pv = false;
       int sj = t.subject_of(a, pv);
       if (sj >= 0) {
@@ -898,6 +925,9 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // "Iranian-backed militias", "US-led troops": a participle hyphened to its modifier
     // describes the noun; it tells no event of its own.
     if (verbal && v > 0 && t.xp[v - 1] == kHyph && (t.dep[v] == kAmod || t.dep[v] == kCompound)) continue;
+    // So does a present participle before its noun ("fired on a rampaging mob", "the
+    // advancing troops"): what the noun is doing, not an event the sentence reports.
+    if (verbal && t.lone_agents && t.dep[v] == kAmod && t.xp[v] == kVBG && t.parent[v] > v) continue;
     // So does a participle describing who stands behind a group ("troops backed by Afghan
     // security forces", "militias supported by Iran").
     if (verbal && t.lone_agents && t.dep[v] == kAcl && t.xp[v] == kVBN && among(words().backing, t.hl[v])) continue;

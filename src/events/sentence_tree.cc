@@ -109,6 +109,17 @@ void SentenceTree::load(const Document& doc, uint32_t s, const ActorResolver& re
       }
     }
   }
+  // "Indian police fired on a mob, killing four people, the news agency reported": the tree
+  // may join the participle to the attribution's verb; it is the reported clause's adverbial.
+  if (resolver.lone_agents())
+    for (int v = 1; v < n; ++v) {
+      int r = parent[v];
+      if (xp[v] != kVBG || dep[v] != kConj || up[v - 1] != kPunctPos || r <= v || !is_verb_xpos(xp[r]) ||
+          !is_speech_verb(hl[r]) || (dep[r] != kParataxis && dep[r] != kCcomp))
+        continue;
+      int main = parent[r];
+      if (main >= 0 && main < v && is_verb_xpos(xp[main])) parent[v] = main, dep[v] = kAdvcl;
+    }
   for (int i = 0; i < n; ++i)
     if (parent[i] >= 0) ++child_start[parent[i] + 1];
   for (int i = 0; i < n; ++i) child_start[i + 1] += child_start[i];
