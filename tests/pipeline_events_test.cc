@@ -442,6 +442,7 @@ TEST_F(PipelineEvents, ABareRoleAsTheObjectIsTheTarget) {
   };
   for (const Case& c : {Case{"Police arrested 12 protesters.\n", "17", "COP", "OPP"},
                         Case{"Gunmen killed three policemen on the road.\n", "19", "REB", "COP"},
+                        Case{"Gunmen killed three soldiers.\n", "19", "REB", "MIL"},  // a pattern naming its object
                         Case{"Rebels attacked soldiers near the border.\n", "19", "REB", "MIL"}}) {
     Document doc = analyse(c.text, Date{2021, 3, 1});
     const Event* e = find_event(doc, c.root);
@@ -478,6 +479,20 @@ TEST_F(PipelineEvents, TheInjuredOfAnElidedSecondTollAreCounted) {
     EXPECT_TRUE(e->size.dead.known()) << text << all_events(doc);
     ASSERT_TRUE(e->size.injured.known()) << text << all_events(doc);
     EXPECT_EQ(e->size.injured.min, std::string(text).find("25") != std::string::npos ? 25 : 19) << text;
+  }
+}
+
+// One more victim counted without a number: "and another injured" (the tree may hang
+// "another" on the toll word), "and a fourth was wounded".
+TEST_F(PipelineEvents, AnotherAndAFourthAreOneMore) {
+  for (const char* text : {"Gunmen killed three soldiers near Tikrit and a fourth was wounded.\n",
+                           "One foreign oil worker was killed and another injured in a raid by the Nigerian "
+                           "military.\n"}) {
+    Document doc = analyse(text, Date{2006, 1, 10});
+    int injured = -1;
+    for (const Event& e : doc.events)
+      if (e.size.injured.known()) injured = static_cast<int>(e.size.injured.min);
+    EXPECT_EQ(injured, 1) << text << all_events(doc);
   }
 }
 

@@ -599,8 +599,10 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, const 
   // A bare role as the object ("Police arrested 12 protesters", "gunmen killed soldiers"),
   // or in apposition to it ("detained Guan Jingquan, the driver"): whom it was done to,
   // though no country is named (the article's may give one later). Not when the pattern
-  // names its object: that object is what is done.
-  if (a < 0 && t.lone_agents && !p.noun && named_object < 0)
+  // names its object ("recalled its ambassador": what is done), unless the act is force
+  // done to people ("killed three soldiers", "arrested two policemen": whom).
+  const bool force = is_violent(p.code) || p.code.starts_with("17");
+  if (a < 0 && t.lone_agents && !p.noun && (named_object < 0 || force))
     if (int obj = t.child_with(v, kObj); obj >= 0)
       for (int j = 0; j < t.n && a < 0; ++j) {
         if (t.match_at[j] < 0) continue;

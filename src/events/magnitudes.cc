@@ -25,6 +25,15 @@ struct TollWord {
   Kind kind;
   bool subject_counts;  // "12 people died", "thousands fled"
 };
+// "a fourth", "a third": one more of a list counted before.
+bool ordinal(std::string_view w) {
+  static constexpr std::string_view kOrdinals[] = {"second", "third", "fourth", "fifth", "sixth", "seventh",
+                                                  "eighth", "ninth", "tenth"};
+  for (std::string_view o : kOrdinals)
+    if (w == o) return true;
+  return false;
+}
+
 constexpr TollWord kTollWords[] = {
     {"kill", kDead, false},      {"slay", kDead, false},       {"murder", kDead, false},
     {"massacre", kDead, false},  {"execute", kDead, false},    {"die", kDead, true},
@@ -306,6 +315,8 @@ class SentenceTolls {
     if (child(i, kNummod) >= 0) return static_cast<int>(i);
     // "12 people dead", "left 12 dead": the noun the adjective describes.
     if (dep(i) == kAmod && parent(i) >= 0) return parent(i);
+    // "one was killed and another injured": the tree may hang "another" on the toll word.
+    if (int d = child(i, kDet); d >= 0 && (lemma(static_cast<uint32_t>(d)) == "another")) return d;
     // "Seven people were killed and 25 wounded": the tree may make the count and the toll
     // word two conjuncts of the first toll; the count right before it, joined beside it.
     if (i > 0 && dep(i) == kConj && parent(i - 1) >= 0 &&
@@ -418,10 +429,17 @@ class SentenceTolls {
       phrase += text::ascii_lower(doc_.word_text(first_ + k));
     }
     auto c = parse_count(phrase);
-    // "and another (was) injured": one more.
+    // "and another (was) injured": one more; "and a fourth was wounded": one more, counted.
     if (!c && count < 0) {
       std::string self = text::ascii_lower(doc_.word_text(first_ + v));
-      if (self == "another" || self == "one") c = Count{1, 1};
+      int det = child(v, kDet);
+      std::string d = det >= 0 ? text::ascii_lower(doc_.word_text(first_ + static_cast<uint32_t>(det))) : "";
+      if (self == "another" || self == "one") {
+        c = Count{1, 1};
+      } else if ((d == "a" || d == "another") && ordinal(self)) {
+        c = Count{1, 1};
+        b = std::min(b, static_cast<uint32_t>(det));
+      }
     }
     // "A Palestinian was killed", "another man wounded", "the aide was killed", "killing
     // Rafik Hariri": one person.

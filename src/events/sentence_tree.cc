@@ -215,13 +215,16 @@ bool SentenceTree::finite(int v) const {
 int SentenceTree::subject_of(int v, bool& passive) const {
   passive = false;
   int k = v;
+  // The clause whose voice is v's: its own, or a passive it is joined to without a subject,
+  // auxiliary or object of its own ("one worker was killed and another injured").
+  int voice = v;
   for (int steps = 0; steps < n && k >= 0; ++steps) {
     for (uint32_t c : kids(k))
       if (dep[c] == kNsubj || dep[c] == kNsubjPass) {
         // Passive only in v's own clause: "X was seen to break Y" has X breaking.
         // A "passive" subject with an object and no passive auxiliary is a past tense the
         // tagger read as a participle: "Israeli troops also arrested 20 Palestinians".
-        passive = k == v && (child_with(v, kAuxPass) >= 0 || (dep[c] == kNsubjPass && child_with(v, kObj) < 0));
+        passive = k == voice && (child_with(k, kAuxPass) >= 0 || (dep[c] == kNsubjPass && child_with(k, kObj) < 0));
         return static_cast<int>(c);
       }
     if (parent[k] < 0) return -1;
@@ -256,6 +259,8 @@ int SentenceTree::subject_of(int v, bool& passive) const {
       if (obj >= 0) return obj;  // "urged X to respond": X
       k = parent[k];
     } else if (dep[k] == kConj) {
+      if (lone_agents && k == voice && xp[k] == kVBN && child_with(k, kObj) < 0 && child_with(k, kAux) < 0)
+        voice = parent[k];
       k = parent[k];
     } else if (lone_agents && dep[k] == kAdvcl && !finite(k)) {
       // A non-finite adverbial clause shares its governor's subject: "shelled Kharkiv,
