@@ -496,6 +496,27 @@ TEST_F(PipelineEvents, AnotherAndAFourthAreOneMore) {
   }
 }
 
+// Dying in violence is being killed by no one named (target:subj): "34 people have died in
+// pre-election violence" is --- 1823 with its toll, "died in clashes" fighting (190); dying
+// of old age is no event. "Were shot and wounded": the second toll shares the subject.
+TEST_F(PipelineEvents, DyingInViolenceIsAKillingByNoOneNamed) {
+  Document doc = analyse("At least 34 people have died in pre-election violence in Bangladesh.\n", Date{2006, 1, 10});
+  const Event* e = find_event(doc, "18");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "") << all_events(doc);
+  EXPECT_EQ(e->target.code, "BGDCVL") << all_events(doc);
+  EXPECT_EQ(e->size.dead.min, 34) << all_events(doc);
+  Document clash = analyse("Two soldiers died in clashes with rebels in the north.\n", Date{2006, 1, 10});
+  EXPECT_NE(find_event(clash, "19"), nullptr) << all_events(clash);
+  Document old = analyse("The former minister died in hospital at the age of 90.\n", Date{2006, 1, 10});
+  EXPECT_TRUE(old.events.empty()) << all_events(old);
+  Document shot = analyse("Two villagers were shot and wounded in the village.\n", Date{2006, 1, 10});
+  int injured = -1;
+  for (const Event& x : shot.events)
+    if (x.size.injured.known()) injured = static_cast<int>(x.size.injured.min);
+  EXPECT_EQ(injured, 2) << all_events(shot);
+}
+
 // Whoever is arrested is a person: a name the dictionaries do not know (and the recogniser
 // may read as an organisation) is a civilian of the country of the police that arrested
 // them, never the place where.

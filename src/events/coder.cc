@@ -672,7 +672,7 @@ void Coder::victims_of_violence(Scratch& sc, int v, Pending& e) const {
 void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pending& e) const {
   SentenceTree& t = sc.t;
   const VerbPattern& p = patterns_[m.pattern];
-  bool target_is_subject = false;  // `+` before the head
+  bool target_is_subject = p.target == TargetFrom::kSubject;  // target:subj, or `+` before the head
   for (const PatternToken& tok : p.before) target_is_subject |= tok.kind == PatternToken::kTarget;
   // "received support from X", "came under fire from X": X did it to the subject.
   if (uint64_t from = compiled_[m.pattern].source_prep; from && !passive) {
@@ -1037,7 +1037,8 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // "The trial of Saddam Hussein resumed": a trial or an indictment is the courts' even
     // when no one is named (the arrest rule below gives COUNTRY+JUD).
     bool court_noun = p.noun && e.code.starts_with("17") && e.src.empty() && among(words().court_noun, t.hl[v]);
-    bool implied = t.lone_agents && is_material_event(e.code) && !e.tgt.empty() && (passive || weapon || court_noun);
+    bool implied = t.lone_agents && is_material_event(e.code) && !e.tgt.empty() &&
+                   (passive || weapon || court_noun || p.target == TargetFrom::kSubject);
     // Deaths in a crash, a storm or a fire are no one's act.
     // (Its own clause, the clauses below it — "when a storm destroyed their homes" — and its
     // subject; the word as written too, for a mis-tagged one: "lightning" read as a verb.)

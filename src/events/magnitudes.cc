@@ -325,6 +325,10 @@ class SentenceTolls {
       if (w.upos == kNum || ((w.upos == kNoun || w.upos == kPron) && child(i - 1, kNummod) >= 0))
         return static_cast<int>(i - 1);
     }
+    // "two villagers were shot and wounded": a conjunct with no subject of its own shares the
+    // first one's passive subject.
+    if (dep(i) == kConj && parent(i) >= 0 && child(i, kNsubj) < 0)
+      if (int x = child(static_cast<uint32_t>(parent(i)), kNsubjPass); x >= 0 && x < static_cast<int>(i)) return x;
     return -1;
   }
   // The subtree of `i` as a word range [b, e).

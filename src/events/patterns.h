@@ -16,6 +16,7 @@ enum class TargetFrom : uint8_t {
   kIndirectObject = 2,
   kPreposition = 3,  // the object of `target_prep` attached to the head
   kNone = 4,         // no target ("X abstained")
+  kSubject = 5,      // the subject underwent it, done by no one named ("34 people died in the violence")
 };
 
 // One element of a PETRARCH linear pattern (petrarch_dictionaries.h): words that

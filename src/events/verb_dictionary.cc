@@ -102,11 +102,12 @@ std::string parse_element(std::string_view e, VerbPattern* p, bool* prep_any) {
     if (t == "obj") p->target = TargetFrom::kObject;
     else if (t == "iobj") p->target = TargetFrom::kIndirectObject;
     else if (t == "none") p->target = TargetFrom::kNone;
+    else if (t == "subj") p->target = TargetFrom::kSubject;
     else if (t.starts_with("prep:") && is_lemma(t.substr(5))) {
       p->target = TargetFrom::kPreposition;
       p->target_prep = t.substr(5);
     } else {
-      return "'" + std::string(e) + "': expected target:obj, target:iobj, target:none or target:prep:P";
+      return "'" + std::string(e) + "': expected target:obj, target:iobj, target:subj, target:none or target:prep:P";
     }
     return "";
   }
@@ -132,6 +133,7 @@ std::string pattern_text(const VerbPattern& p) {
       if (!(p.prep == p.target_prep && p.prep_object.empty())) out += " target:prep:" + p.target_prep;
       break;
     case TargetFrom::kNone: out += " target:none"; break;
+    case TargetFrom::kSubject: out += " target:subj"; break;
   }
   if (!p.source_prep.empty()) out += " source:prep:" + p.source_prep;
   if (p.symmetric) out += " symmetric";
