@@ -40,6 +40,13 @@ const Event* find_event(const Document& doc, std::string_view root) {
   return nullptr;
 }
 
+// The injured any event of the document counts (the smallest figure), -1 when none.
+int64_t injured_of(const Document& doc) {
+  for (const Event& e : doc.events)
+    if (e.size.injured.known()) return e.size.injured.min;
+  return -1;
+}
+
 std::string all_events(const Document& doc) {
   std::string s;
   for (const Event& e : doc.events)
@@ -489,10 +496,7 @@ TEST_F(PipelineEvents, AnotherAndAFourthAreOneMore) {
                            "One foreign oil worker was killed and another injured in a raid by the Nigerian "
                            "military.\n"}) {
     Document doc = analyse(text, Date{2006, 1, 10});
-    int injured = -1;
-    for (const Event& e : doc.events)
-      if (e.size.injured.known()) injured = static_cast<int>(e.size.injured.min);
-    EXPECT_EQ(injured, 1) << text << all_events(doc);
+    EXPECT_EQ(injured_of(doc), 1) << text << all_events(doc);
   }
 }
 
@@ -511,10 +515,7 @@ TEST_F(PipelineEvents, DyingInViolenceIsAKillingByNoOneNamed) {
   Document old = analyse("The former minister died in hospital at the age of 90.\n", Date{2006, 1, 10});
   EXPECT_TRUE(old.events.empty()) << all_events(old);
   Document shot = analyse("Two villagers were shot and wounded in the village.\n", Date{2006, 1, 10});
-  int injured = -1;
-  for (const Event& x : shot.events)
-    if (x.size.injured.known()) injured = static_cast<int>(x.size.injured.min);
-  EXPECT_EQ(injured, 2) << all_events(shot);
+  EXPECT_EQ(injured_of(shot), 2) << all_events(shot);
 }
 
 // Whoever is arrested is a person: a name the dictionaries do not know (and the recogniser
