@@ -518,6 +518,30 @@ TEST_F(PipelineEvents, DyingInViolenceIsAKillingByNoOneNamed) {
   EXPECT_EQ(injured_of(shot), 2) << all_events(shot);
 }
 
+// Tolls told other ways: "claimed the lives of five police officers", "the two soldiers
+// who died in the raid" (the noun the relative pronoun stands for); "killed by unidentified
+// men" has an unknown doer, not civilians (who would be killing themselves: no event);
+// violence counted "since January" is a tally, no event.
+TEST_F(PipelineEvents, LivesClaimedRelativeVictimsUnknownKillersAndTallies) {
+  auto dead_of = [&](const char* text) {
+    Document doc = analyse(text, Date{2006, 1, 10});
+    for (const Event& e : doc.events)
+      if (e.size.dead.known()) return e.size.dead.min;
+    return int64_t{-1};
+  };
+  EXPECT_EQ(dead_of("The mine attack claimed the lives of five police officers in Kandahar.\n"), 5);
+  EXPECT_EQ(dead_of("Peru's army honored the two soldiers who died in the raid.\n"), 2);
+  Document doc = analyse("At least eight people have been killed by unidentified men in Guatemala.\n", Date{2006, 1, 10});
+  const Event* e = find_event(doc, "18");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "") << all_events(doc);
+  EXPECT_EQ(e->target.code, "GTMCVL") << all_events(doc);
+  EXPECT_EQ(e->size.dead.min, 8) << all_events(doc);
+  Document tally = analyse("Violence in Afghanistan has claimed the lives of 3,700 people since January.\n",
+                           Date{2006, 11, 14});
+  EXPECT_EQ(find_event(tally, "18"), nullptr) << all_events(tally);
+}
+
 // Whoever is arrested is a person: a name the dictionaries do not know (and the recogniser
 // may read as an organisation) is a civilian of the country of the police that arrested
 // them, never the place where.

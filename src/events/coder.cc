@@ -131,6 +131,21 @@ int doer_of_object(const SentenceTree& t, int v) {
   return -1;
 }
 
+// A "since ..." phrase in the head's own clause: "killed since 2003", "claimed the lives of
+// 3,700 people since January" (the tree may hang it on any noun of the clause).
+bool since_phrase(const SentenceTree& t, int v) {
+  static const uint64_t since = h("since");
+  for (int j = 0; j < t.n; ++j) {
+    if (t.hl[j] != since || (t.dep[j] != kCase && t.dep[j] != kAdvmod) || t.parent[j] < 0) continue;
+    int k = t.dep[j] == kAdvmod ? v : t.parent[j];  // "since" alone hangs on the verb
+    if (t.dep[j] == kAdvmod && t.parent[j] != v) continue;
+    bool own = true;  // no other clause between the phrase and the head
+    for (int guard = 0; k != v && k >= 0 && guard < t.n; k = t.parent[k], ++guard) own = own && !t.verbal(k);
+    if (k == v && own) return true;
+  }
+  return false;
+}
+
 // "the talks", "this conversation", "his call", "Tuesday's phone call".
 bool definite(const SentenceTree& t, int v) {
   static const std::vector<uint64_t> det{h("the"), h("this"), h("that"), h("these"), h("those")};
@@ -504,8 +519,16 @@ void Coder::pattern_source(Scratch& sc, int v, const Match& m, bool passive, boo
   } else if (passive) {  // the by-agent
     for (uint32_t c : t.kids(v)) {
       int cs = t.child_with(static_cast<int>(c), kCase);
-      if (e.src.empty() && (t.dep[c] == kOblAgent || (t.dep[c] == kObl && cs >= 0 && t.hl[cs] == words().by)))
-        t.group_of_phrase(static_cast<int>(c), e.src);
+      if (!e.src.empty() || !(t.dep[c] == kOblAgent || (t.dep[c] == kObl && cs >= 0 && t.hl[cs] == words().by)))
+        continue;
+      t.group_of_phrase(static_cast<int>(c), e.src);
+      // "killed by unidentified men": people no one identifies are an unknown doer, not
+      // civilians.
+      static const std::vector<uint64_t> kUnidentified{h("unidentified"), h("unknown")};
+      bool unidentified = false;
+      for (uint32_t a : t.kids(c)) unidentified = unidentified || (t.dep[a] == kAmod && among(kUnidentified, t.hl[a]));
+      auto people = [](const CodedActor& x) { return is_population(x.code) || x.code == "CVL"; };
+      if (unidentified && std::all_of(e.src.begin(), e.src.end(), people)) e.src.clear();
     }
   } else if (!target_is_subject) {
     e.src = sc.subject;
@@ -966,6 +989,9 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       continue;
     const VerbPattern& p = patterns_[best.pattern];
     if (p.code.empty() || p.code == "---") continue;
+    // "have claimed the lives of 3,700 people since January", "126 soldiers killed since
+    // 2003": violence counted since a time is a tally, not an event.
+    if (t.lone_agents && is_violent(p.code) && since_phrase(t, v)) continue;
     // A participle on a noun reads as done to the noun ("soldiers killed in Iraq") only when
     // the pattern can take it as its object: "insurgents fired at a patrol", "thousands of
     // people demonstrated in Paris" (the tree missed the main verb) did it.

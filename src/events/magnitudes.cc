@@ -277,6 +277,11 @@ class SentenceTolls {
     std::string l = lemma(i);
     for (const TollWord& t : kTollWords)
       if (l == t.lemma) return &t;
+    // "claimed the lives of five police officers", "has cost nearly 4,000 lives".
+    if (l == "life" && dep(i) == kObj && parent(i) >= 0) {
+      std::string v = lemma(static_cast<uint32_t>(parent(i)));
+      if (v == "claim" || v == "cost" || v == "take") return &kTollWords[0];
+    }
     // "were shot dead", "beaten to death" is "death" itself: a killing.
     for (std::string_view v : kKillingWithDead)
       if (l == v) {
@@ -289,6 +294,16 @@ class SentenceTolls {
   // phrase of a noun ("deaths of 50 civilians"); a noun or adjective counted itself
   // ("57 deaths", "12 dead").
   int victim_of(uint32_t i, const TollWord& t) const {
+    if (int x = victim_in_clause(i, t); x >= 0) {
+      // "the two soldiers who died", "opponents that were killed": the noun the relative
+      // pronoun stands for.
+      std::string w = text::ascii_lower(doc_.word_text(first_ + static_cast<uint32_t>(x)));
+      if ((w == "who" || w == "that" || w == "which") && dep(i) == kRelcl && parent(i) >= 0) return parent(i);
+      return x;
+    }
+    return -1;
+  }
+  int victim_in_clause(uint32_t i, const TollWord& t) const {
     if (int x = child(i, kNsubjPass); x >= 0) return x;
     // "three others injured", "27 traffickers arrested": a participle without its auxiliary
     // says what its subject underwent.
