@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <set>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -540,6 +542,20 @@ TEST_F(PipelineEvents, LivesClaimedRelativeVictimsUnknownKillersAndTallies) {
   Document tally = analyse("Violence in Afghanistan has claimed the lives of 3,700 people since January.\n",
                            Date{2006, 11, 14});
   EXPECT_EQ(find_event(tally, "18"), nullptr) << all_events(tally);
+}
+
+// "Afghan and American troops": two countries joined in one phrase are two sources with the
+// phrase's role, one event each.
+TEST_F(PipelineEvents, CountriesJoinedInOnePhraseAreEachASource) {
+  for (const char* text : {"Afghan and American troops killed three militants in Khost.\n",
+                           "Iraqi and US forces arrested 20 suspects in Baghdad.\n"}) {
+    Document doc = analyse(text, Date{2006, 1, 10});
+    std::set<std::string> sources;
+    for (const Event& e : doc.events) sources.insert(e.source.code);
+    std::string first = std::string(text).starts_with("Afghan") ? "AFGMIL" : "IRQMIL";
+    EXPECT_TRUE(sources.count(first)) << text << all_events(doc);
+    EXPECT_TRUE(sources.count("USAMIL")) << text << all_events(doc);
+  }
 }
 
 // Whoever is arrested is a person: a name the dictionaries do not know (and the recogniser

@@ -49,6 +49,29 @@ bool ChainActorResolver::title_owner(const Document& doc, const Mention& m, cons
   return false;
 }
 
+// "Afghan and American troops", "Iraqi and US forces", "Afghan and US-led coalition forces":
+// a country name inside the phrase joined by "and" to its first one is a second owner of the
+// phrase's role (the mentions inside the phrase come right after it, entities/mentions.h).
+void ChainActorResolver::joined_countries(const Document& doc, std::vector<Mention>::const_iterator it,
+                                         ActorMatch& a) const {
+  static const uint16_t conj = deprel_id("conj"), cc = deprel_id("cc");
+  if (a.code.size() < 6 || dict_.country(a.code.substr(0, 3)) < 0) return;
+  const Sentence& s = doc.sentences[it->sentence];
+  int n = 0;
+  for (auto in = it + 1; in != doc.mentions.end() && in->sentence == it->sentence && in->first_word <= a.last && n < 2;
+       ++in) {
+    if (in->chain < 0 || in->kind != MentionKind::kName) continue;
+    const std::string& c = doc.chains[static_cast<size_t>(in->chain)].actor;
+    if (c.size() != 3 || dict_.country(c) < 0 || a.code.starts_with(c)) continue;
+    const Word& head = doc.words[in->head_word];
+    bool joined = head.deprel == conj;
+    for (uint32_t w = s.first_word; w < s.first_word + s.word_count && !joined; ++w)
+      joined = doc.words[w].deprel == cc && doc.words[w].head == in->head_word - s.first_word + 1 &&
+               (doc.word_text(w) == "and" || doc.word_text(w) == "And");
+    if (joined) a.also[n++] = c;
+  }
+}
+
 void ChainActorResolver::find(const Document& doc, uint32_t s, Date, std::vector<ActorMatch>& out) const {
   // Mentions are sorted by start, longer first (entities/mentions.h), so a nested
   // mention ("Chinese" inside "the Chinese foreign minister") comes after the
@@ -72,6 +95,7 @@ void ChainActorResolver::find(const Document& doc, uint32_t s, Date, std::vector
       out.push_back({m.first_word, m.first_word + m.word_count - 1, *agent, true});
     else
       out.push_back({m.first_word, m.first_word + m.word_count - 1, code, false});
+    if (!out.back().agent) joined_countries(doc, it, out.back());
   }
 }
 

@@ -31,6 +31,8 @@ class ChainActorResolver : public ActorResolver {
   // A nationality in the title of a name coded with that country ("Cambodian Prime
   // Minister Hun Sen" is KHMGOV, not also KHM).
   bool title_owner(const Document& doc, const Mention& m, const std::string& code) const;
+  // Countries joined to a match's own inside its phrase ("Afghan and American troops").
+  void joined_countries(const Document& doc, std::vector<Mention>::const_iterator it, ActorMatch& a) const;
   const entities::ActorDictionary& dict_;
   std::vector<std::string> agents_;  // "~GOV", sorted
 };

@@ -28,6 +28,9 @@ struct ActorMatch {
   uint32_t first = 0, last = 0;  // word indices in Document::words, inclusive
   std::string_view code;         // owned by the resolver
   bool agent = false;
+  // Countries joined to the phrase's own in its modifiers ("Afghan and American troops":
+  // USA beside AFGMIL), each with the phrase's role; owned by the resolver.
+  std::string_view also[2];
 };
 
 // Finds actors in sentences. The coder groups the matches of a noun phrase into

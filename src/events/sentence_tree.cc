@@ -356,6 +356,8 @@ void SentenceTree::group_level(std::vector<CodedActor>& out, uint8_t level) cons
         for (int i = 0; i < leading_count; ++i) out.push_back({combine(a.code, matches[leading[i]].code), f, l});
       } else {
         out.push_back({std::string(a.code), f, l});
+        for (std::string_view c : a.also)  // "Afghan and American troops": USAMIL too
+          if (!c.empty()) out.push_back({std::string(c) + std::string(a.code.substr(3)), f, l});
       }
       last_actor = a.code, last_first = f;
     } else if (seg_agent >= 0 && !last_actor.empty()) {  // "Danish media and government"
