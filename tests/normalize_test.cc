@@ -24,6 +24,14 @@ TEST(NormalizeTest, CurlyQuotesAndDashesAreKept) {
   EXPECT_EQ(normalize(s), s);
 }
 
+TEST(NormalizeTest, StripMarksDropsDiacriticsOnly) {
+  EXPECT_EQ(strip_marks("Khōst"), "Khost");
+  EXPECT_EQ(strip_marks("Wāsiţ"), "Wasit");
+  EXPECT_EQ(strip_marks("Karbalā’"), "Karbala’");  // not the apostrophe
+  EXPECT_EQ(strip_marks("Kharkiv"), "Kharkiv");
+  EXPECT_EQ(strip_marks("Київ"), "Киів");  // Cyrillic letters stay letters
+}
+
 TEST(NormalizeTest, ComposesToNfc) {
   EXPECT_EQ(normalize("Caf" "e\xCC\x81 owner"), "Caf\xC3\xA9 owner");  // e + U+0301 -> é
   // Two marks in non-canonical order around a precomposed letter: ẹ́ stays one NFC form.

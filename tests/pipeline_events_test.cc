@@ -547,7 +547,7 @@ TEST_F(PipelineEvents, LivesClaimedRelativeVictimsUnknownKillersAndTallies) {
 // "Afghan and American troops": two countries joined in one phrase are two sources with the
 // phrase's role, one event each.
 TEST_F(PipelineEvents, CountriesJoinedInOnePhraseAreEachASource) {
-  for (const char* text : {"Afghan and American troops killed three militants in Khost.\n",
+  for (const char* text : {"Afghan and American troops killed three militants in Khost province.\n",
                            "Iraqi and US forces arrested 20 suspects in Baghdad.\n"}) {
     Document doc = analyse(text, Date{2006, 1, 10});
     std::set<std::string> sources;
@@ -555,6 +555,11 @@ TEST_F(PipelineEvents, CountriesJoinedInOnePhraseAreEachASource) {
     std::string first = std::string(text).starts_with("Afghan") ? "AFGMIL" : "IRQMIL";
     EXPECT_TRUE(sources.count(first)) << text << all_events(doc);
     EXPECT_TRUE(sources.count("USAMIL")) << text << all_events(doc);
+    // "Khost province": a subdivision the gazetteer knows under its ISO name "Khōst".
+    bool placed = false;
+    for (const Event& e : doc.events)
+      placed = placed || (e.place >= 0 && doc.places[static_cast<size_t>(e.place)].country == first.substr(0, 3));
+    EXPECT_TRUE(placed) << text;
   }
 }
 

@@ -63,6 +63,13 @@ TEST(Gazetteer, CountriesCitiesAndSubdivisions) {
     ASSERT_TRUE(g.find("Texas"));
     EXPECT_EQ(g.find("Texas")->admin1, "US-TX");
     EXPECT_EQ(g.find("Texas")->country, "USA");
+    // As English news writes subdivisions: without the ISO name's diacritics ("Khōst"),
+    // and with their kind ("Khost province", "Diyala governorate").
+    for (const char* name : {"Khōst", "Khost", "Khost province", "Diyala governorate"}) {
+      ASSERT_TRUE(g.find(name)) << name;
+      EXPECT_EQ(g.find(name)->country, std::string_view(name).starts_with("Kh") ? "AFG" : "IRQ") << name;
+    }
+    EXPECT_FALSE(g.find("Khost city"));
   }
   EXPECT_FALSE(g.find("Atlantis"));
 }

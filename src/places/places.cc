@@ -9,6 +9,7 @@
 #include "entities/context.h"
 #include "entities/mentions.h"
 #include "io/file.h"
+#include "text/normalize.h"
 #include "text/text_util.h"
 
 namespace sitrep::places {
@@ -55,9 +56,20 @@ Result<Gazetteer> Gazetteer::load(const entities::ActorDictionary& dict, const s
     auto it = alpha3.find(code.substr(0, code.find('-')));
     if (it == alpha3.end()) continue;
     GazetteerPlace p{name, it->second, code, s.value("type", std::string("subdivision"))};
-    g.by_name_.emplace(name, static_cast<uint32_t>(g.places_.size()));
+    const auto index = static_cast<uint32_t>(g.places_.size());
+    std::vector<std::string> names{name};
     if (auto cut = name.find_first_of("([,"); cut != std::string::npos && cut > 1)  // "Bayern [Bavaria]"
-      g.by_name_.emplace(name.substr(0, name.find_last_not_of(' ', cut - 1) + 1), static_cast<uint32_t>(g.places_.size()));
+      names.push_back(name.substr(0, name.find_last_not_of(' ', cut - 1) + 1));
+    // As English news writes them: without diacritics ("Khōst" as "Khost"), and with the
+    // kind of subdivision after the name ("Khost province", "Diyala governorate").
+    for (size_t i = 0, n = names.size(); i < n; ++i)
+      if (std::string plain = text::strip_marks(names[i]); plain != names[i]) names.push_back(std::move(plain));
+    std::string kind = text::ascii_lower(p.kind);
+    static constexpr std::string_view kKinds[] = {"province", "region", "state", "governorate", "oblast",
+                                                  "county", "district", "prefecture", "department"};
+    if (std::find(std::begin(kKinds), std::end(kKinds), kind) != std::end(kKinds))
+      for (size_t i = 0, n = names.size(); i < n; ++i) names.push_back(names[i] + " " + kind);
+    for (const std::string& x : names) g.by_name_.emplace(x, index);
     g.places_.push_back(std::move(p));
   }
   return g;
@@ -129,7 +141,11 @@ class Resolver {
     for (size_t m = 0; m < doc_.mentions.size(); ++m) {
       const Mention& x = doc_.mentions[m];
       for (uint32_t w = x.first_word; w < x.first_word + x.word_count; ++w) covered[w] = 1;
-      if (x.kind == MentionKind::kName && (x.type == EntityType::kGpe || x.type == EntityType::kLoc))
+      if (x.type != EntityType::kGpe && x.type != EntityType::kLoc) continue;
+      // A name; or a description the gazetteer knows whole ("Khost province", "Rivers state").
+      if (x.kind == MentionKind::kName ||
+          (x.kind == MentionKind::kNominal && doc_.words[x.first_word].upos == kPropn &&
+           gaz_.find(strip_the(doc_.str(x.span)))))
         cands.push_back({x.first_word, x.first_word + x.word_count, static_cast<int32_t>(m)});
     }
     for (const auto& h : ctx_.hits())  // cities and countries the NER missed

@@ -222,4 +222,15 @@ std::string normalize(std::string_view in, NormalizeReport* report) {
   return out;
 }
 
+std::string strip_marks(std::string_view in) {
+  utf8proc_uint8_t* out = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(in.data()),
+                                    static_cast<utf8proc_ssize_t>(in.size()), &out,
+                                    static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK));
+  if (n < 0) return std::string(in);
+  std::string s(reinterpret_cast<const char*>(out), static_cast<size_t>(n));
+  std::free(out);
+  return s;
+}
+
 }  // namespace sitrep::text

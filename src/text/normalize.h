@@ -20,4 +20,9 @@ struct NormalizeReport {
 // for news text). `report` counts the replacements; offsets are input bytes.
 std::string normalize(std::string_view in, NormalizeReport* report = nullptr);
 
+// The text without its diacritics ("Khōst" -> "Khost", "Wāsiţ" -> "Wasit"): canonical
+// decomposition, combining marks dropped, recomposed (utf8proc). Valid UTF-8 in; the input
+// unchanged when utf8proc refuses it.
+std::string strip_marks(std::string_view in);
+
 }  // namespace sitrep::text
