@@ -1,7 +1,7 @@
 // Ingest throughput and query latencies on a generated corpus.
 //
 //   build/ingest_bench [--docs 10000] [--dir /tmp/sitrep_ingest_bench] [--sitrep build/sitrep]
-//                      [--until STAGE] [--threads 1,0] [--postgres URL]
+//                      [--until STAGE] [--threads 1,0] [--postgres URL] [--queries-only]
 //
 // Writes --docs articles built from the sentences of examples/ (bench/ingest_corpus.h),
 // runs `sitrep ingest` on them once per --threads value (a fresh database each time;
@@ -9,6 +9,8 @@
 // store's size; then times the store queries (median of several runs) on the last one.
 // --postgres: into a PostgreSQL store instead of an SQLite file (a fresh schema
 // bench_tN of that database per run; scripts/postgres.sh starts a throwaway server).
+// --queries-only: no corpus and no ingest; times the queries on the store an earlier run
+// left for the last --threads value (after a change to the queries, on the same data).
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -77,65 +79,8 @@ double store_bytes(sitrep::store::Store& store) {
   return st.step() ? st.real(0) : 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  uint64_t docs = 10000;
-  std::string dir = "/tmp/sitrep_ingest_bench", sitrep = "build/sitrep", until, threads = "1,0", postgres;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    std::string k = argv[i], v = argv[i + 1];
-    if (k == "--docs") docs = std::stoull(v);
-    else if (k == "--dir") dir = v;
-    else if (k == "--sitrep") sitrep = v;
-    else if (k == "--until") until = v;
-    else if (k == "--threads") threads = v;
-    else if (k == "--postgres") postgres = v;
-  }
-  fs::path corpus_dir = fs::path(dir) / fmt::format("corpus-{}", docs);
-  if (!fs::exists(corpus_dir / fmt::format("gen-{:06}.txt", docs - 1))) {
-    auto pool = sitrep::corpus::example_sentences(std::string(SITREP_SOURCE_DIR) + "/examples");
-    sitrep::corpus::write_corpus(pool, corpus_dir, docs);
-  }
-  uint64_t bytes = 0;
-  for (auto& e : fs::directory_iterator(corpus_dir)) bytes += e.file_size();
-  fmt::print("corpus: {} articles, {:.1f} MB, {}\n", docs, bytes / 1e6, corpus_dir.string());
-
-  std::string db;
-  std::stringstream ts(threads);
-  for (std::string t; std::getline(ts, t, ',');) {
-    if (postgres.empty()) {
-      db = (fs::path(dir) / fmt::format("bench-t{}.db", t)).string();
-      for (const char* s : {"", "-wal", "-shm"}) fs::remove(db + s);
-    } else {
-      std::string schema = fmt::format("bench_t{}", t);
-      try {
-        sitrep::store::Db::postgres(postgres, false).exec(fmt::format("DROP SCHEMA IF EXISTS {0} CASCADE; CREATE SCHEMA {0}", schema));
-      } catch (const sitrep::store::SqlError& e) {
-        fmt::print("{}\n", e.what());
-        return 1;
-      }
-      db = postgres + (postgres.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema;
-    }
-    std::vector<std::string> args = {sitrep, "ingest", corpus_dir.string(), "--db", db, "--threads", t, "--quiet"};
-    if (!until.empty()) args.insert(args.end(), {"--until", until});
-    Child c = run(args);
-    auto store = sitrep::store::Store::open(db);
-    if (c.status != 0 || !store.ok()) {
-      fmt::print("ingest failed (status {})\n", c.status);
-      return 1;
-    }
-    auto n = store.value().counts().value();
-    fmt::print("ingest --threads {} ({}): {:.1f} s, {:.0f} documents/s, {:.0f} sentences/s, {} events ({} mentions), "
-               "{:.0f} event mentions/s, peak memory {:.0f} MB, database {:.0f} MB; CPU {:.1f} s = {:.0f} documents per CPU second\n",
-               t, until.empty() ? "whole pipeline" : "until " + until, c.seconds, n.documents / c.seconds,
-               n.sentences / c.seconds, n.events, n.event_mentions, n.event_mentions / c.seconds, c.peak_kb / 1024.0,
-               store_bytes(store.value()) / 1e6, c.cpu, n.documents / std::max(c.cpu, 1e-9));
-  }
-  // Re-ingesting the same corpus: every article a no-op.
-  Child again = run({sitrep, "ingest", corpus_dir.string(), "--db", db, "--quiet", "--until", "tokenize"});
-  fmt::print("re-ingest (all unchanged, tokenize only): {:.1f} s, {:.0f} documents/s\n", again.seconds,
-             docs / again.seconds);
-
+// The store's queries on `db`, each the median of several runs.
+int time_queries(const std::string& db) {
   sitrep::store::StoreOptions ro;
   ro.read_only = true;
   auto store = std::move(sitrep::store::Store::open(db, ro)).value();
@@ -184,4 +129,82 @@ int main(int argc, char** argv) {
     (void)sitrep::store::query_quotes(store, f, count(rows));
   });
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  uint64_t docs = 10000;
+  std::string dir = "/tmp/sitrep_ingest_bench", sitrep = "build/sitrep", until, threads = "1,0", postgres;
+  bool queries_only = false;
+  for (int i = 1; i < argc; i += 2) {
+    std::string k = argv[i];
+    if (k == "--queries-only") {
+      queries_only = true;
+      --i;
+      continue;
+    }
+    if (i + 1 >= argc) break;
+    std::string v = argv[i + 1];
+    if (k == "--docs") docs = std::stoull(v);
+    else if (k == "--dir") dir = v;
+    else if (k == "--sitrep") sitrep = v;
+    else if (k == "--until") until = v;
+    else if (k == "--threads") threads = v;
+    else if (k == "--postgres") postgres = v;
+  }
+  auto store_of = [&](const std::string& t) {
+    if (postgres.empty()) return (fs::path(dir) / fmt::format("bench-t{}.db", t)).string();
+    return postgres + (postgres.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
+           fmt::format("bench_t{}", t);
+  };
+  if (queries_only) {
+    std::string last = threads.substr(threads.rfind(',') + 1);
+    return time_queries(store_of(last));
+  }
+  fs::path corpus_dir = fs::path(dir) / fmt::format("corpus-{}", docs);
+  if (!fs::exists(corpus_dir / fmt::format("gen-{:06}.txt", docs - 1))) {
+    auto pool = sitrep::corpus::example_sentences(std::string(SITREP_SOURCE_DIR) + "/examples");
+    sitrep::corpus::write_corpus(pool, corpus_dir, docs);
+  }
+  uint64_t bytes = 0;
+  for (auto& e : fs::directory_iterator(corpus_dir)) bytes += e.file_size();
+  fmt::print("corpus: {} articles, {:.1f} MB, {}\n", docs, bytes / 1e6, corpus_dir.string());
+
+  std::string db;
+  std::stringstream ts(threads);
+  for (std::string t; std::getline(ts, t, ',');) {
+    db = store_of(t);
+    if (postgres.empty()) {
+      for (const char* s : {"", "-wal", "-shm"}) fs::remove(db + s);
+    } else {
+      std::string schema = fmt::format("bench_t{}", t);
+      try {
+        sitrep::store::Db::postgres(postgres, false).exec(fmt::format("DROP SCHEMA IF EXISTS {0} CASCADE; CREATE SCHEMA {0}", schema));
+      } catch (const sitrep::store::SqlError& e) {
+        fmt::print("{}\n", e.what());
+        return 1;
+      }
+    }
+    std::vector<std::string> args = {sitrep, "ingest", corpus_dir.string(), "--db", db, "--threads", t, "--quiet"};
+    if (!until.empty()) args.insert(args.end(), {"--until", until});
+    Child c = run(args);
+    auto store = sitrep::store::Store::open(db);
+    if (c.status != 0 || !store.ok()) {
+      fmt::print("ingest failed (status {})\n", c.status);
+      return 1;
+    }
+    auto n = store.value().counts().value();
+    fmt::print("ingest --threads {} ({}): {:.1f} s, {:.0f} documents/s, {:.0f} sentences/s, {} events ({} mentions), "
+               "{:.0f} event mentions/s, peak memory {:.0f} MB, database {:.0f} MB; CPU {:.1f} s = {:.0f} documents per CPU second\n",
+               t, until.empty() ? "whole pipeline" : "until " + until, c.seconds, n.documents / c.seconds,
+               n.sentences / c.seconds, n.events, n.event_mentions, n.event_mentions / c.seconds, c.peak_kb / 1024.0,
+               store_bytes(store.value()) / 1e6, c.cpu, n.documents / std::max(c.cpu, 1e-9));
+  }
+  // Re-ingesting the same corpus: every article a no-op.
+  Child again = run({sitrep, "ingest", corpus_dir.string(), "--db", db, "--quiet", "--until", "tokenize"});
+  fmt::print("re-ingest (all unchanged, tokenize only): {:.1f} s, {:.0f} documents/s\n", again.seconds,
+             docs / again.seconds);
+
+  return time_queries(db);
 }
