@@ -563,6 +563,20 @@ TEST_F(PipelineEvents, CountriesJoinedInOnePhraseAreEachASource) {
   }
 }
 
+// Not events: a hypothesis ("if Iran was banned"), and killings counted since a time, also
+// when the count stands in an existential clause ("Since 2003, there are 126 British soldiers
+// killed in Iraq"); the same acts told as news are events.
+TEST_F(PipelineEvents, HypothesesAndTalliesAreNoEvents) {
+  for (const char* text : {"The team still has hope if Iran is banned from the tournament by FIFA.\n",
+                           "Since 2003, there are 126 British soldiers killed in Iraq.\n"}) {
+    Document doc = analyse(text, Date{2006, 11, 27});
+    EXPECT_EQ(find_event(doc, "17"), nullptr) << text << all_events(doc);
+    EXPECT_EQ(find_event(doc, "19"), nullptr) << text << all_events(doc);
+  }
+  Document news = analyse("Two British soldiers were killed in Iraq on Monday.\n", Date{2006, 11, 27});
+  EXPECT_NE(find_event(news, "19"), nullptr) << all_events(news);
+}
+
 // Whoever is arrested is a person: a name the dictionaries do not know (and the recogniser
 // may read as an organisation) is a civilian of the country of the police that arrested
 // them, never the place where.

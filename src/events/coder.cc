@@ -143,6 +143,10 @@ bool since_phrase(const SentenceTree& t, int v) {
     for (int guard = 0; k != v && k >= 0 && guard < t.n; k = t.parent[k], ++guard) own = own && !t.verbal(k);
     if (k == v && own) return true;
   }
+  // "Since 2003, there are 126 British soldiers killed in Iraq": a participle on a noun
+  // counts with the clause it stands in.
+  if (t.dep[v] == kAcl && t.parent[v] >= 0 && t.parent[t.parent[v]] >= 0 && t.verbal(t.parent[t.parent[v]]))
+    return since_phrase(t, t.parent[t.parent[v]]);
   return false;
 }
 
@@ -732,6 +736,16 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
 bool Coder::negate_and_mark_modality(const Scratch& sc, int v, Pending& e) const {
   const SentenceTree& t = sc.t;
   const Words& w = words();
+  // A hypothesis is no event ("if Iran was banned from the game", "unless troops withdraw";
+  // docs/annotation.md): the clause's "if", or its governor's for a conjunct or complement.
+  if (t.lone_agents) {
+    static const std::vector<uint64_t> kIf{h("if"), h("unless")};
+    for (int k = v, steps = 0; k >= 0 && steps < 3; k = t.parent[k], ++steps) {
+      for (uint32_t c : t.kids(k))
+        if (t.dep[c] == kMark && among(kIf, t.hl[c])) return false;
+      if (t.dep[k] != kConj && t.dep[k] != kXcomp) break;
+    }
+  }
   auto negator = [&](uint32_t c) {
     return ((t.dep[c] == kAdvmod || t.up[c] == kPart) &&
             (t.word_is(static_cast<int>(c), w.not_) || t.word_is(static_cast<int>(c), w.nt) ||
