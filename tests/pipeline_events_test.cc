@@ -577,6 +577,17 @@ TEST_F(PipelineEvents, HypothesesAndTalliesAreNoEvents) {
   EXPECT_NE(find_event(news, "19"), nullptr) << all_events(news);
 }
 
+// A country naming a currency is no actor: "10 million U.S. dollars" gives no USA event.
+TEST_F(PipelineEvents, ACountryNamingACurrencyIsNoActor) {
+  Document doc = analyse("The agency requires 10 million U.S. dollars to feed 460,000 people in Mozambique.\n",
+                         Date{2006, 11, 10});
+  for (const Event& e : doc.events) EXPECT_FALSE(e.source.code.starts_with("USA")) << all_events(doc);
+  Document aid = analyse("The United States gave food aid to Mozambique.\n", Date{2006, 11, 10});
+  const Event* e = find_event(aid, "07");
+  ASSERT_NE(e, nullptr) << all_events(aid);
+  EXPECT_TRUE(e->source.code.starts_with("USA")) << all_events(aid);
+}
+
 // Whoever is arrested is a person: a name the dictionaries do not know (and the recogniser
 // may read as an organisation) is a civilian of the country of the police that arrested
 // them, never the place where.

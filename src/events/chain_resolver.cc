@@ -24,6 +24,20 @@ bool ChainActorResolver::city_modifier(const Document& doc, const Mention& m) co
   });
 }
 
+// "10 million U.S. dollars", "500 Hong Kong dollars": a country naming a currency is no actor.
+static bool currency_modifier(const Document& doc, const Mention& m) {
+  static const uint16_t compound = deprel_id("compound"), amod = deprel_id("amod");
+  static constexpr std::string_view kCurrencies[] = {"dollar", "euro", "pound", "yuan", "yen", "rupee", "ruble",
+                                                     "rouble", "franc", "peso", "dinar", "riyal", "shilling", "won"};
+  const Word& head = doc.words[m.head_word];
+  if (head.deprel != compound && head.deprel != amod) return false;
+  const Sentence& s = doc.sentences[m.sentence];
+  if (head.head == 0 || head.head > s.word_count) return false;
+  const Word& noun = doc.words[s.first_word + head.head - 1];
+  std::string_view lemma = noun.lemma.end > noun.lemma.begin ? doc.pooled(noun.lemma) : std::string_view();
+  return std::find(std::begin(kCurrencies), std::end(kCurrencies), lemma) != std::end(kCurrencies);
+}
+
 // "Cambodian Prime Minister Hun Sen": the nationality of a title is no actor of its
 // own when the name the title belongs to has a code of that country.
 bool ChainActorResolver::title_owner(const Document& doc, const Mention& m, const std::string& code) const {
@@ -85,7 +99,7 @@ void ChainActorResolver::find(const Document& doc, uint32_t s, Date, std::vector
     const std::string& code = doc.chains[static_cast<size_t>(m.chain)].actor;
     if (code.empty()) continue;
     if (out.size() > begin && m.first_word <= out.back().last) continue;
-    if (city_modifier(doc, m)) continue;
+    if (city_modifier(doc, m) || currency_modifier(doc, m)) continue;
     if (title_owner(doc, m, code)) continue;
     // A bare role is an agent: it joins the country of its phrase.
     auto agent = std::lower_bound(agents_.begin(), agents_.end(), code, [](const std::string& a, const std::string& c) {
