@@ -123,9 +123,11 @@ Status query_events(Store& store, const EventFilter& f, const RowSink& sink) {
     constexpr int kBatch = 64;
     std::string in;
     for (int i = 1; i <= kBatch; ++i) in += fmt::format("{}?{}", i > 1 ? ", " : "", i);
+    // (The document's name by a lookup per report, not a join: PostgreSQL's generic plan for
+    // 64 unknown events hash-joined every document, 10 ms a batch at 10,000 articles.)
     Stmt reports(store.db(),
-                 "SELECT m.event, m.size, m.claims, m.contested, d.doc_id, m.sentence, d.id FROM event_mentions m "
-                 "JOIN documents d ON d.id = m.document WHERE m.event IN (" + in + ") ORDER BY m.event, m.id");
+                 "SELECT m.event, m.size, m.claims, m.contested, (SELECT doc_id FROM documents WHERE id = m.document), "
+                 "m.sentence, m.document FROM event_mentions m WHERE m.event IN (" + in + ") ORDER BY m.event, m.id");
     std::vector<std::pair<int64_t, json>> pending;
     auto flush = [&] {
       for (int i = 0; i < kBatch; ++i) {
