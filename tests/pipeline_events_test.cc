@@ -588,6 +588,21 @@ TEST_F(PipelineEvents, ACountryNamingACurrencyIsNoActor) {
   EXPECT_TRUE(e->source.code.starts_with("USA")) << all_events(aid);
 }
 
+// A place in the by-phrase is where, not who: "killed when their vehicle was struck by a
+// roadside bomb northwest of Baghdad" has no Iraqi doer. A negated governor negates its
+// complement: "did not agree to meet" is no meeting.
+TEST_F(PipelineEvents, PlacesInTheByPhraseAndNegatedGovernors) {
+  for (const char* text : {"Two U.S. soldiers were killed on Tuesday when their vehicle was struck by a roadside "
+                           "bomb northwest of Baghdad.\n",
+                           "Two U.S. soldiers were killed when their vehicle was struck by a bomb in Baghdad.\n"}) {
+    Document doc = analyse(text, Date{2006, 11, 16});
+    ASSERT_NE(find_event(doc, "19"), nullptr) << text << all_events(doc);
+    for (const Event& e : doc.events) EXPECT_FALSE(e.source.code.starts_with("IRQ")) << text << all_events(doc);
+  }
+  Document no = analyse("The Iranian president did not agree to meet the French foreign minister.\n", Date{2006, 11, 16});
+  EXPECT_EQ(find_event(no, "04"), nullptr) << all_events(no);
+}
+
 // Whoever is arrested is a person: a name the dictionaries do not know (and the recogniser
 // may read as an organisation) is a civilian of the country of the police that arrested
 // them, never the place where.

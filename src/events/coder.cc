@@ -526,6 +526,16 @@ void Coder::pattern_source(Scratch& sc, int v, const Match& m, bool passive, boo
       if (!e.src.empty() || !(t.dep[c] == kOblAgent || (t.dep[c] == kObl && cs >= 0 && t.hl[cs] == words().by)))
         continue;
       t.group_of_phrase(static_cast<int>(c), e.src);
+      // "struck by a roadside bomb in Baghdad", "... northwest of Baghdad": a place in the
+      // by-phrase is where, not who.
+      static const std::vector<uint64_t> kCompass{h("north"), h("south"), h("east"), h("west"), h("northeast"),
+                                                  h("northwest"), h("southeast"), h("southwest"), h("outskirts")};
+      std::erase_if(e.src, [&](const CodedActor& a) {
+        if (a.last < 0 || t.match_at[a.last] < 0) return false;
+        int hd = t.np_head(t.match_at[a.last]);
+        if (hd == static_cast<int>(c)) return false;
+        return locative(t, hd) || (t.parent[hd] >= 0 && among(kCompass, t.hl[t.parent[hd]]));
+      });
       // "killed by unidentified men": people no one identifies are an unknown doer, not
       // civilians.
       static const std::vector<uint64_t> kUnidentified{h("unidentified"), h("unknown")};
@@ -767,6 +777,11 @@ bool Coder::negate_and_mark_modality(const Scratch& sc, int v, Pending& e) const
     for (uint32_t c : t.kids(t.parent[v]))
       if (negator(c) && c < static_cast<uint32_t>(v)) e.negated = true;
   if (t.dep[v] == kXcomp && t.parent[v] >= 0 && among(w.refusal, t.hl[t.parent[v]])) e.negated = true;
+  // "was not required to attend", "did not agree to meet": a negated governor negates its
+  // open complement.
+  if (t.lone_agents && !e.negated && t.dep[v] == kXcomp && t.parent[v] >= 0)
+    for (uint32_t c : t.kids(t.parent[v]))
+      if (negator(c)) e.negated = true;
   for (int k = v, steps = 0; t.dep[k] == kXcomp && t.parent[k] >= 0 && steps < t.n; k = t.parent[k], ++steps)
     if (among(w.intent, t.hl[t.parent[k]])) e.future = true;
   if (!e.negated) {
