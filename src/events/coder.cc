@@ -1058,8 +1058,8 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
         }
     // "Police have detained Guan Jingquan", "Li Zhaokun was detained": a person the
     // dictionaries do not know, arrested, attacked or killed, is a civilian (CVL) of the
-    // country of whoever did it, else of the place its clause names (docs/annotation.md).
-    // ("arrested Zhang Wei in Beijing": the person, not the place where.)
+    // country of whoever did it, else of the place its clause names (docs/annotation.md);
+    // the person, not the place where ("arrested Zhang Wei in Beijing").
     if (t.lone_agents && !p.noun && is_material_event(e.code) && !e.compound)
       if (int who = passive ? subj : t.child_with(v, kObj); who >= 0)
         if (const Mention* person = unknown_person(doc, s, t.fw + static_cast<uint32_t>(who), e.code.starts_with("173"))) {
@@ -1068,20 +1068,18 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
             places_only = places_only && a.last >= 0 && t.match_at[a.last] >= 0 && !t.below(a.last, who) &&
                           locative(t, t.np_head(t.match_at[a.last]));
           if (places_only) e.tgt.clear();
-        }
-    if (e.tgt.empty() && t.lone_agents && !p.noun && is_material_event(e.code) && !e.compound)
-      if (int who = passive ? subj : t.child_with(v, kObj); who >= 0)
-        if (const Mention* person = unknown_person(doc, s, t.fw + static_cast<uint32_t>(who), e.code.starts_with("173"))) {
-          std::string country;
-          for (const CodedActor& a : e.src)
-            if (country.empty() && resolver_.has_country(a.code)) country = a.code.substr(0, 3);
-          for (const Place& pl : doc.places) {  // a place of the verb's own clause
-            if (!country.empty() || pl.sentence != s || pl.mention < 0 || !resolver_.has_country(pl.country)) continue;
-            int j = static_cast<int>(doc.mentions[static_cast<size_t>(pl.mention)].head_word) - static_cast<int>(t.fw);
-            if (j >= 0 && j < n && j != v && (j > v ? sc.after[j] : sc.before[j])) country = pl.country.substr(0, 3);
+          if (e.tgt.empty()) {
+            std::string country;
+            for (const CodedActor& a : e.src)
+              if (country.empty() && resolver_.has_country(a.code)) country = a.code.substr(0, 3);
+            for (const Place& pl : doc.places) {  // a place of the verb's own clause
+              if (!country.empty() || pl.sentence != s || pl.mention < 0 || !resolver_.has_country(pl.country)) continue;
+              int j = static_cast<int>(doc.mentions[static_cast<size_t>(pl.mention)].head_word) - static_cast<int>(t.fw);
+              if (j >= 0 && j < n && j != v && (j > v ? sc.after[j] : sc.before[j])) country = pl.country.substr(0, 3);
+            }
+            e.tgt.push_back({country + "CVL", static_cast<int>(person->first_word - t.fw),
+                             static_cast<int>(person->first_word + person->word_count - 1 - t.fw)});
           }
-          e.tgt.push_back({country + "CVL", static_cast<int>(person->first_word - t.fw),
-                           static_cast<int>(person->first_word + person->word_count - 1 - t.fw)});
         }
     // Implied agents (our resolver only): a material event (roots 14-20) done to
     // someone by no one named, in the passive ("40 protesters were arrested") or by a
