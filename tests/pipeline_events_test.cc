@@ -56,6 +56,16 @@ std::string all_events(const Document& doc) {
   return s;
 }
 
+// Codes `text` and expects an event of `root` from `source` to `target` (whole codes).
+void expect_coded(const char* text, Date date, std::string_view root, std::string_view source,
+                  std::string_view target) {
+  Document doc = analyse(text, date);
+  const Event* e = find_event(doc, root);
+  ASSERT_NE(e, nullptr) << text << all_events(doc);
+  EXPECT_EQ(e->source.code, source) << text << all_events(doc);
+  EXPECT_EQ(e->target.code, target) << text << all_events(doc);
+}
+
 class PipelineEvents : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -443,22 +453,10 @@ TEST_F(PipelineEvents, AParticipleWithItsOwnObjectIsActiveAndShortLowerCaseText)
 // anywhere ("Police arrested 12 protesters": COP 173 OPP; the pattern's default target
 // looked for actors with a country only and the event was lost).
 TEST_F(PipelineEvents, ABareRoleAsTheObjectIsTheTarget) {
-  struct Case {
-    const char* text;
-    const char* root;
-    const char* source;
-    const char* target;
-  };
-  for (const Case& c : {Case{"Police arrested 12 protesters.\n", "17", "COP", "OPP"},
-                        Case{"Gunmen killed three policemen on the road.\n", "19", "REB", "COP"},
-                        Case{"Gunmen killed three soldiers.\n", "19", "REB", "MIL"},  // a pattern naming its object
-                        Case{"Rebels attacked soldiers near the border.\n", "19", "REB", "MIL"}}) {
-    Document doc = analyse(c.text, Date{2021, 3, 1});
-    const Event* e = find_event(doc, c.root);
-    ASSERT_NE(e, nullptr) << c.text << all_events(doc);
-    EXPECT_EQ(e->source.code, c.source) << c.text << all_events(doc);
-    EXPECT_EQ(e->target.code, c.target) << c.text << all_events(doc);
-  }
+  expect_coded("Police arrested 12 protesters.\n", Date{2021, 3, 1}, "17", "COP", "OPP");
+  expect_coded("Gunmen killed three policemen on the road.\n", Date{2021, 3, 1}, "19", "REB", "COP");
+  expect_coded("Gunmen killed three soldiers.\n", Date{2021, 3, 1}, "19", "REB", "MIL");  // a pattern naming its object
+  expect_coded("Rebels attacked soldiers near the border.\n", Date{2021, 3, 1}, "19", "REB", "MIL");
 }
 
 // Condemning "the attack" that the sentence names no doer of condemns whoever the article
@@ -607,19 +605,8 @@ TEST_F(PipelineEvents, PlacesInTheByPhraseAndNegatedGovernors) {
 // may read as an organisation) is a civilian of the country of the police that arrested
 // them, never the place where.
 TEST_F(PipelineEvents, AnUnknownPersonArrestedIsACivilianOfThePolicesCountry) {
-  struct Case {
-    const char* text;
-    const char* source;
-    const char* target;
-  };
-  for (const Case& c : {Case{"Chinese police arrested Zhang Wei in Beijing on Monday.\n", "CHNCOP", "CHNCVL"},
-                        Case{"Police have detained Guan Jingquan, the driver.\n", "COP", "CVL"}}) {
-    Document doc = analyse(c.text, Date{2006, 1, 10});
-    const Event* e = find_event(doc, "17");
-    ASSERT_NE(e, nullptr) << c.text << all_events(doc);
-    EXPECT_EQ(e->source.code, c.source) << c.text << all_events(doc);
-    EXPECT_EQ(e->target.code, c.target) << c.text << all_events(doc);
-  }
+  expect_coded("Chinese police arrested Zhang Wei in Beijing on Monday.\n", Date{2006, 1, 10}, "17", "CHNCOP", "CHNCVL");
+  expect_coded("Police have detained Guan Jingquan, the driver.\n", Date{2006, 1, 10}, "17", "COP", "CVL");
 }
 
 // Who killed, when the sentence tells it around the killing: "X were killed when police

@@ -274,7 +274,7 @@ struct Document {
   std::vector<Mention> mentions;  // sorted by span.begin
   std::vector<Chain> chains;
   std::vector<TimeExpr> times;
-  std::vector<Place> places;
+  std::vector<Place> places;  // in text order (places/places.h)
   std::vector<Event> events;
   std::vector<Quote> quotes;
 

@@ -1072,8 +1072,12 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
             std::string country;
             for (const CodedActor& a : e.src)
               if (country.empty() && resolver_.has_country(a.code)) country = a.code.substr(0, 3);
-            for (const Place& pl : doc.places) {  // a place of the verb's own clause
-              if (!country.empty() || pl.sentence != s || pl.mention < 0 || !resolver_.has_country(pl.country)) continue;
+            // A place of the verb's own clause (places are in text order: this sentence's only).
+            auto pl_it = std::lower_bound(doc.places.begin(), doc.places.end(), s,
+                                          [](const Place& x, uint32_t sent) { return x.sentence < sent; });
+            for (; pl_it != doc.places.end() && pl_it->sentence == s && country.empty(); ++pl_it) {
+              const Place& pl = *pl_it;
+              if (pl.mention < 0 || !resolver_.has_country(pl.country)) continue;
               int j = static_cast<int>(doc.mentions[static_cast<size_t>(pl.mention)].head_word) - static_cast<int>(t.fw);
               if (j >= 0 && j < n && j != v && (j > v ? sc.after[j] : sc.before[j])) country = pl.country.substr(0, 3);
             }
