@@ -390,7 +390,8 @@ TEST_P(StoreOn, EveryEventOfALongListingHasItsOwnReports) {
   Store store = open_store(temp_db("db"));
   constexpr int kEvents = 150;  // more than two of the query's batches
   for (int i = 0; i < kEvents; ++i) {
-    Date day{2022, 1 + i / 14, 1 + 2 * (i % 14)};  // two days apart: never one happening
+    // Two days apart: never one happening.
+    Date day{2022, static_cast<uint8_t>(1 + i / 14), static_cast<uint8_t>(1 + 2 * (i % 14))};
     Document d = make_doc("d" + std::to_string(i), "Strike number " + std::to_string(i) + " killed people.", "Outlet A", day);
     Event e = make_event("RUSMIL", "UKRCVL", "195", day, 0);
     e.size.dead = Figure{i + 1, i + 1, d.sentences[0].span, 0};
