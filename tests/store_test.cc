@@ -226,6 +226,36 @@ TEST_P(StoreOn, ReplacingAnOriginalFreesItsCopies) {
   EXPECT_EQ(store.counts().value().duplicates, 0);
 }
 
+// Counts are kept as reports arrive and recounted when a document goes: whatever the
+// order of adds, copies and replacements, a merged event's counts are those of a store
+// that received only the articles standing at the end.
+TEST_P(StoreOn, CountsAfterAddsCopiesAndReplacementsAreThoseOfTheFinalArticles) {
+  auto reporting = [](Document d) {
+    d.events.push_back(make_event("DEUGOV", "FRAGOV", "071", {2022, 4, 4}));
+    return d;
+  };
+  Document a = reporting(make_doc("a", kLongText, "Wire"));
+  Document copy = reporting(make_doc("copy", std::string(kLongText) + " More to follow.", "Paper"));
+  Document c = reporting(make_doc("c", kCallText, "Paper"));
+  Document c2 = reporting(make_doc("c", std::string(kCallText) + " Updated.", "Paper"));
+  Document d = reporting(make_doc("d", "The paper printed a second story on the aid. It was short.", "Paper"));
+  Document e = reporting(make_doc("e", "Nobody knows who wrote this story on the aid. It was short.", ""));
+  Document a2 = reporting(make_doc("a", "The wire rewrote its story on the aid entirely. It was short.", "Wire"));
+
+  Store store = open_store(temp_db("seq"));
+  for (Document* doc : {&a, &copy, &c, &c2, &d, &e, &a2}) ASSERT_TRUE(store.ingest(*doc).ok());
+  Store fresh = open_store(temp_db("fresh"));
+  for (Document* doc : {&copy, &c2, &d, &e, &a2}) ASSERT_TRUE(fresh.ingest(*doc).ok());
+
+  auto got = events_of(store), want = events_of(fresh);
+  ASSERT_EQ(got.size(), 1u);
+  ASSERT_EQ(want.size(), 1u);
+  EXPECT_EQ(want[0]["mentions"], 5);
+  EXPECT_EQ(want[0]["articles"], 5);  // the copy stands alone once its original changed
+  EXPECT_EQ(want[0]["sources"], 3);   // Paper, Wire, and the article of no outlet
+  for (const char* count : {"mentions", "articles", "sources"}) EXPECT_EQ(got[0][count], want[0][count]) << count;
+}
+
 TEST_P(StoreOn, EventsThatDifferAreNotMerged) {
   Store store = open_store(temp_db("db"));
   Document a = make_doc("a", "One. Two. Three. Four. Five. Six. Seven.", "X");
@@ -693,6 +723,40 @@ TEST(Store, DamagedPagesAreRefusedOnOpenAndNothingIsWritten) {
   }
   EXPECT_EQ(read_file(path), before);
   EXPECT_FALSE(fs::exists(path + "-wal") && fs::file_size(path + "-wal") > 0);
+}
+
+// A store written before an event's articles and outlets were kept (schema version 5):
+// opening it for writing fills them from the stored reports, and later reports add to them.
+TEST(Store, UpgradedStoreKeepsCountingItsEvents) {
+  std::string path = temp_db("db");
+  {
+    Store store = open_store(path);
+    Document a = make_doc("a", kCallText, "Daily One");
+    Document b = make_doc("b", kLongText, "Evening Two");
+    for (Document* d : {&a, &b}) {
+      d->events.push_back(make_event("CHNGOV", "UKRGOV", "041", {2022, 4, 4}));
+      ASSERT_TRUE(store.ingest(*d).ok());
+    }
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE event_articles; DROP TABLE event_outlets; DELETE FROM schema_version WHERE version > 5",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+
+  Store store = open_store(path);
+  Document c = make_doc("c", "The paper said the two ministers spoke by phone. Nothing more.", "Daily One");
+  Document d = make_doc("d", "A third outlet said the ministers had talked. Nothing more.", "Third");
+  for (Document* doc : {&c, &d}) {
+    doc->events.push_back(make_event("CHNGOV", "UKRGOV", "041", {2022, 4, 4}));
+    ASSERT_TRUE(store.ingest(*doc).ok());
+  }
+  auto events = events_of(store);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]["mentions"], 4);
+  EXPECT_EQ(events[0]["articles"], 4);
+  EXPECT_EQ(events[0]["sources"], 3);  // Daily One twice
 }
 
 TEST(Store, SchemaHasVersionAndApplicationId) {

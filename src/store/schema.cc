@@ -204,6 +204,31 @@ ALTER TABLE places ADD COLUMN point_of_country INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX events_story ON events(story);
 CREATE INDEX event_mentions_event ON event_mentions(event, id);
 )sql", nullptr, nullptr},
+    // 6: an event's articles and outlets, kept up to date as reports arrive, so that a new
+    // report adds to its event's counts instead of recounting every earlier report (the
+    // writer's cost grew with the store: an event of a big story has thousands of reports).
+    // article: the report's document, or the original it is a near-duplicate of; outlet:
+    // the article's source, '#' and its id when unknown (kOutletKey in store.cc).
+    {R"sql(
+CREATE TABLE event_articles (
+  event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  article INTEGER NOT NULL,
+  reports INTEGER NOT NULL,              -- its sentences reporting the event (copies' included)
+  PRIMARY KEY (event, article)
+) WITHOUT ROWID;
+CREATE TABLE event_outlets (
+  event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  outlet TEXT NOT NULL,
+  articles INTEGER NOT NULL,             -- its articles reporting the event
+  PRIMARY KEY (event, outlet)
+) WITHOUT ROWID;
+INSERT INTO event_articles (event, article, reports)
+  SELECT m.event, coalesce(d.duplicate_of, d.id), count(*) FROM event_mentions m JOIN documents d ON d.id = m.document
+  GROUP BY m.event, coalesce(d.duplicate_of, d.id);
+INSERT INTO event_outlets (event, outlet, articles)
+  SELECT a.event, coalesce(nullif(o.source, ''), '#' || o.id), count(*) FROM event_articles a
+  JOIN documents o ON o.id = a.article GROUP BY a.event, coalesce(nullif(o.source, ''), '#' || o.id);
+)sql", nullptr, nullptr},
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

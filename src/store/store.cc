@@ -109,8 +109,9 @@ struct Store::Impl {
   std::optional<StoryClusterer> stories;
   // Prepared once: ingest runs them per row.
   Stmt find_key, find_hash, insert_doc, delete_doc, doc_events, dup_children, insert_signature, insert_band,
-      find_band, get_signature, insert_duplicate, find_event, insert_event, insert_event_mention, recount, drop_empty,
-      set_story, drop_empty_stories;
+      find_band, get_signature, insert_duplicate, find_event, insert_event, insert_event_mention, outlet_of,
+      add_article, add_outlet, add_counts, clear_articles, clear_outlets, rebuild_articles, rebuild_outlets, recount,
+      drop_empty, set_story, drop_empty_stories;
   // A document's rows of each kind, sent together (flush_rows at the end of its ingest).
   RowBatch insert_sentence, insert_chain, insert_mention, insert_time, insert_place, insert_quote;
   void flush_rows(bool send);  // send: write them; else drop them (the document's savepoint rolled back)
@@ -120,7 +121,13 @@ struct Store::Impl {
   void remove_document(int64_t id, std::set<int64_t>& touched);
   void find_duplicate(int64_t hash, const Document& doc, const Signature* sig, IngestResult& r);
   int64_t merge_event(const Document& doc, const Event& e, int64_t document);
+  void count_reports(int64_t event, int64_t article, const std::string& outlet, int64_t reports);
+  void recount_event(int64_t event);
 };
+
+// An article's outlet, as `sources` counts them: its source, or when unknown the article
+// itself ('#' and its id), so that two articles of unknown outlets are two sources.
+constexpr const char* kOutletKey = "coalesce(nullif(o.source, ''), '#' || o.id)";
 
 void Store::Impl::prepare() {
   find_key = Stmt(db, "SELECT id, hash FROM documents WHERE doc_key = ?");
@@ -154,7 +161,8 @@ void Store::Impl::prepare() {
   }
   insert_band = Stmt(db, "INSERT INTO lsh_bands (band_key, document) VALUES " + rows);
   find_band = Stmt(db, "SELECT document, count(*) FROM lsh_bands WHERE band_key IN (" + keys +
-                           ") GROUP BY document HAVING count(*) >= 2 ORDER BY document");
+                           ") GROUP BY document HAVING count(*) >= 2 ORDER BY count(*) DESC, document LIMIT " +
+                           std::to_string(kMaxCandidates));
   get_signature = Stmt(db, "SELECT s.minhash, coalesce(d.duplicate_of, d.id) FROM signatures s "
                            "JOIN documents d ON d.id = s.document WHERE s.document = ?");
   insert_duplicate = Stmt(db, "INSERT INTO duplicates (document, original, jaccard) VALUES (?, ?, ?)");
@@ -177,14 +185,32 @@ void Store::Impl::prepare() {
   // GDELT's counts: mentions = sentences reporting it (duplicates included);
   // articles = distinct articles, a near-duplicate counting as its original;
   // sources = distinct outlets of those articles, an unknown outlet counting as its own.
+  // A new report adds to them (event_articles and event_outlets say whether its article
+  // and outlet are new to the event); removing a document recounts its events from scratch.
+  outlet_of = Stmt(db, fmt::format("SELECT {} FROM documents o WHERE o.id = ?", kOutletKey));
+  add_article = Stmt(db,
+                     "INSERT INTO event_articles (event, article, reports) VALUES (?, ?, ?) ON CONFLICT (event, article) "
+                     "DO UPDATE SET reports = event_articles.reports + excluded.reports RETURNING reports");
+  add_outlet = Stmt(db,
+                    "INSERT INTO event_outlets (event, outlet, articles) VALUES (?, ?, 1) ON CONFLICT (event, outlet) "
+                    "DO UPDATE SET articles = event_outlets.articles + 1 RETURNING articles");
+  add_counts = Stmt(db, "UPDATE events SET mentions = mentions + ?2, articles = articles + ?3, sources = sources + ?4 "
+                        "WHERE id = ?1");
+  clear_articles = Stmt(db, "DELETE FROM event_articles WHERE event = ?");
+  clear_outlets = Stmt(db, "DELETE FROM event_outlets WHERE event = ?");
+  rebuild_articles = Stmt(db,
+                          "INSERT INTO event_articles (event, article, reports) SELECT ?1, coalesce(d.duplicate_of, d.id), "
+                          "count(*) FROM event_mentions m JOIN documents d ON d.id = m.document WHERE m.event = ?1 "
+                          "GROUP BY coalesce(d.duplicate_of, d.id)");
+  rebuild_outlets = Stmt(db, fmt::format("INSERT INTO event_outlets (event, outlet, articles) SELECT ?1, {0}, count(*) "
+                                         "FROM event_articles a JOIN documents o ON o.id = a.article WHERE a.event = ?1 "
+                                         "GROUP BY {0}",
+                                         kOutletKey));
   recount = Stmt(db,
                  "UPDATE events SET "
                  "mentions = (SELECT count(*) FROM event_mentions WHERE event = ?1), "
-                 "articles = (SELECT count(DISTINCT coalesce(d.duplicate_of, d.id)) FROM event_mentions m "
-                 "  JOIN documents d ON d.id = m.document WHERE m.event = ?1), "
-                 "sources = (SELECT count(DISTINCT coalesce(nullif(o.source, ''), '#' || o.id)) FROM event_mentions m "
-                 "  JOIN documents d ON d.id = m.document JOIN documents o ON o.id = coalesce(d.duplicate_of, d.id) "
-                 "  WHERE m.event = ?1), "
+                 "articles = (SELECT count(*) FROM event_articles WHERE event = ?1), "
+                 "sources = (SELECT count(*) FROM event_outlets WHERE event = ?1), "
                  "first_document = coalesce((SELECT min(document) FROM event_mentions WHERE event = ?1), first_document) "
                  "WHERE id = ?1");
   drop_empty = Stmt(db, "DELETE FROM events WHERE id = ? AND mentions = 0");
@@ -212,7 +238,8 @@ void Store::Impl::find_duplicate(int64_t hash, const Document& doc, const Signat
   if (r.duplicate_of || !sig) return;
   // Candidates must share two bands: at J = 0.8 about 13 of 32 are expected
   // (fewer than two: about 1e-6), while loosely related articles (J ~ 0.3)
-  // share two only 3% of the time; this keeps verification cheap.
+  // share two only 3% of the time; of those, only the kMaxCandidates sharing the
+  // most bands are verified (3% of a big store is thousands of signatures to read).
   std::vector<int64_t> candidates;
   for (int b = 0; b < kBands; ++b) find_band.bind(b + 1, band_key(*sig, b));
   while (find_band.step()) candidates.push_back(find_band.int64(0));
@@ -262,6 +289,28 @@ int64_t Store::Impl::merge_event(const Document& doc, const Event& e, int64_t do
   return insert_event.insert();
 }
 
+void Store::Impl::count_reports(int64_t event, int64_t article, const std::string& outlet, int64_t reports) {
+  add_article.bind(1, event).bind(2, article).bind(3, reports);
+  bool new_article = add_article.step() && add_article.int64(0) == reports;
+  add_article.reset();
+  bool new_outlet = false;
+  if (new_article) {
+    add_outlet.bind(1, event).bind(2, outlet);
+    new_outlet = add_outlet.step() && add_outlet.int64(0) == 1;
+    add_outlet.reset();
+  }
+  add_counts.bind(1, event).bind(2, reports).bind(3, new_article ? 1 : 0).bind(4, new_outlet ? 1 : 0).run();
+}
+
+void Store::Impl::recount_event(int64_t event) {
+  clear_articles.bind(1, event).run();
+  clear_outlets.bind(1, event).run();
+  rebuild_articles.bind(1, event).run();
+  rebuild_outlets.bind(1, event).run();
+  recount.bind(1, event).run();
+  drop_empty.bind(1, event).run();  // cascades to its article and outlet rows
+}
+
 void Store::Impl::flush_rows(bool send) {
   for (RowBatch* b : {&insert_sentence, &insert_chain, &insert_mention, &insert_time, &insert_place, &insert_quote}) {
     if (send) b->flush(); else b->clear();
@@ -272,7 +321,7 @@ IngestResult Store::Impl::ingest(const Document& doc) {
   IngestResult r;
   std::string key = document_key(doc);
   int64_t hash = content_hash(doc);
-  std::set<int64_t> touched;  // events whose counts change
+  std::set<int64_t> touched;  // events that lost reports: recounted from scratch
   find_key.bind(1, key);
   if (find_key.step()) {
     int64_t id = find_key.int64(0);
@@ -350,6 +399,7 @@ IngestResult Store::Impl::ingest(const Document& doc) {
   // A sentence that tells again an event of the article ("57 people were killed", after the
   // strike) is another report of that happening, not a happening of its own.
   std::vector<int64_t> stored(doc.events.size(), -1);
+  std::map<int64_t, int64_t> added;  // event -> this document's new reports of it
   std::vector<size_t> group(doc.events.size());
   for (size_t i = 0; i < doc.events.size(); ++i) {
     int32_t r = doc.events[i].reports;
@@ -362,7 +412,6 @@ IngestResult Store::Impl::ingest(const Document& doc) {
                         ? stored[e.reports]
                         : merge_event(doc, e, id);
     stored[i] = event;
-    touched.insert(event);
     Stmt& st = insert_event_mention;
     st.bind(1, event).bind(2, id).bind(3, e.sentence).bind(4, e.span.begin).bind(5, e.span.end);
     st.bind_text_or_null(6, e.source.code).bind_text_or_null(7, text(e.source.text));
@@ -387,13 +436,24 @@ IngestResult Store::Impl::ingest(const Document& doc) {
     if (int tp = io::time_precision(doc, e)) st.bind(28, tp); else st.bind_null(28);
     st.bind(29, place && place->point.of_country ? 1 : 0);
     st.run();
-    r.events += db.changes();
+    int64_t n = db.changes();
+    r.events += n;
+    if (n) added[event] += n;
   }
   int64_t story = stories->assign(doc, id, r.duplicate_of);
-  for (int64_t event : touched) {
-    recount.bind(1, event).run();
-    drop_empty.bind(1, event).run();
+  std::string outlet;
+  if (!added.empty()) {
+    outlet_of.bind(1, r.duplicate_of ? r.duplicate_of : id);
+    if (outlet_of.step()) outlet = outlet_of.text(0);
+    outlet_of.reset();
+  }
+  for (auto [event, reports] : added) {
+    if (!touched.count(event)) count_reports(event, r.duplicate_of ? r.duplicate_of : id, outlet, reports);
     set_story.bind(1, story).bind(2, event).run();  // an event belongs to the story that first reported it
+  }
+  for (int64_t event : touched) {
+    recount_event(event);
+    set_story.bind(1, story).bind(2, event).run();
   }
   if (r.outcome == IngestOutcome::kReplaced) drop_empty_stories.run();
   return r;
