@@ -489,6 +489,23 @@ TEST_F(PipelineEvents, TheInjuredOfAnElidedSecondTollAreCounted) {
   }
 }
 
+// A killing told as a noun counts its "of" phrase ("the killing of 19 villagers"); a count
+// the tree hangs on the victim noun's modifier ("Four police officers": nummod of
+// "police") is still the victims' count.
+TEST_F(PipelineEvents, NominalKillingsAndCountsOnAModifierAreTolls) {
+  auto dead_of = [&](const char* text) {
+    Document doc = analyse(text, Date{2006, 1, 10});
+    for (const Event& e : doc.events)
+      if (e.size.dead.known()) return e.size.dead.min;
+    return int64_t{-2};
+  };
+  EXPECT_EQ(dead_of("Rights groups demanded an inquiry into the killing of 19 villagers near Kandahar.\n"), 19);
+  EXPECT_EQ(dead_of("The execution of 148 Iraqi civilians in Dujail shocked the world.\n"), 148);
+  EXPECT_EQ(dead_of("Four police officers were shot dead in the town of Aguililla.\n"), 4);
+  // The execution of an order counts no one.
+  EXPECT_EQ(dead_of("Troops began the execution of the order near Kandahar.\n"), -2);
+}
+
 // One more victim counted without a number: "and another injured" (the tree may hang
 // "another" on the toll word), "and a fourth was wounded".
 TEST_F(PipelineEvents, AnotherAndAFourthAreOneMore) {

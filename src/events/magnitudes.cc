@@ -37,6 +37,8 @@ bool ordinal(std::string_view w) {
 constexpr TollWord kTollWords[] = {
     {"kill", kDead, false},      {"slay", kDead, false},       {"murder", kDead, false},
     {"massacre", kDead, false},  {"execute", kDead, false},    {"die", kDead, true},
+    {"killing", kDead, false},   {"execution", kDead, false},  {"assassinate", kDead, false},
+    {"assassination", kDead, false}, {"behead", kDead, false}, {"lynch", kDead, false},
     {"perish", kDead, true},     {"death", kDead, false},      {"fatality", kDead, false},
     {"dead", kDead, true},       {"injured", kInjured, true},  {"wounded", kInjured, true},
     {"injure", kInjured, false},  {"wound", kInjured, false},
@@ -423,6 +425,9 @@ class SentenceTolls {
     // The count: the victim itself ("57 were killed"), its number ("12 civilians"), or a
     // count noun heading it ("dozens of civilians").
     int count = doc_.words[first_ + v].upos == kNum ? victim : child(v, kNummod);
+    // "Four police officers": the tree may count the noun's modifier instead.
+    for (uint32_t k = 0; k < v && count < 0; ++k)
+      if (parent(k) == victim && dep(k) == kCompound) count = child(k, kNummod);
     uint32_t b, e;
     if (count >= 0) {
       uint32_t cb, ce;
