@@ -1160,6 +1160,31 @@ TEST_F(PipelineEvents, DisastersKillButAttackNoOne) {
   ASSERT_NE(find_event(attack, "19"), nullptr) << all_events(attack);
   Document storm = analyse("Six villagers were struck dead by bolts of lightning in northern India.\n", Date{2015, 6, 15});
   EXPECT_TRUE(storm.events.empty()) << all_events(storm);
+  // Road and sea accidents told as verbs.
+  for (const char* text : {"At least 16 people were killed when two passenger buses collided in northern India.\n",
+                           "Twelve people were killed when a bus plunged into a gorge in northern Pakistan.\n"}) {
+    Document accident = analyse(text, Date{2015, 6, 15});
+    EXPECT_EQ(find_event(accident, "18"), nullptr) << text << all_events(accident);
+    EXPECT_EQ(find_event(accident, "19"), nullptr) << text << all_events(accident);
+  }
+}
+
+// A role with no country of its own takes it from a place its sentence names as where, or
+// before it; not from the places it goes to or acts on ("will visit Tanzania").
+TEST_F(PipelineEvents, WhereAnOfficialGoesIsNotWhoseHeIs) {
+  Document doc = analyse("The king will visit Tanzania, Kenya and Egypt next month.\n", Date{2015, 6, 15});
+  std::vector<std::string> targets;
+  for (const Event& e : doc.events) {
+    EXPECT_FALSE(e.source.code.starts_with("TZA") || e.source.code.starts_with("KEN")) << all_events(doc);
+    if (e.code == "042") targets.push_back(e.target.code);
+  }
+  std::sort(targets.begin(), targets.end());
+  EXPECT_EQ(targets, (std::vector<std::string>{"EGYGOV", "KENGOV", "TZAGOV"})) << all_events(doc);
+  // Where it happens still places the agent.
+  Document placed = analyse("Riot police detained dozens of students in Caracas on Monday.\n", Date{2023, 5, 17});
+  const Event* e = find_event(placed, "17");
+  ASSERT_NE(e, nullptr) << all_events(placed);
+  EXPECT_EQ(e->source.code, "VENCOP") << all_events(placed);
 }
 
 // A pattern that names what the preposition governs beats one that does not:

@@ -40,6 +40,13 @@ TEST(Truecase, CommonWordsThatAreAlsoNamesKeepTheirCase) {
             "Let us see who may come in the morning.");
 }
 
+// "car" is a word before it is the Central African Republic's acronym.
+TEST(Truecase, EverydayWordsThatAreAcronymsKeepTheirCase) {
+  Truecaser t({"CAR", "Kabul"});
+  EXPECT_EQ(t.restore("police arrested four persons in the car in kabul.", TextCase::kLower),
+            "Police arrested four persons in the car in Kabul.");
+}
+
 TEST(Truecase, UpperCaseTextIsLoweredFirst) {
   Truecaser t({"Kabul", "NATO"});
   std::string in = "NATO TROOPS LEFT KABUL. THEY WILL RETURN.";

@@ -481,14 +481,20 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
           evidence[m.chain] = "; country from " + std::string(doc.str(k->second.second));
         } else {
           // Where the sentence says it happens ("in Fallujah") before any other place it
-          // names ("a US patrol"); the nearest among equals.
+          // names before the agent ("Kenya's capital ... the police"); the nearest among
+          // equals. A place named after the agent, not as where, is what it acts on or goes
+          // to, not whose it is ("the king will visit Tanzania", "an insurgent fired at a US
+          // patrol").
           const Place* near = nullptr;
           uint32_t best_distance = UINT32_MAX;
           for (uint32_t pi : places_in[s]) {
             const Place& p = doc.places[pi];
             if (p.span.begin >= m.span.begin && p.span.end <= m.span.end) continue;
             uint32_t d = p.span.begin > m.span.begin ? p.span.begin - m.span.begin : m.span.begin - p.span.begin;
-            if (!locative_place(doc, p)) d += 1u << 20;
+            if (!locative_place(doc, p)) {
+              if (p.span.begin > m.span.begin) continue;
+              d += 1u << 20;
+            }
             if (d < best_distance) best_distance = d, near = &p;
           }
           if (near) {

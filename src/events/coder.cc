@@ -56,7 +56,9 @@ struct Words {
   std::vector<uint64_t> disaster{h("crash"), h("accident"), h("lightning"), h("flood"), h("earthquake"), h("quake"),
                                  h("storm"), h("collapse"), h("landslide"), h("avalanche"), h("cyclone"), h("hurricane"),
                                  h("typhoon"), h("tsunami"), h("epidemic"), h("outbreak"), h("drown"), h("stampede"),
-                                 h("collision"), h("derail"), h("flu"), h("virus"), h("heatwave"), h("mudslide")};
+                                 h("collision"), h("derail"), h("flu"), h("virus"), h("heatwave"), h("mudslide"),
+                                 // road, rail and sea accidents told as verbs: "killed when two buses collided"
+                                 h("collide"), h("overturn"), h("plunge"), h("capsize")};
   // Crashes and collapses kill without attacking: "crashed in Abuja, killing 98 people".
   std::vector<uint64_t> disaster_verb{h("crash"), h("collapse"), h("derail"), h("capsize"), h("sink")};
   // Trials and indictments are the courts' even when no one is named.
