@@ -22,6 +22,9 @@ inline constexpr int kBands = kHashes / kRows;
 // Candidates verified per new article: those sharing the most bands (a copy at J = 0.8
 // shares about 13 of 32; an unrelated article rarely more than 3).
 inline constexpr int kMaxCandidates = 16;
+// Stored articles looked at per band key: its latest (a copy comes soon after its original;
+// a key thousands of articles share, boilerplate, would make each check read them all).
+inline constexpr int kBandReach = 64;
 
 using Signature = std::array<uint32_t, kHashes>;
 

@@ -229,6 +229,12 @@ INSERT INTO event_outlets (event, outlet, articles)
   SELECT a.event, coalesce(nullif(o.source, ''), '#' || o.id), count(*) FROM event_articles a
   JOIN documents o ON o.id = a.article GROUP BY a.event, coalesce(nullif(o.source, ''), '#' || o.id);
 )sql", nullptr, nullptr},
+    // 7: a band key's latest articles read from the index alone (the near-duplicate check
+    // reads at most kBandReach of them per key: store.cc).
+    {R"sql(
+CREATE INDEX lsh_bands_key_document ON lsh_bands(band_key, document);
+DROP INDEX lsh_bands_key;
+)sql", nullptr, nullptr},
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

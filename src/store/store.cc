@@ -154,15 +154,17 @@ void Store::Impl::prepare() {
                           10);
   insert_signature = Stmt(db, "INSERT INTO signatures (document, minhash) VALUES (?, ?)");
   // All of a document's bands in one statement each (one round trip, not 32, on a server).
-  std::string rows, keys;
+  std::string rows, latest;
   for (int b = 0; b < kBands; ++b) {
     rows += b ? ", (?, ?)" : "(?, ?)";
-    keys += b ? ", ?" : "?";
+    latest += fmt::format("{}SELECT * FROM (SELECT document FROM lsh_bands WHERE band_key = ?{} "
+                          "ORDER BY document DESC LIMIT {}) b{}",
+                          b ? " UNION ALL " : "", b + 1, kBandReach, b);
   }
   insert_band = Stmt(db, "INSERT INTO lsh_bands (band_key, document) VALUES " + rows);
-  find_band = Stmt(db, "SELECT document, count(*) FROM lsh_bands WHERE band_key IN (" + keys +
-                           ") GROUP BY document HAVING count(*) >= 2 ORDER BY count(*) DESC, document LIMIT " +
-                           std::to_string(kMaxCandidates));
+  find_band = Stmt(db, fmt::format("SELECT document, count(*) FROM ({}) latest GROUP BY document HAVING count(*) >= 2 "
+                                   "ORDER BY count(*) DESC, document LIMIT {}",
+                                   latest, kMaxCandidates));
   get_signature = Stmt(db, "SELECT s.minhash, coalesce(d.duplicate_of, d.id) FROM signatures s "
                            "JOIN documents d ON d.id = s.document WHERE s.document = ?");
   insert_duplicate = Stmt(db, "INSERT INTO duplicates (document, original, jaccard) VALUES (?, ?, ?)");
@@ -240,6 +242,7 @@ void Store::Impl::find_duplicate(int64_t hash, const Document& doc, const Signat
   // (fewer than two: about 1e-6), while loosely related articles (J ~ 0.3)
   // share two only 3% of the time; of those, only the kMaxCandidates sharing the
   // most bands are verified (3% of a big store is thousands of signatures to read).
+  // Each band key contributes its kBandReach latest articles at most.
   std::vector<int64_t> candidates;
   for (int b = 0; b < kBands; ++b) find_band.bind(b + 1, band_key(*sig, b));
   while (find_band.step()) candidates.push_back(find_band.int64(0));
