@@ -1199,6 +1199,22 @@ TEST_F(PipelineEvents, TheMoreSpecificPatternWins) {
   EXPECT_NE(find_event(doc, "026"), nullptr) << all_events(doc);
 }
 
+// CAMEO 026: an appeal to others to negotiate, however the complement says it.
+TEST_F(PipelineEvents, AnAppealToNegotiateIsAnAppealToMeet) {
+  for (const char* text : {"China called on Ukraine and Russia to find a solution through negotiations.\n",
+                           "China called on Ukraine to talk with Russia.\n"}) {
+    Document doc = analyse(text, Date{2022, 3, 2});
+    const Event* e = find_event(doc, "02");
+    ASSERT_NE(e, nullptr) << text << all_events(doc);
+    EXPECT_EQ(e->code, "026") << text << all_events(doc);
+  }
+  // Other appeals keep their code.
+  Document doc = analyse("China called on Ukraine to protect its citizens.\n", Date{2022, 3, 2});
+  const Event* e = find_event(doc, "02");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_NE(e->code, "026") << all_events(doc);
+}
+
 // CAMEO's visits are official: people travelling are not a visit.
 TEST_F(PipelineEvents, OfficialsVisitPopulationsTravel) {
   Document official = analyse("The Syrian foreign minister arrived in Germany on Monday.\n", Date{2015, 6, 15});

@@ -66,6 +66,10 @@ struct Words {
   // Coercion by courts and prosecutors (JUD), not by the police.
   std::vector<uint64_t> judicial{h("charge"), h("indict"), h("prosecute"), h("try"), h("sentence"), h("convict")};
   uint64_t talk = h("talk");  // the singular: speech, not negotiations ("all the tough talk")
+  uint64_t to = h("to");
+  // What an appeal asks others to do when it is CAMEO's 026, to meet or negotiate (besides
+  // "talks", the plural of `talk`).
+  std::vector<uint64_t> negotiation{h("negotiate"), h("negotiation"), h("dialogue"), h("mediation")};
   std::vector<uint64_t> circumstance{h("in"), h("during"), h("at"), h("after"), h("before"), h("following")};
 };
 const Words& words() {
@@ -1115,6 +1119,20 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // "Turkish jets struck Kurdish militant positions": fighting from the air.
     if (t.lone_agents && subj >= 0 && (e.code == "190" || e.code == "180") && among(words().aircraft, t.hl[subj]))
       e.code = "195";
+    // An appeal whose open complement is to negotiate ("called on Ukraine and Russia to find
+    // a solution through negotiations", "urged them to return to talks") appeals to others to
+    // meet or negotiate (026).
+    // (The tree may read "calls on X to find" as an adverbial clause: "to" marks it.)
+    if (t.lone_agents && e.code == "020")
+      for (uint32_t x : t.kids(v)) {
+        bool to_clause = t.dep[x] == kXcomp;
+        for (uint32_t c : t.kids(static_cast<int>(x)))
+          to_clause = to_clause || (t.dep[x] == kAdvcl && t.dep[c] == kMark && t.hl[c] == words().to);
+        for (int j = static_cast<int>(x); to_clause && j < n && e.code == "020"; ++j)
+          if (t.below(j, static_cast<int>(x)) &&
+              (among(words().negotiation, t.hl[j]) || (t.hl[j] == words().talk && (t.xp[j] == kNNS || t.up[j] == kVerb))))
+            e.code = "026";
+      }
     // A visit to a country is to its government ("visited China": CHNGOV), as its host is.
     if (t.lone_agents && (e.code.starts_with("042") || e.code.starts_with("043"))) {
       std::vector<CodedActor>& side = e.code.starts_with("042") ? e.tgt : e.src;
