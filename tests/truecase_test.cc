@@ -47,6 +47,14 @@ TEST(Truecase, EverydayWordsThatAreAcronymsKeepTheirCase) {
             "Police arrested four persons in the car in Kabul.");
 }
 
+// "us" is the pronoun, but "us troops", "us officials", "us-led" are the United States'.
+TEST(Truecase, UsBeforeWhatTheUnitedStatesCommandsIsTheCountry) {
+  Truecaser t({"US", "Kabul"});
+  EXPECT_EQ(t.restore("us troops and us-led forces left kabul. they told us nothing.", TextCase::kLower),
+            "US troops and US-led forces left Kabul. They told us nothing.");
+  EXPECT_EQ(t.restore("LET US SEE. US OFFICIALS SAID SO.", TextCase::kUpper), "Let us see. US officials said so.");
+}
+
 TEST(Truecase, UpperCaseTextIsLoweredFirst) {
   Truecaser t({"Kabul", "NATO"});
   std::string in = "NATO TROOPS LEFT KABUL. THEY WILL RETURN.";

@@ -146,6 +146,21 @@ std::string Truecaser::restore(std::string_view text, TextCase from) const {
     }
     w += best;
   }
+  // "us" is the pronoun, except before the nouns the United States commands or speaks through
+  // ("us troops", "us officials", "us-led"): the pronoun is never hyphened to a word nor
+  // followed by these. (Common words that are names stay words otherwise: common_words().)
+  static const std::unordered_set<std::string_view> kUsBefore = {
+      "military", "army", "navy", "troops", "forces", "force", "soldiers", "soldier", "marines", "marine",
+      "president", "officials", "official", "government", "administration", "embassy", "ambassador", "envoy",
+      "diplomats", "diplomat", "secretary", "state", "department", "congress", "senate", "senator", "television",
+      "media", "dollars", "dollar", "economy", "intelligence", "authorities", "commander", "commanders",
+      "warplanes", "jets", "drone", "drones", "citizens", "citizen", "navy's", "military's"};
+  for (size_t w = 0; w < words.size(); ++w) {
+    std::string_view s(out.data() + words[w].b, words[w].e - words[w].b);
+    bool before = s == "us" && w + 1 < words.size() && words[w + 1].b == words[w].e + 1 && out[words[w].e] == ' ' &&
+                  kUsBefore.count(std::string_view(out.data() + words[w + 1].b, words[w + 1].e - words[w + 1].b));
+    if (before || s.starts_with("us-")) out[words[w].b] = 'U', out[words[w].b + 1] = 'S';
+  }
   // "I", days and months; sentence starts (after . ! ? and at line starts, past quotes and brackets).
   for (const W& w : words) {
     std::string_view s(out.data() + w.b, w.e - w.b);
