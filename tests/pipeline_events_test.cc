@@ -1199,6 +1199,21 @@ TEST_F(PipelineEvents, TheMoreSpecificPatternWins) {
   EXPECT_NE(find_event(doc, "026"), nullptr) << all_events(doc);
 }
 
+// A role word inside a place's own name is no role ("the West Bank" is no bank), and the
+// sources wire stories cite are roles ("medical sources": HLH), so their word is a claim.
+TEST_F(PipelineEvents, RoleWordsInNamesAndSourcesThatSpeak) {
+  Document doc = analyse("Israeli troops raided a village in the West Bank on Monday.\n", Date{2006, 1, 10});
+  ASSERT_FALSE(doc.events.empty());
+  for (const Event& e : doc.events) EXPECT_NE(e.target.code, "PSEBUS") << all_events(doc);
+  doc = analyse("Four Palestinians were wounded by Israeli gunfire in Jenin, Palestinian medical sources said.\n",
+                Date{2006, 1, 10});
+  const Event* e = find_event(doc, "18");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->reported_by.code, "PSEHLH") << all_events(doc);
+  ASSERT_FALSE(e->claims.empty()) << all_events(doc);
+  EXPECT_EQ(e->claims[0].stance, "attributes");
+}
+
 // CAMEO 026: an appeal to others to negotiate, however the complement says it.
 TEST_F(PipelineEvents, AnAppealToNegotiateIsAnAppealToMeet) {
   for (const char* text : {"China called on Ukraine and Russia to find a solution through negotiations.\n",

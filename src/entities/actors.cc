@@ -271,6 +271,11 @@ class Assigner {
     if (chosen && unconfirmed_surname(*chosen) && !person_code_at(chosen->first_word) &&
         !ctx_.owner_hit(chosen->first_word, chosen->first_word + chosen->word_count, false))
       chosen = nullptr;
+    // A role word inside the name of the place or organisation that owns it is no role ("the
+    // West Bank" is a place, not a bank: PSE, was PSEBUS).
+    if (chosen && role && chosen->category != GazetteerCategory::kPerson && role->first_word >= chosen->first_word &&
+        role->first_word + role->word_count <= chosen->first_word + chosen->word_count)
+      role = nullptr;
     if (const GazetteerHit* o = chosen) {
       // A person no one names in full ("Goma", the weak alias of a politician, is also a
       // city): the same words' place or organisation reading, if they have one.
