@@ -1185,6 +1185,16 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       }
       if (!told) continue;
     }
+    // A killing told as a noun, by no one named, of victims a violent event of an earlier
+    // sentence already had ("vowing to hunt down those behind the killing of Gemayel", after
+    // the article told it): the article referring back to what it reported, no new event.
+    if (t.lone_agents && p.noun && is_violent(e.code) && e.src.empty() && !e.tgt.empty()) {
+      bool told = false;
+      for (const Event& x : doc.events)
+        for (const CodedActor& a : e.tgt)
+          told = told || (x.sentence < s && is_violent(x.code) && !x.negated && x.target.code == a.code);
+      if (told) continue;
+    }
     if (!negate_and_mark_modality(sc, v, e)) continue;
     if (arrest) {
       const CodedActor& who = e.tgt.front();
