@@ -1233,6 +1233,16 @@ TEST_F(PipelineEvents, AKillingToldAgainAsANounIsNoNewEvent) {
   EXPECT_EQ(violent(doc, 1), 1) << all_events(doc);
 }
 
+// The pope is the Holy See's head of state wherever he travels, not a cleric of the country
+// he visits.
+TEST_F(PipelineEvents, ThePopeIsTheVaticansWhereverHeIs) {
+  for (const char* text : {"Pope Benedict arrived in Istanbul on Tuesday.\n", "The Pope met the Turkish president in Ankara.\n"}) {
+    Document doc = analyse(text, Date{2006, 11, 28});
+    ASSERT_FALSE(doc.events.empty()) << text;
+    EXPECT_EQ(doc.events[0].source.code, "VATGOV") << text << all_events(doc);
+  }
+}
+
 // CAMEO 026: an appeal to others to negotiate, however the complement says it.
 TEST_F(PipelineEvents, AnAppealToNegotiateIsAnAppealToMeet) {
   for (const char* text : {"China called on Ukraine and Russia to find a solution through negotiations.\n",
