@@ -1243,6 +1243,19 @@ TEST_F(PipelineEvents, ThePopeIsTheVaticansWhereverHeIs) {
   }
 }
 
+// What is asked for has not happened: an event noun a verb of asking governs, directly or
+// through its open complement, is no event of its own; the asking is.
+TEST_F(PipelineEvents, WhatIsAskedForIsNoEvent) {
+  Document doc = analyse("The resolution calls for the Israeli troops' immediate withdrawal from Gaza.\n", Date{2006, 11, 18});
+  EXPECT_EQ(find_event(doc, "08"), nullptr) << all_events(doc);
+  doc = analyse("The United Nations urged Israel and Syria to return to talks.\n", Date{2006, 11, 18});
+  EXPECT_NE(find_event(doc, "02"), nullptr) << all_events(doc);
+  EXPECT_EQ(find_event(doc, "04"), nullptr) << all_events(doc);
+  // Talks that took place are one.
+  doc = analyse("Israel and Syria held talks in Ankara.\n", Date{2006, 11, 18});
+  EXPECT_NE(find_event(doc, "04"), nullptr) << all_events(doc);
+}
+
 // CAMEO 026: an appeal to others to negotiate, however the complement says it.
 TEST_F(PipelineEvents, AnAppealToNegotiateIsAnAppealToMeet) {
   for (const char* text : {"China called on Ukraine and Russia to find a solution through negotiations.\n",
