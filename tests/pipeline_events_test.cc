@@ -1256,6 +1256,17 @@ TEST_F(PipelineEvents, WhatIsAskedForIsNoEvent) {
   EXPECT_NE(find_event(doc, "04"), nullptr) << all_events(doc);
 }
 
+// The forces a posture deploys are the poster's own, never its target.
+TEST_F(PipelineEvents, TheForcesDeployedAreNoTarget) {
+  Document doc = analyse("Thousands of Saudi security forces have been deployed along the routes used by the pilgrims.\n",
+                         Date{2006, 12, 28});
+  EXPECT_EQ(find_event(doc, "15"), nullptr) << all_events(doc);
+  doc = analyse("Jakarta police said they will deploy 18,000 officers across the capital.\n", Date{2005, 12, 16});
+  const Event* e = find_event(doc, "15");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->target.code, "IDN") << all_events(doc);
+}
+
 // CAMEO 026: an appeal to others to negotiate, however the complement says it.
 TEST_F(PipelineEvents, AnAppealToNegotiateIsAnAppealToMeet) {
   for (const char* text : {"China called on Ukraine and Russia to find a solution through negotiations.\n",

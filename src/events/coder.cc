@@ -1152,6 +1152,20 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
         if (a.code.size() == 3 && a.last >= 0 && a.last < n && (t.xp[a.last] == kNNPS || t.xp[a.last] == kNNS) &&
             nationality_at(doc, t.fw + static_cast<uint32_t>(a.last)))
           a.code += "CVL";
+    // A force posture (15x) is toward someone: the troops or police deployed are the
+    // poster's own, never its target ("Jakarta police will deploy 18,000 officers": toward
+    // its own country when no one else is named; "security forces have been deployed along
+    // the routes": no one's posture toward anyone).
+    if (t.lone_agents && e.code.starts_with("15") && !e.tgt.empty()) {
+      std::string home = e.src.empty() ? std::string() : e.src.front().code.substr(0, 3);
+      const CodedActor first = e.tgt.front();
+      std::erase_if(e.tgt, [&](const CodedActor& a) {
+        bool own = e.src.empty();
+        for (const CodedActor& x : e.src) own = own || x.code.substr(0, 3) == a.code.substr(0, 3);
+        return armed_agent(a.code) && own;
+      });
+      if (e.tgt.empty() && home.size() == 3 && resolver_.has_country(home)) e.tgt.push_back({home, first.first, first.last});
+    }
     // Killing soldiers, police or fighters is fighting (190), not killing outside battle.
     if (t.lone_agents && (e.code == "1823" || e.code == "182")) {
       bool armed = !e.tgt.empty();
