@@ -186,7 +186,7 @@ struct Coder::Pending {
   int verb = 0, end = 0, prefix = 0, score = 0;
   std::string code, reverse;
   std::vector<CodedActor> src, tgt;
-  bool negated = false, future = false, symmetric = false, compound = false, dropped = false;
+  bool negated = false, future = false, symmetric = false, compound = false, dropped = false, noun = false;
   bool has_reported = false;
   CodedActor reported;
 };
@@ -913,6 +913,33 @@ void Coder::resolve_reports(Scratch& sc) const {
   }
 }
 
+// One attack, not two or three: a killing "in" a bombing, a blast or an attack that no one
+// is named doing ("five soldiers were killed in a roadside bomb blast") is that attack's
+// toll, and the attack noun carries the event (with the victims); of two attack nouns in
+// one phrase ("roadside bomb blast") the more specific code stays.
+void Coder::fold_tolls(Scratch& sc) const {
+  const SentenceTree& t = sc.t;
+  if (!t.lone_agents) return;
+  auto attack = [](const Pending& a) { return !a.dropped && a.noun && a.src.empty() && is_violent(a.code); };
+  for (Pending& a : sc.pending)
+    for (Pending& b : sc.pending)
+      if (&a != &b && attack(a) && attack(b) && t.parent[b.verb] == a.verb && t.dep[b.verb] == kCompound) {
+        Pending& weaker = b.code.size() > a.code.size() ? a : b;
+        Pending& stronger = &weaker == &a ? b : a;
+        if (stronger.tgt.empty()) stronger.tgt = weaker.tgt;
+        weaker.dropped = true;
+      }
+  for (Pending& k : sc.pending) {
+    if (k.dropped || k.noun || !k.src.empty() || !is_violent(k.code)) continue;
+    for (Pending& a : sc.pending)
+      if (&a != &k && attack(a) && t.below(a.verb, k.verb)) {
+        if (a.tgt.empty()) a.tgt = k.tgt;
+        k.dropped = true;
+        break;
+      }
+  }
+}
+
 void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
   const SentenceTree& t = sc.t;
   size_t begin = doc.events.size();
@@ -1041,6 +1068,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     e.verb = v, e.end = best.last, e.score = best.score;
     e.prefix = static_cast<int>(p.head_prefix.size());
     e.code = p.code, e.reverse = p.reverse_code, e.symmetric = p.symmetric, e.compound = p.compound_source;
+    e.noun = p.noun;
     target_actors(sc, v, best, passive, e);
     // A definite consultation noun naming no one refers back ("the talks", "his call").
     // Not the singular "talk" ("after all the tough talk": speech, not negotiations).
@@ -1243,6 +1271,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     sc.pending.push_back(std::move(e));
   }
   resolve_reports(sc);
+  fold_tolls(sc);
   emit(doc, s, sc);
 }
 

@@ -118,6 +118,7 @@ class Coder {
   // A noun that names violence by some pattern of ours ("attack", "killing", "air raid").
   bool violent_noun(const SentenceTree& t, int j) const;
   void resolve_reports(Scratch& sc) const;
+  void fold_tolls(Scratch& sc) const;
   void emit(Document& doc, uint32_t s, const Scratch& sc) const;
   void resolve_anaphora(Document& doc, uint32_t s, Scratch& sc) const;
 
