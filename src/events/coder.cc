@@ -70,7 +70,6 @@ struct Words {
   // Coercion by courts and prosecutors (JUD), not by the police.
   std::vector<uint64_t> judicial{h("charge"), h("indict"), h("prosecute"), h("try"), h("sentence"), h("convict")};
   uint64_t talk = h("talk");  // the singular: speech, not negotiations ("all the tough talk")
-  uint64_t to = h("to");
   // What an appeal asks others to do when it is CAMEO's 026, to meet or negotiate (besides
   // "talks", the plural of `talk`).
   std::vector<uint64_t> negotiation{h("negotiate"), h("negotiation"), h("dialogue"), h("mediation")};
@@ -1157,9 +1156,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // (The tree may read "calls on X to find" as an adverbial clause: "to" marks it.)
     if (t.lone_agents && e.code == "020")
       for (uint32_t x : t.kids(v)) {
-        bool to_clause = t.dep[x] == kXcomp;
-        for (uint32_t c : t.kids(static_cast<int>(x)))
-          to_clause = to_clause || (t.dep[x] == kAdvcl && t.dep[c] == kMark && t.hl[c] == words().to);
+        bool to_clause = t.to_clause(static_cast<int>(x));
         for (int j = static_cast<int>(x); to_clause && j < n && e.code == "020"; ++j)
           if (t.below(j, static_cast<int>(x)) &&
               (among(words().negotiation, t.hl[j]) || (t.hl[j] == words().talk && (t.xp[j] == kNNS || t.up[j] == kVerb))))
@@ -1238,15 +1235,8 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // return to talks").
     // (The tree may read "to return" as an adverbial clause, and "calls for" as a noun.)
     if (t.lone_agents && p.noun && t.parent[v] >= 0 && (t.dep[v] == kObj || t.dep[v] == kObl || t.dep[v] == kNmod)) {
-      auto to_clause = [&](int k) {
-        if (t.dep[k] == kXcomp) return true;
-        if (t.dep[k] != kAdvcl) return false;
-        for (uint32_t c : t.kids(k))
-          if (t.dep[c] == kMark && t.hl[c] == words().to) return true;
-        return false;
-      };
       int k = t.parent[v];
-      for (int guard = 0; k >= 0 && to_clause(k) && t.parent[k] >= 0 && guard < n; ++guard) k = t.parent[k];
+      for (int guard = 0; k >= 0 && t.to_clause(k) && t.parent[k] >= 0 && guard < n; ++guard) k = t.parent[k];
       if (k >= 0 && among(words().asking, t.hl[k]) && (t.verbal(k) || t.dep[v] == kNmod)) continue;
     }
     // A killing told as a noun, by no one named, of victims a violent event of an earlier

@@ -181,6 +181,15 @@ bool SentenceTree::below(int j, int h, int except) const {
   return false;
 }
 
+bool SentenceTree::to_clause(int k) const {
+  static const uint64_t kTo = word_hash("to");
+  if (dep[k] == kXcomp) return true;
+  if (dep[k] != kAdvcl) return false;
+  for (uint32_t c : kids(k))
+    if (dep[c] == kMark && hl[c] == kTo) return true;
+  return false;
+}
+
 int SentenceTree::prep_phrase(int h, uint64_t prep, const std::vector<uint64_t>& lemmas) const {
   if (h < 0) return -1;
   // A phrase after the head before one fronted ahead of it: "On Tuesday, China called on

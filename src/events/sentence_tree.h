@@ -77,6 +77,9 @@ struct SentenceTree {
   bool in_clause(int j, int v, bool subject, bool ccomp) const;
   // Is j in the subtree of h (h itself included), not passing through `except`?
   bool below(int j, int h, int except = -1) const;
+  // An open complement, or a clause the tree made adverbial that "to" marks ("called on X to
+  // find a solution", "urged them to return"): what a verb of asking asks for.
+  bool to_clause(int k) const;
   // The head of a child phrase of h (obl or nmod) with the case word `prep` and, unless
   // `lemmas` is empty, one of these lemmas as its head ("at a patrol", "from the treaty"); -1.
   int prep_phrase(int h, uint64_t prep, const std::vector<uint64_t>& lemmas) const;
