@@ -1285,6 +1285,13 @@ TEST_F(PipelineEvents, TheForcesDeployedAreNoTarget) {
   EXPECT_EQ(e->target.code, "IDN") << all_events(doc);
 }
 
+// "spoke with" is a consultation; "told X to keep doing" an appeal (026 when it is to talk).
+TEST_F(PipelineEvents, SpeakingWithIsAConsultationTellingToAnAppeal) {
+  expect_coded("The Japanese foreign minister spoke with his Indian counterpart on Monday.\n", Date{2022, 4, 4}, "040",
+               "JPNGOV", "INDGOV");
+  expect_coded("China told Ukraine to sustain the peace talks with Russia.\n", Date{2022, 4, 4}, "026", "CHN", "UKR");
+}
+
 // CAMEO 026: an appeal to others to negotiate, however the complement says it.
 TEST_F(PipelineEvents, AnAppealToNegotiateIsAnAppealToMeet) {
   for (const char* text : {"China called on Ukraine and Russia to find a solution through negotiations.\n",
