@@ -1290,6 +1290,17 @@ TEST_F(PipelineEvents, SpeakingWithIsAConsultationTellingToAnAppeal) {
   expect_coded("The Japanese foreign minister spoke with his Indian counterpart on Monday.\n", Date{2022, 4, 4}, "040",
                "JPNGOV", "INDGOV");
   expect_coded("China told Ukraine to sustain the peace talks with Russia.\n", Date{2022, 4, 4}, "026", "CHN", "UKR");
+  // A surname opening a sentence, which the tagger may read as a common noun, is still the
+  // person named before ("Wang" of "Wang Yi").
+  Document doc = analyse("Chinese Foreign Minister Wang Yi spoke with Ukrainian Foreign Minister Dmytro Kuleba on Monday. "
+                         "Wang reportedly told Kuleba to sustain the peace talks with Russia.\n",
+                         Date{2022, 4, 5});
+  const Event* told = nullptr;
+  for (const Event& e : doc.events)
+    if (e.sentence == 1 && e.code.starts_with("02")) told = &e;
+  ASSERT_NE(told, nullptr) << all_events(doc);
+  EXPECT_EQ(told->source.code, "CHNGOV") << all_events(doc);
+  EXPECT_EQ(told->target.code, "UKRGOV") << all_events(doc);
 }
 
 // CAMEO 026: an appeal to others to negotiate, however the complement says it.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <unordered_set>
 
 #include "core/tagset.h"
 #include "entities/actor_dictionary.h"
@@ -151,14 +152,25 @@ void sort_mentions(Document& doc) {
 }
 
 void add_name_mentions_from_parse(Document& doc) {
-  const uint16_t nnp = xpos_id("NNP"), nnps = xpos_id("NNPS");
+  const uint16_t nnp = xpos_id("NNP"), nnps = xpos_id("NNPS"), noun = upos_id("NOUN");
+  // A capitalised word opening a sentence that the tagger read as a common noun ("Wang
+  // reportedly told Kuleba...") is a name when a person the recogniser named in the
+  // document bears it ("Foreign Minister Wang Yi").
+  std::unordered_set<std::string_view> person_words;
+  for (const Mention& m : doc.mentions)
+    if (m.type == EntityType::kPerson && m.kind == MentionKind::kName)
+      for (uint32_t k = m.first_word; k < m.first_word + m.word_count && k < doc.words.size(); ++k)
+        if (std::string_view t = doc.word_text(k); !t.empty() && t[0] >= 'A' && t[0] <= 'Z') person_words.insert(t);
+  auto opening_name = [&](uint32_t w, const Sentence& s) {
+    return w == s.first_word && doc.words[w].upos == noun && person_words.count(doc.word_text(w));
+  };
   auto proper = [&](uint32_t w) { return doc.words[w].xpos == nnp || doc.words[w].xpos == nnps; };
   std::vector<bool> headed = heads_of_mentions(doc);
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     const uint32_t end = s.first_word + s.word_count;
     for (uint32_t w = s.first_word; w < end;) {
-      if (!proper(w)) {
+      if (!proper(w) && !opening_name(w, s)) {
         ++w;
         continue;
       }
