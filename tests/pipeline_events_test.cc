@@ -1303,6 +1303,15 @@ TEST_F(PipelineEvents, SpeakingWithIsAConsultationTellingToAnAppeal) {
   EXPECT_EQ(told->target.code, "UKRGOV") << all_events(doc);
 }
 
+// "it" is one: never a name headed by a plural noun; among the nouns of its sentence before
+// it, a subject, then an object, then a phrase's noun ("warned China of the risks of such
+// support for Russia and urged it to": China, not Russia).
+TEST_F(PipelineEvents, ItIsTheObjectBeforeANounInAPhrase) {
+  expect_coded("European officials warned China of the risks of such support for Russia and urged it to use its "
+               "weight.\n",
+               Date{2022, 4, 5}, "020", "IGOEUREEC", "CHN");
+}
+
 // CAMEO 026: an appeal to others to negotiate, however the complement says it.
 TEST_F(PipelineEvents, AnAppealToNegotiateIsAnAppealToMeet) {
   for (const char* text : {"China called on Ukraine and Russia to find a solution through negotiations.\n",

@@ -44,7 +44,7 @@ struct Info {
   std::string key;                 // exact-match key: name tokens, or the description without its article
   std::string head;                // lowercase head lemma
   std::string surface;             // the name without titles, as written (for the canonical name)
-  bool definite = false, plural = false, subject = false;
+  bool definite = false, plural = false, subject = false, object = false;
   bool modifier = false;  // a compound inside another noun phrase ("the Russia-Ukraine war")
   bool quantified = false;         // "a", "every", "all", "some"... before a description
   std::string possessor;           // "his" of "his country" (descriptions)
@@ -101,6 +101,7 @@ class SieveRunner {
     f.verb = head_of(doc_, s, mm.head_word);
     // A subject, or a conjunct of one ("X and Y said").
     f.subject = hr.starts_with("nsubj") || (hr == "conj" && f.verb != UINT32_MAX && rel(f.verb).starts_with("nsubj"));
+    f.object = hr == "obj" || hr == "iobj";
     f.modifier = hr == "compound";
     std::string_view xpos = kXpos[doc_.words[mm.head_word].xpos];
     f.plural = xpos == "NNS" || xpos == "NNPS";
@@ -117,6 +118,8 @@ class SieveRunner {
     }
     if (mm.kind == MentionKind::kName) {
       e.has_name = true;
+      // A name headed by a common plural noun ("European officials") is several: never "it".
+      if (xpos == "NNS") e.plural = 1;
       // Leading article and titles ("the", "Ukrainian Foreign Minister", "Mr.") are not the name:
       // the name starts after the last title word.
       uint32_t first = mm.first_word;
@@ -398,7 +401,10 @@ class SieveRunner {
       long order = distance == 0 ? -static_cast<long>(j) : static_cast<long>(j);  // nearest, or first
       // A mention known to be a person beats a name of unknown type for he/she.
       int known = f.pron.person == 3 && f.pron.gender != 'n' && ent_[find(j)].type == EntityType::kNone ? 1 : 0;
-      std::tuple<uint32_t, int, int, int, long> rank{distance, g.subject ? 0 : 1, g.modifier ? 1 : 0, known, order};
+      // Salience: a subject, then an object, then a phrase's noun ("warned China of the risks
+      // of support for Russia and urged it to": China).
+      int role = g.subject ? 0 : g.object ? 1 : 2;
+      std::tuple<uint32_t, int, int, int, long> rank{distance, role, g.modifier ? 1 : 0, known, order};
       if (best < 0 || rank < best_rank) best = static_cast<long>(j), best_rank = rank;
     }
     return best;
