@@ -444,14 +444,17 @@ IngestResult Store::Impl::ingest(const Document& doc) {
     if (n) added[event] += n;
   }
   int64_t story = stories->assign(doc, id, r.duplicate_of);
+  // The reports' article, as event_articles counts it: this document, or the original it copies.
+  const int64_t article = r.duplicate_of ? r.duplicate_of : id;
   std::string outlet;
   if (!added.empty()) {
-    outlet_of.bind(1, r.duplicate_of ? r.duplicate_of : id);
+    outlet_of.bind(1, article);
     if (outlet_of.step()) outlet = outlet_of.text(0);
     outlet_of.reset();
   }
   for (auto [event, reports] : added) {
-    if (!touched.count(event)) count_reports(event, r.duplicate_of ? r.duplicate_of : id, outlet, reports);
+    if (touched.count(event)) continue;  // recounted from scratch below
+    count_reports(event, article, outlet, reports);
     set_story.bind(1, story).bind(2, event).run();  // an event belongs to the story that first reported it
   }
   for (int64_t event : touched) {
