@@ -1349,6 +1349,21 @@ TEST_F(PipelineEvents, APlaceBehindAPrepositionIsNeverTheSource) {
 
 // Symmetry comes from the pattern that coded the event (its `symmetric` flag in
 // data/verbs), not from a list of codes: the exchange is one stored event.
+// A known name with a possessive in it is matched as the tokenizer splits it, whatever
+// pieces the recogniser made of it: "People's Republic of China" is China (it was matched
+// as "Republic of China", Taiwan), the Lord's Resistance Army an armed group.
+TEST_F(PipelineEvents, KnownNamesWithAPossessiveAreFound) {
+  expect_coded("The People's Republic of China protested to Japan on Monday.\n", Date{2012, 9, 20}, "11", "CHN",
+               "JPN");
+  expect_coded("The People’s Liberation Army threatened Taiwan.\n", Date{2012, 9, 20}, "13", "CHNMIL", "TWN");
+  Document doc = analyse("The Lord's Resistance Army killed 20 villagers in northern Uganda.\n", Date{2006, 1, 10});
+  const Event* e = find_event(doc, "18");
+  if (!e) e = find_event(doc, "19");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code.substr(3), "REB") << all_events(doc);
+  EXPECT_EQ(e->target.code, "UGACVL") << all_events(doc);
+}
+
 TEST_F(PipelineEvents, AMutualEventIsStoredOnceAndADirectedOneEachWay) {
   Document doc = analyse("India and Pakistan exchanged prisoners on Monday.\n", Date{2022, 1, 5});
   ASSERT_EQ(doc.events.size(), 2u) << all_events(doc);

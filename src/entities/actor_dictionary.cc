@@ -32,7 +32,16 @@ void for_each_word(std::string_view phrase, Fn&& fn) {
     if (phrase[i] == '-' || phrase[i] == ',') { fn(phrase.substr(i, 1)); ++i; continue; }
     size_t j = i;
     while (j < phrase.size() && phrase[j] != ' ' && phrase[j] != '-' && phrase[j] != ',') ++j;
-    fn(phrase.substr(i, j - i));
+    // A possessive ending is its own token, as the tokenizer splits it ("Lord's Resistance
+    // Army": Lord 's; "Workers' Party": Workers '), else the name never matches the text
+    // ("People's Republic of China" was matched as "Republic of China").
+    std::string_view w = phrase.substr(i, j - i);
+    size_t cut = w.size();
+    if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("'S"))) cut = w.size() - 2;
+    else if (w.size() > 4 && (w.ends_with("\xE2\x80\x99s") || w.ends_with("\xE2\x80\x99S"))) cut = w.size() - 4;
+    else if (w.size() > 2 && w.back() == '\'' && (w[w.size() - 2] == 's' || w[w.size() - 2] == 'S')) cut = w.size() - 1;
+    fn(w.substr(0, cut));
+    if (cut < w.size()) fn(w.substr(cut));
     i = j;
   }
 }

@@ -317,6 +317,7 @@ void add_dictionary_names(Document& doc, const ActorDictionary& dict) {
   const uint16_t propn = upos_id("PROPN"), adj = upos_id("ADJ"), det = upos_id("DET"), noun = upos_id("NOUN");
   std::vector<GazetteerHit> hits;
   const size_t before = doc.mentions.size();
+  std::vector<bool> drop(before);
   size_t m = 0;  // first name mention not ending before the hit (mentions are in text order)
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
@@ -342,14 +343,23 @@ void add_dictionary_names(Document& doc, const ActorDictionary& dict) {
       if (doc.words[first].upos != propn && doc.words[first].upos != adj && !capital_noun) continue;
       Span span{doc.words[first].span.begin, doc.words[last].span.end};
       while (m < before && doc.mentions[m].span.end <= span.begin) ++m;
-      bool covered = false;
+      bool covered = false, pieces = true;  // pieces: every name mention it overlaps is a part of it
       for (size_t k = m; k < before && doc.mentions[k].span.begin < span.end; ++k) {
         Mention& x = doc.mentions[k];
-        if (x.kind != MentionKind::kName) continue;
+        if (x.kind != MentionKind::kName || drop[k]) continue;
         covered = true;
+        pieces = pieces && x.span.begin >= span.begin && x.span.end <= span.end &&
+                 (x.span.begin != span.begin || x.span.end != span.end);
         if (x.span.begin == span.begin && x.span.end == span.end && x.type != type &&
             (x.type == EntityType::kPerson || x.type == EntityType::kNone || x.type == EntityType::kLoc))
           x.type = type;
+      }
+      // A known name of several words that the recogniser cut into pieces ("Lord" and "Army"
+      // in "the Lord's Resistance Army") is one mention: the pieces give way to it.
+      if (covered && pieces && last > first) {
+        for (size_t k = m; k < before && doc.mentions[k].span.begin < span.end; ++k)
+          if (doc.mentions[k].kind == MentionKind::kName) drop[k] = true;
+        covered = false;
       }
       // A phrase in two categories ("Moscow": metonym and city) is one mention.
       if (!covered && doc.mentions.size() > before && doc.mentions.back().span.begin == span.begin &&
@@ -364,7 +374,12 @@ void add_dictionary_names(Document& doc, const ActorDictionary& dict) {
       doc.mentions.push_back(make_mention(doc, si, first, last, head, type, MentionKind::kName));
     }
   }
-  if (doc.mentions.size() != before) sort_mentions(doc);
+  if (doc.mentions.size() == before) return;
+  size_t kept = 0;
+  for (size_t k = 0; k < doc.mentions.size(); ++k)
+    if (k >= before || !drop[k]) doc.mentions[kept++] = std::move(doc.mentions[k]);
+  doc.mentions.resize(kept);
+  sort_mentions(doc);
 }
 
 }  // namespace sitrep::entities
