@@ -1364,6 +1364,15 @@ TEST_F(PipelineEvents, KnownNamesWithAPossessiveAreFound) {
   EXPECT_EQ(e->target.code, "UGACVL") << all_events(doc);
 }
 
+// A person no dictionary knows, arrested by no one named, is a civilian of the country the
+// article is about, arrested by its police; the agency that reports it is its own name, not
+// a description of the person the recogniser took for an organisation.
+TEST_F(PipelineEvents, AnUnknownPersonArrestedIsTheMainCountrysCivilian) {
+  expect_coded("Li Zhaokun was detained in November, the Xinhua news agency reported.\n", Date{2006, 12, 3}, "17",
+               "CHNCOP", "CHNCVL");
+  expect_coded("Three mine managers have been arrested in Shanxi.\n", Date{2006, 11, 27}, "17", "CHNCOP", "CHNBUS");
+}
+
 TEST_F(PipelineEvents, AMutualEventIsStoredOnceAndADirectedOneEachWay) {
   Document doc = analyse("India and Pakistan exchanged prisoners on Monday.\n", Date{2022, 1, 5});
   ASSERT_EQ(doc.events.size(), 2u) << all_events(doc);

@@ -275,6 +275,9 @@ struct Document {
   std::vector<Chain> chains;
   std::vector<TimeExpr> times;
   std::vector<Place> places;  // in text order (places/places.h)
+  // The country the document is mostly about (entities::localize_agents: its places and
+  // actors, the first sentences counting double), a CAMEO code; empty when none leads.
+  std::string country;
   std::vector<Event> events;
   std::vector<Quote> quotes;
 

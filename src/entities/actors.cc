@@ -422,9 +422,6 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
   auto role_of = [&](const std::string& code) {
     return code.starts_with("IMG") ? std::string("REB") : regional_armed(code) ? code.substr(3) : code;
   };
-  bool any = false;
-  for (const Chain& c : doc.chains) any = any || bare_role(c.actor);
-  if (!any) return;
   // The document's main country.
   std::vector<std::pair<std::string, double>> weight;
   auto add = [&](std::string_view country, uint32_t sentence, double w) {
@@ -446,6 +443,10 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
     else if (x > second) second = x;
   }
   if (best < 2 * second || best < 0.35 * total) home.clear();  // no clear lead
+  doc.country = home;
+  bool any = false;
+  for (const Chain& c : doc.chains) any = any || bare_role(c.actor);
+  if (!any) return;
   // Each bare-role chain, sentence by sentence: the country of an actor of the same role
   // named before it or in its sentence, with its own country or placed already ("Israeli
   // troops ... the army said"; "12 civilians in Kharkiv ... civilians"), else the place its

@@ -33,7 +33,8 @@ void assign_actors(Document& doc, const ActorDictionary& dict);
 // said"), else the place the sentence says things happen in ("in Minsk"), else the
 // document's main country (the most named one in places and actors, the title and
 // first sentences counting double), when one country clearly leads. Runs after
-// places::resolve_places. The evidence says where the country came from.
+// places::resolve_places. The evidence says where the country came from. Sets
+// Document::country to that main country (empty when none leads).
 void localize_agents(Document& doc, const ActorDictionary& dict);
 
 // Actors learned from context (title, apposition, possessive), as persons.tsv

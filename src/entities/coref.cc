@@ -326,6 +326,11 @@ class SieveRunner {
     if (f.plural || f.quantified || !f.definite || !f.possessor.empty()) return -1;
     if (!(t == EntityType::kGpe && is_place_noun(f.head)) && !(t == EntityType::kOrg && is_org_noun(f.head)))
       return -1;
+    // A description holding a name of its own is not one named before: "the Xinhua news
+    // agency" is Xinhua, whatever organisation the text named last.
+    static const uint16_t kPropn = upos_id("PROPN");
+    for (uint32_t w = m(i).first_word; w < m(i).first_word + m(i).word_count; ++w)
+      if (w != m(i).head_word && doc_.words[w].upos == kPropn) return -1;
     for (size_t j = i; j-- > window_start(i, kRoleWindow);) {
       if (m(i).sentence - m(j).sentence > kPronounSentences) break;
       if (m(j).kind != MentionKind::kName || nested(i, j)) continue;

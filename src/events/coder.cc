@@ -1118,6 +1118,9 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
               int j = static_cast<int>(doc.mentions[static_cast<size_t>(pl.mention)].head_word) - static_cast<int>(t.fw);
               if (j >= 0 && j < n && j != v && (j > v ? sc.after[j] : sc.before[j])) country = pl.country.substr(0, 3);
             }
+            // Else the document's main country ("Li Zhaokun was detained ... after starting a
+            // forest fire in south China's Guangdong province").
+            if (country.empty() && resolver_.has_country(doc.country)) country = doc.country;
             e.tgt.push_back({country + "CVL", static_cast<int>(person->first_word - t.fw),
                              static_cast<int>(person->first_word + person->word_count - 1 - t.fw)});
           }
@@ -1253,10 +1256,11 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     if (arrest) {
       const CodedActor& who = e.tgt.front();
       std::string_view c = who.code;
-      bool country = c.size() >= 6 && !c.starts_with("IGO") && !c.starts_with("NGO");
+      // (Those arrested with no country: the document's main country's police.)
+      std::string_view country = resolver_.has_country(c) ? c.substr(0, 3) : std::string_view(doc.country);
       // Charges and trials are the courts' and prosecutors' (JUD); arrests the police's.
       const char* sector = court_noun || among(words().judicial, t.hl[v]) ? "JUD" : "COP";
-      e.src.push_back(CodedActor{(country ? std::string(c.substr(0, 3)) : std::string()) + sector, -1, -1});
+      e.src.push_back(CodedActor{std::string(country) + sector, -1, -1});
     }
     sc.pending.push_back(std::move(e));
   }
