@@ -1373,6 +1373,34 @@ TEST_F(PipelineEvents, AnUnknownPersonArrestedIsTheMainCountrysCivilian) {
   expect_coded("Three mine managers have been arrested in Shanxi.\n", Date{2006, 11, 27}, "17", "CHNCOP", "CHNBUS");
 }
 
+// A verb's particle counts however the parser hangs it: "gunned down a judge" ("down"
+// read as the preposition of "a judge") is the assault "gun down".
+TEST_F(PipelineEvents, AParticleRightAfterItsVerbCounts) {
+  expect_coded("Unidentified gunmen gunned down a judge in Mosul.\n", Date{2006, 11, 20}, "18", "IRQREB", "IRQJUD");
+}
+
+// The sides of a consultation that names them ("between X and Y") are those, not the
+// subject of the verb the consultation is a circumstance of; officials no country owns
+// between two countries are theirs.
+TEST_F(PipelineEvents, AConsultationBetweenNamedSidesHoldsAmongThem) {
+  Document doc = analyse(
+      "After a call between top diplomats in Beijing and Kyiv, the official Chinese news agency Xinhua said on "
+      "Monday that China wants peace.\n",
+      Date{2022, 4, 5});
+  ASSERT_NE(find_event(doc, "04"), nullptr) << all_events(doc);
+  for (const Event& e : doc.events) {
+    EXPECT_NE(e.source.code, "CHNMED") << all_events(doc);
+    EXPECT_NE(e.target.code, "CHNMED") << all_events(doc);
+  }
+  doc = analyse("The phone call between the foreign ministers was the first high-level contact between Ukraine and "
+                "China.\n",
+                Date{2022, 3, 2});
+  std::set<std::string> pairs;
+  for (const Event& e : doc.events)
+    if (e.code.starts_with("04")) pairs.insert(e.source.code + ">" + e.target.code);
+  EXPECT_EQ(pairs, (std::set<std::string>{"CHNGOV>UKRGOV", "UKRGOV>CHNGOV"})) << all_events(doc);
+}
+
 TEST_F(PipelineEvents, AMutualEventIsStoredOnceAndADirectedOneEachWay) {
   Document doc = analyse("India and Pakistan exchanged prisoners on Monday.\n", Date{2022, 1, 5});
   ASSERT_EQ(doc.events.size(), 2u) << all_events(doc);

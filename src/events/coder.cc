@@ -45,7 +45,7 @@ struct Words {
   // Nouns of quantity before "of": "dozens of protesters", "some of the demonstrators".
   std::vector<uint64_t> quantity{h("dozen"), h("dozens"), h("hundred"), h("hundreds"), h("thousand"),
                                  h("thousands"), h("score"), h("scores"), h("number"), h("group"), h("part")};
-  uint64_t of = h("of");
+  uint64_t of = h("of"), between = h("between");
   std::vector<uint64_t> backing{h("back"), h("support"), h("sponsor"), h("fund"), h("arm"), h("train"), h("lead"),
                                 h("accompany"), h("equip")};
   // Counts over time: "the number of U.S. soldiers killed" tells no event of its own.
@@ -90,6 +90,13 @@ bool nationality_at(const Document& doc, uint32_t w) {
     if (m.type == EntityType::kNorp && m.first_word <= w && w < m.first_word + m.word_count) return true;
   return false;
 }
+// One side of an event named twice, once with its role and once without: "UKR" and "UKRGOV".
+bool same_side(std::string_view x, std::string_view y) {
+  return x == y || (x.size() == 3 && y.size() > 3 && y.starts_with(x)) ||
+         (y.size() == 3 && x.size() > 3 && x.starts_with(y));
+}
+bool by_size(const std::string& x, const std::string& y) { return x.size() < y.size(); }
+
 // An armed agent's code: forces, police, rebels ("USAMIL", "REB", "AFGCOP").
 bool armed_agent(std::string_view code) {
   for (size_t i = 0; i + 3 <= code.size(); i += 3) {
@@ -305,10 +312,17 @@ void Coder::resolve_anaphora(Document& doc, uint32_t s, Scratch& sc) const {
       if (static_cast<int>(x.sentence) != antecedent || !x.code.starts_with("04") || x.negated ||
           x.source.code.empty() || x.target.code.empty())
         continue;
+      // Told by the sentence itself already, maybe with less of the sides' roles: once, the
+      // more precise.
       bool dup = false;
-      for (size_t k = first_new; k < doc.events.size(); ++k) {
-        const Event& y = doc.events[k];
-        dup = dup || (y.code == x.code && y.source.code == x.source.code && y.target.code == x.target.code);
+      for (size_t k = first_new; k < doc.events.size() && !dup; ++k) {
+        Event& y = doc.events[k];
+        if (y.code != x.code || !same_side(y.source.code, x.source.code) || !same_side(y.target.code, x.target.code) ||
+            std::max(y.source.code, x.source.code, by_size) == std::max(y.target.code, x.target.code, by_size))
+          continue;
+        dup = true;
+        if (y.source.code.size() < x.source.code.size()) y.source.code = x.source.code;
+        if (y.target.code.size() < x.target.code.size()) y.target.code = x.target.code;
       }
       if (dup) continue;
       Event ev = x;
@@ -412,7 +426,11 @@ bool Coder::match_pattern(const Scratch& sc, int v, uint32_t pi, Match& m) const
     return x >= 0 && among(lemmas, t.hl[x]);
   };
   if (c.particle) {
-    if (!child_in(v, kPrt, {c.particle})) return false;
+    // The particle right after the verb counts however the tree hangs it ("gunned down a
+    // judge": "down" read as the object's preposition).
+    static const uint16_t kRP = xpos_id("RP");
+    bool next = t.lone_agents && v + 1 < t.n && t.hl[v + 1] == c.particle && t.xp[v + 1] == kRP;
+    if (!next && !child_in(v, kPrt, {c.particle})) return false;
     ++m.score;
   }
   if (!c.object.empty()) {
@@ -683,7 +701,10 @@ void Coder::nominal_source(Scratch& sc, int v, Pending& e) const {
   }
   // "X made the remarks in / during a meeting with Y": a symmetric event in a
   // circumstance of a verb is its subject's.
-  if (e.src.empty() && e.symmetric && (t.dep[v] == kObl || t.dep[v] == kNmod) && t.parent[v] >= 0) {
+  // (Not when the event names its sides: "after a call between top diplomats in Beijing and
+  // Kyiv, the news agency Xinhua said".)
+  if (e.src.empty() && e.symmetric && (t.dep[v] == kObl || t.dep[v] == kNmod) && t.parent[v] >= 0 &&
+      t.prep_phrase(v, words().between, {}) < 0) {
     int cs = t.child_with(v, kCase), g = t.parent[v];
     for (int guard = 0; g >= 0 && !t.verbal(g) && guard < t.n; ++guard) g = t.parent[g];
     if (cs >= 0 && g >= 0 && among(words().circumstance, t.hl[cs])) {
@@ -950,9 +971,20 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
       tg = nullptr;
     }
     if (code.starts_with("042") && is_population(a.code)) return;  // people travelling: not an official visit
+    // The same event twice, once with its sides' roles ("UKR 040 CHN" and "UKRGOV 040 CHNGOV"
+    // from two phrases of one sentence): once, the more precise.
+    const std::string_view tcode = tg ? std::string_view(tg->code) : std::string_view();
     for (size_t i = begin; i < doc.events.size(); ++i) {
-      const Event& x = doc.events[i];
-      if (x.code == code && x.source.code == a.code && x.target.code == (tg ? tg->code : "")) return;
+      Event& x = doc.events[i];
+      if (x.code != code || !same_side(x.source.code, a.code) || !same_side(x.target.code, tcode)) continue;
+      // (Not the event the other way: "ZMBCRM 193 ZMB" and "ZMB 193 ZMBCRM" are two.)
+      const std::string_view src = x.source.code.size() >= a.code.size() ? x.source.code : a.code;
+      if (src == (x.target.code.size() >= tcode.size() ? std::string_view(x.target.code) : tcode)) continue;
+      if (x.source.code.size() < a.code.size() && a.first >= 0)
+        x.source = EventActor{a.code, t.span(doc, a.first, a.last), -1};
+      if (tg && x.target.code.size() < tg->code.size() && tg->first >= 0)
+        x.target = EventActor{tg->code, t.span(doc, tg->first, tg->last), -1};
+      return;
     }
     Event ev;
     ev.sentence = s;
@@ -980,8 +1012,26 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
     if (crowd(a.code) && std::string_view(b.code).ends_with("COP")) return std::string("145");
     return e.code;
   };
-  for (const Pending& e : sc.pending) {
-    if (e.dropped) continue;
+  for (const Pending& pending : sc.pending) {
+    if (pending.dropped) continue;
+    const Pending* ep = &pending;
+    // A symmetric event of officials no country owns with two countries or more ("a phone
+    // call between Foreign Ministers was the first contact between Ukraine and China"): the
+    // officials are those countries', and the event holds among them (UKRGOV, CHNGOV).
+    Pending among_owners;
+    if (t.lone_agents && pending.symmetric && !pending.compound && pending.src.size() == 1 &&
+        pending.tgt.size() >= 2 && !resolver_.has_country(pending.src[0].code) &&
+        pending.src[0].code.size() == 3 && !pending.src[0].code.starts_with("IGO") &&
+        std::all_of(pending.tgt.begin(), pending.tgt.end(), [&](const CodedActor& a) {
+          return a.code.size() == 3 && resolver_.has_country(a.code);
+        })) {
+      among_owners = pending;
+      among_owners.compound = true;
+      among_owners.src = pending.tgt;
+      for (CodedActor& a : among_owners.src) a.code += pending.src[0].code;
+      ep = &among_owners;
+    }
+    const Pending& e = *ep;
     if (e.compound) {  // between the members of a compound, both ways
       for (const CodedActor& a : e.src)
         for (const CodedActor& b : e.src)

@@ -184,7 +184,9 @@ bool SentenceTree::below(int j, int h, int except) const {
 bool SentenceTree::to_clause(int k) const {
   static const uint64_t kTo = word_hash("to");
   if (dep[k] == kXcomp) return true;
-  if (dep[k] != kAdvcl) return false;
+  // (Also a to-infinitive the tree hung on a verb as a noun's clause, acl: "calls on
+  // Ukraine to find a solution".)
+  if (dep[k] != kAdvcl && !(dep[k] == kAcl && parent[k] >= 0 && verbal(parent[k]))) return false;
   for (uint32_t c : kids(k))
     if (dep[c] == kMark && hl[c] == kTo) return true;
   return false;
