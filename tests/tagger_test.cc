@@ -219,5 +219,29 @@ TEST(TaggerTest, ShippedModelTagsANewsSentence) {
   EXPECT_EQ(t.value().lemma("talks", tags[3], scratch), "talk");
 }
 
+// A sentence has a finite verb: the only verb of a sentence that opens on a noun phrase is
+// its past tense, not a participle ("A firefight ... erupted", "Police clashed with
+// youths"); a headline's participle ("Document found on street", no full stop) and a
+// participle with its "by" stay participles.
+TEST(TaggerTest, ShippedModelGivesASentenceAFiniteVerb) {
+  auto path = std::filesystem::path(SITREP_SOURCE_DIR) / "models" / "tagger.bin";
+  if (!std::filesystem::exists(path)) GTEST_FAIL() << "models/tagger.bin (shipped) is absent";
+  auto t = Tagger::load(path.string());
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  auto xpos_of = [&](const std::vector<std::string>& words, size_t i) {
+    return std::string(kXpos[tag(t.value(), words)[i].xpos]);
+  };
+  EXPECT_EQ(xpos_of({"A", "firefight", "between", "Syrian", "rebels", "and", "Filipino", "peacekeepers", "erupted", "in",
+                     "the", "Golan", "Heights", "."},
+                    8),
+            "VBD");
+  EXPECT_EQ(xpos_of({"A", "huge", "car", "bomb", "exploded", "in", "central", "Beirut", ",", "killing", "the", "former",
+                     "prime", "minister", "."},
+                    4),
+            "VBD");
+  EXPECT_NE(xpos_of({"Document", "found", "on", "street"}, 1), "VBD");
+  EXPECT_NE(xpos_of({"Two", "soldiers", "killed", "by", "a", "roadside", "bomb", "."}, 2), "VBD");
+}
+
 }  // namespace
 }  // namespace sitrep::tagger
