@@ -132,7 +132,15 @@ bool in_circumstance(const SentenceTree& t, int j, int v) {
 int by_phrase(const SentenceTree& t, int v) {
   if (int b = t.prep_phrase(v, words().by, {}); b >= 0) return b;
   // Hung by the tree on the noun's "of" phrase ("the arrest of two diplomats by police").
-  return t.prep_phrase(t.prep_phrase(v, words().of, {}), words().by, {});
+  if (int b = t.prep_phrase(t.prep_phrase(v, words().of, {}), words().by, {}); b >= 0) return b;
+  // Or on the active verb whose object the noun is ("condemned the arrest of two diplomats
+  // by Israeli police"): an active verb has no agent of its own.
+  if (t.dep[v] == kObj && t.parent[v] >= 0) {
+    bool passive = false;
+    t.subject_of(t.parent[v], passive);
+    if (int b = t.prep_phrase(t.parent[v], words().by, {}); !passive && b > v) return b;
+  }
+  return -1;
 }
 
 // "condemned the killing of its scientist by Israel", "rejected the remarks by the
