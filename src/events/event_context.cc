@@ -83,6 +83,10 @@ struct Tree {
     if (down >= 0) return down;
     uint32_t attach = head(h);
     if (attach != kNone && same_clause(event, attach)) return 32 + hops_to(event, attach);
+    // Hung by the tree on the verb that reports the event, between the event and that verb
+    // ("shelled Kharkiv on Monday, Ukrainian officials said", "shelled" read as a clause of
+    // "said"): the event's, as the words run.
+    if (attach != kNone && event != kNone && head(event) == attach && event < first && last < attach) return 64;
     return -1;
   }
 };

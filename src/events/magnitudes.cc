@@ -196,6 +196,7 @@ const uint16_t kNum = upos_id("NUM"), kNummod = deprel_id("nummod"), kObj = depr
                kAux = deprel_id("aux"), kDet = deprel_id("det"), kAcl = deprel_id("acl"),
                kRelcl = deprel_id("acl:relcl"), kXcomp = deprel_id("xcomp"), kCompound = deprel_id("compound"),
                kObl = deprel_id("obl");
+const uint16_t kDetPos = upos_id("DET");
 const uint16_t kVbn = xpos_id("VBN"), kNns = xpos_id("NNS"), kNnps = xpos_id("NNPS"), kNoun = upos_id("NOUN"), kPropn = upos_id("PROPN"),
                kPron = upos_id("PRON");
 
@@ -457,6 +458,8 @@ class SentenceTolls {
     if (!c && count < 0) {
       std::string self = text::ascii_lower(doc_.word_text(first_ + v));
       int det = child(v, kDet);
+      // (The article right before it, wherever the tree hung it: "a fourth was wounded".)
+      if (det < 0 && v > 0 && doc_.words[first_ + v - 1].upos == kDetPos) det = static_cast<int>(v) - 1;
       std::string d = det >= 0 ? text::ascii_lower(doc_.word_text(first_ + static_cast<uint32_t>(det))) : "";
       if (self == "another" || self == "one") {
         c = Count{1, 1};
@@ -470,6 +473,8 @@ class SentenceTolls {
     if (!c && count < 0 && doc_.words[first_ + v].xpos != kNns && doc_.words[first_ + v].xpos != kNnps &&
         doc_.words[first_ + v].upos != kPron && person(v)) {
       int det = child(v, kDet);
+      // (The article right before it, wherever the tree hung it: "a fourth was wounded".)
+      if (det < 0 && v > 0 && doc_.words[first_ + v - 1].upos == kDetPos) det = static_cast<int>(v) - 1;
       std::string d = det >= 0 ? text::ascii_lower(doc_.word_text(first_ + static_cast<uint32_t>(det))) : "";
       // "a"/"an"/"another"/"one", a name, or a definite role the actor stage coded ("the
       // aide"); not a collective ("the family", "the crew").

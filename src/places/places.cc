@@ -141,7 +141,11 @@ class Resolver {
     for (size_t m = 0; m < doc_.mentions.size(); ++m) {
       const Mention& x = doc_.mentions[m];
       for (uint32_t w = x.first_word; w < x.first_word + x.word_count; ++w) covered[w] = 1;
-      if (x.type != EntityType::kGpe && x.type != EntityType::kLoc) continue;
+      // A name the recogniser gave no type that a place noun introduces ("the village of
+      // Zorkivka") is a place.
+      bool introduced = x.kind == MentionKind::kName && x.type == EntityType::kNone && x.first_word >= 2 &&
+                        ctx_.is(x.first_word - 1, "of") && place_noun(ctx_, x.first_word - 2);
+      if (x.type != EntityType::kGpe && x.type != EntityType::kLoc && !introduced) continue;
       // A name; or a description the gazetteer knows whole ("Khost province", "Rivers state").
       if (x.kind == MentionKind::kName ||
           (x.kind == MentionKind::kNominal && doc_.words[x.first_word].upos == kPropn &&

@@ -808,9 +808,15 @@ void Finder::find_noun_cue(uint32_t w) {
   // The one who issued it: the owner ("the mayor's claim"), "by"/"from" X, or
   // a name before the noun ("a New York Times report").
   int32_t spk = -1;
+  // (A capitalised word inside the sentence is a name whatever its tag: "a Reuters report".)
+  auto name_word = [&](uint32_t g) {
+    std::string_view t = doc_.word_text(g);
+    return doc_.words[g].upos == L_.propn ||
+           (g > doc_.sentences[sent_[g]].first_word && !t.empty() && t[0] >= 'A' && t[0] <= 'Z');
+  };
   for (uint32_t g : children(w))
     if (rel(g) == L_.poss || (rel(g) == L_.nmod && (has_case(g, "by") || has_case(g, "from"))) ||
-        (g < w && rel(g) == deprel_id("compound") && doc_.words[g].upos == L_.propn))
+        (g < w && rel(g) == deprel_id("compound") && name_word(g)))
       spk = static_cast<int32_t>(g);
   // "Democrats persisted in arguments that ...", "X made the claim that ...":
   // no owner named, the subject of the verb it hangs on.
