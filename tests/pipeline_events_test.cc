@@ -1404,6 +1404,22 @@ TEST_F(PipelineEvents, AConsultationBetweenNamedSidesHoldsAmongThem) {
   EXPECT_EQ(pairs, (std::set<std::string>{"CHNGOV>UKRGOV", "UKRGOV>CHNGOV"})) << all_events(doc);
 }
 
+// Victims of an attack someone is named doing, told in the passive ("wounded in an Israeli
+// air strike"): one event, the attacker's (a country's military force is its armed forces'),
+// against the victims, carrying the toll; no second event by no one.
+TEST_F(PipelineEvents, VictimsOfANamedAttackAreItsTargetAndToll) {
+  const char* wounded = "Nine Palestinians were wounded in an Israeli air strike in Rafah.\n";
+  expect_coded(wounded, Date{2006, 1, 10}, "19", "ISRMIL", "PSECVL");
+  const char* killed = "An Israeli air strike killed one militant in Rafah.\n";  // the attack as the killing's subject
+  for (const char* text : {wounded, killed}) {
+    Document doc = analyse(text, Date{2006, 1, 10});
+    ASSERT_EQ(doc.events.size(), 1u) << text << all_events(doc);
+    EXPECT_EQ(doc.events[0].source.code, "ISRMIL") << text << all_events(doc);
+    const Figure& toll = text == wounded ? doc.events[0].size.injured : doc.events[0].size.dead;
+    EXPECT_EQ(toll.min, text == wounded ? 9 : 1) << text << all_events(doc);
+  }
+}
+
 TEST_F(PipelineEvents, AMutualEventIsStoredOnceAndADirectedOneEachWay) {
   Document doc = analyse("India and Pakistan exchanged prisoners on Monday.\n", Date{2022, 1, 5});
   ASSERT_EQ(doc.events.size(), 2u) << all_events(doc);

@@ -202,6 +202,7 @@ struct Coder::Pending {
   std::vector<CodedActor> src, tgt;
   bool negated = false, future = false, symmetric = false, compound = false, dropped = false, noun = false;
   bool has_reported = false;
+  bool awaits_toll = false;  // an attack noun kept without a target for the killing it is the subject of
   CodedActor reported;
 };
 
@@ -702,6 +703,11 @@ void Coder::nominal_source(Scratch& sc, int v, Pending& e) const {
   t.np_mask(v);
   std::fill(t.mask.begin() + v, t.mask.end(), 0);
   t.group(e.src);
+  // Military force a country's name or adjective modifies is its forces' ("an Israeli air
+  // strike", "Russian shelling": ISRMIL, RUSMIL), as CAMEO codes the armed forces.
+  if (t.lone_agents && e.code.starts_with("19"))
+    for (CodedActor& a : e.src)
+      if (a.code.size() == 3 && resolver_.has_country(a.code)) a.code += "MIL";
   // "X carried out a strike on Y"; not "X condemned the strike".
   if (e.src.empty() && t.dep[v] == kObj && t.parent[v] >= 0 && among(words().support, t.hl[t.parent[v]])) {
     bool pv = false;
@@ -779,6 +785,15 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
   // "X and Y held talks": a symmetric event without a target holds among its sources.
   if (e.tgt.empty() && e.symmetric && e.src.size() >= 2) e.compound = true;
   if (p.noun && e.src.empty() && e.tgt.empty() && t.lone_agents && is_violent(e.code)) victims_of_violence(sc, v, e);
+  // "Nine Palestinians were wounded in an Israeli air strike": the attack someone did is
+  // done to those the passive verb it is the circumstance of names (the killing is then its
+  // toll: fold_tolls).
+  if (p.noun && e.tgt.empty() && !e.src.empty() && t.lone_agents && is_violent(e.code) &&
+      (t.dep[v] == kObl || t.dep[v] == kNmod) && t.parent[v] >= 0 && t.verbal(t.parent[v])) {
+    bool pv = false;
+    int subj = t.subject_of(t.parent[v], pv);
+    if (subj >= 0 && pv) t.group_of_phrase(subj, e.tgt);
+  }
 }
 
 // False when the event must not be written: negated with no negated code known.
@@ -942,10 +957,12 @@ void Coder::resolve_reports(Scratch& sc) const {
   }
 }
 
-// One attack, not two or three: a killing "in" a bombing, a blast or an attack that no one
-// is named doing ("five soldiers were killed in a roadside bomb blast") is that attack's
-// toll, and the attack noun carries the event (with the victims); of two attack nouns in
-// one phrase ("roadside bomb blast") the more specific code stays.
+// One attack, not two or three: a killing or a wounding no one is named doing "in" a
+// bombing, a blast or an attack ("five soldiers were killed in a roadside bomb blast", "nine
+// Palestinians were wounded in an Israeli air strike") is that attack's toll, and the attack
+// noun carries the event (with the victims); of two attack nouns in one phrase ("roadside
+// bomb blast") that no one is named doing, the more specific code stays. An attack that is
+// the subject of the killing ("an Israeli air strike killed one militant") likewise.
 void Coder::fold_tolls(Scratch& sc) const {
   const SentenceTree& t = sc.t;
   if (!t.lone_agents) return;
@@ -958,15 +975,19 @@ void Coder::fold_tolls(Scratch& sc) const {
         if (stronger.tgt.empty()) stronger.tgt = weaker.tgt;
         weaker.dropped = true;
       }
+  auto any_attack = [](const Pending& a) { return !a.dropped && a.noun && is_violent(a.code); };
   for (Pending& k : sc.pending) {
-    if (k.dropped || k.noun || !k.src.empty() || !is_violent(k.code)) continue;
+    if (k.dropped || k.noun || !is_violent(k.code)) continue;
     for (Pending& a : sc.pending)
-      if (&a != &k && attack(a) && t.below(a.verb, k.verb)) {
+      if (&a != &k && any_attack(a) &&
+          ((k.src.empty() && t.below(a.verb, k.verb)) || (t.parent[a.verb] == k.verb && t.dep[a.verb] == kNsubj))) {
         if (a.tgt.empty()) a.tgt = k.tgt;
         k.dropped = true;
         break;
       }
   }
+  for (Pending& a : sc.pending)
+    if (a.awaits_toll && a.tgt.empty()) a.dropped = true;
 }
 
 void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
@@ -1277,8 +1298,12 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       }
     // An event needs whom it is done to; a denial or a claim of responsibility stands alone
     // ("The Kremlin denies any involvement", "The Taliban claimed responsibility").
+    // (An attack someone did that is the subject of a killing waits for its victims: "an
+    // Israeli air strike killed one militant", fold_tolls.)
+    e.awaits_toll = t.lone_agents && p.noun && is_violent(e.code) && e.tgt.empty() && t.dep[v] == kNsubj &&
+                    t.parent[v] >= 0 && t.verbal(t.parent[v]);
     if (e.tgt.empty() && !e.compound && p.target != TargetFrom::kNone && !e.src.empty() &&
-        !(t.lone_agents && responsibility(e.code)))
+        !(t.lone_agents && responsibility(e.code)) && !e.awaits_toll)
       continue;
     // A plain statement (010) is an event only toward whom it is told ("told Y"), not
     // toward whoever its content names: that content is coded for itself.
