@@ -1407,6 +1407,21 @@ TEST_F(PipelineEvents, AConsultationBetweenNamedSidesHoldsAmongThem) {
 // Victims of an attack someone is named doing, told in the passive ("wounded in an Israeli
 // air strike"): one event, the attacker's (a country's military force is its armed forces'),
 // against the victims, carrying the toll; no second event by no one.
+// The doer of an attack is also the agent of a participle describing it ("airstrikes carried
+// out by Israeli army aircraft"), whose victims the passive names; who says so is a claim.
+TEST_F(PipelineEvents, TheAgentOfAnAttacksParticipleIsItsDoer) {
+  const char* text =
+      "Four Palestinian militants were killed in two airstrikes carried out by Israeli army aircraft in northern "
+      "Gaza, Palestinian medical sources said.\n";
+  expect_coded(text, Date{2006, 1, 10}, "19", "ISRMIL", "PSEREB");
+  Document doc = analyse(text, Date{2006, 1, 10});
+  const Event* e = find_event(doc, "19");
+  ASSERT_TRUE(e && !e->claims.empty()) << all_events(doc);
+  EXPECT_EQ(e->claims[0].by.code.substr(0, 3), "PSE") << all_events(doc);
+  expect_coded("Different militant groups in Gaza claimed responsibility for the attack.\n", Date{2006, 1, 10}, "01",
+               "PSEREB", "");
+}
+
 TEST_F(PipelineEvents, VictimsOfANamedAttackAreItsTargetAndToll) {
   const char* wounded = "Nine Palestinians were wounded in an Israeli air strike in Rafah.\n";
   expect_coded(wounded, Date{2006, 1, 10}, "19", "ISRMIL", "PSECVL");

@@ -133,6 +133,11 @@ int by_phrase(const SentenceTree& t, int v) {
   if (int b = t.prep_phrase(v, words().by, {}); b >= 0) return b;
   // Hung by the tree on the noun's "of" phrase ("the arrest of two diplomats by police").
   if (int b = t.prep_phrase(t.prep_phrase(v, words().of, {}), words().by, {}); b >= 0) return b;
+  // The agent of a participle that describes the noun ("airstrikes carried out by Israeli
+  // army aircraft", "an attack launched by rebels").
+  for (uint32_t c : t.kids(v))
+    if (t.dep[c] == kAcl && t.xp[c] == kVBN)
+      if (int b = t.prep_phrase(static_cast<int>(c), words().by, {}); b >= 0) return b;
   // Or on the active verb whose object the noun is ("condemned the arrest of two diplomats
   // by Israeli police"): an active verb has no agent of its own.
   if (t.dep[v] == kObj && t.parent[v] >= 0) {
@@ -694,20 +699,24 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, const 
 // whose circumstance a symmetric event is ("made the remarks in a meeting with Y").
 void Coder::nominal_source(Scratch& sc, int v, Pending& e) const {
   SentenceTree& t = sc.t;
+  // Military force a country does is its forces' ("an Israeli air strike", "Russian
+  // shelling", "airstrikes carried out by Israeli army aircraft": ISRMIL, RUSMIL), as CAMEO
+  // codes the armed forces.
+  auto armed_forces = [&] {
+    if (t.lone_agents && e.code.starts_with("19"))
+      for (CodedActor& a : e.src)
+        if (a.code.size() == 3 && resolver_.has_country(a.code)) a.code += "MIL";
+  };
   // "an air strike by government forces": the doer the "by" phrase names.
   if (int b = t.lone_agents ? by_phrase(t, v) : -1; b >= 0) {
     t.group_of_phrase(b, e.src);
-    if (!e.src.empty()) return;
+    if (!e.src.empty()) return armed_forces();
   }
   // "talks between X and Y" (symmetric) holds among the actors after it.
   t.np_mask(v);
   std::fill(t.mask.begin() + v, t.mask.end(), 0);
   t.group(e.src);
-  // Military force a country's name or adjective modifies is its forces' ("an Israeli air
-  // strike", "Russian shelling": ISRMIL, RUSMIL), as CAMEO codes the armed forces.
-  if (t.lone_agents && e.code.starts_with("19"))
-    for (CodedActor& a : e.src)
-      if (a.code.size() == 3 && resolver_.has_country(a.code)) a.code += "MIL";
+  armed_forces();
   // "X carried out a strike on Y"; not "X condemned the strike".
   if (e.src.empty() && t.dep[v] == kObj && t.parent[v] >= 0 && among(words().support, t.hl[t.parent[v]])) {
     bool pv = false;
