@@ -1420,6 +1420,13 @@ TEST_F(PipelineEvents, TheAgentOfAnAttacksParticipleIsItsDoer) {
   EXPECT_EQ(e->claims[0].by.code.substr(0, 3), "PSE") << all_events(doc);
   expect_coded("Different militant groups in Gaza claimed responsibility for the attack.\n", Date{2006, 1, 10}, "01",
                "PSEREB", "");
+  // A spokesperson "for" a group is the group's.
+  doc = analyse("A spokesman for the Taliban said its fighters had attacked a police post in Kandahar.\n",
+                Date{2006, 1, 10});
+  e = find_event(doc, "19");
+  ASSERT_TRUE(e && !e->claims.empty()) << all_events(doc);
+  EXPECT_EQ(e->claims[0].by.code, e->source.code) << all_events(doc);
+  EXPECT_TRUE(e->source.code.ends_with("REB")) << all_events(doc);
 }
 
 TEST_F(PipelineEvents, VictimsOfANamedAttackAreItsTargetAndToll) {

@@ -234,10 +234,13 @@ class Assigner {
     }
     // "The government of Sudan", "police of Belarus": the owner named right after the
     // description's role word, behind "of" (the mention ends before it).
+    // Also "a spokesman for the Taliban": a spokesperson's owner behind "for".
     if (!chosen && role && std::string_view(kind) == "nominal" && role->first_word + role->word_count == e) {
       const Sentence& sent = doc_.sentences[ctx_.sentence_of(b)];
       uint32_t end = sent.first_word + sent.word_count, w = e;
-      if (w + 1 < end && ctx_.is(w, "of")) {
+      bool spokes = ctx_.is(e - 1, "spokesman") || ctx_.is(e - 1, "spokeswoman") || ctx_.is(e - 1, "spokesperson") ||
+                    ctx_.is(e - 1, "representative");
+      if (w + 1 < end && (ctx_.is(w, "of") || (spokes && ctx_.is(w, "for")))) {
         ++w;
         if (w + 1 < end && ctx_.is(w, "the")) ++w;
         const GazetteerHit* o = ctx_.owner_hit(w, end, false);
