@@ -1442,6 +1442,15 @@ TEST_F(PipelineEvents, VictimsOfANamedAttackAreItsTargetAndToll) {
   }
 }
 
+// A relative is a person of their own, not the one they are related to: "the wife of a police
+// officer" killed is a civilian killed (was police killed: fighting), "the son of a
+// businessman" a civilian arrested.
+TEST_F(PipelineEvents, ARelativeIsNotTheOneTheyAreRelatedTo) {
+  expect_coded("Gunmen killed the wife of a police officer in Karachi.\n", Date{2006, 1, 10}, "18", "PAKREB", "PAKCVL");
+  expect_coded("Police arrested the son of a local businessman in Lusaka.\n", Date{2006, 1, 10}, "17", "ZMBCOP",
+               "ZMBCVL");
+}
+
 TEST_F(PipelineEvents, AMutualEventIsStoredOnceAndADirectedOneEachWay) {
   Document doc = analyse("India and Pakistan exchanged prisoners on Monday.\n", Date{2022, 1, 5});
   ASSERT_EQ(doc.events.size(), 2u) << all_events(doc);
