@@ -1289,6 +1289,18 @@ TEST_F(PipelineEvents, TheForcesDeployedAreNoTarget) {
 }
 
 // "spoke with" is a consultation; "told X to keep doing" an appeal (026 when it is to talk).
+// Speaking to an official is a consultation, to the press a statement; a statement is told to
+// whoever it is conveyed "to" or addressed to.
+TEST_F(PipelineEvents, SpeakingToConveyingToAndAddressing) {
+  expect_coded("President Xi Jinping spoke to Mr. Putin on Friday.\n", Date{2022, 2, 25}, "040", "CHNGOV", "RUSGOV");
+  expect_coded("The Ukrainian minister spoke to reporters in Kyiv.\n", Date{2022, 4, 5}, "010", "UKRGOV", "UKRMED");
+  expect_coded("Wang Yi conveyed to Dmytro Kuleba that Beijing was highly concerned about the damage done to "
+               "civilians.\n",
+               Date{2022, 3, 1}, "010", "CHNGOV", "UKRGOV");
+  expect_coded("Ukraine's president will address the UN Security Council on Tuesday.\n", Date{2022, 4, 5}, "010",
+               "UKRGOV", "IGOUNO");
+}
+
 TEST_F(PipelineEvents, SpeakingWithIsAConsultationTellingToAnAppeal) {
   expect_coded("The Japanese foreign minister spoke with his Indian counterpart on Monday.\n", Date{2022, 4, 4}, "040",
                "JPNGOV", "INDGOV");

@@ -1314,14 +1314,14 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     if (e.tgt.empty() && !e.compound && p.target != TargetFrom::kNone && !e.src.empty() &&
         !(t.lone_agents && responsibility(e.code)) && !e.awaits_toll)
       continue;
-    // A plain statement (010) is an event only toward whom it is told ("told Y"), not
-    // toward whoever its content names: that content is coded for itself.
+    // A plain statement (010) is an event only toward whom it is told ("told Y", "conveyed
+    // to Y", "addressed Y"), not toward whoever its content names: that content is coded for
+    // itself.
     if (t.lone_agents && e.code == "010") {
+      static const uint64_t kTo = h("to");
       bool told = false;
-      for (uint16_t rel : {kObj, kIobj}) {
-        int o = t.child_with(v, rel);
+      for (int o : {t.child_with(v, kObj), t.child_with(v, kIobj), t.prep_phrase(v, kTo, {})})
         for (const CodedActor& a : e.tgt) told = told || (o >= 0 && a.first <= o && o <= a.last);
-      }
       if (!told) continue;
     }
     // An event noun that is what a verb of asking asks for ("the resolution, which calls for
