@@ -1299,6 +1299,12 @@ TEST_F(PipelineEvents, SpeakingToConveyingToAndAddressing) {
                Date{2022, 3, 1}, "010", "CHNGOV", "UKRGOV");
   expect_coded("Ukraine's president will address the UN Security Council on Tuesday.\n", Date{2022, 4, 5}, "010",
                "UKRGOV", "IGOUNO");
+  // "We" in a direct quote is its speaker.
+  expect_coded("\"We urge Russia to stop the shelling,\" the Ukrainian foreign minister said.\n", Date{2022, 4, 5}, "02",
+               "UKRGOV", "RUS");
+  // Addressing "key drivers" of an epidemic (a population word) is no statement to them.
+  Document doc = analyse("The minister said they are addressing key drivers of the epidemic in Kyiv.\n", Date{2022, 4, 5});
+  EXPECT_EQ(find_event(doc, "01"), nullptr) << all_events(doc);
 }
 
 TEST_F(PipelineEvents, SpeakingWithIsAConsultationTellingToAnAppeal) {

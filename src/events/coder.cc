@@ -1321,7 +1321,8 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       static const uint64_t kTo = h("to");
       bool told = false;
       for (int o : {t.child_with(v, kObj), t.child_with(v, kIobj), t.prep_phrase(v, kTo, {})})
-        for (const CodedActor& a : e.tgt) told = told || (o >= 0 && a.first <= o && o <= a.last);
+        for (const CodedActor& a : e.tgt)
+          told = told || (o >= 0 && a.first <= o && o <= a.last && !is_population(a.code));  // not "the drivers"
       if (!told) continue;
     }
     // An event noun that is what a verb of asking asks for ("the resolution, which calls for

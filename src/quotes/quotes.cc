@@ -981,6 +981,18 @@ void Finder::run() {
 void find_quotes(Document& doc, const CueLexicon& cues) {
   doc.quotes.clear();
   Finder(doc, cues).run();
+  // Inside a direct quote, "I" and "we" are its speaker ("'We urge Russia to stop the
+  // shelling,' the Ukrainian foreign minister said"): their mentions join the speaker's chain
+  // (coreference links a first person only to an earlier first person).
+  for (const Quote& q : doc.quotes) {
+    if (!q.direct || q.speaker_chain < 0) continue;
+    auto it = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), q.span.begin,
+                               [](const Mention& m, uint32_t b) { return m.span.begin < b; });
+    for (; it != doc.mentions.end() && it->span.begin < q.span.end; ++it)
+      if (it->kind == MentionKind::kPronoun && it->span.end <= q.span.end &&
+          entities::pronoun_info(text::ascii_lower(doc.str(it->span))).person == 1)
+        it->chain = q.speaker_chain;
+  }
 }
 
 void find_quotes(Document& doc) {
