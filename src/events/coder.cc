@@ -45,7 +45,7 @@ struct Words {
   // Nouns of quantity before "of": "dozens of protesters", "some of the demonstrators".
   std::vector<uint64_t> quantity{h("dozen"), h("dozens"), h("hundred"), h("hundreds"), h("thousand"),
                                  h("thousands"), h("score"), h("scores"), h("number"), h("group"), h("part")};
-  uint64_t of = h("of"), between = h("between");
+  uint64_t of = h("of"), between = h("between"), to = h("to");
   std::vector<uint64_t> backing{h("back"), h("support"), h("sponsor"), h("fund"), h("arm"), h("train"), h("lead"),
                                 h("accompany"), h("equip")};
   // Counts over time: "the number of U.S. soldiers killed" tells no event of its own.
@@ -95,7 +95,13 @@ bool same_side(std::string_view x, std::string_view y) {
   return x == y || (x.size() == 3 && y.size() > 3 && y.starts_with(x)) ||
          (y.size() == 3 && x.size() > 3 && x.starts_with(y));
 }
-bool by_size(const std::string& x, const std::string& y) { return x.size() < y.size(); }
+// The same event told twice, once with its sides' roles ("UKR 040 CHN" and "UKRGOV 040
+// CHNGOV"): each side the same, and not the event the other way ("ZMBCRM 193 ZMB" and
+// "ZMB 193 ZMBCRM" are two: merged, source and target would be one).
+bool told_twice(std::string_view src1, std::string_view tgt1, std::string_view src2, std::string_view tgt2) {
+  if (!same_side(src1, src2) || !same_side(tgt1, tgt2)) return false;
+  return (src1.size() >= src2.size() ? src1 : src2) != (tgt1.size() >= tgt2.size() ? tgt1 : tgt2);
+}
 
 // An armed agent's code: forces, police, rebels ("USAMIL", "REB", "AFGCOP").
 bool armed_agent(std::string_view code) {
@@ -331,9 +337,7 @@ void Coder::resolve_anaphora(Document& doc, uint32_t s, Scratch& sc) const {
       bool dup = false;
       for (size_t k = first_new; k < doc.events.size() && !dup; ++k) {
         Event& y = doc.events[k];
-        if (y.code != x.code || !same_side(y.source.code, x.source.code) || !same_side(y.target.code, x.target.code) ||
-            std::max(y.source.code, x.source.code, by_size) == std::max(y.target.code, x.target.code, by_size))
-          continue;
+        if (y.code != x.code || !told_twice(y.source.code, y.target.code, x.source.code, x.target.code)) continue;
         dup = true;
         if (y.source.code.size() < x.source.code.size()) y.source.code = x.source.code;
         if (y.target.code.size() < x.target.code.size()) y.target.code = x.target.code;
@@ -1015,10 +1019,7 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
     const std::string_view tcode = tg ? std::string_view(tg->code) : std::string_view();
     for (size_t i = begin; i < doc.events.size(); ++i) {
       Event& x = doc.events[i];
-      if (x.code != code || !same_side(x.source.code, a.code) || !same_side(x.target.code, tcode)) continue;
-      // (Not the event the other way: "ZMBCRM 193 ZMB" and "ZMB 193 ZMBCRM" are two.)
-      const std::string_view src = x.source.code.size() >= a.code.size() ? x.source.code : a.code;
-      if (src == (x.target.code.size() >= tcode.size() ? std::string_view(x.target.code) : tcode)) continue;
+      if (x.code != code || !told_twice(x.source.code, x.target.code, a.code, tcode)) continue;
       if (x.source.code.size() < a.code.size() && a.first >= 0)
         x.source = EventActor{a.code, t.span(doc, a.first, a.last), -1};
       if (tg && x.target.code.size() < tg->code.size() && tg->first >= 0)
@@ -1318,9 +1319,8 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // to Y", "addressed Y"), not toward whoever its content names: that content is coded for
     // itself.
     if (t.lone_agents && e.code == "010") {
-      static const uint64_t kTo = h("to");
       bool told = false;
-      for (int o : {t.child_with(v, kObj), t.child_with(v, kIobj), t.prep_phrase(v, kTo, {})})
+      for (int o : {t.child_with(v, kObj), t.child_with(v, kIobj), t.prep_phrase(v, words().to, {})})
         for (const CodedActor& a : e.tgt)
           told = told || (o >= 0 && a.first <= o && o <= a.last && !is_population(a.code));  // not "the drivers"
       if (!told) continue;

@@ -306,6 +306,13 @@ class SentenceTolls {
     }
     return -1;
   }
+  // The determiner of word v: its det child, else the one right before it wherever the tree
+  // hung it ("a fourth was wounded" with "a" on "wounded"); -1 when none.
+  int article(uint32_t v) const {
+    int det = child(v, kDet);
+    if (det < 0 && v > 0 && doc_.words[first_ + v - 1].upos == kDetPos) det = static_cast<int>(v) - 1;
+    return det;
+  }
   int victim_in_clause(uint32_t i, const TollWord& t) const {
     if (int x = child(i, kNsubjPass); x >= 0) return x;
     // "three others injured", "27 traffickers arrested": a participle without its auxiliary
@@ -457,9 +464,7 @@ class SentenceTolls {
     // "and another (was) injured": one more; "and a fourth was wounded": one more, counted.
     if (!c && count < 0) {
       std::string self = text::ascii_lower(doc_.word_text(first_ + v));
-      int det = child(v, kDet);
-      // (The article right before it, wherever the tree hung it: "a fourth was wounded".)
-      if (det < 0 && v > 0 && doc_.words[first_ + v - 1].upos == kDetPos) det = static_cast<int>(v) - 1;
+      int det = article(v);
       std::string d = det >= 0 ? text::ascii_lower(doc_.word_text(first_ + static_cast<uint32_t>(det))) : "";
       if (self == "another" || self == "one") {
         c = Count{1, 1};
@@ -472,9 +477,7 @@ class SentenceTolls {
     // Rafik Hariri": one person.
     if (!c && count < 0 && doc_.words[first_ + v].xpos != kNns && doc_.words[first_ + v].xpos != kNnps &&
         doc_.words[first_ + v].upos != kPron && person(v)) {
-      int det = child(v, kDet);
-      // (The article right before it, wherever the tree hung it: "a fourth was wounded".)
-      if (det < 0 && v > 0 && doc_.words[first_ + v - 1].upos == kDetPos) det = static_cast<int>(v) - 1;
+      int det = article(v);
       std::string d = det >= 0 ? text::ascii_lower(doc_.word_text(first_ + static_cast<uint32_t>(det))) : "";
       // "a"/"an"/"another"/"one", a name, or a definite role the actor stage coded ("the
       // aide"); not a collective ("the family", "the crew").

@@ -172,7 +172,7 @@ struct Scratch {
   std::vector<std::string_view> forms;
   std::vector<WordTags> tags, first_tags;
   std::vector<uint16_t> first;
-  std::vector<int32_t> acc, past_margin;
+  std::vector<int32_t> acc;
   std::vector<uint64_t> hashes;  // static feature hashes, words x kStaticFeatures
   std::vector<uint32_t> rows[2];  // their rows in each pass
   std::string lower, lemma;
@@ -239,7 +239,7 @@ void Tagger::index() {
 }
 
 void Tagger::run_pass(int pass_no, const WordInfo* info, size_t n, const uint64_t* static_hashes,
-                      const uint16_t* first, WordTags* out, int32_t* past_margin) const {
+                      const uint16_t* first, WordTags* out) const {
   Scratch& s = scratch();
   const uint32_t C = static_cast<uint32_t>(classes_.size());
   // Two accumulators, rows alternating between them: consecutive rows mostly
@@ -312,7 +312,6 @@ void Tagger::run_pass(int pass_no, const WordInfo* info, size_t n, const uint64_
     const WordInfo* w = &info[i + 2];
     uint32_t best = 0;
     prefetch_word(i + kAhead);
-    if (past_margin) past_margin[i] = INT32_MAX;
     if (w->sure >= 0) {
       best = static_cast<uint32_t>(w->sure);
     } else {
@@ -333,7 +332,6 @@ void Tagger::run_pass(int pass_no, const WordInfo* info, size_t n, const uint64_
       int32_t best_score = acc[0];
       for (uint32_t c = 1; c < C; ++c)
         if (acc[c] > best_score) best_score = acc[c], best = c;
-      if (past_margin && past_class_ >= 0) past_margin[i] = best_score - acc[past_class_];
     }
     out[i].cls = static_cast<uint16_t>(best);
     out[i].upos = classes_[best].first;
@@ -356,30 +354,29 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
   for (size_t i = 0; i < n; ++i)
     if (s.info[i + 2].sure < 0) detail::static_features(&s.info[i + 2], i == 0, !clusters_.empty(),
                                                           &s.hashes[i * detail::kStaticFeatures]);
-  s.past_margin.resize(n);
   if (passes_.size() < 2) {
-    run_pass(0, s.info.data(), n, s.hashes.data(), nullptr, out.data(), s.past_margin.data());
+    run_pass(0, s.info.data(), n, s.hashes.data(), nullptr, out.data());
   } else {
     s.first_tags.resize(n);
     run_pass(0, s.info.data(), n, s.hashes.data(), nullptr, s.first_tags.data());
     const uint16_t none = static_cast<uint16_t>(classes_.size());
     s.first.assign(n + 4, none);
     for (size_t i = 0; i < n; ++i) s.first[i + 2] = s.first_tags[i].cls;
-    run_pass(1, s.info.data(), n, s.hashes.data(), s.first.data(), out.data(), s.past_margin.data());
+    run_pass(1, s.info.data(), n, s.hashes.data(), s.first.data(), out.data());
   }
-  ensure_finite_verb(s.info.data(), n, s.past_margin.data(), out.data());
+  ensure_finite_verb(s.info.data(), n, out.data());
 }
 
 // A sentence whose only verb the tagger read as a bare past participle ("A huge car bomb
 // exploded in central Beirut, killing ...", "A firefight ... erupted in the Golan Heights",
 // "Police clashed with youths"): a left-to-right tagger sees no finite verb coming, and the
 // reduced-relative reading wins; the parser then makes the subject the root. When no word
-// is a finite verb or a modal, the participle right after a noun or pronoun (not followed by
-// "by": "Three soldiers killed by a bomb" is a headline's passive) that the tagger scored
-// closest to the past tense is the past tense.
-// (A constraint on the whole sentence, which the greedy decoder cannot see: the model's
-// scores choose the word, the rule only that one word must be finite.)
-void Tagger::ensure_finite_verb(const WordInfo* info, size_t n, const int32_t* past_margin, WordTags* out) const {
+// is a finite verb or a modal and the sentence opens on noun-phrase words, its first
+// participle, right after a noun or pronoun (not followed by "by": "Three soldiers killed by
+// a bomb" is a headline's passive) and one the model scored (not a word the tag dictionary
+// is sure of), is the past tense.
+// (A constraint on the whole sentence, which the greedy decoder cannot see.)
+void Tagger::ensure_finite_verb(const WordInfo* info, size_t n, WordTags* out) const {
   if (past_class_ < 0 || participle_class_ < 0) return;
   static const uint16_t kFinite[] = {xpos_id("VBD"), xpos_id("VBZ"), xpos_id("VBP"), xpos_id("MD")};
   static const uint16_t kNouns[] = {xpos_id("NN"), xpos_id("NNS"), xpos_id("NNP"), xpos_id("NNPS"), xpos_id("PRP")};
@@ -399,7 +396,7 @@ void Tagger::ensure_finite_verb(const WordInfo* info, size_t n, const int32_t* p
   if (n < 2 || std::find(std::begin(kPhrase), std::end(kPhrase), out[0].xpos) == std::end(kPhrase)) return;
   size_t pick = n;
   for (size_t i = 1; i < n; ++i) {
-    if (out[i].cls == participle_class_ && past_margin[i] != INT32_MAX) {
+    if (out[i].cls == participle_class_ && info[i + 2].sure < 0) {
       size_t b = i - 1;
       while (b > 0 && out[b].xpos == kAdverb) --b;
       static const uint64_t kBy = detail::hash_bytes("by");
@@ -409,7 +406,7 @@ void Tagger::ensure_finite_verb(const WordInfo* info, size_t n, const int32_t* p
       break;
     }
     if (std::find(std::begin(kPhrase), std::end(kPhrase), out[i].xpos) == std::end(kPhrase) &&
-        !(i > 0 && out[i].xpos == kAdverb))
+        out[i].xpos != kAdverb)
       break;
   }
   if (pick == n) return;

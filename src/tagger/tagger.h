@@ -101,11 +101,10 @@ class Tagger {
   // Tags n words (info padded by 2 each side, static feature hashes n x
   // kStaticFeatures) with `pass`; `first` (padded by 2, or nullptr) holds the
   // first pass's classes.
-  // With `past_margin` (n), each word's score lead over the past tense (VBD) class.
   void run_pass(int pass, const detail::WordInfo* info, size_t n, const uint64_t* static_hashes,
-                const uint16_t* first, WordTags* out, int32_t* past_margin = nullptr) const;
-  // A sentence needs a finite verb: see tag_words.
-  void ensure_finite_verb(const detail::WordInfo* info, size_t n, const int32_t* past_margin, WordTags* out) const;
+                const uint16_t* first, WordTags* out) const;
+  // A sentence needs a finite verb (tagger.cc).
+  void ensure_finite_verb(const detail::WordInfo* info, size_t n, WordTags* out) const;
 
   std::vector<std::pair<uint16_t, uint16_t>> classes_;  // (upos, xpos) per class
   int past_class_ = -1, participle_class_ = -1;          // VERB/VBD and VERB/VBN, -1 when absent
