@@ -629,6 +629,41 @@ TEST_F(PipelineEvents, AnUnknownPersonArrestedIsACivilianOfThePolicesCountry) {
   expect_coded("Police have detained Guan Jingquan, the driver.\n", Date{2006, 1, 10}, "17", "COP", "CVL");
 }
 
+// A bare count of people ("All four", "the 12") arrested or killed is people the text
+// counts: a civilian target with its figure, as "four people" would be.
+TEST_F(PipelineEvents, ABareCountOfPeopleArrestedIsTheTargetAndTheFigure) {
+  for (const char* text : {"All four were arrested on Sunday.\n", "Police arrested four on Sunday.\n"}) {
+    expect_coded(text, Date{2006, 1, 10}, "173", "COP", "CVL");
+    Document doc = analyse(text, Date{2006, 1, 10});
+    const Event* e = find_event(doc, "173");
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->size.arrested.min, 4) << text;
+    EXPECT_EQ(e->size.arrested.max, 4) << text;
+  }
+  // "Police made 12 arrests": the arrests a light verb makes are the police's, counted.
+  Document made = analyse("Police made 12 arrests in Minsk on Sunday.\n", Date{2006, 1, 10});
+  const Event* e = find_event(made, "173");
+  ASSERT_NE(e, nullptr) << all_events(made);
+  EXPECT_EQ(e->source.code, "BLRCOP") << all_events(made);
+  EXPECT_EQ(e->size.arrested.min, 12) << all_events(made);
+}
+
+// A report the tree hung as a relative clause on its own subject, with the speaker as the
+// speech verb's second subject or inverted object: "Three managers have been arrested,
+// said local police" is the police's arrest of three managers, not a statement by them.
+TEST_F(PipelineEvents, AnInvertedAttributionLeavesTheReportedArrest) {
+  for (const char* text : {"Three managers have been arrested, police said.\n",
+                           "Three managers responsible for the blast have been arrested, said local police.\n"}) {
+    Document doc = analyse(text, Date{2006, 11, 27});
+    EXPECT_EQ(find_event(doc, "01"), nullptr) << text << all_events(doc);
+    const Event* e = find_event(doc, "173");
+    ASSERT_NE(e, nullptr) << text << all_events(doc);
+    EXPECT_EQ(e->source.code, "COP") << text << all_events(doc);
+    EXPECT_EQ(e->target.code, "BUS") << text << all_events(doc);
+    EXPECT_EQ(e->size.arrested.min, 3) << text << all_events(doc);
+  }
+}
+
 // Who killed, when the sentence tells it around the killing: "X were killed when police
 // fired on a mob" (the attacker of the "when" clause), "police fired on a mob, killing
 // four people, the agency reported" (the participle is the firing's, not the agency's,

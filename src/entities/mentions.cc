@@ -204,7 +204,7 @@ void add_name_mentions_from_parse(Document& doc) {
 }
 
 void add_nominal_and_pronoun_mentions(Document& doc, const ActorDictionary* dict) {
-  const uint16_t noun = upos_id("NOUN"), pron = upos_id("PRON"), propn = upos_id("PROPN");
+  const uint16_t noun = upos_id("NOUN"), pron = upos_id("PRON"), propn = upos_id("PROPN"), num = upos_id("NUM");
   const size_t before = doc.mentions.size();
   std::vector<bool> headed = heads_of_mentions(doc);  // words already heading a mention (the NER's names)
   std::string two;                                    // "police station": a role of two lemmas
@@ -219,6 +219,21 @@ void add_nominal_and_pronoun_mentions(Document& doc, const ActorDictionary* dict
         if (!p.pronoun) continue;
         EntityType type = p.gender == 'm' || p.gender == 'f' || p.person == 1 ? EntityType::kPerson : EntityType::kNone;
         doc.mentions.push_back(make_mention(doc, si, w, w, w, type, MentionKind::kPronoun));
+        continue;
+      }
+      // A count standing for people as a verb's subject or object ("All four were arrested",
+      // "police detained 12"): a description of people. Not "two of the soldiers" (the noun
+      // is the mention) and not a year or a figure in digits of four or more.
+      if (word.upos == num) {
+        std::string_view rel = kDeprel[word.deprel];
+        if (rel != "nsubj" && rel != "nsubj:pass" && rel != "obj") continue;
+        bool of_phrase = false;
+        for (uint32_t k = w + 1; k < end; ++k) of_phrase = of_phrase || head_of(doc, s, k) == w;
+        std::string_view t = doc.word_text(w);
+        if (of_phrase || (t.size() >= 4 && std::isdigit(static_cast<unsigned char>(t[0])))) continue;
+        uint32_t first = w;
+        while (first > s.first_word && head_of(doc, s, first - 1) == w) --first;
+        doc.mentions.push_back(make_mention(doc, si, first, w, w, EntityType::kPerson, MentionKind::kNominal));
         continue;
       }
       if (word.upos != noun) continue;

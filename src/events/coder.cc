@@ -356,14 +356,18 @@ void Coder::resolve_anaphora(Document& doc, uint32_t s, Scratch& sc) const {
 
 // The name of a person with no code that holds word `w` of sentence `s`, or nullptr; with
 // `or_org`, also a name with no code the recogniser took for an organisation or gave no type
-// (whoever is arrested is a person: "Li Zhaokun was detained", a name it read as ORG).
+// (whoever is arrested is a person: "Li Zhaokun was detained", a name it read as ORG), or a
+// bare count of people.
 static const Mention* unknown_person(const Document& doc, uint32_t s, uint32_t w, bool or_org) {
   auto it = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), s,
                              [](const Mention& m, uint32_t sent) { return m.sentence < sent; });
   for (; it != doc.mentions.end() && it->sentence == s && it->first_word <= w; ++it) {
     const Mention& m = *it;
     if (w >= m.first_word + m.word_count) continue;
-    bool unknown = m.kind == MentionKind::kName &&
+    // (Or a bare count of people: "All four were arrested".)
+    const bool count = m.kind == MentionKind::kNominal && m.type == EntityType::kPerson &&
+                       doc.words[m.head_word].upos == upos_id("NUM");
+    bool unknown = (m.kind == MentionKind::kName || count) &&
                    (m.type == EntityType::kPerson ||
                     (or_org && (m.type == EntityType::kOrg || m.type == EntityType::kNone))) &&
                    (m.chain < 0 || doc.chains[static_cast<size_t>(m.chain)].actor.empty());
