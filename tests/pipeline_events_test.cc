@@ -648,6 +648,29 @@ TEST_F(PipelineEvents, ABareCountOfPeopleArrestedIsTheTargetAndTheFigure) {
   EXPECT_EQ(e->size.arrested.min, 12) << all_events(made);
 }
 
+// "One militant was killed and nine other Palestinians wounded Wednesday in an Israeli air
+// strike": the second clause is a passive with its auxiliary elided (the tree read
+// "Palestinians wounded Wednesday" as an act on a day): one strike, its dead and injured.
+TEST_F(PipelineEvents, AnElidedPassiveAfterAPassiveIsItsSecondToll) {
+  Document doc = analyse("One militant was killed and nine other Palestinians wounded Wednesday in an Israeli air "
+                         "strike on a vehicle in the Rafah region.\n",
+                         Date{2006, 1, 11});
+  const Event* e = find_event(doc, "19");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "ISRMIL") << all_events(doc);
+  EXPECT_TRUE(e->target.code.starts_with("PSE")) << all_events(doc);
+  EXPECT_EQ(e->size.dead.min, 1) << all_events(doc);
+  EXPECT_EQ(e->size.injured.min, 9) << all_events(doc);
+  for (const Event& x : doc.events) EXPECT_NE(x.source.code.substr(0, 3), "PSE") << all_events(doc);
+}
+
+// A role word the tagger read as an adjective ("A militant", "a civilian") heads its phrase:
+// a mention with the role.
+TEST_F(PipelineEvents, ARoleReadAsAnAdjectiveIsStillTheVictim) {
+  expect_coded("A militant was killed in an air strike in Gaza.\n", Date{2006, 1, 11}, "19", "", "PSEREB");
+  expect_coded("A civilian was killed in Gaza.\n", Date{2006, 1, 11}, "18", "", "PSECVL");
+}
+
 // A report the tree hung as a relative clause on its own subject, with the speaker as the
 // speech verb's second subject or inverted object: "Three managers have been arrested,
 // said local police" is the police's arrest of three managers, not a statement by them.

@@ -10,6 +10,7 @@
 #include <functional>
 
 #include "core/tagset.h"
+#include "entities/mentions.h"
 #include "entities/tsv.h"
 
 namespace sitrep::entities {
@@ -338,7 +339,7 @@ void ActorDictionary::scan(const Document& doc, const Sentence& s, bool roles,
       uint32_t v = index.find(h);
       if (v == tagger::HashIndex::kNone) break;
       // A role phrase ends on a noun ("foreign minister", not "foreign" of "foreign policy").
-      if (v != kPrefix && (!roles || w.upos == 0 || w.upos == kNoun || w.upos == kPropn))
+      if (v != kPrefix && (!roles || w.upos == 0 || w.upos == kNoun || w.upos == kPropn || is_nominal_adjective(w)))
         best_end = j + 1, best_phrase = v;
     }
     if (!best_end) { ++i; continue; }

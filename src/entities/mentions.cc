@@ -97,6 +97,12 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+bool is_nominal_adjective(const Word& w) {
+  static const uint16_t adj = upos_id("ADJ");
+  static const uint16_t rels[] = {deprel_id("nsubj"), deprel_id("nsubj:pass"), deprel_id("obj"), deprel_id("iobj"),
+                                  deprel_id("obl"),   deprel_id("nmod"),       deprel_id("appos")};
+  return w.upos == adj && std::find(std::begin(rels), std::end(rels), w.deprel) != std::end(rels);
+}
 bool is_person_noun(std::string_view l) { return in(kPersonNouns, l); }
 bool is_org_noun(std::string_view l) { return in(kOrgNouns, l); }
 bool is_agent_org_noun(std::string_view l) { return in(kAgentOrgNouns, l); }
@@ -236,7 +242,7 @@ void add_nominal_and_pronoun_mentions(Document& doc, const ActorDictionary* dict
         doc.mentions.push_back(make_mention(doc, si, first, w, w, EntityType::kPerson, MentionKind::kNominal));
         continue;
       }
-      if (word.upos != noun) continue;
+      if (word.upos != noun && !is_nominal_adjective(word)) continue;
       std::string lemma = lower(word_lemma(doc, w));
       EntityType type = is_person_noun(lemma) ? EntityType::kPerson
                         : is_org_noun(lemma)  ? EntityType::kOrg

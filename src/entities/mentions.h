@@ -59,6 +59,10 @@ std::string lower(std::string_view s);
 void lower_into(std::string_view s, std::string& out);  // the same into a reused buffer
 
 // Word classes (lowercase singular forms).
+// A word the tagger read as an adjective that heads a noun phrase by its place in the tree
+// ("A militant was killed", "a civilian", "the wounded"): a noun to the mention and role
+// finders.
+bool is_nominal_adjective(const Word& w);
 bool is_person_noun(std::string_view lemma);  // minister, counterpart, official, spokesman...
 bool is_org_noun(std::string_view lemma);     // ministry, government, company, army...
 bool is_agent_org_noun(std::string_view lemma);  // government, army, police, court...: a kind of actor

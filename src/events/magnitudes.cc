@@ -196,7 +196,7 @@ const uint16_t kNum = upos_id("NUM"), kNummod = deprel_id("nummod"), kObj = depr
                kAux = deprel_id("aux"), kDet = deprel_id("det"), kAcl = deprel_id("acl"),
                kRelcl = deprel_id("acl:relcl"), kXcomp = deprel_id("xcomp"), kCompound = deprel_id("compound"),
                kObl = deprel_id("obl");
-const uint16_t kDetPos = upos_id("DET"), kAdjPos = upos_id("ADJ");
+const uint16_t kDetPos = upos_id("DET");
 const uint16_t kVbn = xpos_id("VBN"), kNns = xpos_id("NNS"), kNnps = xpos_id("NNPS"), kNoun = upos_id("NOUN"), kPropn = upos_id("PROPN"),
                kPron = upos_id("PRON");
 
@@ -314,11 +314,7 @@ class SentenceTolls {
     return det;
   }
   int victim_in_clause(uint32_t i, const TollWord& t) const {
-    // (Not an adjective the tree made the subject: "managers responsible for the blast have
-    // been arrested".)
-    if (int x = child(i, kNsubjPass);
-        x >= 0 && !(doc_.words[first_ + static_cast<uint32_t>(x)].upos == kAdjPos && child(static_cast<uint32_t>(x), kObl) >= 0))
-      return x;
+    if (int x = child(i, kNsubjPass); x >= 0) return x;
     // "three others injured", "27 traffickers arrested": a participle without its auxiliary
     // says what its subject underwent.
     bool participle = doc_.words[first_ + i].xpos == kVbn && child(i, kAux) < 0 && child(i, kObj) < 0;

@@ -109,44 +109,6 @@ void SentenceTree::load(const Document& doc, uint32_t s, const ActorResolver& re
       }
     }
   }
-  // "Three managers have been arrested, said local police" (or "..., police said"): the tree
-  // may read the report's subject as the speech verb's subject, the report as that subject's
-  // relative clause and an inverted speaker as the verb's object. A relative clause with no
-  // relative word and an auxiliary of its own, on the first subject of a speech verb whose
-  // speaker follows the clause (a second subject, or an object after a comma that ends the
-  // sentence), is the report.
-  if (resolver.lone_agents())
-    for (int r = 2; r < n; ++r) {
-      if (!is_verb_xpos(xp[r]) || !is_speech_verb(hl[r]) || parent[r] != -1) continue;
-      int subj = -1, speaker = -1;
-      for (int k = 0; k < n; ++k) {
-        if (parent[k] != r) continue;
-        if (dep[k] == kNsubj && k < r) (subj < 0 ? subj : speaker) = k;
-        if (dep[k] == kObj && k > r && up[r - 1] == kPunctPos && (up[k] == kNoun || up[k] == kPropn)) {
-          bool ends = true;  // nothing after the speaker's phrase but punctuation
-          for (int j = k + 1; j < n; ++j) ends = ends && up[j] == kPunctPos;
-          if (ends && speaker < 0) speaker = k;
-        }
-      }
-      if (subj < 0 || speaker < 0) continue;
-      for (int v = subj + 1; v < r && v < speaker; ++v) {
-        if (parent[v] != subj || dep[v] != kRelcl || !is_verb_xpos(xp[v])) continue;
-        bool aux = false, passive = false, relative = false;
-        int own_subject = -1;  // "managers responsible for the blast have been arrested": an adjective
-        for (int k = subj + 1; k < v; ++k) {
-          aux = aux || (parent[k] == v && (dep[k] == kAux || dep[k] == kAuxPass));
-          passive = passive || (parent[k] == v && dep[k] == kAuxPass);
-          relative = relative || xp[k] == kWDT || xp[k] == kWP;
-          if (parent[k] == v && (dep[k] == kNsubj || dep[k] == kNsubjPass)) own_subject = k;
-        }
-        if (!aux || relative || (own_subject >= 0 && up[own_subject] != kAdj)) continue;
-        if (own_subject >= 0) parent[own_subject] = subj, dep[own_subject] = kAmod;
-        parent[v] = r, dep[v] = kCcomp;
-        parent[subj] = v, dep[subj] = passive ? kNsubjPass : kNsubj;
-        parent[speaker] = r, dep[speaker] = kNsubj;
-        break;
-      }
-    }
   // "Indian police fired on a mob, killing four people, the news agency reported": the tree
   // may join the participle to the attribution's verb; it is the reported clause's adverbial.
   if (resolver.lone_agents())

@@ -13,6 +13,7 @@
 #include "entities/actors.h"
 #include "entities/coref.h"
 #include "entities/mentions.h"
+#include "events/tree_repairs.h"
 #include "entities/ner.h"
 #include "events/chain_resolver.h"
 #include "events/claims.h"
@@ -126,6 +127,7 @@ void Pipeline::process(Document& doc, StageSeconds* seconds, const std::vector<D
     lap(&StageSeconds::parse);
   }
   if (first <= Stage::kEntities && last >= Stage::kEntities && ner_) {
+    events::repair_trees(doc);  // news sentences' commonest parse errors, for every stage below
     timex::resolve_document_date(doc, batch_dates);  // actors' offices and times depend on it
     doc.mentions.clear();
     doc.chains.clear();

@@ -1,0 +1,131 @@
+#include "events/tree_repairs.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "events/coder.h"
+#include "events/sentence_tree.h"
+
+namespace sitrep::events {
+namespace {
+
+using namespace ud;
+
+// One sentence's tree as local arrays (head -1 for the root), written back when changed.
+struct LocalTree {
+  Document& doc;
+  uint32_t fw;
+  int n;
+  std::vector<int> parent;
+  LocalTree(Document& d, const Sentence& s) : doc(d), fw(s.first_word), n(static_cast<int>(s.word_count)) {
+    parent.resize(n);
+    for (int i = 0; i < n; ++i) {
+      uint32_t h = doc.words[fw + i].head;
+      parent[i] = (h == 0 || static_cast<int>(h) > n) ? -1 : static_cast<int>(h) - 1;
+    }
+  }
+  Word& w(int i) { return doc.words[fw + static_cast<uint32_t>(i)]; }
+  uint16_t dep(int i) { return w(i).deprel; }
+  uint16_t up(int i) { return w(i).upos; }
+  uint16_t xp(int i) { return w(i).xpos; }
+  uint64_t lemma(int i) {
+    const Word& x = w(i);
+    return word_hash(x.lemma.empty() ? doc.word_text(fw + static_cast<uint32_t>(i)) : doc.pooled(x.lemma));
+  }
+  void attach(int i, int head, uint16_t rel) {
+    parent[i] = head;
+    w(i).head = static_cast<uint32_t>(head + 1);
+    w(i).deprel = rel;
+  }
+  bool verbal(int i) {
+    uint16_t x = xp(i);
+    return up(i) == kVerb || x == kVB || x == kVBD || x == kVBG || x == kVBN || x == kVBP || x == kVBZ;
+  }
+};
+
+// "Three managers have been arrested, said local police" (or "..., police said"): the tree
+// may read the report's subject as the speech verb's subject, the report as that subject's
+// relative clause and an inverted speaker as the verb's object. A relative clause with no
+// relative word and an auxiliary of its own, on the first subject of a speech verb whose
+// speaker follows the clause (a second subject, or an object after a comma that ends the
+// sentence), is the report. ("managers responsible for the blast have been arrested": an
+// adjective the tree made the clause's subject is the noun's modifier.)
+void report_read_as_relative_clause(LocalTree& t) {
+  const int n = t.n;
+  for (int r = 2; r < n; ++r) {
+    if (!t.verbal(r) || !is_speech_verb(t.lemma(r)) || t.parent[r] != -1) continue;
+    int subj = -1, speaker = -1;
+    for (int k = 0; k < n; ++k) {
+      if (t.parent[k] != r) continue;
+      if (t.dep(k) == kNsubj && k < r) (subj < 0 ? subj : speaker) = k;
+      if (t.dep(k) == kObj && k > r && t.up(r - 1) == kPunctPos && (t.up(k) == kNoun || t.up(k) == kPropn)) {
+        bool ends = true;  // nothing after the speaker's phrase but punctuation
+        for (int j = k + 1; j < n; ++j) ends = ends && t.up(j) == kPunctPos;
+        if (ends && speaker < 0) speaker = k;
+      }
+    }
+    if (subj < 0 || speaker < 0) continue;
+    for (int v = subj + 1; v < r && v < speaker; ++v) {
+      if (t.parent[v] != subj || t.dep(v) != kRelcl || !t.verbal(v)) continue;
+      bool aux = false, passive = false, relative = false;
+      int own_subject = -1;
+      for (int k = subj + 1; k < v; ++k) {
+        aux = aux || (t.parent[k] == v && (t.dep(k) == kAux || t.dep(k) == kAuxPass));
+        passive = passive || (t.parent[k] == v && t.dep(k) == kAuxPass);
+        relative = relative || t.xp(k) == kWDT || t.xp(k) == kWP;
+        if (t.parent[k] == v && (t.dep(k) == kNsubj || t.dep(k) == kNsubjPass)) own_subject = k;
+      }
+      if (!aux || relative || (own_subject >= 0 && t.up(own_subject) != kAdj)) continue;
+      if (own_subject >= 0) t.attach(own_subject, subj, kAmod);
+      t.attach(v, r, kCcomp);
+      t.attach(subj, v, passive ? kNsubjPass : kNsubj);
+      t.attach(speaker, r, kNsubj);
+      break;
+    }
+  }
+}
+
+// "One militant was killed and nine other Palestinians wounded Wednesday": a past form
+// joined to a passive, whose only "object" is a day, is that passive's second clause (its
+// auxiliary elided), not an act of its subject on the day.
+void elided_passive_read_as_active(LocalTree& t) {
+  static const std::vector<uint64_t> kDays = [] {
+    std::vector<uint64_t> v;
+    for (const char* w : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                          "yesterday", "overnight", "tonight"})
+      v.push_back(word_hash(w));
+    return v;
+  }();
+  static const uint16_t kTmod = deprel_id("obl:unmarked");  // as the parser labels "Wednesday"
+  for (int v = 1; v < t.n; ++v) {
+    if (t.dep(v) != kConj || t.xp(v) != kVBD || t.parent[v] < 0 || t.parent[v] > v) continue;
+    int h = t.parent[v], subj = -1, obj = -1, objects = 0;
+    bool aux_pass = false;
+    for (int k = 0; k < t.n; ++k) {
+      if (t.parent[k] == h && t.dep(k) == kAuxPass) aux_pass = true;
+      if (t.parent[k] != v) continue;
+      if (t.dep(k) == kNsubj) subj = k;
+      if (t.dep(k) == kObj) obj = k, ++objects;
+    }
+    if (!aux_pass || subj < 0 || objects != 1 || obj < v) continue;
+    if (std::find(kDays.begin(), kDays.end(), word_hash(t.doc.word_text(t.fw + static_cast<uint32_t>(obj)))) ==
+        kDays.end())
+      continue;
+    t.attach(obj, v, kTmod);
+    t.attach(subj, v, kNsubjPass);
+    t.w(v).xpos = kVBN;
+  }
+}
+
+}  // namespace
+
+void repair_trees(Document& doc) {
+  for (const Sentence& s : doc.sentences) {
+    if (s.word_count < 3 || doc.words[s.first_word].deprel == 0) continue;  // not parsed
+    LocalTree t(doc, s);
+    report_read_as_relative_clause(t);
+    elided_passive_read_as_active(t);
+  }
+}
+
+}  // namespace sitrep::events
