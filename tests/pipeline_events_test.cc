@@ -640,6 +640,13 @@ TEST_F(PipelineEvents, ABareCountOfPeopleArrestedIsTheTargetAndTheFigure) {
     EXPECT_EQ(e->size.arrested.min, 4) << text;
     EXPECT_EQ(e->size.arrested.max, 4) << text;
   }
+  // "rounded up", "locked up" are arrests, counted ("scores" 40, open above).
+  Document rounded = analyse("Scores of suspects have been rounded up by Jordanian police.\n", Date{2006, 1, 10});
+  const Event* r = find_event(rounded, "173");
+  ASSERT_NE(r, nullptr) << all_events(rounded);
+  EXPECT_EQ(r->size.arrested.min, 40) << all_events(rounded);
+  EXPECT_EQ(r->size.arrested.max, -1) << all_events(rounded);
+  expect_coded("Police locked up three men in Minsk.\n", Date{2006, 1, 10}, "173", "BLRCOP", "BLRCVL");
   // "Police made 12 arrests": the arrests a light verb makes are the police's, counted.
   Document made = analyse("Police made 12 arrests in Minsk on Sunday.\n", Date{2006, 1, 10});
   const Event* e = find_event(made, "173");
@@ -662,6 +669,16 @@ TEST_F(PipelineEvents, AnElidedPassiveAfterAPassiveIsItsSecondToll) {
   EXPECT_EQ(e->size.dead.min, 1) << all_events(doc);
   EXPECT_EQ(e->size.injured.min, 9) << all_events(doc);
   for (const Event& x : doc.events) EXPECT_NE(x.source.code.substr(0, 3), "PSE") << all_events(doc);
+}
+
+// "An officer and four police officers were shot dead": a list the tree read as modifiers
+// of its last noun is a list of victims, summed.
+TEST_F(PipelineEvents, AListOfVictimsReadAsModifiersIsSummed) {
+  Document doc = analyse("An officer and four police officers were shot dead in Aguililla.\n", Date{2006, 1, 11});
+  const Event* e = find_event(doc, "1");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->size.dead.min, 5) << all_events(doc);
+  EXPECT_EQ(e->size.dead.max, 5) << all_events(doc);
 }
 
 // A role word the tagger read as an adjective ("A militant", "a civilian") heads its phrase:

@@ -46,6 +46,7 @@ constexpr TollWord kTollWords[] = {
     {"arrest", kArrested, false}, {"detain", kArrested, false}, {"apprehend", kArrested, false},
     {"displace", kDisplaced, false}, {"uproot", kDisplaced, false}, {"flee", kDisplaced, true},
 };
+constexpr TollWord kRoundedUp{"round up", kArrested, false};
 
 // Nouns of several people that are no count ("the family", "a patrol"): never one.
 constexpr std::string_view kCollective[] = {"family", "crew", "staff", "delegation", "household", "team", "group",
@@ -284,6 +285,11 @@ class SentenceTolls {
     if (l == "life" && dep(i) == kObj && parent(i) >= 0) {
       std::string v = lemma(static_cast<uint32_t>(parent(i)));
       if (v == "claim" || v == "cost" || v == "take") return &kTollWords[0];
+    }
+    // "rounded up", "locked up": arrests.
+    if (l == "round" || l == "lock") {
+      int prt = child(i, deprel_id("compound:prt"));
+      if (prt >= 0 && lemma(static_cast<uint32_t>(prt)) == "up") return &kRoundedUp;
     }
     // "were shot dead", "beaten to death" is "death" itself: a killing.
     for (std::string_view v : kKillingWithDead)

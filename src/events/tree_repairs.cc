@@ -117,6 +117,35 @@ void elided_passive_read_as_active(LocalTree& t) {
   }
 }
 
+// "An officer and four police officers were shot dead": the tree may make the list's first
+// noun phrase and the second one's modifier ("four police") modifiers of the second head.
+// A modifier of a noun with a determiner or a number of its own, whose conjunct right
+// before that noun carries a number, heads the list (not "army and police chiefs", where
+// both modify the head).
+void list_read_as_modifiers(LocalTree& t) {
+  for (int h = 2; h < t.n; ++h) {
+    if (t.up(h) != kNoun && t.up(h) != kPropn) continue;
+    const int i = h - 1;  // the conjunct right before the head
+    if (t.parent[i] < 0 || t.dep(i) != kConj || (t.up(i) != kNoun && t.up(i) != kPropn)) continue;
+    const int c = t.parent[i];
+    if (c >= i || t.parent[c] != h || (t.dep(c) != kCompound && t.dep(c) != kAmod) || t.up(c) != kNoun) continue;
+    bool c_counted = false, i_counted = false;
+    for (int k = 0; k < t.n; ++k) {
+      c_counted = c_counted || (t.parent[k] == c && k < c && (t.dep(k) == kDet || t.dep(k) == kNummod));
+      i_counted = i_counted || (t.parent[k] == i && k < i && t.dep(k) == kNummod);
+    }
+    if (!c_counted || !i_counted) continue;
+    const int top = t.parent[h];
+    const uint16_t rel = t.dep(h);
+    for (int k = c + 1; k < i; ++k)  // "and", "four": the second phrase's
+      if (t.parent[k] == i) t.attach(k, h, t.dep(k));
+    t.attach(c, top, rel);
+    t.attach(h, c, kConj);
+    t.attach(i, h, kCompound);
+    if (top < 0) t.w(c).head = 0;
+  }
+}
+
 }  // namespace
 
 void repair_trees(Document& doc) {
@@ -125,6 +154,7 @@ void repair_trees(Document& doc) {
     LocalTree t(doc, s);
     report_read_as_relative_clause(t);
     elided_passive_read_as_active(t);
+    list_read_as_modifiers(t);
   }
 }
 
