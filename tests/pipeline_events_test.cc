@@ -927,6 +927,26 @@ TEST_F(PipelineEvents, AnAttackCarriesItsTollAndTheTollReportedAfter) {
   EXPECT_TRUE(dead_one) << all_events(one);
 }
 
+// "X, accused of killing ...", "X was accused of ...": an accusation no one is named making
+// is someone unknown's (an accusation and a claim that X did it), or the reporter's when
+// someone reports it.
+TEST_F(PipelineEvents, AnAccusationNoOneIsNamedMakingIsAClaimAgainstTheAccused) {
+  Document doc = analyse("Seven British soldiers accused of beating an Iraqi teenager to death were acquitted.\n",
+                         Date{2006, 11, 16});
+  const Event* e = find_event(doc, "112");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "") << all_events(doc);
+  EXPECT_EQ(e->target.code, "GBRMIL") << all_events(doc);
+  ASSERT_EQ(e->claims.size(), 1u) << all_events(doc);
+  EXPECT_EQ(e->claims[0].stance, "accuses");
+  EXPECT_EQ(e->claims[0].by.code, "");
+  EXPECT_EQ(e->claims[0].party.code, "GBRMIL");
+  expect_coded("Russian forces are accused of killing civilians in Bucha, Ukrainian officials said.\n",
+               Date{2022, 4, 5}, "112", "UKRGOV", "RUSMIL");
+  // Not an accusation: the accuser named ("Ukraine accused Russia") is the source.
+  expect_coded("Ukraine accused Russia of killing civilians in Bucha.\n", Date{2022, 4, 5}, "112", "UKR", "RUS");
+}
+
 // Who says who did it: accusations and denials after an attack are its claims; when they
 // disagree about the doer the attack is contested.
 TEST_F(PipelineEvents, ClaimsAboutAnAttackAndWhetherTheyDisagree) {

@@ -17,8 +17,8 @@ bool claim_of(const Document& doc, const Event& e, Claim& c) {
   if (e.code.starts_with("112") && !e.target.code.empty()) {
     std::string word = text::ascii_lower(doc.str(e.span));
     c.stance = word.starts_with("blam") ? "blames" : "accuses";
-    c.by = e.source, c.party = e.target;
-    return !e.source.code.empty();
+    c.by = e.source, c.party = e.target;  // (by no one named: "X, accused of killing ...")
+    return true;
   }
   if (e.code == "016" && !e.source.code.empty()) {
     c.stance = "denies";

@@ -963,6 +963,9 @@ void Coder::resolve_reports(Scratch& sc) const {
         t.group_of_phrase(sj, who);
         e.reported = who.empty() ? CodedActor{"", sj, sj} : who.front();
         e.has_reported = true;
+        // "The politicians are accused of siphoning off funds, the CBI said": an accusation
+        // no one in its clause makes is the reporter's.
+        if (e.src.empty() && e.code.starts_with("112") && !e.reported.code.empty()) e.src.push_back(e.reported);
       }
       // (Not a claim or a denial of responsibility: "claimed responsibility for the attack
       // that killed ..." is an event about that deed.)
@@ -1297,9 +1300,12 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // Arrests, detentions and expulsions by no one named are the police's, of the
     // country of those arrested when it is known ("40 protesters were arrested in Minsk").
     bool arrest = implied && (passive || court_noun) && e.src.empty() && e.code.starts_with("17");
+    // "Seven British soldiers accused of beating an Iraqi teenager", "Russia was accused of
+    // killing civilians": an accusation no one is named making is made by someone unknown.
+    const bool accused = t.lone_agents && passive && !p.noun && e.code.starts_with("112") && !e.tgt.empty();
     // Victims alone, or (kept only to date the others: attach_event_context
     // drops it) a violent happening with no actor at all ("last Friday's attack").
-    if (e.src.empty() && !implied && (!p.noun || !t.lone_agents || !is_violent(e.code))) continue;
+    if (e.src.empty() && !implied && !accused && (!p.noun || !t.lone_agents || !is_violent(e.code))) continue;
     // A protest's target is what its purpose clause names ("marched in Tehran to
     // denounce the government"; "rallied against X" has it already).
     if (e.tgt.empty() && !e.src.empty() && e.code.starts_with("14") && t.lone_agents)
