@@ -947,6 +947,25 @@ TEST_F(PipelineEvents, AnAccusationNoOneIsNamedMakingIsAClaimAgainstTheAccused) 
   expect_coded("Ukraine accused Russia of killing civilians in Bucha.\n", Date{2022, 4, 5}, "112", "UKR", "RUS");
 }
 
+// Each of a list of speakers is a claim that the doer did it, also when the tree joined the
+// list to the victims ("..., medics and eyewitnesses reported"); the list's second role is
+// the first one's country's ("Palestinian medics and security sources": PSECOP).
+TEST_F(PipelineEvents, EachSpeakerOfAListAttributesTheAttack) {
+  for (const char* text :
+       {"Israeli troops wounded four Palestinians in Qabatia, Palestinian medics and security sources said.\n",
+        "Israeli troops killed four Palestinian militants in northern Gaza, Palestinian medics and security sources "
+        "reported.\n"}) {
+    Document doc = analyse(text, Date{2006, 1, 11});
+    const Event* e = find_event(doc, "1");
+    ASSERT_NE(e, nullptr) << text << all_events(doc);
+    EXPECT_TRUE(e->target.code.starts_with("PSE")) << text << all_events(doc);
+    std::vector<std::string> by;
+    for (const Claim& c : e->claims)
+      if (c.stance == "attributes" && c.party.code == "ISRMIL") by.push_back(c.by.code);
+    EXPECT_EQ(by, (std::vector<std::string>{"PSEHLH", "PSECOP"})) << text << all_events(doc);
+  }
+}
+
 // Who says who did it: accusations and denials after an attack are its claims; when they
 // disagree about the doer the attack is contested.
 TEST_F(PipelineEvents, ClaimsAboutAnAttackAndWhetherTheyDisagree) {

@@ -229,6 +229,7 @@ struct Event {
   // ("X and Y met"). The store keeps A->B and B->A of such an event as one.
   bool mutual = false;
   EventActor reported_by;  // who reported it ("X said Y did Z"); empty code and text when none
+  std::vector<EventActor> also_reported_by;  // the others of a list of speakers ("medics and witnesses said")
   int32_t quote = -1;      // index into Document::quotes when coded inside a quotation
   float confidence = 0;
   Magnitudes size;         // material events (roots 14-20) only: all the article tells of it

@@ -52,8 +52,10 @@ void attach_claims(Document& doc) {
   for (Event& e : doc.events) {
     bool indirect = e.quote >= 0 && static_cast<size_t>(e.quote) < doc.quotes.size() && !doc.quotes[e.quote].direct &&
                     !reporting_cue(doc, doc.quotes[e.quote]);
-    if (violence_that_happened(e) && !indirect && !e.reported_by.code.empty() && !e.source.code.empty())
-      e.claims.push_back(Claim{e.reported_by, "attributes", e.source, e.sentence, e.reported_by.text});
+    if (!violence_that_happened(e) || indirect || e.source.code.empty()) continue;
+    if (!e.reported_by.code.empty()) e.claims.push_back(Claim{e.reported_by, "attributes", e.source, e.sentence, e.reported_by.text});
+    for (const EventActor& r : e.also_reported_by)  // each of a list of speakers ("medics and witnesses said")
+      if (!r.code.empty()) e.claims.push_back(Claim{r, "attributes", e.source, e.sentence, r.text});
   }
   for (size_t i = 0; i < doc.events.size(); ++i) {
     Claim c;

@@ -215,6 +215,7 @@ struct Coder::Pending {
   bool has_reported = false;
   bool awaits_toll = false;  // an attack noun kept without a target for the killing it is the subject of
   CodedActor reported;
+  std::vector<CodedActor> also_reported;  // the rest of a list of speakers
 };
 
 // Per-document working memory, reused across sentences (no per-token allocation).
@@ -347,7 +348,7 @@ void Coder::resolve_anaphora(Document& doc, uint32_t s, Scratch& sc) const {
       ev.sentence = s;
       ev.span = sc.t.span(doc, head, last);
       ev.date = doc.date, ev.time = -1, ev.place = -1, ev.quote = -1;
-      ev.reported_by = {};
+      ev.reported_by = {}, ev.also_reported_by.clear();
       ev.confidence = 0.5f;
       doc.events.push_back(std::move(ev));
     }
@@ -963,6 +964,9 @@ void Coder::resolve_reports(Scratch& sc) const {
         t.group_of_phrase(sj, who);
         e.reported = who.empty() ? CodedActor{"", sj, sj} : who.front();
         e.has_reported = true;
+        e.also_reported.clear();
+        for (size_t i = 1; i < who.size(); ++i)
+          if (who[i].code != e.reported.code) e.also_reported.push_back(who[i]);
         // "The politicians are accused of siphoning off funds, the CBI said": an accusation
         // no one in its clause makes is the reporter's.
         if (e.src.empty() && e.code.starts_with("112") && !e.reported.code.empty()) e.src.push_back(e.reported);
@@ -1045,6 +1049,7 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
     ev.future = e.future;
     ev.mutual = e.symmetric || e.compound;
     if (e.has_reported) ev.reported_by = {e.reported.code, t.span(doc, e.reported.first, e.reported.last), -1};
+    for (const CodedActor& r : e.also_reported) ev.also_reported_by.push_back({r.code, t.span(doc, r.first, r.last), -1});
     ev.confidence = std::min(0.95f, 0.45f + 0.1f * static_cast<float>(e.score));
     doc.events.push_back(std::move(ev));
   };

@@ -370,7 +370,9 @@ void SentenceTree::group_level(std::vector<CodedActor>& out, uint8_t level) cons
         for (std::string_view c : a.also)  // "Afghan and American troops": USAMIL too
           if (!c.empty()) out.push_back({std::string(c) + std::string(a.code.substr(3)), f, l});
       }
-      last_actor = a.code, last_first = f;
+      // (The country of a phrase coded with its role, "Palestinian medics": the next role of
+      // the list is that country's, "and security sources" PSECOP, not PSEHLHCOP.)
+      last_actor = seg_agent < 0 && a.code.size() == 6 ? a.code.substr(0, 3) : a.code, last_first = f;
     } else if (seg_agent >= 0 && !last_actor.empty()) {  // "Danish media and government"
       const ActorMatch& g = matches[seg_agent];
       out.push_back({combine(last_actor, g.code), last_first, static_cast<int>(g.last - fw)});

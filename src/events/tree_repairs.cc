@@ -146,6 +146,36 @@ void list_read_as_modifiers(LocalTree& t) {
   }
 }
 
+// "Israeli aircraft killed four militants in Gaza, medics and eyewitnesses reported": the
+// tree may join the speakers to the victims as one more conjunct and the speech verb to them
+// as a relative clause. A speech verb with no subject that ends the sentence, right after a
+// list of nouns that follows a comma, has that list as its subject and reports the clause
+// before it.
+void attribution_read_as_conjunct(LocalTree& t) {
+  int end = t.n;
+  while (end > 0 && t.up(end - 1) == kPunctPos) --end;
+  const int r = end - 1;
+  if (r < 3 || !t.verbal(r) || !is_speech_verb(t.lemma(r)) || t.xp(r) == kVBG) return;
+  for (int k = 0; k < t.n; ++k)
+    if (t.parent[k] == r && (t.dep(k) == kNsubj || t.dep(k) == kNsubjPass || t.dep(k) == kObj)) return;
+  // The list right before the verb: its last noun, climbing conjuncts to the first.
+  int first = r - 1, comma = r - 1;
+  if (t.up(first) != kNoun && t.up(first) != kPropn) return;
+  while (comma > 0 && t.up(comma) != kPunctPos) --comma;
+  while (t.parent[first] > comma && t.parent[first] < first && t.dep(first) == kConj) first = t.parent[first];
+  // (Its own modifiers: "Palestinian medics".)
+  int b = first;
+  while (b > 0 && t.parent[b - 1] == first && t.up(b - 1) != kPunctPos) --b;
+  if (b < 2 || t.up(b - 1) != kPunctPos || t.dep(first) != kConj || t.parent[first] >= b) return;
+  int root = -1;
+  for (int k = 0; k < t.n; ++k)
+    if (t.parent[k] < 0) root = k;
+  if (root < 0 || root >= b || !t.verbal(root)) return;
+  t.attach(first, r, kNsubj);
+  t.attach(r, root, kParataxis);
+  t.attach(b - 1, r, kPunctRel);
+}
+
 }  // namespace
 
 void repair_trees(Document& doc) {
@@ -155,6 +185,7 @@ void repair_trees(Document& doc) {
     report_read_as_relative_clause(t);
     elided_passive_read_as_active(t);
     list_read_as_modifiers(t);
+    attribution_read_as_conjunct(t);
   }
 }
 
