@@ -681,6 +681,26 @@ TEST_F(PipelineEvents, AListOfVictimsReadAsModifiersIsSummed) {
   EXPECT_EQ(e->size.dead.max, 5) << all_events(doc);
 }
 
+// "A suicide bomber blew himself up in a market, killing 20 people": one suicide bombing
+// (1831) whose victims are the people killed, not the bomber himself.
+TEST_F(PipelineEvents, ASuicideBombersVictimsAreTheTargetNotHimself) {
+  Document doc = analyse("A suicide bomber blew himself up in a market in Baghdad, killing 20 people.\n", Date{2006, 1, 11});
+  const Event* e = find_event(doc, "183");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->target.code, "IRQCVL") << all_events(doc);
+  EXPECT_EQ(e->size.dead.min, 20) << all_events(doc);
+}
+
+// "X and Y agreed to cooperate": an intent to cooperate (030) both ways.
+TEST_F(PipelineEvents, AgreeingToCooperateIsAnIntentBothWays) {
+  Document doc = analyse("Brazil and Argentina agreed to cooperate on nuclear energy.\n", Date{2006, 1, 11});
+  int both = 0;
+  for (const Event& e : doc.events)
+    both += e.code == "030" && ((e.source.code == "BRA" && e.target.code == "ARG") ||
+                                (e.source.code == "ARG" && e.target.code == "BRA"));
+  EXPECT_EQ(both, 2) << all_events(doc);
+}
+
 // A role word the tagger read as an adjective ("A militant", "a civilian") heads its phrase:
 // a mention with the role.
 TEST_F(PipelineEvents, ARoleReadAsAnAdjectiveIsStillTheVictim) {

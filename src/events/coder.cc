@@ -67,6 +67,7 @@ struct Words {
   std::vector<uint64_t> disaster_verb{h("crash"), h("collapse"), h("derail"), h("capsize"), h("sink")};
   // Trials and indictments are the courts' even when no one is named.
   std::vector<uint64_t> court_noun{h("trial"), h("indictment"), h("prosecution")};
+  std::vector<uint64_t> reflexive{h("himself"), h("herself"), h("themselves"), h("itself")};
   // Coercion by courts and prosecutors (JUD), not by the police.
   std::vector<uint64_t> judicial{h("charge"), h("indict"), h("prosecute"), h("try"), h("sentence"), h("convict")};
   uint64_t talk = h("talk");  // the singular: speech, not negotiations ("all the tough talk")
@@ -922,7 +923,11 @@ void Coder::resolve_reports(Scratch& sc) const {
       if (!e.src.empty() && !g.src.empty() && e.src.front().code != g.src.front().code) continue;
       bool bare_country = !g.tgt.empty() && g.tgt.front().code.size() == 3 && !e.tgt.empty() &&
                           e.tgt.front().code.starts_with(g.tgt.front().code);
-      if (g.tgt.empty() || bare_country) g.tgt = e.tgt;
+      // "A suicide bomber blew himself up in a market, killing 20 people": the attacker is
+      // no target; the victims are.
+      bool reflexive = !g.tgt.empty() && g.tgt.front().first >= 0 && g.tgt.front().first == g.tgt.front().last &&
+                       among(words().reflexive, t.hs[g.tgt.front().first]);
+      if (g.tgt.empty() || bare_country || reflexive) g.tgt = e.tgt;
       e.dropped = true;
     }
   }
