@@ -701,6 +701,16 @@ TEST_F(PipelineEvents, AgreeingToCooperateIsAnIntentBothWays) {
   EXPECT_EQ(both, 2) << all_events(doc);
 }
 
+// "in northwest of Baghdad" is where, as "in Baghdad" is: the victims are the target, not
+// the country of the place.
+TEST_F(PipelineEvents, APlaceADirectionIsFromIsWhereNotWhom) {
+  for (const char* text : {"Two U.S. soldiers were killed on Tuesday when their vehicle was struck by a roadside bomb "
+                           "in northwest of Baghdad.\n",
+                           "Two U.S. soldiers were killed on Tuesday when their vehicle was struck by a roadside bomb "
+                           "in Baghdad.\n"})
+    expect_coded(text, Date{2006, 11, 16}, "18", "", "USAMIL");
+}
+
 // A role word the tagger read as an adjective ("A militant", "a civilian") heads its phrase:
 // a mention with the role.
 TEST_F(PipelineEvents, ARoleReadAsAnAdjectiveIsStillTheVictim) {

@@ -114,11 +114,16 @@ bool armed_agent(std::string_view code) {
 }
 
 
-// A phrase introduced by a preposition of place ("in Kabul", "near Jenin").
+// A phrase introduced by a preposition of place ("in Kabul", "near Jenin"), or the place a
+// direction is from ("(in) northwest of Baghdad", "on the outskirts of Kabul").
 bool locative(const SentenceTree& t, int head) {
   static const std::vector<uint64_t> where{h("in"), h("near"), h("at"), h("inside"), h("outside"), h("around"),
                                            h("across"), h("throughout"), h("within")};
+  static const std::vector<uint64_t> compass{h("north"), h("south"), h("east"), h("west"), h("northeast"),
+                                             h("northwest"), h("southeast"), h("southwest"), h("outskirts")};
+  static const uint64_t of = h("of");
   int cs = t.child_with(head, kCase);
+  if (cs >= 0 && t.hl[cs] == of && t.parent[head] >= 0 && among(compass, t.hl[t.parent[head]])) return true;
   return cs >= 0 && among(where, t.hl[cs]);
 }
 
@@ -580,13 +585,10 @@ void Coder::pattern_source(Scratch& sc, int v, const Match& m, bool passive, boo
       t.group_of_phrase(static_cast<int>(c), e.src);
       // "struck by a roadside bomb in Baghdad", "... northwest of Baghdad": a place in the
       // by-phrase is where, not who.
-      static const std::vector<uint64_t> kCompass{h("north"), h("south"), h("east"), h("west"), h("northeast"),
-                                                  h("northwest"), h("southeast"), h("southwest"), h("outskirts")};
       std::erase_if(e.src, [&](const CodedActor& a) {
         if (a.last < 0 || t.match_at[a.last] < 0) return false;
         int hd = t.np_head(t.match_at[a.last]);
-        if (hd == static_cast<int>(c)) return false;
-        return locative(t, hd) || (t.parent[hd] >= 0 && among(kCompass, t.hl[t.parent[hd]]));
+        return hd != static_cast<int>(c) && locative(t, hd);
       });
       // "killed by unidentified men": people no one identifies are an unknown doer, not
       // civilians.
