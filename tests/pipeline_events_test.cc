@@ -711,6 +711,14 @@ TEST_F(PipelineEvents, APlaceADirectionIsFromIsWhereNotWhom) {
     expect_coded(text, Date{2006, 11, 16}, "18", "", "USAMIL");
 }
 
+// A role no sentence places, in an article whose actors give no country the lead (US
+// soldiers in Iraq): the country where the article's events happen.
+TEST_F(PipelineEvents, ARoleNoSentencePlacesIsOfTheCountryWhereThingsHappen) {
+  expect_coded("A sniper shot two US soldiers in Fallujah, west of Baghdad, on Saturday. Another insurgent fired at a "
+               "US patrol in the city, a US officer said.\n",
+               Date{2005, 11, 12}, "19", "IRQREB", "USAMIL");
+}
+
 // A role word the tagger read as an adjective ("A militant", "a civilian") heads its phrase:
 // a mention with the role.
 TEST_F(PipelineEvents, ARoleReadAsAnAdjectiveIsStillTheVictim) {

@@ -438,15 +438,28 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
   for (const Mention& m : doc.mentions)
     if (m.chain >= 0 && is_country(doc.chains[m.chain].actor))
       add(std::string_view(doc.chains[m.chain].actor).substr(0, 3), m.sentence, 0.5);
-  std::string home;
-  double best = 0, second = 0, total = 0;
-  for (const auto& [c, x] : weight) {
-    total += x;
-    if (x > best) second = best, best = x, home = c;
-    else if (x > second) second = x;
-  }
-  if (best < 2 * second || best < 0.35 * total) home.clear();  // no clear lead
+  auto leader = [](const std::vector<std::pair<std::string, double>>& weights) {
+    std::string lead;
+    double best = 0, second = 0, total = 0;
+    for (const auto& [c, x] : weights) {
+      total += x;
+      if (x > best) second = best, best = x, lead = c;
+      else if (x > second) second = x;
+    }
+    if (best < 2 * second || best < 0.35 * total) lead.clear();  // no clear lead
+    return lead;
+  };
+  std::string home = leader(weight);
   doc.country = home;
+  // Where the article's events happen, when its actors' countries give no lead ("US
+  // soldiers" in Fallujah and Baghdad): the country of the places it names, for a role no
+  // sentence places.
+  if (home.empty()) {
+    weight.clear();
+    for (const Place& p : doc.places)
+      if (is_country(p.country)) add(std::string_view(p.country).substr(0, 3), p.sentence, 1.0);
+    home = leader(weight);
+  }
   bool any = false;
   for (const Chain& c : doc.chains) any = any || bare_role(c.actor);
   if (!any) return;
