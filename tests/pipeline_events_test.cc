@@ -719,6 +719,15 @@ TEST_F(PipelineEvents, ARoleNoSentencePlacesIsOfTheCountryWhereThingsHappen) {
                Date{2005, 11, 12}, "19", "IRQREB", "USAMIL");
 }
 
+// The count right after a toll verb is its count however the tree hung it ("wounding five
+// others, a local journalist told Xinhua": the tree gave "five others" to "told").
+TEST_F(PipelineEvents, TheCountAfterATollVerbIsItsFigure) {
+  Document doc = analyse("Gunmen ambushed an Iraqi army patrol near Fallujah on Tuesday, killing two soldiers and "
+                         "wounding five others, a local journalist told Xinhua.\n",
+                         Date{2006, 11, 14});
+  EXPECT_EQ(injured_of(doc), 5) << all_events(doc);
+}
+
 // A role word the tagger read as an adjective ("A militant", "a civilian") heads its phrase:
 // a mention with the role.
 TEST_F(PipelineEvents, ARoleReadAsAnAdjectiveIsStillTheVictim) {

@@ -197,7 +197,7 @@ const uint16_t kNum = upos_id("NUM"), kNummod = deprel_id("nummod"), kObj = depr
                kAux = deprel_id("aux"), kDet = deprel_id("det"), kAcl = deprel_id("acl"),
                kRelcl = deprel_id("acl:relcl"), kXcomp = deprel_id("xcomp"), kCompound = deprel_id("compound"),
                kObl = deprel_id("obl");
-const uint16_t kDetPos = upos_id("DET");
+const uint16_t kDetPos = upos_id("DET"), kVerb = upos_id("VERB");
 const uint16_t kVbn = xpos_id("VBN"), kNns = xpos_id("NNS"), kNnps = xpos_id("NNPS"), kNoun = upos_id("NOUN"), kPropn = upos_id("PROPN"),
                kPron = upos_id("PRON");
 
@@ -309,6 +309,16 @@ class SentenceTolls {
       std::string w = text::ascii_lower(doc_.word_text(first_ + static_cast<uint32_t>(x)));
       if ((w == "who" || w == "that" || w == "which") && dep(i) == kRelcl && parent(i) >= 0) return parent(i);
       return x;
+    }
+    // "killing two soldiers and wounding five others, a local journalist told Xinhua": the
+    // tree may hand the count after a toll verb to the attribution that follows; the number
+    // right after a verb with no victim in the tree is its count (not a year: "killed 2005").
+    const Word& v = doc_.words[first_ + i];
+    if (i + 1 < n_ && (v.upos == kVerb || v.xpos == kVbn) && child(i, kObj) < 0 &&
+        doc_.words[first_ + i + 1].upos == kNum) {
+      std::string_view next = doc_.word_text(first_ + i + 1);
+      bool year = next.size() == 4 && (next.starts_with("19") || next.starts_with("20"));
+      if (!year) return static_cast<int>(i + 1);
     }
     return -1;
   }
