@@ -365,11 +365,11 @@ void Coder::resolve_anaphora(Document& doc, uint32_t s, Scratch& sc) const {
 // `or_org`, also a name with no code the recogniser took for an organisation or gave no type
 // (whoever is arrested is a person: "Li Zhaokun was detained", a name it read as ORG), or a
 // bare count of people.
-static const Mention* unknown_person(const Document& doc, uint32_t s, uint32_t w, bool or_org) {
+static Mention* unknown_person(Document& doc, uint32_t s, uint32_t w, bool or_org) {
   auto it = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), s,
                              [](const Mention& m, uint32_t sent) { return m.sentence < sent; });
   for (; it != doc.mentions.end() && it->sentence == s && it->first_word <= w; ++it) {
-    const Mention& m = *it;
+    Mention& m = *it;
     if (w >= m.first_word + m.word_count) continue;
     // (Or a bare count of people: "All four were arrested".)
     const bool count = m.kind == MentionKind::kNominal && m.type == EntityType::kPerson &&
@@ -1208,7 +1208,8 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // the person, not the place where ("arrested Zhang Wei in Beijing").
     if (t.lone_agents && !p.noun && is_material_event(e.code) && !e.compound)
       if (int who = passive ? subj : t.child_with(v, kObj); who >= 0)
-        if (const Mention* person = unknown_person(doc, s, t.fw + static_cast<uint32_t>(who), e.code.starts_with("173"))) {
+        if (Mention* person = unknown_person(doc, s, t.fw + static_cast<uint32_t>(who), e.code.starts_with("173"))) {
+          person->type = EntityType::kPerson;  // the arrest tells it (the tolls count one person)
           bool places_only = !e.tgt.empty();
           for (const CodedActor& a : e.tgt)
             places_only = places_only && a.last >= 0 && t.match_at[a.last] >= 0 && !t.below(a.last, who) &&

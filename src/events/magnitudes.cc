@@ -430,13 +430,15 @@ class SentenceTolls {
     std::string c = lemma(static_cast<uint32_t>(cc));
     return c == "and" || c == "plus";
   }
-  // One person named ("Rafik Hariri") or one of a kind ("a police colonel") in a list.
+  // One person named ("Rafik Hariri") or one of a kind ("a police colonel", "a national
+  // electricity employee": any singular noun with "a" in a list of victims) in a list.
   std::optional<Figure> one_named(uint32_t v) const {
     const Word& w = doc_.words[first_ + v];
-    if (w.xpos == kNns || w.xpos == kNnps || !person(v)) return std::nullopt;
+    if (w.xpos == kNns || w.xpos == kNnps) return std::nullopt;
     int det = child(v, kDet);
     std::string d = det >= 0 ? text::ascii_lower(doc_.word_text(first_ + static_cast<uint32_t>(det))) : "";
-    if (w.upos != kPropn && d != "a" && d != "an" && d != "another" && d != "one") return std::nullopt;
+    const bool one_of_a_kind = w.upos == kNoun && (d == "a" || d == "an" || d == "another" || d == "one");
+    if (!one_of_a_kind && !(w.upos == kPropn && person(v))) return std::nullopt;
     uint32_t b, e;
     extent(v, b, e);
     Figure f;

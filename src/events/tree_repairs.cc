@@ -176,6 +176,42 @@ void attribution_read_as_conjunct(LocalTree& t) {
   t.attach(b - 1, r, kPunctRel);
 }
 
+// "A national electricity employee, a police colonel and a university guard were killed": the
+// tree may cut the list's first item off as an oblique with no preposition. A noun phrase
+// opening the sentence, with no case marker, followed by a comma and the subject of the same
+// verb, whose own conjunct is joined by "and", is the list's first item.
+void list_opener_read_apart(LocalTree& t) {
+  // The phrase that opens the sentence: climb from word 0 while the head is inside it.
+  int a = 0;
+  for (int guard = 0; guard < t.n && t.parent[a] >= 0 && t.up(t.parent[a]) != kVerb && t.parent[a] > a; ++guard)
+    a = t.parent[a];
+  if ((t.up(a) != kNoun && t.up(a) != kPropn) || t.dep(a) != kObl || t.parent[a] < 0) return;
+  for (int k = 0; k < t.n; ++k)
+    if (t.parent[k] == a && t.dep(k) == kCase) return;
+  const int verb = t.parent[a];
+  if (a + 2 >= t.n || t.up(a + 1) != kPunctPos) return;
+  int b = -1;  // the subject right after the comma
+  for (int k = a + 2; k < verb; ++k)
+    if (t.parent[k] == verb && (t.dep(k) == kNsubj || t.dep(k) == kNsubjPass)) {
+      b = k;
+      break;
+    }
+  if (b < 0) return;
+  for (int k = a + 2; k < b; ++k)
+    if (t.parent[k] != b) return;  // only b's own modifiers between the comma and b
+  bool joined = false;  // b has a conjunct joined by "and"
+  for (int k = b + 1; k < verb; ++k)
+    if (t.parent[k] == b && t.dep(k) == kConj)
+      for (int c = b + 1; c < k; ++c) joined = joined || (t.parent[c] == k && t.dep(c) == kCc);
+  if (!joined) return;
+  const uint16_t rel = t.dep(b);
+  t.attach(a, verb, rel);
+  for (int k = b + 1; k < verb; ++k)
+    if (t.parent[k] == b && t.dep(k) == kConj) t.attach(k, a, kConj);
+  t.attach(b, a, kConj);
+  t.attach(a + 1, b, kPunctRel);
+}
+
 }  // namespace
 
 void repair_trees(Document& doc) {
@@ -186,6 +222,7 @@ void repair_trees(Document& doc) {
     elided_passive_read_as_active(t);
     list_read_as_modifiers(t);
     attribution_read_as_conjunct(t);
+    list_opener_read_apart(t);
   }
 }
 
