@@ -995,6 +995,8 @@ TEST_F(PipelineEvents, AnAccusationNoOneIsNamedMakingIsAClaimAgainstTheAccused) 
   EXPECT_EQ(e->claims[0].party.code, "GBRMIL");
   expect_coded("Russian forces are accused of killing civilians in Bucha, Ukrainian officials said.\n",
                Date{2022, 4, 5}, "112", "UKRGOV", "RUSMIL");
+  // "blamed the casualties on the rebels": the blamed is behind "on", not the deed.
+  expect_coded("Washington blamed the casualties in Lima on the rebels.\n", Date{1997, 4, 23}, "112", "USA", "PERREB");
   // Not an accusation: the accuser named ("Ukraine accused Russia") is the source.
   expect_coded("Ukraine accused Russia of killing civilians in Bucha.\n", Date{2022, 4, 5}, "112", "UKR", "RUS");
 }
