@@ -1020,6 +1020,22 @@ TEST_F(PipelineEvents, EachSpeakerOfAListAttributesTheAttack) {
   }
 }
 
+// A denial told toward no one answers the latest accusation against the denier's country:
+// it is toward the accuser.
+TEST_F(PipelineEvents, ADenialAnswersTheAccusationBeforeIt) {
+  Document doc = analyse("Ukraine accused Russia of killing civilians in Bucha. The Kremlin denies any involvement.\n",
+                         Date{2022, 4, 5});
+  const Event* d = find_event(doc, "016");
+  ASSERT_NE(d, nullptr) << all_events(doc);
+  EXPECT_EQ(d->source.code, "RUSGOV") << all_events(doc);
+  EXPECT_EQ(d->target.code, "UKR") << all_events(doc);
+  // With no accusation before it, a denial stands alone.
+  Document alone = analyse("The Kremlin denies any involvement.\n", Date{2022, 4, 5});
+  d = find_event(alone, "016");
+  ASSERT_NE(d, nullptr) << all_events(alone);
+  EXPECT_EQ(d->target.code, "") << all_events(alone);
+}
+
 // Who says who did it: accusations and denials after an attack are its claims; when they
 // disagree about the doer the attack is contested.
 TEST_F(PipelineEvents, ClaimsAboutAnAttackAndWhetherTheyDisagree) {

@@ -296,6 +296,27 @@ void Coder::code(Document& doc) const {
     if (doc.sentences[s].word_count == 0 || resolver_.discard(doc, s)) continue;
     code_sentence(doc, s, sc);
     resolve_anaphora(doc, s, sc);
+    if (resolver_.lone_agents()) answer_accusations(doc, s);
+  }
+}
+
+// "Chiluba accused the government of ..., an accusation denied by the Zambian government",
+// "Ukraine accused Russia of the killings. The Kremlin denies any involvement": a denial
+// told toward no one answers the latest accusation against the denier's country (within
+// five sentences): it is toward the accuser, as a reader codes it.
+void Coder::answer_accusations(Document& doc, uint32_t s) const {
+  for (size_t i = doc.events.size(); i-- > 0 && doc.events[i].sentence == s;) {
+    Event& d = doc.events[i];
+    if (!d.code.starts_with("016") || !d.target.code.empty() || d.source.code.size() < 3 || d.negated) continue;
+    const std::string_view country = std::string_view(d.source.code).substr(0, 3);
+    for (size_t j = i; j-- > 0 && doc.events[j].sentence + 5 >= s;) {
+      const Event& a = doc.events[j];
+      if (!a.code.starts_with("112") || a.negated || a.source.code.empty() || a.source.code == d.source.code ||
+          !a.target.code.starts_with(country))
+        continue;
+      d.target = EventActor{a.source.code, Span{}, -1};
+      break;
+    }
   }
 }
 

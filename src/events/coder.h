@@ -121,6 +121,7 @@ class Coder {
   void fold_tolls(Scratch& sc) const;
   void emit(Document& doc, uint32_t s, const Scratch& sc) const;
   void resolve_anaphora(Document& doc, uint32_t s, Scratch& sc) const;
+  void answer_accusations(Document& doc, uint32_t s) const;
 
   std::vector<VerbPattern> patterns_;
   std::vector<CPattern> compiled_;  // parallel to patterns_
