@@ -995,6 +995,16 @@ TEST_F(PipelineEvents, AnAccusationNoOneIsNamedMakingIsAClaimAgainstTheAccused) 
   EXPECT_EQ(e->claims[0].party.code, "GBRMIL");
   expect_coded("Russian forces are accused of killing civilians in Bucha, Ukrainian officials said.\n",
                Date{2022, 4, 5}, "112", "UKRGOV", "RUSMIL");
+  // Accused and arrested in one sentence: the accusation is the arrest's reason, its claim,
+  // not an event of its own.
+  Document arrested = analyse("Belgian police have arrested a third paratrooper accused of sadism.\n", Date{1997, 4, 22});
+  EXPECT_EQ(find_event(arrested, "112"), nullptr) << all_events(arrested);
+  const Event* arrest = find_event(arrested, "173");
+  ASSERT_NE(arrest, nullptr) << all_events(arrested);
+  ASSERT_EQ(arrest->claims.size(), 1u) << all_events(arrested);
+  EXPECT_EQ(arrest->claims[0].stance, "accuses");
+  // Police arresting policemen is an arrest (the implied police are not the target itself).
+  expect_coded("Eight policemen have been detained in Maputo.\n", Date{2005, 11, 29}, "173", "MOZCOP", "MOZCOP");
   // "blamed the casualties on the rebels": the blamed is behind "on", not the deed.
   expect_coded("Washington blamed the casualties in Lima on the rebels.\n", Date{1997, 4, 23}, "112", "USA", "PERREB");
   // Not an accusation: the accuser named ("Ukraine accused Russia") is the source.

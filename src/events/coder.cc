@@ -296,7 +296,33 @@ void Coder::code(Document& doc) const {
     if (doc.sentences[s].word_count == 0 || resolver_.discard(doc, s)) continue;
     code_sentence(doc, s, sc);
     resolve_anaphora(doc, s, sc);
-    if (resolver_.lone_agents()) answer_accusations(doc, s);
+    if (resolver_.lone_agents()) {
+      answer_accusations(doc, s);
+      accusations_of_the_arrested(doc, s);
+    }
+  }
+}
+
+// "Belgian gendarmes have arrested a third paratrooper accused of sadism": what someone
+// unnamed accuses a person arrested or charged in the same sentence of is the reason for that
+// legal act, no event of its own; it stays as that act's claim (events/claims.h).
+void Coder::accusations_of_the_arrested(Document& doc, uint32_t s) const {
+  size_t first = doc.events.size();
+  while (first > 0 && doc.events[first - 1].sentence == s) --first;
+  for (size_t i = first; i < doc.events.size();) {
+    const Event& a = doc.events[i];
+    Event* legal = nullptr;
+    if (a.code.starts_with("112") && a.source.code.empty() && !a.target.code.empty())
+      for (size_t j = first; j < doc.events.size() && !legal; ++j)
+        if (const Span& t = doc.events[j].target.text; doc.events[j].code.starts_with("17") && t.begin < t.end &&
+                                                        t.begin <= a.target.text.begin && a.target.text.end <= t.end)
+          legal = &doc.events[j];
+    if (!legal) {
+      ++i;
+      continue;
+    }
+    legal->claims.push_back(Claim{a.source, "accuses", a.target, s, a.span});
+    doc.events.erase(doc.events.begin() + static_cast<std::ptrdiff_t>(i));
   }
 }
 
@@ -1048,7 +1074,9 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
   auto add = [&](const Pending& e, const CodedActor& a, const CodedActor* tg, const std::string& code) {
     // Nothing is done to oneself; a denial about oneself ("Russia denies that it was
     // involved") is a denial with no target, an admission likewise.
-    if (tg && a.code == tg->code) {
+    // (An implied source is not the target itself: police arresting policemen, "Eight
+    // policemen have been detained".)
+    if (tg && a.code == tg->code && a.first >= 0) {
       if (!responsibility(code)) return;
       tg = nullptr;
     }
