@@ -719,14 +719,24 @@ TEST_F(PipelineEvents, APlaceADirectionIsFromIsWhereNotWhom) {
 // A role no sentence places, in an article whose actors give no country the lead (US
 // soldiers in Iraq): the country where the article's events happen.
 TEST_F(PipelineEvents, ARoleNoSentencePlacesIsOfTheCountryWhereThingsHappen) {
-  expect_coded("A sniper shot two US soldiers in Fallujah, west of Baghdad, on Saturday. Another insurgent fired at a "
-               "US patrol in the city, a US officer said.\n",
-               Date{2005, 11, 12}, "19", "IRQREB", "USAMIL");
+  Document doc = analyse("A sniper shot two US soldiers in Fallujah, west of Baghdad, on Saturday. Another insurgent "
+                         "fired at a US patrol in the city, a US officer said.\n",
+                         Date{2005, 11, 12});
+  bool insurgent = false;
+  for (const Event& e : doc.events)
+    insurgent = insurgent || (e.sentence == 1 && e.source.code == "IRQREB" && e.target.code == "USAMIL");
+  EXPECT_TRUE(insurgent) << all_events(doc);
 }
 
 // The count right after a toll verb is its count however the tree hung it ("wounding five
 // others, a local journalist told Xinhua": the tree gave "five others" to "told").
 TEST_F(PipelineEvents, TheCountAfterATollVerbIsItsFigure) {
+  // "shot dead" with "shot" read as a noun by the tagger (tagger_test): a killing, counted.
+  Document shot = analyse("Indonesian police shot dead two suspected terrorists.\n", Date{2006, 11, 14});
+  const Event* k = find_event(shot, "1");
+  ASSERT_NE(k, nullptr) << all_events(shot);
+  EXPECT_EQ(k->source.code, "IDNCOP") << all_events(shot);
+  EXPECT_EQ(k->size.dead.min, 2) << all_events(shot);
   Document doc = analyse("Gunmen ambushed an Iraqi army patrol near Fallujah on Tuesday, killing two soldiers and "
                          "wounding five others, a local journalist told Xinhua.\n",
                          Date{2006, 11, 14});

@@ -241,6 +241,15 @@ TEST(TaggerTest, ShippedModelGivesASentenceAFiniteVerb) {
             "VBD");
   EXPECT_NE(xpos_of({"Document", "found", "on", "street"}, 1), "VBD");
   EXPECT_NE(xpos_of({"Two", "soldiers", "killed", "by", "a", "roadside", "bomb", "."}, 2), "VBD");
+  // With no participle, an irregular past form read as a noun right after the subject is the
+  // verb ("police shot dead two suspects": "shot", lemma "shoot"); a noun that only looks
+  // like one is not ("Great parking space .").
+  std::vector<std::string> shot{"Indonesian", "police", "shot", "dead", "two", "suspected", "terrorists", "."};
+  std::vector<WordTags> tags = tag(t.value(), shot);
+  EXPECT_EQ(std::string(kXpos[tags[2].xpos]), "VBD");
+  std::string scratch;
+  EXPECT_EQ(t.value().lemma("shot", tags[2], scratch), "shoot");
+  EXPECT_NE(xpos_of({"Great", "parking", "space", "."}, 1), "VBD");
 }
 
 }  // namespace

@@ -255,17 +255,39 @@ std::string_view Lemmatizer::guess(std::string_view form, uint16_t xpos, std::st
   return rule;  // nothing known: scratch is untouched, the rule's answer stands
 }
 
+bool Lemmatizer::irregular_past(std::string_view form, std::string& scratch) const {
+  if (lexicon_keys_.empty()) return false;
+  auto same = [&](std::string_view lemma) {
+    if (lemma.size() != form.size()) return false;
+    for (size_t i = 0; i < form.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(form[i])) != static_cast<unsigned char>(lemma[i])) return false;
+    return true;
+  };
+  // Not a regular form ("parked", "training", "refinery": the rules' verbs of nouns), and
+  // a lemma that keeps the form's first letter ("shot"/"shoot", "fought"/"fight").
+  if (form.size() < 3 || form.ends_with("ed") || form.ends_with("ing") || form.ends_with("y")) return false;
+  for (uint16_t xpos : {xpos_id("VBD"), xpos_id("VBN")}) {
+    std::string_view lemma = lemmatize(form, xpos, scratch);
+    if (known(lemma, kVerb) && !same(lemma) && !lemma.empty() &&
+        std::tolower(static_cast<unsigned char>(form[0])) == static_cast<unsigned char>(lemma[0]))
+      return true;
+  }
+  return false;
+}
+
+std::string_view Lemmatizer::exception_at(uint32_t i) const {
+  size_t b = exception_offsets_[i];
+  size_t e = i + 1 < exception_offsets_.size() ? exception_offsets_[i + 1] : exception_text_.size();
+  return std::string_view(exception_text_).substr(b, e - b);
+}
+
 std::string_view Lemmatizer::lemmatize(std::string_view form, uint16_t xpos, std::string& scratch) const {
   uint32_t i = exceptions_.find(exception_key(xpos, form));
   if (i == HashIndex::kNone) {
     detail::lower_into(form, scratch);
     if (scratch != form) i = exceptions_.find(exception_key(xpos, scratch));
   }
-  if (i != HashIndex::kNone) {
-    size_t b = exception_offsets_[i];
-    size_t e = i + 1 < exception_offsets_.size() ? exception_offsets_[i + 1] : exception_text_.size();
-    return std::string_view(exception_text_).substr(b, e - b);
-  }
+  if (i != HashIndex::kNone) return exception_at(i);
   // A past form the tagger gave a present tag ("shot"/VBP, "froze"/VB): what the past
   // tags make of it, when that is a known verb and the form itself is none ("lay", "beat" stay).
   static const uint16_t kVb = xpos_id("VB"), kVbp = xpos_id("VBP"), kVbd = xpos_id("VBD"), kVbn = xpos_id("VBN");
@@ -275,6 +297,15 @@ std::string_view Lemmatizer::lemmatize(std::string_view form, uint16_t xpos, std
       if (known(past, kVerb)) return past;
       detail::lower_into(form, scratch);
     }
+  }
+  // "shot"/VBD: the rules make "shet", no known verb; what the other past tag makes of it
+  // ("shoot") when that is one.
+  if ((xpos == kVbd || xpos == kVbn) && !lexicon_keys_.empty() && !known(guess(form, xpos, scratch), kVerb)) {
+    const uint16_t other = xpos == kVbd ? kVbn : kVbd;
+    detail::lower_into(form, scratch);
+    uint32_t k = exceptions_.find(exception_key(other, scratch));
+    std::string_view alt = k != HashIndex::kNone ? exception_at(k) : guess(form, other, scratch);
+    if (known(alt, kVerb)) return alt;
   }
   return guess(form, xpos, scratch);
 }

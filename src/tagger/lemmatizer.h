@@ -45,6 +45,10 @@ class Lemmatizer {
   // point into `scratch`, into the lemmatizer, or into `form`.
   std::string_view lemmatize(std::string_view form, uint16_t xpos, std::string& scratch) const;
 
+  // Whether `form` is an irregular past form of a verb the treebanks saw ("shot", "fought",
+  // "threw"): a past-tense or participle lemma exception that is not the form itself.
+  bool irregular_past(std::string_view form, std::string& scratch) const;
+
   size_t rule_count() const { return rule_keys_.size(); }
   size_t exception_count() const { return exception_keys_.size(); }
   size_t lexicon_size() const { return lexicon_keys_.size(); }
@@ -58,6 +62,7 @@ class Lemmatizer {
   static uint64_t rule_key(uint16_t xpos, std::string_view lower_suffix);
   static uint64_t exception_key(uint16_t xpos, std::string_view form);
   std::string_view apply_rules(std::string_view form, uint16_t xpos, std::string& scratch) const;
+  std::string_view exception_at(uint32_t i) const;
   // apply_rules, then the lexicon check for verbs.
   std::string_view guess(std::string_view form, uint16_t xpos, std::string& scratch) const;
   bool known(std::string_view lower_lemma, uint32_t cls) const;

@@ -364,7 +364,7 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
     for (size_t i = 0; i < n; ++i) s.first[i + 2] = s.first_tags[i].cls;
     run_pass(1, s.info.data(), n, s.hashes.data(), s.first.data(), out.data());
   }
-  ensure_finite_verb(s.info.data(), n, out.data());
+  ensure_finite_verb(forms, s.info.data(), out.data());
 }
 
 // A sentence whose only verb the tagger read as a bare past participle ("A huge car bomb
@@ -374,9 +374,12 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
 // is a finite verb or a modal and the sentence opens on noun-phrase words, its first
 // participle, right after a noun or pronoun (not followed by "by": "Three soldiers killed by
 // a bomb" is a headline's passive) and one the model scored (not a word the tag dictionary
-// is sure of), is the past tense.
+// is sure of), is the past tense. With no such participle, the first singular noun right
+// after a noun that is an irregular past tense of a known verb ("Indonesian police shot dead
+// two suspects": "shot" read as a noun) is.
 // (A constraint on the whole sentence, which the greedy decoder cannot see.)
-void Tagger::ensure_finite_verb(const WordInfo* info, size_t n, WordTags* out) const {
+void Tagger::ensure_finite_verb(std::span<const std::string_view> forms, const WordInfo* info, WordTags* out) const {
+  const size_t n = forms.size();
   if (past_class_ < 0 || participle_class_ < 0) return;
   static const uint16_t kFinite[] = {xpos_id("VBD"), xpos_id("VBZ"), xpos_id("VBP"), xpos_id("MD")};
   static const uint16_t kNouns[] = {xpos_id("NN"), xpos_id("NNS"), xpos_id("NNP"), xpos_id("NNPS"), xpos_id("PRP")};
@@ -408,6 +411,20 @@ void Tagger::ensure_finite_verb(const WordInfo* info, size_t n, WordTags* out) c
     if (std::find(std::begin(kPhrase), std::end(kPhrase), out[i].xpos) == std::end(kPhrase) &&
         out[i].xpos != kAdverb)
       break;
+  }
+  if (pick == n) {
+    static const uint16_t kNn = xpos_id("NN");
+    for (size_t i = 1; i + 1 < n && pick == n; ++i) {
+      if (out[i].xpos != kNn || info[i + 2].sure >= 0) continue;
+      size_t b = i - 1;
+      while (b > 0 && out[b].xpos == kAdverb) --b;
+      if (std::find(std::begin(kNouns), std::end(kNouns), out[b].xpos) == std::end(kNouns)) continue;
+      // Followed by what an object or "dead" starts with ("shot dead two", "shot the man").
+      static const uint16_t kStarts[] = {xpos_id("DT"), xpos_id("CD"), xpos_id("PRP"), xpos_id("PRP$"), xpos_id("JJ")};
+      if (std::find(std::begin(kStarts), std::end(kStarts), out[i + 1].xpos) == std::end(kStarts)) break;
+      if (lemmatizer_.irregular_past(forms[i], scratch().lower)) pick = i;
+      break;  // only the first noun after the subject's
+    }
   }
   if (pick == n) return;
   out[pick].cls = static_cast<uint16_t>(past_class_);

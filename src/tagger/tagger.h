@@ -104,7 +104,7 @@ class Tagger {
   void run_pass(int pass, const detail::WordInfo* info, size_t n, const uint64_t* static_hashes,
                 const uint16_t* first, WordTags* out) const;
   // A sentence needs a finite verb (tagger.cc).
-  void ensure_finite_verb(const detail::WordInfo* info, size_t n, WordTags* out) const;
+  void ensure_finite_verb(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
 
   std::vector<std::pair<uint16_t, uint16_t>> classes_;  // (upos, xpos) per class
   int past_class_ = -1, participle_class_ = -1;          // VERB/VBD and VERB/VBN, -1 when absent
