@@ -956,6 +956,20 @@ TEST_F(PipelineEvents, AnAttackCarriesItsTollAndTheTollReportedAfter) {
   EXPECT_EQ(strike.size.dead.max, 57);
   EXPECT_EQ(strike.size.injured.min, 109);
   EXPECT_EQ(doc.str(strike.size.dead.text), "57 people");
+  // The report is the strike told again: the strike's code, not a killing of its own.
+  int reports = 0;
+  for (const Event& x : doc.events)
+    if (x.sentence == 1 && x.reports >= 0) {
+      ++reports;
+      EXPECT_EQ(x.code, strike.code) << all_events(doc);
+    }
+  EXPECT_EQ(reports, 1) << all_events(doc);
+  // "four more soldiers were killed": another happening, not the bombing told again.
+  Document other = analyse("Two soldiers were killed when a roadside bomb struck their vehicle in Baghdad. Before "
+                           "that, four more soldiers were killed in Anbar province, the military said.\n",
+                           Date{2006, 11, 16});
+  for (const Event& x : other.events)
+    if (x.sentence == 1) EXPECT_LT(x.reports, 0) << all_events(other);
   Document arrests = analyse("Police arrested at least 40 protesters in Minsk on Sunday.\n", Date{2021, 3, 1});
   const Event* e = find_event(arrests, "17");
   ASSERT_NE(e, nullptr) << all_events(arrests);

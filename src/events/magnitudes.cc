@@ -574,16 +574,18 @@ void attach_magnitudes(Document& doc) {
         uint32_t d = e.span.begin > at ? e.span.begin - at : at - e.span.begin;
         if (d < best_d) best_d = d, best = &e;
       }
+      // "four more people died", "three other soldiers": an addition to a toll told before,
+      // another happening, not that toll told again.
+      std::string words(1, ' ');
+      words += text::ascii_lower(doc.str(toll.figure.text));
+      words += ' ';
+      const bool addition = words.find(" more ") != std::string::npos || words.find(" other") != std::string::npos ||
+                            words.find(" another ") != std::string::npos;
       if (!best) {
         // No event here to carry it ("Four people were killed in the blast", no one named):
         // the toll of the violent event told just before, when one was (dead and injured).
         if (toll.kind != kDead && toll.kind != kInjured) continue;
-        std::string words(1, ' ');
-        words += text::ascii_lower(doc.str(toll.figure.text));
-        words += ' ';
-        if (words.find(" more ") != std::string::npos || words.find(" other") != std::string::npos ||
-            words.find(" another ") != std::string::npos)
-          continue;  // "four more people died": an addition, not the toll
+        if (addition) continue;
         if (Event* earlier = violence_told_before(doc, s)) merge_figure(slot(earlier->size, toll.kind), toll.figure);
         continue;
       }
@@ -591,11 +593,15 @@ void attach_magnitudes(Document& doc) {
       merge_figure(slot(best->told, toll.kind), toll.figure);
       // A sentence that only tells a toll ("57 people were killed, and 109 were injured":
       // its event names no source) reports the violent event told just before.
-      bool report = best->source.code.empty();
+      bool report = best->source.code.empty() && !addition;
       if (!report || !violence_that_happened(*best)) continue;
       if (Event* earlier = violence_told_before(doc, s)) {
         merge_figure(slot(earlier->size, toll.kind), toll.figure);
         best->reports = static_cast<int32_t>(earlier - doc.events.data());
+        // The same happening, told again by its toll: what the strike was ("57 people were
+        // killed" after "a missile struck the station": 195, not a killing outside battle),
+        // when the toll's own words name no kind of attack (a killing, fighting, violence).
+        if (best->code == "1823" || best->code == "190" || best->code == "180") best->code = earlier->code;
         // Where and when it happened are the reported event's, unless this sentence says.
         if (best->place < 0 || doc.places[best->place].sentence != s) best->place = earlier->place;
         if (best->time < 0) best->time = earlier->time, best->date = earlier->date;
