@@ -142,7 +142,6 @@ void list_read_as_modifiers(LocalTree& t) {
     t.attach(c, top, rel);
     t.attach(h, c, kConj);
     t.attach(i, h, kCompound);
-    if (top < 0) t.w(c).head = 0;
   }
 }
 
@@ -188,6 +187,15 @@ void list_opener_read_apart(LocalTree& t) {
   if ((t.up(a) != kNoun && t.up(a) != kPropn) || t.dep(a) != kObl || t.parent[a] < 0) return;
   for (int k = 0; k < t.n; ++k)
     if (t.parent[k] == a && t.dep(k) == kCase) return;
+  // Not a time the clause happens at ("The day before, police and soldiers raided ...").
+  static const std::vector<uint64_t> kTimes = [] {
+    std::vector<uint64_t> v;
+    for (const char* w : {"day", "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend",
+                          "time", "hour", "decade", "century", "moment", "period"})
+      v.push_back(word_hash(w));
+    return v;
+  }();
+  if (std::find(kTimes.begin(), kTimes.end(), t.lemma(a)) != kTimes.end()) return;
   const int verb = t.parent[a];
   if (a + 2 >= t.n || t.up(a + 1) != kPunctPos) return;
   int b = -1;  // the subject right after the comma
