@@ -419,8 +419,9 @@ static Mention* unknown_person(Document& doc, uint32_t s, uint32_t w, bool or_or
     Mention& m = *it;
     if (w >= m.first_word + m.word_count) continue;
     // (Or a bare count of people: "All four were arrested".)
+    static const uint16_t kNumPos = upos_id("NUM");
     const bool count = m.kind == MentionKind::kNominal && m.type == EntityType::kPerson &&
-                       doc.words[m.head_word].upos == upos_id("NUM");
+                       doc.words[m.head_word].upos == kNumPos;
     bool unknown = (m.kind == MentionKind::kName || count) &&
                    (m.type == EntityType::kPerson ||
                     (or_org && (m.type == EntityType::kOrg || m.type == EntityType::kNone))) &&

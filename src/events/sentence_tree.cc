@@ -6,12 +6,12 @@ namespace sitrep::events {
 
 using namespace ud;
 
-namespace {
-
 bool is_verb_xpos(uint16_t xpos) {
   std::string_view x = kXpos[xpos < kXposCount ? xpos : 0];
   return x.size() >= 2 && x[0] == 'V' && x[1] == 'B';
 }
+
+namespace {
 
 bool nominal(uint16_t upos) { return upos == kNoun || upos == kPropn || upos == kPron || upos == kNum; }
 

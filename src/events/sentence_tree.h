@@ -37,6 +37,9 @@ inline const uint16_t kVBD = xpos_id("VBD"), kVBZ = xpos_id("VBZ"), kVBP = xpos_
                       kWDT = xpos_id("WDT"), kWP = xpos_id("WP");
 }  // namespace ud
 
+// A verb's Penn tag (VB, VBD, VBG, VBN, VBP, VBZ).
+bool is_verb_xpos(uint16_t xpos);
+
 // Verbs that report speech ("said", "told", "added"), by lemma hash.
 bool is_speech_verb(uint64_t lemma);
 

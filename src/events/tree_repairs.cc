@@ -37,10 +37,7 @@ struct LocalTree {
     w(i).head = static_cast<uint32_t>(head + 1);
     w(i).deprel = rel;
   }
-  bool verbal(int i) {
-    uint16_t x = xp(i);
-    return up(i) == kVerb || x == kVB || x == kVBD || x == kVBG || x == kVBN || x == kVBP || x == kVBZ;
-  }
+  bool verbal(int i) { return up(i) == kVerb || is_verb_xpos(xp(i)); }  // as SentenceTree::verbal
 };
 
 // "Three managers have been arrested, said local police" (or "..., police said"): the tree

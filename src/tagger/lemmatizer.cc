@@ -298,15 +298,15 @@ std::string_view Lemmatizer::lemmatize(std::string_view form, uint16_t xpos, std
       detail::lower_into(form, scratch);
     }
   }
+  std::string_view g = guess(form, xpos, scratch);
+  if ((xpos != kVbd && xpos != kVbn) || lexicon_keys_.empty() || known(g, kVerb)) return g;
   // "shot"/VBD: the rules make "shet", no known verb; what the other past tag makes of it
-  // ("shoot") when that is one.
-  if ((xpos == kVbd || xpos == kVbn) && !lexicon_keys_.empty() && !known(guess(form, xpos, scratch), kVerb)) {
-    const uint16_t other = xpos == kVbd ? kVbn : kVbd;
-    detail::lower_into(form, scratch);
-    uint32_t k = exceptions_.find(exception_key(other, scratch));
-    std::string_view alt = k != HashIndex::kNone ? exception_at(k) : guess(form, other, scratch);
-    if (known(alt, kVerb)) return alt;
-  }
+  // ("shoot") when that is one. (`g` may live in `scratch`: made again when the other fails.)
+  const uint16_t other = xpos == kVbd ? kVbn : kVbd;
+  detail::lower_into(form, scratch);
+  uint32_t k = exceptions_.find(exception_key(other, scratch));
+  std::string_view alt = k != HashIndex::kNone ? exception_at(k) : guess(form, other, scratch);
+  if (known(alt, kVerb)) return alt;
   return guess(form, xpos, scratch);
 }
 

@@ -46,7 +46,8 @@ class Lemmatizer {
   std::string_view lemmatize(std::string_view form, uint16_t xpos, std::string& scratch) const;
 
   // Whether `form` is an irregular past form of a verb the treebanks saw ("shot", "fought",
-  // "threw"): a past-tense or participle lemma exception that is not the form itself.
+  // "threw"): not a regular -ed/-ing/-y form, and its past-tense or participle lemma is a
+  // known verb other than the form that keeps its first letter.
   bool irregular_past(std::string_view form, std::string& scratch) const;
 
   size_t rule_count() const { return rule_keys_.size(); }
