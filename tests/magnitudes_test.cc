@@ -25,6 +25,8 @@ TEST(Magnitudes, CountsInWordsAndDigitsWithTheirQualifiers) {
   expect_count("hundreds of protesters", 200, -1);
   expect_count("tens of thousands", 20000, -1);
   expect_count("a dozen soldiers", 12, 12);
+  expect_count("more than a dozen arrests", 12, -1);
+  expect_count("as many as 300,000 people", 1, 300000);
   expect_count("between 10 and 15 people", 10, 15);
   expect_count("up to 15 people", 1, 15);
   expect_count("nearly 50 people", 50, 50);

@@ -1709,6 +1709,53 @@ TEST_F(PipelineEvents, AMutualEventIsStoredOnceAndADirectedOneEachWay) {
   std::remove(db.c_str());
 }
 
+// The victims the parser misreads are still counted: an object whose leading adjective the
+// tree hung on the verb ("killing former Interior Minister Ahmed Salim and 14 others"), a
+// list cut in two by the circumstance before it ("west of the capital, a police officer and
+// three civilian men"), a list read as an apposition ("A 52-year-old man, his son and
+// daughter"), a noun joined to the verb ("injuring two others plus their teacher").
+TEST_F(PipelineEvents, MisparsedListsOfVictimsAreCountedWhole) {
+  struct Case {
+    const char* text;
+    int64_t dead, injured;
+  };
+  for (const Case& c : {
+           Case{"The blast was in March 2004, killing former Interior Minister Ahmed Salim and 14 others in central "
+                "Baghdad.\n", 15, -1},
+           Case{"In Anbar province west of the capital, a police officer and three civilian men were killed by gunmen "
+                "in separate attacks, said Colonel Ali Hassan of the Ramadi police.\n", 4, -1},
+           Case{"A 52-year-old man, his 20-year-old son and 15-year-old daughter were killed in the attack in "
+                "Kirkuk.\n", 3, -1},
+           Case{"A man attacked a group of pupils with a hammer in eastern China, killing one of them and injuring "
+                "two others plus their teacher, state media said.\n", 1, 3},
+       }) {
+    Document doc = analyse(c.text, Date{2006, 1, 10});
+    const Event* e = nullptr;
+    for (const Event& x : doc.events)
+      if (x.size.dead.known()) e = &x;
+    ASSERT_NE(e, nullptr) << c.text << all_events(doc);
+    EXPECT_EQ(e->size.dead.min, c.dead) << c.text << all_events(doc);
+    EXPECT_EQ(e->size.dead.max, c.dead) << c.text << all_events(doc);
+    EXPECT_EQ(injured_of(doc), c.injured) << c.text << all_events(doc);
+    // The reporter is not whom it was done to ("state media said").
+    for (const Event& x : doc.events) EXPECT_NE(x.target.code, "CHNMED") << c.text << all_events(doc);
+  }
+}
+
+// An attack no one is named in, whose toll its sentence states, is an attack on the country
+// where it happened ("the death toll of a car bomb attack in southern Baghdad rose to 28");
+// one with neither toll nor actor ("after the attack in Kabul") is no event.
+TEST_F(PipelineEvents, AnAttackNamingNoOneIsCodedWhereItsTollIsTold) {
+  Document toll = analyse("The death toll of a car bomb attack in southern Baghdad rose to 28.\n", Date{2006, 1, 10});
+  ASSERT_EQ(toll.events.size(), 1u) << all_events(toll);
+  EXPECT_EQ(toll.events[0].source.code, "") << all_events(toll);
+  EXPECT_EQ(toll.events[0].target.code, "IRQ") << all_events(toll);
+  EXPECT_TRUE(toll.events[0].code.starts_with("18") || toll.events[0].code.starts_with("19")) << all_events(toll);
+  EXPECT_EQ(toll.events[0].size.dead.min, 28) << all_events(toll);
+  Document none = analyse("Security was tightened after the attack in Kabul.\n", Date{2006, 1, 10});
+  EXPECT_TRUE(none.events.empty()) << all_events(none);
+}
+
 TEST_F(PipelineEvents, StoredEventsReadBackAsGdeltRows) {
   const std::string examples = std::string(SITREP_SOURCE_DIR) + "/examples";
   const std::string db = ::testing::TempDir() + "sitrep_gdelt_test.db";

@@ -709,8 +709,15 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, const 
     return poss >= 0 && t.up[poss] == kPron;
   };
   const int doer = p.noun && t.lone_agents ? by_phrase(t, v) : -1;  // "the arrest of X by Y": Y is no target
+  // The speaker of a speech verb above the head reports the event ("..., killing two of
+  // them, state media said"): not whom it was done to.
+  auto reporter = [&](int x) {
+    int hd = t.np_head(x), sp = t.parent[hd];
+    return (t.dep[hd] == kNsubj && sp >= 0 && sp != v && is_speech_verb(t.hl[sp]) && t.below(v, sp));
+  };
   auto skip = [&](int x) {
     return t.lone_agents && (in_circumstance(t, t.np_head(x), v) || (e.symmetric && locative(t, t.np_head(x))) ||
+                             reporter(x) ||
                              (doer >= 0 && t.below(t.np_head(x), doer)) ||
                              (named_object >= 0 && t.np_head(x) == named_object && own_or_agent(x)));
   };
@@ -1015,6 +1022,7 @@ void Coder::resolve_reports(Scratch& sc) const {
       if (a < 0) continue;
       bool pv = false;
       int sj = t.subject_of(a, pv);
+      if (sj >= 0 && t.verbal(sj)) sj = -1;  // a clause the tree made the subject: no speaker
       if (sj >= 0) {
         t.group_of_phrase(sj, who);
         e.reported = who.empty() ? CodedActor{"", sj, sj} : who.front();

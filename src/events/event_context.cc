@@ -241,8 +241,13 @@ void attach_event_context(Document& doc) {
     ev.place = doc.events[it->second].place;
     keep_earliest(placed_unnamed, std::string(root_of(ev.code)), i);
   }
-  // Happenings with no actor at all were kept for the dates and places above only.
-  std::erase_if(doc.events, [](const Event& e) { return e.source.code.empty() && e.target.code.empty(); });
+  // Happenings with no actor at all were kept for the dates and places above only; an
+  // attack placed in its own sentence stays until its toll is read (attach_magnitudes: "the
+  // death toll of a suicide bomb attack in western Baghdad rose to 35" is an attack there).
+  std::erase_if(doc.events, [&](const Event& e) {
+    return e.source.code.empty() && e.target.code.empty() &&
+           !(violence_that_happened(e) && e.place >= 0 && doc.places[static_cast<size_t>(e.place)].sentence == e.sentence);
+  });
 }
 
 bool violence_that_happened(const Event& e) { return is_violent(e.code) && !e.negated && !e.future; }

@@ -182,6 +182,7 @@ std::optional<Count> parse_count(std::string_view phrase) {
         case kBelow: return Count{0, *n};
       }
     }
+    if (i + 1 < w.size() && w[i] == "a" && (w[i + 1] == "dozen" || w[i + 1] == "score")) ++i;  // "more than a dozen"
     if (i < w.size())
       for (const Amount& a : kAmounts)
         if (w[i] == a.word) return Count{a.value, a.open || qual == kAtLeast ? -1 : a.value};
@@ -437,7 +438,13 @@ class SentenceTolls {
     if (w.xpos == kNns || w.xpos == kNnps) return std::nullopt;
     int det = child(v, kDet);
     std::string d = det >= 0 ? text::ascii_lower(doc_.word_text(first_ + static_cast<uint32_t>(det))) : "";
-    const bool one_of_a_kind = w.upos == kNoun && (d == "a" || d == "an" || d == "another" || d == "one");
+    // ("their teacher", "his brother": one person a possessive pronoun picks out.)
+    const int poss = child(v, deprel_id("nmod:poss"));
+    const bool owned = poss >= 0 && doc_.words[first_ + static_cast<uint32_t>(poss)].upos == kPron && !collective(lemma(v));
+    // ("his son and daughter", "police officer and driver": a singular person noun with no
+    // determiner in a list is one person too.)
+    const bool bare = det < 0 && poss < 0 && person(v) && !collective(lemma(v));
+    const bool one_of_a_kind = w.upos == kNoun && (d == "a" || d == "an" || d == "another" || d == "one" || owned || bare);
     if (!one_of_a_kind && !(w.upos == kPropn && person(v))) return std::nullopt;
     uint32_t b, e;
     extent(v, b, e);
@@ -536,7 +543,8 @@ class SentenceTolls {
     std::string w = text::ascii_lower(doc_.word_text(first_ + k));
     return w == "at" || w == "least" || w == "more" || w == "than" || w == "over" || w == "up" || w == "to" ||
            w == "nearly" || w == "almost" || w == "about" || w == "around" || w == "some" || w == "between" ||
-           w == "an" || w == "estimated" || w == "roughly" || w == "approximately";
+           w == "an" || w == "estimated" || w == "roughly" || w == "approximately" || w == "as" || w == "many" ||
+           w == "a";
   }
 
   const Document& doc_;
@@ -553,6 +561,7 @@ Figure& slot(Magnitudes& m, Kind k) {
 }
 
 bool open_event(const Event& e) { return is_material_event(e.code) && !e.negated && !e.future; }
+bool actorless(const Event& e) { return e.source.code.empty() && e.target.code.empty(); }
 
 }  // namespace
 
@@ -566,14 +575,17 @@ void attach_magnitudes(Document& doc) {
     for (const auto& toll : finder.find()) {
       const uint32_t at = doc.words[toll.word].span.begin;
       // The material event of this sentence nearest to the toll word.
+      // (An attack no one is named in, only when no event names anyone.)
       Event* best = nullptr;
       uint32_t best_d = UINT32_MAX;
-      for (Event& e : doc.events) {
-        if (e.sentence != s || !open_event(e)) continue;
-        if (toll.kind == kArrested ? !e.code.starts_with("17") : false) continue;
-        uint32_t d = e.span.begin > at ? e.span.begin - at : at - e.span.begin;
-        if (d < best_d) best_d = d, best = &e;
-      }
+      for (bool unnamed : {false, true})
+        for (Event& e : doc.events) {
+          if ((unnamed && best) || e.sentence != s || !open_event(e) || unnamed != actorless(e)) continue;
+          if (toll.kind == kArrested ? !e.code.starts_with("17") : false) continue;
+          uint32_t d = e.span.begin > at ? e.span.begin - at : at - e.span.begin;
+          if (d < best_d) best_d = d, best = &e;
+        }
+      if (best && actorless(*best) && toll.kind != kDead && toll.kind != kInjured) best = nullptr;
       // "four more people died", "three other soldiers": an addition to a toll told before,
       // another happening, not that toll told again.
       std::string words(1, ' ');
@@ -608,6 +620,26 @@ void attach_magnitudes(Document& doc) {
       }
     }
   }
+  // An attack no one is named in that states its toll is an attack where it happened, on
+  // that place's country ("the death toll of a suicide bomb attack in western Baghdad rose to
+  // 35": IRQ, as GDELT codes it); one with no toll was kept for its toll only.
+  std::vector<int32_t> index(doc.events.size(), -1);
+  size_t kept = 0;
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    Event& e = doc.events[i];
+    if (actorless(e)) {
+      const std::string& c = e.place >= 0 ? doc.places[static_cast<size_t>(e.place)].country : std::string();
+      if (!(e.size.dead.known() || e.size.injured.known()) || c.size() != 3) continue;
+      e.target.code = c;
+      e.target.text = doc.places[static_cast<size_t>(e.place)].span;
+    }
+    index[i] = static_cast<int32_t>(kept);
+    if (kept != i) doc.events[kept] = std::move(e);
+    ++kept;
+  }
+  doc.events.resize(kept);
+  for (Event& e : doc.events)
+    if (e.reports >= 0) e.reports = index[static_cast<size_t>(e.reports)];
 }
 
 }  // namespace sitrep::events

@@ -82,6 +82,39 @@ void report_read_as_relative_clause(LocalTree& t) {
   }
 }
 
+// "..., a police captain and two civilian women were killed by gunmen, said Lieutenant
+// Ahmed": the tree may make the report the speech verb's subject and hang the inverted
+// speaker on it as a name's part. A sentence-final speech verb whose subject is a clause
+// before it and whose only noun after it ends the sentence has that noun as its speaker and
+// the clause as what is said.
+void report_read_as_subject(LocalTree& t) {
+  int end = t.n;
+  while (end > 0 && t.up(end - 1) == kPunctPos) --end;
+  for (int r = 2; r < end; ++r) {
+    if (!t.verbal(r) || !is_speech_verb(t.lemma(r)) || t.up(r - 1) != kPunctPos) continue;
+    int clause = -1, speaker = -1;
+    bool other = false;
+    for (int k = 0; k < t.n; ++k) {
+      if (t.parent[k] != r) continue;
+      if (k < r && (t.dep(k) == kNsubj || t.dep(k) == kNsubjPass) && t.verbal(k)) clause = k;
+      if (k > r && k < end) {
+        if ((t.up(k) == kNoun || t.up(k) == kPropn) && speaker < 0) speaker = k;
+        else other = true;
+      }
+    }
+    if (clause < 0 || speaker < 0 || other) continue;
+    bool ends = true;  // the speaker's phrase runs to the sentence's end
+    for (int k = r + 1; k < end && ends; ++k) {
+      bool in = t.parent[k] == r;
+      for (int a = k, g = 0; a >= 0 && g < t.n && !in; a = t.parent[a], ++g) in = a == speaker;
+      ends = in;
+    }
+    if (!ends) continue;
+    t.attach(speaker, r, kNsubj);
+    t.attach(clause, r, kCcomp);
+  }
+}
+
 // "One militant was killed and nine other Palestinians wounded Wednesday": a past form
 // joined to a passive, whose only "object" is a day, is that passive's second clause (its
 // auxiliary elided), not an act of its subject on the day.
@@ -202,8 +235,11 @@ void list_opener_read_apart(LocalTree& t) {
       break;
     }
   if (b < 0) return;
-  for (int k = a + 2; k < b; ++k)
-    if (t.parent[k] != b) return;  // only b's own modifiers between the comma and b
+  for (int k = a + 2; k < b; ++k) {  // only b's own words between the comma and b
+    bool own = false;
+    for (int x = t.parent[k], g = 0; x >= 0 && x <= b && g < t.n && !own; x = t.parent[x], ++g) own = x == b;
+    if (!own) return;
+  }
   bool joined = false;  // b has a conjunct joined by "and"
   for (int k = b + 1; k < verb; ++k)
     if (t.parent[k] == b && t.dep(k) == kConj)
@@ -217,6 +253,148 @@ void list_opener_read_apart(LocalTree& t) {
   t.attach(a + 1, b, kPunctRel);
 }
 
+
+// "killing former Prime Minister Rafik Hariri and 22 others": the tree may hang the object's
+// leading adjective on the verb (an adjectival modifier, which only nouns take) and the name
+// below it. A verb with no object whose adjectival modifier has a noun after it, in apposition
+// or a name's part, has that noun as its object and the adjective as the noun's modifier.
+void object_under_adjective(LocalTree& t) {
+  static const uint16_t kNmodDesc = deprel_id("nmod:desc");
+  for (int a = 1; a + 1 < t.n; ++a) {
+    const int v = t.parent[a];
+    if (v < 0 || v > a || (t.dep(a) != kAmod && t.dep(a) != kXcomp) || t.up(a) != kAdj || !t.verbal(v)) continue;
+    bool has_object = false;
+    int noun = -1;
+    for (int k = 0; k < t.n; ++k) {
+      if (t.parent[k] == v && (t.dep(k) == kObj || t.dep(k) == kCcomp)) has_object = true;
+      if (t.parent[k] == a && k > a && noun < 0 && (t.up(k) == kNoun || t.up(k) == kPropn) &&
+          (t.dep(k) == kAppos || t.dep(k) == kNmodDesc || t.dep(k) == kFlat || t.dep(k) == kCompound ||
+           t.dep(k) == kNsubj))
+        noun = k;
+    }
+    // (The noun's phrase starts right after the adjective: "former Interior Minister Ahmed
+    // Salim", not "found dead in his home".)
+    bool next_is_its = false;
+    for (int x = a + 1, g = 0; noun >= 0 && x >= 0 && g < t.n && !next_is_its; x = t.parent[x], ++g)
+      next_is_its = x == noun;
+    if (has_object || noun < 0 || !next_is_its) continue;
+    t.attach(noun, v, kObj);
+    for (int k = 0; k < t.n; ++k)  // the adjective's other dependents are the noun's
+      if (t.parent[k] == a && k != noun) t.attach(k, noun, t.dep(k));
+    t.attach(a, noun, kAmod);
+  }
+}
+
+// "In Diyala province north of the capital, a police captain and two civilian women were
+// killed": the tree may make the place the clause's subject and the people after the comma
+// its apposition. A subject with a preposition of its own (subjects take none) whose
+// apposition follows a comma is a circumstance; the apposition is the subject.
+void subject_read_in_circumstance(LocalTree& t) {
+  for (int x = 0; x < t.n; ++x) {
+    const int v = t.parent[x];
+    if (v < 0 || (t.dep(x) != kNsubj && t.dep(x) != kNsubjPass)) continue;
+    int cs = -1, ap = -1;
+    for (int k = 0; k < t.n; ++k) {
+      if (t.parent[k] != x) continue;
+      if (t.dep(k) == kCase && k < x) cs = k;
+      if (t.dep(k) == kAppos && k > x && ap < 0 && (v < x || k < v)) ap = k;
+    }
+    if (cs < 0 || ap < 0 || t.up(x + 1) != kPunctPos) continue;
+    const uint16_t rel = t.dep(x);
+    t.attach(ap, v, rel);
+    t.attach(x, v, kObl);
+    t.attach(x + 1, ap < v ? v : ap, kPunctRel);
+  }
+}
+
+// "injuring three others plus their teacher": the tree may join the list's last noun to the
+// verb instead of to the verb's object. A noun joined to a verb, right after the verb's
+// object with only its own words between, is the object's conjunct.
+void noun_joined_to_verb(LocalTree& t) {
+  for (int x = 2; x < t.n; ++x) {
+    const int v = t.parent[x];
+    if (v < 0 || v > x || t.dep(x) != kConj || (t.up(x) != kNoun && t.up(x) != kPropn) || !t.verbal(v)) continue;
+    int obj = -1;
+    for (int k = v + 1; k < x; ++k)
+      if (t.parent[k] == v && t.dep(k) == kObj) obj = k;
+    if (obj < 0) continue;
+    bool adjacent = true, joined = false;
+    for (int k = obj + 1; k < x; ++k) {
+      bool own = t.parent[k] == x || (t.parent[k] >= 0 && t.parent[t.parent[k]] == x);
+      bool objects = false;  // a word of the object's phrase
+      for (int a = t.parent[k], g = 0; a >= 0 && g < t.n && !objects; a = t.parent[a], ++g) objects = a == obj;
+      adjacent = adjacent && (own || objects);
+      joined = joined || (t.parent[k] == x && t.dep(k) == kCc);
+    }
+    if (adjacent && joined) t.attach(x, obj, kConj);
+  }
+}
+
+// "In Anbar province west of the capital, a police officer and three civilian men were
+// killed": the tree may cut a list's first item off the subject (into the circumstance
+// before it) and leave the subject starting with "and". A subject whose own first word is
+// its coordinator has as its first conjunct the phrase between the last comma and that word.
+void subject_starting_with_and(LocalTree& t) {
+  for (int x = 2; x < t.n; ++x) {
+    const int v = t.parent[x];
+    if (v < 0 || (t.dep(x) != kNsubj && t.dep(x) != kNsubjPass)) continue;
+    int cc = -1;
+    for (int k = 0; k < x; ++k)
+      if (t.parent[k] == x && t.dep(k) == kCc) cc = k;
+    if (cc < 2) continue;
+    bool first_word = true;  // nothing of the subject's phrase before its "and"
+    for (int k = 0; k < cc; ++k)
+      for (int a = k, g = 0; a >= 0 && g < t.n && first_word; a = t.parent[a], ++g) first_word = a != x;
+    if (!first_word) continue;
+    int comma = cc - 1;
+    while (comma >= 0 && !(t.up(comma) == kPunctPos && t.doc.word_text(t.fw + static_cast<uint32_t>(comma)) == ",")) --comma;
+    if (comma < 0 || comma + 1 >= cc) continue;
+    int head = -1, heads = 0;  // the one word between the comma and "and" whose head is outside
+    for (int k = comma + 1; k < cc; ++k)
+      if (t.parent[k] <= comma || t.parent[k] >= cc) head = k, ++heads;
+    if (heads != 1 || (t.up(head) != kNoun && t.up(head) != kPropn) || t.dep(head) == kNsubj ||
+        t.dep(head) == kNsubjPass)
+      continue;
+    const uint16_t rel = t.dep(x);
+    t.attach(head, v, rel);
+    t.attach(x, head, kConj);
+    if (t.parent[comma] != head && t.parent[comma] >= 0 && t.parent[comma] > comma) t.attach(comma, head, kPunctRel);
+  }
+}
+
+// "A 52-year-old man, his son and daughter were killed": the tree may read the list's
+// second and third items as an apposition to the first. An apposition to a subject that is a
+// list joined by "and" and runs right up to the verb (no comma closing it, as one closes
+// "The victims, a woman and her son, were killed") is the list's rest.
+void list_read_as_apposition(LocalTree& t) {
+  for (int x = 0; x < t.n; ++x) {
+    const int v = t.parent[x];
+    if (v < 0 || v < x || (t.dep(x) != kNsubj && t.dep(x) != kNsubjPass)) continue;
+    int ap = -1;
+    for (int k = x + 1; k < v; ++k)
+      if (t.parent[k] == x && t.dep(k) == kAppos) ap = k;
+    if (ap < 0) continue;
+    int end = ap, conj = -1;
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (int k = end + 1; k < t.n; ++k)
+        for (int a = t.parent[k], g = 0; a >= 0 && g < t.n; a = t.parent[a], ++g)
+          if (a == ap && k > end) {
+            end = k, grew = true;
+            break;
+          }
+    }
+    for (int k = ap + 1; k <= end; ++k)
+      if (t.parent[k] == ap && t.dep(k) == kConj) conj = k;
+    if (conj < 0 || end + 1 >= t.n || t.up(end + 1) == kPunctPos) continue;
+    bool joined = false;
+    for (int k = ap + 1; k < conj; ++k) joined = joined || (t.parent[k] == conj && t.dep(k) == kCc);
+    if (!joined) continue;
+    t.attach(ap, x, kConj);
+    for (int k = ap + 1; k <= end; ++k)
+      if (t.parent[k] == ap && t.dep(k) == kConj) t.attach(k, x, kConj);
+  }
+}
 }  // namespace
 
 void repair_trees(Document& doc) {
@@ -224,10 +402,16 @@ void repair_trees(Document& doc) {
     if (s.word_count < 3 || doc.words[s.first_word].deprel == 0) continue;  // not parsed
     LocalTree t(doc, s);
     report_read_as_relative_clause(t);
+    report_read_as_subject(t);
     elided_passive_read_as_active(t);
     list_read_as_modifiers(t);
     attribution_read_as_conjunct(t);
     list_opener_read_apart(t);
+    object_under_adjective(t);
+    subject_read_in_circumstance(t);
+    noun_joined_to_verb(t);
+    subject_starting_with_and(t);
+    list_read_as_apposition(t);
   }
 }
 
