@@ -1756,6 +1756,22 @@ TEST_F(PipelineEvents, AnAttackNamingNoOneIsCodedWhereItsTollIsTold) {
   EXPECT_TRUE(none.events.empty()) << all_events(none);
 }
 
+// Force two different people of one kind use on each other is an event ("a man attacked a
+// group of children", CVL on CVL; police arresting policemen); a country is not its own
+// target, nor is someone's own ("the regime killed its opponents" is not GOV on GOV).
+TEST_F(PipelineEvents, ForceBetweenTwoPeopleOfOneKindIsAnEvent) {
+  Document knife = analyse("A man attacked a group of children with a knife in Kunming, killing two of them.\n",
+                           Date{2006, 1, 10});
+  const Event* e = find_event(knife, "1");
+  ASSERT_NE(e, nullptr) << all_events(knife);
+  EXPECT_EQ(e->source.code, "CHNCVL") << all_events(knife);
+  EXPECT_EQ(e->target.code, "CHNCVL") << all_events(knife);
+  EXPECT_EQ(e->size.dead.min, 2) << all_events(knife);
+  expect_coded("Police arrested two policemen in Lahore.\n", Date{2006, 1, 10}, "17", "PAKCOP", "PAKCOP");
+  Document own = analyse("The regime killed hundreds of its opponents in Santiago.\n", Date{2006, 1, 10});
+  for (const Event& x : own.events) EXPECT_NE(x.source.code, x.target.code) << all_events(own);
+}
+
 TEST_F(PipelineEvents, StoredEventsReadBackAsGdeltRows) {
   const std::string examples = std::string(SITREP_SOURCE_DIR) + "/examples";
   const std::string db = ::testing::TempDir() + "sitrep_gdelt_test.db";

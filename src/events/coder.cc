@@ -1085,7 +1085,15 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
     // involved") is a denial with no target, an admission likewise.
     // (An implied source is not the target itself: police arresting policemen, "Eight
     // policemen have been detained".)
-    if (tg && a.code == tg->code && a.first >= 0) {
+    // (Force two different people of one kind use on each other is done: "a man attacked a
+    // group of children", CVL on CVL.)
+    // (Not someone's own: "its opponents", "his wife" take the owner's code.)
+    static const uint16_t kPossessive = xpos_id("PRP$");
+    bool owned = false;
+    for (int k = tg && tg->first >= 0 ? tg->first : 0; tg && k <= tg->last && k < t.n; ++k) owned = owned || t.xp[k] == kPossessive;
+    const bool two_people = tg && a.first >= 0 && tg->first >= 0 && (a.last < tg->first || tg->last < a.first) &&
+                            is_material_event(code) && a.code.size() > 3 && !owned;
+    if (tg && a.code == tg->code && a.first >= 0 && !two_people) {
       if (!responsibility(code)) return;
       tg = nullptr;
     }

@@ -51,7 +51,8 @@ constexpr TollWord kRoundedUp{"round up", kArrested, false};
 // Nouns of several people that are no count ("the family", "a patrol"): never one.
 constexpr std::string_view kCollective[] = {"family", "crew", "staff", "delegation", "household", "team", "group",
                                             "unit", "patrol", "convoy", "gang", "squad", "platoon", "battalion",
-                                            "company", "community", "population", "crowd", "mob", "couple"};
+                                            "company", "community", "population", "crowd", "mob", "couple",
+                                            "personnel", "police", "people", "military", "army", "security"};
 bool collective(std::string_view lemma) {
   for (std::string_view c : kCollective)
     if (lemma == c) return true;
