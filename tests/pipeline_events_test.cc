@@ -1772,6 +1772,17 @@ TEST_F(PipelineEvents, ForceBetweenTwoPeopleOfOneKindIsAnEvent) {
   for (const Event& x : own.events) EXPECT_NE(x.source.code, x.target.code) << all_events(own);
 }
 
+// "A grenade lobbed from a moving car at a police post injured two police officers": the
+// attack on the officers, with its toll (the tagger had read "lobbed" as the verb).
+TEST_F(PipelineEvents, AnAttackWhoseWeaponIsDescribedIsCoded) {
+  Document doc = analyse("A grenade lobbed from a moving car at a police post injured two police officers in "
+                         "Kabul on Sunday.\n", Date{2006, 1, 10});
+  const Event* e = find_event(doc, "1");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->target.code, "AFGCOP") << all_events(doc);
+  EXPECT_EQ(injured_of(doc), 2) << all_events(doc);
+}
+
 TEST_F(PipelineEvents, StoredEventsReadBackAsGdeltRows) {
   const std::string examples = std::string(SITREP_SOURCE_DIR) + "/examples";
   const std::string db = ::testing::TempDir() + "sitrep_gdelt_test.db";

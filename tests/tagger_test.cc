@@ -252,5 +252,24 @@ TEST(TaggerTest, ShippedModelGivesASentenceAFiniteVerb) {
   EXPECT_NE(xpos_of({"Great", "parking", "space", "."}, 1), "VBD");
 }
 
+// A participle describing the subject is no verb of the sentence when a past form follows
+// with its object ("A grenade lobbed from a car injured two officers": "lobbed" VBN,
+// "injured" VBD); a past tense followed by a noun that is no verb stays ("Police fired at
+// protesters in the square .").
+TEST(TaggerTest, ShippedModelReadsAReducedRelativeBeforeTheVerb) {
+  auto path = std::filesystem::path(SITREP_SOURCE_DIR) / "models" / "tagger.bin";
+  if (!std::filesystem::exists(path)) GTEST_FAIL() << "models/tagger.bin (shipped) is absent";
+  auto t = Tagger::load(path.string());
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  std::vector<std::string> grenade{"A",   "grenade", "lobbed",  "from", "a",   "moving",   "car",
+                                   "at",  "a",       "police",  "post", "injured", "two", "police",
+                                   "officers", "in", "Acapulco", "."};
+  std::vector<WordTags> tags = tag(t.value(), grenade);
+  EXPECT_EQ(std::string(kXpos[tags[2].xpos]), "VBN");
+  EXPECT_EQ(std::string(kXpos[tags[11].xpos]), "VBD");
+  std::vector<std::string> fired{"Police", "fired", "at", "protesters", "in", "the", "square", "."};
+  EXPECT_EQ(std::string(kXpos[tag(t.value(), fired)[1].xpos]), "VBD");
+}
+
 }  // namespace
 }  // namespace sitrep::tagger

@@ -275,6 +275,13 @@ bool Lemmatizer::irregular_past(std::string_view form, std::string& scratch) con
   return false;
 }
 
+bool Lemmatizer::past_form(std::string_view form, std::string& scratch) const {
+  if (lexicon_keys_.empty() || form.size() < 4) return false;
+  if (!form.ends_with("ed")) return irregular_past(form, scratch);
+  std::string_view lemma = lemmatize(form, xpos_id("VBD"), scratch);
+  return !lemma.empty() && lemma.size() < form.size() && known(lemma, kVerb);
+}
+
 std::string_view Lemmatizer::exception_at(uint32_t i) const {
   size_t b = exception_offsets_[i];
   size_t e = i + 1 < exception_offsets_.size() ? exception_offsets_[i + 1] : exception_text_.size();

@@ -49,6 +49,9 @@ class Lemmatizer {
   // "threw"): not a regular -ed/-ing/-y form, and its past-tense or participle lemma is a
   // known verb other than the form that keeps its first letter.
   bool irregular_past(std::string_view form, std::string& scratch) const;
+  // Whether `form` is a past form of a verb the treebanks saw: irregular as above, or a
+  // regular "-ed" form whose past-tense lemma is a known verb ("injured", "killed").
+  bool past_form(std::string_view form, std::string& scratch) const;
 
   size_t rule_count() const { return rule_keys_.size(); }
   size_t exception_count() const { return exception_keys_.size(); }

@@ -365,6 +365,7 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
     run_pass(1, s.info.data(), n, s.hashes.data(), s.first.data(), out.data());
   }
   ensure_finite_verb(forms, s.info.data(), out.data());
+  reduced_relative_subject(forms, out.data());
 }
 
 // A sentence whose only verb the tagger read as a bare past participle ("A huge car bomb
@@ -430,6 +431,43 @@ void Tagger::ensure_finite_verb(std::span<const std::string_view> forms, const W
   out[pick].cls = static_cast<uint16_t>(past_class_);
   out[pick].upos = classes_[past_class_].first;
   out[pick].xpos = classes_[past_class_].second;
+}
+
+// "A grenade lobbed from a moving car at a police post injured two police officers": the
+// tagger reads the participle that describes the subject as the sentence's verb, and the
+// verb that follows as an adjective. When the sentence's only finite verb follows the noun
+// phrase that opens it and a preposition follows that verb, and a later past form of a
+// known verb read as an adjective or participle comes right after a noun and before what
+// an object starts with, the first is the participle and the later the past tense.
+// (A constraint on the whole sentence, which the greedy decoder cannot see.)
+void Tagger::reduced_relative_subject(std::span<const std::string_view> forms, WordTags* out) const {
+  const size_t n = forms.size();
+  if (past_class_ < 0 || participle_class_ < 0 || n < 6) return;
+  static const uint16_t kVbd = xpos_id("VBD"), kIn = xpos_id("IN"), kJj = xpos_id("JJ"), kVbn = xpos_id("VBN");
+  static const uint16_t kFinite[] = {kVbd, xpos_id("VBZ"), xpos_id("VBP"), xpos_id("MD")};
+  static const uint16_t kNouns[] = {xpos_id("NN"), xpos_id("NNS"), xpos_id("NNP"), xpos_id("NNPS")};
+  static const uint16_t kOpening[] = {xpos_id("DT"), xpos_id("JJ"), xpos_id("NN"), xpos_id("NNS"), xpos_id("NNP"),
+                                      xpos_id("NNPS"), xpos_id("CD"), xpos_id("HYPH"), xpos_id("PRP$")};
+  static const uint16_t kObjectStart[] = {xpos_id("DT"), xpos_id("CD"), xpos_id("PRP$"), xpos_id("NNS"),
+                                          xpos_id("NNP"), xpos_id("JJ")};
+  auto in = [](const auto& set, uint16_t x) { return std::find(std::begin(set), std::end(set), x) != std::end(set); };
+  size_t f = 0;
+  while (f < n && in(kOpening, out[f].xpos)) ++f;
+  if (f == 0 || f + 1 >= n || out[f].xpos != kVbd || !in(kNouns, out[f - 1].xpos) || out[f + 1].xpos != kIn) return;
+  for (size_t i = f + 1; i < n; ++i)
+    if (in(kFinite, out[i].xpos)) return;
+  for (size_t w = f + 2; w + 1 < n; ++w) {
+    if ((out[w].xpos != kJj && out[w].xpos != kVbn) || !in(kNouns, out[w - 1].xpos) ||
+        !in(kObjectStart, out[w + 1].xpos) || !lemmatizer_.past_form(forms[w], scratch().lower))
+      continue;
+    out[f].cls = static_cast<uint16_t>(participle_class_);
+    out[f].upos = classes_[participle_class_].first;
+    out[f].xpos = classes_[participle_class_].second;
+    out[w].cls = static_cast<uint16_t>(past_class_);
+    out[w].upos = classes_[past_class_].first;
+    out[w].xpos = classes_[past_class_].second;
+    return;
+  }
 }
 
 std::string_view Tagger::feats(std::string_view form, const WordTags& tags) const {
