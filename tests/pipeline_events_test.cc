@@ -1030,7 +1030,8 @@ TEST_F(PipelineEvents, AnAccusationNoOneIsNamedMakingIsAClaimAgainstTheAccused) 
   // Police arresting policemen is an arrest (the implied police are not the target itself).
   expect_coded("Eight policemen have been detained in Maputo.\n", Date{2005, 11, 29}, "173", "MOZCOP", "MOZCOP");
   // "blamed the casualties on the rebels": the blamed is behind "on", not the deed.
-  expect_coded("Washington blamed the casualties in Lima on the rebels.\n", Date{1997, 4, 23}, "112", "USA", "PERREB");
+  // (A capital that acts is its government: USAGOV.)
+  expect_coded("Washington blamed the casualties in Lima on the rebels.\n", Date{1997, 4, 23}, "112", "USAGOV", "PERREB");
   // Not an accusation: the accuser named ("Ukraine accused Russia") is the source.
   expect_coded("Ukraine accused Russia of killing civilians in Bucha.\n", Date{2022, 4, 5}, "112", "UKR", "RUS");
 }
@@ -1781,6 +1782,42 @@ TEST_F(PipelineEvents, AnAttackWhoseWeaponIsDescribedIsCoded) {
   ASSERT_NE(e, nullptr) << all_events(doc);
   EXPECT_EQ(e->target.code, "AFGCOP") << all_events(doc);
   EXPECT_EQ(injured_of(doc), 2) << all_events(doc);
+}
+
+// A capital that acts or is acted on stands for its government ("Moscow denied", "accused
+// Moscow of"); one that says where does not ("met in Beijing").
+TEST_F(PipelineEvents, ACapitalActingIsItsGovernment) {
+  Document denied = analyse("Moscow denied any involvement in the murder.\n", Date{2006, 11, 26});
+  const Event* d = find_event(denied, "01");
+  ASSERT_NE(d, nullptr) << all_events(denied);
+  EXPECT_EQ(d->source.code, "RUSGOV") << all_events(denied);
+  Document accused = analyse("The widow accused Moscow of involvement in the murder.\n", Date{2006, 11, 26});
+  const Event* a = find_event(accused, "11");
+  ASSERT_NE(a, nullptr) << all_events(accused);
+  EXPECT_EQ(a->target.code, "RUSGOV") << all_events(accused);
+  Document met = analyse("Chinese Foreign Minister Wang Yi met Ukrainian Foreign Minister Dmytro Kuleba in Beijing.\n",
+                         Date{2022, 4, 4});
+  for (const Event& e : met.events) {
+    EXPECT_EQ(e.source.code.size() > 3 ? e.source.code.substr(3) : "", "GOV") << all_events(met);
+    EXPECT_NE(e.target.code, "CHN") << all_events(met);
+  }
+}
+
+// An armed group telling its own attack claims it; an army telling its operation attributes
+// it. "Islamic Jihad" is the Palestinian movement.
+TEST_F(PipelineEvents, AnArmedGroupTellingItsAttackClaimsIt) {
+  Document taliban = analyse("A Taliban spokesman said Taliban fighters attacked a police post in Kandahar.\n",
+                             Date{2006, 1, 10});
+  const Event* t = find_event(taliban, "19");
+  ASSERT_NE(t, nullptr) << all_events(taliban);
+  ASSERT_EQ(t->claims.size(), 1u) << all_events(taliban);
+  EXPECT_EQ(t->claims[0].stance, "claims");
+  Document army = analyse("An army spokesman said the troops killed two militants in Kandahar.\n", Date{2006, 1, 10});
+  const Event* m = find_event(army, "19");
+  ASSERT_NE(m, nullptr) << all_events(army);
+  ASSERT_EQ(m->claims.size(), 1u) << all_events(army);
+  EXPECT_EQ(m->claims[0].stance, "attributes");
+  expect_coded("Islamic Jihad fired rockets at Israel on Monday.\n", Date{2006, 1, 10}, "19", "PSEREB", "ISR");
 }
 
 TEST_F(PipelineEvents, StoredEventsReadBackAsGdeltRows) {

@@ -10,6 +10,11 @@ ChainActorResolver::ChainActorResolver(const entities::ActorDictionary& dict) : 
   for (size_t i = 0; i < dict.size(); ++i)
     if (dict.entry(static_cast<uint32_t>(i)).category == entities::GazetteerCategory::kRole)
       agents_.push_back("~" + dict.entry(static_cast<uint32_t>(i)).code);
+  for (size_t i = 0; i < dict.size(); ++i)
+    if (dict.entry(static_cast<uint32_t>(i)).category == entities::GazetteerCategory::kMetonym)
+      governments_.push_back(dict.entry(static_cast<uint32_t>(i)).code + "GOV");
+  std::sort(governments_.begin(), governments_.end());
+  governments_.erase(std::unique(governments_.begin(), governments_.end()), governments_.end());
   std::sort(agents_.begin(), agents_.end());
   agents_.erase(std::unique(agents_.begin(), agents_.end()), agents_.end());
 }
@@ -86,6 +91,32 @@ void ChainActorResolver::joined_countries(const Document& doc, std::vector<Menti
   }
 }
 
+// "Moscow denied the charge", "accused Beijing of", "Beijing's position": a capital that
+// acts or is acted on (a subject, an object, an owner) stands for its government, as readers
+// code it (docs/annotation.md); "in Moscow" is where.
+const std::string* ChainActorResolver::capital_acting(const Document& doc, const Mention& m,
+                                                      const std::string& code) const {
+  static const uint16_t kNsubj = deprel_id("nsubj"), kNsubjPass = deprel_id("nsubj:pass"), kObj = deprel_id("obj"),
+                        kIobj = deprel_id("iobj"), kPoss = deprel_id("nmod:poss"), kConj = deprel_id("conj");
+  if (m.kind != MentionKind::kName || code.size() != 3) return nullptr;
+  auto core = [&](uint16_t rel) { return rel == kNsubj || rel == kNsubjPass || rel == kObj || rel == kIobj || rel == kPoss; };
+  const Word& head = doc.words[m.head_word];
+  bool acting = core(head.deprel);
+  const Sentence& s = doc.sentences[m.sentence];
+  if (!acting && head.deprel == kConj && head.head > 0 && head.head <= s.word_count)
+    acting = core(doc.words[s.first_word + head.head - 1].deprel);
+  if (!acting) return nullptr;
+  auto entries = dict_.lookup(doc.str(m.span));
+  bool capital = std::any_of(entries.begin(), entries.end(), [&](uint32_t e) {
+    const entities::ActorEntry& x = dict_.entry(e);
+    return x.category == entities::GazetteerCategory::kMetonym && x.role.empty() && x.code == code;
+  });
+  auto gov = std::lower_bound(governments_.begin(), governments_.end(), code);
+  if (!capital || gov == governments_.end() || !gov->starts_with(code) || gov->size() != code.size() + 3)
+    return nullptr;
+  return &*gov;  // "XXXGOV" sorts right after any shorter prefix, and only codes of 3 letters are here
+}
+
 void ChainActorResolver::find(const Document& doc, uint32_t s, Date, std::vector<ActorMatch>& out) const {
   // Mentions are sorted by start, longer first (entities/mentions.h), so a nested
   // mention ("Chinese" inside "the Chinese foreign minister") comes after the
@@ -107,6 +138,8 @@ void ChainActorResolver::find(const Document& doc, uint32_t s, Date, std::vector
     });
     if (agent != agents_.end() && std::string_view(*agent).substr(1) == code)
       out.push_back({m.first_word, m.first_word + m.word_count - 1, *agent, true});
+    else if (const std::string* gov = capital_acting(doc, m, code))
+      out.push_back({m.first_word, m.first_word + m.word_count - 1, *gov, false});
     else
       out.push_back({m.first_word, m.first_word + m.word_count - 1, code, false});
     if (!out.back().agent) joined_countries(doc, it, out.back());

@@ -31,10 +31,14 @@ class ChainActorResolver : public ActorResolver {
   // A nationality in the title of a name coded with that country ("Cambodian Prime
   // Minister Hun Sen" is KHMGOV, not also KHM).
   bool title_owner(const Document& doc, const Mention& m, const std::string& code) const;
+  // A capital named as a subject, object or owner: its government.
+  // (The code, owned here; null when not.)
+  const std::string* capital_acting(const Document& doc, const Mention& m, const std::string& code) const;
   // Countries joined to a match's own inside its phrase ("Afghan and American troops").
   void joined_countries(const Document& doc, std::vector<Mention>::const_iterator it, ActorMatch& a) const;
   const entities::ActorDictionary& dict_;
   std::vector<std::string> agents_;  // "~GOV", sorted
+  std::vector<std::string> governments_;  // "RUSGOV" for each country with a capital, sorted
 };
 
 }  // namespace sitrep::events

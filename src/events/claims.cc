@@ -35,6 +35,17 @@ bool claim_of(const Document& doc, const Event& e, Claim& c) {
 
 std::string_view country(const EventActor& a) { return std::string_view(a.code).substr(0, 3); }
 
+// Whether `by` tells an attack its own non-state armed group did (REB, INS, SEP, UAF: those
+// that claim attacks; a state's forces report operations).
+bool own_attack_claimed(const EventActor& by, const EventActor& doer) {
+  if (by.code.size() < 6 || by.code != doer.code) return false;
+  for (size_t i = 3; i + 3 <= by.code.size(); i += 3) {
+    std::string_view part = std::string_view(by.code).substr(i, 3);
+    if (part == "REB" || part == "INS" || part == "SEP" || part == "UAF") return true;
+  }
+  return false;
+}
+
 bool reporting_cue(const Document& doc, const Quote& q) {
   std::string cue = text::ascii_lower(q.cue.empty() ? std::string_view() : doc.str(q.cue));
   for (std::string_view c : {"according", "said", "say", "says", "told", "tells", "reported", "stated", "added",
@@ -53,7 +64,11 @@ void attach_claims(Document& doc) {
     bool indirect = e.quote >= 0 && static_cast<size_t>(e.quote) < doc.quotes.size() && !doc.quotes[e.quote].direct &&
                     !reporting_cue(doc, doc.quotes[e.quote]);
     if (!violence_that_happened(e) || indirect || e.source.code.empty()) continue;
-    if (!e.reported_by.code.empty()) e.claims.push_back(Claim{e.reported_by, "attributes", e.source, e.sentence, e.reported_by.text});
+    // An armed group telling its own attack claims it ("a Taliban spokesman said one of the
+    // movement's fighters carried out the attack"); an army telling its operation attributes it.
+    if (!e.reported_by.code.empty())
+      e.claims.push_back(Claim{e.reported_by, own_attack_claimed(e.reported_by, e.source) ? "claims" : "attributes",
+                               e.source, e.sentence, e.reported_by.text});
     for (const EventActor& r : e.also_reported_by)  // each of a list of speakers ("medics and witnesses said")
       if (!r.code.empty()) e.claims.push_back(Claim{r, "attributes", e.source, e.sentence, r.text});
   }
