@@ -1820,6 +1820,19 @@ TEST_F(PipelineEvents, AnArmedGroupTellingItsAttackClaimsIt) {
   expect_coded("Islamic Jihad fired rockets at Israel on Monday.\n", Date{2006, 1, 10}, "19", "PSEREB", "ISR");
 }
 
+// "arrived in China at the invitation of X": the visit (042), and X hosting it (043).
+TEST_F(PipelineEvents, WhoeverInvitedAVisitorHostsTheVisit) {
+  Document doc = analyse("Kenyan Foreign Minister Raphael Tuju arrived in China on Saturday at the invitation of "
+                         "Chinese Foreign Minister Li Zhaoxing.\n", Date{2005, 11, 28});
+  const Event* visit = find_event(doc, "042");
+  const Event* host = find_event(doc, "043");
+  ASSERT_NE(visit, nullptr) << all_events(doc);
+  ASSERT_NE(host, nullptr) << all_events(doc);
+  EXPECT_EQ(visit->source.code.substr(0, 3), "KEN") << all_events(doc);
+  EXPECT_EQ(host->source.code, "CHNGOV") << all_events(doc);
+  EXPECT_EQ(host->target.code.substr(0, 3), "KEN") << all_events(doc);
+}
+
 TEST_F(PipelineEvents, StoredEventsReadBackAsGdeltRows) {
   const std::string examples = std::string(SITREP_SOURCE_DIR) + "/examples";
   const std::string db = ::testing::TempDir() + "sitrep_gdelt_test.db";

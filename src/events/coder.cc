@@ -68,6 +68,7 @@ struct Words {
   // Trials and indictments are the courts' even when no one is named.
   std::vector<uint64_t> court_noun{h("trial"), h("indictment"), h("prosecution")};
   std::vector<uint64_t> reflexive{h("himself"), h("herself"), h("themselves"), h("itself")};
+  uint64_t invitation = h("invitation");
   // Coercion by courts and prosecutors (JUD), not by the police.
   std::vector<uint64_t> judicial{h("charge"), h("indict"), h("prosecute"), h("try"), h("sentence"), h("convict")};
   uint64_t talk = h("talk");  // the singular: speech, not negotiations ("all the tough talk")
@@ -1445,7 +1446,22 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       const char* sector = court_noun || among(words().judicial, t.hl[v]) ? "JUD" : "COP";
       e.src.push_back(CodedActor{std::string(country) + sector, -1, -1});
     }
+    // "arrived in China at the invitation of Chinese Foreign Minister Li Zhaoxing": whoever
+    // invited the visitor hosts the visit (043).
+    Pending host;
+    if (t.lone_agents && e.code.starts_with("042") && !e.src.empty() && !e.negated)
+      for (uint32_t c : t.kids(v)) {
+        if (t.dep[c] != kObl || t.hl[c] != words().invitation || !host.src.empty()) continue;
+        for (uint32_t x : t.kids(static_cast<int>(c)))
+          if (t.dep[x] == kNmod && t.prep_phrase(static_cast<int>(c), words().of, {}) == static_cast<int>(x))
+            t.group_of_phrase(static_cast<int>(x), host.src);
+      }
+    if (!host.src.empty()) {
+      host.verb = e.verb, host.end = e.end, host.score = e.score, host.prefix = e.prefix, host.future = e.future;
+      host.code = "043", host.tgt = e.src;
+    }
     sc.pending.push_back(std::move(e));
+    if (!host.src.empty()) sc.pending.push_back(std::move(host));
   }
   resolve_reports(sc);
   fold_tolls(sc);
