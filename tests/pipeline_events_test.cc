@@ -1833,6 +1833,19 @@ TEST_F(PipelineEvents, WhoeverInvitedAVisitorHostsTheVisit) {
   EXPECT_EQ(host->target.code.substr(0, 3), "KEN") << all_events(doc);
 }
 
+// "Zambian police Monday morning shot dead four suspects": the police did it (the tree had
+// made the time the subject), in lower-cased text too.
+TEST_F(PipelineEvents, ATimeBeforeTheVerbIsNotItsSubject) {
+  for (const char* text : {"Zambian police Monday morning shot dead four suspects in Lusaka.\n",
+                           "zambian police monday morning shot dead four suspects in lusaka.\n"}) {
+    Document doc = analyse(text, Date{2006, 1, 10});
+    const Event* e = find_event(doc, "1");
+    ASSERT_NE(e, nullptr) << text << all_events(doc);
+    EXPECT_EQ(e->source.code, "ZMBCOP") << text << all_events(doc);
+    EXPECT_EQ(e->size.dead.min, 4) << text << all_events(doc);
+  }
+}
+
 TEST_F(PipelineEvents, StoredEventsReadBackAsGdeltRows) {
   const std::string examples = std::string(SITREP_SOURCE_DIR) + "/examples";
   const std::string db = ::testing::TempDir() + "sitrep_gdelt_test.db";

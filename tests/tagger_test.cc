@@ -250,6 +250,9 @@ TEST(TaggerTest, ShippedModelGivesASentenceAFiniteVerb) {
   std::string scratch;
   EXPECT_EQ(t.value().lemma("shot", tags[2], scratch), "shoot");
   EXPECT_NE(xpos_of({"Great", "parking", "space", "."}, 1), "VBD");
+  // A time between the subject and that verb is not it ("police Monday morning shot dead").
+  std::vector<std::string> morning{"Zambian", "police", "Monday", "morning", "shot", "dead", "four", "suspects", "."};
+  EXPECT_EQ(std::string(kXpos[tag(t.value(), morning)[4].xpos]), "VBD");
 }
 
 // A participle describing the subject is no verb of the sentence when a past form follows

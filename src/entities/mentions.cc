@@ -6,6 +6,7 @@
 
 #include "core/tagset.h"
 #include "entities/actor_dictionary.h"
+#include "text/text_util.h"
 
 namespace sitrep::entities {
 namespace {
@@ -48,9 +49,7 @@ constexpr std::string_view kTitles[] = {
 constexpr std::string_view kOrgSuffixes[] = {
     "ministry", "council", "party", "inc.", "inc", "corp.", "ltd", "ltd.", "university", "bank", "committee",
     "organization", "organisation", "association", "agency", "company", "group", "nations", "union", "army"};
-constexpr std::string_view kCalendar[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "june", "july", "august", "september", "october", "november", "december", "may"};
+bool calendar(std::string_view w) { return text::weekday_number(w) >= 0 || text::month_number(w) > 0; }
 
 // Left dependents that belong to a noun phrase ("the", "his", "Chinese", "two", "foreign").
 bool np_modifier(std::string_view rel) {
@@ -184,9 +183,9 @@ void add_name_mentions_from_parse(Document& doc) {
       uint32_t first = w, last = w;
       while (last + 1 < end && proper(last + 1)) ++last;
       w = last + 1;
-      while (first <= last && in(kCalendar, lower(doc.word_text(first)))) ++first;
-      while (last > first && in(kCalendar, lower(doc.word_text(last)))) --last;
-      if (first > last || (first == last && in(kCalendar, lower(doc.word_text(first))))) continue;
+      while (first <= last && calendar(doc.word_text(first))) ++first;
+      while (last > first && calendar(doc.word_text(last))) --last;
+      if (first > last || (first == last && calendar(doc.word_text(first)))) continue;
       // Its head: the rightmost word attached outside the run.
       uint32_t head = last;
       for (uint32_t k = last + 1; k-- > first;) {

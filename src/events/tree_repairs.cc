@@ -5,6 +5,7 @@
 
 #include "events/coder.h"
 #include "events/sentence_tree.h"
+#include "text/text_util.h"
 
 namespace sitrep::events {
 namespace {
@@ -121,9 +122,8 @@ void report_read_as_subject(LocalTree& t) {
 void elided_passive_read_as_active(LocalTree& t) {
   static const std::vector<uint64_t> kDays = [] {
     std::vector<uint64_t> v;
-    for (const char* w : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-                          "yesterday", "overnight", "tonight"})
-      v.push_back(word_hash(w));
+    for (std::string_view w : text::kWeekdayNames) v.push_back(word_hash(w));
+    for (const char* w : {"today", "yesterday", "overnight", "tonight"}) v.push_back(word_hash(w));
     return v;
   }();
   static const uint16_t kTmod = deprel_id("obl:unmarked");  // as the parser labels "Wednesday"
@@ -395,6 +395,47 @@ void list_read_as_apposition(LocalTree& t) {
       if (t.parent[k] == ap && t.dep(k) == kConj) t.attach(k, x, kConj);
   }
 }
+
+// "Zambian police Monday morning shot dead four suspects": the tree may make the time the
+// subject and the actor its modifier. A subject that is a time word (a day, "morning") with
+// a noun before it in its own phrase that is none has that noun as the subject; the time is
+// when.
+bool time_word(LocalTree& t, int i) {
+  static const std::vector<uint64_t> kTimes = [] {
+    std::vector<uint64_t> v;
+    for (std::string_view w : text::kWeekdayNames) v.push_back(word_hash(w));
+    for (const char* w : {"morning", "afternoon", "evening", "night", "today", "yesterday", "overnight", "tonight"})
+      v.push_back(word_hash(w));
+    return v;
+  }();
+  return std::find(kTimes.begin(), kTimes.end(), t.lemma(i)) != kTimes.end();
+}
+
+void time_read_as_subject(LocalTree& t) {
+  static const uint16_t kTmod = deprel_id("obl:unmarked");
+  for (int x = 1; x < t.n; ++x) {
+    const int v = t.parent[x];
+    if (v < 0 || (t.dep(x) != kNsubj && t.dep(x) != kNsubjPass) || !time_word(t, x)) continue;
+    auto below_x = [&](int k) {
+      for (int a = t.parent[k], g = 0; a >= 0 && g < t.n; a = t.parent[a], ++g)
+        if (a == x) return true;
+      return false;
+    };
+    int noun = -1;  // the last noun of the phrase before the time words
+    for (int k = 0; k < x; ++k)
+      if (below_x(k) && (t.up(k) == kNoun || t.up(k) == kPropn) && !time_word(t, k)) noun = k;
+    if (noun < 0) continue;
+    bool times_after = true;  // only time words between the noun and the subject
+    for (int k = noun + 1; k < x; ++k) times_after = times_after && time_word(t, k);
+    if (!times_after) continue;
+    const uint16_t rel = t.dep(x);
+    for (int k = 0; k < noun; ++k)  // the phrase's modifiers hung on the time words are the noun's
+      if (below_x(k) && (t.parent[k] == x || time_word(t, t.parent[k]))) t.attach(k, noun, t.dep(k));
+    for (int k = noun + 1; k < x; ++k) t.attach(k, x, kCompound);
+    t.attach(noun, v, rel);
+    t.attach(x, v, kTmod);
+  }
+}
 }  // namespace
 
 void repair_trees(Document& doc) {
@@ -412,6 +453,7 @@ void repair_trees(Document& doc) {
     noun_joined_to_verb(t);
     subject_starting_with_and(t);
     list_read_as_apposition(t);
+    time_read_as_subject(t);
   }
 }
 

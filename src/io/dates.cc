@@ -45,20 +45,15 @@ struct Cursor {
   }
 };
 
-constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",
-                                                      "may",     "june",     "july",      "august",
-                                                      "september", "october", "november", "december"};
-constexpr std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday", "wednesday", "thursday",
-                                                       "friday", "saturday", "sunday"};
 
 // "March", "Mar", "Mar.", "Sept." -> 1..12, or 0.
 int month_from_word(Cursor& c) {
   size_t start = c.pos;
   std::string word = text::ascii_lower(c.letters());
   if (word.size() >= 3) {
-    for (size_t m = 0; m < kMonths.size(); ++m) {
-      bool full = word == kMonths[m];
-      bool abbrev = word.size() <= 4 && kMonths[m].starts_with(word);
+    for (size_t m = 0; m < std::size(text::kMonthNames); ++m) {
+      bool full = word == text::kMonthNames[m];
+      bool abbrev = word.size() <= 4 && text::kMonthNames[m].starts_with(word);
       if (full || abbrev) {
         if (!full) c.eat('.');
         return static_cast<int>(m + 1);
@@ -74,7 +69,7 @@ void skip_weekday(Cursor& c) {
   size_t start = c.pos;
   std::string word = text::ascii_lower(c.letters());
   bool weekday = false;
-  for (std::string_view d : kWeekdays) weekday |= word.size() >= 3 && d.starts_with(word) && (word.size() == 3 || word == d);
+  for (std::string_view d : text::kWeekdayNames) weekday |= word.size() >= 3 && d.starts_with(word) && (word.size() == 3 || word == d);
   if (!weekday) {
     c.pos = start;
     return;

@@ -192,9 +192,7 @@ class Finder {
   }
   bool is_day(uint32_t w) const {
     std::string_view t = doc_.word_text(w);
-    for (std::string_view d : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"})
-      if (iequals(t, d)) return true;
-    return false;
+    return text::weekday_number(t) >= 0 || iequals(t, "yesterday") || iequals(t, "today");
   }
   bool is_relative(uint32_t w) const {
     std::string_view t = doc_.word_text(w);

@@ -9,6 +9,7 @@
 
 #include "core/tagset.h"
 #include "tagger/features.h"
+#include "text/text_util.h"
 
 namespace sitrep::tagger {
 namespace detail {
@@ -415,8 +416,15 @@ void Tagger::ensure_finite_verb(std::span<const std::string_view> forms, const W
   }
   if (pick == n) {
     static const uint16_t kNn = xpos_id("NN");
+    // (A time between the subject and its verb is no verb: "Zambian police Monday morning
+    // shot dead four suspects".)
+    auto time_word = [&](std::string_view w) {
+      if (text::weekday_number(w) >= 0) return true;
+      std::string l = text::ascii_lower(w);
+      return l == "morning" || l == "afternoon" || l == "evening" || l == "night";
+    };
     for (size_t i = 1; i + 1 < n && pick == n; ++i) {
-      if (out[i].xpos != kNn || info[i + 2].sure >= 0) continue;
+      if (out[i].xpos != kNn || info[i + 2].sure >= 0 || time_word(forms[i])) continue;
       size_t b = i - 1;
       while (b > 0 && out[b].xpos == kAdverb) --b;
       if (std::find(std::begin(kNouns), std::end(kNouns), out[b].xpos) == std::end(kNouns)) continue;

@@ -198,4 +198,25 @@ bool starts_like_new_block(std::string_view line) {
   return wc == WordCase::kCapitalized || wc == WordCase::kAllCaps;
 }
 
+namespace {
+bool iequal_lower(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i)
+    if ((word[i] >= 'A' && word[i] <= 'Z' ? static_cast<char>(word[i] | 0x20) : word[i]) != lower[i]) return false;
+  return true;
+}
+}  // namespace
+
+int weekday_number(std::string_view word) {
+  for (int d = 0; d < 7; ++d)
+    if (iequal_lower(word, kWeekdayNames[d])) return d;
+  return -1;
+}
+
+int month_number(std::string_view word) {
+  for (int m = 0; m < 12; ++m)
+    if (iequal_lower(word, kMonthNames[m])) return m + 1;
+  return 0;
+}
+
 }  // namespace sitrep::text

@@ -24,6 +24,17 @@ bool starts_with_phrase(std::string_view s, std::string_view prefix);
 // `lower` (already lowered) contains `phrase` at word boundaries.
 bool contains_phrase(std::string_view lower, std::string_view phrase);
 
+// Calendar names, the one list every stage reads (dates, time expressions, mentions,
+// quotes, truecasing, the tagger and the tree repairs): full English names, lower case.
+inline constexpr std::string_view kWeekdayNames[7] = {"monday", "tuesday", "wednesday", "thursday",
+                                                      "friday", "saturday", "sunday"};
+inline constexpr std::string_view kMonthNames[12] = {"january", "february", "march",     "april",   "may",      "june",
+                                                     "july",    "august",   "september", "october", "november", "december"};
+// The day a full name gives, ASCII case-insensitive: 0 = Monday .. 6 = Sunday, -1 when none.
+int weekday_number(std::string_view word);
+// The month a full name gives, ASCII case-insensitive: 1 = January .. 12, 0 when none.
+int month_number(std::string_view word);
+
 // Words: runs of non-space bytes.
 std::vector<std::string_view> split_words(std::string_view s);
 // Counts words, stopping once the count exceeds `limit` (cheap "more than N?").

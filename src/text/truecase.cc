@@ -4,6 +4,8 @@
 #include <array>
 #include <unordered_set>
 
+#include "text/text_util.h"
+
 namespace sitrep::text {
 namespace {
 
@@ -35,9 +37,12 @@ const std::unordered_set<std::string_view>& common_words() {
   // "turkey"... are nearly always the country in news, so they are added back.)
   return k;
 }
-constexpr std::array<std::string_view, 19> kCalendar = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "april", "june", "july", "september", "october", "november", "december", "christmas", "easter", "ramadan"};
+// Calendar names that are always capitalised: days, months (not "march", "may", "august",
+// also a verb, a modal and an adjective) and feasts.
+bool calendar_name(std::string_view w) {
+  return weekday_number(w) >= 0 || (month_number(w) > 0 && w != "march" && w != "may" && w != "august") ||
+         w == "christmas" || w == "easter" || w == "ramadan";
+}
 constexpr std::array<std::string_view, 17> kNewsCountries = {
     "china", "turkey", "chile", "niger", "panama", "cuba", "mali", "chad", "georgia", "jordan", "laos", "oman",
     "peru", "togo", "iran", "iraq", "guinea"};
@@ -164,7 +169,7 @@ std::string Truecaser::restore(std::string_view text, TextCase from) const {
   // "I", days and months; sentence starts (after . ! ? and at line starts, past quotes and brackets).
   for (const W& w : words) {
     std::string_view s(out.data() + w.b, w.e - w.b);
-    if (s == "i" || std::find(kCalendar.begin(), kCalendar.end(), s) != kCalendar.end()) out[w.b] = upper(out[w.b]);
+    if (s == "i" || calendar_name(s)) out[w.b] = upper(out[w.b]);
   }
   // A new line starts a sentence after a blank line or a sentence end only (hard-wrapped
   // text goes on); a letter beyond ASCII ends the search ("élan" keeps its case).

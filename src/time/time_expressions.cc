@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "text/text_util.h"
+
 #include "core/tagset.h"
 
 namespace sitrep::timex {
@@ -109,15 +111,13 @@ constexpr Keyword kKeywords[] = {
 };
 
 // Months: full names and abbreviations ("Sept.", "Feb"), 1..12.
-constexpr std::pair<std::string_view, int8_t> kMonthNames[] = {
-    {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6}, {"july", 7},
-    {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
+// (Full names: text::month_number, text::weekday_number.)
+constexpr std::pair<std::string_view, int8_t> kMonthAbbreviations[] = {
     {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7}, {"aug", 8}, {"sep", 9},
     {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}};
 // Weekdays, 0 = Monday; abbreviations only with their dot (checked below).
-constexpr std::pair<std::string_view, int8_t> kWeekdayNames[] = {
-    {"monday", 0}, {"tuesday", 1}, {"wednesday", 2}, {"thursday", 3}, {"friday", 4}, {"saturday", 5},
-    {"sunday", 6}, {"mon", 0}, {"tue", 1}, {"tues", 1}, {"wed", 2}, {"thu", 3}, {"thur", 3}, {"thurs", 3}, {"fri", 4}};
+constexpr std::pair<std::string_view, int8_t> kWeekdayAbbreviations[] = {
+    {"mon", 0}, {"tue", 1}, {"tues", 1}, {"wed", 2}, {"thu", 3}, {"thur", 3}, {"thurs", 3}, {"fri", 4}};
 
 enum class Kind : uint8_t { kOther, kKeyword, kMonth, kWeekday, kDayNumber, kYear, kIso };
 
@@ -178,15 +178,17 @@ Tok classify(std::string_view s, uint16_t upos) {
   std::string_view low(buf, len);
   t.capital = s[0] >= 'A' && s[0] <= 'Z';
   if (t.capital && !dot) {
-    for (auto [name, m] : kMonthNames)
+    if (int m = text::month_number(low); m > 0 && !t.verb) return t.kind = Kind::kMonth, t.value = static_cast<int16_t>(m), t;
+    // (A month abbreviation without its dot: "Jan", "Sept".)
+    for (auto [name, m] : kMonthAbbreviations)
       if (low == name && !t.verb) return t.kind = Kind::kMonth, t.value = m, t;
-    for (auto [name, d] : kWeekdayNames)
-      if (low == name && name.size() > 5) return t.kind = Kind::kWeekday, t.value = d, t;
+    if (int d = text::weekday_number(low); d >= 0) return t.kind = Kind::kWeekday, t.value = static_cast<int16_t>(d), t;
   } else if (t.capital && dot) {
-    for (auto [name, m] : kMonthNames)
-      if (low == name && name.size() <= 4) return t.kind = Kind::kMonth, t.value = m, t;
-    for (auto [name, d] : kWeekdayNames)
-      if (low == name && name.size() <= 5) return t.kind = Kind::kWeekday, t.value = d, t;
+    if (int m = text::month_number(low); m > 0 && low.size() <= 4) return t.kind = Kind::kMonth, t.value = static_cast<int16_t>(m), t;
+    for (auto [name, m] : kMonthAbbreviations)
+      if (low == name) return t.kind = Kind::kMonth, t.value = m, t;
+    for (auto [name, d] : kWeekdayAbbreviations)
+      if (low == name) return t.kind = Kind::kWeekday, t.value = d, t;
   }
   if (dot) return t;
   for (const Keyword& k : kKeywords) {
