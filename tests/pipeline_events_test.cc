@@ -1846,6 +1846,23 @@ TEST_F(PipelineEvents, ATimeBeforeTheVerbIsNotItsSubject) {
   }
 }
 
+// One side's force on a place abroad, no one else named, is against that place's country
+// ("the Israeli military offensive in the Gaza Strip": ISR on PSE), also when a disapproval
+// is about it; at home the place only says where; a topic of talks is no event.
+TEST_F(PipelineEvents, ForceOnAPlaceAbroadIsAgainstItsCountry) {
+  Document doc = analyse("Egypt welcomed the adoption of a resolution by the United Nations General Assembly "
+                         "deploring the Israeli military offensive in the Gaza Strip.\n", Date{2006, 11, 18});
+  const Event* e = find_event(doc, "19");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code.substr(0, 3), "ISR") << all_events(doc);
+  EXPECT_EQ(e->target.code, "PSE") << all_events(doc);
+  EXPECT_NE(find_event(doc, "11"), nullptr) << all_events(doc);
+  Document topic = analyse("Chinese Foreign Minister Wang Yi and Ukrainian Foreign Minister Dmytro Kuleba held a "
+                           "phone call to discuss Russia's invasion of Ukraine.\n",
+                           Date{2022, 4, 5});
+  EXPECT_EQ(find_event(topic, "19"), nullptr) << all_events(topic);
+}
+
 TEST_F(PipelineEvents, StoredEventsReadBackAsGdeltRows) {
   const std::string examples = std::string(SITREP_SOURCE_DIR) + "/examples";
   const std::string db = ::testing::TempDir() + "sitrep_gdelt_test.db";

@@ -221,6 +221,7 @@ struct Coder::Pending {
   bool negated = false, future = false, symmetric = false, compound = false, dropped = false, noun = false;
   bool has_reported = false;
   bool awaits_toll = false;  // an attack noun kept without a target for the killing it is the subject of
+  int place_match = -1;      // a material nominal event's place, kept apart from its target
   CodedActor reported;
   std::vector<CodedActor> also_reported;  // the rest of a list of speakers
 };
@@ -694,7 +695,7 @@ int Coder::phrase_with_prep(const SentenceTree& t, int v, uint64_t prep, bool on
 // The default target: the first actor after the head in its phrase, else (for verbs)
 // the complement's first actor, else by word order up to the next clause; never a
 // circumstance's actor or a meeting's venue. The match index, or -1.
-int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, const Pending& e) const {
+int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, Pending& e) const {
   const SentenceTree& t = sc.t;
   int a = t.first_actor(sc.after, v + 1);
   // Not an actor of a circumstance of time or cause ("fought three wars since
@@ -758,7 +759,10 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, const 
       }
   // A material nominal event's place is where it happened, not whom it hit ("a firefight
   // in the Golan Heights"); "a call for talks on the conflict in Ukraine" is about it.
-  if (a >= 0 && p.noun && is_material_event(e.code) && locative(t, t.np_head(a))) a = -1;
+  if (a >= 0 && p.noun && is_material_event(e.code) && locative(t, t.np_head(a))) {
+    e.place_match = a;
+    a = -1;
+  }
   return a;
 }
 
@@ -871,6 +875,16 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
     int subj = t.subject_of(t.parent[v], pv);
     if (subj >= 0 && pv) t.group_of_phrase(subj, e.tgt);
   }
+  // "the Israeli military offensive in the Gaza Strip": one side's force on a place abroad,
+  // no one else named, is against that place's country (as GDELT codes it); at home ("a
+  // police operation in Lagos") the place only says where.
+  if (t.lone_agents && e.place_match >= 0 && e.tgt.empty() && !e.src.empty() && !e.symmetric && is_violent(e.code)) {
+    std::vector<CodedActor> where;
+    t.group_of_match(e.place_match, where);
+    bool abroad = !where.empty() && where.front().code.size() == 3 && resolver_.has_country(where.front().code);
+    for (const CodedActor& a : e.src) abroad = abroad && !a.code.starts_with(where.front().code);
+    if (abroad) e.tgt = std::move(where);
+  }
 }
 
 // False when the event must not be written: negated with no negated code known.
@@ -935,9 +949,15 @@ bool Coder::negate_and_mark_modality(const Scratch& sc, int v, Pending& e) const
 // dropped when something is coded inside it.
 void Coder::resolve_reports(Scratch& sc) const {
   SentenceTree& t = sc.t;
+  // (Not force that is disapproved of: "deploring the Israeli military offensive in Gaza" is a
+  // disapproval and the offensive, two events, when the offensive names its sides; what is
+  // discussed, "to discuss Russia's invasion of Ukraine", is only a topic.)
   for (Pending& e : sc.pending)
     if (t.dep[e.verb] == kXcomp || t.dep[e.verb] == kObj)  // also "launched an air strike": the verb's code
-      for (const Pending& g : sc.pending) e.dropped |= g.verb == t.parent[e.verb];
+      for (const Pending& g : sc.pending)
+        e.dropped |= g.verb == t.parent[e.verb] &&
+                     !(t.lone_agents && e.noun && is_violent(e.code) && !e.src.empty() && !e.tgt.empty() &&
+                       g.code.starts_with("11"));
   // What is appealed for, offered, demanded or threatened has not happened ("called for
   // talks between X and Y", "threatened an invasion"): only the appeal is an event.
   for (Pending& e : sc.pending) {

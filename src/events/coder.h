@@ -111,7 +111,7 @@ class Coder {
   void pattern_source(Scratch& sc, int v, const Match& m, bool passive, bool target_is_subject, Pending& e) const;
   int pattern_target_phrase(const Scratch& sc, int v, const Match& m) const;
   int phrase_with_prep(const SentenceTree& t, int v, uint64_t prep, bool on_obliques) const;
-  int default_target(const Scratch& sc, int v, const VerbPattern& p, const Pending& e) const;
+  int default_target(const Scratch& sc, int v, const VerbPattern& p, Pending& e) const;
   void nominal_source(Scratch& sc, int v, Pending& e) const;
   void victims_of_violence(Scratch& sc, int v, Pending& e) const;
   bool negate_and_mark_modality(const Scratch& sc, int v, Pending& e) const;
