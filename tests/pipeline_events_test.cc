@@ -1863,6 +1863,20 @@ TEST_F(PipelineEvents, ForceOnAPlaceAbroadIsAgainstItsCountry) {
   EXPECT_EQ(find_event(topic, "19"), nullptr) << all_events(topic);
 }
 
+// "said the German officer was involved in the massacre": the speaker accuses the officer
+// (the tagger had read "involved" as an adjective); a project one is involved in is no
+// accusation.
+TEST_F(PipelineEvents, SayingSomeoneWasInvolvedInAnAttackAccusesThem) {
+  Document doc = analyse("Italian prosecutors said the German officer was involved in the massacre of civilians.\n",
+                         Date{1997, 4, 29});
+  const Event* e = find_event(doc, "112");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "ITAJUD") << all_events(doc);
+  EXPECT_EQ(e->target.code, "DEUMIL") << all_events(doc);
+  Document project = analyse("The German company was involved in a new project in Lagos.\n", Date{1997, 4, 29});
+  EXPECT_EQ(find_event(project, "11"), nullptr) << all_events(project);
+}
+
 TEST_F(PipelineEvents, StoredEventsReadBackAsGdeltRows) {
   const std::string examples = std::string(SITREP_SOURCE_DIR) + "/examples";
   const std::string db = ::testing::TempDir() + "sitrep_gdelt_test.db";

@@ -18,6 +18,7 @@ struct LocalTree {
   uint32_t fw;
   int n;
   std::vector<int> parent;
+  const tagger::Lemmatizer* lemmas = nullptr;
   LocalTree(Document& d, const Sentence& s) : doc(d), fw(s.first_word), n(static_cast<int>(s.word_count)) {
     parent.resize(n);
     for (int i = 0; i < n; ++i) {
@@ -436,12 +437,42 @@ void time_read_as_subject(LocalTree& t) {
     t.attach(x, v, kTmod);
   }
 }
+
+// "the German officer was involved in the massacre": the tagger reads a participle after
+// "was" as an adjective ("involved", "implicated"). An adjective in -ed with a copula and a
+// phrase in "in" is the passive participle of its verb.
+void participle_read_as_adjective(LocalTree& t) {
+  static const uint16_t kCop = deprel_id("cop"), kJj = xpos_id("JJ");
+  static const uint64_t kIn = word_hash("in");
+  for (int a = 0; a < t.n; ++a) {
+    if (t.xp(a) != kJj || !t.doc.word_text(t.fw + static_cast<uint32_t>(a)).ends_with("ed")) continue;
+    int cop = -1, in = -1, subj = -1;
+    for (int k = 0; k < t.n; ++k) {
+      if (t.parent[k] != a) continue;
+      if (t.dep(k) == kCop) cop = k;
+      if (t.dep(k) == kNsubj) subj = k;
+      if (t.dep(k) == kObl && k > a)
+        for (int c = 0; c < t.n; ++c)
+          if (t.parent[c] == k && t.dep(c) == kCase && t.lemma(c) == kIn) in = k;
+    }
+    if (cop < 0 || in < 0 || cop > a) continue;
+    t.w(a).xpos = kVBN;
+    t.w(a).upos = kVerb;
+    if (t.lemmas) {
+      std::string scratch;
+      t.w(a).lemma = t.doc.add_to_pool(t.lemmas->lemmatize(t.doc.word_text(t.fw + static_cast<uint32_t>(a)), kVBN, scratch));
+    }
+    t.attach(cop, a, kAuxPass);
+    if (subj >= 0) t.attach(subj, a, kNsubjPass);
+  }
+}
 }  // namespace
 
-void repair_trees(Document& doc) {
+void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
   for (const Sentence& s : doc.sentences) {
     if (s.word_count < 3 || doc.words[s.first_word].deprel == 0) continue;  // not parsed
     LocalTree t(doc, s);
+    t.lemmas = lemmas;
     report_read_as_relative_clause(t);
     report_read_as_subject(t);
     elided_passive_read_as_active(t);
@@ -454,6 +485,7 @@ void repair_trees(Document& doc) {
     subject_starting_with_and(t);
     list_read_as_apposition(t);
     time_read_as_subject(t);
+    participle_read_as_adjective(t);
   }
 }
 

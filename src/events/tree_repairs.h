@@ -6,9 +6,12 @@
 #pragma once
 
 #include "core/document.h"
+#include "tagger/lemmatizer.h"
 
 namespace sitrep::events {
 
-void repair_trees(Document& doc);
+// `lemmas` (may be null) gives the lemma of a word a repair retags ("involved" read again as
+// the participle of "involve").
+void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas = nullptr);
 
 }  // namespace sitrep::events

@@ -127,7 +127,8 @@ void Pipeline::process(Document& doc, StageSeconds* seconds, const std::vector<D
     lap(&StageSeconds::parse);
   }
   if (first <= Stage::kEntities && last >= Stage::kEntities && ner_) {
-    events::repair_trees(doc);  // news sentences' commonest parse errors, for every stage below
+    // News sentences' commonest parse errors, for every stage below.
+    events::repair_trees(doc, tagger_ ? &tagger_->lemmatizer() : nullptr);
     timex::resolve_document_date(doc, batch_dates);  // actors' offices and times depend on it
     doc.mentions.clear();
     doc.chains.clear();
