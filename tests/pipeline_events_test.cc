@@ -1877,6 +1877,13 @@ TEST_F(PipelineEvents, SayingSomeoneWasInvolvedInAnAttackAccusesThem) {
   EXPECT_EQ(find_event(project, "11"), nullptr) << all_events(project);
 }
 
+// Groups of states news names as one actor ("African countries": AFR, as "Western
+// countries" are WST); Palestinian armed groups the Phoenix lists give to the region.
+TEST_F(PipelineEvents, RegionsAndPalestinianGroupsAreActors) {
+  expect_coded("China will provide loans to African countries.\n", Date{2006, 11, 4}, "071", "CHN", "AFR");
+  expect_coded("The PFLP fired rockets at Israel.\n", Date{2006, 11, 4}, "19", "PSEREB", "ISR");
+}
+
 TEST_F(PipelineEvents, StoredEventsReadBackAsGdeltRows) {
   const std::string examples = std::string(SITREP_SOURCE_DIR) + "/examples";
   const std::string db = ::testing::TempDir() + "sitrep_gdelt_test.db";
