@@ -1884,6 +1884,22 @@ TEST_F(PipelineEvents, RegionsAndPalestinianGroupsAreActors) {
   expect_coded("The PFLP fired rockets at Israel.\n", Date{2006, 11, 4}, "19", "PSEREB", "ISR");
 }
 
+// Force told as the end of a fight between the two sides holds both ways ("after an
+// exchange of gunfire", "in a shootout"); without one it is one-sided.
+TEST_F(PipelineEvents, ForceEndingAnExchangeOfFireHoldsBothWays) {
+  auto directions = [](const Document& doc) {
+    int n = 0;
+    for (const Event& e : doc.events) n += e.code.starts_with("19");
+    return n;
+  };
+  Document exchange = analyse("Police shot dead four suspects after an exchange of gunfire in Lusaka.\n", Date{2006, 1, 10});
+  EXPECT_EQ(directions(exchange), 2) << all_events(exchange);
+  Document shootout = analyse("Police killed two robbers in a shootout in Nairobi.\n", Date{2006, 1, 10});
+  EXPECT_EQ(directions(shootout), 2) << all_events(shootout);
+  Document plain = analyse("Police shot dead four suspects in Lusaka.\n", Date{2006, 1, 10});
+  EXPECT_EQ(directions(plain), 1) << all_events(plain);
+}
+
 TEST_F(PipelineEvents, StoredEventsReadBackAsGdeltRows) {
   const std::string examples = std::string(SITREP_SOURCE_DIR) + "/examples";
   const std::string db = ::testing::TempDir() + "sitrep_gdelt_test.db";

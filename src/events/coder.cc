@@ -68,7 +68,9 @@ struct Words {
   // Trials and indictments are the courts' even when no one is named.
   std::vector<uint64_t> court_noun{h("trial"), h("indictment"), h("prosecution")};
   std::vector<uint64_t> reflexive{h("himself"), h("herself"), h("themselves"), h("itself")};
-  uint64_t invitation = h("invitation");
+  uint64_t invitation = h("invitation"), exchange = h("exchange");
+  std::vector<uint64_t> fire{h("fire"), h("gunfire"), h("shot"), h("shots")};
+  std::vector<uint64_t> shootout{h("shootout"), h("gunfight"), h("firefight"), h("gunbattle"), h("shoot-out")};
   // Coercion by courts and prosecutors (JUD), not by the police.
   std::vector<uint64_t> judicial{h("charge"), h("indict"), h("prosecute"), h("try"), h("sentence"), h("convict")};
   uint64_t talk = h("talk");  // the singular: speech, not negotiations ("all the tough talk")
@@ -1456,6 +1458,14 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
           told = told || (x.sentence < s && is_violent(x.code) && !x.negated && x.target.code == a.code);
       if (told) continue;
     }
+    // "police shot dead four suspects after an exchange of gunfire", "killed in a shootout":
+    // force told as the end of a fight between the two sides holds both ways.
+    if (t.lone_agents && !p.noun && is_violent(e.code) && !e.src.empty() && !e.tgt.empty() && !e.symmetric)
+      for (uint32_t c : t.kids(v)) {
+        if (t.dep[c] != kObl) continue;
+        bool exchange = t.hl[c] == words().exchange && t.prep_phrase(static_cast<int>(c), words().of, words().fire) >= 0;
+        if (exchange || among(words().shootout, t.hl[c])) e.symmetric = true;
+      }
     if (!negate_and_mark_modality(sc, v, e)) continue;
     if (arrest) {
       const CodedActor& who = e.tgt.front();
