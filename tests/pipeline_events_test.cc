@@ -1900,6 +1900,13 @@ TEST_F(PipelineEvents, ForceEndingAnExchangeOfFireHoldsBothWays) {
   EXPECT_EQ(directions(plain), 1) << all_events(plain);
 }
 
+// A role behind a possessive pronoun that points to no one coded is still a role: "his
+// brother was arrested" is a civilian arrested.
+TEST_F(PipelineEvents, ARoleOfSomeoneUncodedIsStillARole) {
+  expect_coded("His brother was arrested by Philippine authorities on Thursday night.\n", Date{2006, 1, 10}, "173",
+               "PHLGOV", "PHLCVL");
+}
+
 TEST_F(PipelineEvents, StoredEventsReadBackAsGdeltRows) {
   const std::string examples = std::string(SITREP_SOURCE_DIR) + "/examples";
   const std::string db = ::testing::TempDir() + "sitrep_gdelt_test.db";

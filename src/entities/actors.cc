@@ -294,10 +294,14 @@ class Assigner {
         owner = x.code, owner_role = x.role, igo = x.category == GazetteerCategory::kIgo;
       }
     } else if (auto pron = ctx_.possessive_pronoun(b, cut)) {
+      // (A pronoun pointing to no one coded leaves the role alone: "his brother was
+      // arrested" is a civilian arrested.)
       auto p = antecedent_code(*pron);
-      if (!p) return std::nullopt;
-      owner = owner_part(*p);
-      via = " (" + std::string(doc_.word_text(*pron)) + " = " + *p + ")";
+      if (!p && !role) return std::nullopt;
+      if (p) {
+        owner = owner_part(*p);
+        via = " (" + std::string(doc_.word_text(*pron)) + " = " + *p + ")";
+      }
     }
     if (person_context && !role) return std::nullopt;
     // "Monday, U.S. President Joe Biden": a title of another name is no description.
