@@ -1907,6 +1907,17 @@ TEST_F(PipelineEvents, ARoleOfSomeoneUncodedIsStillARole) {
                "PHLGOV", "PHLCVL");
 }
 
+// "charged with taking hard drives": the charge is a gerund clause "with" introduces, not a
+// noun phrase; "ordered under house arrest" is an arrest.
+TEST_F(PipelineEvents, ChargesToldAsAClauseAndHouseArrestAreCoded) {
+  Document charged = analyse("John Montalvo was charged with taking hard drives in Los Angeles.\n", Date{2015, 6, 15});
+  const Event* c = find_event(charged, "17");
+  ASSERT_NE(c, nullptr) << all_events(charged);
+  EXPECT_EQ(c->target.code, "USACVL") << all_events(charged);
+  Document house = analyse("The former dictator was ordered under house arrest in Santiago.\n", Date{2006, 1, 10});
+  EXPECT_NE(find_event(house, "17"), nullptr) << all_events(house);
+}
+
 TEST_F(PipelineEvents, StoredEventsReadBackAsGdeltRows) {
   const std::string examples = std::string(SITREP_SOURCE_DIR) + "/examples";
   const std::string db = ::testing::TempDir() + "sitrep_gdelt_test.db";
