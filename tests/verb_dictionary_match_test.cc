@@ -171,6 +171,7 @@ TEST_F(DictionaryMatch, IssueExamples) {
 
 TEST_F(DictionaryMatch, OtherShapes) {
   EXPECT_CODE("Police arrested dozens of protesters.", "173");
+  EXPECT_CODE("The United States hit Russia with new sanctions.", "163");  // not force
   EXPECT_CODE("The two sides signed a peace agreement.", "057");
   EXPECT_CODE("The rebels refused to negotiate with the government.", "125");
   EXPECT_CODE("The government refused to lift the sanctions.", "1244");
