@@ -1918,6 +1918,25 @@ TEST_F(PipelineEvents, ChargesToldAsAClauseAndHouseArrestAreCoded) {
   EXPECT_NE(find_event(house, "17"), nullptr) << all_events(house);
 }
 
+// Whatever the tree repairs do, every sentence the later stages read is still a tree: each
+// word's heads lead to the root.
+TEST_F(PipelineEvents, RepairedTreesStayTrees) {
+  const char* text =
+      "In Anbar province west of the capital, a police officer and three civilian men were killed by gunmen, said "
+      "Colonel Ali Hassan of the Ramadi police. A 52-year-old man, his son and daughter were killed. The blast was in "
+      "March 2004, killing former Interior Minister Ahmed Salim and 14 others. Zambian police Monday morning shot dead "
+      "four suspects. The officer was involved in the massacre, and his brother, a teacher, and a driver were "
+      "arrested, said police.\n";
+  Document doc = analyse(text, Date{2006, 1, 10});
+  ASSERT_GE(doc.sentences.size(), 5u);
+  for (const Sentence& s : doc.sentences)
+    for (uint32_t i = 0; i < s.word_count; ++i) {
+      uint32_t h = doc.words[s.first_word + i].head, steps = 0;
+      while (h != 0 && steps++ <= s.word_count) h = doc.words[s.first_word + h - 1].head;
+      EXPECT_EQ(h, 0u) << "word " << i << " of sentence " << doc.str(s.span);
+    }
+}
+
 TEST_F(PipelineEvents, StoredEventsReadBackAsGdeltRows) {
   const std::string examples = std::string(SITREP_SOURCE_DIR) + "/examples";
   const std::string db = ::testing::TempDir() + "sitrep_gdelt_test.db";

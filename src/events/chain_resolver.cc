@@ -99,7 +99,9 @@ const std::string* ChainActorResolver::capital_acting(const Document& doc, const
   static const uint16_t kNsubj = deprel_id("nsubj"), kNsubjPass = deprel_id("nsubj:pass"), kObj = deprel_id("obj"),
                         kIobj = deprel_id("iobj"), kPoss = deprel_id("nmod:poss"), kConj = deprel_id("conj");
   if (m.kind != MentionKind::kName || code.size() != 3) return nullptr;
-  auto core = [&](uint16_t rel) { return rel == kNsubj || rel == kNsubjPass || rel == kObj || rel == kIobj || rel == kPoss; };
+  auto core = [&](uint16_t rel) {
+    return rel == kNsubj || rel == kNsubjPass || rel == kObj || rel == kIobj || rel == kPoss;
+  };
   const Word& head = doc.words[m.head_word];
   bool acting = core(head.deprel);
   const Sentence& s = doc.sentences[m.sentence];

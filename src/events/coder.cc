@@ -1120,7 +1120,8 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
     // (Not someone's own: "its opponents", "his wife" take the owner's code.)
     static const uint16_t kPossessive = xpos_id("PRP$");
     bool owned = false;
-    for (int k = tg && tg->first >= 0 ? tg->first : 0; tg && k <= tg->last && k < t.n; ++k) owned = owned || t.xp[k] == kPossessive;
+    if (tg && tg->first >= 0)
+      for (int k = tg->first; k <= tg->last && k < t.n; ++k) owned = owned || t.xp[k] == kPossessive;
     const bool two_people = tg && a.first >= 0 && tg->first >= 0 && (a.last < tg->first || tg->last < a.first) &&
                             is_material_event(code) && a.code.size() > 3 && !owned;
     if (tg && a.code == tg->code && a.first >= 0 && !two_people) {
@@ -1470,7 +1471,8 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     if (t.lone_agents && !p.noun && is_violent(e.code) && !e.src.empty() && !e.tgt.empty() && !e.symmetric)
       for (uint32_t c : t.kids(v)) {
         if (t.dep[c] != kObl) continue;
-        bool exchange = t.hl[c] == words().exchange && t.prep_phrase(static_cast<int>(c), words().of, words().fire) >= 0;
+        bool exchange =
+            t.hl[c] == words().exchange && t.prep_phrase(static_cast<int>(c), words().of, words().fire) >= 0;
         if (exchange || among(words().shootout, t.hl[c])) e.symmetric = true;
       }
     if (!negate_and_mark_modality(sc, v, e)) continue;

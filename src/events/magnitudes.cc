@@ -441,7 +441,8 @@ class SentenceTolls {
     std::string d = det >= 0 ? text::ascii_lower(doc_.word_text(first_ + static_cast<uint32_t>(det))) : "";
     // ("their teacher", "his brother": one person a possessive pronoun picks out.)
     const int poss = child(v, deprel_id("nmod:poss"));
-    const bool owned = poss >= 0 && doc_.words[first_ + static_cast<uint32_t>(poss)].upos == kPron && !collective(lemma(v));
+    const bool owned =
+        poss >= 0 && doc_.words[first_ + static_cast<uint32_t>(poss)].upos == kPron && !collective(lemma(v));
     // ("his son and daughter", "police officer and driver": a singular person noun with no
     // determiner in a list is one person too.)
     const bool bare = det < 0 && poss < 0 && person(v) && !collective(lemma(v));

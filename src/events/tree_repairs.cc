@@ -1,6 +1,7 @@
 #include "events/tree_repairs.h"
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 #include "events/coder.h"
@@ -348,7 +349,8 @@ void subject_starting_with_and(LocalTree& t) {
       for (int a = k, g = 0; a >= 0 && g < t.n && first_word; a = t.parent[a], ++g) first_word = a != x;
     if (!first_word) continue;
     int comma = cc - 1;
-    while (comma >= 0 && !(t.up(comma) == kPunctPos && t.doc.word_text(t.fw + static_cast<uint32_t>(comma)) == ",")) --comma;
+    auto is_comma = [&](int k) { return t.up(k) == kPunctPos && t.doc.word_text(t.fw + static_cast<uint32_t>(k)) == ","; };
+    while (comma >= 0 && !is_comma(comma)) --comma;
     if (comma < 0 || comma + 1 >= cc) continue;
     int head = -1, heads = 0;  // the one word between the comma and "and" whose head is outside
     for (int k = comma + 1; k < cc; ++k)
@@ -460,17 +462,32 @@ void participle_read_as_adjective(LocalTree& t) {
     t.w(a).upos = kVerb;
     if (t.lemmas) {
       std::string scratch;
-      t.w(a).lemma = t.doc.add_to_pool(t.lemmas->lemmatize(t.doc.word_text(t.fw + static_cast<uint32_t>(a)), kVBN, scratch));
+      std::string_view form = t.doc.word_text(t.fw + static_cast<uint32_t>(a));
+      t.w(a).lemma = t.doc.add_to_pool(t.lemmas->lemmatize(form, kVBN, scratch));
     }
     t.attach(cop, a, kAuxPass);
     if (subj >= 0) t.attach(subj, a, kNsubjPass);
   }
 }
+// Whether every word's heads lead to the root (a repair never leaves a cycle behind).
+bool is_tree(const LocalTree& t) {
+  for (int i = 0; i < t.n; ++i) {
+    int steps = 0;
+    for (int a = i; a >= 0; a = t.parent[a])
+      if (++steps > t.n) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
+  std::vector<std::pair<uint32_t, uint16_t>> saved;  // heads and relations before the repairs
   for (const Sentence& s : doc.sentences) {
     if (s.word_count < 3 || doc.words[s.first_word].deprel == 0) continue;  // not parsed
+    saved.clear();
+    for (uint32_t i = 0; i < s.word_count; ++i)
+      saved.emplace_back(doc.words[s.first_word + i].head, doc.words[s.first_word + i].deprel);
     LocalTree t(doc, s);
     t.lemmas = lemmas;
     report_read_as_relative_clause(t);
@@ -486,6 +503,11 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     list_read_as_apposition(t);
     time_read_as_subject(t);
     participle_read_as_adjective(t);
+    // Repairs that met one another in a way none expects could join words in a cycle: the
+    // parser's tree then stands (tags a repair changed are kept; they describe words only).
+    if (!is_tree(t))
+      for (uint32_t i = 0; i < s.word_count; ++i)
+        doc.words[s.first_word + i].head = saved[i].first, doc.words[s.first_word + i].deprel = saved[i].second;
   }
 }
 

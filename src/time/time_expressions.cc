@@ -178,13 +178,15 @@ Tok classify(std::string_view s, uint16_t upos) {
   std::string_view low(buf, len);
   t.capital = s[0] >= 'A' && s[0] <= 'Z';
   if (t.capital && !dot) {
-    if (int m = text::month_number(low); m > 0 && !t.verb) return t.kind = Kind::kMonth, t.value = static_cast<int16_t>(m), t;
+    if (int m = text::month_number(low); m > 0 && !t.verb)
+      return t.kind = Kind::kMonth, t.value = static_cast<int16_t>(m), t;
     // (A month abbreviation without its dot: "Jan", "Sept".)
     for (auto [name, m] : kMonthAbbreviations)
       if (low == name && !t.verb) return t.kind = Kind::kMonth, t.value = m, t;
     if (int d = text::weekday_number(low); d >= 0) return t.kind = Kind::kWeekday, t.value = static_cast<int16_t>(d), t;
   } else if (t.capital && dot) {
-    if (int m = text::month_number(low); m > 0 && low.size() <= 4) return t.kind = Kind::kMonth, t.value = static_cast<int16_t>(m), t;
+    if (int m = text::month_number(low); m > 0 && low.size() <= 4)
+      return t.kind = Kind::kMonth, t.value = static_cast<int16_t>(m), t;
     for (auto [name, m] : kMonthAbbreviations)
       if (low == name) return t.kind = Kind::kMonth, t.value = m, t;
     for (auto [name, d] : kWeekdayAbbreviations)
