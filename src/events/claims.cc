@@ -38,12 +38,8 @@ std::string_view country(const EventActor& a) { return std::string_view(a.code).
 // Whether `by` tells an attack its own non-state armed group did (REB, INS, SEP, UAF: those
 // that claim attacks; a state's forces report operations).
 bool own_attack_claimed(const EventActor& by, const EventActor& doer) {
-  if (by.code.size() < 6 || by.code != doer.code) return false;
-  for (size_t i = 3; i + 3 <= by.code.size(); i += 3) {
-    std::string_view part = std::string_view(by.code).substr(i, 3);
-    if (part == "REB" || part == "INS" || part == "SEP" || part == "UAF") return true;
-  }
-  return false;
+  return by.code.size() >= 6 && by.code == doer.code &&
+         has_code_part(std::string_view(by.code).substr(3), {"REB", "INS", "SEP", "UAF"});
 }
 
 bool reporting_cue(const Document& doc, const Quote& q) {

@@ -108,13 +108,7 @@ bool told_twice(std::string_view src1, std::string_view tgt1, std::string_view s
 }
 
 // An armed agent's code: forces, police, rebels ("USAMIL", "REB", "AFGCOP").
-bool armed_agent(std::string_view code) {
-  for (size_t i = 0; i + 3 <= code.size(); i += 3) {
-    std::string_view a = code.substr(i, 3);
-    if (a == "MIL" || a == "COP" || a == "REB" || a == "INS" || a == "SEP" || a == "UAF") return true;
-  }
-  return false;
-}
+bool armed_agent(std::string_view code) { return has_code_part(code, {"MIL", "COP", "REB", "INS", "SEP", "UAF"}); }
 
 
 // A phrase introduced by a preposition of place ("in Kabul", "near Jenin"), or the place a

@@ -36,6 +36,13 @@ bool is_population(std::string_view actor_code) {
   return true;
 }
 
+bool has_code_part(std::string_view actor_code, std::initializer_list<std::string_view> parts) {
+  for (size_t i = 0; i + 3 <= actor_code.size(); i += 3)
+    for (std::string_view p : parts)
+      if (actor_code.substr(i, 3) == p) return true;
+  return false;
+}
+
 bool is_violent(std::string_view code) {
   return code.size() >= 2 && (code.substr(0, 2) == "18" || code.substr(0, 2) == "19" || code.substr(0, 2) == "20");
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,8 @@ bool is_material_event(std::string_view code);
 // government, military, party or other organised role. CAMEO's visits (042) are
 // official ones: pilgrims travelling to Turin or immigrants arriving are not.
 bool is_population(std::string_view actor_code);
+// Whether one of an actor code's three-letter parts ("USAMIL": USA, MIL) is among `parts`.
+bool has_code_part(std::string_view actor_code, std::initializer_list<std::string_view> parts);
 
 struct CameoCode {
   std::string code;   // "041", "0211"

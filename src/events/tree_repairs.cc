@@ -31,16 +31,23 @@ struct LocalTree {
   uint16_t dep(int i) { return w(i).deprel; }
   uint16_t up(int i) { return w(i).upos; }
   uint16_t xp(int i) { return w(i).xpos; }
-  uint64_t lemma(int i) {
+  std::string_view lemma_text(int i) {
     const Word& x = w(i);
-    return word_hash(x.lemma.empty() ? doc.word_text(fw + static_cast<uint32_t>(i)) : doc.pooled(x.lemma));
+    return x.lemma.empty() ? doc.word_text(fw + static_cast<uint32_t>(i)) : doc.pooled(x.lemma);
   }
+  uint64_t lemma(int i) { return word_hash(lemma_text(i)); }
   void attach(int i, int head, uint16_t rel) {
     parent[i] = head;
     w(i).head = static_cast<uint32_t>(head + 1);
     w(i).deprel = rel;
   }
   bool verbal(int i) { return up(i) == kVerb || is_verb_xpos(xp(i)); }  // as SentenceTree::verbal
+  // Whether h is word k or one of its heads (k may be -1: none).
+  bool within(int k, int h) const {
+    for (int a = k, g = 0; a >= 0 && g < n; a = parent[a], ++g)
+      if (a == h) return true;
+    return false;
+  }
 };
 
 // "Three managers have been arrested, said local police" (or "..., police said"): the tree
@@ -107,27 +114,28 @@ void report_read_as_subject(LocalTree& t) {
     }
     if (clause < 0 || speaker < 0 || other) continue;
     bool ends = true;  // the speaker's phrase runs to the sentence's end
-    for (int k = r + 1; k < end && ends; ++k) {
-      bool in = t.parent[k] == r;
-      for (int a = k, g = 0; a >= 0 && g < t.n && !in; a = t.parent[a], ++g) in = a == speaker;
-      ends = in;
-    }
+    for (int k = r + 1; k < end && ends; ++k) ends = t.parent[k] == r || t.within(k, speaker);
     if (!ends) continue;
     t.attach(speaker, r, kNsubj);
     t.attach(clause, r, kCcomp);
   }
 }
 
-// "One militant was killed and nine other Palestinians wounded Wednesday": a past form
-// joined to a passive, whose only "object" is a day, is that passive's second clause (its
-// auxiliary elided), not an act of its subject on the day.
-void elided_passive_read_as_active(LocalTree& t) {
+// A day a clause happens on ("Wednesday", "today", "overnight"), by its word's hash.
+bool day_word(uint64_t hash) {
   static const std::vector<uint64_t> kDays = [] {
     std::vector<uint64_t> v;
     for (std::string_view w : text::kWeekdayNames) v.push_back(word_hash(w));
     for (const char* w : {"today", "yesterday", "overnight", "tonight"}) v.push_back(word_hash(w));
     return v;
   }();
+  return std::find(kDays.begin(), kDays.end(), hash) != kDays.end();
+}
+
+// "One militant was killed and nine other Palestinians wounded Wednesday": a past form
+// joined to a passive, whose only "object" is a day, is that passive's second clause (its
+// auxiliary elided), not an act of its subject on the day.
+void elided_passive_read_as_active(LocalTree& t) {
   static const uint16_t kTmod = deprel_id("obl:unmarked");  // as the parser labels "Wednesday"
   for (int v = 1; v < t.n; ++v) {
     if (t.dep(v) != kConj || t.xp(v) != kVBD || t.parent[v] < 0 || t.parent[v] > v) continue;
@@ -140,9 +148,7 @@ void elided_passive_read_as_active(LocalTree& t) {
       if (t.dep(k) == kObj) obj = k, ++objects;
     }
     if (!aux_pass || subj < 0 || objects != 1 || obj < v) continue;
-    if (std::find(kDays.begin(), kDays.end(), word_hash(t.doc.word_text(t.fw + static_cast<uint32_t>(obj)))) ==
-        kDays.end())
-      continue;
+    if (!day_word(word_hash(t.doc.word_text(t.fw + static_cast<uint32_t>(obj))))) continue;
     t.attach(obj, v, kTmod);
     t.attach(subj, v, kNsubjPass);
     t.w(v).xpos = kVBN;
@@ -276,10 +282,7 @@ void object_under_adjective(LocalTree& t) {
     }
     // (The noun's phrase starts right after the adjective: "former Interior Minister Ahmed
     // Salim", not "found dead in his home".)
-    bool next_is_its = false;
-    for (int x = a + 1, g = 0; noun >= 0 && x >= 0 && g < t.n && !next_is_its; x = t.parent[x], ++g)
-      next_is_its = x == noun;
-    if (has_object || noun < 0 || !next_is_its) continue;
+    if (has_object || noun < 0 || !t.within(a + 1, noun)) continue;
     t.attach(noun, v, kObj);
     for (int k = 0; k < t.n; ++k)  // the adjective's other dependents are the noun's
       if (t.parent[k] == a && k != noun) t.attach(k, noun, t.dep(k));
@@ -323,9 +326,7 @@ void noun_joined_to_verb(LocalTree& t) {
     bool adjacent = true, joined = false;
     for (int k = obj + 1; k < x; ++k) {
       bool own = t.parent[k] == x || (t.parent[k] >= 0 && t.parent[t.parent[k]] == x);
-      bool objects = false;  // a word of the object's phrase
-      for (int a = t.parent[k], g = 0; a >= 0 && g < t.n && !objects; a = t.parent[a], ++g) objects = a == obj;
-      adjacent = adjacent && (own || objects);
+      adjacent = adjacent && (own || t.within(t.parent[k], obj));  // its own, or the object's phrase
       joined = joined || (t.parent[k] == x && t.dep(k) == kCc);
     }
     if (adjacent && joined) t.attach(x, obj, kConj);
@@ -345,8 +346,7 @@ void subject_starting_with_and(LocalTree& t) {
       if (t.parent[k] == x && t.dep(k) == kCc) cc = k;
     if (cc < 2) continue;
     bool first_word = true;  // nothing of the subject's phrase before its "and"
-    for (int k = 0; k < cc; ++k)
-      for (int a = k, g = 0; a >= 0 && g < t.n && first_word; a = t.parent[a], ++g) first_word = a != x;
+    for (int k = 0; k < cc; ++k) first_word = first_word && !t.within(k, x);
     if (!first_word) continue;
     int comma = cc - 1;
     auto is_comma = [&](int k) { return t.up(k) == kPunctPos && t.doc.word_text(t.fw + static_cast<uint32_t>(k)) == ","; };
@@ -377,16 +377,9 @@ void list_read_as_apposition(LocalTree& t) {
     for (int k = x + 1; k < v; ++k)
       if (t.parent[k] == x && t.dep(k) == kAppos) ap = k;
     if (ap < 0) continue;
-    int end = ap, conj = -1;
-    for (bool grew = true; grew;) {
-      grew = false;
-      for (int k = end + 1; k < t.n; ++k)
-        for (int a = t.parent[k], g = 0; a >= 0 && g < t.n; a = t.parent[a], ++g)
-          if (a == ap && k > end) {
-            end = k, grew = true;
-            break;
-          }
-    }
+    int end = ap, conj = -1;  // the apposition's last word
+    for (int k = ap + 1; k < t.n; ++k)
+      if (t.within(t.parent[k], ap)) end = k;
     for (int k = ap + 1; k <= end; ++k)
       if (t.parent[k] == ap && t.dep(k) == kConj) conj = k;
     if (conj < 0 || end + 1 >= t.n || t.up(end + 1) == kPunctPos) continue;
@@ -404,14 +397,7 @@ void list_read_as_apposition(LocalTree& t) {
 // a noun before it in its own phrase that is none has that noun as the subject; the time is
 // when.
 bool time_word(LocalTree& t, int i) {
-  static const std::vector<uint64_t> kTimes = [] {
-    std::vector<uint64_t> v;
-    for (std::string_view w : text::kWeekdayNames) v.push_back(word_hash(w));
-    for (const char* w : {"morning", "afternoon", "evening", "night", "today", "yesterday", "overnight", "tonight"})
-      v.push_back(word_hash(w));
-    return v;
-  }();
-  return std::find(kTimes.begin(), kTimes.end(), t.lemma(i)) != kTimes.end();
+  return day_word(t.lemma(i)) || text::is_part_of_day(t.lemma_text(i));
 }
 
 void time_read_as_subject(LocalTree& t) {
@@ -419,11 +405,7 @@ void time_read_as_subject(LocalTree& t) {
   for (int x = 1; x < t.n; ++x) {
     const int v = t.parent[x];
     if (v < 0 || (t.dep(x) != kNsubj && t.dep(x) != kNsubjPass) || !time_word(t, x)) continue;
-    auto below_x = [&](int k) {
-      for (int a = t.parent[k], g = 0; a >= 0 && g < t.n; a = t.parent[a], ++g)
-        if (a == x) return true;
-      return false;
-    };
+    auto below_x = [&](int k) { return t.within(t.parent[k], x); };
     int noun = -1;  // the last noun of the phrase before the time words
     for (int k = 0; k < x; ++k)
       if (below_x(k) && (t.up(k) == kNoun || t.up(k) == kPropn) && !time_word(t, k)) noun = k;

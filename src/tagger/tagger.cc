@@ -418,11 +418,7 @@ void Tagger::ensure_finite_verb(std::span<const std::string_view> forms, const W
     static const uint16_t kNn = xpos_id("NN");
     // (A time between the subject and its verb is no verb: "Zambian police Monday morning
     // shot dead four suspects".)
-    auto time_word = [&](std::string_view w) {
-      if (text::weekday_number(w) >= 0) return true;
-      std::string l = text::ascii_lower(w);
-      return l == "morning" || l == "afternoon" || l == "evening" || l == "night";
-    };
+    auto time_word = [](std::string_view w) { return text::weekday_number(w) >= 0 || text::is_part_of_day(w); };
     for (size_t i = 1; i + 1 < n && pick == n; ++i) {
       if (out[i].xpos != kNn || info[i + 2].sure >= 0 || time_word(forms[i])) continue;
       size_t b = i - 1;

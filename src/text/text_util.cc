@@ -213,6 +213,12 @@ int weekday_number(std::string_view word) {
   return -1;
 }
 
+bool is_part_of_day(std::string_view word) {
+  for (std::string_view p : {"morning", "afternoon", "evening", "night"})
+    if (iequal_lower(word, p)) return true;
+  return false;
+}
+
 int month_number(std::string_view word) {
   for (int m = 0; m < 12; ++m)
     if (iequal_lower(word, kMonthNames[m])) return m + 1;
