@@ -1918,6 +1918,55 @@ TEST_F(PipelineEvents, ChargesToldAsAClauseAndHouseArrestAreCoded) {
   EXPECT_NE(find_event(house, "17"), nullptr) << all_events(house);
 }
 
+// Freeing people: "freed" is "free" (an "-ee" verb the treebanks never saw), and people
+// released by no one named are released by someone unknown, as the annotation guide codes.
+TEST_F(PipelineEvents, PeopleFreedOrReleasedByNoOneNamedAreReleased) {
+  expect_coded("Colombian rebels freed three hostages on Tuesday.\n", Date{2006, 5, 10}, "0841", "COLREB", "COLCVL");
+  expect_coded("Two Italian hostages were freed in Iraq.\n", Date{2006, 5, 10}, "0841", "", "ITACVL");
+  // A report released is no one's release.
+  Document report = analyse("The Chinese report was released on Monday.\n", Date{2006, 5, 10});
+  EXPECT_EQ(find_event(report, "08"), nullptr) << all_events(report);
+}
+
+// "Japan and South Korea agreed to cooperate on North Korea": an act among several sources
+// holds between them; what it is about is no side of it.
+TEST_F(PipelineEvents, ASymmetricActAmongSourcesIsNotTowardItsTopic) {
+  Document doc = analyse("Russia and China held talks on Iran's nuclear programme.\n", Date{2006, 5, 10});
+  ASSERT_NE(find_event(doc, "04"), nullptr) << all_events(doc);
+  for (const Event& e : doc.events) {
+    EXPECT_NE(e.target.code, "IRN") << all_events(doc);
+    EXPECT_NE(e.source.code, "IRN") << all_events(doc);
+  }
+  expect_coded("Egypt and Jordan held talks about the Palestinian issue.\n", Date{2006, 5, 10}, "04", "EGY", "JOR");
+}
+
+// "The two sides", "the two leaders", "both countries" as doers: the two countries the text
+// last named as actors (not where things happened, not who reported them).
+TEST_F(PipelineEvents, TheTwoSidesAreTheTwoCountriesLastNamed) {
+  Document doc = analyse(
+      "Pakistani Foreign Minister Khurshid Kasuri arrived in New Delhi on Monday for talks with his Indian "
+      "counterpart. The two sides agreed to resume the composite dialogue.\n",
+      Date{2006, 5, 10});
+  bool pak_ind = false, ind_pak = false;
+  for (const Event& e : doc.events) {
+    if (e.sentence != 1) continue;
+    pak_ind = pak_ind || (e.source.code == "PAKGOV" && e.target.code == "INDGOV");
+    ind_pak = ind_pak || (e.source.code == "INDGOV" && e.target.code == "PAKGOV");
+  }
+  EXPECT_TRUE(pak_ind && ind_pak) << all_events(doc);
+  Document reported = analyse(
+      "Ethiopia and Eritrea fought a border war, a US official said. The two countries signed a peace deal in "
+      "Algiers.\n",
+      Date{2006, 5, 10});
+  bool eth_eri = false;
+  for (const Event& e : reported.events) {
+    EXPECT_FALSE(e.source.code.starts_with("USA") || e.target.code.starts_with("USA")) << all_events(reported);
+    EXPECT_FALSE(e.source.code.starts_with("DZA") || e.target.code.starts_with("DZA")) << all_events(reported);
+    eth_eri = eth_eri || (e.code.starts_with("057") && e.source.code == "ETH" && e.target.code == "ERI");
+  }
+  EXPECT_TRUE(eth_eri) << all_events(reported);
+}
+
 // Whatever the tree repairs do, every sentence the later stages read is still a tree: each
 // word's heads lead to the root.
 TEST_F(PipelineEvents, RepairedTreesStayTrees) {

@@ -146,6 +146,99 @@ void ChainActorResolver::find(const Document& doc, uint32_t s, Date, std::vector
       out.push_back({m.first_word, m.first_word + m.word_count - 1, code, false});
     if (!out.back().agent) joined_countries(doc, it, out.back());
   }
+  both_sides(doc, s, begin, out);
+}
+
+// "The two sides signed an agreement", "both countries", "the two leaders": the two
+// countries the text last named as actors (not as places), each with the phrase's role,
+// as a reader takes them (a government's leaders and ministers: GOV; "sides": the role the
+// last of them had). Looked for in the sentence before the phrase and the three before it.
+void ChainActorResolver::both_sides(const Document& doc, uint32_t s, size_t begin, std::vector<ActorMatch>& out) const {
+  static const uint16_t kNummod = deprel_id("nummod"), kDet = deprel_id("det"), kPreconj = deprel_id("cc:preconj"),
+                        kNns = xpos_id("NNS"), kCase = deprel_id("case"), kNsubj = deprel_id("nsubj"),
+                        kNsubjPass = deprel_id("nsubj:pass");
+  static constexpr std::string_view kGov[] = {"leader", "president", "premier", "minister", "government",
+                                              "delegation", "counterpart", "head", "official", "diplomat"};
+  static constexpr std::string_view kSides[] = {"side", "country", "nation"};
+  static constexpr std::string_view kSpeech[] = {"say", "tell", "add", "report", "announce", "state", "confirm"};
+  const Sentence& sent = doc.sentences[s];
+  auto lemma = [&](uint32_t w) {
+    const Word& x = doc.words[w];
+    return x.lemma.end > x.lemma.begin ? doc.pooled(x.lemma) : std::string_view();
+  };
+  for (uint32_t i = 0; i < sent.word_count; ++i) {
+    const uint32_t w = sent.first_word + i;
+    const Word& x = doc.words[w];
+    std::string_view l = lemma(w);
+    bool two = (l == "two" && x.deprel == kNummod) || (l == "both" && (x.deprel == kDet || x.deprel == kPreconj));
+    if (!two || x.head == 0 || x.head <= i + 1 || x.head > sent.word_count || x.head > i + 4) continue;
+    const uint32_t head = sent.first_word + x.head - 1;
+    std::string_view noun = lemma(head);
+    bool gov = std::find(std::begin(kGov), std::end(kGov), noun) != std::end(kGov);
+    bool side = std::find(std::begin(kSides), std::end(kSides), noun) != std::end(kSides);
+    // As the doers only ("the two sides signed"): as whom something is done to, one of the
+    // two is mostly the doer ("praising relations between the two countries").
+    const uint16_t rel = doc.words[head].deprel;
+    if ((!gov && !side) || doc.words[head].xpos != kNns || (rel != kNsubj && rel != kNsubjPass)) continue;
+    uint32_t first = w;
+    if (i > 0 && doc.words[w - 1].deprel == kDet && lemma(w - 1) == "the") --first;
+    // Already a named actor ("the two Koreas") or owned ("both countries' leaders" is fine).
+    bool named = false;
+    for (size_t k = begin; k < out.size(); ++k)
+      named = named || (!out[k].agent && out[k].first <= head && out[k].last >= first);
+    if (named) continue;
+    // The antecedents: mentions before the phrase with a country, most recent first (those
+    // inside a longer one too: "Israeli and Palestinian negotiators"); a place ("in Beijing")
+    // is where, and the speaker of a report ("a US official said") tells, neither is who.
+    const uint32_t from_sent = s >= 3 ? s - 3 : 0;
+    std::string_view countries[2], role_code;
+    int found = 0;
+    auto end = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), first,
+                                [](const Mention& m, uint32_t word) { return m.first_word < word; });
+    for (auto it = end; it != doc.mentions.begin() && found < 2;) {
+      const Mention& m = *--it;
+      if (m.sentence < from_sent) break;
+      if (m.chain < 0 || m.first_word + m.word_count > first) continue;
+      const std::string& code = doc.chains[static_cast<size_t>(m.chain)].actor;
+      if (code.size() < 3 || dict_.country(std::string_view(code).substr(0, 3)) < 0) continue;
+      const Word& mh = doc.words[m.head_word];
+      const Sentence& ms = doc.sentences[m.sentence];
+      bool place = false;
+      for (uint32_t k = ms.first_word; k < ms.first_word + ms.word_count && !place; ++k)
+        place = doc.words[k].deprel == kCase && doc.words[k].head == m.head_word - ms.first_word + 1 &&
+                lemma(k) != "of" && lemma(k) != "'s" && lemma(k) != "with" && lemma(k) != "between" && lemma(k) != "by";
+      // (A name inside the speaker's phrase, "US" in "a US official", climbs to its head.)
+      const Word* sp = &mh;
+      for (int up = 0; up < 3 && sp->deprel != kNsubj && sp->head > 0 && sp->head <= ms.word_count; ++up)
+        sp = &doc.words[ms.first_word + sp->head - 1];
+      bool reporter = sp->deprel == kNsubj && sp->head > 0 && sp->head <= ms.word_count &&
+                      std::ranges::find(kSpeech, lemma(ms.first_word + sp->head - 1)) != std::end(kSpeech);
+      if (place || reporter || city_modifier(doc, m) || currency_modifier(doc, m)) continue;
+      if (role_code.empty() && code.size() > 3) role_code = code;
+      std::string_view c = dict_.entry(static_cast<uint32_t>(dict_.country(std::string_view(code).substr(0, 3)))).code;
+      if (found == 1 && countries[0] == c) continue;
+      countries[found++] = c;
+    }
+    if (found < 2) continue;
+    std::string_view role = gov ? std::string_view("GOV") : role_code.substr(std::min<size_t>(3, role_code.size()));
+    ActorMatch a{first, head, countries[1], false};
+    if (!role.empty()) {
+      // A stable string for "XXX" + role: the resolver's governments, or the antecedent's own code.
+      auto g = std::lower_bound(governments_.begin(), governments_.end(), countries[1]);
+      if (role == "GOV" && g != governments_.end() && g->size() == 6 && g->starts_with(countries[1]))
+        a.code = *g;
+      else if (role_code.starts_with(countries[1]))
+        a.code = role_code;
+      else
+        continue;
+    }
+    a.also[0] = countries[0];
+    // Replace the bare role the phrase held ("the two leaders": GOV), keeping text order.
+    std::erase_if(out, [&](const ActorMatch& m) { return m.agent && m.first >= first && m.last <= head; });
+    auto at = std::lower_bound(out.begin() + static_cast<std::ptrdiff_t>(begin), out.end(), first,
+                               [](const ActorMatch& m, uint32_t word) { return m.first < word; });
+    out.insert(at, a);
+  }
 }
 
 }  // namespace sitrep::events

@@ -36,6 +36,8 @@ class ChainActorResolver : public ActorResolver {
   const std::string* capital_acting(const Document& doc, const Mention& m, const std::string& code) const;
   // Countries joined to a match's own inside its phrase ("Afghan and American troops").
   void joined_countries(const Document& doc, std::vector<Mention>::const_iterator it, ActorMatch& a) const;
+  // "The two sides", "both countries", "the two leaders" (words `begin`.. of `out` are sentence s's).
+  void both_sides(const Document& doc, uint32_t s, size_t begin, std::vector<ActorMatch>& out) const;
   const entities::ActorDictionary& dict_;
   std::vector<std::string> agents_;  // "~GOV", sorted
   std::vector<std::string> governments_;  // "RUSGOV" for each country with a capital, sorted

@@ -720,8 +720,16 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, Pendin
     int hd = t.np_head(x), sp = t.parent[hd];
     return (t.dep[hd] == kNsubj && sp >= 0 && sp != v && is_speech_verb(t.hl[sp]) && t.below(v, sp));
   };
+  // Nor, for an act among several sources, its topic ("Japan and South Korea agreed to
+  // cooperate on North Korea": between the two, about the third).
+  static const std::vector<uint64_t> topic{h("on"), h("about"), h("over"), h("regarding"), h("concerning")};
+  auto about = [&](int head) {
+    int cs = t.child_with(head, kCase);
+    return e.symmetric && e.src.size() >= 2 && cs >= 0 && among(topic, t.hl[cs]);
+  };
   auto skip = [&](int x) {
     return t.lone_agents && (in_circumstance(t, t.np_head(x), v) || (e.symmetric && locative(t, t.np_head(x))) ||
+                             about(t.np_head(x)) ||
                              reporter(x) ||
                              (doer >= 0 && t.below(t.np_head(x), doer)) ||
                              (named_object >= 0 && t.np_head(x) == named_object && own_or_agent(x)));
@@ -1335,8 +1343,11 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // "The trial of Saddam Hussein resumed": a trial or an indictment is the courts' even
     // when no one is named (the arrest rule below gives COUNTRY+JUD).
     bool court_noun = p.noun && e.code.starts_with("17") && e.src.empty() && among(words().court_noun, t.hl[v]);
-    bool implied = t.lone_agents && is_material_event(e.code) && !e.tgt.empty() &&
-                   (passive || weapon || court_noun || p.target == TargetFrom::kSubject);
+    // A release of people is one too ("two Italian hostages were freed", "he was released
+    // on bail": released by someone unknown).
+    bool implied = t.lone_agents && !e.tgt.empty() &&
+                   ((is_material_event(e.code) && (passive || weapon || court_noun || p.target == TargetFrom::kSubject)) ||
+                    (passive && e.code == "0841"));
     // Deaths in a crash, a storm or a fire are no one's act.
     // (Its own clause, the clauses below it — "when a storm destroyed their homes" — and its
     // subject; the word as written too, for a mis-tagged one: "lightning" read as a verb.)

@@ -220,7 +220,7 @@ std::string_view Lemmatizer::guess(std::string_view form, uint16_t xpos, std::st
   std::string_view rule = apply_rules(form, xpos, scratch);
   if (lexicon_keys_.empty() || !inflected_verb(xpos) || known(rule, kVerb)) return rule;
   // The regular alternatives, in order: stem as is ("shelled"), stem + e
-  // ("blamed"), doubled final consonant undone ("planned"), -ies -> y. Built in
+  // ("blamed", "freed"), doubled final consonant undone ("planned"), -ies -> y. Built in
   // a stack buffer: no allocation per word.
   char buf[48];
   if (form.size() + 1 > sizeof buf) return rule;
@@ -244,7 +244,7 @@ std::string_view Lemmatizer::guess(std::string_view form, uint16_t xpos, std::st
   };
   bool doubled = n > 2 && last == buf[n - 2] && !is_vowel(last);
   auto any = [&] {
-    bool found = take(n, 0) || (last != 'e' && take(n, 'e')) || (doubled && take(n - 1, 0)) ||
+    bool found = take(n, 0) || take(n, 'e') || (doubled && take(n - 1, 0)) ||
                  (last == 'e' && take(n - 1, 0)) || (last == 'i' && take(n - 1, 'y'));
     buf[n - 1] = last;  // restore what "-i" -> "y" overwrote
     return found;
@@ -295,9 +295,19 @@ std::string_view Lemmatizer::lemmatize(std::string_view form, uint16_t xpos, std
     if (scratch != form) i = exceptions_.find(exception_key(xpos, scratch));
   }
   if (i != HashIndex::kNone) return exception_at(i);
+  static const uint16_t kVb = xpos_id("VB"), kVbp = xpos_id("VBP"), kVbd = xpos_id("VBD"), kVbn = xpos_id("VBN");
+  // A past form in "-eed" is an "-ee" verb's past ("freed" -> "free", "agreed"), even of a
+  // verb the treebanks never saw, never a shorter stem the lexicon may hold ("fre", a typo
+  // there); a word that ends so itself ("proceed", "speed", "need" mis-tagged) keeps its form.
+  if ((xpos == kVbd || xpos == kVbn) && form.size() >= 5 && !lexicon_keys_.empty()) {
+    detail::lower_into(form, scratch);
+    if (scratch.ends_with("eed") && !scratch.ends_with("ceed") && !known(scratch, kVerb) && !known(scratch, kNoun)) {
+      scratch.pop_back();
+      return scratch;
+    }
+  }
   // A past form the tagger gave a present tag ("shot"/VBP, "froze"/VB): what the past
   // tags make of it, when that is a known verb and the form itself is none ("lay", "beat" stay).
-  static const uint16_t kVb = xpos_id("VB"), kVbp = xpos_id("VBP"), kVbd = xpos_id("VBD"), kVbn = xpos_id("VBN");
   if ((xpos == kVb || xpos == kVbp) && !lexicon_keys_.empty() && !known(scratch, kVerb)) {
     for (uint16_t tag : {kVbd, kVbn}) {
       std::string_view past = lemmatize(form, tag, scratch);
