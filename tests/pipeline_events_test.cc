@@ -1938,6 +1938,18 @@ TEST_F(PipelineEvents, ASymmetricActAmongSourcesIsNotTowardItsTopic) {
     EXPECT_NE(e.source.code, "IRN") << all_events(doc);
   }
   expect_coded("Egypt and Jordan held talks about the Palestinian issue.\n", Date{2006, 5, 10}, "04", "EGY", "JOR");
+  // Anyone inside the topic's phrase is no side either.
+  expect_coded("Sri Lanka and Russia signed a protocol on Russia's accession to the WTO.\n", Date{2006, 5, 10}, "057",
+               "LKA", "RUS");
+}
+
+// "The Israeli army said its troops shot dead a Palestinian gunman": the killing is coded
+// though the tagger reads "shot" as an adverb and the tree makes "its troops" what was said.
+TEST_F(PipelineEvents, TroopsAReportSaysShotDeadAreTheKillers) {
+  expect_coded("The Israeli army said its troops shot dead a Palestinian gunman near Nablus.\n", Date{2006, 5, 10},
+               "19", "ISRMIL", "PSEREB");
+  expect_coded("Israeli troops shot dead a Palestinian gunman near Nablus.\n", Date{2006, 5, 10}, "19", "ISRMIL",
+               "PSEREB");
 }
 
 // "The two sides", "the two leaders", "both countries" as doers: the two countries the text

@@ -255,6 +255,24 @@ TEST(TaggerTest, ShippedModelGivesASentenceAFiniteVerb) {
   EXPECT_EQ(std::string(kXpos[tag(t.value(), morning)[4].xpos]), "VBD");
 }
 
+// A past form right before "dead" is the verb, in a sentence that has another finite verb
+// too ("The army said its troops shot dead a gunman"): the past tense after its subject, the
+// participle after "was"; a noun before "dead" that is no verb's past stays ("the death toll").
+TEST(TaggerTest, ShippedModelReadsShotDeadAsTheVerb) {
+  auto path = std::filesystem::path(SITREP_SOURCE_DIR) / "models" / "tagger.bin";
+  if (!std::filesystem::exists(path)) GTEST_FAIL() << "models/tagger.bin (shipped) is absent";
+  auto t = Tagger::load(path.string());
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  std::vector<std::string> said{"The", "Israeli", "army", "said", "its", "troops", "shot", "dead", "a", "gunman", "."};
+  EXPECT_EQ(std::string(kXpos[tag(t.value(), said)[6].xpos]), "VBD");
+  std::vector<std::string> troops{"Israeli", "troops", "shot", "dead", "a", "Palestinian", "gunman", "."};
+  EXPECT_EQ(std::string(kXpos[tag(t.value(), troops)[2].xpos]), "VBD");
+  std::vector<std::string> was{"A", "gunman", "was", "shot", "dead", "by", "troops", "."};
+  EXPECT_EQ(std::string(kXpos[tag(t.value(), was)[3].xpos]), "VBN");
+  std::vector<std::string> toll{"The", "toll", "of", "dead", "rose", "."};
+  EXPECT_EQ(std::string(kXpos[tag(t.value(), toll)[1].xpos]), "NN");
+}
+
 // A participle describing the subject is no verb of the sentence when a past form follows
 // with its object ("A grenade lobbed from a car injured two officers": "lobbed" VBN,
 // "injured" VBD); a past tense followed by a noun that is no verb stays ("Police fired at

@@ -723,9 +723,13 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, Pendin
   // Nor, for an act among several sources, its topic ("Japan and South Korea agreed to
   // cooperate on North Korea": between the two, about the third).
   static const std::vector<uint64_t> topic{h("on"), h("about"), h("over"), h("regarding"), h("concerning")};
-  auto about = [&](int head) {
-    int cs = t.child_with(head, kCase);
-    return e.symmetric && e.src.size() >= 2 && cs >= 0 && among(topic, t.hl[cs]);
+  auto about = [&](int head) {  // inside a phrase "on ..." below the head ("on Russia's entry into the WTO")
+    if (!e.symmetric || e.src.size() < 2) return false;
+    for (int k = head, g = 0; k >= 0 && k != v && g < t.n; k = t.parent[k], ++g) {
+      int cs = t.child_with(k, kCase);
+      if (cs >= 0 && among(topic, t.hl[cs])) return true;
+    }
+    return false;
   };
   auto skip = [&](int x) {
     return t.lone_agents && (in_circumstance(t, t.np_head(x), v) || (e.symmetric && locative(t, t.np_head(x))) ||

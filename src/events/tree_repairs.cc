@@ -452,6 +452,39 @@ void participle_read_as_adjective(LocalTree& t) {
   }
 }
 // Whether every word's heads lead to the root (a repair never leaves a cycle behind).
+// "The Israeli army said its troops shot dead a gunman": the tree may make the report's
+// subject the speech verb's object, and the object of "shot dead" the adjective's. A speech
+// verb that takes no object ("say", "add", "claim", "report", "announce", "state") with a
+// noun object followed by a clause that has no subject: the noun is that clause's subject. An
+// object under "dead" (or any adjective completing a verb) is the verb's.
+void report_subject_read_as_object(LocalTree& t) {
+  static const uint64_t kNoObject[] = {word_hash("say"), word_hash("add"), word_hash("claim"), word_hash("report"),
+                                       word_hash("announce"), word_hash("state")};
+  for (int r = 0; r < t.n; ++r) {
+    if (!t.verbal(r) || std::find(std::begin(kNoObject), std::end(kNoObject), t.lemma(r)) == std::end(kNoObject))
+      continue;
+    int obj = -1, clause = -1;
+    for (int k = r + 1; k < t.n; ++k) {
+      if (t.parent[k] != r) continue;
+      if (t.dep(k) == kObj && obj < 0 && (t.up(k) == kNoun || t.up(k) == kPropn || t.up(k) == kPron)) obj = k;
+      if (t.dep(k) == kCcomp && clause < 0 && t.verbal(k)) clause = k;
+    }
+    if (obj < 0 || clause < obj) continue;
+    bool subject = false;
+    for (int k = 0; k < t.n; ++k)
+      subject = subject || (t.parent[k] == clause && (t.dep(k) == kNsubj || t.dep(k) == kNsubjPass));
+    bool between = true;  // nothing of the speech verb's own between the noun's phrase and the clause
+    for (int k = obj + 1; k < clause; ++k) between = between && t.within(k, obj);
+    if (subject || !between) continue;
+    t.attach(obj, clause, kNsubj);
+    for (int a = clause + 1; a + 1 < t.n; ++a) {
+      if (t.parent[a] != clause || t.dep(a) != kXcomp || t.up(a) != kAdj) continue;
+      for (int k = a + 1; k < t.n; ++k)
+        if (t.parent[k] == a && t.dep(k) == kObj) t.attach(k, clause, kObj);
+    }
+  }
+}
+
 bool is_tree(const LocalTree& t) {
   for (int i = 0; i < t.n; ++i) {
     int steps = 0;
@@ -485,6 +518,7 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     list_read_as_apposition(t);
     time_read_as_subject(t);
     participle_read_as_adjective(t);
+    report_subject_read_as_object(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))

@@ -367,6 +367,37 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
   }
   ensure_finite_verb(forms, s.info.data(), out.data());
   reduced_relative_subject(forms, out.data());
+  killed_dead(forms, s.info.data(), out.data());
+}
+
+// "Israeli troops shot dead a Palestinian gunman", "its troops shot dead two": a past form of
+// a known verb right before "dead" is that verb, though the tagger read "shot" as an adverb
+// or a noun ("shot" is mostly a noun in the treebanks). After a noun or pronoun it is the
+// past tense; after "be", "get" or "have" ("was shot dead", "had shot dead") the participle.
+void Tagger::killed_dead(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const {
+  const size_t n = forms.size();
+  if (past_class_ < 0 || participle_class_ < 0 || n < 3) return;
+  static const uint16_t kVbd = xpos_id("VBD"), kVbn = xpos_id("VBN"), kAdverb = xpos_id("RB");
+  static const uint16_t kNouns[] = {xpos_id("NN"), xpos_id("NNS"), xpos_id("NNP"), xpos_id("NNPS"), xpos_id("PRP")};
+  static const uint64_t kDead = detail::hash_bytes("dead");
+  static const uint64_t kAux[] = {detail::hash_bytes("was"),  detail::hash_bytes("were"), detail::hash_bytes("been"),
+                                  detail::hash_bytes("being"), detail::hash_bytes("be"),  detail::hash_bytes("is"),
+                                  detail::hash_bytes("are"),  detail::hash_bytes("got"),  detail::hash_bytes("get"),
+                                  detail::hash_bytes("had"),  detail::hash_bytes("have"), detail::hash_bytes("has")};
+  for (size_t i = 1; i + 1 < n; ++i) {
+    if (info[i + 3].lower != kDead || out[i].xpos == kVbd || out[i].xpos == kVbn) continue;
+    if (!lemmatizer_.irregular_past(forms[i], scratch().lower) && !lemmatizer_.past_form(forms[i], scratch().lower))
+      continue;
+    size_t b = i - 1;
+    while (b > 0 && out[b].xpos == kAdverb) --b;
+    int cls = -1;
+    if (std::find(std::begin(kAux), std::end(kAux), info[b + 2].lower) != std::end(kAux)) cls = participle_class_;
+    else if (std::find(std::begin(kNouns), std::end(kNouns), out[b].xpos) != std::end(kNouns)) cls = past_class_;
+    if (cls < 0) continue;
+    out[i].cls = static_cast<uint16_t>(cls);
+    out[i].upos = classes_[static_cast<size_t>(cls)].first;
+    out[i].xpos = classes_[static_cast<size_t>(cls)].second;
+  }
 }
 
 // A sentence whose only verb the tagger read as a bare past participle ("A huge car bomb
