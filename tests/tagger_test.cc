@@ -255,6 +255,22 @@ TEST(TaggerTest, ShippedModelGivesASentenceAFiniteVerb) {
   EXPECT_EQ(std::string(kXpos[tag(t.value(), morning)[4].xpos]), "VBD");
 }
 
+// "Clashes between police and protesters erupted": a sentence opening on a present verb with
+// no subject and "between" after it opens on a plural noun; "Sounds like a plan" stays.
+TEST(TaggerTest, ShippedModelReadsAnOpeningEventNounAsANoun) {
+  auto path = std::filesystem::path(SITREP_SOURCE_DIR) / "models" / "tagger.bin";
+  if (!std::filesystem::exists(path)) GTEST_FAIL() << "models/tagger.bin (shipped) is absent";
+  auto t = Tagger::load(path.string());
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  std::vector<std::string> clashes{"Clashes", "between", "Guinean", "police", "and", "protesters", "erupted", "in",
+                                   "Conakry", "."};
+  std::vector<WordTags> tags = tag(t.value(), clashes);
+  EXPECT_EQ(std::string(kXpos[tags[0].xpos]), "NNS");
+  EXPECT_EQ(std::string(kXpos[tags[6].xpos]), "VBD");
+  std::vector<std::string> sounds{"Sounds", "like", "a", "plan", "."};
+  EXPECT_NE(std::string(kXpos[tag(t.value(), sounds)[0].xpos]), "NNS");
+}
+
 // A past form right before "dead" is the verb, in a sentence that has another finite verb
 // too ("The army said its troops shot dead a gunman"): the past tense after its subject, the
 // participle after "was"; a noun before "dead" that is no verb's past stays ("the death toll").

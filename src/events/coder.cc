@@ -73,6 +73,7 @@ struct Words {
   std::vector<uint64_t> shootout{h("shootout"), h("gunfight"), h("firefight"), h("gunbattle"), h("shoot-out")};
   // Coercion by courts and prosecutors (JUD), not by the police.
   std::vector<uint64_t> judicial{h("charge"), h("indict"), h("prosecute"), h("try"), h("sentence"), h("convict")};
+  uint64_t call = h("call");
   uint64_t talk = h("talk");  // the singular: speech, not negotiations ("all the tough talk")
   // What an appeal asks others to do when it is CAMEO's 026, to meet or negotiate (besides
   // "talks", the plural of `talk`).
@@ -537,7 +538,8 @@ bool Coder::match_pattern(const Scratch& sc, int v, uint32_t pi, Match& m) const
         if (prep_head < 0 && t.dep[x] == kAdvcl && t.xp[x] == kVBG && x > static_cast<uint32_t>(v))
           for (uint32_t k : t.kids(static_cast<int>(x)))
             if (t.dep[k] == kMark && t.hl[k] == c.prep) prep_head = static_cast<int>(x);
-    if (prep_head < 0) return false;
+    // A time is no phrase of the pattern's: "called Xi on Friday" is no "call on X".
+    if (prep_head < 0 || (t.lone_agents && c.prep_object.empty() && time_word(t.hl[prep_head]))) return false;
     m.score += c.prep_object.empty() ? 2 : 3;  // "call for talks" (026) is more than "call for" (020)
   }
   if (c.source_prep) {  // "received weapons from X": the phrase is part of the pattern
@@ -1350,7 +1352,8 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // A release of people is one too ("two Italian hostages were freed", "he was released
     // on bail": released by someone unknown).
     bool implied = t.lone_agents && !e.tgt.empty() &&
-                   ((is_material_event(e.code) && (passive || weapon || court_noun || p.target == TargetFrom::kSubject)) ||
+                   ((is_material_event(e.code) &&
+                     (passive || weapon || court_noun || p.target == TargetFrom::kSubject)) ||
                     (passive && e.code == "0841"));
     // Deaths in a crash, a storm or a fire are no one's act.
     // (Its own clause, the clauses below it — "when a storm destroyed their homes" — and its
@@ -1427,12 +1430,26 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     if (e.src.empty() && !implied && !accused && (!p.noun || !t.lone_agents || !is_violent(e.code))) continue;
     // A protest's target is what its purpose clause names ("marched in Tehran to
     // denounce the government"; "rallied against X" has it already).
-    if (e.tgt.empty() && !e.src.empty() && e.code.starts_with("14") && t.lone_agents)
+    // (Its place is only whom when it has no purpose naming someone: "marched in Tehran".)
+    bool where = !e.tgt.empty();
+    for (const CodedActor& a : e.tgt)
+      where = where && a.first >= 0 && a.first < t.n && t.cover[a.first] >= 0 &&
+              locative(t, t.np_head(t.cover[a.first]));
+    auto purpose = [&](uint32_t c, std::vector<CodedActor>& out) {
+      for (int j = static_cast<int>(c) + 1; j < t.n && out.empty(); ++j) {
+        int a = t.match_at[j];
+        if (a >= 0 && !t.matches[a].agent && t.below(j, static_cast<int>(c))) t.group_of_match(a, out, true);
+      }
+    };
+    if ((e.tgt.empty() || where) && !e.src.empty() && e.code.starts_with("14") && t.lone_agents)
       for (uint32_t c : t.kids(v)) {
-        if ((t.dep[c] != kAdvcl && t.dep[c] != kXcomp) || !e.tgt.empty()) continue;
-        for (int j = static_cast<int>(c) + 1; j < t.n && e.tgt.empty(); ++j) {
-          int a = t.match_at[j];
-          if (a >= 0 && !t.matches[a].agent && t.below(j, static_cast<int>(c))) t.group_of_match(a, e.tgt, true);
+        if (t.dep[c] != kAdvcl && t.dep[c] != kXcomp) continue;
+        if (e.tgt.empty()) {
+          purpose(c, e.tgt);
+        } else if (where) {
+          std::vector<CodedActor> against;
+          purpose(c, against);
+          if (!against.empty()) e.tgt = std::move(against), where = false;
         }
       }
     // An event needs whom it is done to; a denial or a claim of responsibility stands alone
@@ -1444,6 +1461,20 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     if (e.tgt.empty() && !e.compound && p.target != TargetFrom::kNone && !e.src.empty() &&
         !(t.lone_agents && responsibility(e.code)) && !e.awaits_toll)
       continue;
+    // What an accusation's "of" clause alleges ("accused India of supporting separatists")
+    // is no event; the accusation is. (Violence alleged stays, its doer the claims' to tell:
+    // "soldiers accused of beating a teenager to death" has its toll.)
+    bool of_clause = false;
+    if (t.lone_agents && !p.noun && (t.dep[v] == kAdvcl || t.dep[v] == kAcl) && t.parent[v] >= 0 &&
+        alleging_verb(t.hl[t.parent[v]]))
+      for (uint32_t c : t.kids(v))
+        of_clause = of_clause || ((t.dep[c] == kMark || t.dep[c] == kCase) && t.hl[c] == words().of);
+    if (of_clause && !is_material_event(e.code)) continue;
+    // "called Bush a devil", "called the vote illegal": naming, not a phone call.
+    if (t.lone_agents && !p.noun && e.code.starts_with("041") && t.hl[v] == words().call) {
+      int named = t.child_with(v, kXcomp);
+      if (named >= 0 && (t.up[named] == kNoun || t.up[named] == kAdj || t.up[named] == kPropn)) continue;
+    }
     // A plain statement (010) is an event only toward whom it is told ("told Y", "conveyed
     // to Y", "addressed Y"), not toward whoever its content names: that content is coded for
     // itself.

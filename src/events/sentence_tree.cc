@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text/text_util.h"
+
 namespace sitrep::events {
 
 using namespace ud;
@@ -276,11 +278,14 @@ int SentenceTree::subject_of(int v, bool& passive) const {
     } else if (lone_agents && dep[k] == kAdvcl && !finite(k)) {
       // A non-finite adverbial clause shares its governor's subject: "shelled Kharkiv,
       // killing 12 civilians", "marched in Tehran to denounce the government"; after
-      // "for", its object's ("condemned its ally for invading Ukraine": the ally).
-      static const uint64_t kFor = word_hash("for");
+      // "for", its object's ("condemned its ally for invading Ukraine": the ally), and after
+      // an accusation's "of" ("accused India of supporting separatists": India).
+      static const uint64_t kFor = word_hash("for"), kOf = word_hash("of");
       int obj = child_with(parent[k], kObj);
       bool reason = false;
-      for (uint32_t c : kids(k)) reason = reason || ((dep[c] == kMark || dep[c] == kCase) && hl[c] == kFor);
+      for (uint32_t c : kids(k))
+        reason = reason || ((dep[c] == kMark || dep[c] == kCase) &&
+                            (hl[c] == kFor || (hl[c] == kOf && alleging_verb(hl[parent[k]]))));
       if (reason && obj >= 0) return obj;
       k = parent[k];
     } else {
@@ -428,6 +433,34 @@ int SentenceTree::first_actor(const std::vector<uint8_t>& scope, int from) const
   for (int j = from; j < n; ++j)
     if (scope[j] && match_at[j] >= 0 && !matches[match_at[j]].agent) return match_at[j];
   return -1;
+}
+
+bool day_word(uint64_t hash) {
+  static const std::vector<uint64_t> kDays = [] {
+    std::vector<uint64_t> v;
+    for (std::string_view w : text::kWeekdayNames) v.push_back(word_hash(w));
+    for (const char* w : {"today", "yesterday", "overnight", "tonight"}) v.push_back(word_hash(w));
+    return v;
+  }();
+  return std::find(kDays.begin(), kDays.end(), hash) != kDays.end();
+}
+
+bool time_word(uint64_t hash) {
+  static const std::vector<uint64_t> kTimes = [] {
+    std::vector<uint64_t> v;
+    for (std::string_view w : text::kPartsOfDay) v.push_back(word_hash(w));
+    v.push_back(word_hash("weekend"));
+    for (std::string_view w : text::kMonthNames)
+      if (w != "march" && w != "may") v.push_back(word_hash(w));
+    return v;
+  }();
+  return day_word(hash) || std::find(kTimes.begin(), kTimes.end(), hash) != kTimes.end();
+}
+
+bool alleging_verb(uint64_t lemma_hash) {
+  static const uint64_t kAlleging[] = {word_hash("accuse"), word_hash("suspect"), word_hash("convict"),
+                                       word_hash("acquit"), word_hash("clear"), word_hash("charge")};
+  return std::find(std::begin(kAlleging), std::end(kAlleging), lemma_hash) != std::end(kAlleging);
 }
 
 }  // namespace sitrep::events

@@ -112,4 +112,15 @@ struct SentenceTree {
   }
 };
 
+// A day a clause happens on ("Wednesday", "today", "overnight"), by its word's hash
+// (word_hash: any case).
+bool day_word(uint64_t hash);
+// A time a phrase names rather than an actor or a thing: a day, a part of the day, a month
+// other than "March" and "May" (a protest, a modal): "called Xi on Friday".
+bool time_word(uint64_t hash);
+
+// A verb whose "of" clause is an allegation about its object ("accused India of supporting
+// separatists", "suspected of", "convicted of"), by its lemma's hash.
+bool alleging_verb(uint64_t lemma_hash);
+
 }  // namespace sitrep::events

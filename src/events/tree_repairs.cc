@@ -121,16 +121,6 @@ void report_read_as_subject(LocalTree& t) {
   }
 }
 
-// A day a clause happens on ("Wednesday", "today", "overnight"), by its word's hash.
-bool day_word(uint64_t hash) {
-  static const std::vector<uint64_t> kDays = [] {
-    std::vector<uint64_t> v;
-    for (std::string_view w : text::kWeekdayNames) v.push_back(word_hash(w));
-    for (const char* w : {"today", "yesterday", "overnight", "tonight"}) v.push_back(word_hash(w));
-    return v;
-  }();
-  return std::find(kDays.begin(), kDays.end(), hash) != kDays.end();
-}
 
 // "One militant was killed and nine other Palestinians wounded Wednesday": a past form
 // joined to a passive, whose only "object" is a day, is that passive's second clause (its

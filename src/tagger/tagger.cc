@@ -198,8 +198,9 @@ constexpr uint32_t kDenseMark = 0xFF;  // the group count that marks a dense row
 
 void Tagger::index() {
   const uint32_t C = static_cast<uint32_t>(classes_.size());
-  past_class_ = participle_class_ = -1;
+  past_class_ = participle_class_ = plural_class_ = -1;
   for (uint32_t c = 0; c < C; ++c) {
+    if (classes_[c] == std::pair{upos_id("NOUN"), xpos_id("NNS")}) plural_class_ = static_cast<int>(c);
     if (classes_[c] == std::pair{upos_id("VERB"), xpos_id("VBD")}) past_class_ = static_cast<int>(c);
     if (classes_[c] == std::pair{upos_id("VERB"), xpos_id("VBN")}) participle_class_ = static_cast<int>(c);
   }
@@ -365,9 +366,37 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
     for (size_t i = 0; i < n; ++i) s.first[i + 2] = s.first_tags[i].cls;
     run_pass(1, s.info.data(), n, s.hashes.data(), s.first.data(), out.data());
   }
+  opening_plural_noun(forms, out.data());
   ensure_finite_verb(forms, s.info.data(), out.data());
   reduced_relative_subject(forms, out.data());
   killed_dead(forms, s.info.data(), out.data());
+}
+
+// "Clashes between police and protesters erupted": a sentence that opens on a present verb
+// with no subject before it and a preposition after it ("Clashes between", "Talks on") opens
+// on a plural noun, as news sentences do; the verb comes later (ensure_finite_verb finds it).
+// (Once per sentence, a few bytes: the lowercase copy is no per-token allocation.)
+void Tagger::opening_plural_noun(std::span<const std::string_view> forms, WordTags* out) const {
+  const size_t n = forms.size();
+  static const uint16_t kVbz = xpos_id("VBZ"), kIn = xpos_id("IN");
+  if (plural_class_ < 0 || n < 4 || out[0].xpos != kVbz || out[1].xpos != kIn) return;
+  std::string_view w = forms[0];
+  if (w.size() < 4 || w.back() != 's' || w[0] < 'A' || w[0] > 'Z') return;
+  // (Prepositions that follow an event noun, not a verb's "on", "like", "for": "Depends on
+  // it", "Sounds like a plan"; and a past form later that can be the verb.)
+  static const uint64_t kAfterNoun[] = {detail::hash_bytes("between"), detail::hash_bytes("against"),
+                                        detail::hash_bytes("among"), detail::hash_bytes("across"),
+                                        detail::hash_bytes("along"), detail::hash_bytes("near")};
+  std::string lower;
+  for (char c : forms[1]) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (std::find(std::begin(kAfterNoun), std::end(kAfterNoun), detail::hash_bytes(lower)) == std::end(kAfterNoun)) return;
+  static const uint16_t kVbd = xpos_id("VBD"), kVbn = xpos_id("VBN");
+  bool later = false;
+  for (size_t i = 2; i < n && !later; ++i) later = out[i].xpos == kVbd || out[i].xpos == kVbn;
+  if (!later) return;
+  out[0].cls = static_cast<uint16_t>(plural_class_);
+  out[0].upos = classes_[static_cast<size_t>(plural_class_)].first;
+  out[0].xpos = classes_[static_cast<size_t>(plural_class_)].second;
 }
 
 // "Israeli troops shot dead a Palestinian gunman", "its troops shot dead two": a past form of

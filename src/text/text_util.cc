@@ -214,7 +214,7 @@ int weekday_number(std::string_view word) {
 }
 
 bool is_part_of_day(std::string_view word) {
-  for (std::string_view p : {"morning", "afternoon", "evening", "night"})
+  for (std::string_view p : kPartsOfDay)
     if (iequal_lower(word, p)) return true;
   return false;
 }

@@ -34,7 +34,8 @@ inline constexpr std::string_view kMonthNames[12] = {"january", "february", "mar
 int weekday_number(std::string_view word);
 // The month a full name gives, ASCII case-insensitive: 1 = January .. 12, 0 when none.
 int month_number(std::string_view word);
-// "morning", "afternoon", "evening", "night", ASCII case-insensitive.
+inline constexpr std::string_view kPartsOfDay[4] = {"morning", "afternoon", "evening", "night"};
+// One of kPartsOfDay, ASCII case-insensitive.
 bool is_part_of_day(std::string_view word);
 
 // Words: runs of non-space bytes.
