@@ -1974,6 +1974,20 @@ TEST_F(PipelineEvents, AccusationsCallsAndClashesAreReadAsNewsMeansThem) {
                "GINCOP", "GINOPP");
 }
 
+// "NATO troops killed 25 civilians in an air strike": one event, the killers' air strike on
+// the civilians with its toll; the killers are no victims of their own strike.
+TEST_F(PipelineEvents, AKillingDoneInAnAttackIsTheKillersAttack) {
+  Document doc = analyse("NATO troops killed 25 civilians in an air strike in southern Afghanistan.\n",
+                         Date{2006, 11, 20});
+  const Event* e = find_event(doc, "195");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "IGOWSTNAT") << all_events(doc);
+  EXPECT_EQ(e->target.code, "AFGCVL") << all_events(doc);
+  EXPECT_EQ(e->size.dead.min, 25) << all_events(doc);
+  for (const Event& x : doc.events) EXPECT_NE(x.target.code, "IGOWSTNAT") << all_events(doc);
+  EXPECT_EQ(doc.events.size(), 1u) << all_events(doc);
+}
+
 // "The two sides", "the two leaders", "both countries" as doers: the two countries the text
 // last named as actors (not where things happened, not who reported them).
 TEST_F(PipelineEvents, TheTwoSidesAreTheTwoCountriesLastNamed) {

@@ -839,11 +839,15 @@ void Coder::victims_of_violence(Scratch& sc, int v, Pending& e) const {
       t.group_of_match(t.cover[g], e.tgt);
       break;
     }
-    if (among(words().victim, t.hl[g]))  // "the deaths of civilians in ...", "civilians died in ..."
+    // "the deaths of civilians in ...", "civilians died in ...", "killed 25 civilians in an
+    // air strike" (the object; the subject of a killing with an object is its doer).
+    if (among(words().victim, t.hl[g])) {
+      const bool object = t.child_with(g, kObj) >= 0;
       for (uint32_t c : t.kids(g))
         if (e.tgt.empty() && static_cast<int>(c) != v && t.cover[c] >= 0 &&
-            (t.dep[c] == kNmod || t.dep[c] == kNsubj || t.dep[c] == kNsubjPass))
+            (t.dep[c] == kNmod || (t.dep[c] == kNsubj && !object) || t.dep[c] == kNsubjPass || t.dep[c] == kObj))
           t.group_of_phrase(static_cast<int>(c), e.tgt);
+    }
     if (!e.tgt.empty()) break;
     if (t.dep[g] != kNmod && t.dep[g] != kObl && t.dep[g] != kNsubj && t.dep[g] != kObj) break;
   }
@@ -882,7 +886,18 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
   if (p.noun && e.src.empty()) nominal_source(sc, v, e);
   // "X and Y held talks": a symmetric event without a target holds among its sources.
   if (e.tgt.empty() && e.symmetric && e.src.size() >= 2) e.compound = true;
-  if (p.noun && e.src.empty() && e.tgt.empty() && t.lone_agents && is_violent(e.code)) victims_of_violence(sc, v, e);
+  if (p.noun && e.src.empty() && e.tgt.empty() && t.lone_agents && is_violent(e.code)) {
+    victims_of_violence(sc, v, e);
+    // "NATO troops killed 25 civilians in an air strike": the attack a killing was done in is
+    // the killers'.
+    const int g = t.parent[v];
+    if (!e.tgt.empty() && t.dep[v] == kObl && g >= 0 && t.verbal(g) && among(words().victim, t.hl[g]) &&
+        t.child_with(g, kObj) >= 0) {
+      bool pv = false;
+      int subj = t.subject_of(g, pv);
+      if (subj >= 0 && !pv) t.group_of_phrase(subj, e.src);
+    }
+  }
   // "Nine Palestinians were wounded in an Israeli air strike": the attack someone did is
   // done to those the passive verb it is the circumstance of names (the killing is then its
   // toll: fold_tolls).
@@ -1088,6 +1103,15 @@ void Coder::resolve_reports(Scratch& sc) const {
 // noun carries the event (with the victims); of two attack nouns in one phrase ("roadside
 // bomb blast") that no one is named doing, the more specific code stays. An attack that is
 // the subject of the killing ("an Israeli air strike killed one militant") likewise.
+namespace {
+bool same_actors(const std::vector<CodedActor>& a, const std::vector<CodedActor>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i].code != b[i].code) return false;
+  return true;
+}
+}  // namespace
+
 void Coder::fold_tolls(Scratch& sc) const {
   const SentenceTree& t = sc.t;
   if (!t.lone_agents) return;
@@ -1105,7 +1129,10 @@ void Coder::fold_tolls(Scratch& sc) const {
     if (k.dropped || k.noun || !is_violent(k.code)) continue;
     for (Pending& a : sc.pending)
       if (&a != &k && any_attack(a) &&
-          ((k.src.empty() && t.below(a.verb, k.verb)) || (t.parent[a.verb] == k.verb && t.dep[a.verb] == kNsubj))) {
+          ((k.src.empty() && t.below(a.verb, k.verb)) || (t.parent[a.verb] == k.verb && t.dep[a.verb] == kNsubj) ||
+           // "NATO troops killed 25 civilians in an air strike": the killers' attack
+           (t.parent[a.verb] == k.verb && t.dep[a.verb] == kObl && t.child_with(k.verb, kObj) >= 0 &&
+            !k.src.empty() && same_actors(a.src, k.src)))) {
         if (a.tgt.empty()) a.tgt = k.tgt;
         k.dropped = true;
         break;
