@@ -1988,6 +1988,15 @@ TEST_F(PipelineEvents, AKillingDoneInAnAttackIsTheKillersAttack) {
   EXPECT_EQ(doc.events.size(), 1u) << all_events(doc);
 }
 
+// "Myanmar's junta released pro-democracy leader Aung San Suu Kyi": the tree made the
+// leader the root and "released" its modifier; the release is the junta's, of an opposition
+// leader ("pro-democracy leader": OPP, not a government's leader). Anyone freed is released.
+TEST_F(PipelineEvents, AJuntaReleasingAnOppositionLeaderIsARelease) {
+  expect_coded("Myanmar's junta released pro-democracy leader Aung San Suu Kyi from house arrest.\n",
+               Date{2006, 11, 20}, "084", "MMRGOV", "MMROPP");
+  expect_coded("The Burmese junta freed Suu Kyi on Monday.\n", Date{2010, 11, 15}, "0841", "MMRGOV", "MMROPP");
+}
+
 // "The two sides", "the two leaders", "both countries" as doers: the two countries the text
 // last named as actors (not where things happened, not who reported them).
 TEST_F(PipelineEvents, TheTwoSidesAreTheTwoCountriesLastNamed) {

@@ -475,6 +475,32 @@ void report_subject_read_as_object(LocalTree& t) {
   }
 }
 
+// "Myanmar's junta released pro-democracy leader Aung San Suu Kyi from house arrest": the
+// tree may make the object the root and the past-tense verb, with its subject, the object's
+// modifier. A sentence whose root is a noun, with a past-tense verb before it as its
+// modifier that has a subject of its own, has that verb as its root and the noun as its
+// object; what the noun had after it that is no part of a noun phrase (a phrase with a
+// preposition, the final stop) is the verb's.
+void finite_verb_read_as_modifier(LocalTree& t) {
+  static const uint16_t kRootRel = deprel_id("root");
+  int root = -1;
+  for (int i = 0; i < t.n && root < 0; ++i)
+    if (t.parent[i] == -1) root = i;
+  if (root < 0 || (t.up(root) != kNoun && t.up(root) != kPropn)) return;
+  for (int v = 0; v < root; ++v) {
+    if (t.parent[v] != root || t.dep(v) != kAmod || t.xp(v) != kVBD) continue;
+    bool subject = false;
+    for (int k = 0; k < v; ++k) subject = subject || (t.parent[k] == v && t.dep(k) == kNsubj);
+    if (!subject) return;
+    t.w(v).upos = kVerb;
+    t.attach(v, -1, kRootRel);
+    for (int k = 0; k < t.n; ++k)
+      if (t.parent[k] == root && k > root && (t.dep(k) == kObl || t.up(k) == kPunctPos)) t.attach(k, v, t.dep(k));
+    t.attach(root, v, kObj);
+    return;
+  }
+}
+
 bool is_tree(const LocalTree& t) {
   for (int i = 0; i < t.n; ++i) {
     int steps = 0;
@@ -509,6 +535,7 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     time_read_as_subject(t);
     participle_read_as_adjective(t);
     report_subject_read_as_object(t);
+    finite_verb_read_as_modifier(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))
