@@ -1986,6 +1986,10 @@ TEST_F(PipelineEvents, AKillingDoneInAnAttackIsTheKillersAttack) {
   EXPECT_EQ(e->size.dead.min, 25) << all_events(doc);
   for (const Event& x : doc.events) EXPECT_NE(x.target.code, "IGOWSTNAT") << all_events(doc);
   EXPECT_EQ(doc.events.size(), 1u) << all_events(doc);
+  // An attack that is the killing's subject keeps the subject's country as its doer.
+  Document raid = analyse("A US air raid killed 12 people in a village in Kunar province.\n", Date{2006, 5, 10});
+  ASSERT_FALSE(raid.events.empty());
+  for (const Event& x : raid.events) EXPECT_EQ(x.source.code.substr(0, 3), "USA") << all_events(raid);
 }
 
 // "Myanmar's junta released pro-democracy leader Aung San Suu Kyi": the tree made the

@@ -1134,6 +1134,7 @@ void Coder::fold_tolls(Scratch& sc) const {
            (t.parent[a.verb] == k.verb && t.dep[a.verb] == kObl && t.child_with(k.verb, kObj) >= 0 &&
             !k.src.empty() && same_actors(a.src, k.src)))) {
         if (a.tgt.empty()) a.tgt = k.tgt;
+        if (a.src.empty()) a.src = k.src;  // "A US air raid killed 12 people": the subject's country
         k.dropped = true;
         break;
       }
