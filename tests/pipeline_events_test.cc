@@ -2001,6 +2001,16 @@ TEST_F(PipelineEvents, AJuntaReleasingAnOppositionLeaderIsARelease) {
   expect_coded("The Burmese junta freed Suu Kyi on Monday.\n", Date{2010, 11, 15}, "0841", "MMRGOV", "MMROPP");
 }
 
+// "warned the United States against deploying": the tree read "States" as an oblique with no
+// preposition, the object; "provide 10 million dollars in emergency aid to Pakistan": the
+// recipient is told on what the object is given in.
+TEST_F(PipelineEvents, MislabelledObjectsAndRecipientsOfWhatIsGiven) {
+  expect_coded("Russia warned the United States against deploying missile defenses in Europe.\n", Date{2006, 11, 20},
+               "13", "RUS", "USA");
+  expect_coded("Japan will provide 10 million dollars in emergency aid to Pakistan.\n", Date{2006, 11, 20}, "07", "JPN",
+               "PAK");
+}
+
 // "The two sides", "the two leaders", "both countries" as doers: the two countries the text
 // last named as actors (not where things happened, not who reported them).
 TEST_F(PipelineEvents, TheTwoSidesAreTheTwoCountriesLastNamed) {

@@ -669,6 +669,13 @@ int Coder::pattern_target_phrase(const Scratch& sc, int v, const Match& m) const
   // takes the tree's indirect object when there is no object ("told Xinhua" is no target).
   if (p.target == TargetFrom::kObject && from < 0 && t.lone_agents && !p.prep.empty())
     from = t.child_with(v, kIobj);
+  // Or an oblique with no preposition right after the verb: an object the tree mislabelled
+  // ("warned the United States against deploying": "States" read as an oblique).
+  if (p.target == TargetFrom::kObject && from < 0 && t.lone_agents)
+    for (uint32_t c : t.kids(v))
+      if (from < 0 && t.dep[c] == kObl && static_cast<int>(c) > v && t.child_with(static_cast<int>(c), kCase) < 0 &&
+          t.cover[c] >= 0 && !time_word(t.hl[c]))
+        from = static_cast<int>(c);
   if (p.target == TargetFrom::kIndirectObject) from = t.child_with(v, kIobj);
   if (p.target == TargetFrom::kPreposition) from = phrase_with_prep(t, v, compiled_[m.pattern].target_prep, false);
   return from;
@@ -682,6 +689,10 @@ int Coder::phrase_with_prep(const SentenceTree& t, int v, uint64_t prep, bool on
   if (on_obliques)
     for (uint32_t c : t.kids(v))
       if (t.dep[c] == kObl && n < 8) heads[n++] = static_cast<int>(c);
+  // What the object is told in ("10 million dollars in emergency aid to Pakistan").
+  if (t.lone_agents && heads[1] >= 0)
+    for (uint32_t c : t.kids(heads[1]))
+      if (t.dep[c] == kNmod && n < 8) heads[n++] = static_cast<int>(c);
   int fronted = -1;  // a phrase ahead of the head only when none follows ("On Tuesday, X called on Y")
   for (int i = 0; i < n; ++i) {
     int hd = heads[i];
