@@ -2009,6 +2009,14 @@ TEST_F(PipelineEvents, MislabelledObjectsAndRecipientsOfWhatIsGiven) {
                "13", "RUS", "USA");
   expect_coded("Japan will provide 10 million dollars in emergency aid to Pakistan.\n", Date{2006, 11, 20}, "07", "JPN",
                "PAK");
+  // "visiting" before a title is who visits, not what the host does ("met with visiting X").
+  expect_coded("Chinese President Hu Jintao on Monday met with visiting Kenyan President Mwai Kibaki in Beijing.\n",
+               Date{2006, 11, 20}, "04", "CHNGOV", "KENGOV");
+  Document met = analyse("Chinese President Hu Jintao met with visiting Kenyan President Mwai Kibaki in Beijing.\n",
+                         Date{2006, 11, 20});
+  bool back = false;
+  for (const Event& e : met.events) back = back || (e.source.code == "KENGOV" && e.code.starts_with("04"));
+  EXPECT_TRUE(back) << all_events(met);
 }
 
 // "The two sides", "the two leaders", "both countries" as doers: the two countries the text

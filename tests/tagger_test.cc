@@ -271,6 +271,19 @@ TEST(TaggerTest, ShippedModelReadsAnOpeningEventNounAsANoun) {
   EXPECT_NE(std::string(kXpos[tag(t.value(), sounds)[0].xpos]), "NNS");
 }
 
+// "met with visiting Kenyan President Mwai Kibaki": "visiting" before a title or a
+// nationality is an adjective, not a verb taking the name; "visiting relatives" stays a verb.
+TEST(TaggerTest, ShippedModelReadsVisitingBeforeATitleAsAnAdjective) {
+  auto path = std::filesystem::path(SITREP_SOURCE_DIR) / "models" / "tagger.bin";
+  if (!std::filesystem::exists(path)) GTEST_FAIL() << "models/tagger.bin (shipped) is absent";
+  auto t = Tagger::load(path.string());
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  std::vector<std::string> met{"Hu", "met", "with", "visiting", "Kenyan", "President", "Mwai", "Kibaki", "."};
+  EXPECT_EQ(std::string(kXpos[tag(t.value(), met)[3].xpos]), "JJ");
+  std::vector<std::string> relatives{"He", "was", "visiting", "relatives", "in", "Ohio", "."};
+  EXPECT_EQ(std::string(kXpos[tag(t.value(), relatives)[2].xpos]), "VBG");
+}
+
 // A past form right before "dead" is the verb, in a sentence that has another finite verb
 // too ("The army said its troops shot dead a gunman"): the past tense after its subject, the
 // participle after "was"; a noun before "dead" that is no verb's past stays ("the death toll").

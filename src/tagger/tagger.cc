@@ -198,8 +198,9 @@ constexpr uint32_t kDenseMark = 0xFF;  // the group count that marks a dense row
 
 void Tagger::index() {
   const uint32_t C = static_cast<uint32_t>(classes_.size());
-  past_class_ = participle_class_ = plural_class_ = -1;
+  past_class_ = participle_class_ = plural_class_ = adjective_class_ = -1;
   for (uint32_t c = 0; c < C; ++c) {
+    if (classes_[c] == std::pair{upos_id("ADJ"), xpos_id("JJ")}) adjective_class_ = static_cast<int>(c);
     if (classes_[c] == std::pair{upos_id("NOUN"), xpos_id("NNS")}) plural_class_ = static_cast<int>(c);
     if (classes_[c] == std::pair{upos_id("VERB"), xpos_id("VBD")}) past_class_ = static_cast<int>(c);
     if (classes_[c] == std::pair{upos_id("VERB"), xpos_id("VBN")}) participle_class_ = static_cast<int>(c);
@@ -367,9 +368,33 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
     run_pass(1, s.info.data(), n, s.hashes.data(), s.first.data(), out.data());
   }
   opening_plural_noun(forms, out.data());
+  title_participle(forms, s.info.data(), out.data());
   ensure_finite_verb(forms, s.info.data(), out.data());
   reduced_relative_subject(forms, out.data());
   killed_dead(forms, s.info.data(), out.data());
+}
+
+// "met with visiting Kenyan President Mwai Kibaki", "acting President X": a participle that
+// news puts before a title or a nationality to say who is where ("visiting", "outgoing",
+// "incoming", "acting") is an adjective there, not a verb taking the name as its object.
+void Tagger::title_participle(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const {
+  const size_t n = forms.size();
+  if (adjective_class_ < 0 || n < 3) return;
+  static const uint64_t kWords[] = {detail::hash_bytes("visiting"), detail::hash_bytes("outgoing"),
+                                    detail::hash_bytes("incoming"), detail::hash_bytes("acting")};
+  static const uint16_t kVbg = xpos_id("VBG"), kNnp = xpos_id("NNP"), kNnps = xpos_id("NNPS"), kJj = xpos_id("JJ");
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (out[i].xpos != kVbg || std::find(std::begin(kWords), std::end(kWords), info[i + 2].lower) == std::end(kWords))
+      continue;
+    // A title or a nationality next, capitalised ("visiting Romanian Foreign Minister").
+    std::string_view next = forms[i + 1];
+    if (next.empty() || next[0] < 'A' || next[0] > 'Z' ||
+        (out[i + 1].xpos != kNnp && out[i + 1].xpos != kNnps && out[i + 1].xpos != kJj))
+      continue;
+    out[i].cls = static_cast<uint16_t>(adjective_class_);
+    out[i].upos = classes_[static_cast<size_t>(adjective_class_)].first;
+    out[i].xpos = classes_[static_cast<size_t>(adjective_class_)].second;
+  }
 }
 
 // "Clashes between police and protesters erupted": a sentence that opens on a present verb

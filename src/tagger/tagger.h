@@ -107,10 +107,12 @@ class Tagger {
   void ensure_finite_verb(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
   void reduced_relative_subject(std::span<const std::string_view> forms, WordTags* out) const;
   void opening_plural_noun(std::span<const std::string_view> forms, WordTags* out) const;
+  void title_participle(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
   void killed_dead(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
 
   std::vector<std::pair<uint16_t, uint16_t>> classes_;  // (upos, xpos) per class
-  int past_class_ = -1, participle_class_ = -1, plural_class_ = -1;  // VERB/VBD, VERB/VBN, NOUN/NNS; -1 when absent
+  // VERB/VBD, VERB/VBN, NOUN/NNS, ADJ/JJ; -1 when absent
+  int past_class_ = -1, participle_class_ = -1, plural_class_ = -1, adjective_class_ = -1;
   std::vector<Pass> passes_;                            // 1 or 2
   // Built at load: feature hash -> per pass (first entry << 8) | entry count.
   CompactIndex rows_;
