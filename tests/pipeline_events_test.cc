@@ -2019,6 +2019,16 @@ TEST_F(PipelineEvents, MislabelledObjectsAndRecipientsOfWhatIsGiven) {
   EXPECT_TRUE(back) << all_events(met);
 }
 
+// Groups news names often that the converted dictionaries lack, and "security forces" (its
+// lemma "security force") as the police, not the army.
+TEST_F(PipelineEvents, GroupsNewsNamesAndSecurityForces) {
+  expect_coded("Egyptian security forces detained dozens of Muslim Brotherhood supporters.\n", Date{2006, 11, 20}, "173",
+               "EGYCOP", "EGYOPP");
+  expect_coded("Turkish troops killed 12 PKK rebels in southeastern Turkey.\n", Date{2006, 11, 20}, "19", "TURMIL",
+               "TURREB");
+  expect_coded("Ethiopian troops fought the Islamic Courts near Baidoa.\n", Date{2006, 12, 24}, "19", "ETHMIL", "SOMREB");
+}
+
 // "The two sides", "the two leaders", "both countries" as doers: the two countries the text
 // last named as actors (not where things happened, not who reported them).
 TEST_F(PipelineEvents, TheTwoSidesAreTheTwoCountriesLastNamed) {
