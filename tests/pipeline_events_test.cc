@@ -2027,6 +2027,8 @@ TEST_F(PipelineEvents, GroupsNewsNamesAndSecurityForces) {
   expect_coded("Turkish troops killed 12 PKK rebels in southeastern Turkey.\n", Date{2006, 11, 20}, "19", "TURMIL",
                "TURREB");
   expect_coded("Ethiopian troops fought the Islamic Courts near Baidoa.\n", Date{2006, 12, 24}, "19", "ETHMIL", "SOMREB");
+  // Two-word roles listed in the plural match their lemma too ("security officials").
+  expect_coded("Pakistani security officials detained two suspects.\n", Date{2006, 11, 20}, "173", "PAKCOP", "PAKCRM");
 }
 
 // "The two sides", "the two leaders", "both countries" as doers: the two countries the text
