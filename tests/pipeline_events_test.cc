@@ -1928,6 +1928,8 @@ TEST_F(PipelineEvents, ChargesToldAsAClauseAndHouseArrestAreCoded) {
 TEST_F(PipelineEvents, PeopleFreedOrReleasedByNoOneNamedAreReleased) {
   expect_coded("Colombian rebels freed three hostages on Tuesday.\n", Date{2006, 5, 10}, "0841", "COLREB", "COLCVL");
   expect_coded("Two Italian hostages were freed in Iraq.\n", Date{2006, 5, 10}, "0841", "", "ITACVL");
+  // Whom a pattern naming its object releases is a target though only a bare role names it.
+  expect_coded("Police released 4,138 people.\n", Date{2005, 11, 14}, "0841", "COP", "CVL");
   // A report released is no one's release.
   Document report = analyse("The Chinese report was released on Monday.\n", Date{2006, 5, 10});
   EXPECT_EQ(find_event(report, "08"), nullptr) << all_events(report);

@@ -776,8 +776,9 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, Pendin
   // or in apposition to it ("detained Guan Jingquan, the driver"): whom it was done to,
   // though no country is named (the article's may give one later). Not when the pattern
   // names its object ("recalled its ambassador": what is done), unless the act is force
-  // done to people ("killed three soldiers", "arrested two policemen": whom).
-  const bool force = is_violent(p.code) || p.code.starts_with("17");
+  // done to people ("killed three soldiers", "arrested two policemen": whom) or their
+  // release ("police released 4,138 people").
+  const bool force = is_violent(p.code) || p.code.starts_with("17") || p.code.starts_with("0841");
   if (a < 0 && t.lone_agents && !p.noun && (named_object < 0 || force))
     if (int obj = t.child_with(v, kObj); obj >= 0)
       for (int j = 0; j < t.n && a < 0; ++j) {
