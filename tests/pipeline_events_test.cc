@@ -2029,6 +2029,11 @@ TEST_F(PipelineEvents, GroupsNewsNamesAndSecurityForces) {
   expect_coded("Turkish troops killed 12 PKK rebels in southeastern Turkey.\n", Date{2006, 11, 20}, "19", "TURMIL",
                "TURREB");
   expect_coded("Ethiopian troops fought the Islamic Courts near Baidoa.\n", Date{2006, 12, 24}, "19", "ETHMIL", "SOMREB");
+  // Bodyguards are the police who guard; an ambush that killed them has its toll.
+  Document ambush = analyse("Pinochet escaped a guerrilla ambush that killed five bodyguards.\n", Date{1986, 9, 8});
+  bool five = false;
+  for (const Event& e : ambush.events) five = five || (e.size.dead.min == 5 && e.target.code == "COP");
+  EXPECT_TRUE(five) << all_events(ambush);
   // Two-word roles listed in the plural match their lemma too ("security officials").
   expect_coded("Pakistani security officials detained two suspects.\n", Date{2006, 11, 20}, "173", "PAKCOP", "PAKCRM");
 }
