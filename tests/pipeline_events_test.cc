@@ -2038,6 +2038,17 @@ TEST_F(PipelineEvents, GroupsNewsNamesAndSecurityForces) {
   expect_coded("Pakistani security officials detained two suspects.\n", Date{2006, 11, 20}, "173", "PAKCOP", "PAKCRM");
 }
 
+// "A car bomb in Baghdad killed five people": where a weapon or a fight was is no doer of it.
+TEST_F(PipelineEvents, WhereAWeaponWasIsNoDoer) {
+  Document doc = analyse("A car bomb in Baghdad killed five people.\n", Date{2006, 11, 20});
+  const Event* e = find_event(doc, "18");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "") << all_events(doc);
+  EXPECT_EQ(e->target.code, "IRQCVL") << all_events(doc);
+  Document clashes = analyse("Clashes in Gaza killed three Palestinians.\n", Date{2006, 11, 20});
+  for (const Event& x : clashes.events) EXPECT_FALSE(x.source.code.starts_with("PSE")) << all_events(clashes);
+}
+
 // "The two sides", "the two leaders", "both countries" as doers: the two countries the text
 // last named as actors (not where things happened, not who reported them).
 TEST_F(PipelineEvents, TheTwoSidesAreTheTwoCountriesLastNamed) {

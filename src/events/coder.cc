@@ -1386,6 +1386,13 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // unknown source; a bomb makes it a bombing (183).
     bool weapon = subj >= 0 && (among(words().weapon, t.hl[subj]) || among(words().battle, t.hl[subj]) ||
                                 (e.src.empty() && among(words().unknown_agent, t.hl[subj])));
+    // Where a weapon or a fight was is no doer of it ("A car bomb in Baghdad killed five
+    // people", "Clashes in Gaza killed three Palestinians": someone unknown).
+    if (weapon && t.lone_agents && !p.noun)
+      std::erase_if(e.src, [&](const CodedActor& a) {
+        return a.first >= 0 && a.first < t.n && t.cover[a.first] >= 0 && t.below(a.first, subj) &&
+               locative(t, t.np_head(t.cover[a.first]));
+      });
     // "The trial of Saddam Hussein resumed": a trial or an indictment is the courts' even
     // when no one is named (the arrest rule below gives COUNTRY+JUD).
     bool court_noun = p.noun && e.code.starts_with("17") && e.src.empty() && among(words().court_noun, t.hl[v]);
