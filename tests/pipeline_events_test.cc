@@ -1969,6 +1969,10 @@ TEST_F(PipelineEvents, AccusationsCallsAndClashesAreReadAsNewsMeansThem) {
   ASSERT_NE(find_event(accused, "112"), nullptr) << all_events(accused);
   EXPECT_EQ(find_event(accused, "05"), nullptr) << all_events(accused);
   expect_coded("Biden called Xi on Friday.\n", Date{2022, 3, 10}, "041", "USAGOV", "CHNGOV");
+  // "German" is a nationality and, in the converted dictionaries, a surname: the title before
+  // the name is still passed ("German Chancellor Angela Merkel" had no actor).
+  expect_coded("Russian President Vladimir Putin telephoned German Chancellor Angela Merkel on Tuesday.\n",
+               Date{2006, 11, 20}, "041", "RUSGOV", "DEUGOV");
   Document named = analyse("Venezuela's President Hugo Chavez called US President George W. Bush a devil.\n",
                            Date{2006, 9, 21});
   EXPECT_EQ(find_event(named, "041"), nullptr) << all_events(named);

@@ -96,6 +96,9 @@ uint32_t Context::destination_start(uint32_t b, uint32_t e) const {
 uint32_t Context::name_start(uint32_t b, uint32_t e) const {
   uint32_t w = b;
   for (const auto* h : hits_in(b, e)) {
+    // (A second reading of words already passed is no stop: "German" is a nationality and
+    // a name, German Gref's.)
+    if (h->first_word < w) continue;
     if (h->first_word != w || h->category == GazetteerCategory::kPerson || h->category == GazetteerCategory::kCity)
       break;
     w = h->first_word + h->word_count;
