@@ -1969,6 +1969,11 @@ TEST_F(PipelineEvents, AccusationsCallsAndClashesAreReadAsNewsMeansThem) {
   ASSERT_NE(find_event(accused, "112"), nullptr) << all_events(accused);
   EXPECT_EQ(find_event(accused, "05"), nullptr) << all_events(accused);
   expect_coded("Biden called Xi on Friday.\n", Date{2022, 3, 10}, "041", "USAGOV", "CHNGOV");
+  // A meeting in one side's country is no meeting at a third location (044); in another's it is.
+  expect_coded("Israeli Prime Minister Ehud Olmert met Palestinian President Mahmoud Abbas in Jerusalem.\n",
+               Date{2006, 11, 20}, "040", "ISRGOV", "PSEGOV");
+  expect_coded("Iraqi Prime Minister Nuri al-Maliki met US President George W. Bush in Amman.\n", Date{2006, 11, 30},
+               "044", "IRQGOV", "USAGOV");
   // "German" is a nationality and, in the converted dictionaries, a surname: the title before
   // the name is still passed ("German Chancellor Angela Merkel" had no actor).
   expect_coded("Russian President Vladimir Putin telephoned German Chancellor Angela Merkel on Tuesday.\n",

@@ -45,7 +45,7 @@ struct Words {
   // Nouns of quantity before "of": "dozens of protesters", "some of the demonstrators".
   std::vector<uint64_t> quantity{h("dozen"), h("dozens"), h("hundred"), h("hundreds"), h("thousand"),
                                  h("thousands"), h("score"), h("scores"), h("number"), h("group"), h("part")};
-  uint64_t of = h("of"), between = h("between"), to = h("to");
+  uint64_t of = h("of"), between = h("between"), to = h("to"), in = h("in");
   std::vector<uint64_t> backing{h("back"), h("support"), h("sponsor"), h("fund"), h("arm"), h("train"), h("lead"),
                                 h("accompany"), h("equip")};
   // Counts over time: "the number of U.S. soldiers killed" tells no event of its own.
@@ -1431,6 +1431,17 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
               (among(words().negotiation, t.hl[j]) || (t.hl[j] == words().talk && (t.xp[j] == kNNS || t.up[j] == kVerb))))
             e.code = "026";
       }
+    // A meeting "in" a place is at a third location (044) only when the place is neither
+    // side's: "Olmert met Abbas in Jerusalem" is a meeting (040).
+    int in = t.lone_agents && e.code == "044" ? t.prep_phrase(v, words().in, {}) : -1;
+    if (t.lone_agents && e.code == "044" && in < 0) in = t.prep_phrase(t.child_with(v, kObj), words().in, {});
+    if (in >= 0 && t.cover[in] >= 0) {
+      std::string_view where = t.matches[t.cover[in]].code.substr(0, 3);
+      bool home = false;
+      for (const std::vector<CodedActor>* side : {&e.src, &e.tgt})
+        for (const CodedActor& a : *side) home = home || a.code.substr(0, 3) == where;
+      if (home) e.code = "040";
+    }
     // A visit to a country is to its government ("visited China": CHNGOV), as its host is.
     if (t.lone_agents && (e.code.starts_with("042") || e.code.starts_with("043"))) {
       std::vector<CodedActor>& side = e.code.starts_with("042") ? e.tgt : e.src;
