@@ -1974,6 +1974,10 @@ TEST_F(PipelineEvents, AccusationsCallsAndClashesAreReadAsNewsMeansThem) {
                Date{2006, 11, 20}, "040", "ISRGOV", "PSEGOV");
   expect_coded("Iraqi Prime Minister Nuri al-Maliki met US President George W. Bush in Amman.\n", Date{2006, 11, 30},
                "044", "IRQGOV", "USAGOV");
+  // A pattern's object may be named by the title before a name ("received ... Foreign Minister
+  // Manouchehr Mottaki": a minister received, a visit hosted).
+  expect_coded("Syrian President Bashar al-Assad received Iranian Foreign Minister Manouchehr Mottaki in Damascus.\n",
+               Date{2006, 11, 20}, "043", "SYRGOV", "IRNGOV");
   // "German" is a nationality and, in the converted dictionaries, a surname: the title before
   // the name is still passed ("German Chancellor Angela Merkel" had no actor).
   expect_coded("Russian President Vladimir Putin telephoned German Chancellor Angela Merkel on Tuesday.\n",

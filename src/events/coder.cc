@@ -516,6 +516,14 @@ bool Coder::match_pattern(const Scratch& sc, int v, uint32_t pi, Match& m) const
     auto object_in = [&](uint16_t rel) {
       if (child_in(v, rel, c.object)) return true;
       int o = t.lone_agents ? t.child_with(v, rel) : -1;
+      // A name whose title says what it is ("received Iranian Foreign Minister Manouchehr
+      // Mottaki": a minister).
+      static const uint16_t kNmodDesc = deprel_id("nmod:desc");
+      if (o >= 0 && t.up[o] == kPropn)
+        for (int k = o - 1; k >= 0 && k >= o - 6; --k)
+          if (t.below(k, o) && among(c.object, t.hl[k]) &&
+              (t.dep[k] == kNmodDesc || t.dep[k] == kCompound || t.dep[k] == kFlat))
+            return true;
       if (o < 0 || !(t.up[o] == kNum || t.up[o] == kPron || t.up[o] == kAdj || t.up[o] == kDetPos ||
                      among(words().quantity, t.hl[o])))
         return false;
