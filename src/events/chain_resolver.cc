@@ -182,7 +182,7 @@ void ChainActorResolver::both_sides(const Document& doc, uint32_t s, size_t begi
     if ((!gov && !side) || doc.words[head].xpos != kNns || (rel != kNsubj && rel != kNsubjPass)) continue;
     uint32_t first = w;
     if (i > 0 && doc.words[w - 1].deprel == kDet && lemma(w - 1) == "the") --first;
-    // Already a named actor ("the two Koreas") or owned ("both countries' leaders" is fine).
+    // Not when a named actor covers the phrase ("the two Koreas").
     bool named = false;
     for (size_t k = begin; k < out.size(); ++k)
       named = named || (!out[k].agent && out[k].first <= head && out[k].last >= first);
@@ -221,6 +221,9 @@ void ChainActorResolver::both_sides(const Document& doc, uint32_t s, size_t begi
     }
     if (found < 2) continue;
     std::string_view role = gov ? std::string_view("GOV") : role_code.substr(std::min<size_t>(3, role_code.size()));
+    // The match's own code carries the role (the other country takes it from there): the
+    // country whose code gave the role goes first.
+    if (!role.empty() && role_code.starts_with(countries[0])) std::swap(countries[0], countries[1]);
     ActorMatch a{first, head, countries[1], false};
     if (!role.empty()) {
       // A stable string for "XXX" + role: the resolver's governments, or the antecedent's own code.
