@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/tagset.h"
+#include "shipped_tagger.h"
 #include "tagger/tagger.h"
 #include "text/normalize.h"
 
@@ -115,18 +116,6 @@ TEST(LemmatizerTest, SaveLoadRoundTrip) {
   EXPECT_EQ(lemma(back.value(), "stopped", "VBD"), "stop");
   EXPECT_EQ(back.value().lexicon_size(), l.lexicon_size());
   EXPECT_FALSE(Lemmatizer::load("\x01\x02").ok());
-}
-
-// The shipped tagger (its lemmatizer), loaded once; null when models/tagger.bin is absent.
-const Tagger* shipped_tagger() {
-  static const Tagger* t = [] () -> const Tagger* {
-    auto path = std::filesystem::path(SITREP_SOURCE_DIR) / "models" / "tagger.bin";
-    if (!std::filesystem::exists(path)) return nullptr;
-    auto r = Tagger::load(path.string());
-    EXPECT_TRUE(r.ok()) << r.status().message();
-    return r.ok() ? new Tagger(std::move(r).value()) : nullptr;
-  }();
-  return t;
 }
 
 // The shipped model: the verbs and nouns the event patterns look up.

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/tagset.h"
+#include "shipped_tagger.h"
 #include "tagger/tagger_eval.h"
 #include "tagger/tagger_train.h"
 
@@ -201,22 +202,21 @@ TEST(TaggerTest, EmptyAndOddInput) {
 
 // The shipped model on a sentence of our own.
 TEST(TaggerTest, ShippedModelTagsANewsSentence) {
-  auto path = std::filesystem::path(SITREP_SOURCE_DIR) / "models" / "tagger.bin";
-  if (!std::filesystem::exists(path)) GTEST_FAIL() << "models/tagger.bin (shipped) is absent";
-  auto t = Tagger::load(path.string());
-  ASSERT_TRUE(t.ok()) << t.status().message();
-  auto tags = tag(t.value(), {"Officials", "said", "the", "talks", "would", "resume", "."});
+  const Tagger* shipped = shipped_tagger();
+  if (!shipped) GTEST_FAIL() << "models/tagger.bin (shipped) is absent or unreadable";
+  const Tagger& t = *shipped;
+  auto tags = tag(t, {"Officials", "said", "the", "talks", "would", "resume", "."});
   std::vector<std::string_view> upos;
   for (const auto& x : tags) upos.push_back(kUpos[x.upos]);
   EXPECT_EQ(upos, (std::vector<std::string_view>{"NOUN", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"}));
-  auto tags2 = tag(t.value(), {"Rebels", "attacked", "a", "convoy", "near", "the", "border", "on", "Tuesday", "."});
+  auto tags2 = tag(t, {"Rebels", "attacked", "a", "convoy", "near", "the", "border", "on", "Tuesday", "."});
   std::vector<std::string_view> upos2;
   for (const auto& x : tags2) upos2.push_back(kUpos[x.upos]);
   EXPECT_EQ(upos2, (std::vector<std::string_view>{"NOUN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "ADP",
                                                  "PROPN", "PUNCT"}));
   std::string scratch;
-  EXPECT_EQ(t.value().lemma("said", tags[1], scratch), "say");
-  EXPECT_EQ(t.value().lemma("talks", tags[3], scratch), "talk");
+  EXPECT_EQ(t.lemma("said", tags[1], scratch), "say");
+  EXPECT_EQ(t.lemma("talks", tags[3], scratch), "talk");
 }
 
 // A sentence has a finite verb: the only verb of a sentence that opens on a noun phrase is
@@ -224,12 +224,11 @@ TEST(TaggerTest, ShippedModelTagsANewsSentence) {
 // youths"); a headline's participle ("Document found on street", no full stop) and a
 // participle with its "by" stay participles.
 TEST(TaggerTest, ShippedModelGivesASentenceAFiniteVerb) {
-  auto path = std::filesystem::path(SITREP_SOURCE_DIR) / "models" / "tagger.bin";
-  if (!std::filesystem::exists(path)) GTEST_FAIL() << "models/tagger.bin (shipped) is absent";
-  auto t = Tagger::load(path.string());
-  ASSERT_TRUE(t.ok()) << t.status().message();
+  const Tagger* shipped = shipped_tagger();
+  if (!shipped) GTEST_FAIL() << "models/tagger.bin (shipped) is absent or unreadable";
+  const Tagger& t = *shipped;
   auto xpos_of = [&](const std::vector<std::string>& words, size_t i) {
-    return std::string(kXpos[tag(t.value(), words)[i].xpos]);
+    return std::string(kXpos[tag(t, words)[i].xpos]);
   };
   EXPECT_EQ(xpos_of({"A", "firefight", "between", "Syrian", "rebels", "and", "Filipino", "peacekeepers", "erupted", "in",
                      "the", "Golan", "Heights", "."},
@@ -245,61 +244,58 @@ TEST(TaggerTest, ShippedModelGivesASentenceAFiniteVerb) {
   // verb ("police shot dead two suspects": "shot", lemma "shoot"); a noun that only looks
   // like one is not ("Great parking space .").
   std::vector<std::string> shot{"Indonesian", "police", "shot", "dead", "two", "suspected", "terrorists", "."};
-  std::vector<WordTags> tags = tag(t.value(), shot);
+  std::vector<WordTags> tags = tag(t, shot);
   EXPECT_EQ(std::string(kXpos[tags[2].xpos]), "VBD");
   std::string scratch;
-  EXPECT_EQ(t.value().lemma("shot", tags[2], scratch), "shoot");
+  EXPECT_EQ(t.lemma("shot", tags[2], scratch), "shoot");
   EXPECT_NE(xpos_of({"Great", "parking", "space", "."}, 1), "VBD");
   // A time between the subject and that verb is not it ("police Monday morning shot dead").
   std::vector<std::string> morning{"Zambian", "police", "Monday", "morning", "shot", "dead", "four", "suspects", "."};
-  EXPECT_EQ(std::string(kXpos[tag(t.value(), morning)[4].xpos]), "VBD");
+  EXPECT_EQ(std::string(kXpos[tag(t, morning)[4].xpos]), "VBD");
 }
 
 // "Clashes between police and protesters erupted": a sentence opening on a present verb with
 // no subject and "between" after it opens on a plural noun; "Sounds like a plan" stays.
 TEST(TaggerTest, ShippedModelReadsAnOpeningEventNounAsANoun) {
-  auto path = std::filesystem::path(SITREP_SOURCE_DIR) / "models" / "tagger.bin";
-  if (!std::filesystem::exists(path)) GTEST_FAIL() << "models/tagger.bin (shipped) is absent";
-  auto t = Tagger::load(path.string());
-  ASSERT_TRUE(t.ok()) << t.status().message();
+  const Tagger* shipped = shipped_tagger();
+  if (!shipped) GTEST_FAIL() << "models/tagger.bin (shipped) is absent or unreadable";
+  const Tagger& t = *shipped;
   std::vector<std::string> clashes{"Clashes", "between", "Guinean", "police", "and", "protesters", "erupted", "in",
                                    "Conakry", "."};
-  std::vector<WordTags> tags = tag(t.value(), clashes);
+  std::vector<WordTags> tags = tag(t, clashes);
   EXPECT_EQ(std::string(kXpos[tags[0].xpos]), "NNS");
   EXPECT_EQ(std::string(kXpos[tags[6].xpos]), "VBD");
   std::vector<std::string> sounds{"Sounds", "like", "a", "plan", "."};
-  EXPECT_NE(std::string(kXpos[tag(t.value(), sounds)[0].xpos]), "NNS");
+  EXPECT_NE(std::string(kXpos[tag(t, sounds)[0].xpos]), "NNS");
 }
 
 // "met with visiting Kenyan President Mwai Kibaki": "visiting" before a title or a
 // nationality is an adjective, not a verb taking the name; "visiting relatives" stays a verb.
 TEST(TaggerTest, ShippedModelReadsVisitingBeforeATitleAsAnAdjective) {
-  auto path = std::filesystem::path(SITREP_SOURCE_DIR) / "models" / "tagger.bin";
-  if (!std::filesystem::exists(path)) GTEST_FAIL() << "models/tagger.bin (shipped) is absent";
-  auto t = Tagger::load(path.string());
-  ASSERT_TRUE(t.ok()) << t.status().message();
+  const Tagger* shipped = shipped_tagger();
+  if (!shipped) GTEST_FAIL() << "models/tagger.bin (shipped) is absent or unreadable";
+  const Tagger& t = *shipped;
   std::vector<std::string> met{"Hu", "met", "with", "visiting", "Kenyan", "President", "Mwai", "Kibaki", "."};
-  EXPECT_EQ(std::string(kXpos[tag(t.value(), met)[3].xpos]), "JJ");
+  EXPECT_EQ(std::string(kXpos[tag(t, met)[3].xpos]), "JJ");
   std::vector<std::string> relatives{"He", "was", "visiting", "relatives", "in", "Ohio", "."};
-  EXPECT_EQ(std::string(kXpos[tag(t.value(), relatives)[2].xpos]), "VBG");
+  EXPECT_EQ(std::string(kXpos[tag(t, relatives)[2].xpos]), "VBG");
 }
 
 // A past form right before "dead" is the verb, in a sentence that has another finite verb
 // too ("The army said its troops shot dead a gunman"): the past tense after its subject, the
 // participle after "was"; a noun before "dead" that is no verb's past stays ("the death toll").
 TEST(TaggerTest, ShippedModelReadsShotDeadAsTheVerb) {
-  auto path = std::filesystem::path(SITREP_SOURCE_DIR) / "models" / "tagger.bin";
-  if (!std::filesystem::exists(path)) GTEST_FAIL() << "models/tagger.bin (shipped) is absent";
-  auto t = Tagger::load(path.string());
-  ASSERT_TRUE(t.ok()) << t.status().message();
+  const Tagger* shipped = shipped_tagger();
+  if (!shipped) GTEST_FAIL() << "models/tagger.bin (shipped) is absent or unreadable";
+  const Tagger& t = *shipped;
   std::vector<std::string> said{"The", "Israeli", "army", "said", "its", "troops", "shot", "dead", "a", "gunman", "."};
-  EXPECT_EQ(std::string(kXpos[tag(t.value(), said)[6].xpos]), "VBD");
+  EXPECT_EQ(std::string(kXpos[tag(t, said)[6].xpos]), "VBD");
   std::vector<std::string> troops{"Israeli", "troops", "shot", "dead", "a", "Palestinian", "gunman", "."};
-  EXPECT_EQ(std::string(kXpos[tag(t.value(), troops)[2].xpos]), "VBD");
+  EXPECT_EQ(std::string(kXpos[tag(t, troops)[2].xpos]), "VBD");
   std::vector<std::string> was{"A", "gunman", "was", "shot", "dead", "by", "troops", "."};
-  EXPECT_EQ(std::string(kXpos[tag(t.value(), was)[3].xpos]), "VBN");
+  EXPECT_EQ(std::string(kXpos[tag(t, was)[3].xpos]), "VBN");
   std::vector<std::string> toll{"The", "toll", "of", "dead", "rose", "."};
-  EXPECT_EQ(std::string(kXpos[tag(t.value(), toll)[1].xpos]), "NN");
+  EXPECT_EQ(std::string(kXpos[tag(t, toll)[1].xpos]), "NN");
 }
 
 // A participle describing the subject is no verb of the sentence when a past form follows
@@ -307,18 +303,17 @@ TEST(TaggerTest, ShippedModelReadsShotDeadAsTheVerb) {
 // "injured" VBD); a past tense followed by a noun that is no verb stays ("Police fired at
 // protesters in the square .").
 TEST(TaggerTest, ShippedModelReadsAReducedRelativeBeforeTheVerb) {
-  auto path = std::filesystem::path(SITREP_SOURCE_DIR) / "models" / "tagger.bin";
-  if (!std::filesystem::exists(path)) GTEST_FAIL() << "models/tagger.bin (shipped) is absent";
-  auto t = Tagger::load(path.string());
-  ASSERT_TRUE(t.ok()) << t.status().message();
+  const Tagger* shipped = shipped_tagger();
+  if (!shipped) GTEST_FAIL() << "models/tagger.bin (shipped) is absent or unreadable";
+  const Tagger& t = *shipped;
   std::vector<std::string> grenade{"A",   "grenade", "lobbed",  "from", "a",   "moving",   "car",
                                    "at",  "a",       "police",  "post", "injured", "two", "police",
                                    "officers", "in", "Acapulco", "."};
-  std::vector<WordTags> tags = tag(t.value(), grenade);
+  std::vector<WordTags> tags = tag(t, grenade);
   EXPECT_EQ(std::string(kXpos[tags[2].xpos]), "VBN");
   EXPECT_EQ(std::string(kXpos[tags[11].xpos]), "VBD");
   std::vector<std::string> fired{"Police", "fired", "at", "protesters", "in", "the", "square", "."};
-  EXPECT_EQ(std::string(kXpos[tag(t.value(), fired)[1].xpos]), "VBD");
+  EXPECT_EQ(std::string(kXpos[tag(t, fired)[1].xpos]), "VBD");
 }
 
 }  // namespace

@@ -1396,11 +1396,12 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
                                 (e.src.empty() && among(words().unknown_agent, t.hl[subj])));
     // Where a weapon or a fight was is no doer of it ("A car bomb in Baghdad killed five
     // people", "Clashes in Gaza killed three Palestinians": someone unknown).
+    // (An actor "in", "near", "at" a phrase is a place there.)
+    auto located = [&](const CodedActor& a) {
+      return a.first >= 0 && a.first < t.n && t.cover[a.first] >= 0 && locative(t, t.np_head(t.cover[a.first]));
+    };
     if (weapon && t.lone_agents && !p.noun)
-      std::erase_if(e.src, [&](const CodedActor& a) {
-        return a.first >= 0 && a.first < t.n && t.cover[a.first] >= 0 && t.below(a.first, subj) &&
-               locative(t, t.np_head(t.cover[a.first]));
-      });
+      std::erase_if(e.src, [&](const CodedActor& a) { return located(a) && t.below(a.first, subj); });
     // "The trial of Saddam Hussein resumed": a trial or an indictment is the courts' even
     // when no one is named (the arrest rule below gives COUNTRY+JUD).
     bool court_noun = p.noun && e.code.starts_with("17") && e.src.empty() && among(words().court_noun, t.hl[v]);
@@ -1497,10 +1498,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // A protest's target is what its purpose clause names ("marched in Tehran to
     // denounce the government"; "rallied against X" has it already).
     // (Its place is only whom when it has no purpose naming someone: "marched in Tehran".)
-    bool where = !e.tgt.empty();
-    for (const CodedActor& a : e.tgt)
-      where = where && a.first >= 0 && a.first < t.n && t.cover[a.first] >= 0 &&
-              locative(t, t.np_head(t.cover[a.first]));
+    bool where = !e.tgt.empty() && std::all_of(e.tgt.begin(), e.tgt.end(), located);
     auto purpose = [&](uint32_t c, std::vector<CodedActor>& out) {
       for (int j = static_cast<int>(c) + 1; j < t.n && out.empty(); ++j) {
         int a = t.match_at[j];
@@ -1530,12 +1528,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // What an accusation's "of" clause alleges ("accused India of supporting separatists")
     // is no event; the accusation is. (Violence alleged stays, its doer the claims' to tell:
     // "soldiers accused of beating a teenager to death" has its toll.)
-    bool of_clause = false;
-    if (t.lone_agents && !p.noun && (t.dep[v] == kAdvcl || t.dep[v] == kAcl) && t.parent[v] >= 0 &&
-        alleging_verb(t.hl[t.parent[v]]))
-      for (uint32_t c : t.kids(v))
-        of_clause = of_clause || ((t.dep[c] == kMark || t.dep[c] == kCase) && t.hl[c] == words().of);
-    if (of_clause && !is_material_event(e.code)) continue;
+    if (t.lone_agents && !p.noun && !is_material_event(e.code) && t.allegation(v)) continue;
     // "called Bush a devil", "called the vote illegal": naming, not a phone call.
     if (t.lone_agents && !p.noun && e.code.starts_with("041") && t.hl[v] == words().call) {
       int named = t.child_with(v, kXcomp);

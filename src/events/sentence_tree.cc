@@ -225,6 +225,19 @@ bool SentenceTree::finite(int v) const {
   return false;
 }
 
+bool SentenceTree::allegation(int v) const {
+  static const uint64_t kAlleging[] = {word_hash("accuse"), word_hash("suspect"), word_hash("convict"),
+                                       word_hash("acquit"), word_hash("clear"), word_hash("charge")};
+  static const uint64_t kOf = word_hash("of");
+  const int g = parent[v];
+  if ((dep[v] != kAdvcl && dep[v] != kAcl) || g < 0 ||
+      std::find(std::begin(kAlleging), std::end(kAlleging), hl[g]) == std::end(kAlleging))
+    return false;
+  for (uint32_t c : kids(v))
+    if ((dep[c] == kMark || dep[c] == kCase) && hl[c] == kOf) return true;
+  return false;
+}
+
 int SentenceTree::subject_of(int v, bool& passive) const {
   passive = false;
   int k = v;
@@ -280,12 +293,10 @@ int SentenceTree::subject_of(int v, bool& passive) const {
       // killing 12 civilians", "marched in Tehran to denounce the government"; after
       // "for", its object's ("condemned its ally for invading Ukraine": the ally), and after
       // an accusation's "of" ("accused India of supporting separatists": India).
-      static const uint64_t kFor = word_hash("for"), kOf = word_hash("of");
+      static const uint64_t kFor = word_hash("for");
       int obj = child_with(parent[k], kObj);
-      bool reason = false;
-      for (uint32_t c : kids(k))
-        reason = reason || ((dep[c] == kMark || dep[c] == kCase) &&
-                            (hl[c] == kFor || (hl[c] == kOf && alleging_verb(hl[parent[k]]))));
+      bool reason = allegation(k);
+      for (uint32_t c : kids(k)) reason = reason || ((dep[c] == kMark || dep[c] == kCase) && hl[c] == kFor);
       if (reason && obj >= 0) return obj;
       k = parent[k];
     } else {
@@ -455,12 +466,6 @@ bool time_word(uint64_t hash) {
     return v;
   }();
   return day_word(hash) || std::find(kTimes.begin(), kTimes.end(), hash) != kTimes.end();
-}
-
-bool alleging_verb(uint64_t lemma_hash) {
-  static const uint64_t kAlleging[] = {word_hash("accuse"), word_hash("suspect"), word_hash("convict"),
-                                       word_hash("acquit"), word_hash("clear"), word_hash("charge")};
-  return std::find(std::begin(kAlleging), std::end(kAlleging), lemma_hash) != std::end(kAlleging);
 }
 
 }  // namespace sitrep::events

@@ -94,6 +94,9 @@ struct SentenceTree {
   // Has v a tense (past or present form, or a tensed or modal auxiliary)?
   bool finite(int v) const;
   // v's subject (climbing xcomp, conj and non-finite advcl), -1 when none; `passive` when it is v's passive subject.
+  // Whether clause v is an allegation: an "of" clause of an accusation ("accused India of
+  // supporting separatists", "suspected of", "convicted of").
+  bool allegation(int v) const;
   int subject_of(int v, bool& passive) const;
   // The nominal head of the phrase of match m (through compounds, possessives, conjuncts,
   // and with `through_of` an agent it is the nmod of: "the president of Rohan").
@@ -119,8 +122,5 @@ bool day_word(uint64_t hash);
 // other than "March" and "May" (a protest, a modal): "called Xi on Friday".
 bool time_word(uint64_t hash);
 
-// A verb whose "of" clause is an allegation about its object ("accused India of supporting
-// separatists", "suspected of", "convicted of"), by its lemma's hash.
-bool alleging_verb(uint64_t lemma_hash);
 
 }  // namespace sitrep::events

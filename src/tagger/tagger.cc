@@ -336,9 +336,7 @@ void Tagger::run_pass(int pass_no, const WordInfo* info, size_t n, const uint64_
       for (uint32_t c = 1; c < C; ++c)
         if (acc[c] > best_score) best_score = acc[c], best = c;
     }
-    out[i].cls = static_cast<uint16_t>(best);
-    out[i].upos = classes_[best].first;
-    out[i].xpos = classes_[best].second;
+    retag(out[i], static_cast<int>(best));
     p2 = p1;
     p1 = best;
   }
@@ -367,7 +365,7 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
     for (size_t i = 0; i < n; ++i) s.first[i + 2] = s.first_tags[i].cls;
     run_pass(1, s.info.data(), n, s.hashes.data(), s.first.data(), out.data());
   }
-  opening_plural_noun(forms, out.data());
+  opening_plural_noun(forms, s.info.data(), out.data());
   title_participle(forms, s.info.data(), out.data());
   ensure_finite_verb(forms, s.info.data(), out.data());
   reduced_relative_subject(forms, out.data());
@@ -391,17 +389,15 @@ void Tagger::title_participle(std::span<const std::string_view> forms, const det
     if (next.empty() || next[0] < 'A' || next[0] > 'Z' ||
         (out[i + 1].xpos != kNnp && out[i + 1].xpos != kNnps && out[i + 1].xpos != kJj))
       continue;
-    out[i].cls = static_cast<uint16_t>(adjective_class_);
-    out[i].upos = classes_[static_cast<size_t>(adjective_class_)].first;
-    out[i].xpos = classes_[static_cast<size_t>(adjective_class_)].second;
+    retag(out[i], adjective_class_);
   }
 }
 
 // "Clashes between police and protesters erupted": a sentence that opens on a present verb
 // with no subject before it and a preposition after it ("Clashes between", "Talks on") opens
 // on a plural noun, as news sentences do; the verb comes later (ensure_finite_verb finds it).
-// (Once per sentence, a few bytes: the lowercase copy is no per-token allocation.)
-void Tagger::opening_plural_noun(std::span<const std::string_view> forms, WordTags* out) const {
+void Tagger::opening_plural_noun(std::span<const std::string_view> forms, const detail::WordInfo* info,
+                                 WordTags* out) const {
   const size_t n = forms.size();
   static const uint16_t kVbz = xpos_id("VBZ"), kIn = xpos_id("IN");
   if (plural_class_ < 0 || n < 4 || out[0].xpos != kVbz || out[1].xpos != kIn) return;
@@ -412,16 +408,12 @@ void Tagger::opening_plural_noun(std::span<const std::string_view> forms, WordTa
   static const uint64_t kAfterNoun[] = {detail::hash_bytes("between"), detail::hash_bytes("against"),
                                         detail::hash_bytes("among"), detail::hash_bytes("across"),
                                         detail::hash_bytes("along"), detail::hash_bytes("near")};
-  std::string lower;
-  for (char c : forms[1]) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  if (std::find(std::begin(kAfterNoun), std::end(kAfterNoun), detail::hash_bytes(lower)) == std::end(kAfterNoun)) return;
+  if (std::find(std::begin(kAfterNoun), std::end(kAfterNoun), info[3].lower) == std::end(kAfterNoun)) return;
   static const uint16_t kVbd = xpos_id("VBD"), kVbn = xpos_id("VBN");
   bool later = false;
   for (size_t i = 2; i < n && !later; ++i) later = out[i].xpos == kVbd || out[i].xpos == kVbn;
   if (!later) return;
-  out[0].cls = static_cast<uint16_t>(plural_class_);
-  out[0].upos = classes_[static_cast<size_t>(plural_class_)].first;
-  out[0].xpos = classes_[static_cast<size_t>(plural_class_)].second;
+  retag(out[0], plural_class_);
 }
 
 // "Israeli troops shot dead a Palestinian gunman", "its troops shot dead two": a past form of
@@ -448,9 +440,7 @@ void Tagger::killed_dead(std::span<const std::string_view> forms, const detail::
     if (std::find(std::begin(kAux), std::end(kAux), info[b + 2].lower) != std::end(kAux)) cls = participle_class_;
     else if (std::find(std::begin(kNouns), std::end(kNouns), out[b].xpos) != std::end(kNouns)) cls = past_class_;
     if (cls < 0) continue;
-    out[i].cls = static_cast<uint16_t>(cls);
-    out[i].upos = classes_[static_cast<size_t>(cls)].first;
-    out[i].xpos = classes_[static_cast<size_t>(cls)].second;
+    retag(out[i], cls);
   }
 }
 
@@ -517,9 +507,7 @@ void Tagger::ensure_finite_verb(std::span<const std::string_view> forms, const W
     }
   }
   if (pick == n) return;
-  out[pick].cls = static_cast<uint16_t>(past_class_);
-  out[pick].upos = classes_[past_class_].first;
-  out[pick].xpos = classes_[past_class_].second;
+  retag(out[pick], past_class_);
 }
 
 // "A grenade lobbed from a moving car at a police post injured two police officers": the
@@ -549,12 +537,8 @@ void Tagger::reduced_relative_subject(std::span<const std::string_view> forms, W
     if ((out[w].xpos != kJj && out[w].xpos != kVbn) || !in(kNouns, out[w - 1].xpos) ||
         !in(kObjectStart, out[w + 1].xpos) || !lemmatizer_.past_form(forms[w], scratch().lower))
       continue;
-    out[f].cls = static_cast<uint16_t>(participle_class_);
-    out[f].upos = classes_[participle_class_].first;
-    out[f].xpos = classes_[participle_class_].second;
-    out[w].cls = static_cast<uint16_t>(past_class_);
-    out[w].upos = classes_[past_class_].first;
-    out[w].xpos = classes_[past_class_].second;
+    retag(out[f], participle_class_);
+    retag(out[w], past_class_);
     return;
   }
 }

@@ -106,9 +106,15 @@ class Tagger {
   // A sentence needs a finite verb (tagger.cc).
   void ensure_finite_verb(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
   void reduced_relative_subject(std::span<const std::string_view> forms, WordTags* out) const;
-  void opening_plural_noun(std::span<const std::string_view> forms, WordTags* out) const;
+  void opening_plural_noun(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
   void title_participle(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
   void killed_dead(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
+  // Gives a word the tags of class `cls` (the decoder and the sentence rules above).
+  void retag(WordTags& w, int cls) const {
+    w.cls = static_cast<uint16_t>(cls);
+    w.upos = classes_[static_cast<size_t>(cls)].first;
+    w.xpos = classes_[static_cast<size_t>(cls)].second;
+  }
 
   std::vector<std::pair<uint16_t, uint16_t>> classes_;  // (upos, xpos) per class
   // VERB/VBD, VERB/VBN, NOUN/NNS, ADJ/JJ; -1 when absent
