@@ -2089,6 +2089,34 @@ TEST_F(PipelineEvents, TheTwoSidesAreTheTwoCountriesLastNamed) {
   EXPECT_TRUE(eth_eri) << all_events(reported);
 }
 
+// "ten years after protesters burned down its embassy": an act a span of months or years is
+// counted from is history, not news of the report's day; one of days before stays.
+TEST_F(PipelineEvents, ActsYearsBeforeTheReportAreNotCoded) {
+  Document doc = analyse(
+      "Libya will restore full diplomatic ties with Britain almost ten years after protesters burned down its "
+      "embassy, a senior official said on Saturday.\n",
+      Date{2006, 1, 10});
+  EXPECT_NE(find_event(doc, "05"), nullptr) << all_events(doc);
+  for (const Event& e : doc.events) EXPECT_FALSE(e.code.starts_with("17") || e.code.starts_with("14")) << all_events(doc);
+  Document months = analyse("Months after Russia invaded Ukraine, China sent envoys to Kyiv.\n", Date{2022, 9, 1});
+  for (const Event& e : months.events) EXPECT_FALSE(e.code.starts_with("19")) << all_events(months);
+  expect_coded("Rebels attacked a police station in Kabul two days after the army withdrew.\n", Date{2006, 1, 10}, "19",
+               "AFGREB", "AFGCOP");
+}
+
+// "officials said police arrested a soldier accused of abuses": an accusation on a person the
+// report names is no one's the text names, not the reporters' (they report the arrest).
+TEST_F(PipelineEvents, AccusationOnAReportedArrestIsNotTheReporters) {
+  Document doc = analyse(
+      "Dutch police have arrested a former soldier accused of abuses against Afghan prisoners during a mission in "
+      "2003, judicial officials said.\n",
+      Date{2006, 1, 10});
+  const Event* arrest = find_event(doc, "173");
+  ASSERT_NE(arrest, nullptr) << all_events(doc);
+  EXPECT_EQ(arrest->source.code, "NLDCOP") << all_events(doc);
+  for (const Event& e : doc.events) EXPECT_FALSE(e.code.starts_with("112") && !e.source.code.empty()) << all_events(doc);
+}
+
 // Whatever the tree repairs do, every sentence the later stages read is still a tree: each
 // word's heads lead to the root.
 TEST_F(PipelineEvents, RepairedTreesStayTrees) {

@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -191,6 +193,49 @@ TEST(CliTest, StatsAreReportedOnStderr) {
   ASSERT_EQ(r.status, 0) << r.err;
   for (const char* key : {"documents", "sentences", "tokens/s", "peak memory"})
     EXPECT_NE(r.err.find(key), std::string::npos) << key;
+}
+
+// `sitrep eval events` scores what `sitrep events --dictionaries` codes: the same stages (tree
+// repairs, entities) run before the PETRARCH dictionaries code.
+TEST(CliTest, EvalEventsScoresWhatTheEventsCommandCodes) {
+  const std::string dicts = std::string(SITREP_SOURCE_DIR) + "/../shared/data/petrarch2/dictionaries/validate";
+  if (!fs::is_directory(dicts)) GTEST_SKIP() << dicts << " is absent";
+  // Written for this test, with the validation dictionaries' invented countries; the expected
+  // events are none a coder gives, so that -v lists what each record got.
+  const std::string records =
+      R"({"id":"r1","text":"Gondor and Osgiliath have renewed diplomatic ties, a senior Arnor official said on )"
+      R"(Saturday.","date":"19950102","expected":[{"source":"XXX","target":"YYY","code":"010"}]})"
+      "\n"
+      R"({"id":"r2","text":"Mordor troops attacked Arnor border posts, killing two Gondor soldiers, an Osgiliath )"
+      R"(official said.","date":"19950102","expected":[{"source":"XXX","target":"YYY","code":"010"}]})"
+      "\n";
+  fs::path file = fs::temp_directory_path() / "sitrep_eval_events_records.jsonl";
+  std::ofstream(file) << records;
+  CliRun eval = run_sitrep("eval events -v --dictionaries " + dicts + " --gold " + file.string());
+  ASSERT_EQ(eval.status, 0) << eval.err;
+  CliRun coded = run_sitrep("events --input-format jsonl --format tsv --dictionaries " + dicts + " " + file.string());
+  ASSERT_EQ(coded.status, 0) << coded.err;
+  // Each record's "coded:" triples against the command's rows (source>target:code).
+  std::map<std::string, std::multiset<std::string>> from_eval, from_events;
+  std::istringstream ev(eval.out), rows(coded.out);
+  std::string line, id;
+  while (std::getline(ev, line)) {
+    if (line.starts_with("r")) id = line.substr(0, line.find(' '));
+    if (!line.starts_with("  coded:")) continue;
+    std::istringstream triples(line.substr(9));
+    for (std::string t; triples >> t;)
+      if (t != "(none)") from_eval[id].insert(t);
+  }
+  std::getline(rows, line);  // the header
+  while (std::getline(rows, line)) {
+    std::vector<std::string> c;
+    std::istringstream cols(line);
+    for (std::string x; std::getline(cols, x, '\t');) c.push_back(x);
+    ASSERT_GE(c.size(), 9u) << line;
+    from_events[c[0]].insert(c[4] + ">" + c[6] + ":" + c[8]);
+  }
+  EXPECT_FALSE(from_events.empty()) << coded.out;
+  EXPECT_EQ(from_eval, from_events) << eval.out << coded.out;
 }
 
 TEST(CliTest, StandardInputIsRead) {

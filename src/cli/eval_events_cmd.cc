@@ -3,7 +3,6 @@
 // dictionaries (--coder own), and scores the events (src/eval/events_eval.h).
 #include <fmt/format.h>
 
-#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -71,52 +70,45 @@ int run_eval_events(const EvalEventsOptions& o) {
     return kExitBadInput;
   }
   if (o.coder == "own") return run_eval_own(o, records.value());
-  auto dicts = events::load_petrarch_dictionaries(o.dictionaries);
-  if (!dicts.ok()) {
-    fmt::print(stderr, "sitrep: {} (give --dictionaries DIR)\n", dicts.status().message());
-    return kExitBadInput;
-  }
-  // Skipped dictionary entries (transformations, typos): counted, listed with -v.
-  if (!dicts.value().warnings.empty()) {
-    fmt::print(stderr, "sitrep: {} dictionary entries skipped{}\n", dicts.value().warnings.size(),
-               o.verbose ? ":" : " (-v lists them)");
-    if (o.verbose)
-      for (const std::string& w : dicts.value().warnings) fmt::print(stderr, "  {}\n", w);
-  }
-  auto pipeline = Pipeline::load_default();
+  // The pipeline `sitrep events --dictionaries DIR` runs (tree repairs, entities, places),
+  // coding with the PETRARCH dictionaries instead of ours.
+  auto pipeline = Pipeline::load_default(Stage::kEvents);
   if (!pipeline.ok()) {
     fmt::print(stderr, "sitrep: {}\n", pipeline.status().message());
     return kExitBadInput;
   }
-  events::PetrarchActorResolver resolver(dicts.value());
-  events::Coder coder(dicts.value().patterns, resolver);
-  coder.use_petrarch(dicts.value());
+  std::vector<std::string> skipped;
+  if (Status st = pipeline.value().use_petrarch_dictionaries(o.dictionaries, &skipped); !st.ok()) {
+    fmt::print(stderr, "sitrep: {} (give --dictionaries DIR)\n", st.message());
+    return kExitBadInput;
+  }
+  // Skipped dictionary entries (transformations, typos): counted, listed with -v.
+  if (!skipped.empty()) {
+    fmt::print(stderr, "sitrep: {} dictionary entries skipped{}\n", skipped.size(), o.verbose ? ":" : " (-v lists them)");
+    if (o.verbose)
+      for (const std::string& w : skipped) fmt::print(stderr, "  {}\n", w);
+  }
   eval::EventScores scores;
-  using Clock = std::chrono::steady_clock;
-  double pipeline_s = 0, coding_s = 0;
+  Pipeline::StageSeconds seconds;
   for (const eval::EventRecord& r : records.value()) {
     Document doc;
     doc.id = r.id;
     doc.text = r.text;
     doc.date = r.date;
     doc.blocks.push_back({Span{0, static_cast<uint32_t>(doc.text.size())}, BlockKind::kNews});
-    auto t0 = Clock::now();
-    pipeline.value().process(doc);
-    auto t1 = Clock::now();
-    coder.code(doc);
-    auto t2 = Clock::now();
-    pipeline_s += std::chrono::duration<double>(t1 - t0).count();
-    coding_s += std::chrono::duration<double>(t2 - t1).count();
+    pipeline.value().process(doc, &seconds);
     auto got = eval::event_triples(doc);
     if (!eval::score_record(r, got, scores) && o.verbose) {
       fmt::print("{} [{}] {}\n  expected:{}\n  coded:   {}\n", r.id, r.category, r.text, triples(r.expected),
                  triples(got));
     }
   }
-  // Speed: coding's cost relative to the pipeline before it (tokenize, tag, parse).
+  // Speed: coding's cost relative to the pipeline before it.
+  const double before = seconds.tokenize + seconds.tag + seconds.parse + seconds.entities;
+  const events::PetrarchDictionaries& dicts = *pipeline.value().petrarch_dictionaries();
   fmt::print(stderr, "{} patterns, {} actors, {} agents; pipeline {:.3f} s, coding {:.3f} s (+{:.1f}%)\n",
-             coder.pattern_count(), dicts.value().actors.size(), dicts.value().agents.size(), pipeline_s, coding_s,
-             pipeline_s > 0 ? 100 * coding_s / pipeline_s : 0.0);
+             pipeline.value().coder()->pattern_count(), dicts.actors.size(), dicts.agents.size(), before,
+             seconds.events, before > 0 ? 100 * seconds.events / before : 0.0);
   if (o.json)
     std::cout << eval::events_json(scores) << "\n";
   else

@@ -1104,8 +1104,11 @@ void Coder::resolve_reports(Scratch& sc) const {
         for (size_t i = 1; i < who.size(); ++i)
           if (who[i].code != e.reported.code) e.also_reported.push_back(who[i]);
         // "The politicians are accused of siphoning off funds, the CBI said": an accusation
-        // no one in its clause makes is the reporter's.
-        if (e.src.empty() && e.code.starts_with("112") && !e.reported.code.empty()) e.src.push_back(e.reported);
+        // no one in its clause makes is the reporter's (not one on a person the report names:
+        // "officials said gendarmes arrested a paratrooper accused of sadism").
+        if (e.src.empty() && e.code.starts_with("112") && !e.reported.code.empty() && t.dep[e.verb] != kAcl &&
+            t.dep[e.verb] != kRelcl)
+          e.src.push_back(e.reported);
       }
       // (Not a claim or a denial of responsibility: "claimed responsibility for the attack
       // that killed ..." is an event about that deed.)
@@ -1529,6 +1532,9 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // is no event; the accusation is. (Violence alleged stays, its doer the claims' to tell:
     // "soldiers accused of beating a teenager to death" has its toll.)
     if (t.lone_agents && !p.noun && !is_material_event(e.code) && t.allegation(v)) continue;
+    // "almost five years after crowds burned down its embassy": history, not the day's news
+    // (coded at the report's date it would be years off).
+    if (t.long_ago(v)) continue;
     // "called Bush a devil", "called the vote illegal": naming, not a phone call.
     if (t.lone_agents && !p.noun && e.code.starts_with("041") && t.hl[v] == words().call) {
       int named = t.child_with(v, kXcomp);

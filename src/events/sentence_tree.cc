@@ -238,6 +238,19 @@ bool SentenceTree::allegation(int v) const {
   return false;
 }
 
+bool SentenceTree::long_ago(int v) const {
+  static const uint64_t kFrom[] = {word_hash("after"), word_hash("since"), word_hash("before")};
+  static const uint64_t kSpans[] = {word_hash("month"), word_hash("year"), word_hash("decade"), word_hash("century")};
+  auto span = [&](int k) { return k >= 0 && std::find(std::begin(kSpans), std::end(kSpans), hl[k]) != std::end(kSpans); };
+  // The span right before "after", whichever word the tree hangs it on.
+  for (uint32_t c : kids(v))
+    if ((dep[c] == kMark || dep[c] == kCase) && c < static_cast<uint32_t>(v) &&
+        std::find(std::begin(kFrom), std::end(kFrom), hl[c]) != std::end(kFrom) &&
+        (span(static_cast<int>(c) - 1) || (parent[v] < v && span(parent[v]))))
+      return true;
+  return false;
+}
+
 int SentenceTree::subject_of(int v, bool& passive) const {
   passive = false;
   int k = v;

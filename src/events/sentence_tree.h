@@ -97,6 +97,10 @@ struct SentenceTree {
   // Whether clause v is an allegation: an "of" clause of an accusation ("accused India of
   // supporting separatists", "suspected of", "convicted of").
   bool allegation(int v) const;
+  // Whether clause or event noun v is history that a span of months or years is counted
+  // from ("almost five years after crowds burned down its embassy", "a decade since the
+  // bombing"): an act of another time than the report's.
+  bool long_ago(int v) const;
   int subject_of(int v, bool& passive) const;
   // The nominal head of the phrase of match m (through compounds, possessives, conjuncts,
   // and with `through_of` an agent it is the nmod of: "the president of Rohan").

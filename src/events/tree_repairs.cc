@@ -459,7 +459,29 @@ void report_subject_read_as_object(LocalTree& t) {
       if (t.dep(k) == kObj && obj < 0 && (t.up(k) == kNoun || t.up(k) == kPropn || t.up(k) == kPron)) obj = k;
       if (t.dep(k) == kCcomp && clause < 0 && t.verbal(k)) clause = k;
     }
-    if (obj < 0 || clause < obj) continue;
+    if (obj < 0) continue;
+    if (clause < obj) {
+      // "locals said 10 persons were killed": the report read as the noun's relative clause.
+      // A clause on the noun with an auxiliary and neither a subject nor a relative word (a
+      // relative clause has one or the other) is what the noun did or underwent.
+      for (int v = obj + 1; v < t.n && clause < 0; ++v) {
+        if (t.parent[v] != obj || t.dep(v) != kRelcl || !t.verbal(v)) continue;
+        bool aux = false, passive = false, other = false;
+        for (int k = obj + 1; k < v; ++k) {
+          if (t.parent[k] == v) {
+            aux = aux || t.dep(k) == kAux || t.dep(k) == kAuxPass;
+            passive = passive || t.dep(k) == kAuxPass;
+            other = other || t.dep(k) == kNsubj || t.dep(k) == kNsubjPass || t.dep(k) == kMark;
+          }
+          other = other || t.xp(k) == kWDT || t.xp(k) == kWP || !t.within(k, obj);
+        }
+        if (!aux || other) continue;
+        t.attach(v, r, kCcomp);
+        t.attach(obj, v, passive ? kNsubjPass : kNsubj);
+        clause = v;
+      }
+      continue;
+    }
     bool subject = false;
     for (int k = 0; k < t.n; ++k)
       subject = subject || (t.parent[k] == clause && (t.dep(k) == kNsubj || t.dep(k) == kNsubjPass));
@@ -501,6 +523,88 @@ void finite_verb_read_as_modifier(LocalTree& t) {
   }
 }
 
+// "..., the United News of India reported Tuesday": the tree may hang a sentence-final
+// report, with its own subject, on the last noun before it as a relative clause. A speech
+// verb read as a noun's clause, whose subject's phrase opens right after a comma with no
+// relative word, and after which the sentence has only the verb's own words, reports the
+// sentence's main clause.
+void attribution_read_as_relative_clause(LocalTree& t) {
+  int root = -1;
+  for (int k = 0; k < t.n; ++k)
+    if (t.parent[k] < 0) root = k;
+  if (root < 0 || t.up(root) == kPunctPos) return;
+  for (int r = 3; r < t.n; ++r) {
+    if ((t.dep(r) != kRelcl && t.dep(r) != kAcl) || !t.verbal(r) || !is_speech_verb(t.lemma(r)) ||
+        t.xp(r) == kVBG || t.xp(r) == kVBN || t.parent[r] > r)
+      continue;
+    int subj = -1;
+    for (int k = 0; k < r; ++k)
+      if (t.parent[k] == r && t.dep(k) == kNsubj) subj = k;
+    // (With no subject of its own, the noun it hangs on is its speaker: ", a senior official
+    // said on Saturday" on the noun before the comma.)
+    const bool speaker_above = subj < 0 && (t.up(t.parent[r]) == kNoun || t.up(t.parent[r]) == kPropn);
+    if (speaker_above) subj = t.parent[r];
+    if (subj < 0) continue;
+    int b = subj;  // the subject phrase's first word
+    while (b > 0 && t.within(b - 1, subj) && t.up(b - 1) != kPunctPos) --b;
+    if (b <= root || t.up(b - 1) != kPunctPos || t.doc.word_text(t.fw + static_cast<uint32_t>(b - 1)) != ",") continue;
+    bool plain = true;  // no relative word, nothing but the subject's phrase up to the verb, and
+                        // nothing after it but its own words and the final stop
+    for (int k = b; k < r; ++k) plain = plain && t.within(k, subj) && t.xp(k) != kWDT && t.xp(k) != kWP;
+    for (int k = r + 1; k < t.n; ++k) plain = plain && (t.within(k, r) || t.up(k) == kPunctPos);
+    if (!plain || (speaker_above && t.within(root, subj))) continue;
+    if (speaker_above) t.attach(subj, r, kNsubj);
+    t.attach(r, root, kParataxis);
+    t.attach(b - 1, r, kPunctRel);
+  }
+}
+
+// "his forces had killed more than 1,000 rival fighters": the tree may make "more" the object
+// and the counted noun its phrase in "than". A comparative object with a noun in "than" that
+// carries a number has that noun as the object; "more than" modifies the number.
+void comparative_read_as_object(LocalTree& t) {
+  static const uint64_t kMore[] = {word_hash("more"), word_hash("less"), word_hash("fewer"), word_hash("much"),
+                                   word_hash("many")};
+  static const uint64_t kThan = word_hash("than");
+  for (int m = 1; m + 2 < t.n; ++m) {
+    if (t.parent[m] < 0 || (t.dep(m) != kObj && t.dep(m) != kNsubj && t.dep(m) != kNsubjPass)) continue;
+    if (std::find(std::begin(kMore), std::end(kMore), word_hash(t.lemma_text(m))) == std::end(kMore) &&
+        std::find(std::begin(kMore), std::end(kMore), t.lemma(m)) == std::end(kMore))
+      continue;
+    if (t.lemma(m + 1) != kThan) continue;
+    int noun = -1, num = -1;
+    for (int k = m + 2; k < t.n && noun < 0; ++k)
+      if (t.parent[k] == m && (t.up(k) == kNoun || t.up(k) == kPropn) && t.parent[m + 1] == k) noun = k;
+    if (noun < 0) continue;
+    for (int k = m + 2; k < noun; ++k)
+      if (t.parent[k] == noun && t.dep(k) == kNummod) num = k;
+    if (num < 0) continue;
+    t.attach(noun, t.parent[m], t.dep(m));
+    t.attach(m, num, kAdvmod);
+    t.attach(m + 1, m, kFixed);
+  }
+}
+
+// "Gondor and Osgiliath have renewed diplomatic ties": the tree may read "have" as the verb
+// and the participle as the object's adjective. A participle tagged as a verb right after
+// "have", modifying the object "have" got, is the verb; "have" is its auxiliary.
+void perfect_read_as_possession(LocalTree& t) {
+  static const uint64_t kHave = word_hash("have");
+  for (int h = 0; h + 2 < t.n; ++h) {
+    if (t.lemma(h) != kHave || t.dep(h) == kAux) continue;
+    int v = h + 1;
+    while (v < t.n && t.up(v) == kAdv) ++v;
+    if (v + 1 >= t.n || t.xp(v) != kVBN || t.up(v) != kVerb || t.dep(v) != kAmod) continue;
+    const int o = t.parent[v];
+    if (o <= v || t.parent[o] != h || t.dep(o) != kObj) continue;
+    t.attach(v, t.parent[h], t.dep(h));
+    for (int k = 0; k < t.n; ++k)
+      if (t.parent[k] == h) t.attach(k, v, t.dep(k));
+    t.attach(h, v, kAux);
+    t.w(h).upos = kAuxPos;
+  }
+}
+
 bool is_tree(const LocalTree& t) {
   for (int i = 0; i < t.n; ++i) {
     int steps = 0;
@@ -536,6 +640,9 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     participle_read_as_adjective(t);
     report_subject_read_as_object(t);
     finite_verb_read_as_modifier(t);
+    attribution_read_as_relative_clause(t);
+    comparative_read_as_object(t);
+    perfect_read_as_possession(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))

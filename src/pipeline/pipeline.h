@@ -79,6 +79,9 @@ class Pipeline {
   // The CAMEO ontology (loaded with the events stage; nullptr before).
   const events::Ontology* ontology() const { return ontology_.get(); }
   const entities::ActorDictionary* actor_dictionary() const { return actors_.get(); }
+  // The event coder, and the PETRARCH dictionaries it codes with (nullptr: ours).
+  const events::Coder* coder() const { return coder_.get(); }
+  const events::PetrarchDictionaries* petrarch_dictionaries() const { return petrarch_.get(); }
 
  private:
   Pipeline();

@@ -1,0 +1,121 @@
+// Tree repairs (src/events/tree_repairs.h) on the misparses a statistical parser makes of
+// news sentences: each test gives a tree as a parser wrote it (sentences and trees written
+// for these tests) and checks the tree the stages after the parser read.
+#include "events/tree_repairs.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/tagset.h"
+#include "io/conllu_reader.h"
+
+namespace sitrep::events {
+namespace {
+
+// One sentence from rows "form lemma UPOS XPOS head deprel", its words analysed as given.
+Document tree(const std::vector<std::string>& rows) {
+  std::string conllu;
+  std::vector<std::vector<std::string>> cols;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    std::istringstream in(rows[i]);
+    std::vector<std::string> c(6);
+    for (std::string& x : c) in >> x;
+    conllu += std::to_string(i + 1) + "\t" + c[0] + "\t" + c[1] + "\t" + c[2] + "\t" + c[3] + "\t_\t" + c[4] + "\t" +
+              c[5] + "\t_\t_\n";
+    cols.push_back(c);
+  }
+  auto corpus = io::parse_conllu(conllu + "\n", "test");
+  EXPECT_TRUE(corpus.ok());
+  std::vector<Document> docs = io::conllu_documents(corpus.value(), "test");
+  Document doc = std::move(docs.at(0));
+  for (size_t i = 0; i < cols.size(); ++i) {
+    Word& w = doc.words[i];
+    w.lemma = doc.add_to_pool(cols[i][1]);
+    w.upos = upos_id(cols[i][2]);
+    w.xpos = xpos_id(cols[i][3]);
+    w.head = static_cast<uint32_t>(std::stoi(cols[i][4]));
+    w.deprel = deprel_id(cols[i][5]);
+  }
+  repair_trees(doc);
+  return doc;
+}
+
+// Word i's (1-based) head and relation after the repairs, as "head:deprel".
+std::string arc(const Document& doc, int i) {
+  const Word& w = doc.words[static_cast<size_t>(i - 1)];
+  return std::to_string(w.head) + ":" + std::string(kDeprel[w.deprel]);
+}
+
+TEST(TreeRepairsTest, ReportReadAsRelativeClauseOfTheSpeechVerbsObject) {
+  // "persons were killed" read as a relative clause on the object of "said": a clause with an
+  // auxiliary and neither a subject nor a relative word is what the persons underwent.
+  Document d = tree({"Witnesses witness NOUN NNS 2 nsubj", "said say VERB VBD 0 root", "12 12 NUM CD 4 nummod",
+                     "people person NOUN NNS 2 obj", "were be AUX VBD 6 aux:pass", "killed kill VERB VBN 4 acl:relcl",
+                     "in in ADP IN 9 case", "the the DET DT 9 det", "blast blast NOUN NN 6 obl", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(d, 6), "2:ccomp");
+  EXPECT_EQ(arc(d, 4), "6:nsubj:pass");
+  // A real relative clause keeps its reading.
+  Document r = tree({"Witnesses witness NOUN NNS 2 nsubj", "saw see VERB VBD 0 root", "people person NOUN NNS 2 obj",
+                     "who who PRON WP 6 nsubj", "were be AUX VBD 6 aux", "fleeing flee VERB VBG 3 acl:relcl",
+                     ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(r, 6), "3:acl:relcl");
+}
+
+TEST(TreeRepairsTest, SentenceFinalReportWithItsSubjectReadAsRelativeClause) {
+  Document d = tree({"Two two NUM CD 2 nummod", "people person NOUN NNS 3 nsubj", "died die VERB VBD 0 root",
+                     "when when ADV WRB 6 advmod", "police police NOUN NN 6 nsubj", "fired fire VERB VBD 3 advcl",
+                     "on on ADP IN 9 case", "the the DET DT 9 det", "crowd crowd NOUN NN 6 obl", ", , PUNCT , 14 punct",
+                     "the the DET DT 13 det", "news news NOUN NN 13 compound", "agency agency NOUN NN 14 nsubj",
+                     "reported report VERB VBD 9 acl:relcl", "Monday Monday PROPN NNP 14 obl:unmarked",
+                     ". . PUNCT . 3 punct"});
+  EXPECT_EQ(arc(d, 14), "3:parataxis");
+  EXPECT_EQ(arc(d, 13), "14:nsubj");
+  // "the crowd that the agency described": a relative word, no report.
+  Document r = tree({"Police police NOUN NN 2 nsubj", "fired fire VERB VBD 0 root", "on on ADP IN 5 case",
+                     "the the DET DT 5 det", "crowd crowd NOUN NN 2 obl", ", , PUNCT , 9 punct",
+                     "which which PRON WDT 9 obj", "witnesses witness NOUN NNS 9 nsubj", "said say VERB VBD 5 acl:relcl",
+                     ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(r, 9), "5:acl:relcl");
+}
+
+TEST(TreeRepairsTest, SpeakerAfterACommaReadAsTheNounTheReportHangsOn) {
+  // ", a senior official said on Friday": "said" as a clause on "official", itself an
+  // apposition to the noun before the comma.
+  Document d = tree({"Talks talk NOUN NNS 3 nsubj", "will will AUX MD 3 aux", "resume resume VERB VB 0 root",
+                     "next next ADJ JJ 5 amod", "month month NOUN NN 3 obl:unmarked", ", , PUNCT , 9 punct",
+                     "a a DET DT 9 det", "senior senior ADJ JJ 9 amod", "official official NOUN NN 5 appos",
+                     "said say VERB VBD 9 acl", "on on ADP IN 12 case", "Friday Friday PROPN NNP 10 obl",
+                     ". . PUNCT . 3 punct"});
+  EXPECT_EQ(arc(d, 10), "3:parataxis");
+  EXPECT_EQ(arc(d, 9), "10:nsubj");
+}
+
+TEST(TreeRepairsTest, CountedNounAfterMoreThanIsTheObject) {
+  Document d = tree({"Troops troop NOUN NNS 2 nsubj", "killed kill VERB VBD 0 root", "more more ADJ JJR 2 obj",
+                     "than than ADP IN 7 case", "200 200 NUM CD 7 nummod", "rebel rebel NOUN NN 7 compound",
+                     "fighters fighter NOUN NNS 3 obl", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(d, 7), "2:obj");
+  EXPECT_EQ(arc(d, 3), "5:advmod");
+  EXPECT_EQ(arc(d, 4), "3:fixed");
+}
+
+TEST(TreeRepairsTest, PerfectReadAsPossession) {
+  // "have restored diplomatic ties": "have" read as the verb, the participle as an adjective.
+  Document d = tree({"Egypt Egypt PROPN NNP 4 nsubj", "and and CCONJ CC 3 cc", "Iran Iran PROPN NNP 1 conj",
+                     "have have VERB VBP 0 root", "restored restore VERB VBN 7 amod", "diplomatic diplomatic ADJ JJ 7 amod",
+                     "ties tie NOUN NNS 4 obj", ". . PUNCT . 4 punct"});
+  EXPECT_EQ(arc(d, 5), "0:root");
+  EXPECT_EQ(arc(d, 4), "5:aux");
+  EXPECT_EQ(arc(d, 7), "5:obj");
+  EXPECT_EQ(arc(d, 1), "5:nsubj");
+  // An adjective the tagger gave its class keeps "have" the verb: "have armed guards".
+  Document a = tree({"They they PRON PRP 2 nsubj", "have have VERB VBP 0 root", "armed armed ADJ JJ 4 amod",
+                     "guards guard NOUN NNS 2 obj", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(a, 2), "0:root");
+}
+
+}  // namespace
+}  // namespace sitrep::events
