@@ -228,6 +228,16 @@ TEST(Actors, AppositionAfterName) {
             std::string::npos) << evidence_of(doc, "Li Wenhao");
 }
 
+// "The soldiers freed Tom Reyes, a police officer said": a description a finite verb follows
+// is the speaker, not who the name is.
+TEST(Actors, DescriptionBeforeASpeechVerbIsNoApposition) {
+  Document doc = run("Gunmen kidnapped Tom Reyes, a Philippine army officer said on Monday.");
+  EXPECT_EQ(evidence_of(doc, "Tom Reyes").find("apposition"), std::string::npos) << evidence_of(doc, "Tom Reyes");
+  EXPECT_NE(actor_of(doc, "Tom Reyes"), "PHLMIL");
+  Document kept = run("Gunmen kidnapped Tom Reyes, a Philippine army officer serving in Jolo.");
+  EXPECT_EQ(actor_of(kept, "Tom Reyes"), "PHLMIL") << evidence_of(kept, "Tom Reyes");
+}
+
 TEST(Actors, AppositionBeforeNameWithPossessive) {
   Document doc = run("In the debate, Poland's envoy to the UN, Marek Nowicki, criticised the vote.");
   EXPECT_EQ(actor_of(doc, "Marek Nowicki"), "POLGOV");  // not the UN's: "to the UN" is where he is sent

@@ -2104,6 +2104,29 @@ TEST_F(PipelineEvents, ActsYearsBeforeTheReportAreNotCoded) {
                "AFGREB", "AFGCOP");
 }
 
+// "in a deal brokered by China": who brings an agreement about is no party to it.
+TEST_F(PipelineEvents, AnIntermediaryIsNoParty) {
+  Document doc = analyse(
+      "Saudi Arabia and Iran agreed to restore diplomatic relations in a deal brokered by China.\n", Date{2023, 3, 10});
+  bool sau_irn = false;
+  for (const Event& e : doc.events) {
+    EXPECT_FALSE(e.source.code.starts_with("CHN") || e.target.code.starts_with("CHN")) << all_events(doc);
+    sau_irn = sau_irn || (e.source.code == "SAU" && e.target.code == "IRN");
+  }
+  EXPECT_TRUE(sau_irn) << all_events(doc);
+}
+
+// The adjective of a region's people names its country: "Tigrayan rebels", "Chechen rebels".
+TEST_F(PipelineEvents, RegionalDemonymsNameTheCountry) {
+  expect_coded("Ethiopia signed a peace agreement with Tigrayan rebels in Pretoria.\n", Date{2022, 11, 2}, "057", "ETH",
+               "ETHREB");
+  expect_coded("Chechen rebels attacked a police station in Grozny.\n", Date{2005, 3, 2}, "19", "RUSREB", "RUSCOP");
+  // The speaker after the act is not whom it was done to.
+  Document doc = analyse("Ukrainian forces recaptured the village of Robotyne, the defence ministry said.\n",
+                         Date{2023, 8, 28});
+  for (const Event& e : doc.events) EXPECT_NE(e.target.code, "UKRGOVMIL") << all_events(doc);
+}
+
 // "officials said police arrested a soldier accused of abuses": an accusation on a person the
 // report names is no one's the text names, not the reporters' (they report the arrest).
 TEST_F(PipelineEvents, AccusationOnAReportedArrestIsNotTheReporters) {

@@ -93,6 +93,15 @@ TEST(TreeRepairsTest, SpeakerAfterACommaReadAsTheNounTheReportHangsOn) {
   EXPECT_EQ(arc(d, 9), "10:nsubj");
 }
 
+TEST(TreeRepairsTest, ReportHungOnTheObjectAsItsParataxis) {
+  // "recaptured the village, the defence ministry said": the report on the object would make
+  // the ministry part of whom the act was done to.
+  Document d = tree({"Troops troop NOUN NNS 2 nsubj", "recaptured recapture VERB VBD 0 root", "the the DET DT 4 det",
+                     "village village NOUN NN 2 obj", ", , PUNCT , 8 punct", "the the DET DT 7 det",
+                     "ministry ministry NOUN NN 8 nsubj", "said say VERB VBD 4 parataxis", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(d, 8), "2:parataxis");
+}
+
 TEST(TreeRepairsTest, CountedNounAfterMoreThanIsTheObject) {
   Document d = tree({"Troops troop NOUN NNS 2 nsubj", "killed kill VERB VBD 0 root", "more more ADJ JJR 2 obj",
                      "than than ADP IN 7 case", "200 200 NUM CD 7 nummod", "rebel rebel NOUN NN 7 compound",

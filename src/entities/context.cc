@@ -1,5 +1,7 @@
 #include "entities/context.h"
 
+#include <algorithm>
+
 #include "core/tagset.h"
 
 namespace sitrep::entities {
@@ -146,7 +148,14 @@ std::optional<std::pair<uint32_t, uint32_t>> Context::apposition_after(uint32_t 
   uint32_t b = e + 1, x = b;
   if (b >= end || !description_word(b)) return std::nullopt;
   while (x < end && !boundary(x) && doc_.word_text(x) != "." && x - b < kMaxDescription) {
-    if ((doc_.words[x].upos == kVerb || doc_.words[x].upos == kAux) && !in_name(x)) break;  // "NAME, X's envoy said"
+    if ((doc_.words[x].upos == kVerb || doc_.words[x].upos == kAux) && !in_name(x)) {
+      // "recaptured Robotyne, the defence ministry said": a description a finite verb follows
+      // is that verb's subject, no apposition ("NAME, a farmer living in X" is one).
+      static const uint16_t kFinite[] = {xpos_id("VBD"), xpos_id("VBZ"), xpos_id("VBP"), xpos_id("MD")};
+      if (std::find(std::begin(kFinite), std::end(kFinite), doc_.words[x].xpos) != std::end(kFinite))
+        return std::nullopt;
+      break;
+    }
     ++x;
   }
   return std::make_pair(b, x);

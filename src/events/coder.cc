@@ -79,6 +79,9 @@ struct Words {
   // "talks", the plural of `talk`).
   std::vector<uint64_t> negotiation{h("negotiate"), h("negotiation"), h("dialogue"), h("mediation")};
   std::vector<uint64_t> circumstance{h("in"), h("during"), h("at"), h("after"), h("before"), h("following")};
+  // Who brings about what others do: "a deal brokered by China" is between the parties.
+  std::vector<uint64_t> intermediary{h("broker"), h("mediate"), h("host"), h("facilitate"), h("arrange"),
+                                     h("sponsor"), h("witness"), h("oversee"), h("monitor")};
 };
 const Words& words() {
   static const Words w;
@@ -145,8 +148,9 @@ int by_phrase(const SentenceTree& t, int v) {
   if (int b = t.prep_phrase(t.prep_phrase(v, words().of, {}), words().by, {}); b >= 0) return b;
   // The agent of a participle that describes the noun ("airstrikes carried out by Israeli
   // army aircraft", "an attack launched by rebels").
+  // (Not one that brings it about between others: "a truce mediated by Qatar".)
   for (uint32_t c : t.kids(v))
-    if (t.dep[c] == kAcl && t.xp[c] == kVBN)
+    if (t.dep[c] == kAcl && t.xp[c] == kVBN && !among(words().intermediary, t.hl[c]))
       if (int b = t.prep_phrase(static_cast<int>(c), words().by, {}); b >= 0) return b;
   // Or on the active verb whose object the noun is ("condemned the arrest of two diplomats
   // by Israeli police"): an active verb has no agent of its own.
@@ -739,7 +743,8 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, Pendin
   // them, state media said"): not whom it was done to.
   auto reporter = [&](int x) {
     int hd = t.np_head(x), sp = t.parent[hd];
-    return (t.dep[hd] == kNsubj && sp >= 0 && sp != v && is_speech_verb(t.hl[sp]) && t.below(v, sp));
+    return (t.dep[hd] == kNsubj && sp >= 0 && sp != v && is_speech_verb(t.hl[sp]) &&
+            (t.below(v, sp) || (t.dep[sp] == kParataxis && t.below(sp, v))));
   };
   // Nor, for an act among several sources, its topic ("Japan and South Korea agreed to
   // cooperate on North Korea": between the two, about the third).
@@ -752,9 +757,15 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, Pendin
     }
     return false;
   };
+  // Nor who brought it about between others ("restore relations in a deal brokered by China").
+  auto intermediary = [&](int head) {
+    for (int k = head, g = 0; k >= 0 && k != v && g < t.n; k = t.parent[k], ++g)
+      if (t.dep[k] == kOblAgent && t.parent[k] >= 0 && among(words().intermediary, t.hl[t.parent[k]])) return true;
+    return false;
+  };
   auto skip = [&](int x) {
     return t.lone_agents && (in_circumstance(t, t.np_head(x), v) || (e.symmetric && locative(t, t.np_head(x))) ||
-                             about(t.np_head(x)) ||
+                             about(t.np_head(x)) || intermediary(t.np_head(x)) ||
                              reporter(x) ||
                              (doer >= 0 && t.below(t.np_head(x), doer)) ||
                              (named_object >= 0 && t.np_head(x) == named_object && own_or_agent(x)));

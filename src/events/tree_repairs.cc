@@ -524,8 +524,10 @@ void finite_verb_read_as_modifier(LocalTree& t) {
 }
 
 // "..., the United News of India reported Tuesday": the tree may hang a sentence-final
-// report, with its own subject, on the last noun before it as a relative clause. A speech
-// verb read as a noun's clause, whose subject's phrase opens right after a comma with no
+// report, with its own subject, on the last noun before it as a relative clause (or as a
+// noun's parataxis: "recaptured the village of Robotyne, the defence ministry said", where
+// the ministry would read as part of the object). A speech verb read as a noun's clause,
+// whose subject's phrase opens right after a comma with no
 // relative word, and after which the sentence has only the verb's own words, reports the
 // sentence's main clause.
 void attribution_read_as_relative_clause(LocalTree& t) {
@@ -534,7 +536,9 @@ void attribution_read_as_relative_clause(LocalTree& t) {
     if (t.parent[k] < 0) root = k;
   if (root < 0 || t.up(root) == kPunctPos) return;
   for (int r = 3; r < t.n; ++r) {
-    if ((t.dep(r) != kRelcl && t.dep(r) != kAcl) || !t.verbal(r) || !is_speech_verb(t.lemma(r)) ||
+    const bool on_noun = t.parent[r] >= 0 && (t.up(t.parent[r]) == kNoun || t.up(t.parent[r]) == kPropn);
+    if ((t.dep(r) != kRelcl && t.dep(r) != kAcl && !(t.dep(r) == kParataxis && on_noun)) || !t.verbal(r) ||
+        !is_speech_verb(t.lemma(r)) ||
         t.xp(r) == kVBG || t.xp(r) == kVBN || t.parent[r] > r)
       continue;
     int subj = -1;
