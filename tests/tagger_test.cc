@@ -269,6 +269,21 @@ TEST(TaggerTest, ShippedModelReadsAnOpeningEventNounAsANoun) {
   EXPECT_NE(std::string(kXpos[tag(t, sounds)[0].xpos]), "NNS");
 }
 
+// "Somali pirates hijacked a Greek cargo ship": a present verb in -s after a noun or adjective,
+// before a past form with an object, is the subject's plural; "the minister feels betrayed by"
+// keeps its verb.
+TEST(TaggerTest, ShippedModelReadsAPluralSubjectBeforeAPastVerb) {
+  const Tagger* shipped = shipped_tagger();
+  if (!shipped) GTEST_FAIL() << "models/tagger.bin (shipped) is absent or unreadable";
+  const Tagger& t = *shipped;
+  std::vector<std::string> pirates{"Somali", "pirates", "hijacked", "a", "Greek", "cargo", "ship", "."};
+  std::vector<WordTags> tags = tag(t, pirates);
+  EXPECT_EQ(std::string(kXpos[tags[1].xpos]), "NNS");
+  EXPECT_EQ(std::string(kXpos[tags[2].xpos]), "VBD");
+  std::vector<std::string> feels{"The", "minister", "feels", "betrayed", "by", "his", "party", "."};
+  EXPECT_EQ(std::string(kXpos[tag(t, feels)[2].xpos]), "VBZ");
+}
+
 // "met with visiting Kenyan President Mwai Kibaki": "visiting" before a title or a
 // nationality is an adjective, not a verb taking the name; "visiting relatives" stays a verb.
 TEST(TaggerTest, ShippedModelReadsVisitingBeforeATitleAsAnAdjective) {

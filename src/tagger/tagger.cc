@@ -366,6 +366,7 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
     run_pass(1, s.info.data(), n, s.hashes.data(), s.first.data(), out.data());
   }
   opening_plural_noun(forms, s.info.data(), out.data());
+  plural_before_past(forms, s.info.data(), out.data());
   title_participle(forms, s.info.data(), out.data());
   ensure_finite_verb(forms, s.info.data(), out.data());
   reduced_relative_subject(forms, out.data());
@@ -414,6 +415,38 @@ void Tagger::opening_plural_noun(std::span<const std::string_view> forms, const 
   for (size_t i = 2; i < n && !later; ++i) later = out[i].xpos == kVbd || out[i].xpos == kVbn;
   if (!later) return;
   retag(out[0], plural_class_);
+}
+
+// "Somali pirates hijacked a Greek cargo ship": a present verb in -s right after a noun or an
+// adjective, followed by a past form that takes an object, is the subject's plural noun (the
+// tagger read "pirates" as the verb and "hijacked" as its participle). Not a verb that
+// takes a participle ("has", "gets", "feels betrayed by").
+void Tagger::plural_before_past(std::span<const std::string_view> forms, const detail::WordInfo* info,
+                                WordTags* out) const {
+  const size_t n = forms.size();
+  if (plural_class_ < 0 || past_class_ < 0 || n < 4) return;
+  static const uint16_t kVbz = xpos_id("VBZ"), kVbd = xpos_id("VBD"), kVbn = xpos_id("VBN");
+  static const uint16_t kBefore[] = {xpos_id("NNP"), xpos_id("NNPS"), xpos_id("JJ"), xpos_id("NN")};
+  static const uint16_t kObject[] = {xpos_id("DT"), xpos_id("CD"), xpos_id("PRP$"), xpos_id("NNP"), xpos_id("NNS"),
+                                     xpos_id("JJ")};
+  static const uint64_t kTakesParticiple[] = {detail::hash_bytes("has"),   detail::hash_bytes("is"),
+                                              detail::hash_bytes("was"),   detail::hash_bytes("does"),
+                                              detail::hash_bytes("gets"),  detail::hash_bytes("seems"),
+                                              detail::hash_bytes("looks"), detail::hash_bytes("feels"),
+                                              detail::hash_bytes("remains"), detail::hash_bytes("becomes"),
+                                              detail::hash_bytes("appears"), detail::hash_bytes("sounds")};
+  for (size_t i = 1; i + 2 < n; ++i) {
+    if (out[i].xpos != kVbz || (out[i + 1].xpos != kVbd && out[i + 1].xpos != kVbn) ||
+        std::find(std::begin(kBefore), std::end(kBefore), out[i - 1].xpos) == std::end(kBefore) ||
+        std::find(std::begin(kObject), std::end(kObject), out[i + 2].xpos) == std::end(kObject))
+      continue;
+    if (forms[i].size() < 4 || forms[i].back() != 's' ||
+        std::find(std::begin(kTakesParticiple), std::end(kTakesParticiple), info[i + 2].lower) !=
+            std::end(kTakesParticiple))
+      continue;
+    retag(out[i], plural_class_);
+    retag(out[i + 1], past_class_);
+  }
 }
 
 // "Israeli troops shot dead a Palestinian gunman", "its troops shot dead two": a past form of
