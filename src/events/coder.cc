@@ -763,9 +763,19 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, Pendin
       if (t.dep[k] == kOblAgent && t.parent[k] >= 0 && among(words().intermediary, t.hl[t.parent[k]])) return true;
     return false;
   };
+  // Nor whom a clause on the object names, when the object is a thing and the act is words
+  // or a decision ("approved a bill allowing raids against Kurdish rebels": the bill is
+  // approved, not the rebels; "seized heroin stashed by X" is X's loss).
+  auto object_clause = [&](int head) {
+    const int o = t.child_with(v, kObj);
+    if (is_material_event(e.code) || o < 0 || t.up[o] != kNoun || t.cover[o] >= 0) return false;
+    for (int k = head, g = 0; k >= 0 && k != v && g < t.n; k = t.parent[k], ++g)
+      if ((t.dep[k] == kAcl || t.dep[k] == kRelcl) && t.parent[k] == o) return true;
+    return false;
+  };
   auto skip = [&](int x) {
     return t.lone_agents && (in_circumstance(t, t.np_head(x), v) || (e.symmetric && locative(t, t.np_head(x))) ||
-                             about(t.np_head(x)) || intermediary(t.np_head(x)) ||
+                             about(t.np_head(x)) || intermediary(t.np_head(x)) || object_clause(t.np_head(x)) ||
                              reporter(x) ||
                              (doer >= 0 && t.below(t.np_head(x), doer)) ||
                              (named_object >= 0 && t.np_head(x) == named_object && own_or_agent(x)));
