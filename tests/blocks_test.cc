@@ -141,6 +141,9 @@ TEST(ClassifyBlocksTest, NewsMentioningPhotosStaysNews) {
   EXPECT_EQ(kind_of("Police said NATO and EU observers were present when the ballots were counted."),
             BlockKind::kNews);
   EXPECT_EQ(kind_of("KYIV (Reuters) - Ukraine said on Tuesday that talks with Russia would resume."), BlockKind::kNews);
+  // In text all in capitals, the words after an abbreviation's dot are no photographers' names.
+  EXPECT_EQ(kind_of("THE INDIAN GOVERNMENT REJECTED A REPORT BY THE U.S. STATE DEPARTMENT ON RELIGIOUS FREEDOM."),
+            BlockKind::kNews);
 }
 
 TEST(ClassifyBlocksTest, RepeatedHeadlineAfterBodyAndItsCaption) {

@@ -148,6 +148,16 @@ TEST(LemmatizerTest, ShippedModel) {
   for (const auto& c : cases) EXPECT_EQ(lemma(l, c[0], c[1]), c[2]) << c[0] << "/" << c[1];
 }
 
+// Words of the lexicon and their regular inflections are English words; names are not.
+TEST(LemmatizerTest, ShippedModelTellsDictionaryWordsFromNames) {
+  if (!shipped_tagger()) GTEST_FAIL() << "models/tagger.bin (shipped) is absent or unreadable";
+  const Lemmatizer& l = shipped_tagger()->lemmatizer();
+  std::string scratch;
+  for (const char* w : {"apologized", "shelled", "rebels", "attack", "negotiating"})
+    EXPECT_TRUE(l.dictionary_word(w, scratch)) << w;
+  for (const char* w : {"tadic", "tskhinvali", "olmert", "kuleba"}) EXPECT_FALSE(l.dictionary_word(w, scratch)) << w;
+}
+
 // Words beyond ASCII never lose half a character to a suffix rule (the output stays UTF-8).
 TEST(LemmatizerTest, ShippedModelNeverCutsACharacter) {
   if (!shipped_tagger()) GTEST_FAIL() << "models/tagger.bin (shipped) is absent or unreadable";

@@ -2116,6 +2116,18 @@ TEST_F(PipelineEvents, AnIntermediaryIsNoParty) {
   EXPECT_TRUE(sau_irn) << all_events(doc);
 }
 
+// Lower-cased text: the names after titles and places ("president boris tadic", "the capital
+// tskhinvali") and the titles before them get their capitals back, so the trees and events
+// are those of the cased sentences.
+TEST_F(PipelineEvents, LowerCasedNamesAfterTitlesAreRead) {
+  expect_coded("serbian president boris tadic apologized to croatia for crimes committed during the war.\n",
+               Date{2007, 6, 15}, "055", "SRBGOV", "HRV");
+  expect_coded("egyptian president hosni mubarak met israeli prime minister ehud olmert in sharm el-sheikh.\n",
+               Date{2007, 6, 15}, "04", "EGYGOV", "ISRGOV");
+  expect_coded("georgian troops shelled the south ossetian capital tskhinvali overnight.\n", Date{2008, 8, 8}, "19",
+               "GEOMIL", "GEO");
+}
+
 // "approved a bill allowing raids against Kurdish rebels": a decision on a thing is not
 // toward whom a clause on that thing names; a seizure of goods hidden by X is still X's.
 TEST_F(PipelineEvents, WhomAClauseOnAThingNamesIsNoTargetOfWords) {

@@ -27,6 +27,28 @@ TEST(Truecase, RestoresNamesLongestFirstAndSentenceStarts) {
   EXPECT_EQ(out.size(), in.size());
 }
 
+// With how running text writes each word (here a small table; in the pipeline the tagger's
+// counts): words always capitalised are, and so are the unknown words of a name after a title
+// or of a place after what it is, and the title before a name.
+TEST(Truecase, NamesAfterTitlesAndWordsAlwaysCapitalised) {
+  Truecaser t({"Croatia", "Serbian"});
+  auto caps = [](std::string_view w) -> uint8_t {
+    if (w == "european") return 5;
+    if (w == "apologized" || w == "shelled" || w == "troops" || w == "the" || w == "met") return 1;
+    return 0;  // "boris", "tadic", "tskhinvali": never seen
+  };
+  std::string in = "serbian president boris tadic apologized to croatia and the european union.";
+  std::string out = t.restore(in, TextCase::kLower, caps);
+  EXPECT_EQ(out, "Serbian President Boris Tadic apologized to Croatia and the European union.");
+  EXPECT_EQ(out.size(), in.size());
+  EXPECT_EQ(t.restore("troops shelled the capital tskhinvali.", TextCase::kLower, caps),
+            "Troops shelled the capital Tskhinvali.");
+  // A title before words running text writes in lower case is no name's.
+  EXPECT_EQ(t.restore("the president met troops.", TextCase::kLower, caps), "The president met troops.");
+  // Without the counts, only the name list.
+  EXPECT_EQ(t.restore(in, TextCase::kLower), "Serbian president boris tadic apologized to Croatia and the european union.");
+}
+
 TEST(Truecase, PossessivesKeepTheirNames) {
   Truecaser t({"Pakistan", "Philippines", "Joe Biden"});
   EXPECT_EQ(t.restore("india rejected pakistan's offer and joe biden's plan at the philippines' embassy.",

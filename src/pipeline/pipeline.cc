@@ -111,7 +111,9 @@ void Pipeline::process(Document& doc, StageSeconds* seconds, const std::vector<D
     // Caseless text is analysed with its capitals restored; the text as read comes back at the end.
     if (truecaser_ && doc.tokens.empty() && doc.original_text.empty())
       if (auto c = text::text_case(doc.text); c != text::TextCase::kMixed) {
-        std::string cased = truecaser_->restore(doc.text, c);
+        text::Capitalisation caps;
+        if (tagger_) caps = [this](std::string_view lower) { return tagger_->capitalisation(lower); };
+        std::string cased = truecaser_->restore(doc.text, c, caps);
         doc.original_text = std::move(doc.text);
         doc.text = std::move(cased);
       }

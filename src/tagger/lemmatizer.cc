@@ -282,6 +282,17 @@ bool Lemmatizer::past_form(std::string_view form, std::string& scratch) const {
   return !lemma.empty() && lemma.size() < form.size() && known(lemma, kVerb);
 }
 
+bool Lemmatizer::dictionary_word(std::string_view word, std::string& scratch) const {
+  if (lexicon_keys_.empty() || word.empty()) return false;
+  if (known(word, kVerb) || known(word, kNoun)) return true;
+  static const uint16_t kInflected[] = {xpos_id("VBD"), xpos_id("VBG"), xpos_id("VBZ"), xpos_id("NNS")};
+  for (uint16_t x : kInflected) {
+    std::string_view lemma = lemmatize(word, x, scratch);
+    if (lemma.size() < word.size() && (known(lemma, kVerb) || known(lemma, kNoun))) return true;
+  }
+  return false;
+}
+
 std::string_view Lemmatizer::exception_at(uint32_t i) const {
   size_t b = exception_offsets_[i];
   size_t e = i + 1 < exception_offsets_.size() ? exception_offsets_[i + 1] : exception_text_.size();

@@ -52,6 +52,9 @@ class Lemmatizer {
   // Whether `form` is a past form of a verb the treebanks saw: irregular as above, or a
   // regular "-ed" form whose past-tense lemma is a known verb ("injured", "killed").
   bool past_form(std::string_view form, std::string& scratch) const;
+  // Whether lower-cased `word` is a verb or noun of the treebanks or a regular inflection of
+  // one ("apologized", "rebels"): an English word, not a name.
+  bool dictionary_word(std::string_view word, std::string& scratch) const;
 
   size_t rule_count() const { return rule_keys_.size(); }
   size_t exception_count() const { return exception_keys_.size(); }

@@ -585,6 +585,14 @@ std::string_view Tagger::feats(std::string_view form, const WordTags& tags) cons
   return tags.cls < class_feats_.size() ? std::string_view(class_feats_[tags.cls]) : std::string_view();
 }
 
+uint8_t Tagger::capitalisation(std::string_view lower) const {
+  uint32_t c = dict_.find(detail::caps_key(detail::hash_bytes(lower)));
+  if (c != HashIndex::kNone) return static_cast<uint8_t>(c);
+  // Too rare for the counts: a verb or noun of the lexicon, or its inflection, is a word.
+  std::string scratch;
+  return lemmatizer_.dictionary_word(lower, scratch) ? 1 : 0;
+}
+
 void Tagger::tag(Document& doc) const {
   Scratch& s = scratch();
   for (const Sentence& sent : doc.sentences) {

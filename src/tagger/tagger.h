@@ -71,6 +71,10 @@ class Tagger {
   }
   size_t pass_count() const { return passes_.size(); }
   const Lemmatizer& lemmatizer() const { return lemmatizer_; }
+  // How the training text wrote a lower-cased word in mid-sentence: 0 unseen (or too
+  // rare), 1 never capitalised (or, too rare to count, a verb or noun of the lemmatizer's
+  // lexicon), 2 rarely, 3 either way, 4 mostly, 5 always (a name).
+  uint8_t capitalisation(std::string_view lower) const;
   // Word clusters stored in the model (empty for a model trained without them).
   const WordClusters& clusters() const { return clusters_; }
 

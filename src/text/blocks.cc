@@ -2,6 +2,7 @@
 // predicate over one block's text; see docs/input-formats.md for the list.
 #include "text/blocks.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
@@ -303,12 +304,15 @@ bool is_credit(std::string_view tail, bool after_sentence) {
 bool ends_with_credit(std::string_view block) {
   block = trim(block);
   if (is_credit(block, false)) return true;
+  // In text written all in capitals (wires, headlines), capitals tell no names: "... BY THE
+  // U.S. STATE DEPARTMENT ON RELIGIOUS FREEDOM." ends on no photographers.
+  const bool capitals = std::none_of(block.begin(), block.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   size_t limit = block.size() > 160 ? block.size() - 160 : 0;
   for (size_t i = block.size(); i-- > limit;) {
     if (block[i] != ' ') continue;
     std::string_view before = block.substr(0, i);
     if (!ends_sentence(before)) continue;
-    if (is_credit(block.substr(i + 1), true)) return true;
+    if (is_credit(block.substr(i + 1), !capitals)) return true;
   }
   return false;
 }

@@ -96,7 +96,7 @@ Truecaser::Truecaser(const std::vector<std::string>& names) {
   }
 }
 
-std::string Truecaser::restore(std::string_view text, TextCase from) const {
+std::string Truecaser::restore(std::string_view text, TextCase from, const Capitalisation& capitalisation) const {
   std::string out(text);
   if (from == TextCase::kUpper)
     for (char& c : out) c = lower(c);
@@ -165,6 +165,51 @@ std::string Truecaser::restore(std::string_view text, TextCase from) const {
     bool before = s == "us" && w + 1 < words.size() && words[w + 1].b == words[w].e + 1 && out[words[w].e] == ' ' &&
                   kUsBefore.count(std::string_view(out.data() + words[w + 1].b, words[w + 1].e - words[w + 1].b));
     if (before || s.starts_with("us-")) out[words[w].b] = 'U', out[words[w].b + 1] = 'S';
+  }
+  // Words running text always capitalises, and a name after a title: the words after
+  // "president", "minister", "mr" ... that running text never wrote in lower case (at
+  // most three; "president boris tadic apologized": "Boris Tadic").
+  if (capitalisation) {
+    static const std::unordered_set<std::string_view> kTitles = {
+        "president", "minister", "premier", "chancellor", "secretary", "king", "queen", "prince", "princess",
+        "sheikh", "emir", "sultan", "general", "gen.", "colonel", "col.", "commander", "spokesman", "spokeswoman",
+        "ambassador", "envoy", "leader", "chairman", "chief", "governor", "mayor", "senator", "mr", "mr.", "mrs",
+        "mrs.", "ms", "ms.", "dr", "dr.", "judge", "cardinal", "counterpart", "ayatollah", "mullah", "imam"};
+    for (size_t w = 0; w < words.size(); ++w) {
+      std::string_view s(out.data() + words[w].b, words[w].e - words[w].b);
+      if (!is_lower(s.front()) || common_words().count(s)) continue;
+      if (capitalisation(s) == 5) out[words[w].b] = upper(out[words[w].b]);
+      // (A place's name after what it is: "the capital tskhinvali", "the town of qana".)
+      static const std::unordered_set<std::string_view> kPlaces = {"capital", "city", "town", "village",
+                                                                   "province", "district", "port", "region"};
+      size_t from = w + 1;
+      if (kPlaces.count(s) && from < words.size() &&
+          std::string_view(out.data() + words[from].b, words[from].e - words[from].b) == "of")
+        ++from;
+      if (!kTitles.count(s) && !kPlaces.count(s)) continue;
+      for (size_t k = from; k < words.size() && k <= from + 2; ++k) {
+        std::string_view g(out.data() + words[k - 1].e, words[k].b - words[k - 1].e);
+        std::string_view x(out.data() + words[k].b, words[k].e - words[k].b);
+        if (g != " " || !is_lower(x.front()) || common_words().count(x) || kTitles.count(x)) break;
+        if (const uint8_t c = capitalisation(x); c != 0 && c < 4) break;
+        out[words[k].b] = upper(out[words[k].b]);
+      }
+    }
+    // The title right before a name is part of it, as news writes it ("prime minister ehud
+    // olmert": "Prime Minister Ehud Olmert"), with the words that qualify it.
+    static const std::unordered_set<std::string_view> kQualifiers = {
+        "prime", "foreign", "defence", "defense", "interior", "finance", "deputy", "vice", "acting", "former",
+        "crown", "supreme", "grand", "lieutenant", "brigadier", "major", "army", "opposition", "rebel"};
+    for (size_t w = words.size(); w-- > 1;) {
+      std::string_view name(out.data() + words[w].b, words[w].e - words[w].b);
+      if (!is_upper(name.front())) continue;
+      for (size_t k = w; k-- > 0;) {
+        std::string_view g(out.data() + words[k].e, words[k + 1].b - words[k].e);
+        std::string_view x(out.data() + words[k].b, words[k].e - words[k].b);
+        if (g != " " || !is_lower(x.front()) || (!kTitles.count(x) && !(k + 1 < w && kQualifiers.count(x)))) break;
+        out[words[k].b] = upper(out[words[k].b]);
+      }
+    }
   }
   // "I", days and months; sentence starts (after . ! ? and at line starts, past quotes and brackets).
   for (const W& w : words) {

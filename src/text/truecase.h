@@ -10,9 +10,12 @@
 // "Joe Biden"; the actor dictionary's), matched longest first on lower-cased words;
 // sentence starts, "I", days and months are capitalised by rule. Words common in
 // English that are also names ("us", "who", "may", "march", "will") keep their case.
+// With the tagger's capitalisation counts, words running text always capitalises and the
+// unseen words of a name after a title ("president boris tadic") are capitalised too.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -27,12 +30,18 @@ enum class TextCase : uint8_t { kMixed = 0, kLower = 1, kUpper = 2 };
 // only when it has no letter of the other case and at least 12 letters.
 TextCase text_case(std::string_view text);
 
+// How running text writes a lower-cased word in mid-sentence (the tagger's training text):
+// 0 unseen, 1 never capitalised, 2 rarely, 3 either way, 4 mostly, 5 always.
+using Capitalisation = std::function<uint8_t(std::string_view lower)>;
+
 class Truecaser {
  public:
   // `names`: phrases as written; a phrase of one word that is a common English word is left out.
   explicit Truecaser(const std::vector<std::string>& names);
   // The text with capitals restored (lower-cased first when it is upper case); same length.
-  std::string restore(std::string_view text, TextCase from) const;
+  // With `capitalisation`, words always capitalised in running text ("european") are, and
+  // so are the unseen words of a name after a title ("president boris tadic": "Boris Tadic").
+  std::string restore(std::string_view text, TextCase from, const Capitalisation& capitalisation = {}) const;
 
  private:
   // Lower-cased phrase (words joined by one space) -> index into cased_.
