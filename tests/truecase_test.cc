@@ -34,7 +34,9 @@ TEST(Truecase, NamesAfterTitlesAndWordsAlwaysCapitalised) {
   Truecaser t({"Croatia", "Serbian"});
   auto caps = [](std::string_view w) -> uint8_t {
     if (w == "european") return 5;
-    if (w == "apologized" || w == "shelled" || w == "troops" || w == "the" || w == "met") return 1;
+    if (w == "apologized" || w == "shelled" || w == "troops" || w == "the" || w == "met" || w == "leader" ||
+        w == "opposition" || w == "was" || w == "ship")
+      return 1;
     return 0;  // "boris", "tadic", "tskhinvali": never seen
   };
   std::string in = "serbian president boris tadic apologized to croatia and the european union.";
@@ -45,6 +47,13 @@ TEST(Truecase, NamesAfterTitlesAndWordsAlwaysCapitalised) {
             "Troops shelled the capital Tskhinvali.");
   // A title before words running text writes in lower case is no name's.
   EXPECT_EQ(t.restore("the president met troops.", TextCase::kLower, caps), "The president met troops.");
+  // Descriptions before a name stay in lower case, as news writes them.
+  EXPECT_EQ(t.restore("the opposition leader boris tadic met troops.", TextCase::kLower, caps),
+            "The opposition leader Boris Tadic met troops.");
+  // A sentence opening on two words running text never wrote, with no English ending, opens
+  // on a name; "pirates hijacked" (plural, past) is no name.
+  EXPECT_EQ(t.restore("li zhaokun was detained. pirates hijacked the ship.", TextCase::kLower, caps),
+            "Li Zhaokun was detained. Pirates hijacked the ship.");
   // Without the counts, only the name list.
   EXPECT_EQ(t.restore(in, TextCase::kLower), "Serbian president boris tadic apologized to Croatia and the european union.");
 }

@@ -195,18 +195,48 @@ std::string Truecaser::restore(std::string_view text, TextCase from, const Capit
         out[words[k].b] = upper(out[words[k].b]);
       }
     }
+    // A sentence that opens on words running text never wrote, which the lexicon does not
+    // know and which end in no English inflection, opens on a name ("li zhaokun was
+    // detained": "Li Zhaokun"; not "pirates hijacked a ship").
+    // (The first may be a name running text capitalises: "li".)
+    std::string lowered;
+    auto unseen = [&](size_t k, bool first) {
+      lowered.assign(out, words[k].b, words[k].e - words[k].b);
+      for (char& c : lowered) c = lower(c);
+      std::string_view x = lowered;
+      const uint8_t c = capitalisation(x);
+      return x.size() > 1 && std::all_of(x.begin(), x.end(), is_lower) && !common_words().count(x) &&
+             !calendar_name(x) && !x.ends_with("ed") && !x.ends_with("ing") && !x.ends_with("s") &&
+             !x.ends_with("ly") && (c == 0 || (first && c >= 3));
+    };
+    for (size_t w = 0; w + 1 < words.size(); ++w) {
+      size_t b = words[w].b;  // a sentence start: the text's, or after . ! ? and spaces
+      while (b > 0 && (out[b - 1] == ' ' || out[b - 1] == '\n' || out[b - 1] == '"')) --b;
+      if (b > 0 && out[b - 1] != '.' && out[b - 1] != '!' && out[b - 1] != '?') continue;
+      size_t run = 0;
+      while (w + run < words.size() && run < 3 && unseen(w + run, run == 0) &&
+             (run == 0 || out.compare(words[w + run - 1].e, words[w + run].b - words[w + run - 1].e, " ") == 0))
+        ++run;
+      if (run < 2) continue;
+      for (size_t k = w; k < w + run; ++k) out[words[k].b] = upper(out[words[k].b]);
+    }
     // The title right before a name is part of it, as news writes it ("prime minister ehud
     // olmert": "Prime Minister Ehud Olmert"), with the words that qualify it.
+    // (Formal titles only: news writes "opposition leader Raila Odinga", "spokesman Ali".)
+    static const std::unordered_set<std::string_view> kFormal = {
+        "president", "minister", "premier", "chancellor", "secretary", "king", "queen", "prince", "princess",
+        "sheikh", "emir", "sultan", "general", "gen.", "colonel", "col.", "ambassador", "governor", "mayor",
+        "senator", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "judge", "cardinal", "ayatollah"};
     static const std::unordered_set<std::string_view> kQualifiers = {
         "prime", "foreign", "defence", "defense", "interior", "finance", "deputy", "vice", "acting", "former",
-        "crown", "supreme", "grand", "lieutenant", "brigadier", "major", "army", "opposition", "rebel"};
+        "crown", "supreme", "grand", "lieutenant", "brigadier", "major", "army"};
     for (size_t w = words.size(); w-- > 1;) {
       std::string_view name(out.data() + words[w].b, words[w].e - words[w].b);
       if (!is_upper(name.front())) continue;
       for (size_t k = w; k-- > 0;) {
         std::string_view g(out.data() + words[k].e, words[k + 1].b - words[k].e);
         std::string_view x(out.data() + words[k].b, words[k].e - words[k].b);
-        if (g != " " || !is_lower(x.front()) || (!kTitles.count(x) && !(k + 1 < w && kQualifiers.count(x)))) break;
+        if (g != " " || !is_lower(x.front()) || (!kFormal.count(x) && !(k + 1 < w && kQualifiers.count(x)))) break;
         out[words[k].b] = upper(out[words[k].b]);
       }
     }
