@@ -2116,6 +2116,41 @@ TEST_F(PipelineEvents, AnIntermediaryIsNoParty) {
   EXPECT_TRUE(sau_irn) << all_events(doc);
 }
 
+// "accused the United States of planning to invade Venezuela": the accusation is the event;
+// no invasion, planned or done, is told.
+TEST_F(PipelineEvents, AnActSomeoneIsAccusedOfPlanningIsNoEvent) {
+  Document doc = analyse(
+      "Venezuelan President Hugo Chavez accused the United States of planning to invade Venezuela.\n",
+      Date{2009, 6, 15});
+  const Event* e = find_event(doc, "112");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "VENGOV");
+  for (const Event& x : doc.events) EXPECT_FALSE(x.code.starts_with("19")) << all_events(doc);
+}
+
+// A text says what its author does ("adopted a resolution condemning X"); one that is blocked
+// says nothing ("China blocked a U.N. resolution condemning X").
+TEST_F(PipelineEvents, ResolutionsSpeakForWhoAdoptsThemNotWhenBlocked) {
+  expect_coded("The U.N. Security Council adopted a resolution condemning the crackdown in Myanmar.\n",
+               Date{2007, 10, 11}, "111", "IGOUNO", "MMR");
+  Document doc = analyse("China blocked a U.N. resolution condemning the crackdown in Myanmar.\n", Date{2007, 1, 13});
+  for (const Event& e : doc.events) EXPECT_FALSE(e.code.starts_with("11")) << all_events(doc);
+}
+
+// "expelled 13 foreign journalists", "foreign aid agencies": people of no country the text names
+// and not of the one where they are; aid agencies and workers are NGOs.
+TEST_F(PipelineEvents, ForeignPeopleAreNotTheCountrysWhereTheyAre) {
+  Document doc = analyse("The Sudanese government expelled 13 foreign aid agencies from Darfur.\n", Date{2009, 3, 5});
+  const Event* e = find_event(doc, "16");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->target.code, "NGO") << all_events(doc);
+  Document j = analyse("The Sudanese government expelled 13 foreign journalists.\n", Date{2009, 3, 5});
+  for (const Event& x : j.events) EXPECT_FALSE(x.target.code.starts_with("SDN")) << all_events(j);
+  // The foreign minister is a country's.
+  expect_coded("Sudan's foreign minister met Egyptian officials in Cairo.\n", Date{2009, 3, 5}, "04", "SDNGOV",
+               "EGYGOV");
+}
+
 // Lower-cased text: the names after titles and places ("president boris tadic", "the capital
 // tskhinvali") and the titles before them get their capitals back, so the trees and events
 // are those of the cased sentences.

@@ -138,6 +138,7 @@ struct Chain {
   EntityType type = EntityType::kNone;
   std::string actor;      // CAMEO actor code ("CHNGOV"); empty when unknown
   std::string evidence;   // why the code was given (dictionary entry, apposition...)
+  bool foreign = false;   // a role of people from abroad ("foreign journalists"): no country's
 };
 
 // ---- Time expressions (src/time) ------------------------------------------------

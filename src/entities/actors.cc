@@ -479,6 +479,20 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
     if (doc.places[i].sentence < doc.sentences.size() && is_country(doc.places[i].country))
       places_in[doc.places[i].sentence].push_back(i);
   std::unordered_map<std::string, std::pair<std::string, Span>> known;  // role -> country, the words that said it
+  // "expelled 13 foreign journalists", "foreign aid agencies": people of no country the
+  // text names, and not of the one where they are (the foreign minister is a country's).
+  std::vector<bool> abroad(doc.chains.size());
+  auto foreign = [&](const Mention& m) {
+    static const std::unordered_set<std::string_view> kForeign = {"foreign", "overseas", "expatriate"};
+    static const std::unordered_set<std::string_view> kOffices = {
+        "minister", "ministers", "ministry", "ministries", "secretary", "secretaries", "office", "offices",
+        "affairs", "policy", "service", "services", "relations"};
+    for (uint32_t w = m.first_word; w < m.head_word && w + 1 < doc.words.size(); ++w)
+      if (kForeign.count(text::ascii_lower(doc.word_text(w))) &&
+          !kOffices.count(text::ascii_lower(doc.word_text(w + 1))))
+        return true;
+    return false;
+  };
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     for (uint32_t i : mentions_in[s]) {
       const Mention& o = doc.mentions[i];
@@ -490,6 +504,10 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
     for (uint32_t i : mentions_in[s]) {
       const Mention& m = doc.mentions[i];
       if (m.chain < 0 || !bare_role(doc.chains[m.chain].actor)) continue;
+      if (foreign(m)) {
+        abroad[m.chain] = true;
+        continue;
+      }
       const std::string role = role_of(doc.chains[m.chain].actor);
       // A group across borders is first where its own name places it ("al-Qaeda in Iraq",
       // "the al-Qaida terror group in Iraq": a place in the noun phrase of its name).
@@ -534,7 +552,8 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
   }
   for (size_t c = 0; c < doc.chains.size(); ++c) {
     Chain& ch = doc.chains[c];
-    if (!bare_role(ch.actor)) continue;
+    ch.foreign = abroad[c];
+    if (!bare_role(ch.actor) || abroad[c]) continue;
     if (country[c].empty() && !home.empty()) {
       country[c] = home;
       evidence[c] = "; country from the document's main country";

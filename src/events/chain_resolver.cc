@@ -134,11 +134,13 @@ void ChainActorResolver::find(const Document& doc, uint32_t s, Date, std::vector
     if (out.size() > begin && m.first_word <= out.back().last) continue;
     if (city_modifier(doc, m) || currency_modifier(doc, m)) continue;
     if (title_owner(doc, m, code)) continue;
-    // A bare role is an agent: it joins the country of its phrase.
+    // A bare role is an agent: it joins the country of its phrase (not a foreign one: "expelled
+    // 13 foreign aid agencies from Darfur" are NGOs, not Sudan's).
     auto agent = std::lower_bound(agents_.begin(), agents_.end(), code, [](const std::string& a, const std::string& c) {
       return std::string_view(a).substr(1) < c;
     });
-    if (agent != agents_.end() && std::string_view(*agent).substr(1) == code)
+    if (agent != agents_.end() && std::string_view(*agent).substr(1) == code &&
+        !doc.chains[static_cast<size_t>(m.chain)].foreign)
       out.push_back({m.first_word, m.first_word + m.word_count - 1, *agent, true});
     else if (const std::string* gov = capital_acting(doc, m, code))
       out.push_back({m.first_word, m.first_word + m.word_count - 1, *gov, false});

@@ -79,6 +79,10 @@ struct Words {
   // "talks", the plural of `talk`).
   std::vector<uint64_t> negotiation{h("negotiate"), h("negotiation"), h("dialogue"), h("mediation")};
   std::vector<uint64_t> circumstance{h("in"), h("during"), h("at"), h("after"), h("before"), h("following")};
+  // Verbs of planning an act (not doing it), and of stopping a text from passing.
+  std::vector<uint64_t> planning{h("plan"), h("plot"), h("prepare"), h("intend"), h("try"), h("attempt"),
+                                 h("seek"), h("conspire"), h("threaten")};
+  std::vector<uint64_t> blocking{h("block"), h("veto"), h("reject"), h("oppose"), h("shelve"), h("scuttle")};
   // Who brings about what others do: "a deal brokered by China" is between the parties.
   std::vector<uint64_t> intermediary{h("broker"), h("mediate"), h("host"), h("facilitate"), h("arrange"),
                                      h("sponsor"), h("witness"), h("oversee"), h("monitor")};
@@ -1553,6 +1557,17 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // is no event; the accusation is. (Violence alleged stays, its doer the claims' to tell:
     // "soldiers accused of beating a teenager to death" has its toll.)
     if (t.lone_agents && !p.noun && !is_material_event(e.code) && t.allegation(v)) continue;
+    // Nor an act the accused is said to plan ("accused the United States of planning to
+    // invade Venezuela": no invasion, planned or done, is told).
+    if (t.lone_agents && t.dep[v] == kXcomp && t.parent[v] >= 0 && among(words().planning, t.hl[t.parent[v]]) &&
+        t.allegation(t.parent[v]))
+      continue;
+    // What a text someone blocks or rejects would say has not been said ("China blocked a
+    // U.N. resolution condemning the crackdown": no condemnation).
+    if (t.lone_agents && !p.noun && t.dep[v] == kAcl && t.parent[v] >= 0 && t.dep[t.parent[v]] == kObj) {
+      const int g = t.parent[t.parent[v]];
+      if (g >= 0 && among(words().blocking, t.hl[g])) continue;
+    }
     // "almost five years after crowds burned down its embassy": history, not the day's news
     // (coded at the report's date it would be years off).
     if (t.long_ago(v)) continue;
