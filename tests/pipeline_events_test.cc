@@ -2181,6 +2181,13 @@ TEST_F(PipelineEvents, RegionalDemonymsNameTheCountry) {
   expect_coded("Ethiopia signed a peace agreement with Tigrayan rebels in Pretoria.\n", Date{2022, 11, 2}, "057", "ETH",
                "ETHREB");
   expect_coded("Chechen rebels attacked a police station in Grozny.\n", Date{2005, 3, 2}, "19", "RUSREB", "RUSCOP");
+  // A group named in the plural, as a member or a modifier: "Tamil Tiger positions".
+  expect_coded("Sri Lankan troops attacked Tamil Tiger positions in the north.\n", Date{2007, 6, 15}, "19", "LKAMIL",
+               "LKAREB");
+  Document houthi = analyse("Saudi-led coalition aircraft bombed Houthi positions in Yemen.\n", Date{2015, 6, 15});
+  const Event* strike = find_event(houthi, "19");
+  ASSERT_NE(strike, nullptr) << all_events(houthi);
+  EXPECT_EQ(strike->target.code, "YEMREB") << all_events(houthi);
   // The speaker after the act is not whom it was done to.
   Document doc = analyse("Ukrainian forces recaptured the village of Robotyne, the defence ministry said.\n",
                          Date{2023, 8, 28});
