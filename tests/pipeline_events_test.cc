@@ -2163,6 +2163,12 @@ TEST_F(PipelineEvents, LowerCasedNamesAfterTitlesAreRead) {
                "GEOMIL", "GEO");
 }
 
+// Headlines, which read like noun phrases: "Police arrest 40 protesters in Minsk".
+TEST_F(PipelineEvents, HeadlinesAreCoded) {
+  expect_coded("Police arrest 40 protesters in Minsk\n", Date{2020, 8, 10}, "173", "BLRCOP", "BLROPP");
+  expect_coded("Israel strikes Gaza after rocket fire\n", Date{2021, 5, 10}, "19", "ISR", "PSE");
+}
+
 // "approved a bill allowing raids against Kurdish rebels": a decision on a thing is not
 // toward whom a clause on that thing names; a seizure of goods hidden by X is still X's.
 TEST_F(PipelineEvents, WhomAClauseOnAThingNamesIsNoTargetOfWords) {

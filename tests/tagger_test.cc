@@ -284,6 +284,21 @@ TEST(TaggerTest, ShippedModelReadsAPluralSubjectBeforeAPastVerb) {
   EXPECT_EQ(std::string(kXpos[tag(t, feels)[2].xpos]), "VBZ");
 }
 
+// A headline with no verb the tagger saw: the present tense of a known verb right after the
+// subject's noun, before its object ("Israel strikes Gaza", "Police arrest 40 protesters");
+// a noun phrase with a participle keeps its nouns.
+TEST(TaggerTest, ShippedModelFindsAHeadlinesVerb) {
+  const Tagger* shipped = shipped_tagger();
+  if (!shipped) GTEST_FAIL() << "models/tagger.bin (shipped) is absent or unreadable";
+  const Tagger& t = *shipped;
+  std::vector<std::string> strikes{"Israel", "strikes", "Gaza", "after", "rocket", "fire"};
+  EXPECT_EQ(std::string(kXpos[tag(t, strikes)[1].xpos]), "VBZ");
+  std::vector<std::string> arrest{"Police", "arrest", "40", "protesters", "in", "Minsk"};
+  EXPECT_EQ(std::string(kXpos[tag(t, arrest)[1].xpos]), "VBP");
+  std::vector<std::string> blast{"Key", "Delhi", "blast", "suspect", "arrested"};
+  EXPECT_EQ(std::string(kXpos[tag(t, blast)[2].xpos]), "NN");
+}
+
 // "met with visiting Kenyan President Mwai Kibaki": "visiting" before a title or a
 // nationality is an adjective, not a verb taking the name; "visiting relatives" stays a verb.
 TEST(TaggerTest, ShippedModelReadsVisitingBeforeATitleAsAnAdjective) {

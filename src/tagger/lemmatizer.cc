@@ -282,6 +282,8 @@ bool Lemmatizer::past_form(std::string_view form, std::string& scratch) const {
   return !lemma.empty() && lemma.size() < form.size() && known(lemma, kVerb);
 }
 
+bool Lemmatizer::known_verb(std::string_view lemma) const { return !lexicon_keys_.empty() && known(lemma, kVerb); }
+
 bool Lemmatizer::dictionary_word(std::string_view word, std::string& scratch) const {
   if (lexicon_keys_.empty() || word.empty()) return false;
   if (known(word, kVerb) || known(word, kNoun)) return true;

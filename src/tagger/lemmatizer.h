@@ -55,6 +55,8 @@ class Lemmatizer {
   // Whether lower-cased `word` is a verb or noun of the treebanks or a regular inflection of
   // one ("apologized", "rebels"): an English word, not a name.
   bool dictionary_word(std::string_view word, std::string& scratch) const;
+  // Whether lower-case `lemma` is a verb the treebanks saw.
+  bool known_verb(std::string_view lemma) const;
 
   size_t rule_count() const { return rule_keys_.size(); }
   size_t exception_count() const { return exception_keys_.size(); }

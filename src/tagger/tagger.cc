@@ -198,8 +198,10 @@ constexpr uint32_t kDenseMark = 0xFF;  // the group count that marks a dense row
 
 void Tagger::index() {
   const uint32_t C = static_cast<uint32_t>(classes_.size());
-  past_class_ = participle_class_ = plural_class_ = adjective_class_ = -1;
+  past_class_ = participle_class_ = plural_class_ = adjective_class_ = present_s_class_ = present_class_ = -1;
   for (uint32_t c = 0; c < C; ++c) {
+    if (classes_[c] == std::pair{upos_id("VERB"), xpos_id("VBZ")}) present_s_class_ = static_cast<int>(c);
+    if (classes_[c] == std::pair{upos_id("VERB"), xpos_id("VBP")}) present_class_ = static_cast<int>(c);
     if (classes_[c] == std::pair{upos_id("ADJ"), xpos_id("JJ")}) adjective_class_ = static_cast<int>(c);
     if (classes_[c] == std::pair{upos_id("NOUN"), xpos_id("NNS")}) plural_class_ = static_cast<int>(c);
     if (classes_[c] == std::pair{upos_id("VERB"), xpos_id("VBD")}) past_class_ = static_cast<int>(c);
@@ -367,6 +369,7 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
   }
   opening_plural_noun(forms, s.info.data(), out.data());
   plural_before_past(forms, s.info.data(), out.data());
+  headline_verb(forms, s.info.data(), out.data());
   title_participle(forms, s.info.data(), out.data());
   ensure_finite_verb(forms, s.info.data(), out.data());
   reduced_relative_subject(forms, out.data());
@@ -446,6 +449,47 @@ void Tagger::plural_before_past(std::span<const std::string_view> forms, const d
       continue;
     retag(out[i], plural_class_);
     retag(out[i + 1], past_class_);
+  }
+}
+
+// A headline ("Israel strikes Gaza after rocket fire", "Police arrest 40 protesters in
+// Minsk"): no final stop and no finite verb, the tagger having read the verb as a noun, as
+// headlines look like noun phrases. The first noun right after the subject's words that is
+// the present tense of a known verb, with an object or a "to" after it, is that verb.
+void Tagger::headline_verb(std::span<const std::string_view> forms, const detail::WordInfo* info,
+                           WordTags* out) const {
+  const size_t n = forms.size();
+  if (present_s_class_ < 0 || present_class_ < 0 || n < 3) return;
+  static const uint16_t kStops[] = {xpos_id("."), xpos_id("''"), xpos_id(":")};
+  if (std::find(std::begin(kStops), std::end(kStops), out[n - 1].xpos) != std::end(kStops)) return;
+  // (Short, with no verb at all: "Key Delhi blast suspect arrested" has its participle.)
+  if (n > 16) return;
+  static const uint16_t kVerbs[] = {xpos_id("VBD"), xpos_id("VBZ"), xpos_id("VBP"), xpos_id("MD"), xpos_id("VBN")};
+  for (size_t i = 0; i < n; ++i)
+    if (std::find(std::begin(kVerbs), std::end(kVerbs), out[i].xpos) != std::end(kVerbs)) return;
+  static const uint16_t kNn = xpos_id("NN"), kNns = xpos_id("NNS"), kNnp = xpos_id("NNP"), kNnps = xpos_id("NNPS");
+  static const uint16_t kSubject[] = {xpos_id("NN"), xpos_id("NNS"), xpos_id("NNP"), xpos_id("NNPS"),
+                                      xpos_id("JJ"), xpos_id("DT"),  xpos_id("CD"),  xpos_id(",")};
+  static const uint16_t kAfter[] = {xpos_id("DT"),  xpos_id("CD"),   xpos_id("NNP"), xpos_id("NNPS"), xpos_id("NNS"),
+                                    xpos_id("NN"),  xpos_id("JJ"),   xpos_id("PRP$"), xpos_id("PRP"), xpos_id("TO"),
+                                    xpos_id("RB")};
+  std::string& buf = scratch().lower;
+  for (size_t i = 1; i + 1 < n; ++i) {
+    if (std::find(std::begin(kSubject), std::end(kSubject), out[i - 1].xpos) == std::end(kSubject)) return;
+    // (Lower case, as headlines write in sentence case, and a word the tag dictionary is not
+    // sure is a noun: "Margin Call", "Delhi blast suspect arrested" stay nouns.)
+    if ((out[i].xpos != kNn && out[i].xpos != kNns) || info[i + 2].sure >= 0 || forms[i].empty() ||
+        forms[i][0] < 'a' || forms[i][0] > 'z')
+      continue;
+    // (Right after the subject's noun: "Good clean store" has none.)
+    const uint16_t before = out[i - 1].xpos;
+    if (before != kNn && before != kNns && before != kNnp && before != kNnps) continue;
+    if (std::find(std::begin(kAfter), std::end(kAfter), out[i + 1].xpos) == std::end(kAfter)) continue;
+    const bool s_form = forms[i].size() > 3 && forms[i].back() == 's';
+    if (!lemmatizer_.known_verb(lemmatizer_.lemmatize(forms[i], s_form ? xpos_id("VBZ") : xpos_id("VBP"), buf)))
+      continue;
+    retag(out[i], s_form ? present_s_class_ : present_class_);
+    return;
   }
 }
 

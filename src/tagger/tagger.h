@@ -112,6 +112,7 @@ class Tagger {
   void reduced_relative_subject(std::span<const std::string_view> forms, WordTags* out) const;
   void opening_plural_noun(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
   void plural_before_past(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
+  void headline_verb(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
   void title_participle(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
   void killed_dead(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
   // Gives a word the tags of class `cls` (the decoder and the sentence rules above).
@@ -124,6 +125,7 @@ class Tagger {
   std::vector<std::pair<uint16_t, uint16_t>> classes_;  // (upos, xpos) per class
   // VERB/VBD, VERB/VBN, NOUN/NNS, ADJ/JJ; -1 when absent
   int past_class_ = -1, participle_class_ = -1, plural_class_ = -1, adjective_class_ = -1;
+  int present_s_class_ = -1, present_class_ = -1;  // VERB/VBZ, VERB/VBP
   std::vector<Pass> passes_;                            // 1 or 2
   // Built at load: feature hash -> per pass (first entry << 8) | entry count.
   CompactIndex rows_;
