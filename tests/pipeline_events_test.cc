@@ -2163,6 +2163,33 @@ TEST_F(PipelineEvents, LowerCasedNamesAfterTitlesAreRead) {
                "GEOMIL", "GEO");
 }
 
+// Who reports an act is no party to it ("According to Afghan officials, the bombing killed 25
+// people"); an owner's people are the owner's country's, not the place's ("Hamas said its
+// fighters fired rockets at Tel Aviv"); what killed is the noun the clause follows ("claimed
+// responsibility for the attack, which killed 12 policemen").
+TEST_F(PipelineEvents, ReportersOwnersAndWhatKilled) {
+  for (const char* text : {"According to Afghan officials, the bombing killed 25 people.\n",
+                           "The bombing killed 25 people, according to Afghan officials.\n",
+                           "The bombing killed 25 people, Afghan officials said.\n"}) {
+    Document doc = analyse(text, Date{2015, 6, 15});
+    const Event* e = find_event(doc, "18");
+    ASSERT_NE(e, nullptr) << text << all_events(doc);
+    EXPECT_EQ(e->source.code, "") << text << all_events(doc);
+    EXPECT_EQ(e->target.code, "AFGCVL") << text << all_events(doc);
+    EXPECT_EQ(e->size.dead.min, 25) << text;
+    for (const Event& x : doc.events) EXPECT_NE(x.target.code, "AFGGOV") << text << all_events(doc);
+  }
+  Document hamas = analyse("Hamas said its fighters had fired rockets at Tel Aviv.\n", Date{2014, 7, 10});
+  const Event* r = find_event(hamas, "19");
+  ASSERT_NE(r, nullptr) << all_events(hamas);
+  EXPECT_TRUE(r->source.code.starts_with("PSE")) << all_events(hamas);
+  Document claim = analyse("The Taliban claimed responsibility for the attack, which killed 12 policemen in Kandahar.\n",
+                           Date{2015, 6, 15});
+  const Event* a = find_event(claim, "19");
+  ASSERT_NE(a, nullptr) << all_events(claim);
+  EXPECT_EQ(a->target.code, "AFGCOP") << all_events(claim);
+}
+
 // Headlines, which read like noun phrases: "Police arrest 40 protesters in Minsk".
 TEST_F(PipelineEvents, HeadlinesAreCoded) {
   expect_coded("Police arrest 40 protesters in Minsk\n", Date{2020, 8, 10}, "173", "BLRCOP", "BLROPP");

@@ -102,6 +102,33 @@ TEST(TreeRepairsTest, ReportHungOnTheObjectAsItsParataxis) {
   EXPECT_EQ(arc(d, 8), "2:parataxis");
 }
 
+TEST(TreeRepairsTest, KillingClauseHungOnTheFarNoun) {
+  // "claimed responsibility for the attack, which killed 12 policemen": the attack killed them.
+  Document d = tree({"Rebels rebel NOUN NNS 2 nsubj", "claimed claim VERB VBD 0 root",
+                     "responsibility responsibility NOUN NN 2 obj", "for for ADP IN 6 case", "the the DET DT 6 det",
+                     "attack attack NOUN NN 3 nmod", ", , PUNCT , 9 punct", "which which PRON WDT 9 nsubj",
+                     "killed kill VERB VBD 3 acl:relcl", "12 12 NUM CD 11 nummod", "policemen policeman NOUN NNS 9 obj",
+                     ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(d, 9), "6:acl:relcl");
+}
+
+TEST(TreeRepairsTest, ObjectAndSpeakersReadAsOneList) {
+  // "The bombing killed 25 people, Afghan officials said": "people, officials" read as the
+  // speech verb's subject, a list.
+  Document d = tree({"The the DET DT 2 det", "bombing bombing NOUN NN 3 nsubj", "killed kill VERB VBD 9 ccomp",
+                     "25 25 NUM CD 5 nummod", "people person NOUN NNS 9 nsubj", ", , PUNCT , 8 punct",
+                     "Afghan Afghan ADJ JJ 8 amod", "officials official NOUN NNS 5 conj", "said say VERB VBD 0 root",
+                     ". . PUNCT . 9 punct"});
+  EXPECT_EQ(arc(d, 5), "3:obj");
+  EXPECT_EQ(arc(d, 8), "9:nsubj");
+  // A list joined by "and" is a list: "Russia, China and Iran said".
+  Document l = tree({"Talks talk NOUN NNS 2 nsubj", "failed fail VERB VBD 9 ccomp", "Russia Russia PROPN NNP 9 nsubj",
+                     ", , PUNCT , 5 punct", "China China PROPN NNP 3 conj", "and and CCONJ CC 7 cc",
+                     "Iran Iran PROPN NNP 3 conj", "have have AUX VBP 9 aux", "said say VERB VBN 0 root",
+                     ". . PUNCT . 9 punct"});
+  EXPECT_EQ(arc(l, 3), "9:nsubj");
+}
+
 TEST(TreeRepairsTest, CountedNounAfterMoreThanIsTheObject) {
   Document d = tree({"Troops troop NOUN NNS 2 nsubj", "killed kill VERB VBD 0 root", "more more ADJ JJR 2 obj",
                      "than than ADP IN 7 case", "200 200 NUM CD 7 nummod", "rebel rebel NOUN NN 7 compound",

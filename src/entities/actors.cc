@@ -509,6 +509,20 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
         continue;
       }
       const std::string role = role_of(doc.chains[m.chain].actor);
+      // "Hamas said its fighters fired rockets at Tel Aviv", "Russia denied that its forces
+      // shelled the hospital in Mariupol": an owner's people are the owner's country's, not
+      // the place's.
+      if (country[m.chain].empty())
+        for (uint32_t k : mentions_in[s]) {
+          const Mention& o = doc.mentions[k];
+          if (o.kind != MentionKind::kPronoun || o.first_word != m.first_word || o.chain < 0 || o.chain == m.chain)
+            continue;
+          const std::string& owner = doc.chains[o.chain].actor;
+          if (owner.size() < 3 || !is_country(owner)) continue;
+          country[m.chain] = owner.substr(0, 3);
+          evidence[m.chain] = "; country from its owner: " + std::string(doc.str(o.span)) + " = " + owner;
+          break;
+        }
       // A group across borders is first where its own name places it ("al-Qaeda in Iraq",
       // "the al-Qaida terror group in Iraq": a place in the noun phrase of its name).
       if (country[m.chain].empty() && transnational(doc.chains[m.chain].actor))

@@ -633,7 +633,8 @@ void Coder::subject_actors(Scratch& sc, int v, int& subj, bool& passive) const {
     for (int j = v - 1; j >= 0 && sc.subject.empty(); --j) {
       if (t.cover[j] >= 0) {
         int c = t.child_with(t.np_head(t.cover[j]), kCase);
-        bool prepositional = c >= 0 && t.up[c] == kAdp && t.hl[c] != words().by;
+        // (A case marker other than the possessive's: "according to" is tagged a verb.)
+        bool prepositional = c >= 0 && t.up[c] != kPart && t.hl[c] != words().by;
         if (!t.matches[t.cover[j]].agent && !prepositional) t.group_of_match(t.cover[j], sc.subject);
         continue;
       }
@@ -777,8 +778,9 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, Pendin
       if ((t.dep[k] == kAcl || t.dep[k] == kRelcl) && t.parent[k] == o) return true;
     return false;
   };
+  // Nor who reports it ("According to Afghan officials, ...": the claims tell who says so).
   auto skip = [&](int x) {
-    return t.lone_agents && (in_circumstance(t, t.np_head(x), v) || (e.symmetric && locative(t, t.np_head(x))) ||
+    return t.lone_agents && (in_circumstance(t, t.np_head(x), v) || t.according(t.np_head(x)) || (e.symmetric && locative(t, t.np_head(x))) ||
                              about(t.np_head(x)) || intermediary(t.np_head(x)) || object_clause(t.np_head(x)) ||
                              reporter(x) ||
                              (doer >= 0 && t.below(t.np_head(x), doer)) ||
@@ -1327,6 +1329,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       if (j > v) sc.after[j] = t.in_clause(j, v, false, false);
       if (j < v) sc.before[j] = t.up[j] != kAdv && t.in_clause(j, v, true, false);
     }
+
     int subj = -1;
     bool passive = false;
     subject_actors(sc, v, subj, passive);

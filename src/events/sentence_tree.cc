@@ -251,6 +251,12 @@ bool SentenceTree::long_ago(int v) const {
   return false;
 }
 
+bool SentenceTree::according(int k) const {
+  static const uint64_t kAccord = word_hash("accord"), kAccording = word_hash("according");
+  const int c = child_with(k, kCase);
+  return c >= 0 && (hl[c] == kAccord || hs[c] == kAccording);
+}
+
 int SentenceTree::subject_of(int v, bool& passive) const {
   passive = false;
   int k = v;
@@ -357,7 +363,7 @@ void SentenceTree::np_mask(int h) {
         break;
       }
       uint16_t d = dep[k];
-      if (clausal(k) || d == kAcl || d == kCcomp || d == kXcomp) break;
+      if (clausal(k) || d == kAcl || d == kCcomp || d == kXcomp || according(k)) break;
       if (d == kAppos) in_appos = 1;
     }
   }

@@ -101,6 +101,8 @@ struct SentenceTree {
   // from ("almost five years after crowds burned down its embassy", "a decade since the
   // bombing"): an act of another time than the report's.
   bool long_ago(int v) const;
+  // Whether phrase k says who reports ("according to Afghan officials").
+  bool according(int k) const;
   int subject_of(int v, bool& passive) const;
   // The nominal head of the phrase of match m (through compounds, possessives, conjuncts,
   // and with `through_of` an agent it is the nmod of: "the president of Rohan").

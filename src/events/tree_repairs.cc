@@ -609,6 +609,63 @@ void perfect_read_as_possession(LocalTree& t) {
   }
 }
 
+// "claimed responsibility for the attack, which killed 12 policemen": the tree may hang the
+// relative clause on the phrase's head ("responsibility"). A clause of killing or wounding
+// that "which" opens right after a comma is about the noun before the comma, when that noun
+// is part of the phrase the tree chose.
+void killing_clause_on_far_noun(LocalTree& t) {
+  static const uint64_t kWhich = word_hash("which");
+  static const uint64_t kHarm[] = {word_hash("kill"), word_hash("injure"), word_hash("wound"), word_hash("leave"),
+                                   word_hash("claim")};
+  for (int v = 3; v < t.n; ++v) {
+    if (t.dep(v) != kRelcl || !t.verbal(v) || t.parent[v] < 0 || t.parent[v] > v ||
+        std::find(std::begin(kHarm), std::end(kHarm), t.lemma(v)) == std::end(kHarm))
+      continue;
+    const int w = v - 1;  // "which", right before the verb, after the comma
+    if (t.lemma(w) != kWhich || t.parent[w] != v || t.up(w - 1) != kPunctPos) continue;
+    const int k = w - 2;  // the noun before the comma
+    if (k < 0 || t.up(k) != kNoun || k == t.parent[v] || !t.within(k, t.parent[v])) continue;
+    t.attach(v, k, kRelcl);
+    t.attach(w - 1, v, kPunctRel);
+  }
+}
+
+// "The bombing killed 25 people, Afghan officials said": the tree may read the object and
+// the speakers after the comma as one subject, a list, of the speech verb. A speech verb
+// whose subject is joined, after a comma and with no "and", to a noun before it that right
+// follows the reported verb (which has no object) has that noun as the reported verb's object
+// and the second as its own subject.
+void object_read_as_speakers_list(LocalTree& t) {
+  for (int r = 3; r < t.n; ++r) {
+    if (!t.verbal(r) || !is_speech_verb(t.lemma(r))) continue;
+    int subj = -1, clause = -1;
+    for (int k = 0; k < r; ++k) {
+      if (t.parent[k] != r) continue;
+      if (t.dep(k) == kNsubj) subj = k;
+      if (t.dep(k) == kCcomp && t.verbal(k)) clause = k;
+    }
+    if (subj < 0 || clause < 0 || clause > subj) continue;
+    int speaker = -1;
+    bool joined = false;
+    for (int k = subj + 1; k < r; ++k) {
+      if (t.parent[k] == subj && t.dep(k) == kConj) speaker = k;
+      joined = joined || (t.dep(k) == kCc && t.within(k, subj));
+    }
+    if (speaker < 0 || joined) continue;
+    int b = speaker;  // the speaker's phrase opens right after a comma
+    while (b > 0 && t.within(b - 1, speaker) && t.up(b - 1) != kPunctPos) --b;
+    if (b < 1 || t.up(b - 1) != kPunctPos) continue;
+    int first = subj;  // the object's phrase follows the reported verb directly
+    while (first > 0 && t.within(first - 1, subj) && first - 1 != clause && t.up(first - 1) != kPunctPos) --first;
+    bool object = false;
+    for (int k = 0; k < t.n; ++k) object = object || (t.parent[k] == clause && t.dep(k) == kObj);
+    if (object || first != clause + 1) continue;
+    t.attach(subj, clause, kObj);
+    t.attach(speaker, r, kNsubj);
+    t.attach(b - 1, speaker, kPunctRel);
+  }
+}
+
 bool is_tree(const LocalTree& t) {
   for (int i = 0; i < t.n; ++i) {
     int steps = 0;
@@ -647,6 +704,8 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     attribution_read_as_relative_clause(t);
     comparative_read_as_object(t);
     perfect_read_as_possession(t);
+    killing_clause_on_far_noun(t);
+    object_read_as_speakers_list(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))
