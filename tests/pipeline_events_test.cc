@@ -2190,6 +2190,19 @@ TEST_F(PipelineEvents, ReportersOwnersAndWhatKilled) {
   EXPECT_EQ(a->target.code, "AFGCOP") << all_events(claim);
 }
 
+// "left 28 passengers dead" is a killing with its toll; government troops are the military.
+TEST_F(PipelineEvents, LeftDeadAndGovernmentTroops) {
+  Document doc = analyse(
+      "Kenyan police blamed al-Shabaab for the attack on the bus, which left 28 passengers dead.\n", Date{2015, 6, 15});
+  bool toll = false;
+  for (const Event& e : doc.events) toll = toll || (e.code.starts_with("18") && e.size.dead.min == 28);
+  EXPECT_TRUE(toll) << all_events(doc);
+  Document troops = analyse("Government troops killed 40 rebels in Darfur.\n", Date{2015, 6, 15});
+  const Event* e = find_event(troops, "19");
+  ASSERT_NE(e, nullptr) << all_events(troops);
+  EXPECT_EQ(e->source.code, "SDNMIL") << all_events(troops);
+}
+
 // Headlines, which read like noun phrases: "Police arrest 40 protesters in Minsk".
 TEST_F(PipelineEvents, HeadlinesAreCoded) {
   expect_coded("Police arrest 40 protesters in Minsk\n", Date{2020, 8, 10}, "173", "BLRCOP", "BLROPP");

@@ -112,6 +112,27 @@ TEST(TreeRepairsTest, KillingClauseHungOnTheFarNoun) {
   EXPECT_EQ(arc(d, 9), "6:acl:relcl");
 }
 
+TEST(TreeRepairsTest, KillingClauseIsTheAttacksNotTheLastNouns) {
+  // "the attack on the bus, which left 28 passengers dead": the attack did it.
+  Document d = tree({"Police police NOUN NNS 2 nsubj", "blamed blame VERB VBD 0 root", "rebels rebel NOUN NNS 2 obj",
+                     "for for ADP IN 6 case", "the the DET DT 6 det", "attack attack NOUN NN 2 obl",
+                     "on on ADP IN 9 case", "the the DET DT 9 det", "bus bus NOUN NN 6 nmod", ", , PUNCT , 12 punct",
+                     "which which PRON WDT 12 nsubj", "left leave VERB VBD 9 acl:relcl", "28 28 NUM CD 14 nummod",
+                     "passengers passenger NOUN NNS 12 obj", "dead dead ADJ JJ 12 xcomp", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(d, 12), "6:acl:relcl");
+}
+
+TEST(TreeRepairsTest, OpeningNounAndParticipleReadAsAModifiedNoun) {
+  // "Police blamed rebels for the attack": "Police" read as a compound, "blamed" as the
+  // rebels' participle, the rebels as the root.
+  Document d = tree({"Police police NOUN NNS 3 compound", "blamed blame VERB VBN 3 amod", "rebels rebel NOUN NNS 0 root",
+                     "for for ADP IN 6 case", "the the DET DT 6 det", "attack attack NOUN NN 3 nmod",
+                     ". . PUNCT . 3 punct"});
+  EXPECT_EQ(arc(d, 2), "0:root");
+  EXPECT_EQ(arc(d, 1), "2:nsubj");
+  EXPECT_EQ(arc(d, 3), "2:obj");
+}
+
 TEST(TreeRepairsTest, ObjectAndSpeakersReadAsOneList) {
   // "The bombing killed 25 people, Afghan officials said": "people, officials" read as the
   // speech verb's subject, a list.

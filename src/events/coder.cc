@@ -34,11 +34,6 @@ struct Words {
                                 h("reiterate"), h("renew"), h("repeat"), h("voice"), h("express"), h("extend"),
                                 h("lodge"), h("file"), h("deliver"), h("reach"), h("conclude"), h("wage"),
                                 h("sign"), h("initiate")};
-  // Subjects that are no one's agency: the event they do has an unknown source.
-  std::vector<uint64_t> weapon{h("bomb"), h("blast"), h("explosion"), h("explosive"), h("bombing"), h("attack"),
-                               h("strike"), h("airstrike"), h("shell"), h("shelling"), h("missile"), h("rocket"),
-                               h("mine"), h("landmine"), h("grenade"), h("mortar"), h("gunfire"), h("shooting"),
-                               h("fire"), h("raid"), h("ambush"), h("violence"), h("clash"), h("fighting"), h("device")};
   // Doers the text does not identify ("a suicide attacker", "the killers"): unknown source.
   std::vector<uint64_t> unknown_agent{h("attacker"), h("bomber"), h("sniper"), h("kidnapper"), h("abductor"),
                                       h("killer"), h("perpetrator"), h("culprit"), h("assassin"), h("arsonist")};
@@ -1423,7 +1418,8 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // someone by no one named, in the passive ("40 protesters were arrested") or by a
     // weapon ("a car bomb exploded, killing nine people"), keeps its target with an
     // unknown source; a bomb makes it a bombing (183).
-    bool weapon = subj >= 0 && (among(words().weapon, t.hl[subj]) || among(words().battle, t.hl[subj]) ||
+    // (Subjects that are no one's agency: the event they do has an unknown source.)
+    bool weapon = subj >= 0 && (is_weapon_noun(t.hl[subj]) || among(words().battle, t.hl[subj]) ||
                                 (e.src.empty() && among(words().unknown_agent, t.hl[subj])));
     // Where a weapon or a fight was is no doer of it ("A car bomb in Baghdad killed five
     // people", "Clashes in Gaza killed three Palestinians": someone unknown).

@@ -358,6 +358,13 @@ class SentenceTolls {
     if (child(i, kNummod) >= 0) return static_cast<int>(i);
     // "12 people dead", "left 12 dead": the noun the adjective describes.
     if (dep(i) == kAmod && parent(i) >= 0) return parent(i);
+    // "the attack left 28 passengers dead": the object of the verb the adjective completes
+    // (or the count the tree hung on the adjective itself: "left 28 people dead").
+    if (dep(i) == kXcomp && parent(i) >= 0 && doc_.words[first_ + i].upos == upos_id("ADJ")) {
+      if (int x = child(static_cast<uint32_t>(parent(i)), kObj); x >= 0 && x < static_cast<int>(i)) return x;
+      static const uint16_t kUnmarked = deprel_id("obl:unmarked");
+      if (int x = child(i, kUnmarked); x >= 0 && x < static_cast<int>(i)) return x;
+    }
     // "one was killed and another injured": the tree may hang "another" on the toll word.
     if (int d = child(i, kDet); d >= 0 && (lemma(static_cast<uint32_t>(d)) == "another")) return d;
     // "Seven people were killed and 25 wounded": the tree may make the count and the toll

@@ -56,6 +56,18 @@ bool is_speech_verb(uint64_t lemma) {
   return std::find(verbs.begin(), verbs.end(), lemma) != verbs.end();
 }
 
+bool is_weapon_noun(uint64_t lemma) {
+  static const std::vector<uint64_t> nouns = [] {
+    std::vector<uint64_t> v;
+    for (const char* w : {"bomb", "blast", "explosion", "explosive", "bombing", "attack", "strike", "airstrike",
+                          "shell", "shelling", "missile", "rocket", "mine", "landmine", "grenade", "mortar", "gunfire",
+                          "shooting", "fire", "raid", "ambush", "violence", "clash", "fighting", "device"})
+      v.push_back(word_hash(w));
+    return v;
+  }();
+  return std::find(nouns.begin(), nouns.end(), lemma) != nouns.end();
+}
+
 void SentenceTree::load(const Document& doc, uint32_t s, const ActorResolver& resolver) {
   const Sentence& S = doc.sentences[s];
   n = static_cast<int>(S.word_count);

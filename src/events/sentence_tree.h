@@ -43,6 +43,10 @@ bool is_verb_xpos(uint16_t xpos);
 // Verbs that report speech ("said", "told", "added"), by lemma hash.
 bool is_speech_verb(uint64_t lemma);
 
+// Nouns of a weapon or an attack, no one's agency ("a bomb", "the blast", "an air strike",
+// "clashes"), by lemma hash.
+bool is_weapon_noun(uint64_t lemma);
+
 // An actor of a phrase: its code (agents combined) and words (sentence-local).
 struct CodedActor {
   std::string code;

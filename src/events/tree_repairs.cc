@@ -510,9 +510,17 @@ void finite_verb_read_as_modifier(LocalTree& t) {
     if (t.parent[i] == -1) root = i;
   if (root < 0 || (t.up(root) != kNoun && t.up(root) != kPropn)) return;
   for (int v = 0; v < root; ++v) {
-    if (t.parent[v] != root || t.dep(v) != kAmod || t.xp(v) != kVBD) continue;
+    if (t.parent[v] != root || t.dep(v) != kAmod || (t.xp(v) != kVBD && t.xp(v) != kVBN)) continue;
     bool subject = false;
     for (int k = 0; k < v; ++k) subject = subject || (t.parent[k] == v && t.dep(k) == kNsubj);
+    // ("Police blamed rebels for the attack": the participle's reading, with the noun that
+    // opens the sentence as the root's compound; that noun is the subject.)
+    if (!subject && t.xp(v) == kVBN && v == 1 && t.parent[0] == root && t.dep(0) == kCompound &&
+        (t.up(0) == kNoun || t.up(0) == kPropn) && root == v + 1) {
+      t.attach(0, v, kNsubj);
+      t.w(v).xpos = kVBD;
+      subject = true;
+    }
     if (!subject) return;
     t.w(v).upos = kVerb;
     t.attach(v, -1, kRootRel);
@@ -609,10 +617,11 @@ void perfect_read_as_possession(LocalTree& t) {
   }
 }
 
-// "claimed responsibility for the attack, which killed 12 policemen": the tree may hang the
-// relative clause on the phrase's head ("responsibility"). A clause of killing or wounding
-// that "which" opens right after a comma is about the noun before the comma, when that noun
-// is part of the phrase the tree chose.
+// "claimed responsibility for the attack, which killed 12 policemen", "the attack on the bus,
+// which left 28 passengers dead": the tree may hang the relative clause on the phrase's head
+// ("responsibility") or on its last noun ("bus"). A clause of killing or wounding that
+// "which" opens right after a comma is about the attack or weapon nearest before the comma
+// in the phrase the tree chose, else the noun right before the comma.
 void killing_clause_on_far_noun(LocalTree& t) {
   static const uint64_t kWhich = word_hash("which");
   static const uint64_t kHarm[] = {word_hash("kill"), word_hash("injure"), word_hash("wound"), word_hash("leave"),
@@ -623,8 +632,17 @@ void killing_clause_on_far_noun(LocalTree& t) {
       continue;
     const int w = v - 1;  // "which", right before the verb, after the comma
     if (t.lemma(w) != kWhich || t.parent[w] != v || t.up(w - 1) != kPunctPos) continue;
-    const int k = w - 2;  // the noun before the comma
-    if (k < 0 || t.up(k) != kNoun || k == t.parent[v] || !t.within(k, t.parent[v])) continue;
+    int k = w - 2;  // the noun before the comma
+    if (k < 0 || t.up(k) != kNoun) continue;
+    int top = t.parent[v];  // the phrase: from the clause's head up through nouns
+    while (t.parent[top] >= 0 && t.parent[top] < w && (t.up(t.parent[top]) == kNoun) && t.dep(top) == kNmod)
+      top = t.parent[top];
+    for (int j = w - 2; j >= 0; --j)
+      if (t.up(j) == kNoun && t.within(j, top) && is_weapon_noun(t.lemma(j))) {
+        k = j;
+        break;
+      }
+    if (k == t.parent[v] || !t.within(k, top)) continue;
     t.attach(v, k, kRelcl);
     t.attach(w - 1, v, kPunctRel);
   }
