@@ -2203,6 +2203,17 @@ TEST_F(PipelineEvents, LeftDeadAndGovernmentTroops) {
   EXPECT_EQ(e->source.code, "SDNMIL") << all_events(troops);
 }
 
+// "Armenia and Azerbaijan accused each other": a reciprocal object holds both ways.
+TEST_F(PipelineEvents, ReciprocalObjectHoldsBothWays) {
+  Document doc = analyse("Armenia and Azerbaijan accused each other of violating the ceasefire.\n", Date{2020, 10, 12});
+  bool arm_aze = false, aze_arm = false;
+  for (const Event& e : doc.events) {
+    arm_aze = arm_aze || (e.code.starts_with("112") && e.source.code == "ARM" && e.target.code == "AZE");
+    aze_arm = aze_arm || (e.code.starts_with("112") && e.source.code == "AZE" && e.target.code == "ARM");
+  }
+  EXPECT_TRUE(arm_aze && aze_arm) << all_events(doc);
+}
+
 // Headlines, which read like noun phrases: "Police arrest 40 protesters in Minsk".
 TEST_F(PipelineEvents, HeadlinesAreCoded) {
   expect_coded("Police arrest 40 protesters in Minsk\n", Date{2020, 8, 10}, "173", "BLRCOP", "BLROPP");

@@ -926,6 +926,15 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
     }
   }
   if (p.noun && e.src.empty()) nominal_source(sc, v, e);
+  // "Armenia and Azerbaijan accused each other": a reciprocal object holds among the sources.
+  static const uint64_t kEach = h("each"), kOther = h("other"), kOne = h("one"), kAnother = h("another");
+  if (t.lone_agents && !p.noun && e.src.size() >= 2)
+    for (int k = v + 1; k + 1 < t.n && k <= v + 2; ++k)
+      if ((t.hl[k] == kEach && t.hl[k + 1] == kOther) || (t.hl[k] == kOne && t.hl[k + 1] == kAnother)) {
+        e.tgt.clear();
+        e.symmetric = true;
+        break;
+      }
   // "X and Y held talks": a symmetric event without a target holds among its sources.
   if (e.tgt.empty() && e.symmetric && e.src.size() >= 2) e.compound = true;
   if (p.noun && e.src.empty() && e.tgt.empty() && t.lone_agents && is_violent(e.code)) {
