@@ -2203,6 +2203,19 @@ TEST_F(PipelineEvents, LeftDeadAndGovernmentTroops) {
   EXPECT_EQ(e->source.code, "SDNMIL") << all_events(troops);
 }
 
+// "A delegation from North Korea arrived in Seoul for talks": the delegation is its phrase's
+// country's, not the place's, and where a party arrives for talks is its hosts'.
+TEST_F(PipelineEvents, ArrivingForTalksMeetsTheHosts) {
+  Document doc = analyse("A delegation from North Korea arrived in Seoul for talks on family reunions.\n",
+                         Date{2009, 6, 15});
+  bool prk_kor = false;
+  for (const Event& e : doc.events) prk_kor = prk_kor || (e.source.code.starts_with("PRK") && e.target.code == "KOR");
+  EXPECT_TRUE(prk_kor) << all_events(doc);
+  // A venue of talks between two named parties is no party.
+  Document venue = analyse("Iran and Iraq held talks in Geneva.\n", Date{2009, 6, 15});
+  for (const Event& e : venue.events) EXPECT_NE(e.target.code, "CHE") << all_events(venue);
+}
+
 // "Armenia and Azerbaijan accused each other": a reciprocal object holds both ways.
 TEST_F(PipelineEvents, ReciprocalObjectHoldsBothWays) {
   Document doc = analyse("Armenia and Azerbaijan accused each other of violating the ceasefire.\n", Date{2020, 10, 12});

@@ -523,6 +523,27 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
           evidence[m.chain] = "; country from its owner: " + std::string(doc.str(o.span)) + " = " + owner;
           break;
         }
+      // "A delegation from North Korea", "officials of Sudan": the country its own phrase names.
+      if (country[m.chain].empty()) {
+        const Sentence& st = doc.sentences[s];
+        for (uint32_t k : mentions_in[s]) {
+          const Mention& o = doc.mentions[k];
+          if (o.chain < 0 || o.chain == m.chain || doc.chains[o.chain].actor.size() != 3 ||
+              !is_country(doc.chains[o.chain].actor))
+            continue;
+          const Word& h = doc.words[o.head_word];
+          if (h.head == 0 || st.first_word + h.head - 1 != m.head_word || h.deprel != deprel_id("nmod")) continue;
+          bool from = false;
+          for (uint32_t w = st.first_word; w < o.head_word; ++w) {
+            const std::string lower = text::ascii_lower(doc.word_text(w));
+            from = from || (doc.words[w].head == o.head_word - st.first_word + 1 && (lower == "from" || lower == "of"));
+          }
+          if (!from) continue;
+          country[m.chain] = doc.chains[o.chain].actor;
+          evidence[m.chain] = "; country from its phrase: " + std::string(doc.str(o.span));
+          break;
+        }
+      }
       // A group across borders is first where its own name places it ("al-Qaeda in Iraq",
       // "the al-Qaida terror group in Iraq": a place in the noun phrase of its name).
       if (country[m.chain].empty() && transnational(doc.chains[m.chain].actor))

@@ -773,9 +773,13 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, Pendin
       if ((t.dep[k] == kAcl || t.dep[k] == kRelcl) && t.parent[k] == o) return true;
     return false;
   };
+  // (Where a party arrives for talks is its hosts': "arrived in Seoul for talks".)
+  static const uint64_t kArrive[] = {h("arrive"), h("travel"), h("fly"), h("come")};
+  const bool arriving = std::find(std::begin(kArrive), std::end(kArrive), t.hl[v]) != std::end(kArrive);
   // Nor who reports it ("According to Afghan officials, ...": the claims tell who says so).
   auto skip = [&](int x) {
-    return t.lone_agents && (in_circumstance(t, t.np_head(x), v) || t.according(t.np_head(x)) || (e.symmetric && locative(t, t.np_head(x))) ||
+    return t.lone_agents && (in_circumstance(t, t.np_head(x), v) || t.according(t.np_head(x)) ||
+                             (e.symmetric && locative(t, t.np_head(x)) && !arriving) ||
                              about(t.np_head(x)) || intermediary(t.np_head(x)) || object_clause(t.np_head(x)) ||
                              reporter(x) ||
                              (doer >= 0 && t.below(t.np_head(x), doer)) ||
