@@ -2216,6 +2216,18 @@ TEST_F(PipelineEvents, ArrivingForTalksMeetsTheHosts) {
   for (const Event& e : venue.events) EXPECT_NE(e.target.code, "CHE") << all_events(venue);
 }
 
+// "North Korea fired a missile, drawing condemnation from Japan": the reaction is Japan's,
+// toward the doer; the deed's own clause ends before it.
+TEST_F(PipelineEvents, AReactionADeedDrawsIsTowardItsDoer) {
+  Document doc = analyse("North Korea fired a ballistic missile on Sunday, drawing condemnation from Japan.\n",
+                         Date{2017, 6, 15});
+  const Event* e = find_event(doc, "11");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "JPN") << all_events(doc);
+  EXPECT_EQ(e->target.code, "PRK") << all_events(doc);
+  for (const Event& x : doc.events) EXPECT_FALSE(x.code.starts_with("19") && x.target.code == "JPN") << all_events(doc);
+}
+
 // "Armenia and Azerbaijan accused each other": a reciprocal object holds both ways.
 TEST_F(PipelineEvents, ReciprocalObjectHoldsBothWays) {
   Document doc = analyse("Armenia and Azerbaijan accused each other of violating the ceasefire.\n", Date{2020, 10, 12});

@@ -40,7 +40,10 @@ struct Words {
   // Nouns of quantity before "of": "dozens of protesters", "some of the demonstrators".
   std::vector<uint64_t> quantity{h("dozen"), h("dozens"), h("hundred"), h("hundreds"), h("thousand"),
                                  h("thousands"), h("score"), h("scores"), h("number"), h("group"), h("part")};
-  uint64_t of = h("of"), between = h("between"), to = h("to"), in = h("in");
+  uint64_t of = h("of"), between = h("between"), to = h("to"), in = h("in"), from = h("from");
+  // Verbs by which a deed brings on a reaction: "fired a missile, drawing condemnation from Japan".
+  std::vector<uint64_t> drawing{h("draw"), h("spark"), h("prompt"), h("trigger"), h("provoke"), h("earn"),
+                                h("attract")};
   std::vector<uint64_t> backing{h("back"), h("support"), h("sponsor"), h("fund"), h("arm"), h("train"), h("lead"),
                                 h("accompany"), h("equip")};
   // Counts over time: "the number of U.S. soldiers killed" tells no event of its own.
@@ -773,6 +776,8 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, Pendin
       if ((t.dep[k] == kAcl || t.dep[k] == kRelcl) && t.parent[k] == o) return true;
     return false;
   };
+  // Nor, for words or aid told as a noun, whose they are ("condemnation from Japan").
+  const int from_phrase = p.noun && t.lone_agents && !is_material_event(e.code) ? t.prep_phrase(v, words().from, {}) : -1;
   // (Where a party arrives for talks is its hosts': "arrived in Seoul for talks".)
   static const uint64_t kArrive[] = {h("arrive"), h("travel"), h("fly"), h("come")};
   const bool arriving = std::find(std::begin(kArrive), std::end(kArrive), t.hl[v]) != std::end(kArrive);
@@ -780,6 +785,7 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, Pendin
   auto skip = [&](int x) {
     return t.lone_agents && (in_circumstance(t, t.np_head(x), v) || t.according(t.np_head(x)) ||
                              (e.symmetric && locative(t, t.np_head(x)) && !arriving) ||
+                             (from_phrase >= 0 && t.below(t.np_head(x), from_phrase)) ||
                              about(t.np_head(x)) || intermediary(t.np_head(x)) || object_clause(t.np_head(x)) ||
                              reporter(x) ||
                              (doer >= 0 && t.below(t.np_head(x), doer)) ||
@@ -803,8 +809,10 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, Pendin
     if (sc.after[j]) continue;
     if (t.match_at[j] >= 0 && !t.matches[t.match_at[j]].agent && !skip(t.match_at[j]))
       a = t.match_at[j];
-    else if (t.clause_start(j))
-      break;
+    else if (t.clause_start(j) || (t.lone_agents && t.dep[j] == kAdvcl && t.parent[j] == v && t.verbal(j) &&
+                                    !t.to_clause(j)))
+      break;  // (or the head's own adverbial clause, not a purpose: "fired a missile, drawing
+              // condemnation from Japan"; "called for talks to resolve the conflict in Ukraine")
   }
   // A bare role as the object ("Police arrested 12 protesters", "gunmen killed soldiers"),
   // or in apposition to it ("detained Guan Jingquan, the driver"): whom it was done to,
@@ -858,6 +866,10 @@ void Coder::nominal_source(Scratch& sc, int v, Pending& e) const {
     int s = t.subject_of(t.parent[v], pv);
     if (s >= 0 && !pv) t.group_of_phrase(s, e.src);
   }
+  // "condemnation from Japan", "support from Russia": words or aid are whose the "from" phrase
+  // names (a withdrawal or a release from a place is material and leaves it).
+  if (e.src.empty() && t.lone_agents && !is_material_event(e.code))
+    if (int f = t.prep_phrase(v, words().from, {}); f >= 0) t.group_of_phrase(f, e.src);
   // "X made the remarks in / during a meeting with Y": a symmetric event in a
   // circumstance of a verb is its subject's.
   // (Not when the event names its sides: "after a call between top diplomats in Beijing and
@@ -930,6 +942,19 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
     }
   }
   if (p.noun && e.src.empty()) nominal_source(sc, v, e);
+  // "North Korea fired a missile, drawing condemnation from Japan": a reaction a deed draws
+  // is toward the deed's doer.
+  if (t.lone_agents && p.noun && e.tgt.empty() && !is_material_event(e.code) && t.dep[v] == kObj) {
+    const int g = t.parent[v];
+    if (g >= 0 && among(words().drawing, t.hl[g]) && t.parent[g] >= 0 && t.verbal(t.parent[g])) {
+      bool pv = false;
+      int doer = t.subject_of(t.parent[g], pv);
+      if (doer >= 0 && !pv) t.group_of_phrase(doer, e.tgt);
+      std::erase_if(e.tgt, [&](const CodedActor& a) {
+        return std::any_of(e.src.begin(), e.src.end(), [&](const CodedActor& b) { return b.code == a.code; });
+      });
+    }
+  }
   // "Armenia and Azerbaijan accused each other": a reciprocal object holds among the sources.
   static const uint64_t kEach = h("each"), kOther = h("other"), kOne = h("one"), kAnother = h("another");
   if (t.lone_agents && !p.noun && e.src.size() >= 2)
