@@ -2228,6 +2228,20 @@ TEST_F(PipelineEvents, AReactionADeedDrawsIsTowardItsDoer) {
   for (const Event& x : doc.events) EXPECT_FALSE(x.code.starts_with("19") && x.target.code == "JPN") << all_events(doc);
 }
 
+// "Germany and France signed an agreement in Paris": a source is not its own target (the
+// place named France); the act holds between the two.
+TEST_F(PipelineEvents, NoSourceIsItsOwnTarget) {
+  Document doc = analyse("Germany and France signed a defence cooperation agreement in Paris.\n", Date{2021, 6, 15});
+  bool deu_fra = false, fra_deu = false;
+  for (const Event& e : doc.events) {
+    EXPECT_NE(e.source.code, e.target.code) << all_events(doc);
+    deu_fra = deu_fra || (e.source.code == "DEU" && e.target.code == "FRA");
+    fra_deu = fra_deu || (e.source.code == "FRA" && e.target.code == "DEU");
+  }
+  EXPECT_TRUE(deu_fra && fra_deu) << all_events(doc);
+  expect_coded("The IMF agreed to lend Argentina 50 billion dollars.\n", Date{2018, 6, 7}, "071", "IGOBUSIMF", "ARG");
+}
+
 // "Armenia and Azerbaijan accused each other": a reciprocal object holds both ways.
 TEST_F(PipelineEvents, ReciprocalObjectHoldsBothWays) {
   Document doc = analyse("Armenia and Azerbaijan accused each other of violating the ceasefire.\n", Date{2020, 10, 12});

@@ -150,6 +150,14 @@ TEST(TreeRepairsTest, ObjectAndSpeakersReadAsOneList) {
   EXPECT_EQ(arc(l, 3), "9:nsubj");
 }
 
+TEST(TreeRepairsTest, ReceiverReadAsACompoundOfTheAmount) {
+  // "will lend Argentina 50 billion dollars": no name modifies a phrase opening on a number.
+  Document d = tree({"The the DET DT 2 det", "IMF IMF PROPN NNP 4 nsubj", "will will AUX MD 4 aux",
+                     "lend lend VERB VB 0 root", "Argentina Argentina PROPN NNP 7 compound", "50 50 NUM CD 7 compound",
+                     "billion billion NUM CD 8 nummod", "dollars dollar NOUN NNS 4 obj", ". . PUNCT . 4 punct"});
+  EXPECT_EQ(arc(d, 5), "4:iobj");
+}
+
 TEST(TreeRepairsTest, CountedNounAfterMoreThanIsTheObject) {
   Document d = tree({"Troops troop NOUN NNS 2 nsubj", "killed kill VERB VBD 0 root", "more more ADJ JJR 2 obj",
                      "than than ADP IN 7 case", "200 200 NUM CD 7 nummod", "rebel rebel NOUN NN 7 compound",

@@ -684,6 +684,20 @@ void object_read_as_speakers_list(LocalTree& t) {
   }
 }
 
+// "agreed to lend Argentina 50 billion dollars": the tree may read the receiver as a
+// compound of the amount. A proper noun right after a verb, hung as a compound on the verb's
+// object, with a number right after it, is the verb's indirect object (no name modifies a
+// phrase that opens on a number).
+void indirect_object_read_as_compound(LocalTree& t) {
+  for (int x = 1; x + 1 < t.n; ++x) {
+    if (t.up(x) != kPropn || t.dep(x) != kCompound || t.up(x + 1) != kNum) continue;
+    int o = t.parent[x];  // up through the amount's words to the object
+    while (o >= 0 && (t.dep(o) == kCompound || t.dep(o) == kNummod) && t.parent[o] > o) o = t.parent[o];
+    if (o < 0 || t.dep(o) != kObj || t.parent[o] != x - 1 || !t.verbal(x - 1)) continue;
+    t.attach(x, x - 1, deprel_id("iobj"));
+  }
+}
+
 bool is_tree(const LocalTree& t) {
   for (int i = 0; i < t.n; ++i) {
     int steps = 0;
@@ -724,6 +738,7 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     perfect_read_as_possession(t);
     killing_clause_on_far_noun(t);
     object_read_as_speakers_list(t);
+    indirect_object_read_as_compound(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))
