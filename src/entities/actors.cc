@@ -531,13 +531,15 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
           if (o.chain < 0 || o.chain == m.chain || doc.chains[o.chain].actor.size() != 3 ||
               !is_country(doc.chains[o.chain].actor))
             continue;
+          static const uint16_t kNmod = deprel_id("nmod");
           const Word& h = doc.words[o.head_word];
-          if (h.head == 0 || st.first_word + h.head - 1 != m.head_word || h.deprel != deprel_id("nmod")) continue;
-          bool from = false;
-          for (uint32_t w = st.first_word; w < o.head_word; ++w) {
-            const std::string lower = text::ascii_lower(doc.word_text(w));
-            from = from || (doc.words[w].head == o.head_word - st.first_word + 1 && (lower == "from" || lower == "of"));
-          }
+          if (h.head == 0 || st.first_word + h.head - 1 != m.head_word || h.deprel != kNmod) continue;
+          bool from = false;  // its preposition: "from", "of"
+          for (uint32_t w = st.first_word; w < o.head_word && !from; ++w)
+            if (doc.words[w].head == o.head_word - st.first_word + 1) {
+              const std::string lower = text::ascii_lower(doc.word_text(w));
+              from = lower == "from" || lower == "of";
+            }
           if (!from) continue;
           country[m.chain] = doc.chains[o.chain].actor;
           evidence[m.chain] = "; country from its phrase: " + std::string(doc.str(o.span));

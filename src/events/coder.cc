@@ -942,6 +942,12 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
     }
   }
   if (p.noun && e.src.empty()) nominal_source(sc, v, e);
+  // Targets that are sources too (none acts on itself), dropped; how many were.
+  auto drop_sources = [&] {
+    return std::erase_if(e.tgt, [&](const CodedActor& a) {
+      return std::any_of(e.src.begin(), e.src.end(), [&](const CodedActor& b) { return b.code == a.code; });
+    });
+  };
   // "North Korea fired a missile, drawing condemnation from Japan": a reaction a deed draws
   // is toward the deed's doer.
   if (t.lone_agents && p.noun && e.tgt.empty() && !is_material_event(e.code) && t.dep[v] == kObj) {
@@ -950,24 +956,19 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
       bool pv = false;
       int doer = t.subject_of(t.parent[g], pv);
       if (doer >= 0 && !pv) t.group_of_phrase(doer, e.tgt);
-      std::erase_if(e.tgt, [&](const CodedActor& a) {
-        return std::any_of(e.src.begin(), e.src.end(), [&](const CodedActor& b) { return b.code == a.code; });
-      });
+      drop_sources();
     }
   }
   // "Germany and France signed an agreement in Paris": a source is not its own target; with
   // none left the act holds among the sources. (Not force, whose target a place may give:
   // "Afghan and coalition forces arrested another in Afghanistan's Khost province".)
   if (t.lone_agents && e.src.size() >= 2 && !e.tgt.empty() && !e.compound && !is_material_event(e.code)) {
-    const size_t before = e.tgt.size();
-    std::erase_if(e.tgt, [&](const CodedActor& a) {
-      return std::any_of(e.src.begin(), e.src.end(), [&](const CodedActor& b) { return b.code == a.code; });
-    });
+    const size_t dropped = drop_sources();
     bool countries = true;  // (between countries: "Germany and France", not two agencies of one)
     for (size_t i = 0; i < e.src.size(); ++i)
       for (size_t j = i + 1; j < e.src.size(); ++j)
         countries = countries && e.src[i].code.compare(0, 3, e.src[j].code, 0, 3) != 0;
-    if (e.tgt.empty() && before > 0 && countries) e.symmetric = true;
+    if (e.tgt.empty() && dropped > 0 && countries) e.symmetric = true;
   }
   // "Armenia and Azerbaijan accused each other": a reciprocal object holds among the sources.
   static const uint64_t kEach = h("each"), kOther = h("other"), kOne = h("one"), kAnother = h("another");

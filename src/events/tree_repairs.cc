@@ -580,10 +580,8 @@ void comparative_read_as_object(LocalTree& t) {
   static const uint64_t kThan = word_hash("than");
   for (int m = 1; m + 2 < t.n; ++m) {
     if (t.parent[m] < 0 || (t.dep(m) != kObj && t.dep(m) != kNsubj && t.dep(m) != kNsubjPass)) continue;
-    if (std::find(std::begin(kMore), std::end(kMore), word_hash(t.lemma_text(m))) == std::end(kMore) &&
-        std::find(std::begin(kMore), std::end(kMore), t.lemma(m)) == std::end(kMore))
+    if (std::find(std::begin(kMore), std::end(kMore), t.lemma(m)) == std::end(kMore) || t.lemma(m + 1) != kThan)
       continue;
-    if (t.lemma(m + 1) != kThan) continue;
     int noun = -1, num = -1;
     for (int k = m + 2; k < t.n && noun < 0; ++k)
       if (t.parent[k] == m && (t.up(k) == kNoun || t.up(k) == kPropn) && t.parent[m + 1] == k) noun = k;
@@ -635,7 +633,9 @@ void killing_clause_on_far_noun(LocalTree& t) {
     int k = w - 2;  // the noun before the comma
     if (k < 0 || t.up(k) != kNoun) continue;
     int top = t.parent[v];  // the phrase: from the clause's head up through nouns
-    while (t.parent[top] >= 0 && t.parent[top] < w && (t.up(t.parent[top]) == kNoun) && t.dep(top) == kNmod)
+    for (int guard = 0; guard < t.n && t.parent[top] >= 0 && t.parent[top] < w && t.up(t.parent[top]) == kNoun &&
+                        t.dep(top) == kNmod;
+         ++guard)
       top = t.parent[top];
     for (int j = w - 2; j >= 0; --j)
       if (t.up(j) == kNoun && t.within(j, top) && is_weapon_noun(t.lemma(j))) {
