@@ -170,11 +170,16 @@ std::string Truecaser::restore(std::string_view text, TextCase from, const Capit
   // "president", "minister", "mr" ... that running text never wrote in lower case (at
   // most three; "president boris tadic apologized": "Boris Tadic").
   if (capitalisation) {
-    static const std::unordered_set<std::string_view> kTitles = {
+    // Titles before a name: formal ones, which news capitalises there ("President Boris
+    // Tadic"), and descriptions it writes in lower case ("opposition leader Raila Odinga").
+    static const std::unordered_set<std::string_view> kFormal = {
         "president", "minister", "premier", "chancellor", "secretary", "king", "queen", "prince", "princess",
-        "sheikh", "emir", "sultan", "general", "gen.", "colonel", "col.", "commander", "spokesman", "spokeswoman",
-        "ambassador", "envoy", "leader", "chairman", "chief", "governor", "mayor", "senator", "mr", "mr.", "mrs",
-        "mrs.", "ms", "ms.", "dr", "dr.", "judge", "cardinal", "counterpart", "ayatollah", "mullah", "imam"};
+        "sheikh", "emir", "sultan", "general", "gen.", "colonel", "col.", "ambassador", "governor", "mayor",
+        "senator", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "judge", "cardinal", "ayatollah"};
+    static const std::unordered_set<std::string_view> kDescriptions = {
+        "commander", "spokesman", "spokeswoman", "envoy", "leader", "chairman", "chief", "counterpart", "mullah",
+        "imam"};
+    auto title = [&](std::string_view x) { return kFormal.count(x) || kDescriptions.count(x); };
     for (size_t w = 0; w < words.size(); ++w) {
       std::string_view s(out.data() + words[w].b, words[w].e - words[w].b);
       if (!is_lower(s.front()) || common_words().count(s)) continue;
@@ -186,11 +191,11 @@ std::string Truecaser::restore(std::string_view text, TextCase from, const Capit
       if (kPlaces.count(s) && from < words.size() &&
           std::string_view(out.data() + words[from].b, words[from].e - words[from].b) == "of")
         ++from;
-      if (!kTitles.count(s) && !kPlaces.count(s)) continue;
+      if (!title(s) && !kPlaces.count(s)) continue;
       for (size_t k = from; k < words.size() && k <= from + 2; ++k) {
         std::string_view g(out.data() + words[k - 1].e, words[k].b - words[k - 1].e);
         std::string_view x(out.data() + words[k].b, words[k].e - words[k].b);
-        if (g != " " || !is_lower(x.front()) || common_words().count(x) || kTitles.count(x)) break;
+        if (g != " " || !is_lower(x.front()) || common_words().count(x) || title(x)) break;
         if (const uint8_t c = capitalisation(x); c != 0 && c < 4) break;
         out[words[k].b] = upper(out[words[k].b]);
       }
@@ -223,10 +228,6 @@ std::string Truecaser::restore(std::string_view text, TextCase from, const Capit
     // The title right before a name is part of it, as news writes it ("prime minister ehud
     // olmert": "Prime Minister Ehud Olmert"), with the words that qualify it.
     // (Formal titles only: news writes "opposition leader Raila Odinga", "spokesman Ali".)
-    static const std::unordered_set<std::string_view> kFormal = {
-        "president", "minister", "premier", "chancellor", "secretary", "king", "queen", "prince", "princess",
-        "sheikh", "emir", "sultan", "general", "gen.", "colonel", "col.", "ambassador", "governor", "mayor",
-        "senator", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "judge", "cardinal", "ayatollah"};
     static const std::unordered_set<std::string_view> kQualifiers = {
         "prime", "foreign", "defence", "defense", "interior", "finance", "deputy", "vice", "acting", "former",
         "crown", "supreme", "grand", "lieutenant", "brigadier", "major", "army"};
