@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <filesystem>
 
 #include "core/tagset.h"
@@ -146,6 +148,46 @@ TEST(LemmatizerTest, ShippedModel) {
       {"guaranteed", "VBN", "guarantee"},
   };
   for (const auto& c : cases) EXPECT_EQ(lemma(l, c[0], c[1]), c[2]) << c[0] << "/" << c[1];
+}
+
+// The shipped table of irregular verbs (data/lexicon/irregular-verbs.tsv) gives the forms the
+// treebanks never showed their lemma: the suffix rules made "fled" "flead", "slain" "sla",
+// "slew" "sly"; forms the treebanks know keep the treebanks' lemma.
+TEST(LemmatizerTest, ShippedTableOfIrregularVerbs) {
+  if (!shipped_tagger()) GTEST_FAIL() << "models/tagger.bin (shipped) is absent or unreadable";
+  const Lemmatizer& l = shipped_tagger()->lemmatizer();
+  const char* const cases[][3] = {
+      {"fled", "VBD", "flee"},  {"fled", "VBN", "flee"},     {"slain", "VBN", "slay"},  {"slew", "VBD", "slay"},
+      {"bled", "VBD", "bleed"}, {"misled", "VBN", "mislead"}, {"stung", "VBD", "sting"}, {"swam", "VBP", "swim"},
+      {"Fled", "VBD", "flee"},  {"said", "VBD", "say"},       {"went", "VBD", "go"},     {"left", "VBD", "leave"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(lemma(l, c[0], c[1]), c[2]) << c[0] << "/" << c[1];
+  EXPECT_TRUE(l.known_verb("flee"));
+  EXPECT_TRUE(l.known_verb("slay"));
+}
+
+// A table with a bad line is an error naming the file and the line.
+TEST(LemmatizerTest, IrregularVerbTableErrorsNameTheLine) {
+  auto dir = std::filesystem::temp_directory_path() / "sitrep_irregular_test";
+  std::filesystem::create_directories(dir);
+  auto path = (dir / "irregular.tsv").string();
+  {
+    std::ofstream f(path);
+    f << "# lemma, past, participle\nflee\tfled\tfled\nburn\tburned|burnt\tburned|burnt\nslay slew slain\n";
+  }
+  auto r = Lemmatizer::read_irregular_verbs(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("irregular.tsv:4"), std::string::npos) << r.status().message();
+  {
+    std::ofstream f(path);
+    f << "flee\tfled\tfled\nburn\tburned|burnt\tburned|burnt\n";
+  }
+  r = Lemmatizer::read_irregular_verbs(path);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r.value().size(), 3u);  // fled, burned, burnt: each form once
+  EXPECT_EQ(r.value()[2].form, "burnt");
+  EXPECT_EQ(r.value()[2].lemma, "burn");
+  std::filesystem::remove_all(dir);
 }
 
 // Words of the lexicon and their regular inflections are English words; names are not.

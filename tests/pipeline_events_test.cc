@@ -179,6 +179,26 @@ TEST_F(PipelineEvents, AgentsWithoutACountryTakeTheCountryOfTheirPlace) {
   EXPECT_EQ(e->target.code.substr(0, 3), "VEN") << all_events(doc);
 }
 
+// A wire's dateline is a sentence of its own (the parser made "KABUL" the subject of the
+// first sentence) and its place, written in capitals, gives the article its country; the
+// agency in brackets gives none.
+TEST_F(PipelineEvents, TheDatelineGivesTheArticleItsCountry) {
+  Document doc = analyse("KABUL (Reuters) - Government troops returned fire, killing two gunmen.\n", Date{2015, 6, 15});
+  ASSERT_GE(doc.sentences.size(), 2u);
+  EXPECT_TRUE(doc.sentences[0].dateline);
+  EXPECT_FALSE(doc.sentences[1].dateline);
+  EXPECT_EQ(doc.country, "AFG");
+  EXPECT_EQ(doc.text.substr(0, 5), "KABUL");  // the text as read comes back
+  const Event* e = find_event(doc, "19");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "AFGMIL") << all_events(doc);
+  // The agency alone names no country for the article.
+  doc = analyse("LONDON (Reuters) - Police arrested 40 protesters on Sunday.\n", Date{2015, 6, 15});
+  EXPECT_EQ(doc.country, "GBR");
+  doc = analyse("MOSCOW (Reuters) - Police arrested 40 protesters on Sunday.\n", Date{2015, 6, 15});
+  EXPECT_EQ(doc.country, "RUS");
+}
+
 TEST_F(PipelineEvents, ASentenceInitialRoleWordIsAnAgentNotAName) {
   Document doc = analyse("Gunmen killed three policemen in Peshawar on Monday.\n", Date{2023, 5, 17});
   const Event* e = find_event(doc, "19");

@@ -59,6 +59,27 @@ TEST(SentenceTest, QuotationSpanningSentences) {
   expect_invariants(doc);
 }
 
+// A wire dateline ends a sentence of its own, flagged; a sentence that only opens with
+// a name and a dash is no dateline.
+TEST(SentenceTest, DatelineIsASentenceOfItsOwn) {
+  for (const char* text : {"KABUL (Reuters) - Government troops returned fire.",
+                           "Jerusalem, Nov. 1 (Xinhua) -- A spokesman confirmed the raid.",
+                           "NEW DELHI, Dec. 5 \u2014 Police arrested 40 protesters."}) {
+    Document doc = tokenize(text);
+    ASSERT_EQ(doc.sentences.size(), 2u) << text;
+    EXPECT_TRUE(doc.sentences[0].dateline) << text;
+    EXPECT_FALSE(doc.sentences[1].dateline) << text;
+    expect_invariants(doc);
+  }
+  for (const char* text : {"Hamas - the group that rules Gaza - denied it.", "Paris - a city of light - slept.",
+                           "The Ukrainian side (Kuleba) - said nothing.",
+                           "UN Secretary-General Ana Ruiz called for a ceasefire."}) {
+    Document doc = tokenize(text);
+    ASSERT_EQ(doc.sentences.size(), 1u) << text;
+    EXPECT_FALSE(doc.sentences[0].dateline) << text;
+  }
+}
+
 TEST(SentenceTest, StraightQuotesSpanningSentences) {
   Document doc = tokenize("\"Prices doubled. Nobody can pay,\" a trader said. Markets shut early.");
   Strings s = sentence_texts(doc);

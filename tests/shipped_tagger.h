@@ -10,12 +10,13 @@
 
 namespace sitrep::tagger {
 
-// Null when models/tagger.bin is absent or unreadable.
+// Null when models/tagger.bin is absent or unreadable. Loaded as the pipeline loads it
+// (Tagger::load_default: with the shipped table of irregular verbs).
 inline const Tagger* shipped_tagger() {
   static const Tagger* t = []() -> const Tagger* {
     auto path = std::filesystem::path(SITREP_SOURCE_DIR) / "models" / "tagger.bin";
     if (!std::filesystem::exists(path)) return nullptr;
-    auto r = Tagger::load(path.string());
+    auto r = Tagger::load_default();
     EXPECT_TRUE(r.ok()) << r.status().message();
     return r.ok() ? new Tagger(std::move(r).value()) : nullptr;
   }();

@@ -167,6 +167,18 @@ TEST(TreeRepairsTest, CountedNounAfterMoreThanIsTheObject) {
   EXPECT_EQ(arc(d, 4), "3:fixed");
 }
 
+// "more than 20,000 have fled their homes": a number hung on the verb after it as its
+// nummod is the verb's subject; a verb with a subject keeps the tree's reading.
+TEST(TreeRepairsTest, NumberReadAsTheVerbsModifierIsItsSubject) {
+  Document d = tree({"more more ADJ JJR 3 advmod", "than than ADP IN 1 fixed", "20,000 20,000 NUM CD 5 nummod",
+                     "have have AUX VBP 5 aux", "fled flee VERB VBN 0 root", "their their PRON PRP$ 7 nmod:poss",
+                     "homes home NOUN NNS 5 obj", ". . PUNCT . 5 punct"});
+  EXPECT_EQ(arc(d, 3), "5:nsubj");
+  d = tree({"Police police NOUN NNS 3 nsubj", "20 20 NUM CD 3 nummod", "arrested arrest VERB VBD 0 root",
+            ". . PUNCT . 3 punct"});
+  EXPECT_EQ(arc(d, 2), "3:nummod");
+}
+
 TEST(TreeRepairsTest, PerfectReadAsPossession) {
   // "have restored diplomatic ties": "have" read as the verb, the participle as an adjective.
   Document d = tree({"Egypt Egypt PROPN NNP 4 nsubj", "and and CCONJ CC 3 cc", "Iran Iran PROPN NNP 1 conj",

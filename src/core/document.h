@@ -91,6 +91,7 @@ struct Sentence {
   uint32_t first_token = 0, token_count = 0;
   uint32_t first_word = 0, word_count = 0;
   uint32_t block = 0;  // index into Document::blocks
+  bool dateline = false;  // a wire dateline opening its block ("KABUL (Reuters) -"), a sentence of its own
 };
 
 // ---- Entities (src/entities) ------------------------------------------------

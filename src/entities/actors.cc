@@ -439,8 +439,8 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
   };
   for (const Place& p : doc.places)
     if (is_country(p.country)) add(std::string_view(p.country).substr(0, 3), p.sentence, 1.0);
-  for (const Mention& m : doc.mentions)
-    if (m.chain >= 0 && is_country(doc.chains[m.chain].actor))
+  for (const Mention& m : doc.mentions)  // not a dateline's agency ("KABUL (Reuters) -")
+    if (m.chain >= 0 && is_country(doc.chains[m.chain].actor) && !doc.sentences[m.sentence].dateline)
       add(std::string_view(doc.chains[m.chain].actor).substr(0, 3), m.sentence, 0.5);
   auto leader = [](const std::vector<std::pair<std::string, double>>& weights) {
     std::string lead;

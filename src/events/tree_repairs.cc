@@ -698,6 +698,26 @@ void indirect_object_read_as_compound(LocalTree& t) {
   }
 }
 
+// "300 were killed and more than 20,000 have fled their homes": the tree may read a number
+// standing for people as a number modifying the verb after it. A number the tree hung as a
+// nummod on a verb that follows it, with only auxiliaries or adverbs between, is the verb's
+// subject when the verb has none (no verb is counted by a number).
+void number_read_as_verb_modifier(LocalTree& t) {
+  for (int x = 0; x + 1 < t.n; ++x) {
+    if (t.up(x) != kNum || t.dep(x) != kNummod) continue;
+    const int v = t.parent[x];
+    if (v <= x || !t.verbal(v)) continue;
+    bool between = true, subject = false, passive = false;
+    for (int k = x + 1; k < v; ++k) between = between && (t.dep(k) == kAux || t.dep(k) == kAuxPass || t.up(k) == kAdv);
+    for (int k = 0; k < t.n; ++k)
+      if (t.parent[k] == v) {
+        subject = subject || t.dep(k) == kNsubj || t.dep(k) == kNsubjPass;
+        passive = passive || t.dep(k) == kAuxPass;
+      }
+    if (between && !subject) t.attach(x, v, passive ? kNsubjPass : kNsubj);
+  }
+}
+
 bool is_tree(const LocalTree& t) {
   for (int i = 0; i < t.n; ++i) {
     int steps = 0;
@@ -739,6 +759,7 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     killing_clause_on_far_noun(t);
     object_read_as_speakers_list(t);
     indirect_object_read_as_compound(t);
+    number_read_as_verb_modifier(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))

@@ -109,15 +109,21 @@ void Pipeline::process(Document& doc, StageSeconds* seconds, const std::vector<D
   };
   if (first <= Stage::kTokenize) {
     // Caseless text is analysed with its capitals restored; the text as read comes back at the end.
+    // So are the all-caps places of datelines in mixed text ("KABUL (Reuters) -").
+    text::Capitalisation caps;
+    if (tagger_) caps = [this](std::string_view lower) { return tagger_->capitalisation(lower); };
+    bool caseless = false;
     if (truecaser_ && doc.tokens.empty() && doc.original_text.empty())
       if (auto c = text::text_case(doc.text); c != text::TextCase::kMixed) {
-        text::Capitalisation caps;
-        if (tagger_) caps = [this](std::string_view lower) { return tagger_->capitalisation(lower); };
         std::string cased = truecaser_->restore(doc.text, c, caps);
         doc.original_text = std::move(doc.text);
         doc.text = std::move(cased);
+        caseless = true;
       }
-    if (doc.tokens.empty()) tokenizer_.process(doc);  // CoNLL-U input comes tokenized
+    if (doc.tokens.empty()) {  // CoNLL-U input comes tokenized
+      tokenizer_.process(doc);
+      if (truecaser_ && !caseless) truecaser_->restore_datelines(doc, caps);
+    }
     lap(&StageSeconds::tokenize);
   }
   if (first <= Stage::kTag && last >= Stage::kTag && tagger_) {

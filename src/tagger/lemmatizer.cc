@@ -1,8 +1,11 @@
 #include "tagger/lemmatizer.h"
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <unordered_map>
+
+#include <fmt/format.h>
 
 #include "core/tagset.h"
 #include "tagger/features.h"
@@ -181,6 +184,74 @@ Lemmatizer Lemmatizer::train(const std::vector<Example>& examples) {
   }
   lem.index();
   return lem;
+}
+
+Result<std::vector<Lemmatizer::IrregularForm>> Lemmatizer::read_irregular_verbs(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": cannot open the table of irregular verbs");
+  std::vector<IrregularForm> out;
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (size_t hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
+    if (line.empty()) continue;
+    std::vector<std::string_view> cols;
+    for (size_t b = 0;;) {
+      size_t t = line.find('\t', b);
+      cols.push_back(std::string_view(line).substr(b, t == std::string::npos ? std::string::npos : t - b));
+      if (t == std::string::npos) break;
+      b = t + 1;
+    }
+    auto lower_word = [](std::string_view w) {
+      return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    };
+    if (cols.size() != 3 || !lower_word(cols[0]))
+      return Status::InvalidArgument(fmt::format("{}:{}: expected lemma, past tense and past participle "
+                                                 "separated by tabs, in lower-case letters", path, number));
+    for (size_t c = 1; c < 3; ++c)
+      for (size_t b = 0;;) {
+        size_t bar = cols[c].find('|', b);
+        std::string_view form = cols[c].substr(b, bar == std::string_view::npos ? std::string_view::npos : bar - b);
+        if (!lower_word(form))
+          return Status::InvalidArgument(fmt::format("{}:{}: bad form '{}'", path, number, form));
+        if (std::none_of(out.begin(), out.end(), [&](const IrregularForm& f) { return f.form == form; }))
+          out.push_back({std::string(form), std::string(cols[0])});
+        if (bar == std::string_view::npos) break;
+        b = bar + 1;
+      }
+  }
+  return out;
+}
+
+size_t Lemmatizer::add_irregular(const std::vector<IrregularForm>& forms) {
+  static const uint16_t kTags[] = {xpos_id("VBD"), xpos_id("VBN"), xpos_id("VBG"), xpos_id("VBP")};
+  std::vector<std::pair<uint64_t, std::string>> exceptions;
+  for (uint32_t i = 0; i < exception_keys_.size(); ++i)
+    exceptions.emplace_back(exception_keys_[i], std::string(exception_at(i)));
+  size_t before = exceptions.size();
+  std::string scratch;
+  for (const IrregularForm& f : forms)
+    for (uint16_t x : kTags) {
+      uint64_t key = exception_key(x, f.form);
+      if (exceptions_.find(key) == HashIndex::kNone && guess(f.form, x, scratch) != f.lemma)
+        exceptions.emplace_back(key, f.lemma);
+    }
+  for (const IrregularForm& f : forms) lexicon_keys_.push_back(lexicon_key(f.lemma, kVerb));
+  std::sort(lexicon_keys_.begin(), lexicon_keys_.end());
+  lexicon_keys_.erase(std::unique(lexicon_keys_.begin(), lexicon_keys_.end()), lexicon_keys_.end());
+  size_t added = exceptions.size() - before;
+  std::sort(exceptions.begin(), exceptions.end());
+  exceptions.erase(std::unique(exceptions.begin(), exceptions.end(),
+                               [](const auto& a, const auto& b) { return a.first == b.first; }),
+                   exceptions.end());
+  exception_keys_.clear(), exception_offsets_.clear(), exception_text_.clear();
+  for (const auto& [k, l] : exceptions) {
+    exception_keys_.push_back(k);
+    exception_offsets_.push_back(static_cast<uint32_t>(exception_text_.size()));
+    exception_text_ += l;
+  }
+  index();
+  return added;
 }
 
 void Lemmatizer::index() {

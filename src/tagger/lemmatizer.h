@@ -35,8 +35,20 @@ class Lemmatizer {
     std::string_view form, lemma;
     uint16_t xpos = 0;
   };
+  // A verb form and its lemma from a table of irregular verbs ("fled", "flee").
+  struct IrregularForm {
+    std::string form, lemma;
+  };
   // Learns rules and exceptions from gold (form, XPOS, lemma) triples.
   static Lemmatizer train(const std::vector<Example>& examples);
+  // Adds a table of irregular verbs: a form tagged VBD, VBN, VBG or VBP (the tagger gives an
+  // unknown past form any of them) whose lemma the rules miss and no exception of the
+  // treebanks gives ("fled": the rules made it "flead", "slain" "sla") gets the table's
+  // lemma as an exception; the lemmas join the known verbs. Returns the exceptions added.
+  size_t add_irregular(const std::vector<IrregularForm>& forms);
+  // Reads a table of irregular verbs (data/lexicon/irregular-verbs.tsv: lemma, past tense,
+  // past participle, alternatives joined by '|', '#' comments); errors name the file and line.
+  static Result<std::vector<IrregularForm>> read_irregular_verbs(const std::string& path);
 
   void save(ByteWriter& out) const;
   static Result<Lemmatizer> load(std::string_view bytes);

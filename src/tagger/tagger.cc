@@ -787,7 +787,14 @@ Status Tagger::save(const std::string& path, std::string note) const {
 Result<Tagger> Tagger::load_default() {
   auto path = locate(Shipped::kModels, "tagger.bin");
   if (!path.ok()) return path.status().prefixed("tagger model: ");  // `sitrep train tagger` makes it
-  return load(path.value());
+  SITREP_ASSIGN_OR_RETURN(Tagger t, load(path.value()));
+  // The shipped table of irregular verbs, for the forms the treebanks never showed
+  // (data/lexicon/irregular-verbs.tsv; a data folder without it leaves the lemmatizer as trained).
+  if (auto table = locate(Shipped::kData, "lexicon/irregular-verbs.tsv"); table.ok()) {
+    SITREP_ASSIGN_OR_RETURN(auto forms, Lemmatizer::read_irregular_verbs(table.value()));
+    t.lemmatizer_.add_irregular(forms);
+  }
+  return t;
 }
 
 }  // namespace sitrep::tagger

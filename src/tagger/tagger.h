@@ -44,7 +44,8 @@ class TaggerTrainer;
 class Tagger {
  public:
   static Result<Tagger> load(const std::string& path);
-  // models/tagger.bin in the source tree, or next to the executable.
+  // models/tagger.bin in the source tree, or next to the executable, with the shipped table
+  // of irregular verbs added to its lemmatizer (Lemmatizer::add_irregular).
   static Result<Tagger> load_default();
   static Result<Tagger> from_model_file(const ModelFile& file, std::string_view name);
   ModelFile to_model_file(std::string note) const;

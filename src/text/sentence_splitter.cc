@@ -415,6 +415,41 @@ void append_sentences(Document& doc, uint32_t block, uint32_t first, const std::
   }
 }
 
+// A wire dateline opening a block ("KABUL (Reuters) -", "Jerusalem, Nov. 1 (Xinhua) --",
+// "WASHINGTON —"): the index of its dash, which ends a sentence of its own, or -1. The place
+// before the dash is no part of the first sentence's grammar (the parser made "KABUL" its
+// subject). A dateline is capitalised words, commas, a date and an agency in brackets, at
+// most 16 tokens, and must show one mark of a dateline (an all-caps first word, an agency in
+// brackets, a day's number after a comma) before a dash that a non-lowercase word follows.
+int dateline_dash(const TokenFacts* facts, uint32_t n) {
+  if (n < 3 || (facts[0].kind != kKindCapital && facts[0].kind != kKindUpper)) return -1;
+  bool mark = facts[0].kind == kKindUpper, bracket = false, comma = false;
+  for (uint32_t i = 1; i < n && i < 16; ++i) {
+    uint8_t k = facts[i].kind;
+    if (facts[i - 1].gap >= 2) return -1;  // a line of its own is a title, not a dateline
+    if (k == kKindDash) {
+      // A one-byte "-" with no space on either side is a hyphen ("UN Secretary-General").
+      if (facts[i].length == 1 && (facts[i - 1].gap == 0 || facts[i].gap == 0)) return -1;
+      if (!mark || bracket || i + 1 >= n || facts[i + 1].kind == kKindLower) return -1;
+      return static_cast<int>(i);
+    }
+    if (k == kKindOpenBracket) {
+      if (bracket) return -1;
+      bracket = mark = true;
+      continue;
+    }
+    if (k == kKindCloseBracket) {
+      bracket = false;
+      continue;
+    }
+    if (k == kKindComma) comma = true;
+    else if (k == kKindNumber) mark = mark || comma;
+    else if (k == kKindLower) { if (!bracket) return -1; }
+    else if (k != kKindCapital && k != kKindUpper && k != kKindAbbrev && k != kKindPeriod) return -1;
+  }
+  return -1;
+}
+
 }  // namespace
 
 void split_sentences(Document& doc, uint32_t block, uint32_t first, uint32_t last, const SentenceModel* model,
@@ -443,9 +478,16 @@ void split_sentences(Document& doc, uint32_t block, uint32_t first, uint32_t las
     if (split) ends.push_back(i);
   }
   ends.push_back(n - 1);
+  int dateline = dateline_dash(facts, n);
+  if (dateline >= 0) {
+    std::erase_if(ends, [dateline](uint32_t e) { return e <= static_cast<uint32_t>(dateline); });
+    ends.insert(ends.begin(), static_cast<uint32_t>(dateline));
+  }
   cap_lengths(facts, kMaxSentenceTokens - 1, &ends, &scratch->cut);
   split_final_periods(doc, first, &ends);
+  size_t appended = doc.sentences.size();
   append_sentences(doc, block, first, ends);
+  if (dateline >= 0) doc.sentences[appended].dateline = true;
 }
 
 void title_sentences(Document& doc, uint32_t block, uint32_t first, uint32_t last, SentenceScratch* scratch) {

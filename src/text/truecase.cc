@@ -282,4 +282,28 @@ std::string Truecaser::restore(std::string_view text, TextCase from, const Capit
   return out;
 }
 
+bool Truecaser::restore_datelines(Document& doc, const Capitalisation& capitalisation) const {
+  bool changed = false;
+  for (const Sentence& s : doc.sentences) {
+    if (!s.dateline) continue;
+    // The leading run of words with no small letter and some capital ("NEW DELHI").
+    uint32_t end = s.first_token;
+    for (; end < s.first_token + s.token_count; ++end) {
+      std::string_view w = doc.token_text(end);
+      bool capital = false, small = false;
+      for (char c : w) capital |= c >= 'A' && c <= 'Z', small |= c >= 'a' && c <= 'z';
+      if (!capital || small) break;
+    }
+    if (end == s.first_token) continue;
+    Span span{doc.tokens[s.first_token].span.begin, doc.tokens[end - 1].span.end};
+    std::string cased = restore(std::string_view(doc.text).substr(span.begin, span.end - span.begin), TextCase::kUpper,
+                                capitalisation);
+    if (cased == std::string_view(doc.text).substr(span.begin, span.end - span.begin)) continue;
+    if (doc.original_text.empty()) doc.original_text = doc.text;
+    doc.text.replace(span.begin, cased.size(), cased);
+    changed = true;
+  }
+  return changed;
+}
+
 }  // namespace sitrep::text

@@ -21,6 +21,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/document.h"
+
 namespace sitrep::text {
 
 enum class TextCase : uint8_t { kMixed = 0, kLower = 1, kUpper = 2 };
@@ -42,6 +44,11 @@ class Truecaser {
   // With `capitalisation`, words always capitalised in running text ("european") are, and
   // so are the unseen words of a name after a title ("president boris tadic": "Boris Tadic").
   std::string restore(std::string_view text, TextCase from, const Capitalisation& capitalisation = {}) const;
+  // In a tokenized document of mixed case, the all-caps words that open its datelines
+  // ("KABUL (Reuters) -", "NEW DELHI, Dec. 5 -": Sentence::dateline) get their capitals
+  // restored ("Kabul", "New Delhi") so the place is found; the text as read is kept in
+  // doc.original_text when anything changes. Returns whether anything did.
+  bool restore_datelines(Document& doc, const Capitalisation& capitalisation = {}) const;
 
  private:
   // Lower-cased phrase (words joined by one space) -> index into cased_.
