@@ -1843,6 +1843,41 @@ TEST_F(PipelineEvents, AnArmedGroupTellingItsAttackClaimsIt) {
   ASSERT_EQ(m->claims.size(), 1u) << all_events(army);
   EXPECT_EQ(m->claims[0].stance, "attributes");
   expect_coded("Islamic Jihad fired rockets at Israel on Monday.\n", Date{2006, 1, 10}, "19", "PSEREB", "ISR");
+  // The group named more closely than its fighters still claims its own attack.
+  Document hamas = analyse("Hamas said its militants fired two rockets at the Israeli town of Sderot.\n",
+                           Date{2006, 1, 10});
+  const Event* h = find_event(hamas, "19");
+  ASSERT_NE(h, nullptr) << all_events(hamas);
+  ASSERT_EQ(h->claims.size(), 1u) << all_events(hamas);
+  EXPECT_EQ(h->claims[0].stance, "claims");
+}
+
+// "said one of its fighters had carried out the attack": the attack told before, told again
+// with its doer; the claim is on that attack (also when the tree hung "said" under the report).
+TEST_F(PipelineEvents, CarryingOutTheAttackToldBeforeClaimsIt) {
+  for (const char* text :
+       {"A bomb exploded in a market in Kandahar, killing 12 people. A Taliban spokesman said one of the "
+        "movement's fighters had carried out the attack.\n",
+        "A bomb exploded in a market in Kandahar, killing 12 people. \"The attack was carried out by one of our "
+        "fighters,\" a Taliban spokesman said.\n"}) {
+    Document doc = analyse(text, Date{2006, 1, 10});
+    ASSERT_GE(doc.events.size(), 2u) << text << all_events(doc);
+    const Event& bomb = doc.events[0];
+    EXPECT_EQ(bomb.source.code, "") << text << all_events(doc);
+    EXPECT_EQ(bomb.target.code, "AFGCVL") << text << all_events(doc);
+    ASSERT_EQ(bomb.claims.size(), 1u) << text << all_events(doc);
+    EXPECT_EQ(bomb.claims[0].stance, "claims") << text;
+    EXPECT_EQ(bomb.claims[0].party.code, "AFGREB") << text;
+    const Event& told = doc.events[1];
+    EXPECT_EQ(told.source.code, "AFGREB") << text << all_events(doc);
+    EXPECT_EQ(told.target.code, "AFGCVL") << text << all_events(doc);
+    EXPECT_EQ(told.reports, 0) << text;
+  }
+  // An attack no earlier sentence told is no event of its own ("carried out the attack", no victim).
+  Document alone = analyse("A Taliban spokesman said one of the movement's fighters had carried out the attack.\n",
+                           Date{2006, 1, 10});
+  EXPECT_EQ(find_event(alone, "18"), nullptr) << all_events(alone);
+  EXPECT_EQ(find_event(alone, "19"), nullptr) << all_events(alone);
 }
 
 // "arrived in China at the invitation of X": the visit (042), and X hosting it (043).

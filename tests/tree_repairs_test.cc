@@ -179,6 +179,23 @@ TEST(TreeRepairsTest, NumberReadAsTheVerbsModifierIsItsSubject) {
   EXPECT_EQ(arc(d, 2), "3:nummod");
 }
 
+// "A spokesman said one of the fighters had carried out the attack": the speech verb hung as an
+// adverbial clause on the reported verb after it reports it; a clause with its own
+// subordinating word ("as he said") keeps the tree's reading.
+TEST(TreeRepairsTest, SpeechVerbReadAsAdverbialClauseReportsTheVerbAfterIt) {
+  Document d = tree({"A a DET DT 2 det", "spokesman spokesman NOUN NN 3 nsubj", "said say VERB VBD 7 advcl",
+                     "the the DET DT 5 det", "fighters fighter NOUN NNS 7 nsubj", "had have AUX VBD 7 aux",
+                     "attacked attack VERB VBN 0 root", "the the DET DT 9 det", "post post NOUN NN 7 obj",
+                     ". . PUNCT . 7 punct"});
+  EXPECT_EQ(arc(d, 3), "0:root");
+  EXPECT_EQ(arc(d, 7), "3:ccomp");
+  d = tree({"As as SCONJ IN 3 mark", "he he PRON PRP 3 nsubj", "said say VERB VBD 7 advcl",
+            "the the DET DT 5 det", "fighters fighter NOUN NNS 7 nsubj", "had have AUX VBD 7 aux",
+            "attacked attack VERB VBN 0 root", "the the DET DT 9 det", "post post NOUN NN 7 obj",
+            ". . PUNCT . 7 punct"});
+  EXPECT_EQ(arc(d, 3), "7:advcl");
+}
+
 TEST(TreeRepairsTest, PerfectReadAsPossession) {
   // "have restored diplomatic ties": "have" read as the verb, the participle as an adjective.
   Document d = tree({"Egypt Egypt PROPN NNP 4 nsubj", "and and CCONJ CC 3 cc", "Iran Iran PROPN NNP 1 conj",

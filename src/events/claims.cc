@@ -36,10 +36,12 @@ bool claim_of(const Document& doc, const Event& e, Claim& c) {
 std::string_view country(const EventActor& a) { return std::string_view(a.code).substr(0, 3); }
 
 // Whether `by` tells an attack its own non-state armed group did (REB, INS, SEP, UAF: those
-// that claim attacks; a state's forces report operations).
+// that claim attacks; a state's forces report operations). The group may be named more
+// closely on one side ("Hamas said its militants fired": PSEREBHMS tells of PSEREB).
 bool own_attack_claimed(const EventActor& by, const EventActor& doer) {
-  return by.code.size() >= 6 && by.code == doer.code &&
-         has_code_part(std::string_view(by.code).substr(3), {"REB", "INS", "SEP", "UAF"});
+  const std::string& a = by.code.size() <= doer.code.size() ? by.code : doer.code;
+  const std::string& b = by.code.size() <= doer.code.size() ? doer.code : by.code;
+  return a.size() >= 6 && b.starts_with(a) && has_code_part(std::string_view(a).substr(3), {"REB", "INS", "SEP", "UAF"});
 }
 
 bool reporting_cue(const Document& doc, const Quote& q) {
@@ -60,13 +62,17 @@ void attach_claims(Document& doc) {
     bool indirect = e.quote >= 0 && static_cast<size_t>(e.quote) < doc.quotes.size() && !doc.quotes[e.quote].direct &&
                     !reporting_cue(doc, doc.quotes[e.quote]);
     if (!violence_that_happened(e) || indirect || e.source.code.empty()) continue;
+    // (The claim is on the event it is about: the attack told before, when this one tells it
+    // again with its doer, "said one of its fighters had carried out the attack".)
+    Event* on = &e;
+    for (int guard = 0; on->reports >= 0 && guard < 8; ++guard) on = &doc.events[static_cast<size_t>(on->reports)];
     // An armed group telling its own attack claims it ("a Taliban spokesman said one of the
     // movement's fighters carried out the attack"); an army telling its operation attributes it.
     if (!e.reported_by.code.empty())
-      e.claims.push_back(Claim{e.reported_by, own_attack_claimed(e.reported_by, e.source) ? "claims" : "attributes",
-                               e.source, e.sentence, e.reported_by.text});
+      on->claims.push_back(Claim{e.reported_by, own_attack_claimed(e.reported_by, e.source) ? "claims" : "attributes",
+                                 e.source, e.sentence, e.reported_by.text});
     for (const EventActor& r : e.also_reported_by)  // each of a list of speakers ("medics and witnesses said")
-      if (!r.code.empty()) e.claims.push_back(Claim{r, "attributes", e.source, e.sentence, r.text});
+      if (!r.code.empty()) on->claims.push_back(Claim{r, "attributes", e.source, e.sentence, r.text});
   }
   for (size_t i = 0; i < doc.events.size(); ++i) {
     Claim c;

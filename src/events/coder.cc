@@ -225,6 +225,7 @@ struct Coder::Pending {
   bool has_reported = false;
   bool awaits_toll = false;  // an attack noun kept without a target for the killing it is the subject of
   int place_match = -1;      // a material nominal event's place, kept apart from its target
+  int told_again = -1;       // the earlier event this one tells again with its doer ("carried out the attack")
   CodedActor reported;
   std::vector<CodedActor> also_reported;  // the rest of a list of speakers
 };
@@ -1289,6 +1290,7 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
     if (e.has_reported) ev.reported_by = {e.reported.code, t.span(doc, e.reported.first, e.reported.last), -1};
     for (const CodedActor& r : e.also_reported) ev.also_reported_by.push_back({r.code, t.span(doc, r.first, r.last), -1});
     ev.confidence = std::min(0.95f, 0.45f + 0.1f * static_cast<float>(e.score));
+    ev.reports = e.told_again;
     doc.events.push_back(std::move(ev));
   };
   // Police and a crowd clashing: the police repress (175), the crowd riots (145), as our
@@ -1432,6 +1434,20 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
           if (x.sentence + 5 < s) break;
           if (x.sentence >= s || !is_violent(x.code) || x.negated || x.future) continue;
           if (!x.source.code.empty()) e.tgt.push_back({x.source.code, -1, -1});
+          break;
+        }
+    // "A Taliban spokesman said one of the movement's fighters had carried out the attack",
+    // "The bombing was carried out by one of our mujahedin": violence done to a definite
+    // attack that names no victim is that attack, told before (within five sentences, the
+    // latest with a known target), told again with its doer (Event::reports: its claims).
+    if (e.tgt.empty() && !e.src.empty() && !p.noun && t.lone_agents && is_violent(e.code))
+      if (int o = t.child_with(v, passive ? kNsubjPass : kObj); o >= 0 && definite(t, o) && violent_noun(t, o))
+        for (size_t i = doc.events.size(); i-- > 0;) {
+          const Event& x = doc.events[i];
+          if (x.sentence + 5 < s) break;
+          if (x.sentence >= s || !is_violent(x.code) || x.negated || x.future || x.target.code.empty()) continue;
+          e.tgt.push_back({x.target.code, -1, -1});
+          e.code = x.code, e.told_again = static_cast<int>(i);
           break;
         }
     // "Police have detained Guan Jingquan", "Li Zhaokun was detained": a person the

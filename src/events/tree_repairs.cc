@@ -718,6 +718,29 @@ void number_read_as_verb_modifier(LocalTree& t) {
   }
 }
 
+// "A Taliban spokesman said one of the movement's fighters had carried out the attack": the
+// tree may read the speech verb as an adverbial clause of the reported verb after it. A
+// speech verb with its subject and no object, clause or subordinating word of its own, hung as
+// an adverbial clause on a later verb whose subject follows it, is the verb that reports it.
+void report_read_as_governor(LocalTree& t) {
+  for (int r = 1; r + 2 < t.n; ++r) {
+    if (t.dep(r) != kAdvcl || !t.verbal(r) || !is_speech_verb(t.lemma(r))) continue;
+    const int c = t.parent[r];
+    if (c <= r || !t.verbal(c)) continue;
+    bool speaker = false, own = false, subject = false;
+    for (int k = 0; k < t.n; ++k) {
+      if (t.parent[k] == r) {
+        speaker = speaker || (t.dep(k) == kNsubj && k < r);
+        own = own || t.dep(k) == kMark || t.dep(k) == kObj || t.dep(k) == kCcomp || t.dep(k) == kAdvmod;
+      }
+      if (t.parent[k] == c && k > r && k < c) subject = subject || t.dep(k) == kNsubj || t.dep(k) == kNsubjPass;
+    }
+    if (!speaker || own || !subject) continue;
+    t.attach(r, t.parent[c], t.dep(c));
+    t.attach(c, r, kCcomp);
+  }
+}
+
 bool is_tree(const LocalTree& t) {
   for (int i = 0; i < t.n; ++i) {
     int steps = 0;
@@ -760,6 +783,7 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     object_read_as_speakers_list(t);
     indirect_object_read_as_compound(t);
     number_read_as_verb_modifier(t);
+    report_read_as_governor(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))
