@@ -183,16 +183,17 @@ TEST(TreeRepairsTest, NumberReadAsTheVerbsModifierIsItsSubject) {
 // adverbial clause on the reported verb after it reports it; a clause with its own
 // subordinating word ("as he said") keeps the tree's reading.
 TEST(TreeRepairsTest, SpeechVerbReadAsAdverbialClauseReportsTheVerbAfterIt) {
-  Document d = tree({"A a DET DT 2 det", "spokesman spokesman NOUN NN 3 nsubj", "said say VERB VBD 7 advcl",
-                     "the the DET DT 5 det", "fighters fighter NOUN NNS 7 nsubj", "had have AUX VBD 7 aux",
-                     "attacked attack VERB VBN 0 root", "the the DET DT 9 det", "post post NOUN NN 7 obj",
-                     ". . PUNCT . 7 punct"});
+  const std::vector<std::string> report = {"the the DET DT 5 det", "fighters fighter NOUN NNS 7 nsubj",
+                                           "had have AUX VBD 7 aux", "attacked attack VERB VBN 0 root",
+                                           "the the DET DT 9 det", "post post NOUN NN 7 obj", ". . PUNCT . 7 punct"};
+  auto with = [&](std::vector<std::string> rows) {
+    rows.insert(rows.end(), report.begin(), report.end());
+    return tree(rows);
+  };
+  Document d = with({"A a DET DT 2 det", "spokesman spokesman NOUN NN 3 nsubj", "said say VERB VBD 7 advcl"});
   EXPECT_EQ(arc(d, 3), "0:root");
   EXPECT_EQ(arc(d, 7), "3:ccomp");
-  d = tree({"As as SCONJ IN 3 mark", "he he PRON PRP 3 nsubj", "said say VERB VBD 7 advcl",
-            "the the DET DT 5 det", "fighters fighter NOUN NNS 7 nsubj", "had have AUX VBD 7 aux",
-            "attacked attack VERB VBN 0 root", "the the DET DT 9 det", "post post NOUN NN 7 obj",
-            ". . PUNCT . 7 punct"});
+  d = with({"As as SCONJ IN 3 mark", "he he PRON PRP 3 nsubj", "said say VERB VBD 7 advcl"});
   EXPECT_EQ(arc(d, 3), "7:advcl");
 }
 
