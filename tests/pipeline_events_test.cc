@@ -954,6 +954,16 @@ TEST_F(PipelineEvents, AProtestsPurposeIsTheProtest) {
   EXPECT_EQ(find_event(doc, "11"), nullptr) << all_events(doc);
 }
 
+// Where a protest happened is its target only when no one is named after it: "protested in
+// Belgrade against the government" is against the government (the city is Serbia's: with
+// "Serbs" as the source it was their own country, and no event).
+TEST_F(PipelineEvents, AnActorNamedAfterThePlaceIsTheTarget) {
+  expect_coded("Thousands of students protested in Belgrade against the government.\n", Date{2000, 10, 5}, "14",
+               "SRBCVL", "SRBGOV");
+  expect_coded("Thousands of Serbs protested in Belgrade against the government.\n", Date{2000, 10, 5}, "14", "SRB",
+               "SRBGOV");
+}
+
 // "the government" after a union is named is a government, not the union.
 TEST_F(PipelineEvents, TheGovernmentIsNotTheOrganisationNamedBefore) {
   Document doc = analyse("The Zimbabwe Farmers Union criticized the government on Monday.\n", Date{2006, 11, 20});

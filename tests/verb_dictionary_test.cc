@@ -3,6 +3,7 @@
 #include "events/verb_dictionary.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -17,7 +18,8 @@ namespace {
 
 const events::Ontology& small_ontology() {
   static const events::Ontology o = [] {
-    fs::path p = fs::temp_directory_path() / "sitrep_verbdict_ontology.tsv";
+    // (One file per test process: ctest -j runs this file's tests side by side.)
+    fs::path p = fs::temp_directory_path() / ("sitrep_verbdict_ontology_" + std::to_string(::getpid()) + ".tsv");
     std::ofstream(p) << "code\tname\troot\tlevel\tgoldstein\tquad\n"
                         "04\tCONSULT\t04\t1\t1.0\t1\n"
                         "041\tDiscuss by telephone\t04\t2\t1.0\t1\n"
@@ -149,7 +151,7 @@ TEST(VerbDictionary, FileOfOneRootHoldsOnlyThatRoot) {
 }
 
 TEST(VerbDictionary, DirectoryLoadRejectsDuplicatesAndConflicts) {
-  fs::path dir = fs::temp_directory_path() / "sitrep_verbdict_dir";
+  fs::path dir = fs::temp_directory_path() / ("sitrep_verbdict_dir_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   std::ofstream(dir / "a.txt") << "111\tcondemn\n";

@@ -798,6 +798,16 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, Pendin
       if (sc.after[j] && t.match_at[j] >= 0 && !t.matches[t.match_at[j]].agent) next = t.match_at[j];
     a = next;
   }
+  // Where it happened is the target only when no one is named after it in the clause
+  // ("protested in Belgrade against the government": the government; "protested in Tehran":
+  // Tehran, for its government).
+  if (a >= 0 && t.lone_agents && locative(t, t.np_head(a)))
+    for (int j = static_cast<int>(t.matches[a].last - t.fw) + 1; j < t.n; ++j) {
+      const int m = t.match_at[j];
+      if (!sc.after[j] || m < 0 || m == a || t.matches[m].agent || skip(m) || locative(t, t.np_head(m))) continue;
+      a = m;
+      break;
+    }
   // A nominal event's target is in its own phrase ("the attack on X"), never
   // the next clause's: with our resolver the searches below stop here.
   bool phrase_only = p.noun && t.lone_agents;
