@@ -964,6 +964,14 @@ TEST_F(PipelineEvents, AnActorNamedAfterThePlaceIsTheTarget) {
                "SRBGOV");
 }
 
+// Agreeing to resume or reopen talks is their negotiation, both ways ("resume" was read as
+// the noun, and the talks had no source).
+TEST_F(PipelineEvents, AgreeingToResumeTalksIsTheNegotiation) {
+  expect_coded("Greece agreed to resume talks with Turkey.\n", Date{2020, 1, 10}, "046", "GRC", "TUR");
+  expect_coded("Greece and Turkey agreed to reopen talks on their maritime dispute.\n", Date{2020, 1, 10}, "046",
+               "GRC", "TUR");
+}
+
 // "the government" after a union is named is a government, not the union.
 TEST_F(PipelineEvents, TheGovernmentIsNotTheOrganisationNamedBefore) {
   Document doc = analyse("The Zimbabwe Farmers Union criticized the government on Monday.\n", Date{2006, 11, 20});

@@ -299,6 +299,21 @@ TEST(TaggerTest, ShippedModelFindsAHeadlinesVerb) {
   EXPECT_EQ(std::string(kXpos[tag(t, blast)[2].xpos]), "NN");
 }
 
+// "Greece agreed to resume talks": after a verb that takes an infinitive, "to" and a known verb
+// the tagger read as a noun before its object are the infinitive; "returned to the resume
+// pile" (no such verb before "to") keeps its noun.
+TEST(TaggerTest, ShippedModelReadsTheInfinitiveAfterAgreedTo) {
+  const Tagger* shipped = shipped_tagger();
+  if (!shipped) GTEST_FAIL() << "models/tagger.bin (shipped) is absent or unreadable";
+  const Tagger& t = *shipped;
+  std::vector<std::string> agreed{"Greece", "agreed", "to", "resume", "talks", "with", "Turkey", "."};
+  std::vector<WordTags> tags = tag(t, agreed);
+  EXPECT_EQ(std::string(kXpos[tags[2].xpos]), "TO");
+  EXPECT_EQ(std::string(kXpos[tags[3].xpos]), "VB");
+  std::vector<std::string> pile{"She", "returned", "to", "the", "resume", "pile", "."};
+  EXPECT_EQ(std::string(kXpos[tag(t, pile)[4].xpos]), "NN");
+}
+
 // "met with visiting Kenyan President Mwai Kibaki": "visiting" before a title or a
 // nationality is an adjective, not a verb taking the name; "visiting relatives" stays a verb.
 TEST(TaggerTest, ShippedModelReadsVisitingBeforeATitleAsAnAdjective) {

@@ -199,6 +199,7 @@ constexpr uint32_t kDenseMark = 0xFF;  // the group count that marks a dense row
 void Tagger::index() {
   const uint32_t C = static_cast<uint32_t>(classes_.size());
   past_class_ = participle_class_ = plural_class_ = adjective_class_ = present_s_class_ = present_class_ = -1;
+  base_class_ = to_class_ = -1;
   for (uint32_t c = 0; c < C; ++c) {
     if (classes_[c] == std::pair{upos_id("VERB"), xpos_id("VBZ")}) present_s_class_ = static_cast<int>(c);
     if (classes_[c] == std::pair{upos_id("VERB"), xpos_id("VBP")}) present_class_ = static_cast<int>(c);
@@ -206,6 +207,8 @@ void Tagger::index() {
     if (classes_[c] == std::pair{upos_id("NOUN"), xpos_id("NNS")}) plural_class_ = static_cast<int>(c);
     if (classes_[c] == std::pair{upos_id("VERB"), xpos_id("VBD")}) past_class_ = static_cast<int>(c);
     if (classes_[c] == std::pair{upos_id("VERB"), xpos_id("VBN")}) participle_class_ = static_cast<int>(c);
+    if (classes_[c] == std::pair{upos_id("VERB"), xpos_id("VB")}) base_class_ = static_cast<int>(c);
+    if (classes_[c] == std::pair{upos_id("PART"), xpos_id("TO")}) to_class_ = static_cast<int>(c);
   }
   std::vector<uint64_t> keys[2];
   std::vector<uint32_t> values[2];
@@ -374,6 +377,36 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
   ensure_finite_verb(forms, s.info.data(), out.data());
   reduced_relative_subject(forms, out.data());
   killed_dead(forms, s.info.data(), out.data());
+  infinitive_after_control_verb(forms, s.info.data(), out.data());
+}
+
+// "Greece agreed to resume talks with Turkey": after a verb that takes an infinitive ("agreed
+// to", "decided to", "vowed to", "refused to"), "to" and a known verb the tagger read as a
+// noun ("resume", the CV), before its object, are the infinitive.
+void Tagger::infinitive_after_control_verb(std::span<const std::string_view> forms, const detail::WordInfo* info,
+                                           WordTags* out) const {
+  const size_t n = forms.size();
+  if (base_class_ < 0 || to_class_ < 0 || n < 4) return;
+  static const uint64_t kTo = detail::hash_bytes("to");
+  static const std::string_view kControl[] = {"agree",  "decide", "plan",    "vow",     "pledge",  "promise",
+                                              "refuse", "threaten", "seek",  "try",     "offer",   "hope",
+                                              "fail",   "expect", "aim",     "want",    "intend",  "prepare",
+                                              "attempt", "resolve", "choose", "continue", "begin", "undertake"};
+  static const uint16_t kNn = xpos_id("NN");
+  static const uint16_t kObject[] = {xpos_id("DT"), xpos_id("NNS"), xpos_id("NN"),  xpos_id("JJ"),
+                                     xpos_id("PRP$"), xpos_id("CD"), xpos_id("NNP"), xpos_id("NNPS")};
+  std::string& buf = scratch().lower;
+  for (size_t i = 1; i + 2 < n; ++i) {
+    if (info[i + 2].lower != kTo || out[i + 1].xpos != kNn || info[i + 3].sure >= 0 ||
+        std::find(std::begin(kObject), std::end(kObject), out[i + 2].xpos) == std::end(kObject) ||
+        out[i - 1].xpos >= kXposCount || !std::string_view(kXpos[out[i - 1].xpos]).starts_with("VB"))
+      continue;
+    std::string_view control = lemmatizer_.lemmatize(forms[i - 1], out[i - 1].xpos, buf);
+    if (std::find(std::begin(kControl), std::end(kControl), control) == std::end(kControl)) continue;
+    if (!lemmatizer_.known_verb(lemmatizer_.lemmatize(forms[i + 1], xpos_id("VB"), buf))) continue;
+    retag(out[i], to_class_);
+    retag(out[i + 1], base_class_);
+  }
 }
 
 // "met with visiting Kenyan President Mwai Kibaki", "acting President X": a participle that

@@ -116,6 +116,8 @@ class Tagger {
   void headline_verb(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
   void title_participle(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
   void killed_dead(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
+  void infinitive_after_control_verb(std::span<const std::string_view> forms, const detail::WordInfo* info,
+                                     WordTags* out) const;
   // Gives a word the tags of class `cls` (the decoder and the sentence rules above).
   void retag(WordTags& w, int cls) const {
     w.cls = static_cast<uint16_t>(cls);
@@ -127,6 +129,7 @@ class Tagger {
   // VERB/VBD, VERB/VBN, NOUN/NNS, ADJ/JJ; -1 when absent
   int past_class_ = -1, participle_class_ = -1, plural_class_ = -1, adjective_class_ = -1;
   int present_s_class_ = -1, present_class_ = -1;  // VERB/VBZ, VERB/VBP
+  int base_class_ = -1, to_class_ = -1;             // VERB/VB, PART/TO
   std::vector<Pass> passes_;                            // 1 or 2
   // Built at load: feature hash -> per pass (first entry << 8) | entry count.
   CompactIndex rows_;
