@@ -964,6 +964,15 @@ TEST_F(PipelineEvents, AnActorNamedAfterThePlaceIsTheTarget) {
                "SRBGOV");
 }
 
+// A demonstration for a change of policy that names no one it is against, or only where it
+// was, is against the government of the demonstrators' country.
+TEST_F(PipelineEvents, ADemonstrationAgainstALawIsAgainstTheGovernment) {
+  expect_coded("Thousands of Hong Kong residents marched against a proposed extradition law.\n", Date{2019, 6, 10},
+               "1412", "HKGCVL", "HKGGOV");
+  expect_coded("Thousands of teachers protested in Nairobi against the new education law.\n", Date{2019, 6, 10},
+               "1412", "KENEDU", "KENGOV");
+}
+
 // Agreeing to resume or reopen talks is their negotiation, both ways ("resume" was read as
 // the noun, and the talks had no source).
 TEST_F(PipelineEvents, AgreeingToResumeTalksIsTheNegotiation) {

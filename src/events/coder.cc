@@ -1422,6 +1422,19 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     e.code = p.code, e.reverse = p.reverse_code, e.symmetric = p.symmetric, e.compound = p.compound_source;
     e.noun = p.noun;
     target_actors(sc, v, best, passive, e);
+    // "marched against a proposed extradition law", "protested in Nairobi against the new
+    // education law": a demonstration for a change of leaders, policy, rights or institutions
+    // (1411-1414) that names no one it is against, or only where it was, is against the
+    // government of the demonstrators' country, who makes that change.
+    if (t.lone_agents && p.code.size() == 4 && p.code.starts_with("141")) {
+      bool places_only = true;
+      for (const CodedActor& a : e.tgt)
+        places_only = places_only && a.last >= 0 && t.match_at[a.last] >= 0 && locative(t, t.np_head(t.match_at[a.last]));
+      std::string country;
+      for (const CodedActor& a : e.src)
+        if (country.empty() && resolver_.has_country(a.code)) country = a.code.substr(0, 3);
+      if (places_only && !country.empty()) e.tgt.assign(1, CodedActor{country + "GOV", -1, -1});
+    }
     // A definite consultation noun naming no one refers back ("the talks", "his call").
     // Not the singular "talk" ("after all the tough talk": speech, not negotiations).
     // With one party named in the sentence ("During this conversation, Wang stressed"),
