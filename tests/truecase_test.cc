@@ -27,6 +27,14 @@ TEST(Truecase, RestoresNamesLongestFirstAndSentenceStarts) {
   EXPECT_EQ(out.size(), in.size());
 }
 
+// A hyphened word no phrase names gets the capitals of its parts that are names.
+TEST(Truecase, PartsOfHyphenedWordsThatAreNames) {
+  Truecaser t({"Saudi", "British", "Australian", "Al-Qaeda"});
+  std::string in = "a saudi-led strike hit al-qaeda. a british-australian academic and a well-known man.";
+  EXPECT_EQ(t.restore(in, TextCase::kLower),
+            "A Saudi-led strike hit Al-Qaeda. A British-Australian academic and a well-known man.");
+}
+
 // With how running text writes each word (here a small table; in the pipeline the tagger's
 // counts): words always capitalised are, and so are the unknown words of a name after a title
 // or of a place after what it is, and the title before a name.

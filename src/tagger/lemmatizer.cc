@@ -358,8 +358,14 @@ bool Lemmatizer::known_verb(std::string_view lemma) const { return !lexicon_keys
 bool Lemmatizer::dictionary_word(std::string_view word, std::string& scratch) const {
   if (lexicon_keys_.empty() || word.empty()) return false;
   if (known(word, kVerb) || known(word, kNoun)) return true;
-  static const uint16_t kInflected[] = {xpos_id("VBD"), xpos_id("VBG"), xpos_id("VBZ"), xpos_id("NNS")};
+  // (Only the endings each inflection has: the rules of one tag applied to any word make
+  // names words, "alexei" read as a gerund gave "ale".)
+  static const uint16_t kVbd = xpos_id("VBD"), kVbg = xpos_id("VBG");
+  static const uint16_t kInflected[] = {kVbd, kVbg, xpos_id("VBZ"), xpos_id("NNS")};
   for (uint16_t x : kInflected) {
+    if (x == kVbd ? !word.ends_with("ed") && !irregular_past(word, scratch)
+                  : x == kVbg ? !word.ends_with("ing") : !word.ends_with('s'))
+      continue;
     std::string_view lemma = lemmatize(word, x, scratch);
     if (lemma.size() < word.size() && (known(lemma, kVerb) || known(lemma, kNoun))) return true;
   }

@@ -140,7 +140,21 @@ std::string Truecaser::restore(std::string_view text, TextCase from, const Capit
       if (it == phrases_.end() && key.ends_with("'")) it = phrases_.find(key.substr(0, key.size() - 1));
       if (it != phrases_.end()) best = k + 1, best_id = it->second;
     }
-    if (!best) { ++w; continue; }
+    if (!best) {
+      // A hyphened word no phrase names: its parts that are names ("saudi-led",
+      // "british-australian": "Saudi-led", "British-Australian").
+      for (size_t b = words[w].b; b < words[w].e;) {
+        size_t e = out.find('-', b);
+        if (e == std::string::npos || e > words[w].e) e = words[w].e;
+        if (e < words[w].e || b > words[w].b)
+          if (auto it = phrases_.find(out.substr(b, e - b)); it != phrases_.end() && cased_[it->second].size() == e - b)
+            for (size_t p = b; p < e; ++p)
+              if (lower(cased_[it->second][p - b]) == out[p]) out[p] = cased_[it->second][p - b];
+        b = e + 1;
+      }
+      ++w;
+      continue;
+    }
     const std::string& cased = cased_[best_id];
     size_t ci = 0;
     for (size_t p = words[w].b; p < words[w + best - 1].e && ci < cased.size(); ++p) {
