@@ -973,6 +973,20 @@ TEST_F(PipelineEvents, ADemonstrationAgainstALawIsAgainstTheGovernment) {
                "1412", "KENEDU", "KENGOV");
 }
 
+// "imposed an arms embargo on South Sudan" (the tagger read "arms" as the subject of a verb
+// "embargo"); a state of emergency declared on no one named is on the declarer's country; an
+// act someone is banned from has not happened ("banned women from attending universities"
+// was also a visit).
+TEST_F(PipelineEvents, EmbargoesEmergenciesAndBans) {
+  expect_coded("The Security Council imposed an arms embargo on South Sudan.\n", Date{2018, 7, 13}, "163", "IGOUNO",
+               "SSD");
+  expect_coded("The Ethiopian government declared a state of emergency.\n", Date{2018, 7, 13}, "1724", "ETHGOV",
+               "ETH");
+  Document ban = analyse("The Taliban banned women from attending universities.\n", Date{2022, 12, 20});
+  EXPECT_NE(find_event(ban, "17"), nullptr) << all_events(ban);
+  EXPECT_EQ(find_event(ban, "04"), nullptr) << all_events(ban);
+}
+
 // Agreeing to resume or reopen talks is their negotiation, both ways ("resume" was read as
 // the noun, and the talks had no source).
 TEST_F(PipelineEvents, AgreeingToResumeTalksIsTheNegotiation) {

@@ -314,6 +314,15 @@ TEST(TaggerTest, ShippedModelReadsTheInfinitiveAfterAgreedTo) {
   EXPECT_EQ(std::string(kXpos[tag(t, pile)[4].xpos]), "NN");
 }
 
+// After "a" or "an", a plural noun modifies the noun that follows ("an arms embargo"), which
+// the tagger read as a present verb.
+TEST(TaggerTest, ShippedModelReadsAnArmsEmbargoAsANoun) {
+  const Tagger* shipped = shipped_tagger();
+  if (!shipped) GTEST_FAIL() << "models/tagger.bin (shipped) is absent or unreadable";
+  std::vector<std::string> embargo{"They", "imposed", "an", "arms", "embargo", "on", "Sudan", "."};
+  EXPECT_EQ(std::string(kXpos[tag(*shipped, embargo)[4].xpos]), "NN");
+}
+
 // "met with visiting Kenyan President Mwai Kibaki": "visiting" before a title or a
 // nationality is an adjective, not a verb taking the name; "visiting relatives" stays a verb.
 TEST(TaggerTest, ShippedModelReadsVisitingBeforeATitleAsAnAdjective) {

@@ -81,6 +81,10 @@ struct Words {
   std::vector<uint64_t> planning{h("plan"), h("plot"), h("prepare"), h("intend"), h("try"), h("attempt"),
                                  h("seek"), h("conspire"), h("threaten")};
   std::vector<uint64_t> blocking{h("block"), h("veto"), h("reject"), h("oppose"), h("shelve"), h("scuttle")};
+  // Verbs that keep someone from an act: "banned women from attending universities".
+  std::vector<uint64_t> prevention{h("ban"), h("bar"), h("prevent"), h("stop"), h("block"), h("prohibit"),
+                                   h("forbid"), h("keep"), h("refrain"), h("restrain"), h("deter"),
+                                   h("discourage"), h("exclude"), h("dissuade"), h("abstain"), h("desist")};
   // Who brings about what others do: "a deal brokered by China" is between the parties.
   std::vector<uint64_t> intermediary{h("broker"), h("mediate"), h("host"), h("facilitate"), h("arrange"),
                                      h("sponsor"), h("witness"), h("oversee"), h("monitor")};
@@ -1106,6 +1110,13 @@ void Coder::resolve_reports(Scratch& sc) const {
       if (r == "02" || r == "03" || r == "10" || r == "13") e.dropped = true;
     }
   }
+  // "The Taliban banned women from attending universities", "refrained from attacking": an
+  // act someone is kept from, "from" and a gerund under a verb of keeping, has not happened.
+  for (Pending& e : sc.pending) {
+    const int gov = t.parent[e.verb];
+    if (!t.lone_agents || gov < 0 || e.noun || t.xp[e.verb] != kVBG || !among(words().prevention, t.hl[gov])) continue;
+    for (uint32_t c : t.kids(e.verb)) e.dropped = e.dropped || t.hl[c] == words().from;
+  }
   // "held a phone conversation to discuss the war": a purpose (of the verb or of the event
   // noun) of the same kind as its governor's event is that event, told again; so is what a
   // protest is for ("marched in Tehran to denounce the government": the march, 141).
@@ -1426,14 +1437,17 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // education law": a demonstration for a change of leaders, policy, rights or institutions
     // (1411-1414) that names no one it is against, or only where it was, is against the
     // government of the demonstrators' country, who makes that change.
-    if (t.lone_agents && p.code.size() == 4 && p.code.starts_with("141")) {
+    // A curfew, a state of emergency or martial law (1723, 1724) declared on no one or no
+    // place named is on the country of whoever declares it (on its people).
+    const bool on_own_country = (p.code == "1723" || p.code == "1724") && e.tgt.empty();
+    if (t.lone_agents && p.code.size() == 4 && (p.code.starts_with("141") || on_own_country)) {
       bool places_only = true;
       for (const CodedActor& a : e.tgt)
         places_only = places_only && a.last >= 0 && t.match_at[a.last] >= 0 && locative(t, t.np_head(t.match_at[a.last]));
       std::string country;
       for (const CodedActor& a : e.src)
         if (country.empty() && resolver_.has_country(a.code)) country = a.code.substr(0, 3);
-      if (places_only && !country.empty()) e.tgt.assign(1, CodedActor{country + "GOV", -1, -1});
+      if (places_only && !country.empty()) e.tgt.assign(1, CodedActor{on_own_country ? country : country + "GOV", -1, -1});
     }
     // A definite consultation noun naming no one refers back ("the talks", "his call").
     // Not the singular "talk" ("after all the tough talk": speech, not negotiations).

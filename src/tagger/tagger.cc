@@ -199,7 +199,7 @@ constexpr uint32_t kDenseMark = 0xFF;  // the group count that marks a dense row
 void Tagger::index() {
   const uint32_t C = static_cast<uint32_t>(classes_.size());
   past_class_ = participle_class_ = plural_class_ = adjective_class_ = present_s_class_ = present_class_ = -1;
-  base_class_ = to_class_ = -1;
+  base_class_ = to_class_ = noun_class_ = -1;
   for (uint32_t c = 0; c < C; ++c) {
     if (classes_[c] == std::pair{upos_id("VERB"), xpos_id("VBZ")}) present_s_class_ = static_cast<int>(c);
     if (classes_[c] == std::pair{upos_id("VERB"), xpos_id("VBP")}) present_class_ = static_cast<int>(c);
@@ -209,6 +209,7 @@ void Tagger::index() {
     if (classes_[c] == std::pair{upos_id("VERB"), xpos_id("VBN")}) participle_class_ = static_cast<int>(c);
     if (classes_[c] == std::pair{upos_id("VERB"), xpos_id("VB")}) base_class_ = static_cast<int>(c);
     if (classes_[c] == std::pair{upos_id("PART"), xpos_id("TO")}) to_class_ = static_cast<int>(c);
+    if (classes_[c] == std::pair{upos_id("NOUN"), xpos_id("NN")}) noun_class_ = static_cast<int>(c);
   }
   std::vector<uint64_t> keys[2];
   std::vector<uint32_t> values[2];
@@ -378,6 +379,20 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
   reduced_relative_subject(forms, out.data());
   killed_dead(forms, s.info.data(), out.data());
   infinitive_after_control_verb(forms, s.info.data(), out.data());
+  plural_modifier_after_article(s.info.data(), n, out.data());
+}
+
+// "imposed an arms embargo on South Sudan", "a weapons deal": after "a" or "an", a plural noun
+// is the modifier of the noun that follows, which the tagger read as a present verb (the
+// plural as its subject). An article opens one singular noun phrase.
+void Tagger::plural_modifier_after_article(const detail::WordInfo* info, size_t n, WordTags* out) const {
+  if (noun_class_ < 0 || n < 3) return;
+  static const uint64_t kA = detail::hash_bytes("a"), kAn = detail::hash_bytes("an");
+  static const uint16_t kNns = xpos_id("NNS"), kVerbs[] = {xpos_id("VBP"), xpos_id("VBZ"), xpos_id("VB")};
+  for (size_t i = 0; i + 2 < n; ++i)
+    if ((info[i + 2].lower == kA || info[i + 2].lower == kAn) && out[i + 1].xpos == kNns &&
+        std::find(std::begin(kVerbs), std::end(kVerbs), out[i + 2].xpos) != std::end(kVerbs))
+      retag(out[i + 2], noun_class_);
 }
 
 // "Greece agreed to resume talks with Turkey": after a verb that takes an infinitive ("agreed
