@@ -993,6 +993,11 @@ TEST_F(PipelineEvents, AgreeingToResumeTalksIsTheNegotiation) {
   expect_coded("Greece agreed to resume talks with Turkey.\n", Date{2020, 1, 10}, "046", "GRC", "TUR");
   expect_coded("Greece and Turkey agreed to reopen talks on their maritime dispute.\n", Date{2020, 1, 10}, "046",
                "GRC", "TUR");
+  expect_coded("Britain and France agreed to work together to stop small boat crossings.\n", Date{2020, 1, 10}, "030",
+               "GBR", "FRA");
+  // Pardoned prisoners are released (0841), not forgiven (056).
+  expect_coded("The Egyptian president pardoned 500 political prisoners.\n", Date{2020, 1, 10}, "0841", "EGYGOV",
+               "EGYOPP");
 }
 
 // "the government" after a union is named is a government, not the union.
