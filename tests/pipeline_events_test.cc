@@ -987,6 +987,15 @@ TEST_F(PipelineEvents, EmbargoesEmergenciesAndBans) {
   EXPECT_EQ(find_event(ban, "04"), nullptr) << all_events(ban);
 }
 
+// An arrest told as a noun with no one named making it is the police's, as in the passive;
+// one called for has not happened.
+TEST_F(PipelineEvents, AnArrestToldAsANounIsThePolices) {
+  expect_coded("The arrest of Ugandan opposition leader Kizza Besigye sparked riots in Kampala.\n", Date{2011, 4, 28},
+               "173", "UGACOP", "UGAOPP");
+  Document called = analyse("The opposition called for the arrest of the Ugandan police chief.\n", Date{2011, 4, 28});
+  EXPECT_EQ(find_event(called, "17"), nullptr) << all_events(called);
+}
+
 // Agreeing to resume or reopen talks is their negotiation, both ways ("resume" was read as
 // the noun, and the talks had no source).
 TEST_F(PipelineEvents, AgreeingToResumeTalksIsTheNegotiation) {

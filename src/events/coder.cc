@@ -1538,11 +1538,14 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // "The trial of Saddam Hussein resumed": a trial or an indictment is the courts' even
     // when no one is named (the arrest rule below gives COUNTRY+JUD).
     bool court_noun = p.noun && e.code.starts_with("17") && e.src.empty() && among(words().court_noun, t.hl[v]);
+    // So is an arrest told as a noun with no one named making it ("The arrest of opposition
+    // leader Kizza Besigye sparked riots": the police's, as "Besigye was arrested").
+    bool arrest_noun = p.noun && e.code.starts_with("173") && e.src.empty();
     // A release of people is one too ("two Italian hostages were freed", "he was released
     // on bail": released by someone unknown).
     bool implied = t.lone_agents && !e.tgt.empty() &&
                    ((is_material_event(e.code) &&
-                     (passive || weapon || court_noun || p.target == TargetFrom::kSubject)) ||
+                     (passive || weapon || court_noun || arrest_noun || p.target == TargetFrom::kSubject)) ||
                     (passive && e.code == "0841"));
     // Deaths in a crash, a storm or a fire are no one's act.
     // (Its own clause, the clauses below it — "when a storm destroyed their homes" — and its
@@ -1621,7 +1624,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     }
     // Arrests, detentions and expulsions by no one named are the police's, of the
     // country of those arrested when it is known ("40 protesters were arrested in Minsk").
-    bool arrest = implied && (passive || court_noun) && e.src.empty() && e.code.starts_with("17");
+    bool arrest = implied && (passive || court_noun || arrest_noun) && e.src.empty() && e.code.starts_with("17");
     // "Seven British soldiers accused of beating an Iraqi teenager", "Russia was accused of
     // killing civilians": an accusation no one is named making is made by someone unknown.
     const bool accused = t.lone_agents && passive && !p.noun && e.code.starts_with("112") && !e.tgt.empty();
