@@ -992,6 +992,7 @@ TEST_F(PipelineEvents, EmbargoesEmergenciesAndBans) {
 TEST_F(PipelineEvents, AnArrestToldAsANounIsThePolices) {
   expect_coded("The arrest of Ugandan opposition leader Kizza Besigye sparked riots in Kampala.\n", Date{2011, 4, 28},
                "173", "UGACOP", "UGAOPP");
+  expect_coded("Turkish prosecutors charged two journalists.\n", Date{2011, 4, 28}, "173", "TURJUD", "TURMED");
   Document called = analyse("The opposition called for the arrest of the Ugandan police chief.\n", Date{2011, 4, 28});
   EXPECT_EQ(find_event(called, "17"), nullptr) << all_events(called);
 }
