@@ -997,6 +997,20 @@ TEST_F(PipelineEvents, AnArrestToldAsANounIsThePolices) {
   EXPECT_EQ(find_event(called, "17"), nullptr) << all_events(called);
 }
 
+// "killed one rebel and arrested four others": the others are more of those the object before
+// names, not where it happened; the second verb keeps the subject when the tree read it as an
+// adjective of its object.
+TEST_F(PipelineEvents, OthersAreMoreOfThoseNamedBefore) {
+  Document doc = analyse("Afghan soldiers killed one rebel in Helmand on Sunday and arrested four others.\n",
+                         Date{2006, 11, 14});
+  const Event* arrest = find_event(doc, "173");
+  ASSERT_NE(arrest, nullptr) << all_events(doc);
+  EXPECT_EQ(arrest->source.code, "AFGMIL") << all_events(doc);
+  EXPECT_EQ(arrest->target.code, "AFGREB") << all_events(doc);
+  expect_coded("Police killed two robbers and arrested three others in Lagos.\n", Date{2006, 11, 14}, "173", "NGACOP",
+               "NGACRM");
+}
+
 // Agreeing to resume or reopen talks is their negotiation, both ways ("resume" was read as
 // the noun, and the talks had no source).
 TEST_F(PipelineEvents, AgreeingToResumeTalksIsTheNegotiation) {

@@ -197,6 +197,17 @@ TEST(TreeRepairsTest, SpeechVerbReadAsAdverbialClauseReportsTheVerbAfterIt) {
   EXPECT_EQ(arc(d, 3), "7:advcl");
 }
 
+// "Police killed two robbers and arrested three others": the second verb read as an adjective
+// of its object, joined to the first verb's object, is the first verb's conjunct.
+TEST(TreeRepairsTest, SecondVerbReadAsAModifierInTheList) {
+  Document d = tree({"Police police NOUN NNS 2 nsubj", "killed kill VERB VBD 0 root", "two two NUM CD 4 nummod",
+                     "robbers robber NOUN NNS 2 obj", "and and CCONJ CC 8 cc", "arrested arrest VERB VBN 8 amod",
+                     "three three NUM CD 8 nummod", "others other NOUN NNS 4 conj", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(d, 6), "2:conj");
+  EXPECT_EQ(arc(d, 8), "6:obj");
+  EXPECT_EQ(arc(d, 5), "6:cc");
+}
+
 TEST(TreeRepairsTest, PerfectReadAsPossession) {
   // "have restored diplomatic ties": "have" read as the verb, the participle as an adjective.
   Document d = tree({"Egypt Egypt PROPN NNP 4 nsubj", "and and CCONJ CC 3 cc", "Iran Iran PROPN NNP 1 conj",

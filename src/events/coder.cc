@@ -957,6 +957,16 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
     }
   }
   if (p.noun && e.src.empty()) nominal_source(sc, v, e);
+  // "killed one rebel and arrested four others": "others" as the object, which names no one,
+  // are more of those the object before it in the sentence names (rather than where it was).
+  if (t.lone_agents && !p.noun && !e.compound)
+    if (const int o = t.child_with(v, kObj); o >= 0 && t.cover[o] < 0 && t.hl[o] == h("other"))
+      for (int j = o - 1; j >= 0; --j)
+        if (t.dep[j] == kObj && t.cover[j] >= 0 && t.parent[j] != v && !t.matches[t.cover[j]].agent) {
+          e.tgt.clear();
+          t.group_of_match(t.cover[j], e.tgt);
+          break;
+        }
   // Targets that are sources too (none acts on itself), dropped; how many were.
   auto drop_sources = [&] {
     return std::erase_if(e.tgt, [&](const CodedActor& a) {

@@ -741,6 +741,28 @@ void report_read_as_governor(LocalTree& t) {
   }
 }
 
+// "Police killed two robbers and arrested three others": the tree may read the second verb
+// as an adjective of its object, joined to the first verb's object. A participle or past
+// form right after "and", hung as an adjective on a noun that the tree joined to the object
+// of a past-tense verb, is that verb's second verb, with the noun as its object.
+void second_verb_read_as_modifier(LocalTree& t) {
+  static const uint64_t kAnd = word_hash("and");
+  static const uint16_t kVbd = xpos_id("VBD");
+  for (int w = 1; w + 1 < t.n; ++w) {
+    if (t.dep(w) != kAmod || (t.xp(w) != kVBN && t.xp(w) != kVbd) || t.lemma(w - 1) != kAnd) continue;
+    const int noun = t.parent[w];
+    if (noun <= w || t.dep(noun) != kConj) continue;
+    const int object = t.parent[noun];
+    if (object < 0 || t.dep(object) != kObj || t.parent[object] < 0) continue;
+    const int verb = t.parent[object];
+    if (t.xp(verb) != kVbd || t.parent[w - 1] != noun) continue;
+    t.attach(w, verb, kConj);
+    t.attach(noun, w, kObj);
+    t.attach(w - 1, w, kCc);
+    t.w(w).upos = kVerb;
+  }
+}
+
 bool is_tree(const LocalTree& t) {
   for (int i = 0; i < t.n; ++i) {
     int steps = 0;
@@ -784,6 +806,7 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     indirect_object_read_as_compound(t);
     number_read_as_verb_modifier(t);
     report_read_as_governor(t);
+    second_verb_read_as_modifier(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))
