@@ -1011,6 +1011,13 @@ TEST_F(PipelineEvents, OthersAreMoreOfThoseNamedBefore) {
                "NGACRM");
 }
 
+// Capturing a stronghold, an outpost or a district is taking territory (192), not a seizure
+// of property (171).
+TEST_F(PipelineEvents, CapturingAStrongholdIsTakingTerritory) {
+  expect_coded("Sri Lankan troops captured the rebel stronghold of Kilinochchi.\n", Date{2009, 1, 2}, "192", "LKAMIL",
+               "LKAREB");
+}
+
 // Agreeing to resume or reopen talks is their negotiation, both ways ("resume" was read as
 // the noun, and the talks had no source).
 TEST_F(PipelineEvents, AgreeingToResumeTalksIsTheNegotiation) {
