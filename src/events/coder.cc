@@ -959,8 +959,9 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
   if (p.noun && e.src.empty()) nominal_source(sc, v, e);
   // "killed one rebel and arrested four others": "others" as the object, which names no one,
   // are more of those the object before it in the sentence names (rather than where it was).
+  static const uint64_t kEach = h("each"), kOther = h("other"), kOne = h("one"), kAnother = h("another");
   if (t.lone_agents && !p.noun && !e.compound)
-    if (const int o = t.child_with(v, kObj); o >= 0 && t.cover[o] < 0 && t.hl[o] == h("other"))
+    if (const int o = t.child_with(v, kObj); o >= 0 && t.cover[o] < 0 && t.hl[o] == kOther)
       for (int j = o - 1; j >= 0; --j)
         if (t.dep[j] == kObj && t.cover[j] >= 0 && t.parent[j] != v && !t.matches[t.cover[j]].agent) {
           e.tgt.clear();
@@ -996,7 +997,6 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
     if (e.tgt.empty() && dropped > 0 && countries) e.symmetric = true;
   }
   // "Armenia and Azerbaijan accused each other": a reciprocal object holds among the sources.
-  static const uint64_t kEach = h("each"), kOther = h("other"), kOne = h("one"), kAnother = h("another");
   if (t.lone_agents && !p.noun && e.src.size() >= 2)
     for (int k = v + 1; k + 1 < t.n && k <= v + 2; ++k)
       if ((t.hl[k] == kEach && t.hl[k + 1] == kOther) || (t.hl[k] == kOne && t.hl[k + 1] == kAnother)) {
