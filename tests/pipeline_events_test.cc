@@ -2288,6 +2288,17 @@ TEST_F(PipelineEvents, LowerCasedNamesAfterTitlesAreRead) {
                Date{2007, 6, 15}, "04", "EGYGOV", "ISRGOV");
   expect_coded("georgian troops shelled the south ossetian capital tskhinvali overnight.\n", Date{2008, 8, 8}, "19",
                "GEOMIL", "GEO");
+  // A name the dictionary writes with "The" is truecased without it ("The Islamic State"); the
+  // parts of a hyphened word that are names are truecased ("saudi-led").
+  Document is = analyse("kurdish fighters repelled an islamic state attack on kobani.\n", Date{2014, 10, 20});
+  const Event* e = find_event(is, "19");
+  ASSERT_NE(e, nullptr) << all_events(is);
+  EXPECT_EQ(e->target.code, "IMGMUSISI") << all_events(is);
+  Document saudi = analyse("a saudi-led coalition air strike hit a school bus in northern yemen, killing dozens of "
+                           "children.\n", Date{2018, 8, 9});
+  const Event* s = find_event(saudi, "18");
+  ASSERT_NE(s, nullptr) << all_events(saudi);
+  EXPECT_EQ(s->source.code.substr(0, 3), "SAU") << all_events(saudi);
 }
 
 // Who reports an act is no party to it ("According to Afghan officials, the bombing killed 25

@@ -120,9 +120,12 @@ Status ActorDictionary::add_name(std::string_view phrase, uint32_t entry, const 
   bool acronym = phrase.find(' ') == std::string_view::npos &&
                  std::none_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   if (!entries_[entry].weak && !(acronym && reading_extra_file_)) name_phrases_.emplace_back(phrase);
-  // A leading "the" is optional in the text: "The Hague" is also found as "Hague".
-  if (phrase.starts_with("The ") || phrase.starts_with("the "))
+  // A leading "the" is optional in the text: "The Hague" is also found as "Hague" (and, for
+  // truecasing, "islamic state" as "Islamic State"; not one word: "the West" is no "west").
+  if (phrase.starts_with("The ") || phrase.starts_with("the ")) {
     SITREP_RETURN_IF_ERROR(add(names_, name_lists_, phrase.substr(4), false, entry));
+    if (!entries_[entry].weak && phrase.find(' ', 4) != std::string_view::npos) name_phrases_.emplace_back(phrase.substr(4));
+  }
   return Status::Ok();
 }
 
