@@ -1001,12 +1001,8 @@ TEST_F(PipelineEvents, AnArrestToldAsANounIsThePolices) {
 // names, not where it happened; the second verb keeps the subject when the tree read it as an
 // adjective of its object.
 TEST_F(PipelineEvents, OthersAreMoreOfThoseNamedBefore) {
-  Document doc = analyse("Afghan soldiers killed one rebel in Helmand on Sunday and arrested four others.\n",
-                         Date{2006, 11, 14});
-  const Event* arrest = find_event(doc, "173");
-  ASSERT_NE(arrest, nullptr) << all_events(doc);
-  EXPECT_EQ(arrest->source.code, "AFGMIL") << all_events(doc);
-  EXPECT_EQ(arrest->target.code, "AFGREB") << all_events(doc);
+  expect_coded("Afghan soldiers killed one rebel in Helmand on Sunday and arrested four others.\n", Date{2006, 11, 14},
+               "173", "AFGMIL", "AFGREB");
   expect_coded("Police killed two robbers and arrested three others in Lagos.\n", Date{2006, 11, 14}, "173", "NGACOP",
                "NGACRM");
 }

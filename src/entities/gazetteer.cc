@@ -7,6 +7,7 @@
 #include "core/model_file.h"
 #include "entities/ner_features.h"
 #include "io/file.h"
+#include "text/text_util.h"
 
 namespace sitrep::entities {
 namespace {
@@ -16,18 +17,6 @@ using tagger::detail::combine;
 using tagger::detail::hash_bytes;
 
 uint64_t seq_key(uint64_t h) { return HashIndex::nonzero_key(h); }
-
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t pos = 0;
-  while (pos <= s.size()) {
-    size_t e = s.find(sep, pos);
-    if (e == std::string_view::npos) e = s.size();
-    out.push_back(s.substr(pos, e - pos));
-    pos = e + 1;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -39,7 +28,7 @@ void Gazetteer::add(std::string_view name, uint32_t categories) {
   if (name.empty()) return;
   uint64_t h = 0;
   int n = 0;
-  for (std::string_view w : split(name, ' ')) {
+  for (std::string_view w : text::split(name, ' ')) {
     if (w.empty()) continue;
     h = n == 0 ? hash_bytes(w) : combine(h, hash_bytes(w));
     if (++n > kMaxWords) return;
@@ -92,10 +81,10 @@ Result<Gazetteer> Gazetteer::load_dir(const std::string& dir) {
     SITREP_RETURN_IF_ERROR(io::read_file_bytes(p.string(), &bytes));
     std::vector<std::pair<int, uint32_t>> wanted;  // column index, category
     bool header = true;
-    for (std::string_view line : split(bytes, '\n')) {
+    for (std::string_view line : text::split(bytes, '\n')) {
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       if (line.empty() || line.front() == '#') continue;
-      auto cells = split(line, '\t');
+      auto cells = text::split(line, '\t');
       if (header) {
         header = false;
         for (const Column& c : kColumns)
@@ -107,7 +96,7 @@ Result<Gazetteer> Gazetteer::load_dir(const std::string& dir) {
       }
       for (auto [col, cat] : wanted)
         if (col < static_cast<int>(cells.size()))
-          for (std::string_view name : split(cells[col], '|')) g.add(name, cat);
+          for (std::string_view name : text::split(cells[col], '|')) g.add(name, cat);
     }
   }
   return g;

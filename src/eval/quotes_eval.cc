@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "text/text_util.h"
+
 namespace sitrep::eval {
 namespace {
 
@@ -19,16 +21,6 @@ std::vector<uint32_t> code_point_offsets(std::string_view text) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) at.push_back(i);
   at.push_back(static_cast<uint32_t>(text.size()));
   return at;
-}
-
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  for (size_t pos = 0;;) {
-    size_t e = s.find(sep, pos);
-    out.push_back(s.substr(pos, e == std::string_view::npos ? std::string_view::npos : e - pos));
-    if (e == std::string_view::npos) return out;
-    pos = e + 1;
-  }
 }
 
 bool to_uint(std::string_view s, uint32_t& v) {
@@ -67,12 +59,12 @@ Result<std::vector<GoldAttribution>> read_brat_attributions(std::string_view ann
   const uint32_t n_chars = static_cast<uint32_t>(at.size() - 1);
   std::map<std::string, std::pair<std::string, std::vector<Span>>, std::less<>> spans;  // T id -> label, ranges
   std::vector<std::pair<size_t, std::vector<std::string_view>>> events;                 // line, "Role:Tn" fields
-  std::vector<std::string_view> lines = split(ann, '\n');
+  std::vector<std::string_view> lines = text::split(ann, '\n');
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view line = lines[i];
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) continue;
-    auto fields = split(line, '\t');
+    auto fields = text::split(line, '\t');
     auto bad = [&](std::string_view why) {
       return Status::Error(fmt::format("{}:{}: {}: '{}'", name, i + 1, why, line.substr(0, 80)));
     };
@@ -82,8 +74,8 @@ Result<std::vector<GoldAttribution>> read_brat_attributions(std::string_view ann
       size_t sp = body.find(' ');
       if (sp == std::string_view::npos) return bad("expected 'Label start end'");
       std::vector<Span> ranges;
-      for (std::string_view r : split(body.substr(sp + 1), ';')) {
-        auto be = split(r, ' ');
+      for (std::string_view r : text::split(body.substr(sp + 1), ';')) {
+        auto be = text::split(r, ' ');
         uint32_t b = 0, e = 0;
         if (be.size() != 2 || !to_uint(be[0], b) || !to_uint(be[1], e) || b > e) return bad("bad range");
         if (e > n_chars) return bad(fmt::format("range past the end of the text ({} characters)", n_chars));
@@ -92,7 +84,7 @@ Result<std::vector<GoldAttribution>> read_brat_attributions(std::string_view ann
       spans[std::string(fields[0])] = {std::string(body.substr(0, sp)), std::move(ranges)};
     } else if (line[0] == 'E') {
       if (fields.size() < 2) return bad("expected 'En<TAB>Attribution:Tn Role:Tn...'");
-      events.push_back({i + 1, split(fields[1], ' ')});
+      events.push_back({i + 1, text::split(fields[1], ' ')});
     }  // other lines (notes, relations) carry nothing we score
   }
   std::vector<GoldAttribution> out;

@@ -1382,6 +1382,16 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
   const int n = t.n;
   sc.pending.clear();
   sc.anaphora.clear();
+  // The country of the first actor of a side that has one ("" when none).
+  auto first_country = [&](const std::vector<CodedActor>& side) {
+    for (const CodedActor& a : side)
+      if (resolver_.has_country(a.code)) return a.code.substr(0, 3);
+    return std::string();
+  };
+  // A target that is a place the act happened in ("in Beijing"), no one it was done to.
+  auto place_target = [&](const CodedActor& a) {
+    return a.last >= 0 && t.match_at[a.last] >= 0 && locative(t, t.np_head(t.match_at[a.last]));
+  };
   for (int v = 0; v < n; ++v) {
     bool verbal = t.verbal(v), nominal = t.up[v] == kNoun;
     if (!verbal && !nominal) continue;
@@ -1451,13 +1461,9 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // place named is on the country of whoever declares it (on its people).
     const bool on_own_country = (p.code == "1723" || p.code == "1724") && e.tgt.empty();
     if (t.lone_agents && p.code.size() == 4 && (p.code.starts_with("141") || on_own_country)) {
-      bool places_only = true;
-      for (const CodedActor& a : e.tgt)
-        places_only = places_only && a.last >= 0 && t.match_at[a.last] >= 0 && locative(t, t.np_head(t.match_at[a.last]));
-      std::string country;
-      for (const CodedActor& a : e.src)
-        if (country.empty() && resolver_.has_country(a.code)) country = a.code.substr(0, 3);
-      if (places_only && !country.empty()) e.tgt.assign(1, CodedActor{on_own_country ? country : country + "GOV", -1, -1});
+      const std::string country = first_country(e.src);
+      if (std::all_of(e.tgt.begin(), e.tgt.end(), place_target) && !country.empty())
+        e.tgt.assign(1, CodedActor{on_own_country ? country : country + "GOV", -1, -1});
     }
     // A definite consultation noun naming no one refers back ("the talks", "his call").
     // Not the singular "talk" ("after all the tough talk": speech, not negotiations).
@@ -1505,15 +1511,12 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       if (int who = passive ? subj : t.child_with(v, kObj); who >= 0)
         if (Mention* person = unknown_person(doc, s, t.fw + static_cast<uint32_t>(who), e.code.starts_with("173"))) {
           person->type = EntityType::kPerson;  // the arrest tells it (the tolls count one person)
-          bool places_only = !e.tgt.empty();
-          for (const CodedActor& a : e.tgt)
-            places_only = places_only && a.last >= 0 && t.match_at[a.last] >= 0 && !t.below(a.last, who) &&
-                          locative(t, t.np_head(t.match_at[a.last]));
-          if (places_only) e.tgt.clear();
+          if (!e.tgt.empty() && std::all_of(e.tgt.begin(), e.tgt.end(), [&](const CodedActor& a) {
+                return place_target(a) && !t.below(a.last, who);
+              }))
+            e.tgt.clear();
           if (e.tgt.empty()) {
-            std::string country;
-            for (const CodedActor& a : e.src)
-              if (country.empty() && resolver_.has_country(a.code)) country = a.code.substr(0, 3);
+            std::string country = first_country(e.src);
             // A place of the verb's own clause (places are in text order: this sentence's only).
             auto pl_it = std::lower_bound(doc.places.begin(), doc.places.end(), s,
                                           [](const Place& x, uint32_t sent) { return x.sentence < sent; });

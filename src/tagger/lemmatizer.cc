@@ -1,14 +1,15 @@
 #include "tagger/lemmatizer.h"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "core/tagset.h"
+#include "io/file.h"
 #include "tagger/features.h"
+#include "text/text_util.h"
 
 namespace sitrep::tagger {
 namespace {
@@ -187,37 +188,27 @@ Lemmatizer Lemmatizer::train(const std::vector<Example>& examples) {
 }
 
 Result<std::vector<Lemmatizer::IrregularForm>> Lemmatizer::read_irregular_verbs(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": cannot open the table of irregular verbs");
+  std::string bytes;
+  SITREP_RETURN_IF_ERROR(io::read_file_bytes(path, &bytes));
+  auto lower_word = [](std::string_view w) {
+    return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
   std::vector<IrregularForm> out;
-  std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
-    if (size_t hash = line.find('#'); hash != std::string::npos) line.resize(hash);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
+  int number = 0;
+  for (std::string_view line : text::split(bytes, '\n')) {
+    ++number;
+    line = line.substr(0, line.find('#'));
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
     if (line.empty()) continue;
-    std::vector<std::string_view> cols;
-    for (size_t b = 0;;) {
-      size_t t = line.find('\t', b);
-      cols.push_back(std::string_view(line).substr(b, t == std::string::npos ? std::string::npos : t - b));
-      if (t == std::string::npos) break;
-      b = t + 1;
-    }
-    auto lower_word = [](std::string_view w) {
-      return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-    };
+    const std::vector<std::string_view> cols = text::split(line, '\t');
     if (cols.size() != 3 || !lower_word(cols[0]))
       return Status::InvalidArgument(fmt::format("{}:{}: expected lemma, past tense and past participle "
                                                  "separated by tabs, in lower-case letters", path, number));
     for (size_t c = 1; c < 3; ++c)
-      for (size_t b = 0;;) {
-        size_t bar = cols[c].find('|', b);
-        std::string_view form = cols[c].substr(b, bar == std::string_view::npos ? std::string_view::npos : bar - b);
-        if (!lower_word(form))
-          return Status::InvalidArgument(fmt::format("{}:{}: bad form '{}'", path, number, form));
+      for (std::string_view form : text::split(cols[c], '|')) {
+        if (!lower_word(form)) return Status::InvalidArgument(fmt::format("{}:{}: bad form '{}'", path, number, form));
         if (std::none_of(out.begin(), out.end(), [&](const IrregularForm& f) { return f.form == form; }))
           out.push_back({std::string(form), std::string(cols[0])});
-        if (bar == std::string_view::npos) break;
-        b = bar + 1;
       }
   }
   return out;

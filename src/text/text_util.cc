@@ -97,6 +97,16 @@ std::vector<std::string_view> split_words(std::string_view s) {
   return words;
 }
 
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  for (size_t pos = 0;;) {
+    size_t e = s.find(sep, pos);
+    out.push_back(s.substr(pos, e == std::string_view::npos ? std::string_view::npos : e - pos));
+    if (e == std::string_view::npos) return out;
+    pos = e + 1;
+  }
+}
+
 size_t count_words(std::string_view s, size_t limit) {
   size_t n = 0;
   bool in_word = false;

@@ -40,6 +40,8 @@ bool is_part_of_day(std::string_view word);
 
 // Words: runs of non-space bytes.
 std::vector<std::string_view> split_words(std::string_view s);
+// The fields of s between each `sep`, empty ones kept ("a||b" -> "a", "", "b"; "" -> "").
+std::vector<std::string_view> split(std::string_view s, char sep);
 // Counts words, stopping once the count exceeds `limit` (cheap "more than N?").
 size_t count_words(std::string_view s, size_t limit = SIZE_MAX);
 // The last word, or "" when there is none.
