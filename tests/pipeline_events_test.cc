@@ -907,6 +907,22 @@ TEST_F(PipelineEvents, TheDoerOfAnEventNounIsItsByPhrase) {
                "PAK", "INDCOP");
 }
 
+// Headlines leave out the passive's auxiliary: the policemen are the victims, not the
+// attackers, and their number the toll.
+TEST_F(PipelineEvents, HeadlinePassiveNamesTheVictims) {
+  const std::pair<const char*, int64_t> cases[] = {{"Three policemen killed in ambush in Chechnya.\n", 3},
+                                                   {"Two policemen shot dead in Chechnya.\n", 2}};
+  for (const auto& [text, dead] : cases) {
+    Document doc = analyse(text, Date{2006, 5, 2});
+    bool victims = false;
+    for (const Event& e : doc.events) {
+      EXPECT_NE(e.source.code, "RUSCOP") << text << all_events(doc);
+      victims = victims || (e.source.code.empty() && e.target.code == "RUSCOP" && e.size.dead.min == dead);
+    }
+    EXPECT_TRUE(victims) << text << all_events(doc);
+  }
+}
+
 // Clashes and firefights hold both ways; between police and a crowd the police repress
 // (175) and the crowd riots (145).
 TEST_F(PipelineEvents, ClashesHoldBothWaysAndPoliceRepressCrowds) {
@@ -925,6 +941,22 @@ TEST_F(PipelineEvents, ClashesHoldBothWaysAndPoliceRepressCrowds) {
     riot = riot || (e.code == "145" && e.target.code == "FRACOP");
   }
   EXPECT_TRUE(repress && riot) << all_events(crowd);
+}
+
+// The sides a "between" phrase names are those who fight, not the dead the clause lent the
+// fighting as its subject, nor only one side; on the verb the fighting is the subject of.
+TEST_F(PipelineEvents, FightingBetweenTwoSidesHoldsBetweenThem) {
+  for (const char* text : {"At least 20 people died in fighting between rebels and the army in Darfur.\n",
+                           "Heavy fighting broke out between rebels and the army in Darfur.\n"}) {
+    Document doc = analyse(text, Date{2006, 5, 2});
+    bool there = false, back = false;
+    for (const Event& e : doc.events) {
+      EXPECT_NE(e.source.code, "SDNCVL") << text << all_events(doc);
+      there = there || (e.code.starts_with("19") && e.source.code == "SDNREB" && e.target.code == "SDNMIL");
+      back = back || (e.code.starts_with("19") && e.source.code == "SDNMIL" && e.target.code == "SDNREB");
+    }
+    EXPECT_TRUE(there && back) << text << all_events(doc);
+  }
 }
 
 // "..., killing at least 12 civilians, Ukrainian officials said": the officials say it (the

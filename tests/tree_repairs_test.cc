@@ -223,5 +223,25 @@ TEST(TreeRepairsTest, PerfectReadAsPossession) {
   EXPECT_EQ(arc(a, 2), "0:root");
 }
 
+TEST(TreeRepairsTest, HeadlinePassiveWithoutAuxiliary) {
+  // "Three policemen killed in ambush": a verb that always takes an object, with none, is
+  // the passive its auxiliary was left out of.
+  Document d = tree({"Three three NUM CD 2 nummod", "policemen policeman NOUN NNS 3 nsubj", "killed kill VERB VBD 0 root",
+                     "in in ADP IN 5 case", "ambush ambush NOUN NN 3 obl", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(arc(d, 2), "3:nsubj:pass");
+  // "14 injured" after a comma; "two shot dead".
+  Document a = tree({"Two two NUM CD 2 nsubj", "shot shoot VERB VBD 0 root", "dead dead ADJ JJ 2 xcomp",
+                     ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(a, 1), "2:nsubj:pass");
+  // With an object, even one the tree read as an oblique, it is the active past.
+  Document b = tree({"Police police NOUN NNS 2 nsubj", "arrested arrest VERB VBD 0 root", "15 15 NUM CD 4 nummod",
+                     "Palestinians Palestinian PROPN NNPS 2 obl", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(b, 1), "2:nsubj");
+  // Nor a verb that may stand alone: "Three men died".
+  Document c = tree({"Three three NUM CD 2 nummod", "men man NOUN NNS 3 nsubj", "died die VERB VBD 0 root",
+                     ". . PUNCT . 3 punct"});
+  EXPECT_EQ(arc(c, 2), "3:nsubj");
+}
+
 }  // namespace
 }  // namespace sitrep::events

@@ -638,6 +638,8 @@ void Coder::subject_actors(Scratch& sc, int v, int& subj, bool& passive) const {
         int c = t.child_with(t.np_head(t.cover[j]), kCase);
         // (A case marker other than the possessive's: "according to" is tagged a verb.)
         bool prepositional = c >= 0 && t.up[c] != kPart && t.hl[c] != words().by;
+        // (Nor whom a passive before it was done to: "Three policemen killed in ambush".)
+        if (t.dep[t.np_head(t.cover[j])] == kNsubjPass) break;
         if (!t.matches[t.cover[j]].agent && !prepositional) t.group_of_match(t.cover[j], sc.subject);
         continue;
       }
@@ -939,6 +941,27 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
     return;
   }
   pattern_source(sc, v, m, passive, target_is_subject, e);
+  // "20 people died in fighting between rebels and the army": the sides a "between" phrase
+  // names fight each other, whoever the clause lent the verb as its subject; "fighting broke
+  // out between X and Y" names them on the verb the fighting is the subject of.
+  // (A noun's own phrase, "talks between X and Y", is nominal_source's but for force.)
+  if (t.lone_agents && (e.symmetric || e.code.starts_with("19"))) {
+    int b = !p.noun || e.code.starts_with("19") ? t.prep_phrase(v, words().between, {}) : -1;
+    // (Not in a clause of time: "since hostilities began" says when, not what happened.)
+    if (b < 0 && p.noun && t.dep[v] == kNsubj && t.parent[v] >= 0 && t.verbal(t.parent[v]) &&
+        t.child_with(t.parent[v], kMark) < 0)
+      b = t.prep_phrase(t.parent[v], words().between, {});
+    if (b >= 0) {
+      std::vector<CodedActor> sides;
+      t.group_of_phrase(b, sides);
+      if (sides.size() >= 2) {
+        e.src = std::move(sides);
+        e.tgt.clear();
+        e.compound = true;
+        return;
+      }
+    }
+  }
   if (m.tgt >= 0) {
     t.group_of_match(m.tgt, e.tgt);
   } else if (target_is_subject || passive) {
@@ -1669,7 +1692,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // ("The Kremlin denies any involvement", "The Taliban claimed responsibility").
     // (An attack someone did that is the subject of a killing waits for its victims: "an
     // Israeli air strike killed one militant", fold_tolls.)
-    e.awaits_toll = t.lone_agents && p.noun && is_violent(e.code) && e.tgt.empty() && t.dep[v] == kNsubj &&
+    e.awaits_toll = t.lone_agents && p.noun && is_violent(e.code) && e.tgt.empty() && !e.compound && t.dep[v] == kNsubj &&
                     t.parent[v] >= 0 && t.verbal(t.parent[v]);
     if (e.tgt.empty() && !e.compound && p.target != TargetFrom::kNone && !e.src.empty() &&
         !(t.lone_agents && responsibility(e.code)) && !e.awaits_toll)

@@ -772,6 +772,48 @@ bool is_tree(const LocalTree& t) {
   return true;
 }
 
+// "Three policemen killed in ambush in Chechnya", "Bombs hit southern Thailand, 14 injured":
+// headlines and absolute clauses leave out the passive's auxiliary, and the tagger then
+// reads the participle as an active past. A verb that always takes an object ("kill",
+// "injure", "arrest") with a subject but no object, auxiliary or clausal complement (but
+// "dead": "two shot dead") is that passive: its subject is whom it was done to.
+void passive_without_auxiliary(LocalTree& t) {
+  static const uint64_t kTransitive[] = {
+      word_hash("kill"),   word_hash("injure"),   word_hash("wound"),  word_hash("arrest"),
+      word_hash("detain"), word_hash("kidnap"),   word_hash("abduct"), word_hash("behead"),
+      word_hash("murder"), word_hash("assassinate"), word_hash("slay"), word_hash("jail"),
+      word_hash("imprison"), word_hash("massacre"), word_hash("lynch"), word_hash("maim")};
+  static const uint64_t kShoot = word_hash("shoot"), kDead = word_hash("dead");
+  for (int v = 0; v < t.n; ++v) {
+    if (!t.verbal(v) || (t.xp(v) != kVBD && t.xp(v) != kVBN)) continue;
+    const uint64_t l = t.lemma(v);
+    const bool transitive = std::find(std::begin(kTransitive), std::end(kTransitive), l) != std::end(kTransitive);
+    if (!transitive && l != kShoot) continue;
+    int subj = -1;
+    bool other = false, dead = false;
+    for (int k = 0; k < t.n; ++k) {
+      if (t.parent[k] != v) continue;
+      const uint16_t d = t.dep(k);
+      if (d == kNsubj) subj = k;
+      if (d == kXcomp && t.lemma(k) == kDead) dead = true;
+      else if (d == kObj || d == kIobj || d == kAux || d == kAuxPass || d == kNsubjPass || d == kCcomp || d == kXcomp)
+        other = true;
+      // (A noun after it with no preposition is an object the tree missed: "Israeli police
+      // arrested 15 Palestinians"; a time is none: "two killed Tuesday".)
+      const uint16_t u = t.up(k);
+      bool with_case = false;
+      for (int c = 0; c < t.n; ++c) with_case = with_case || (t.parent[c] == k && t.dep(c) == kCase);
+      if (k > v && (u == kNoun || u == kPropn || u == kNum || u == kPron) && !with_case && !time_word(t, k) &&
+          d != kNsubj)
+        other = true;
+    }
+    if (subj < 0 || other || (!transitive && !dead)) continue;
+    if (t.xp(subj) == kWDT || t.xp(subj) == kWP || t.up(subj) == kPron) continue;  // "who killed", "they killed"
+    t.attach(subj, v, kNsubjPass);
+    t.w(v).xpos = kVBN;
+  }
+}
+
 }  // namespace
 
 void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
@@ -807,6 +849,7 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     number_read_as_verb_modifier(t);
     report_read_as_governor(t);
     second_verb_read_as_modifier(t);
+    passive_without_auxiliary(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))
