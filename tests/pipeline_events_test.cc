@@ -675,6 +675,15 @@ TEST_F(PipelineEvents, ABareCountOfPeopleArrestedIsTheTargetAndTheFigure) {
   EXPECT_EQ(e->size.arrested.min, 12) << all_events(made);
 }
 
+// A country's adjective on a noun of force names its armed forces, however the tree gave
+// the noun its source ("the Israeli military offensive": "military" an adjective there).
+TEST_F(PipelineEvents, ACountrysOffensiveIsItsArmedForces) {
+  Document doc = analyse("The UN condemned the Israeli military offensive in the Gaza Strip.\n", Date{2006, 11, 18});
+  bool forces = false;
+  for (const Event& e : doc.events) forces = forces || (e.code.starts_with("19") && e.source.code == "ISRMIL");
+  EXPECT_TRUE(forces) << all_events(doc);
+}
+
 // "One militant was killed and nine other Palestinians wounded Wednesday in an Israeli air
 // strike": the second clause is a passive with its auxiliary elided (the tree read
 // "Palestinians wounded Wednesday" as an act on a day): one strike, its dead and injured.

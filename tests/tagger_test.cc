@@ -323,6 +323,18 @@ TEST(TaggerTest, ShippedModelReadsAnArmsEmbargoAsANoun) {
   EXPECT_EQ(std::string(kXpos[tag(*shipped, embargo)[4].xpos]), "NN");
 }
 
+// After a form of "be", a past form the tagger read as a noun ("had all been shot") is the
+// passive participle; a noun whose form is its own lemma stays one ("has been head of").
+TEST(TaggerTest, ShippedModelReadsBeenShotAsAPassive) {
+  const Tagger* shipped = shipped_tagger();
+  if (!shipped) GTEST_FAIL() << "models/tagger.bin (shipped) is absent or unreadable";
+  const Tagger& t = *shipped;
+  std::vector<std::string> shot{"The", "victims", "had", "all", "been", "shot", "at", "close", "range", "."};
+  EXPECT_EQ(std::string(kXpos[tag(t, shot)[5].xpos]), "VBN");
+  std::vector<std::string> head{"He", "has", "been", "head", "of", "the", "agency", "since", "2001", "."};
+  EXPECT_EQ(std::string(kXpos[tag(t, head)[3].xpos]), "NN");
+}
+
 // "met with visiting Kenyan President Mwai Kibaki": "visiting" before a title or a
 // nationality is an adjective, not a verb taking the name; "visiting relatives" stays a verb.
 TEST(TaggerTest, ShippedModelReadsVisitingBeforeATitleAsAnAdjective) {

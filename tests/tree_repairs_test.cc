@@ -243,5 +243,24 @@ TEST(TreeRepairsTest, HeadlinePassiveWithoutAuxiliary) {
   EXPECT_EQ(arc(c, 2), "3:nsubj");
 }
 
+TEST(TreeRepairsTest, InvertedSpeakerReadAsObject) {
+  // "..., four were killed, said Palestinian medics": the speech verb joined to the report,
+  // with the speaker as its object, governs the report with the speaker as its subject.
+  Document d = tree({"Four four NUM CD 2 nummod", "Palestinians Palestinian PROPN NNPS 4 nsubj:pass",
+                     "were be AUX VBD 4 aux:pass", "killed kill VERB VBN 0 root", ", , PUNCT , 6 punct",
+                     "said say VERB VBD 4 conj", "Palestinian Palestinian ADJ JJ 8 amod", "medics medic NOUN NNS 6 obj",
+                     ". . PUNCT . 4 punct"});
+  EXPECT_EQ(arc(d, 6), "0:root");
+  EXPECT_EQ(arc(d, 4), "6:ccomp");
+  EXPECT_EQ(arc(d, 8), "6:nsubj");
+  // A speech verb with an object that does not end the sentence is no inverted speaker:
+  // "..., and told reporters about it".
+  Document a = tree({"Police police NOUN NNS 2 nsubj", "arrived arrive VERB VBD 0 root", ", , PUNCT , 4 punct",
+                     "told tell VERB VBD 2 conj", "reporters reporter NOUN NNS 4 obj", "about about ADP IN 7 case",
+                     "it it PRON PRP 4 obl", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(a, 4), "2:conj");
+  EXPECT_EQ(arc(a, 5), "4:obj");
+}
+
 }  // namespace
 }  // namespace sitrep::events

@@ -980,6 +980,12 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
     }
   }
   if (p.noun && e.src.empty()) nominal_source(sc, v, e);
+  // "deploring the Israeli military offensive": a country's adjective on a noun of force
+  // names its armed forces, whichever way the source was found (as in nominal_source).
+  if (p.noun && t.lone_agents && e.code.starts_with("19"))
+    for (CodedActor& a : e.src)
+      if (a.code.size() == 3 && resolver_.has_country(a.code) && a.last >= 0 && a.last < v && t.below(a.last, v))
+        a.code += "MIL";
   // "killed one rebel and arrested four others": "others" as the object, which names no one,
   // are more of those the object before it in the sentence names (rather than where it was).
   static const uint64_t kEach = h("each"), kOther = h("other"), kOne = h("one"), kAnother = h("another");

@@ -772,6 +772,38 @@ bool is_tree(const LocalTree& t) {
   return true;
 }
 
+// "..., four Palestinians were killed, three were shot dead ..., said Palestinian medics": the
+// tree may join the inverted speech verb to the report as one more clause, with the speaker
+// as its object. A speech verb after a comma, joined to the root before it, with no subject
+// of its own and an object whose phrase ends the sentence, has that object as its speaker
+// and the root as what is said.
+void inverted_speaker_read_as_object(LocalTree& t) {
+  int end = t.n;
+  while (end > 0 && t.up(end - 1) == kPunctPos) --end;
+  for (int r = 2; r < end; ++r) {
+    const int root = t.parent[r];
+    if (!t.verbal(r) || !is_speech_verb(t.lemma(r)) || t.up(r - 1) != kPunctPos) continue;
+    if (root < 0 || root > r || t.parent[root] >= 0 || (t.dep(r) != kConj && t.dep(r) != kParataxis)) continue;
+    int speaker = -1;
+    bool other = false;
+    for (int k = 0; k < t.n; ++k) {
+      if (t.parent[k] != r) continue;
+      if (k > r && k < end && t.dep(k) == kObj && (t.up(k) == kNoun || t.up(k) == kPropn) && speaker < 0)
+        speaker = k;
+      else if (k != r - 1 && t.dep(k) != kPunctRel)
+        other = true;
+    }
+    if (speaker < 0 || other) continue;
+    bool ends = true;  // the speaker's phrase runs to the sentence's end
+    for (int k = r + 1; k < end && ends; ++k) ends = t.within(k, speaker);
+    if (!ends) continue;
+    const uint16_t root_rel = t.dep(root);
+    t.attach(r, -1, root_rel);
+    t.attach(root, r, kCcomp);
+    t.attach(speaker, r, kNsubj);
+  }
+}
+
 // "Three policemen killed in ambush in Chechnya", "Bombs hit southern Thailand, 14 injured":
 // headlines and absolute clauses leave out the passive's auxiliary, and the tagger then
 // reads the participle as an active past. A verb that always takes an object ("kill",
@@ -850,6 +882,7 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     report_read_as_governor(t);
     second_verb_read_as_modifier(t);
     passive_without_auxiliary(t);
+    inverted_speaker_read_as_object(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))

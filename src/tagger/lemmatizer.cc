@@ -344,6 +344,15 @@ bool Lemmatizer::past_form(std::string_view form, std::string& scratch) const {
   return !lemma.empty() && lemma.size() < form.size() && known(lemma, kVerb);
 }
 
+bool Lemmatizer::listed_past(std::string_view form, std::string& scratch) const {
+  detail::lower_into(form, scratch);
+  for (uint16_t xpos : {xpos_id("VBN"), xpos_id("VBD")}) {
+    const uint32_t i = exceptions_.find(exception_key(xpos, scratch));
+    if (i != HashIndex::kNone && exception_at(i) != scratch) return true;
+  }
+  return false;
+}
+
 bool Lemmatizer::known_verb(std::string_view lemma) const { return !lexicon_keys_.empty() && known(lemma, kVerb); }
 
 bool Lemmatizer::dictionary_word(std::string_view word, std::string& scratch) const {

@@ -64,6 +64,9 @@ class Lemmatizer {
   // Whether `form` is a past form of a verb the treebanks saw: irregular as above, or a
   // regular "-ed" form whose past-tense lemma is a known verb ("injured", "killed").
   bool past_form(std::string_view form, std::string& scratch) const;
+  // Whether `form` is a past form whose lemma the treebanks or the irregular-verb table list
+  // as an exception ("shot" -> "shoot", "fled" -> "flee"): no guess of the rules.
+  bool listed_past(std::string_view form, std::string& scratch) const;
   // Whether lower-cased `word` is a verb or noun of the treebanks or a regular inflection of
   // one ("apologized", "rebels"): an English word, not a name.
   bool dictionary_word(std::string_view word, std::string& scratch) const;

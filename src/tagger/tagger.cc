@@ -380,6 +380,30 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
   killed_dead(forms, s.info.data(), out.data());
   infinitive_after_control_verb(forms, s.info.data(), out.data());
   plural_modifier_after_article(s.info.data(), n, out.data());
+  participle_after_be(forms, s.info.data(), out.data());
+}
+
+// "The victims had all been shot at close range": after a form of "be" (adverbs aside), a
+// past form of a verb the tagger read as a singular noun ("shot") is the passive
+// participle: a form the lemmatizer lists with another lemma ("been head of", "is love"
+// keep their nouns), with no determiner between ("was a shot").
+void Tagger::participle_after_be(std::span<const std::string_view> forms, const detail::WordInfo* info,
+                                 WordTags* out) const {
+  const size_t n = forms.size();
+  if (participle_class_ < 0 || n < 2) return;
+  static const uint16_t kNn = xpos_id("NN"), kAdverb = xpos_id("RB");
+  static const uint64_t kBe[] = {detail::hash_bytes("was"),   detail::hash_bytes("were"), detail::hash_bytes("been"),
+                                 detail::hash_bytes("being"), detail::hash_bytes("be"),   detail::hash_bytes("is"),
+                                 detail::hash_bytes("are")};
+  std::string& buf = scratch().lower;
+  for (size_t i = 1; i < n; ++i) {
+    if (out[i].xpos != kNn) continue;
+    size_t b = i - 1;
+    while (b > 0 && out[b].xpos == kAdverb) --b;
+    if (std::find(std::begin(kBe), std::end(kBe), info[b + 2].lower) == std::end(kBe)) continue;
+    if (!lemmatizer_.listed_past(forms[i], buf)) continue;
+    retag(out[i], participle_class_);
+  }
 }
 
 // "imposed an arms embargo on South Sudan", "a weapons deal": after "a" or "an", a plural noun
