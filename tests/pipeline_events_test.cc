@@ -1055,6 +1055,16 @@ TEST_F(PipelineEvents, CapturingAStrongholdIsTakingTerritory) {
                "LKAREB");
 }
 
+// Criticism and force as news words it: a resolution "damning" a record is criticism (111)
+// by its author; troops storming a hideout or a residence use force (190), as a crowd
+// storming a parliament riots (145).
+TEST_F(PipelineEvents, DamningAndStormingAreCoded) {
+  expect_coded("Denmark put forward a resolution damning China's human rights record.\n", Date{1997, 4, 15}, "111",
+               "DNK", "CHN");
+  expect_coded("Pakistani troops stormed a militant hideout in Waziristan.\n", Date{2006, 1, 10}, "190", "PAKMIL",
+               "PAKREB");
+}
+
 // Agreeing to resume or reopen talks is their negotiation, both ways ("resume" was read as
 // the noun, and the talks had no source).
 TEST_F(PipelineEvents, AgreeingToResumeTalksIsTheNegotiation) {
