@@ -1185,6 +1185,22 @@ TEST_F(PipelineEvents, AnAccusationNoOneIsNamedMakingIsAClaimAgainstTheAccused) 
   expect_coded("Ukraine accused Russia of killing civilians in Bucha.\n", Date{2022, 4, 5}, "112", "UKR", "RUS");
 }
 
+// National news agencies are their countries' media: the agency a wire cites says who did it
+// ("the United News of India reported": INDMED, not India itself), and is no target (the
+// tree split its name: "Trust" a conjunct of the place, "of India reported" a clause).
+TEST_F(PipelineEvents, ANewsAgencyIsItsCountrysMedia) {
+  Document doc = analyse("Indian police killed four protesters in Bihar, the United News of India reported.\n",
+                         Date{1997, 4, 8});
+  bool agency = false;
+  for (const Event& e : doc.events)
+    for (const Claim& c : e.claims) {
+      EXPECT_NE(c.by.code, "IND") << all_events(doc);
+      agency = agency || (c.stance == "attributes" && c.by.code == "INDMED");
+    }
+  EXPECT_TRUE(agency) << all_events(doc);
+  for (const Event& e : doc.events) EXPECT_NE(e.target.code, "INDMED") << all_events(doc);
+}
+
 // Each of a list of speakers is a claim that the doer did it, also when the tree joined the
 // list to the victims ("..., medics and eyewitnesses reported"); the list's second role is
 // the first one's country's ("Palestinian medics and security sources": PSECOP).

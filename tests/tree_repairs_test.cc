@@ -262,5 +262,26 @@ TEST(TreeRepairsTest, InvertedSpeakerReadAsObject) {
   EXPECT_EQ(arc(a, 5), "4:obj");
 }
 
+TEST(TreeRepairsTest, ReporterNameSplitBeforeTheSpeechVerb) {
+  // "Gunmen killed two policemen in Peshawar, the Associated Press of Pakistan reported": the
+  // tree made "Press" a conjunct of the place and "of Pakistan reported" a relative clause.
+  Document d = tree({"Gunmen gunman NOUN NNS 2 nsubj", "killed kill VERB VBD 0 root", "two two NUM CD 4 nummod",
+                     "policemen policeman NOUN NNS 2 obj", "in in ADP IN 6 case", "Peshawar Peshawar PROPN NNP 4 nmod",
+                     ", , PUNCT , 10 punct", "the the DET DT 10 det", "Associated associated ADJ JJ 10 amod",
+                     "Press Press PROPN NNP 6 conj", "of of ADP IN 13 case", "Pakistan Pakistan PROPN NNP 13 nsubj",
+                     "reported report VERB VBD 10 acl:relcl", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(d, 13), "2:parataxis");
+  EXPECT_EQ(arc(d, 10), "13:nsubj");
+  EXPECT_EQ(arc(d, 12), "10:nmod");
+  EXPECT_EQ(arc(d, 11), "12:case");
+  EXPECT_EQ(arc(d, 6), "4:nmod");
+  // A speech verb that is the root already, after a comma, reports nothing before it.
+  Document p = tree({"In in ADP IN 2 case", "Kabul Kabul PROPN NNP 6 obl", ", , PUNCT , 6 punct",
+                     "the the DET DT 5 det", "ministry ministry NOUN NN 6 nsubj", "said say VERB VBD 0 root",
+                     ". . PUNCT . 6 punct"});
+  EXPECT_EQ(arc(p, 6), "0:root");
+  EXPECT_EQ(arc(p, 5), "6:nsubj");
+}
+
 }  // namespace
 }  // namespace sitrep::events

@@ -203,6 +203,50 @@ void attribution_read_as_conjunct(LocalTree& t) {
   t.attach(b - 1, r, kPunctRel);
 }
 
+// "..., the Associated Press of Pakistan reported", "..., the Press Trust of India said": the
+// tree may split a name of several words that ends the sentence before its speech verb ("of
+// Pakistan reported" a relative clause, "Trust" a conjunct of the place before the comma).
+// A speech verb that ends the sentence right after a noun phrase that follows the last
+// comma (determiners, adjectives, nouns and names, one "of") reports the clause before the
+// comma, with that phrase as its speaker: its head is the last noun before "of".
+void reporter_name_split(LocalTree& t) {
+  static const uint64_t kOf = word_hash("of");
+  int end = t.n;
+  while (end > 0 && t.up(end - 1) == kPunctPos) --end;
+  const int r = end - 1;
+  if (r < 4 || !t.verbal(r) || !is_speech_verb(t.lemma(r)) || t.xp(r) == kVBG) return;
+  int comma = r - 1;
+  while (comma > 0 && t.up(comma) != kPunctPos) --comma;
+  if (comma < 2 || comma + 2 > r || t.lemma(comma) != word_hash(",")) return;
+  int of = -1, head = -1, of_noun = -1;
+  for (int k = comma + 1; k < r; ++k) {
+    const uint16_t u = t.up(k);
+    if (t.lemma(k) == kOf && of < 0 && head >= 0) { of = k; continue; }
+    if (u == kNoun || u == kPropn) (of < 0 ? head : of_noun) = k;
+    else if (u != kDetPos && u != kAdj) return;
+  }
+  if (head < 0 || (of >= 0 && of_noun < 0)) return;
+  // Already read so: the phrase's head is the verb's subject.
+  if (t.parent[head] == r && t.dep(head) == kNsubj) return;
+  int root = -1;
+  for (int k = 0; k < t.n; ++k)
+    if (t.parent[k] < 0) root = k;
+  if (root < 0 || root >= comma || !t.verbal(root)) return;
+  // What the tree hung on the phrase or the verb from the clause before stays in the clause.
+  for (int k = 0; k < comma; ++k)
+    if (t.parent[k] > comma && t.parent[k] <= r) t.attach(k, root, t.dep(k));
+  for (int k = comma + 1; k < r; ++k) {
+    if (k == head || k == of_noun) continue;
+    const int to = k == of || (of >= 0 && k > of) ? of_noun : head;
+    const uint16_t u = t.up(k);
+    t.attach(k, to, k == of ? kCase : u == kDetPos ? kDet : u == kAdj ? kAmod : kCompound);
+  }
+  if (of_noun >= 0) t.attach(of_noun, head, kNmod);
+  t.attach(head, r, kNsubj);
+  t.attach(r, root, kParataxis);
+  t.attach(comma, r, kPunctRel);
+}
+
 // "A national electricity employee, a police colonel and a university guard were killed": the
 // tree may cut the list's first item off as an oblique with no preposition. A noun phrase
 // opening the sentence, with no case marker, followed by a comma and the subject of the same
@@ -883,6 +927,7 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     second_verb_read_as_modifier(t);
     passive_without_auxiliary(t);
     inverted_speaker_read_as_object(t);
+    reporter_name_split(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))
