@@ -1055,6 +1055,13 @@ TEST_F(PipelineEvents, CapturingAStrongholdIsTakingTerritory) {
                "LKAREB");
 }
 
+// Towns where wires place attacks, under the spelling news uses (GeoNames has "Tikrīt",
+// "Sederot", "Ḩamāh"), whatever their size, give the event its country.
+TEST_F(PipelineEvents, ConflictTownsGiveTheirCountry) {
+  expect_coded("Gunmen attacked a police post in Tikrit.\n", Date{2006, 6, 1}, "190", "IRQREB", "IRQCOP");
+  expect_coded("Palestinian militants fired rockets at Sderot.\n", Date{2006, 6, 1}, "19", "PSEREB", "ISR");
+}
+
 // Criticism and force as news words it: a resolution "damning" a record is criticism (111)
 // by its author; troops storming a hideout or a residence use force (190), as a crowd
 // storming a parliament riots (145).
