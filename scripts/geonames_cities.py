@@ -78,7 +78,7 @@ EXTRA_PERSON_NAMES = {
     "Madison", "Hamilton", "Tyler", "Murray", "Abbott", "Norman", "Raleigh", "Allen", "Davis",
     "Carson", "Bradford", "Savannah", "Edison", "Durham", "Richardson", "Hampton", "Lafayette", "Beaumont",
     "Davenport", "Bolton", "Blackburn", "Downey", "Yao", "Hassan", "Khanna", "Rodriguez", "Santos", "Dali",
-    "Livingstone", "Butterworth", "Noda", "Ueda", "Artem",
+    "Livingstone", "Butterworth", "Noda", "Ueda", "Artem", "Sultana",
 }
 # Names that news uses for something else: "East London" is mostly London's East End,
 # "Surrey" and "Norfolk" English counties, "Newcastle" Newcastle upon Tyne, "Windsor" the
@@ -129,10 +129,16 @@ def ascii_form(name):
     return s if s.isascii() else None
 
 
-def city_names(name):
+# Countries whose city names GeoNames transliterates from Arabic: a final "-ah" (tā' marbūṭa)
+# that English news writes "-a" ("Ḩillah" Hilla, "Ba'qubah" Baquba, "Az Zāwīyah" Zawiya).
+ARABIC_NAMES = {"AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "OM", "PS", "QA", "SA", "SD", "SY",
+                "TN", "YE"}
+
+
+def city_names(name, country=""):
     """The names written for a GeoNames name: each part of "Donostia / San Sebastián", without
     a qualifier ("Halle (Saale)"), "City of" or a district number ("Delmas 73"), then the ASCII
-    form of each where it differs."""
+    form of each where it differs; in ARABIC_NAMES countries the "-a" form of an ASCII "-ah"."""
     out = []
     for part in name.split(" / "):
         part = re.sub(r"\s+\d+$", "", re.sub(r"^City of ", "", re.sub(r"\s*\(.*\)$", "", part.strip())))
@@ -145,6 +151,10 @@ def city_names(name):
         m = re.match(r"^(?:Al|Ar|As|Ad|An|At|Az|Ash|Adh|El)[ -](\w.+)$", n)
         if m and m.group(1)[0].isupper() and m.group(1) not in out:
             out.append(m.group(1))
+    if country in ARABIC_NAMES:
+        for n in list(out):
+            if n.isascii() and n.endswith("ah") and len(n) > 5 and n[:-1] not in out:
+                out.append(n[:-1])
     return out
 
 
@@ -360,7 +370,7 @@ def main():
     # Each name goes to the most populous city that may have it (candidates are sorted so).
     owner = {}
     for c in cands:
-        for n in city_names(c["name"]):
+        for n in city_names(c["name"], c["country"]):
             if c["country"] in alpha3 and not bad_name(n, alpha3[c["country"]], seat(c)):
                 owner.setdefault(n, c["cityId"])
 
@@ -376,7 +386,7 @@ def main():
             report(f"skip {what}: in cities.tsv ({e})")
             stats["in cities.tsv"] += 1
             continue
-        names = city_names(c["name"])
+        names = city_names(c["name"], c["country"])
         kept = []
         for i, n in enumerate(names):
             why = bad_name(n, code, seat(c)) or (None if owner[n] == c["cityId"] else "name of a more populous city")

@@ -1056,10 +1056,12 @@ TEST_F(PipelineEvents, CapturingAStrongholdIsTakingTerritory) {
 }
 
 // Towns where wires place attacks, under the spelling news uses (GeoNames has "Tikrīt",
-// "Sederot", "Ḩamāh"), whatever their size, give the event its country.
+// "Sederot", "Ḩamāh", "Baqubah"), whatever their size, give the event its country.
 TEST_F(PipelineEvents, ConflictTownsGiveTheirCountry) {
   expect_coded("Gunmen attacked a police post in Tikrit.\n", Date{2006, 6, 1}, "190", "IRQREB", "IRQCOP");
   expect_coded("Palestinian militants fired rockets at Sderot.\n", Date{2006, 6, 1}, "19", "PSEREB", "ISR");
+  // GeoNames' Arabic "-ah" as news writes it: "Baqubah" is Baquba.
+  expect_coded("Gunmen attacked a police post in Baquba.\n", Date{2006, 6, 1}, "190", "IRQREB", "IRQCOP");
 }
 
 // Criticism and force as news words it: a resolution "damning" a record is criticism (111)
