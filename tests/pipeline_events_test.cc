@@ -2467,6 +2467,11 @@ TEST_F(PipelineEvents, ReciprocalObjectHoldsBothWays) {
 TEST_F(PipelineEvents, HeadlinesAreCoded) {
   expect_coded("Police arrest 40 protesters in Minsk\n", Date{2020, 8, 10}, "173", "BLRCOP", "BLROPP");
   expect_coded("Israel strikes Gaza after rocket fire\n", Date{2021, 5, 10}, "19", "ISR", "PSE");
+  // The subject read as the verb ("Police" a verb, "fire" a noun).
+  expect_coded("Police fire tear gas at protesters in Caracas\n", Date{2017, 4, 20}, "175", "VENCOP", "VENOPP");
+  // "..., 14 injured": a headline's passive without its auxiliary.
+  Document doc = analyse("Bombs hit southern Thailand, 14 injured\n", Date{2006, 6, 16});
+  EXPECT_EQ(injured_of(doc), 14) << all_events(doc);
 }
 
 // "approved a bill allowing raids against Kurdish rebels": a decision on a thing is not

@@ -335,6 +335,25 @@ TEST(TaggerTest, ShippedModelReadsBeenShotAsAPassive) {
   EXPECT_EQ(std::string(kXpos[tag(t, head)[3].xpos]), "NN");
 }
 
+// A headline's subject noun read as its verb, and its verb as a noun ("Police fire tear gas",
+// "Clashes erupt in Tripoli"), trade tags; not when a noun before is the subject ("Army shells
+// rebel positions": "shells" is the verb).
+TEST(TaggerTest, ShippedModelReadsHeadlineSubjectAndVerb) {
+  const Tagger* shipped = shipped_tagger();
+  if (!shipped) GTEST_FAIL() << "models/tagger.bin (shipped) is absent or unreadable";
+  const Tagger& t = *shipped;
+  std::vector<std::string> fire{"Police", "fire", "tear", "gas", "at", "protesters", "in", "Caracas"};
+  std::vector<WordTags> tags = tag(t, fire);
+  EXPECT_EQ(std::string(kXpos[tags[0].xpos]).substr(0, 2), "NN");
+  EXPECT_EQ(std::string(kXpos[tags[1].xpos]), "VBP");
+  std::vector<std::string> clashes{"Clashes", "erupt", "in", "Tripoli", ",", "dozens", "dead"};
+  tags = tag(t, clashes);
+  EXPECT_EQ(std::string(kXpos[tags[0].xpos]), "NNS");
+  EXPECT_EQ(std::string(kXpos[tags[1].xpos]), "VBP");
+  std::vector<std::string> army{"Army", "shells", "rebel", "positions", "in", "eastern", "Congo"};
+  EXPECT_EQ(std::string(kXpos[tag(t, army)[1].xpos]), "VBZ");
+}
+
 // "met with visiting Kenyan President Mwai Kibaki": "visiting" before a title or a
 // nationality is an adjective, not a verb taking the name; "visiting relatives" stays a verb.
 TEST(TaggerTest, ShippedModelReadsVisitingBeforeATitleAsAnAdjective) {

@@ -381,6 +381,45 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
   infinitive_after_control_verb(forms, s.info.data(), out.data());
   plural_modifier_after_article(s.info.data(), n, out.data());
   participle_after_be(forms, s.info.data(), out.data());
+  headline_subject_read_as_verb(forms, s.info.data(), out.data());
+}
+
+// "Police fire tear gas at protesters", "Clashes erupt in Tripoli", "Egypt court sentences 75
+// to death": a headline's subject noun the tagger read as its verb, and the verb after it as a
+// noun. In a headline (no final stop, at most 16 words), a present verb that opens it or
+// follows only names and adjectives (not a noun: "Army shells rebel positions"), itself a
+// word of the treebanks, right before a noun that is the present of a known verb agreeing
+// with it (the "-s" form after a singular, the base form after a plural or "police"), is the
+// subject, and that noun the verb.
+void Tagger::headline_subject_read_as_verb(std::span<const std::string_view> forms, const detail::WordInfo* info,
+                                           WordTags* out) const {
+  const size_t n = forms.size();
+  if (present_s_class_ < 0 || present_class_ < 0 || noun_class_ < 0 || plural_class_ < 0 || n < 3 || n > 16) return;
+  static const uint16_t kStops[] = {xpos_id("."), xpos_id("''"), xpos_id(":")};
+  if (std::find(std::begin(kStops), std::end(kStops), out[n - 1].xpos) != std::end(kStops)) return;
+  static const uint16_t kVb = xpos_id("VB"), kVbp = xpos_id("VBP"), kVbz = xpos_id("VBZ"), kNn = xpos_id("NN"),
+                        kNns = xpos_id("NNS"), kNnp = xpos_id("NNP"), kJj = xpos_id("JJ");
+  static const uint64_t kPolice = detail::hash_bytes("police");
+  std::string& buf = scratch().lower;
+  std::string lower;  // (headlines only, a few words each)
+  for (size_t i = 0; i + 1 < n; ++i) {
+    const uint16_t x = out[i].xpos;
+    detail::lower_into(forms[i], lower);
+    if (x == kVb || x == kVbp || x == kVbz) {
+      if (out[i + 1].xpos != kNn && out[i + 1].xpos != kNns) return;
+      std::string_view subject = forms[i], verb = forms[i + 1];
+      if (!lemmatizer_.dictionary_word(lower, buf)) return;
+      const bool plural = info[i + 2].lower == kPolice || (subject.size() > 3 && subject.back() == 's');
+      const bool s_form = verb.size() > 3 && verb.back() == 's';
+      if (plural == s_form || verb.empty() || verb[0] < 'a' || verb[0] > 'z') return;
+      if (!lemmatizer_.known_verb(lemmatizer_.lemmatize(verb, s_form ? kVbz : kVbp, buf))) return;
+      retag(out[i], plural && info[i + 2].lower != kPolice ? plural_class_ : noun_class_);
+      retag(out[i + 1], s_form ? present_s_class_ : present_class_);
+      return;
+    }
+    // (A noun before, capitalised or not, is the verb's subject: "Army shells rebel positions".)
+    if (x != kJj && (x != kNnp || lemmatizer_.dictionary_word(lower, buf))) return;
+  }
 }
 
 // "The victims had all been shot at close range": after a form of "be" (adverbs aside), a

@@ -120,6 +120,8 @@ class Tagger {
                                      WordTags* out) const;
   void plural_modifier_after_article(const detail::WordInfo* info, size_t n, WordTags* out) const;
   void participle_after_be(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
+  void headline_subject_read_as_verb(std::span<const std::string_view> forms, const detail::WordInfo* info,
+                                     WordTags* out) const;
   // Gives a word the tags of class `cls` (the decoder and the sentence rules above).
   void retag(WordTags& w, int cls) const {
     w.cls = static_cast<uint16_t>(cls);
