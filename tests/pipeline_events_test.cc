@@ -1681,6 +1681,19 @@ TEST_F(PipelineEvents, TheForcesDeployedAreNoTarget) {
   EXPECT_EQ(e->target.code, "IDN") << all_events(doc);
 }
 
+// A statement whose content has another country as its subject is about it (010) when the
+// sentence tells nothing else; not about the speaker's own country, nor when the content is
+// an event of its own.
+TEST_F(PipelineEvents, AStatementAboutAnotherCountryWhenNothingElseIsTold) {
+  expect_coded("Chinese Foreign Minister Wang Yi said Ukraine is capable of making its own choices.\n",
+               Date{2022, 4, 5}, "010", "CHNGOV", "UKR");
+  Document own = analyse("Chinese Foreign Minister Wang Yi said China has always opposed blocs.\n", Date{2022, 4, 5});
+  EXPECT_EQ(find_event(own, "01"), nullptr) << all_events(own);
+  Document deed = analyse("The Ukrainian foreign minister said Russia shelled Kharkiv.\n", Date{2022, 4, 5});
+  EXPECT_EQ(find_event(deed, "01"), nullptr) << all_events(deed);
+  EXPECT_NE(find_event(deed, "19"), nullptr) << all_events(deed);
+}
+
 // "spoke with" is a consultation; "told X to keep doing" an appeal (026 when it is to talk).
 // Speaking to an official is a consultation, to the press a statement; a statement is told to
 // whoever it is conveyed "to" or addressed to.

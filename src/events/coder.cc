@@ -228,6 +228,7 @@ struct Coder::Pending {
   bool negated = false, future = false, symmetric = false, compound = false, dropped = false, noun = false;
   bool has_reported = false;
   bool awaits_toll = false;  // an attack noun kept without a target for the killing it is the subject of
+  bool about = false;        // a plain statement about the subject of what it says: only when alone
   int place_match = -1;      // a material nominal event's place, kept apart from its target
   int told_again = -1;       // the earlier event this one tells again with its doer ("carried out the attack")
   CodedActor reported;
@@ -1364,8 +1365,10 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
     if (crowd(a.code) && std::string_view(b.code).ends_with("COP")) return std::string("145");
     return e.code;
   };
+  bool told_else = false;  // an event other than a statement about someone
+  for (const Pending& pending : sc.pending) told_else = told_else || (!pending.dropped && !pending.about);
   for (const Pending& pending : sc.pending) {
-    if (pending.dropped) continue;
+    if (pending.dropped || (pending.about && told_else)) continue;
     const Pending* ep = &pending;
     // A symmetric event of officials no country owns with two countries or more ("a phone
     // call between Foreign Ministers was the first contact between Ukraine and China"): the
@@ -1734,7 +1737,20 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       for (int o : {t.child_with(v, kObj), t.child_with(v, kIobj), t.prep_phrase(v, words().to, {})})
         for (const CodedActor& a : e.tgt)
           told = told || (o >= 0 && a.first <= o && o <= a.last && !is_population(a.code));  // not "the drivers"
-      if (!told) continue;
+      // About the subject of what it says, when the sentence tells nothing else ("Wang said
+      // Ukraine is capable of making choices", as docs/annotation.md codes it).
+      bool about = false;
+      for (const CodedActor& a : e.tgt)
+        if (a.last >= 0 && t.match_at[a.last] >= 0) {
+          const int hd = t.np_head(t.match_at[a.last]), cl = t.parent[hd];
+          // (Not the speaker's own country: "Wang stressed that China has always believed".)
+          bool own = false;
+          for (const CodedActor& b : e.src) own = own || (b.code.size() >= 3 && a.code.compare(0, 3, b.code, 0, 3) == 0);
+          about = about || (t.dep[hd] == kNsubj && cl >= 0 && t.dep[cl] == kCcomp && t.parent[cl] == v &&
+                            !is_population(a.code) && !own);
+        }
+      if (!told && !about) continue;
+      e.about = !told;
     }
     // An event noun that is what a verb of asking asks for ("the resolution, which calls for
     // the Israeli troops' immediate withdrawal", "urged a return to talks") has not happened:
