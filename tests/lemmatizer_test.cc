@@ -145,7 +145,8 @@ TEST(LemmatizerTest, ShippedModel) {
       {"shut", "VBP", "shut"},      {"say", "VBP", "say"},
       // "-ee" verbs.
       {"freed", "VBD", "free"},     {"freed", "VBN", "free"},       {"agreed", "VBD", "agree"},
-      {"guaranteed", "VBN", "guarantee"},
+      {"guaranteed", "VBN", "guarantee"}, {"frees", "VBZ", "free"},   {"flees", "VBZ", "flee"},
+      {"oversees", "VBZ", "oversee"},
   };
   for (const auto& c : cases) EXPECT_EQ(lemma(l, c[0], c[1]), c[2]) << c[0] << "/" << c[1];
 }

@@ -396,6 +396,16 @@ std::string_view Lemmatizer::lemmatize(std::string_view form, uint16_t xpos, std
       return scratch;
     }
   }
+  // A third person in "-ees" is an "-ee" verb's ("frees" -> "free", "flees"), never a shorter
+  // stem ("fre").
+  static const uint16_t kVbz = xpos_id("VBZ");
+  if (xpos == kVbz && form.size() >= 5 && !lexicon_keys_.empty()) {
+    detail::lower_into(form, scratch);
+    if (scratch.ends_with("ees")) {
+      scratch.pop_back();
+      return scratch;
+    }
+  }
   // A past form the tagger gave a present tag ("shot"/VBP, "froze"/VB): what the past
   // tags make of it, when that is a known verb and the form itself is none ("lay", "beat" stay).
   if ((xpos == kVb || xpos == kVbp) && !lexicon_keys_.empty() && !known(scratch, kVerb)) {
