@@ -2480,6 +2480,8 @@ TEST_F(PipelineEvents, ReciprocalObjectHoldsBothWays) {
 TEST_F(PipelineEvents, HeadlinesAreCoded) {
   expect_coded("Police arrest 40 protesters in Minsk\n", Date{2020, 8, 10}, "173", "BLRCOP", "BLROPP");
   expect_coded("Israel strikes Gaza after rocket fire\n", Date{2021, 5, 10}, "19", "ISR", "PSE");
+  // A subject led by someone ("Saudi-led coalition") is still the headline's subject.
+  expect_coded("Saudi-led coalition bombs Yemen capital\n", Date{2016, 8, 10}, "19", "SAU", "YEM");
   // The subject read as the verb ("Police" a verb, "fire" a noun).
   expect_coded("Police fire tear gas at protesters in Caracas\n", Date{2017, 4, 20}, "175", "VENCOP", "VENOPP");
   // "..., 14 injured": a headline's passive without its auxiliary.

@@ -576,8 +576,11 @@ void Tagger::headline_verb(std::span<const std::string_view> forms, const detail
   // (Short, with no verb at all: "Key Delhi blast suspect arrested" has its participle.)
   if (n > 16) return;
   static const uint16_t kVerbs[] = {xpos_id("VBD"), xpos_id("VBZ"), xpos_id("VBP"), xpos_id("MD"), xpos_id("VBN")};
-  for (size_t i = 0; i < n; ++i)
-    if (std::find(std::begin(kVerbs), std::end(kVerbs), out[i].xpos) != std::end(kVerbs)) return;
+  static const uint16_t kHyph = xpos_id("HYPH");
+  for (size_t i = 0; i < n; ++i)  // (a participle after a hyphen is an adjective's part: "Saudi-led")
+    if (std::find(std::begin(kVerbs), std::end(kVerbs), out[i].xpos) != std::end(kVerbs) &&
+        !(i > 0 && out[i].xpos == kVerbs[4] && out[i - 1].xpos == kHyph))
+      return;
   static const uint16_t kNn = xpos_id("NN"), kNns = xpos_id("NNS"), kNnp = xpos_id("NNP"), kNnps = xpos_id("NNPS");
   static const uint16_t kSubject[] = {xpos_id("NN"), xpos_id("NNS"), xpos_id("NNP"), xpos_id("NNPS"),
                                       xpos_id("JJ"), xpos_id("DT"),  xpos_id("CD"),  xpos_id(",")};
@@ -586,7 +589,9 @@ void Tagger::headline_verb(std::span<const std::string_view> forms, const detail
                                     xpos_id("RB")};
   std::string& buf = scratch().lower;
   for (size_t i = 1; i + 1 < n; ++i) {
-    if (std::find(std::begin(kSubject), std::end(kSubject), out[i - 1].xpos) == std::end(kSubject)) return;
+    const bool compound_part = out[i - 1].xpos == kHyph || (i > 1 && out[i - 2].xpos == kHyph);  // "Saudi-led"
+    if (std::find(std::begin(kSubject), std::end(kSubject), out[i - 1].xpos) == std::end(kSubject) && !compound_part)
+      return;
     // (Lower case, as headlines write in sentence case, and a word the tag dictionary is not
     // sure is a noun: "Margin Call", "Delhi blast suspect arrested" stay nouns.)
     if ((out[i].xpos != kNn && out[i].xpos != kNns) || info[i + 2].sure >= 0 || forms[i].empty() ||
