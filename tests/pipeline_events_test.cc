@@ -1064,14 +1064,17 @@ TEST_F(PipelineEvents, ConflictTownsGiveTheirCountry) {
   expect_coded("Gunmen attacked a police post in Baquba.\n", Date{2006, 6, 1}, "190", "IRQREB", "IRQCOP");
 }
 
-// Criticism and force as news words it: a resolution "damning" a record is criticism (111)
-// by its author; troops storming a hideout or a residence use force (190), as a crowd
+// Criticism, force and aid as news words them: a resolution "damning" a record is criticism
+// (111) by its author; troops storming a hideout or a residence use force (190), as a crowd
 // storming a parliament riots (145).
-TEST_F(PipelineEvents, DamningAndStormingAreCoded) {
+TEST_F(PipelineEvents, NewsVerbsAreCoded) {
   expect_coded("Denmark put forward a resolution damning China's human rights record.\n", Date{1997, 4, 15}, "111",
                "DNK", "CHN");
   expect_coded("Pakistani troops stormed a militant hideout in Waziristan.\n", Date{2006, 1, 10}, "190", "PAKMIL",
                "PAKREB");
+  // Food aid told by its weight ("tonnes of rice") and a status granted are cooperation.
+  expect_coded("South Korea sent 500 tonnes of rice to North Korea.\n", Date{2010, 6, 1}, "073", "KOR", "PRK");
+  expect_coded("The EU granted candidate status to Turkey.\n", Date{2004, 12, 17}, "050", "IGOEUREEC", "TUR");
 }
 
 // Agreeing to resume or reopen talks is their negotiation, both ways ("resume" was read as
