@@ -916,6 +916,13 @@ TEST_F(PipelineEvents, TheDoerOfAnEventNounIsItsByPhrase) {
                "PAK", "INDCOP");
 }
 
+// Civilians shot by no one named were assaulted outside battle (18x); armed men named
+// shooting keep the weapon's code (193).
+TEST_F(PipelineEvents, CiviliansShotByNoOneNamedWereAssaulted) {
+  expect_coded("The victims had all been shot at close range in Baghdad.\n", Date{2005, 12, 6}, "18", "", "IRQCVL");
+  expect_coded("Gunmen shot two villagers in Kashmir.\n", Date{2005, 12, 6}, "193", "INDREB", "INDCVL");
+}
+
 // Headlines leave out the passive's auxiliary: the policemen are the victims, not the
 // attackers, and their number the toll.
 TEST_F(PipelineEvents, HeadlinePassiveNamesTheVictims) {

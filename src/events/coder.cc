@@ -1667,6 +1667,14 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       for (const CodedActor& a : e.tgt) armed = armed && armed_agent(a.code);
       if (armed) e.code = "190";
     }
+    // Civilians shot by no one named were assaulted outside battle (182), as killing outside
+    // battle is 1823: "the victims had been shot at close range". (A shooting by armed men
+    // named stays the weapon's 193: docs/verb-dictionary.md.)
+    if (t.lone_agents && e.code == "193" && e.src.empty() && !e.symmetric && !e.tgt.empty() &&
+        std::all_of(e.tgt.begin(), e.tgt.end(), [](const CodedActor& a) {
+          return has_code_part(a.code, {"CVL"}) || is_population(a.code);
+        }))
+      e.code = "182";
     // Arrests, detentions and expulsions by no one named are the police's, of the
     // country of those arrested when it is known ("40 protesters were arrested in Minsk").
     bool arrest = implied && (passive || court_noun || arrest_noun) && e.src.empty() && e.code.starts_with("17");
