@@ -916,6 +916,25 @@ TEST_F(PipelineEvents, TheDoerOfAnEventNounIsItsByPhrase) {
                "PAK", "INDCOP");
 }
 
+// Police news in its own words, lower-cased as scraped pages give it: "nabbed", "booked",
+// "registered a case against" are arrests and charges (173), a "lathicharge" repression (175);
+// the CBI and a crime branch are police.
+TEST_F(PipelineEvents, PoliceNewsInItsOwnWords) {
+  expect_coded("police nabbed three men for robbing a bank in patna.\n", Date{2010, 6, 1}, "173", "INDCOP", "INDCVL");
+  Document nabbed = analyse("police nabbed three men for robbing a bank in patna.\n", Date{2010, 6, 1});
+  ASSERT_NE(find_event(nabbed, "173"), nullptr);
+  EXPECT_EQ(find_event(nabbed, "173")->size.arrested.min, 3) << all_events(nabbed);
+  Document charge = analyse("police lathicharged protesting students in kolkata.\n", Date{2010, 6, 1});
+  const Event* e = find_event(charge, "175");
+  ASSERT_NE(e, nullptr) << all_events(charge);
+  EXPECT_EQ(e->source.code, "INDCOP") << all_events(charge);
+  EXPECT_TRUE(e->target.code.starts_with("IND")) << all_events(charge);
+  expect_coded("the cbi booked three officials for corruption in delhi.\n", Date{2010, 6, 1}, "173", "INDCOP",
+               "INDGOV");
+  expect_coded("police registered a case against the mla for assaulting an official in lucknow.\n", Date{2010, 6, 1},
+               "173", "INDCOP", "INDLEG");
+}
+
 // Civilians shot by no one named were assaulted outside battle (18x); armed men named
 // shooting keep the weapon's code (193).
 TEST_F(PipelineEvents, CiviliansShotByNoOneNamedWereAssaulted) {

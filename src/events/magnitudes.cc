@@ -44,6 +44,7 @@ constexpr TollWord kTollWords[] = {
     {"injure", kInjured, false},  {"wound", kInjured, false},
     {"hurt", kInjured, false},   {"maim", kInjured, false},    {"injury", kInjured, false},
     {"arrest", kArrested, false}, {"detain", kArrested, false}, {"apprehend", kArrested, false},
+    {"nab", kArrested, false},
     {"displace", kDisplaced, false}, {"uproot", kDisplaced, false}, {"flee", kDisplaced, true},
 };
 constexpr TollWord kRoundedUp{"round up", kArrested, false};
