@@ -933,6 +933,7 @@ TEST_F(PipelineEvents, PoliceNewsInItsOwnWords) {
                "INDGOV");
   expect_coded("police registered a case against the mla for assaulting an official in lucknow.\n", Date{2010, 6, 1},
                "173", "INDCOP", "INDLEG");
+  expect_coded("protesters pelted stones at police.\n", Date{2010, 6, 1}, "145", "OPP", "COP");
 }
 
 // Civilians shot by no one named were assaulted outside battle (18x); armed men named
