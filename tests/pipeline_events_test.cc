@@ -936,6 +936,18 @@ TEST_F(PipelineEvents, PoliceNewsInItsOwnWords) {
   expect_coded("protesters pelted stones at police.\n", Date{2010, 6, 1}, "145", "OPP", "COP");
 }
 
+// Dying of wounds is having been attacked by no one named: the dead are the toll.
+TEST_F(PipelineEvents, DyingOfWoundsIsAToll) {
+  Document doc = analyse("A policeman died of his wounds in hospital in Baghdad.\n", Date{2005, 12, 1});
+  const Event* e = find_event(doc, "1");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_TRUE(e->source.code.empty()) << all_events(doc);
+  EXPECT_EQ(e->target.code, "IRQCOP") << all_events(doc);
+  EXPECT_EQ(e->size.dead.min, 1) << all_events(doc);
+  Document heart = analyse("He died of a heart attack in Baghdad.\n", Date{2005, 12, 1});
+  EXPECT_EQ(find_event(heart, "1"), nullptr) << all_events(heart);
+}
+
 // Civilians shot by no one named were assaulted outside battle (18x); armed men named
 // shooting keep the weapon's code (193).
 TEST_F(PipelineEvents, CiviliansShotByNoOneNamedWereAssaulted) {
