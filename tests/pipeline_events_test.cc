@@ -934,6 +934,8 @@ TEST_F(PipelineEvents, PoliceNewsInItsOwnWords) {
   expect_coded("police registered a case against the mla for assaulting an official in lucknow.\n", Date{2010, 6, 1},
                "173", "INDCOP", "INDLEG");
   expect_coded("protesters pelted stones at police.\n", Date{2010, 6, 1}, "145", "OPP", "COP");
+  // "held for" a deed, a headline's passive: arrested.
+  expect_coded("two youths held for stabbing a shopkeeper in ludhiana.\n", Date{2010, 6, 1}, "173", "INDCOP", "INDCVL");
 }
 
 // Dying of wounds is having been attacked by no one named: the dead are the toll.

@@ -552,10 +552,11 @@ bool Coder::match_pattern(const Scratch& sc, int v, uint32_t pi, Match& m) const
     prep_head = t.prep_phrase(v, c.prep, c.prep_object);
     if (prep_head < 0 && t.lone_agents) prep_head = t.prep_phrase(t.child_with(v, kObj), c.prep, c.prep_object);
     // "charged with taking hard drives": a gerund clause the preposition introduces, when
-    // the pattern names no object of it.
-    if (prep_head < 0 && t.lone_agents && c.prep_object.empty())
+    // the pattern names no object of it or names the gerund ("held for stabbing").
+    if (prep_head < 0 && t.lone_agents)
       for (uint32_t x : t.kids(v))
-        if (prep_head < 0 && t.dep[x] == kAdvcl && t.xp[x] == kVBG && x > static_cast<uint32_t>(v))
+        if (prep_head < 0 && t.dep[x] == kAdvcl && t.xp[x] == kVBG && x > static_cast<uint32_t>(v) &&
+            (c.prep_object.empty() || among(c.prep_object, t.hl[x])))
           for (uint32_t k : t.kids(static_cast<int>(x)))
             if (t.dep[k] == kMark && t.hl[k] == c.prep) prep_head = static_cast<int>(x);
     // A time is no phrase of the pattern's: "called Xi on Friday" is no "call on X".

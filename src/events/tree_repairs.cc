@@ -852,25 +852,31 @@ void inverted_speaker_read_as_object(LocalTree& t) {
 // headlines and absolute clauses leave out the passive's auxiliary, and the tagger then
 // reads the participle as an active past. A verb that always takes an object ("kill",
 // "injure", "arrest") with a subject but no object, auxiliary or clausal complement (but
-// "dead": "two shot dead") is that passive: its subject is whom it was done to.
+// "dead": "two shot dead"; "held" for a deed: "two youths held for stabbing") is that
+// passive: its subject is whom it was done to.
 void passive_without_auxiliary(LocalTree& t) {
   static const uint64_t kTransitive[] = {
       word_hash("kill"),   word_hash("injure"),   word_hash("wound"),  word_hash("arrest"),
       word_hash("detain"), word_hash("kidnap"),   word_hash("abduct"), word_hash("behead"),
       word_hash("murder"), word_hash("assassinate"), word_hash("slay"), word_hash("jail"),
       word_hash("imprison"), word_hash("massacre"), word_hash("lynch"), word_hash("maim")};
-  static const uint64_t kShoot = word_hash("shoot"), kDead = word_hash("dead");
+  static const uint64_t kShoot = word_hash("shoot"), kDead = word_hash("dead"), kHold = word_hash("hold"),
+                        kFor = word_hash("for");
   for (int v = 0; v < t.n; ++v) {
     if (!t.verbal(v) || (t.xp(v) != kVBD && t.xp(v) != kVBN)) continue;
     const uint64_t l = t.lemma(v);
     const bool transitive = std::find(std::begin(kTransitive), std::end(kTransitive), l) != std::end(kTransitive);
-    if (!transitive && l != kShoot) continue;
+    if (!transitive && l != kShoot && l != kHold) continue;
     int subj = -1;
-    bool other = false, dead = false;
+    bool other = false, dead = false, held_for = false;
     for (int k = 0; k < t.n; ++k) {
       if (t.parent[k] != v) continue;
       const uint16_t d = t.dep(k);
       if (d == kNsubj) subj = k;
+      // ("two youths held for stabbing a shopkeeper": "held" for a deed is arrested.)
+      if ((d == kAdvcl || d == kObl) && k > v)
+        for (int c = 0; c < t.n; ++c)
+          held_for = held_for || (t.parent[c] == k && (t.dep(c) == kMark || t.dep(c) == kCase) && t.lemma(c) == kFor);
       if (d == kXcomp && t.lemma(k) == kDead) dead = true;
       else if (d == kObj || d == kIobj || d == kAux || d == kAuxPass || d == kNsubjPass || d == kCcomp || d == kXcomp)
         other = true;
@@ -883,7 +889,7 @@ void passive_without_auxiliary(LocalTree& t) {
           d != kNsubj)
         other = true;
     }
-    if (subj < 0 || other || (!transitive && !dead)) continue;
+    if (subj < 0 || other || (!transitive && !dead && !(l == kHold && held_for))) continue;
     if (t.xp(subj) == kWDT || t.xp(subj) == kWP || t.up(subj) == kPron) continue;  // "who killed", "they killed"
     t.attach(subj, v, kNsubjPass);
     t.w(v).xpos = kVBN;
