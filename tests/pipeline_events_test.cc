@@ -993,6 +993,14 @@ TEST_F(PipelineEvents, ClashesHoldBothWaysAndPoliceRepressCrowds) {
   EXPECT_TRUE(repress && riot) << all_events(crowd);
 }
 
+// Football fans are people, a crowd: police clashing with them repress (175), as with youths.
+TEST_F(PipelineEvents, PoliceClashingWithFansRepressACrowd) {
+  Document doc = analyse("police clashed with football fans outside the stadium in cairo, injuring 12.\n", Date{2010, 6, 1});
+  bool repress = false;
+  for (const Event& e : doc.events) repress = repress || (e.code == "175" && e.source.code == "EGYCOP");
+  EXPECT_TRUE(repress) << all_events(doc);
+}
+
 // The sides a "between" phrase names are those who fight, not the dead the clause lent the
 // fighting as its subject, nor only one side; on the verb the fighting is the subject of.
 TEST_F(PipelineEvents, FightingBetweenTwoSidesHoldsBetweenThem) {
