@@ -49,6 +49,15 @@ int64_t injured_of(const Document& doc) {
   return -1;
 }
 
+// Whether some event of `root` (a code prefix) goes from `source` to `target` (whole codes;
+// an empty one is anyone).
+bool has_event(const Document& doc, std::string_view root, std::string_view source, std::string_view target) {
+  return std::any_of(doc.events.begin(), doc.events.end(), [&](const Event& e) {
+    return e.code.starts_with(root) && (source.empty() || e.source.code == source) &&
+           (target.empty() || e.target.code == target);
+  });
+}
+
 std::string all_events(const Document& doc) {
   std::string s;
   for (const Event& e : doc.events)
@@ -679,9 +688,7 @@ TEST_F(PipelineEvents, ABareCountOfPeopleArrestedIsTheTargetAndTheFigure) {
 // the noun its source ("the Israeli military offensive": "military" an adjective there).
 TEST_F(PipelineEvents, ACountrysOffensiveIsItsArmedForces) {
   Document doc = analyse("The UN condemned the Israeli military offensive in the Gaza Strip.\n", Date{2006, 11, 18});
-  bool forces = false;
-  for (const Event& e : doc.events) forces = forces || (e.code.starts_with("19") && e.source.code == "ISRMIL");
-  EXPECT_TRUE(forces) << all_events(doc);
+  EXPECT_TRUE(has_event(doc, "19", "ISRMIL", "")) << all_events(doc);
 }
 
 // "One militant was killed and nine other Palestinians wounded Wednesday in an Israeli air
@@ -978,12 +985,8 @@ TEST_F(PipelineEvents, HeadlinePassiveNamesTheVictims) {
 TEST_F(PipelineEvents, ClashesHoldBothWaysAndPoliceRepressCrowds) {
   Document fight = analyse("A firefight between Syrian rebels and Filipino peacekeepers erupted in the Golan Heights.\n",
                            Date{2014, 8, 30});
-  bool there = false, back = false;
-  for (const Event& e : fight.events) {
-    there = there || (e.code.starts_with("19") && e.source.code == "SYRREB" && e.target.code == "PHLMIL");
-    back = back || (e.code.starts_with("19") && e.source.code == "PHLMIL" && e.target.code == "SYRREB");
-  }
-  EXPECT_TRUE(there && back) << all_events(fight);
+  EXPECT_TRUE(has_event(fight, "19", "SYRREB", "PHLMIL") && has_event(fight, "19", "PHLMIL", "SYRREB"))
+      << all_events(fight);
   Document crowd = analyse("Police clashed with youths in Rennes on Saturday.\n", Date{2005, 12, 10});
   bool repress = false, riot = false;
   for (const Event& e : crowd.events) {
@@ -996,9 +999,7 @@ TEST_F(PipelineEvents, ClashesHoldBothWaysAndPoliceRepressCrowds) {
 // Football fans are people, a crowd: police clashing with them repress (175), as with youths.
 TEST_F(PipelineEvents, PoliceClashingWithFansRepressACrowd) {
   Document doc = analyse("police clashed with football fans outside the stadium in cairo, injuring 12.\n", Date{2010, 6, 1});
-  bool repress = false;
-  for (const Event& e : doc.events) repress = repress || (e.code == "175" && e.source.code == "EGYCOP");
-  EXPECT_TRUE(repress) << all_events(doc);
+  EXPECT_TRUE(has_event(doc, "175", "EGYCOP", "")) << all_events(doc);
 }
 
 // The sides a "between" phrase names are those who fight, not the dead the clause lent the
@@ -1007,13 +1008,9 @@ TEST_F(PipelineEvents, FightingBetweenTwoSidesHoldsBetweenThem) {
   for (const char* text : {"At least 20 people died in fighting between rebels and the army in Darfur.\n",
                            "Heavy fighting broke out between rebels and the army in Darfur.\n"}) {
     Document doc = analyse(text, Date{2006, 5, 2});
-    bool there = false, back = false;
-    for (const Event& e : doc.events) {
-      EXPECT_NE(e.source.code, "SDNCVL") << text << all_events(doc);
-      there = there || (e.code.starts_with("19") && e.source.code == "SDNREB" && e.target.code == "SDNMIL");
-      back = back || (e.code.starts_with("19") && e.source.code == "SDNMIL" && e.target.code == "SDNREB");
-    }
-    EXPECT_TRUE(there && back) << text << all_events(doc);
+    for (const Event& e : doc.events) EXPECT_NE(e.source.code, "SDNCVL") << text << all_events(doc);
+    EXPECT_TRUE(has_event(doc, "19", "SDNREB", "SDNMIL") && has_event(doc, "19", "SDNMIL", "SDNREB"))
+        << text << all_events(doc);
   }
 }
 

@@ -861,24 +861,16 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, Pendin
 // whose circumstance a symmetric event is ("made the remarks in a meeting with Y").
 void Coder::nominal_source(Scratch& sc, int v, Pending& e) const {
   SentenceTree& t = sc.t;
-  // Military force a country does is its forces' ("an Israeli air strike", "Russian
-  // shelling", "airstrikes carried out by Israeli army aircraft": ISRMIL, RUSMIL), as CAMEO
-  // codes the armed forces.
-  auto armed_forces = [&] {
-    if (t.lone_agents && e.code.starts_with("19"))
-      for (CodedActor& a : e.src)
-        if (a.code.size() == 3 && resolver_.has_country(a.code)) a.code += "MIL";
-  };
+  // (A country named here for military force is its armed forces: target_actors.)
   // "an air strike by government forces": the doer the "by" phrase names.
   if (int b = t.lone_agents ? by_phrase(t, v) : -1; b >= 0) {
     t.group_of_phrase(b, e.src);
-    if (!e.src.empty()) return armed_forces();
+    if (!e.src.empty()) return;
   }
   // "talks between X and Y" (symmetric) holds among the actors after it.
   t.np_mask(v);
   std::fill(t.mask.begin() + v, t.mask.end(), 0);
   t.group(e.src);
-  armed_forces();
   // "X carried out a strike on Y"; not "X condemned the strike".
   if (e.src.empty() && t.dep[v] == kObj && t.parent[v] >= 0 && among(words().support, t.hl[t.parent[v]])) {
     bool pv = false;
@@ -982,12 +974,13 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
     }
   }
   if (p.noun && e.src.empty()) nominal_source(sc, v, e);
-  // "deploring the Israeli military offensive": a country's adjective on a noun of force
-  // names its armed forces, whichever way the source was found (as in nominal_source).
+  // Military force a country named in the noun's own phrase does is its forces' ("an Israeli
+  // air strike", "deploring the Israeli military offensive", "airstrikes carried out by
+  // Israeli army aircraft": ISRMIL), as CAMEO codes the armed forces, whichever way the
+  // source was found.
   if (p.noun && t.lone_agents && e.code.starts_with("19"))
     for (CodedActor& a : e.src)
-      if (a.code.size() == 3 && resolver_.has_country(a.code) && a.last >= 0 && a.last < v && t.below(a.last, v))
-        a.code += "MIL";
+      if (a.code.size() == 3 && resolver_.has_country(a.code) && a.last >= 0 && t.below(a.last, v)) a.code += "MIL";
   // "killed one rebel and arrested four others": "others" as the object, which names no one,
   // are more of those the object before it in the sentence names (rather than where it was).
   static const uint64_t kEach = h("each"), kOther = h("other"), kOne = h("one"), kAnother = h("another");

@@ -42,6 +42,19 @@ struct LocalTree {
     w(i).deprel = rel;
   }
   bool verbal(int i) { return up(i) == kVerb || is_verb_xpos(xp(i)); }  // as SentenceTree::verbal
+  // One past the sentence's last word that is not punctuation.
+  int end_of_words() {
+    int end = n;
+    while (end > 0 && up(end - 1) == kPunctPos) --end;
+    return end;
+  }
+  // The root (the last word without a head), -1 when none.
+  int root() const {
+    int r = -1;
+    for (int k = 0; k < n; ++k)
+      if (parent[k] < 0) r = k;
+    return r;
+  }
   // Whether h is word k or one of its heads (k may be -1: none).
   bool within(int k, int h) const {
     for (int a = k, g = 0; a >= 0 && g < n; a = parent[a], ++g)
@@ -98,8 +111,7 @@ void report_read_as_relative_clause(LocalTree& t) {
 // before it and whose only noun after it ends the sentence has that noun as its speaker and
 // the clause as what is said.
 void report_read_as_subject(LocalTree& t) {
-  int end = t.n;
-  while (end > 0 && t.up(end - 1) == kPunctPos) --end;
+  const int end = t.end_of_words();
   for (int r = 2; r < end; ++r) {
     if (!t.verbal(r) || !is_speech_verb(t.lemma(r)) || t.up(r - 1) != kPunctPos) continue;
     int clause = -1, speaker = -1;
@@ -179,8 +191,7 @@ void list_read_as_modifiers(LocalTree& t) {
 // list of nouns that follows a comma, has that list as its subject and reports the clause
 // before it.
 void attribution_read_as_conjunct(LocalTree& t) {
-  int end = t.n;
-  while (end > 0 && t.up(end - 1) == kPunctPos) --end;
+  const int end = t.end_of_words();
   const int r = end - 1;
   if (r < 3 || !t.verbal(r) || !is_speech_verb(t.lemma(r)) || t.xp(r) == kVBG) return;
   for (int k = 0; k < t.n; ++k)
@@ -194,9 +205,7 @@ void attribution_read_as_conjunct(LocalTree& t) {
   int b = first;
   while (b > 0 && t.parent[b - 1] == first && t.up(b - 1) != kPunctPos) --b;
   if (b < 2 || t.up(b - 1) != kPunctPos || t.dep(first) != kConj || t.parent[first] >= b) return;
-  int root = -1;
-  for (int k = 0; k < t.n; ++k)
-    if (t.parent[k] < 0) root = k;
+  const int root = t.root();
   if (root < 0 || root >= b || !t.verbal(root)) return;
   t.attach(first, r, kNsubj);
   t.attach(r, root, kParataxis);
@@ -211,8 +220,7 @@ void attribution_read_as_conjunct(LocalTree& t) {
 // comma, with that phrase as its speaker: its head is the last noun before "of".
 void reporter_name_split(LocalTree& t) {
   static const uint64_t kOf = word_hash("of");
-  int end = t.n;
-  while (end > 0 && t.up(end - 1) == kPunctPos) --end;
+  const int end = t.end_of_words();
   const int r = end - 1;
   if (r < 4 || !t.verbal(r) || !is_speech_verb(t.lemma(r)) || t.xp(r) == kVBG) return;
   int comma = r - 1;
@@ -228,9 +236,7 @@ void reporter_name_split(LocalTree& t) {
   if (head < 0 || (of >= 0 && of_noun < 0)) return;
   // Already read so: the phrase's head is the verb's subject.
   if (t.parent[head] == r && t.dep(head) == kNsubj) return;
-  int root = -1;
-  for (int k = 0; k < t.n; ++k)
-    if (t.parent[k] < 0) root = k;
+  const int root = t.root();
   if (root < 0 || root >= comma || !t.verbal(root)) return;
   // What the tree hung on the phrase or the verb from the clause before stays in the clause.
   for (int k = 0; k < comma; ++k)
@@ -583,9 +589,7 @@ void finite_verb_read_as_modifier(LocalTree& t) {
 // relative word, and after which the sentence has only the verb's own words, reports the
 // sentence's main clause.
 void attribution_read_as_relative_clause(LocalTree& t) {
-  int root = -1;
-  for (int k = 0; k < t.n; ++k)
-    if (t.parent[k] < 0) root = k;
+  const int root = t.root();
   if (root < 0 || t.up(root) == kPunctPos) return;
   for (int r = 3; r < t.n; ++r) {
     const bool on_noun = t.parent[r] >= 0 && (t.up(t.parent[r]) == kNoun || t.up(t.parent[r]) == kPropn);
@@ -822,8 +826,7 @@ bool is_tree(const LocalTree& t) {
 // of its own and an object whose phrase ends the sentence, has that object as its speaker
 // and the root as what is said.
 void inverted_speaker_read_as_object(LocalTree& t) {
-  int end = t.n;
-  while (end > 0 && t.up(end - 1) == kPunctPos) --end;
+  const int end = t.end_of_words();
   for (int r = 2; r < end; ++r) {
     const int root = t.parent[r];
     if (!t.verbal(r) || !is_speech_verb(t.lemma(r)) || t.up(r - 1) != kPunctPos) continue;

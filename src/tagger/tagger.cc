@@ -189,6 +189,19 @@ uint64_t feats_key(std::string_view form, uint16_t cls, std::string& lower) {
   return HashIndex::nonzero_key(detail::combine(detail::hash_bytes(lower), cls));
 }
 
+// A headline: short (16 words at most) and with no final stop ("Police arrest 40 protesters in
+// Minsk"); the sentence rules for headlines read only these.
+bool headline(const WordTags* out, size_t n) {
+  static const uint16_t kStops[] = {xpos_id("."), xpos_id("''"), xpos_id(":")};
+  return n > 0 && n <= 16 && std::find(std::begin(kStops), std::end(kStops), out[n - 1].xpos) == std::end(kStops);
+}
+
+// Forms of "be" that a passive participle follows ("was shot", "had been shot").
+const uint64_t kBeForms[] = {detail::hash_bytes("was"),   detail::hash_bytes("were"), detail::hash_bytes("been"),
+                             detail::hash_bytes("being"), detail::hash_bytes("be"),   detail::hash_bytes("is"),
+                             detail::hash_bytes("are")};
+bool be_form(uint64_t lower) { return std::find(std::begin(kBeForms), std::end(kBeForms), lower) != std::end(kBeForms); }
+
 constexpr int kMaxClasses = 255;
 constexpr size_t kGroup = 4;          // weight entries per group (see Tagger::index)
 constexpr uint32_t kDenseMin = 12;     // rows with more weights are stored dense
@@ -394,9 +407,9 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
 void Tagger::headline_subject_read_as_verb(std::span<const std::string_view> forms, const detail::WordInfo* info,
                                            WordTags* out) const {
   const size_t n = forms.size();
-  if (present_s_class_ < 0 || present_class_ < 0 || noun_class_ < 0 || plural_class_ < 0 || n < 3 || n > 16) return;
-  static const uint16_t kStops[] = {xpos_id("."), xpos_id("''"), xpos_id(":")};
-  if (std::find(std::begin(kStops), std::end(kStops), out[n - 1].xpos) != std::end(kStops)) return;
+  if (present_s_class_ < 0 || present_class_ < 0 || noun_class_ < 0 || plural_class_ < 0 || n < 3 ||
+      !headline(out, n))
+    return;
   static const uint16_t kVb = xpos_id("VB"), kVbp = xpos_id("VBP"), kVbz = xpos_id("VBZ"), kNn = xpos_id("NN"),
                         kNns = xpos_id("NNS"), kNnp = xpos_id("NNP"), kJj = xpos_id("JJ");
   static const uint64_t kPolice = detail::hash_bytes("police");
@@ -431,15 +444,12 @@ void Tagger::participle_after_be(std::span<const std::string_view> forms, const 
   const size_t n = forms.size();
   if (participle_class_ < 0 || n < 2) return;
   static const uint16_t kNn = xpos_id("NN"), kAdverb = xpos_id("RB");
-  static const uint64_t kBe[] = {detail::hash_bytes("was"),   detail::hash_bytes("were"), detail::hash_bytes("been"),
-                                 detail::hash_bytes("being"), detail::hash_bytes("be"),   detail::hash_bytes("is"),
-                                 detail::hash_bytes("are")};
   std::string& buf = scratch().lower;
   for (size_t i = 1; i < n; ++i) {
     if (out[i].xpos != kNn) continue;
     size_t b = i - 1;
     while (b > 0 && out[b].xpos == kAdverb) --b;
-    if (std::find(std::begin(kBe), std::end(kBe), info[b + 2].lower) == std::end(kBe)) continue;
+    if (!be_form(info[b + 2].lower)) continue;
     if (!lemmatizer_.listed_past(forms[i], buf)) continue;
     retag(out[i], participle_class_);
   }
@@ -570,11 +580,8 @@ void Tagger::plural_before_past(std::span<const std::string_view> forms, const d
 void Tagger::headline_verb(std::span<const std::string_view> forms, const detail::WordInfo* info,
                            WordTags* out) const {
   const size_t n = forms.size();
-  if (present_s_class_ < 0 || present_class_ < 0 || n < 3) return;
-  static const uint16_t kStops[] = {xpos_id("."), xpos_id("''"), xpos_id(":")};
-  if (std::find(std::begin(kStops), std::end(kStops), out[n - 1].xpos) != std::end(kStops)) return;
   // (Short, with no verb at all: "Key Delhi blast suspect arrested" has its participle.)
-  if (n > 16) return;
+  if (present_s_class_ < 0 || present_class_ < 0 || n < 3 || !headline(out, n)) return;
   static const uint16_t kVerbs[] = {xpos_id("VBD"), xpos_id("VBZ"), xpos_id("VBP"), xpos_id("MD"), xpos_id("VBN")};
   static const uint16_t kHyph = xpos_id("HYPH");
   for (size_t i = 0; i < n; ++i)  // (a participle after a hyphen is an adjective's part: "Saudi-led")
@@ -619,10 +626,8 @@ void Tagger::killed_dead(std::span<const std::string_view> forms, const detail::
   static const uint16_t kVbd = xpos_id("VBD"), kVbn = xpos_id("VBN"), kAdverb = xpos_id("RB");
   static const uint16_t kNouns[] = {xpos_id("NN"), xpos_id("NNS"), xpos_id("NNP"), xpos_id("NNPS"), xpos_id("PRP")};
   static const uint64_t kDead = detail::hash_bytes("dead");
-  static const uint64_t kAux[] = {detail::hash_bytes("was"),  detail::hash_bytes("were"), detail::hash_bytes("been"),
-                                  detail::hash_bytes("being"), detail::hash_bytes("be"),  detail::hash_bytes("is"),
-                                  detail::hash_bytes("are"),  detail::hash_bytes("got"),  detail::hash_bytes("get"),
-                                  detail::hash_bytes("had"),  detail::hash_bytes("have"), detail::hash_bytes("has")};
+  static const uint64_t kGetHave[] = {detail::hash_bytes("got"), detail::hash_bytes("get"), detail::hash_bytes("had"),
+                                      detail::hash_bytes("have"), detail::hash_bytes("has")};
   for (size_t i = 1; i + 1 < n; ++i) {
     if (info[i + 3].lower != kDead || out[i].xpos == kVbd || out[i].xpos == kVbn) continue;
     if (!lemmatizer_.irregular_past(forms[i], scratch().lower) && !lemmatizer_.past_form(forms[i], scratch().lower))
@@ -630,7 +635,9 @@ void Tagger::killed_dead(std::span<const std::string_view> forms, const detail::
     size_t b = i - 1;
     while (b > 0 && out[b].xpos == kAdverb) --b;
     int cls = -1;
-    if (std::find(std::begin(kAux), std::end(kAux), info[b + 2].lower) != std::end(kAux)) cls = participle_class_;
+    const uint64_t aux = info[b + 2].lower;
+    if (be_form(aux) || std::find(std::begin(kGetHave), std::end(kGetHave), aux) != std::end(kGetHave))
+      cls = participle_class_;
     else if (std::find(std::begin(kNouns), std::end(kNouns), out[b].xpos) != std::end(kNouns)) cls = past_class_;
     if (cls < 0) continue;
     retag(out[i], cls);
