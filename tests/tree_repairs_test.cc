@@ -283,5 +283,60 @@ TEST(TreeRepairsTest, ReporterNameSplitBeforeTheSpeechVerb) {
   EXPECT_EQ(arc(p, 5), "6:nsubj");
 }
 
+TEST(TreeRepairsTest, ParticipleOnTheNounBeforeItReadAsTheRoot) {
+  // "Two militants were killed in airstrikes carried out by Israeli aircraft, medics
+  // reported": the tree made "carried" the past-tense root with the killing as its clausal
+  // subject.
+  Document d = tree({"Two two NUM CD 2 nummod", "militants militant NOUN NNS 4 nsubj:pass", "were be AUX VBD 4 aux:pass",
+                     "killed kill VERB VBN 7 csubj", "in in ADP IN 6 case", "airstrikes airstrike NOUN NNS 4 obl",
+                     "carried carry VERB VBD 0 root", "out out ADP RP 7 compound:prt", "by by ADP IN 11 case",
+                     "Israeli Israeli ADJ JJ 11 amod", "aircraft aircraft NOUN NN 7 obl", ", , PUNCT , 14 punct",
+                     "medics medic NOUN NNS 14 nsubj", "reported report VERB VBD 7 parataxis", ". . PUNCT . 7 punct"});
+  EXPECT_EQ(arc(d, 4), "0:root");
+  EXPECT_EQ(arc(d, 7), "6:acl");
+  EXPECT_EQ(kXpos[d.words[6].xpos], std::string_view("VBN"));
+  EXPECT_EQ(arc(d, 14), "4:parataxis");
+  EXPECT_EQ(arc(d, 15), "4:punct");
+  // A root with a subject of its own stays: "Rebels carried out attacks by night".
+  Document k = tree({"Rebels rebel NOUN NNS 2 nsubj", "carried carry VERB VBD 0 root", "out out ADP RP 2 compound:prt",
+                     "attacks attack NOUN NNS 2 obj", "by by ADP IN 6 case", "night night NOUN NN 2 obl",
+                     ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(k, 2), "0:root");
+}
+
+TEST(TreeRepairsTest, SpeakerAfterTheCommaReadAsAnApposition) {
+  // "Four Palestinians were wounded in Qabatia, Palestinian sources said": the speaker hung
+  // on the place as its apposition, the report on "said" as a relative clause.
+  Document d = tree({"Four four NUM CD 2 nummod", "Palestinians Palestinian PROPN NNPS 4 nsubj:pass",
+                     "were be AUX VBD 4 aux:pass", "wounded wound VERB VBN 10 acl:relcl", "in in ADP IN 6 case",
+                     "Qabatia Qabatia PROPN NNP 4 obl", ", , PUNCT , 9 punct", "Palestinian Palestinian ADJ JJ 9 amod",
+                     "sources source NOUN NNS 6 appos", "said say VERB VBD 0 root", ". . PUNCT . 10 punct"});
+  EXPECT_EQ(arc(d, 9), "10:nsubj");
+  EXPECT_EQ(arc(d, 4), "10:ccomp");
+  // A speech verb with a subject of its own keeps its tree.
+  Document a = tree({"Officials official NOUN NNS 2 nsubj", "said say VERB VBD 0 root", "troops troop NOUN NNS 4 nsubj",
+                     "left leave VERB VBD 2 ccomp", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(a, 4), "2:ccomp");
+  EXPECT_EQ(arc(a, 1), "2:nsubj");
+}
+
+TEST(TreeRepairsTest, PhraseAfterACommaClosedRelativeClauseIsTheVerbs) {
+  // "He blamed the attack, which took place Wednesday, on militants": the tree hung "on
+  // militants" inside the relative clause.
+  Document d = tree({"He he PRON PRP 2 nsubj", "blamed blame VERB VBD 0 root", "the the DET DT 4 det",
+                     "attack attack NOUN NN 2 obj", ", , PUNCT , 7 punct", "which which PRON WDT 7 nsubj",
+                     "took take VERB VBD 4 acl:relcl", "place place NOUN NN 7 obj", "Wednesday Wednesday PROPN NNP 7 obl",
+                     ", , PUNCT , 12 punct", "on on ADP IN 12 case", "militants militant NOUN NNS 9 nmod",
+                     ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(d, 12), "2:obl");
+  // A phrase inside the clause, with no comma before it, stays there: "which took place on
+  // Wednesday".
+  Document k = tree({"He he PRON PRP 2 nsubj", "blamed blame VERB VBD 0 root", "the the DET DT 4 det",
+                     "attack attack NOUN NN 2 obj", ", , PUNCT , 7 punct", "which which PRON WDT 7 nsubj",
+                     "took take VERB VBD 4 acl:relcl", "place place NOUN NN 7 obj", "on on ADP IN 10 case",
+                     "Wednesday Wednesday PROPN NNP 7 obl", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(k, 10), "7:obl");
+}
+
 }  // namespace
 }  // namespace sitrep::events

@@ -109,6 +109,10 @@ class SieveRunner {
     e.type = mm.type;
     if (mm.kind == MentionKind::kPronoun) {
       f.pron = pronoun_info(lower(doc_.word_text(mm.head_word)));
+      // "injured four of them": a pronoun counted out of the object is the verb's object too.
+      if (hr == "nmod" && f.verb != UINT32_MAX && kUpos[doc_.words[f.verb].upos] == std::string_view("NUM") &&
+          rel(f.verb) == "obj")
+        f.object = true, f.verb = head_of(doc_, s, f.verb);
       f.gender = f.pron.gender;
       f.plural = f.pron.plural;
       e.gender = f.gender == 'n' ? 0 : f.gender;
@@ -367,6 +371,15 @@ class SieveRunner {
     return -1;
   }
 
+  // Whether verb v is joined ("and") to verb g and has no subject of its own: g's is its.
+  bool shares_subject(uint32_t v, uint32_t g, uint32_t sent) const {
+    const Sentence& s = doc_.sentences[sent];
+    if (v == UINT32_MAX || g == UINT32_MAX || rel(v) != "conj" || head_of(doc_, s, v) != g) return false;
+    for (uint32_t w = s.first_word; w < s.first_word + s.word_count; ++w)
+      if (head_of(doc_, s, w) == v && rel(w).starts_with("nsubj")) return false;
+    return true;
+  }
+
   bool pronoun_agrees(size_t i, size_t j) {
     const Info& f = info_[i];
     const Entity& e = ent_[find(j)];
@@ -399,7 +412,9 @@ class SieveRunner {
       const Info& g = info_[j];
       // Binding: "he met him": an object pronoun is not its own verb's subject;
       // a reflexive is.
-      bool same_clause = c.sentence == sent && g.subject && g.verb == f.verb;
+      // (Or the subject of the verb it is joined to, when its own has none: "X opened fire at
+      // the teenagers and injured four of them".)
+      bool same_clause = c.sentence == sent && g.subject && (g.verb == f.verb || shares_subject(f.verb, g.verb, sent));
       if (f.pron.object && !f.pron.reflexive && same_clause) continue;
       if (f.pron.reflexive && (c.sentence != sent || !g.subject)) continue;  // "X blamed himself"
       uint32_t distance = sent - c.sentence;
@@ -408,7 +423,9 @@ class SieveRunner {
       int known = f.pron.person == 3 && f.pron.gender != 'n' && ent_[find(j)].type == EntityType::kNone ? 1 : 0;
       // Salience: a subject, then an object, then a phrase's noun ("warned China of the risks
       // of support for Russia and urged it to": China).
-      int role = g.subject ? 0 : g.object ? 1 : 2;
+      // (An object pronoun in its antecedent's sentence takes the nearest: "opened fire at a
+      // group of teenagers and injured four of them".)
+      int role = f.pron.object && distance == 0 ? 0 : g.subject ? 0 : g.object ? 1 : 2;
       std::tuple<uint32_t, int, int, int, long> rank{distance, role, g.modifier ? 1 : 0, known, order};
       if (best < 0 || rank < best_rank) best = static_cast<long>(j), best_rank = rank;
     }

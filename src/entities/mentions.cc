@@ -27,7 +27,7 @@ constexpr std::string_view kPersonNouns[] = {
     "founder", "owner", "manager", "executive", "boy", "girl", "child", "kid", "mother", "father", "wife",
     "husband", "son", "daughter", "brother", "sister", "friend", "person", "judge", "lawyer", "scientist",
     "researcher", "colleague", "pope", "emperor", "dictator", "militant", "fighter", "survivor", "pilot",
-    "prosecutor"};
+    "prosecutor", "source", "witness", "eyewitness", "medic"};
 constexpr std::string_view kOrgNouns[] = {
     "ministry", "government", "administration", "company", "firm", "agency", "organization", "organisation",
     "council", "committee", "party", "army", "military", "police", "court", "parliament", "congress",

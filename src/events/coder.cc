@@ -71,7 +71,7 @@ struct Words {
   std::vector<uint64_t> shootout{h("shootout"), h("gunfight"), h("firefight"), h("gunbattle"), h("shoot-out")};
   // Coercion by courts and prosecutors (JUD), not by the police.
   std::vector<uint64_t> judicial{h("charge"), h("indict"), h("prosecute"), h("try"), h("sentence"), h("convict")};
-  uint64_t call = h("call");
+  uint64_t call = h("call"), claim = h("claim");
   uint64_t talk = h("talk");  // the singular: speech, not negotiations ("all the tough talk")
   // What an appeal asks others to do when it is CAMEO's 026, to meet or negotiate (besides
   // "talks", the plural of `talk`).
@@ -86,6 +86,8 @@ struct Words {
                                    h("forbid"), h("keep"), h("refrain"), h("restrain"), h("deter"),
                                    h("discourage"), h("exclude"), h("dissuade"), h("abstain"), h("desist")};
   // Who brings about what others do: "a deal brokered by China" is between the parties.
+  // What an "attack" of the body is: "died of a heart attack", "suffered a panic attack".
+  std::vector<uint64_t> illness{h("heart"), h("panic"), h("asthma"), h("anxiety"), h("epileptic"), h("seizure")};
   std::vector<uint64_t> intermediary{h("broker"), h("mediate"), h("host"), h("facilitate"), h("arrange"),
                                      h("sponsor"), h("witness"), h("oversee"), h("monitor")};
 };
@@ -154,9 +156,12 @@ int by_phrase(const SentenceTree& t, int v) {
   if (int b = t.prep_phrase(t.prep_phrase(v, words().of, {}), words().by, {}); b >= 0) return b;
   // The agent of a participle that describes the noun ("airstrikes carried out by Israeli
   // army aircraft", "an attack launched by rebels").
-  // (Not one that brings it about between others: "a truce mediated by Qatar".)
+  // (Not one that brings it about between others: "a truce mediated by Qatar", nor one that
+  // claims it: "an attack claimed by the Taliban" is their word, Coder::claimed_attack.)
   for (uint32_t c : t.kids(v))
-    if (t.dep[c] == kAcl && t.xp[c] == kVBN && !among(words().intermediary, t.hl[c]))
+    // (A past form the tagger gave the participle: "airstrikes carried/VBD out by".)
+    if (t.dep[c] == kAcl && (t.xp[c] == kVBN || t.xp[c] == kVBD) && !among(words().intermediary, t.hl[c]) &&
+        t.hl[c] != words().claim)
       if (int b = t.prep_phrase(static_cast<int>(c), words().by, {}); b >= 0) return b;
   // Or on the active verb whose object the noun is ("condemned the arrest of two diplomats
   // by Israeli police"): an active verb has no agent of its own.
@@ -233,6 +238,8 @@ struct Coder::Pending {
   int told_again = -1;       // the earlier event this one tells again with its doer ("carried out the attack")
   CodedActor reported;
   std::vector<CodedActor> also_reported;  // the rest of a list of speakers
+  std::vector<CodedActor> claimed_by;     // "an attack claimed by X": X's claim, not the text's word
+  int claim_word = -1;                    // the participle "claimed"
 };
 
 // Per-document working memory, reused across sentences (no per-token allocation).
@@ -755,8 +762,10 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, Pendin
   // them, state media said"): not whom it was done to.
   auto reporter = [&](int x) {
     int hd = t.np_head(x), sp = t.parent[hd];
+    // (Or beside it: ", Palestinian sources said" hung on the clause the head is in.)
     return (t.dep[hd] == kNsubj && sp >= 0 && sp != v && is_speech_verb(t.hl[sp]) &&
-            (t.below(v, sp) || (t.dep[sp] == kParataxis && t.below(sp, v))));
+            (t.below(v, sp) ||
+             (t.dep[sp] == kParataxis && (t.below(sp, v) || (t.parent[sp] >= 0 && t.below(v, t.parent[sp]))))));
   };
   // Nor, for an act among several sources, its topic ("Japan and South Korea agreed to
   // cooperate on North Korea": between the two, about the third).
@@ -798,6 +807,7 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, Pendin
                              about(t.np_head(x)) || intermediary(t.np_head(x)) || object_clause(t.np_head(x)) ||
                              reporter(x) ||
                              (doer >= 0 && t.below(t.np_head(x), doer)) ||
+                             (e.claim_word >= 0 && t.below(t.np_head(x), e.claim_word)) ||
                              (named_object >= 0 && t.np_head(x) == named_object && own_or_agent(x)));
   };
   for (int guard = 0; a >= 0 && skip(a) && guard < t.n; ++guard) {
@@ -1053,14 +1063,38 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
   }
   // "the Israeli military offensive in the Gaza Strip": one side's force on a place abroad,
   // no one else named, is against that place's country (as GDELT codes it); at home ("a
-  // police operation in Lagos") the place only says where.
+  // police operation in Lagos") the place only says where, but for an armed group's attack
+  // ("Taliban fighters carried out the suicide bombing in Kabul": on Afghanistan).
   if (t.lone_agents && e.place_match >= 0 && e.tgt.empty() && !e.src.empty() && !e.symmetric && is_violent(e.code)) {
     std::vector<CodedActor> where;
     t.group_of_match(e.place_match, where);
     bool abroad = !where.empty() && where.front().code.size() == 3 && resolver_.has_country(where.front().code);
-    for (const CodedActor& a : e.src) abroad = abroad && !a.code.starts_with(where.front().code);
-    if (abroad) e.tgt = std::move(where);
+    // (A doer the attack's own words name: "carried out the bombing", "the bombing by X", "a
+    // Taliban bombing"; not "blamed the Taliban for the attack", an accusation.)
+    bool insurgent = abroad && ((t.dep[v] == kObj && t.parent[v] >= 0 && among(words().support, t.hl[t.parent[v]])) ||
+                                by_phrase(t, v) >= 0 ||
+                                std::all_of(e.src.begin(), e.src.end(),
+                                            [&](const CodedActor& a) { return a.last >= 0 && t.below(a.last, v); }));
+    for (const CodedActor& a : e.src) {
+      abroad = abroad && !a.code.starts_with(where.front().code);
+      insurgent = insurgent && a.code.size() > 3 && has_code_part(std::string_view(a.code).substr(3), {"REB", "INS", "SEP", "UAF"});
+    }
+    if (abroad || insurgent) e.tgt = std::move(where);
   }
+}
+
+// "A rocket attack claimed by the Taliban killed four soldiers": who claims an attack told
+// as a noun, the agent of its participle "claimed" (the claims tell it; the text does not
+// assert the doer).
+void Coder::claimed_attack(Scratch& sc, int v, Pending& e) const {
+  SentenceTree& t = sc.t;
+  if (!t.lone_agents || !e.noun || !is_violent(e.code)) return;
+  for (uint32_t c : t.kids(v))
+    if (t.dep[c] == kAcl && t.hl[c] == words().claim)
+      if (int b = t.prep_phrase(static_cast<int>(c), words().by, {}); b >= 0) {
+        t.group_of_phrase(b, e.claimed_by);
+        e.claim_word = static_cast<int>(c);
+      }
 }
 
 // False when the event must not be written: negated with no negated code known.
@@ -1251,6 +1285,14 @@ void Coder::resolve_reports(Scratch& sc) const {
   }
 }
 
+// The coreference chain of the first mention within an actor's words, -1 when none.
+int32_t chain_in(const Document& doc, uint32_t fw, const CodedActor& a) {
+  const uint32_t first = fw + static_cast<uint32_t>(a.first), last = fw + static_cast<uint32_t>(a.last);
+  for (const Mention& m : doc.mentions)
+    if (m.chain >= 0 && m.first_word >= first && m.first_word + m.word_count - 1 <= last) return m.chain;
+  return -1;
+}
+
 // One attack, not two or three: a killing or a wounding no one is named doing "in" a
 // bombing, a blast or an attack ("five soldiers were killed in a roadside bomb blast", "nine
 // Palestinians were wounded in an Israeli air strike") is that attack's toll, and the attack
@@ -1282,7 +1324,8 @@ void Coder::fold_tolls(Scratch& sc) const {
   for (Pending& k : sc.pending) {
     if (k.dropped || k.noun || !is_violent(k.code)) continue;
     for (Pending& a : sc.pending)
-      if (&a != &k && any_attack(a) &&
+      // (Not an attack whose doers are the killing's victims: "two soldiers died in clashes".)
+      if (&a != &k && any_attack(a) && !(!a.src.empty() && same_actors(a.src, k.tgt)) &&
           ((k.src.empty() && t.below(a.verb, k.verb)) || (t.parent[a.verb] == k.verb && t.dep[a.verb] == kNsubj) ||
            // "NATO troops killed 25 civilians in an air strike": the killers' attack
            (t.parent[a.verb] == k.verb && t.dep[a.verb] == kObl && t.child_with(k.verb, kObj) >= 0 &&
@@ -1312,8 +1355,10 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
     bool owned = false;
     if (tg && tg->first >= 0)
       for (int k = tg->first; k <= tg->last && k < t.n; ++k) owned = owned || t.xp[k] == kPossessive;
+    // (Not one group and a pronoun for it: "the men ... wounded four of them" read wrong.)
     const bool two_people = tg && a.first >= 0 && tg->first >= 0 && (a.last < tg->first || tg->last < a.first) &&
-                            is_material_event(code) && a.code.size() > 3 && !owned;
+                            is_material_event(code) && a.code.size() > 3 && !owned &&
+                            (chain_in(doc, t.fw, a) < 0 || chain_in(doc, t.fw, a) != chain_in(doc, t.fw, *tg));
     if (tg && a.code == tg->code && a.first >= 0 && !two_people) {
       if (!responsibility(code)) return;
       tg = nullptr;
@@ -1346,6 +1391,10 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
     for (const CodedActor& r : e.also_reported) ev.also_reported_by.push_back({r.code, t.span(doc, r.first, r.last), -1});
     ev.confidence = std::min(0.95f, 0.45f + 0.1f * static_cast<float>(e.score));
     ev.reports = e.told_again;
+    for (const CodedActor& c : e.claimed_by) {
+      EventActor by{c.code, t.span(doc, c.first, c.last), -1};
+      ev.claims.push_back(Claim{by, "claims", by, s, t.span(doc, e.claim_word, e.claim_word)});
+    }
     doc.events.push_back(std::move(ev));
   };
   // Police and a crowd clashing: the police repress (175), the crowd riots (145), as our
@@ -1430,6 +1479,9 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // So does a participle describing who stands behind a group ("troops backed by Afghan
     // security forces", "militias supported by Iran").
     if (verbal && t.lone_agents && t.dep[v] == kAcl && t.xp[v] == kVBN && among(words().backing, t.hl[v])) continue;
+    // "died of a heart attack": an illness, no violence.
+    if (nominal && v > 0 && t.dep[v - 1] == kCompound && t.parent[v - 1] == v && among(words().illness, t.hl[v - 1]))
+      continue;
     // Candidate heads: the surface form, the dictionary's form table, the lemma.
     uint64_t keys[3] = {t.hs[v], 0, t.hl[v]};
     if (auto f = forms_.find(t.hs[v]); f != forms_.end()) keys[1] = f->second;
@@ -1478,6 +1530,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     e.prefix = static_cast<int>(p.head_prefix.size());
     e.code = p.code, e.reverse = p.reverse_code, e.symmetric = p.symmetric, e.compound = p.compound_source;
     e.noun = p.noun;
+    claimed_attack(sc, v, e);
     target_actors(sc, v, best, passive, e);
     // "marched against a proposed extradition law", "protested in Nairobi against the new
     // education law": a demonstration for a change of leaders, policy, rights or institutions
@@ -1703,8 +1756,18 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // ("The Kremlin denies any involvement", "The Taliban claimed responsibility").
     // (An attack someone did that is the subject of a killing waits for its victims: "an
     // Israeli air strike killed one militant", fold_tolls.)
-    e.awaits_toll = t.lone_agents && p.noun && is_violent(e.code) && e.tgt.empty() && !e.compound && t.dep[v] == kNsubj &&
-                    t.parent[v] >= 0 && t.verbal(t.parent[v]);
+    // (Or one the killing happened in: "were killed on Thursday night in two airstrikes
+    // carried out by Israeli aircraft", the phrase hung on the time.)
+    auto in_phrase_of_verb = [&] {
+      int k = v;
+      for (int steps = 0; steps < 2 && k >= 0 && (t.dep[k] == kObl || t.dep[k] == kNmod); ++steps) {
+        k = t.parent[k];
+        if (k >= 0 && t.verbal(k)) return true;
+      }
+      return false;
+    };
+    e.awaits_toll = t.lone_agents && p.noun && is_violent(e.code) && e.tgt.empty() && !e.compound &&
+                    ((t.dep[v] == kNsubj && t.parent[v] >= 0 && t.verbal(t.parent[v])) || (!e.src.empty() && in_phrase_of_verb()));
     if (e.tgt.empty() && !e.compound && p.target != TargetFrom::kNone && !e.src.empty() &&
         !(t.lone_agents && responsibility(e.code)) && !e.awaits_toll)
       continue;

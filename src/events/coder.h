@@ -114,6 +114,7 @@ class Coder {
   int default_target(const Scratch& sc, int v, const VerbPattern& p, Pending& e) const;
   void nominal_source(Scratch& sc, int v, Pending& e) const;
   void victims_of_violence(Scratch& sc, int v, Pending& e) const;
+  void claimed_attack(Scratch& sc, int v, Pending& e) const;
   bool negate_and_mark_modality(const Scratch& sc, int v, Pending& e) const;
   // A noun that names violence by some pattern of ours ("attack", "killing", "air raid").
   bool violent_noun(const SentenceTree& t, int j) const;

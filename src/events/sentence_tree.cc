@@ -212,7 +212,7 @@ int SentenceTree::prep_phrase(int h, uint64_t prep, const std::vector<uint64_t>&
   // Ukraine to ..." calls on Ukraine.
   int before = -1;
   for (uint32_t x : kids(h)) {
-    if (dep[x] != kObl && dep[x] != kNmod) continue;
+    if (dep[x] != kObl && dep[x] != kNmod && dep[x] != kOblAgent) continue;  // (a passive's "by" phrase too)
     int cs = child_with(static_cast<int>(x), kCase);
     if (cs >= 0 && hl[cs] == prep &&
         (lemmas.empty() || std::find(lemmas.begin(), lemmas.end(), hl[x]) != lemmas.end())) {

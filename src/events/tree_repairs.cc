@@ -899,6 +899,98 @@ void passive_without_auxiliary(LocalTree& t) {
   }
 }
 
+// "Four militants were killed in two airstrikes carried out by Israeli army aircraft, medics
+// reported": the tree may read the participle that describes the noun before it as the
+// sentence's past-tense root, with the clause before as its clausal subject. A root past
+// form with no subject but a clausal one before it, a "by" phrase after it and a noun right
+// before it is that noun's participle; the clausal subject is the sentence's root, and
+// takes the root's other clauses and closing punctuation.
+void participle_read_as_root(LocalTree& t) {
+  static const uint64_t kBy = word_hash("by");
+  const int v = t.root();
+  if (v < 2 || !t.verbal(v) || (t.xp(v) != kVBD && t.xp(v) != kVBN)) return;
+  if (t.up(v - 1) != kNoun && t.up(v - 1) != kPropn) return;
+  int csubj = -1;
+  bool subject = false, by = false;
+  for (int k = 0; k < t.n; ++k) {
+    if (t.parent[k] != v) continue;
+    if (t.dep(k) == kCsubj && k < v) csubj = k;
+    subject = subject || t.dep(k) == kNsubj || t.dep(k) == kNsubjPass || t.dep(k) == kObj;
+    if (k > v && (t.dep(k) == kObl || t.dep(k) == kOblAgent))
+      for (int c = 0; c < t.n; ++c) by = by || (t.parent[c] == k && t.dep(c) == kCase && t.lemma(c) == kBy);
+  }
+  if (csubj < 0 || subject || !by || !t.verbal(csubj) || !t.within(v - 1, csubj)) return;
+  for (int k = 0; k < t.n; ++k)
+    if (t.parent[k] == v && (t.dep(k) == kParataxis || t.dep(k) == kConj || (t.dep(k) == kPunctRel && k > v)))
+      t.attach(k, csubj, t.dep(k));
+  t.attach(csubj, -1, t.dep(v));
+  t.attach(v, v - 1, kAcl);
+  t.w(v).xpos = kVBN;
+}
+
+// "Four Palestinians were wounded by Israeli gunfire in Qabatia, Palestinian security
+// sources said": the tree may hang the speaker on the noun before the comma as its
+// apposition and the report on the speech verb as a relative clause. A root speech verb
+// with no subject, whose words before it back to a comma are one phrase hung on an earlier
+// word, has that phrase as its speaker and its clause before the comma as what is said.
+void speaker_read_as_apposition(LocalTree& t) {
+  const int r = t.root();
+  if (r < 4 || !t.verbal(r) || !is_speech_verb(t.lemma(r)) || t.up(r - 1) == kPunctPos) return;
+  int comma = r - 1;
+  while (comma > 0 && t.up(comma) != kPunctPos) --comma;
+  if (comma < 2 || comma + 1 >= r) return;
+  int clause = -1;
+  for (int k = 0; k < t.n; ++k) {
+    if (t.parent[k] != r) continue;
+    if (t.dep(k) == kNsubj || t.dep(k) == kNsubjPass || t.dep(k) == kCcomp) return;
+    if (k < comma && t.verbal(k)) clause = k;
+  }
+  // The phrase's head: the word between the comma and the verb that all of them are under.
+  int speaker = -1;
+  for (int k = comma + 1; k < r && speaker < 0; ++k) {
+    bool heads_all = t.parent[k] >= 0 && t.parent[k] < comma && (t.up(k) == kNoun || t.up(k) == kPropn);
+    for (int j = comma + 1; j < r && heads_all; ++j) heads_all = t.within(j, k);
+    if (heads_all) speaker = k;
+  }
+  if (clause < 0 || speaker < 0 || !t.within(t.parent[speaker], clause)) return;
+  t.attach(speaker, r, kNsubj);
+  t.attach(clause, r, kCcomp);
+  t.attach(comma, r, kPunctRel);
+}
+
+// "He blamed the attack, which took place Wednesday, on terrorist organisations": the tree
+// may hang a phrase after a relative clause set off by commas inside that clause. A phrase
+// that opens right after the clause's closing comma, where the clause is on the object of a
+// verb and opens with a comma too, is the verb's.
+void phrase_after_relative_clause(LocalTree& t) {
+  for (int c = 2; c + 1 < t.n; ++c) {
+    if (t.dep(c) != kCase || t.up(c - 1) != kPunctPos) continue;
+    const int p = t.parent[c];
+    if (p <= c || (t.dep(p) != kObl && t.dep(p) != kNmod)) continue;
+    int rc = t.parent[p];
+    while (rc >= 0 && t.dep(rc) != kRelcl) rc = t.parent[rc];
+    if (rc < 0 || rc > c) continue;
+    // (The tree may hang the clause on the verb itself.)
+    const int host = t.parent[rc];
+    const int verb = host >= 0 && t.verbal(host) ? host : host >= 0 && t.dep(host) == kObj ? t.parent[host] : -1;
+    if (verb < 0 || !t.verbal(verb)) continue;
+    int open = rc;  // the clause's first word
+    for (int k = rc - 1; k > verb && t.within(k, rc); --k) open = k;
+    while (open < rc && t.up(open) == kPunctPos) ++open;
+    // (The object's phrase ends before it: "the attack on the convoy, which ...".)
+    int object = -1;
+    for (int k = 0; k < t.n && object < 0; ++k)
+      if (t.parent[k] == verb && t.dep(k) == kObj) object = k;
+    if (open < 2 || t.up(open - 1) != kPunctPos || object < 0 || !t.within(open - 2, object)) continue;
+    // The clause's words run from the comma after the object to the comma before the phrase.
+    bool closed = true;
+    for (int k = open; k < c - 1 && closed; ++k) closed = t.within(k, rc) || t.up(k) == kPunctPos;
+    if (!closed) continue;
+    t.attach(p, verb, kObl);
+    t.attach(c - 1, p, kPunctRel);
+  }
+}
+
 }  // namespace
 
 void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
@@ -937,6 +1029,9 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     passive_without_auxiliary(t);
     inverted_speaker_read_as_object(t);
     reporter_name_split(t);
+    participle_read_as_root(t);
+    speaker_read_as_apposition(t);
+    phrase_after_relative_clause(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))
