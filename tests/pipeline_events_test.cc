@@ -1342,6 +1342,10 @@ TEST_F(PipelineEvents, DoersAndClaimsOfAttacksToldAsNouns) {
                                 "in Afghanistan.\n",
                                 Date{2005, 12, 15}),
                         "112", "AFGGOV", "AFGREB"));
+  // The agent of a participle on someone freed is not whom they were freed from.
+  Document freed = analyse("Iraqi security forces freed 25 hostages held by kidnappers in Baghdad.\n", Date{2006, 11, 12});
+  EXPECT_FALSE(has_event(freed, "0841", "", "IRQCRM")) << all_events(freed);
+  EXPECT_TRUE(has_event(freed, "0841", "IRQCOP", "IRQCVL")) << all_events(freed);
   // An attack of the body is no violence.
   EXPECT_TRUE(analyse("The minister died of a heart attack in Nairobi on Sunday.\n", Date{2006, 11, 12}).events.empty());
 }

@@ -177,8 +177,9 @@ int by_phrase(const SentenceTree& t, int v) {
 // minister": what is done to a deed or to words is done to their doer, the actor of the
 // object's "by" phrase; -1 when none.
 int doer_of_object(const SentenceTree& t, int v) {
+  // (Not an object that is someone: "freed hostages held by kidnappers" freed the hostages.)
   int o = t.child_with(v, kObj);
-  if (o < 0 || t.up[o] != kNoun) return -1;
+  if (o < 0 || t.up[o] != kNoun || t.cover[o] >= 0) return -1;
   int b = by_phrase(t, o);
   for (int j = 0; j < t.n && b >= 0; ++j)
     if (t.match_at[j] >= 0 && !t.matches[t.match_at[j]].agent && t.below(j, b)) return t.match_at[j];
