@@ -348,6 +348,13 @@ TEST_F(PipelineEvents, TollsOfListsOfOnePersonAndOfUnnamedAttackers) {
   EXPECT_EQ(flood, -2) << a6;  // a disaster's toll is no attack's
   auto [family, a7] = dead_of("Gunmen attacked a house in Kabul on Monday, killing the family.");
   EXPECT_EQ(family, -2) << a7;  // a collective is no count
+  auto injured = [&](const std::string& text) {
+    Document doc = analyse(text + "\n", Date{2005, 12, 15});
+    return std::pair{injured_of(doc), all_events(doc)};
+  };
+  // One more read as an apposition of the list's first part, a proper noun for the tagger.
+  auto [marine, a8] = injured("Mortar strikes in the capital wounded four civilians and a US marine.");
+  EXPECT_EQ(marine, 5) << a8;
   Document doc = analyse("A suicide attacker killed at least 11 people in Baghdad on Wednesday.\n", Date{2006, 1, 10});
   const Event* e = find_event(doc, "18");
   ASSERT_NE(e, nullptr) << all_events(doc);

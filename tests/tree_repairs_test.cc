@@ -338,5 +338,17 @@ TEST(TreeRepairsTest, PhraseAfterACommaClosedRelativeClauseIsTheVerbs) {
   EXPECT_EQ(arc(k, 10), "7:obl");
 }
 
+TEST(TreeRepairsTest, ConjunctReadAsAnApposition) {
+  // "wounded four civilians and a marine": the list's second part hung as an apposition.
+  Document d = tree({"Strikes strike NOUN NNS 2 nsubj", "wounded wound VERB VBD 0 root", "four four NUM CD 4 nummod",
+                     "civilians civilian NOUN NNS 2 obj", "and and CCONJ CC 7 cc", "a a DET DT 7 det",
+                     "marine marine PROPN NNP 4 appos", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(d, 7), "4:conj");
+  // A real apposition stays: "Kuleba, the foreign minister".
+  Document a = tree({"Kuleba Kuleba PROPN NNP 4 nsubj", ", , PUNCT , 3 punct", "minister minister NOUN NN 1 appos",
+                     "spoke speak VERB VBD 0 root", ". . PUNCT . 4 punct"});
+  EXPECT_EQ(arc(a, 3), "1:appos");
+}
+
 }  // namespace
 }  // namespace sitrep::events

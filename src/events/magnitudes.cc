@@ -454,7 +454,9 @@ class SentenceTolls {
     // ("his son and daughter", "police officer and driver": a singular person noun with no
     // determiner in a list is one person too.)
     const bool bare = det < 0 && poss < 0 && person(v) && !collective(lemma(v));
-    const bool one_of_a_kind = w.upos == kNoun && (d == "a" || d == "an" || d == "another" || d == "one" || owned || bare);
+    // (A proper noun with "a" is a common one the tagger misread: "a US marine".)
+    const bool one_of_a_kind = (w.upos == kNoun && (d == "a" || d == "an" || d == "another" || d == "one" || owned || bare)) ||
+                               (w.upos == kPropn && (d == "a" || d == "an" || d == "another"));
     if (!one_of_a_kind && !(w.upos == kPropn && person(v))) return std::nullopt;
     uint32_t b, e;
     extent(v, b, e);

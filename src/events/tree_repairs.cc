@@ -991,6 +991,19 @@ void phrase_after_relative_clause(LocalTree& t) {
   }
 }
 
+// "wounded four civilians and a US marine": the tree may read the second of a list as an
+// apposition of the first; an apposition opened by "and" or "or" is a conjunct.
+void conjunct_read_as_apposition(LocalTree& t) {
+  for (int k = 1; k < t.n; ++k) {
+    if (t.dep(k) != kAppos || t.parent[k] < 0 || t.parent[k] > k) continue;
+    for (int c = t.parent[k] + 1; c < k; ++c)
+      if (t.parent[c] == k && t.dep(c) == kCc) {
+        t.attach(k, t.parent[k], kConj);
+        break;
+      }
+  }
+}
+
 }  // namespace
 
 void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
@@ -1032,6 +1045,7 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     participle_read_as_root(t);
     speaker_read_as_apposition(t);
     phrase_after_relative_clause(t);
+    conjunct_read_as_apposition(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))
