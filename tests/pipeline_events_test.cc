@@ -1357,6 +1357,23 @@ TEST_F(PipelineEvents, DoersAndClaimsOfAttacksToldAsNouns) {
   EXPECT_TRUE(analyse("The minister died of a heart attack in Nairobi on Sunday.\n", Date{2006, 11, 12}).events.empty());
 }
 
+// Violence an accusation alleges or a denial denies is told with its doer unknown; the
+// accuser's or denier's word is the claim (docs/event-output.md).
+TEST_F(PipelineEvents, AllegedOrDeniedViolenceHasNoAssertedDoer) {
+  for (const char* text : {"Ukraine accused Russia of shelling the market in Kharkiv.\n",
+                           "Russia denied shelling the market in Kharkiv.\n",
+                           "Russia denied that its forces had shelled the market in Kharkiv.\n"}) {
+    Document doc = analyse(text, Date{2022, 4, 10});
+    const Event* shelling = find_event(doc, "19");
+    ASSERT_NE(shelling, nullptr) << text << all_events(doc);
+    EXPECT_EQ(shelling->source.code, "") << text << all_events(doc);
+    ASSERT_EQ(shelling->claims.size(), 1u) << text << all_events(doc);
+    EXPECT_TRUE(shelling->claims[0].party.code.starts_with("RUS")) << text << all_events(doc);
+  }
+  // A shelling told as done keeps its doer.
+  EXPECT_TRUE(has_event(analyse("Russian forces shelled the market in Kharkiv.\n", Date{2022, 4, 10}), "19", "RUSMIL", ""));
+}
+
 // No one acts on themself through a pronoun: "four of them" after "X opened fire at Y" are Y.
 TEST_F(PipelineEvents, APronounObjectIsNotItsVerbsOwnSubject) {
   Document doc = analyse("Israeli soldiers opened fire at a group of Palestinian teenagers and injured four of them.\n",

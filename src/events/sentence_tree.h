@@ -101,6 +101,11 @@ struct SentenceTree {
   // Whether clause v is an allegation: an "of" clause of an accusation ("accused India of
   // supporting separatists", "suspected of", "convicted of").
   bool allegation(int v) const;
+  // Whether word v is in what an accusation alleges or a denial denies: an allegation, a
+  // "for" clause of a blame ("blamed India for staging the attack") or the complement of a
+  // denial ("denied that its forces shelled the city", "denied killing the villagers"),
+  // climbing through objects, open complements and conjuncts.
+  bool alleged(int v) const;
   // Whether clause or event noun v is history that a span of months or years is counted
   // from ("almost five years after crowds burned down its embassy", "a decade since the
   // bombing"): an act of another time than the report's.
