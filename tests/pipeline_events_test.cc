@@ -1353,6 +1353,24 @@ TEST_F(PipelineEvents, DoersAndClaimsOfAttacksToldAsNouns) {
   Document freed = analyse("Iraqi security forces freed 25 hostages held by kidnappers in Baghdad.\n", Date{2006, 11, 12});
   EXPECT_FALSE(has_event(freed, "0841", "", "IRQCRM")) << all_events(freed);
   EXPECT_TRUE(has_event(freed, "0841", "IRQCOP", "IRQCVL")) << all_events(freed);
+  // "the attack ..., which killed 30 people, was carried out by X": X's attack with its toll.
+  Document passive = analyse("Officials said the attack on the village, which killed 30 people, was carried out by Boko "
+                             "Haram.\n",
+                             Date{2022, 4, 10});
+  const Event* raid = find_event(passive, "19");
+  if (!raid) raid = find_event(passive, "18");
+  ASSERT_NE(raid, nullptr) << all_events(passive);
+  EXPECT_EQ(raid->source.code, "NGAREB") << all_events(passive);
+  EXPECT_EQ(raid->size.dead.min, 30) << all_events(passive);
+  // A group telling that it fired the weapons of an attack told before claims that attack.
+  Document fired = analyse("Rockets hit the town of Sderot on Tuesday, wounding two people. Hamas said it fired the "
+                           "rockets.\n",
+                           Date{2022, 4, 10});
+  const Event* rockets_hit = find_event(fired, "19");
+  ASSERT_NE(rockets_hit, nullptr) << all_events(fired);
+  ASSERT_FALSE(rockets_hit->claims.empty()) << all_events(fired);
+  EXPECT_EQ(rockets_hit->claims[0].stance, "claims") << all_events(fired);
+  EXPECT_EQ(rockets_hit->claims[0].party.code, rockets_hit->claims[0].by.code) << all_events(fired);
   // An attack of the body is no violence.
   EXPECT_TRUE(analyse("The minister died of a heart attack in Nairobi on Sunday.\n", Date{2006, 11, 12}).events.empty());
 }
@@ -1370,6 +1388,11 @@ TEST_F(PipelineEvents, AllegedOrDeniedViolenceHasNoAssertedDoer) {
     ASSERT_EQ(shelling->claims.size(), 1u) << text << all_events(doc);
     EXPECT_TRUE(shelling->claims[0].party.code.starts_with("RUS")) << text << all_events(doc);
   }
+  // Blamed for an attack: the attack's doer is unknown, the blamed the claim's party.
+  Document blamed = analyse("Kenyan police blamed al-Shabaab for the attack on the bus, which left 28 passengers dead.\n",
+                            Date{2015, 6, 15});
+  EXPECT_FALSE(has_event(blamed, "18", "SOMREB", "")) << all_events(blamed);
+  EXPECT_FALSE(has_event(blamed, "19", "SOMREB", "")) << all_events(blamed);
   // A shelling told as done keeps its doer.
   EXPECT_TRUE(has_event(analyse("Russian forces shelled the market in Kharkiv.\n", Date{2022, 4, 10}), "19", "RUSMIL", ""));
 }

@@ -68,9 +68,12 @@ void attach_claims(Document& doc) {
     for (int guard = 0; on->reports >= 0 && guard < 8; ++guard) on = &doc.events[static_cast<size_t>(on->reports)];
     // An armed group telling its own attack claims it ("a Taliban spokesman said one of the
     // movement's fighters carried out the attack"); an army telling its operation attributes it.
-    if (!e.reported_by.code.empty())
-      on->claims.push_back(Claim{e.reported_by, own_attack_claimed(e.reported_by, e.source) ? "claims" : "attributes",
-                                 e.source, e.sentence, e.reported_by.text});
+    // (A group claiming its attack is the party too: "Hamas said its fighters fired".)
+    if (!e.reported_by.code.empty()) {
+      const bool own = own_attack_claimed(e.reported_by, e.source);
+      on->claims.push_back(Claim{e.reported_by, own ? "claims" : "attributes", own ? e.reported_by : e.source,
+                                 e.sentence, e.reported_by.text});
+    }
     for (const EventActor& r : e.also_reported_by)  // each of a list of speakers ("medics and witnesses said")
       if (!r.code.empty()) on->claims.push_back(Claim{r, "attributes", e.source, e.sentence, r.text});
   }

@@ -888,6 +888,10 @@ void Coder::nominal_source(Scratch& sc, int v, Pending& e) const {
     int s = t.subject_of(t.parent[v], pv);
     if (s >= 0 && !pv) t.group_of_phrase(s, e.src);
   }
+  // "The attack ... was carried out by Boko Haram": the agent of the passive verb of doing.
+  if (e.src.empty() && t.lone_agents && t.dep[v] == kNsubjPass && t.parent[v] >= 0 &&
+      among(words().support, t.hl[t.parent[v]]))
+    if (int b = t.prep_phrase(t.parent[v], words().by, {}); b >= 0) t.group_of_phrase(b, e.src);
   // "condemnation from Japan", "support from Russia": words or aid are whose the "from" phrase
   // names (a withdrawal or a release from a place is material and leaves it).
   if (e.src.empty() && t.lone_agents && !is_material_event(e.code))
@@ -1328,6 +1332,9 @@ void Coder::fold_tolls(Scratch& sc) const {
       // (Not an attack whose doers are the killing's victims: "two soldiers died in clashes".)
       if (&a != &k && any_attack(a) && !(!a.src.empty() && same_actors(a.src, k.tgt)) &&
           ((k.src.empty() && t.below(a.verb, k.verb)) || (t.parent[a.verb] == k.verb && t.dep[a.verb] == kNsubj) ||
+           // "the attack on the village, which killed 30 people"
+           // (by someone named; an attack by no one leaves the killing its own code)
+           (t.parent[k.verb] == a.verb && t.dep[k.verb] == kRelcl && k.src.empty() && !a.src.empty()) ||
            // "NATO troops killed 25 civilians in an air strike": the killers' attack
            (t.parent[a.verb] == k.verb && t.dep[a.verb] == kObl && t.child_with(k.verb, kObj) >= 0 &&
             !k.src.empty() && same_actors(a.src, k.src)))) {
@@ -1574,7 +1581,9 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // attack that names no victim is that attack, told before (within five sentences, the
     // latest with a known target), told again with its doer (Event::reports: its claims).
     if (e.tgt.empty() && !e.src.empty() && !p.noun && t.lone_agents && is_violent(e.code))
-      if (int o = t.child_with(v, passive ? kNsubjPass : kObj); o >= 0 && definite(t, o) && violent_noun(t, o))
+      // (Or the weapons of that attack: "Hamas said it fired the rockets".)
+      if (int o = t.child_with(v, passive ? kNsubjPass : kObj);
+          o >= 0 && definite(t, o) && (violent_noun(t, o) || is_weapon_noun(t.hl[o])))
         for (size_t i = doc.events.size(); i-- > 0;) {
           const Event& x = doc.events[i];
           if (x.sentence + 5 < s) break;
@@ -1639,8 +1648,11 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // Violence an accusation alleges or a denial denies is told with its doer unknown: who
     // did it is the claims' to say, not the text's ("Ukraine accused Russia of shelling the
     // market": --- 194 UKR, with Ukraine's claim that Russia did); its toll stays counted.
-    const bool alleged = t.lone_agents && is_violent(e.code) && t.alleged(v);
-    if (alleged) e.src.clear();
+    // What a participle alleges of someone another act is done to is that act's reason, no
+    // event ("arrested a man suspected of killing his wife").
+    const int accusing = t.lone_agents && is_violent(e.code) ? t.alleged(v) : -1;
+    if (accusing >= 0) e.src.clear();
+    const bool alleged = accusing >= 0 && t.dep[accusing] != kAcl;
     bool implied = t.lone_agents && !e.tgt.empty() &&
                    ((is_material_event(e.code) &&
                      (passive || weapon || court_noun || arrest_noun || alleged || p.target == TargetFrom::kSubject)) ||
@@ -1772,8 +1784,13 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       }
       return false;
     };
+    // (Or the killing is a relative clause on it: "the attack, which killed 30 people, was
+    // carried out by Boko Haram".)
+    bool toll_clause = false;
+    for (uint32_t c : t.kids(v)) toll_clause = toll_clause || (t.dep[c] == kRelcl && t.verbal(static_cast<int>(c)));
     e.awaits_toll = t.lone_agents && p.noun && is_violent(e.code) && e.tgt.empty() && !e.compound &&
-                    ((t.dep[v] == kNsubj && t.parent[v] >= 0 && t.verbal(t.parent[v])) || (!e.src.empty() && in_phrase_of_verb()));
+                    ((t.dep[v] == kNsubj && t.parent[v] >= 0 && t.verbal(t.parent[v])) ||
+                     (!e.src.empty() && (in_phrase_of_verb() || toll_clause)));
     if (e.tgt.empty() && !e.compound && p.target != TargetFrom::kNone && !e.src.empty() &&
         !(t.lone_agents && responsibility(e.code)) && !e.awaits_toll)
       continue;

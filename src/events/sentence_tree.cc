@@ -250,21 +250,21 @@ bool SentenceTree::allegation(int v) const {
   return false;
 }
 
-bool SentenceTree::alleged(int v) const {
+int SentenceTree::alleged(int v) const {
   static const uint64_t kBlame = word_hash("blame"), kFor = word_hash("for");
   static const uint64_t kDenying[] = {word_hash("deny"), word_hash("reject"), word_hash("dismiss")};
   for (int k = v, steps = 0; k >= 0 && parent[k] >= 0 && steps < 4; k = parent[k], ++steps) {
     const int g = parent[k];
-    if (allegation(k)) return true;
-    if ((dep[k] == kAdvcl || dep[k] == kAcl) && hl[g] == kBlame)
+    if (allegation(k)) return g;
+    if ((dep[k] == kAdvcl || dep[k] == kAcl || dep[k] == kObl) && hl[g] == kBlame)
       for (uint32_t c : kids(k))
-        if ((dep[c] == kMark || dep[c] == kCase) && hl[c] == kFor) return true;
+        if ((dep[c] == kMark || dep[c] == kCase) && hl[c] == kFor) return g;
     if ((dep[k] == kCcomp || dep[k] == kXcomp || (dep[k] == kAdvcl && xp[k] == kVBG && k > g)) && verbal(k) &&
         std::find(std::begin(kDenying), std::end(kDenying), hl[g]) != std::end(kDenying))
-      return true;
-    if (dep[k] != kObj && dep[k] != kXcomp && dep[k] != kConj && dep[k] != kAdvcl && dep[k] != kCcomp) return false;
+      return g;
+    if (dep[k] != kObj && dep[k] != kXcomp && dep[k] != kConj && dep[k] != kAdvcl && dep[k] != kCcomp) return -1;
   }
-  return false;
+  return -1;
 }
 
 bool SentenceTree::long_ago(int v) const {

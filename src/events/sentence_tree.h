@@ -102,10 +102,12 @@ struct SentenceTree {
   // supporting separatists", "suspected of", "convicted of").
   bool allegation(int v) const;
   // Whether word v is in what an accusation alleges or a denial denies: an allegation, a
-  // "for" clause of a blame ("blamed India for staging the attack") or the complement of a
+  // "for" clause or phrase of a blame ("blamed India for staging the attack", "for the
+  // attack") or the complement of a
   // denial ("denied that its forces shelled the city", "denied killing the villagers"),
-  // climbing through objects, open complements and conjuncts.
-  bool alleged(int v) const;
+  // climbing through objects, open complements and conjuncts: the accusing or denying
+  // word, -1 when none.
+  int alleged(int v) const;
   // Whether clause or event noun v is history that a span of months or years is counted
   // from ("almost five years after crowds burned down its embassy", "a decade since the
   // bombing"): an act of another time than the report's.
