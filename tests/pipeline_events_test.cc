@@ -1397,6 +1397,20 @@ TEST_F(PipelineEvents, AllegedOrDeniedViolenceHasNoAssertedDoer) {
   EXPECT_TRUE(has_event(analyse("Russian forces shelled the market in Kharkiv.\n", Date{2022, 4, 10}), "19", "RUSMIL", ""));
 }
 
+// Armed groups named after an army or forces are their country's rebels, not its military;
+// Japan's Self-Defense Forces are its military, not unaligned armed men.
+TEST_F(PipelineEvents, ArmedGroupsNamedLikeStateForces) {
+  const std::pair<const char*, const char*> cases[] = {{"The Syrian Democratic Forces", "SYRREB"},
+                                                       {"The Arakan Army", "MMRREB"},
+                                                       {"The Wagner Group", "RUSUAF"},
+                                                       {"Japan's Self-Defense Forces", "JPNMIL"}};
+  for (const auto& [name, code] : cases) {
+    Document doc = analyse(std::string(name) + " attacked a police station on Monday.\n", Date{2022, 4, 10});
+    ASSERT_FALSE(doc.events.empty()) << name;
+    EXPECT_EQ(doc.events[0].source.code, code) << name << ": " << all_events(doc);
+  }
+}
+
 // No one acts on themself through a pronoun: "four of them" after "X opened fire at Y" are Y.
 TEST_F(PipelineEvents, APronounObjectIsNotItsVerbsOwnSubject) {
   Document doc = analyse("Israeli soldiers opened fire at a group of Palestinian teenagers and injured four of them.\n",
