@@ -1371,6 +1371,19 @@ TEST_F(PipelineEvents, DoersAndClaimsOfAttacksToldAsNouns) {
   ASSERT_FALSE(rockets_hit->claims.empty()) << all_events(fired);
   EXPECT_EQ(rockets_hit->claims[0].stance, "claims") << all_events(fired);
   EXPECT_EQ(rockets_hit->claims[0].party.code, rockets_hit->claims[0].by.code) << all_events(fired);
+  // Who someone says or suspects was behind an attack told before is their word on it.
+  for (const char* text : {"A bomb exploded in a market in Kabul on Sunday, killing four people. Officials said the "
+                           "Taliban were behind the attack.\n",
+                           "A bomb exploded in a market in Kabul on Sunday, killing four people. Police suspect the "
+                           "Taliban were behind the blast.\n"}) {
+    Document behind = analyse(text, Date{2022, 4, 10});
+    ASSERT_FALSE(behind.events.empty()) << text;
+    const Event& bombing = behind.events[0];
+    EXPECT_EQ(bombing.sentence, 0u) << text << all_events(behind);
+    EXPECT_TRUE(std::any_of(bombing.claims.begin(), bombing.claims.end(),
+                            [](const Claim& c) { return c.stance == "attributes" && c.party.code == "AFGREB"; }))
+        << text << all_events(behind);
+  }
   // An attack of the body is no violence.
   EXPECT_TRUE(analyse("The minister died of a heart attack in Nairobi on Sunday.\n", Date{2006, 11, 12}).events.empty());
 }

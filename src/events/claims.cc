@@ -47,7 +47,7 @@ bool own_attack_claimed(const EventActor& by, const EventActor& doer) {
 bool reporting_cue(const Document& doc, const Quote& q) {
   std::string cue = text::ascii_lower(q.cue.empty() ? std::string_view() : doc.str(q.cue));
   for (std::string_view c : {"according", "said", "say", "says", "told", "tells", "reported", "stated", "added",
-                             "claimed", "alleged", "confirmed"})
+                             "claimed", "alleged", "confirmed", "suspect", "believe"})
     if (cue.starts_with(c)) return true;
   return false;
 }

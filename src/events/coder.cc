@@ -71,7 +71,7 @@ struct Words {
   std::vector<uint64_t> shootout{h("shootout"), h("gunfight"), h("firefight"), h("gunbattle"), h("shoot-out")};
   // Coercion by courts and prosecutors (JUD), not by the police.
   std::vector<uint64_t> judicial{h("charge"), h("indict"), h("prosecute"), h("try"), h("sentence"), h("convict")};
-  uint64_t call = h("call"), claim = h("claim");
+  uint64_t call = h("call"), claim = h("claim"), behind = h("behind");
   uint64_t talk = h("talk");  // the singular: speech, not negotiations ("all the tough talk")
   // What an appeal asks others to do when it is CAMEO's 026, to meet or negotiate (besides
   // "talks", the plural of `talk`).
@@ -146,6 +146,12 @@ bool in_circumstance(const SentenceTree& t, int j, int v) {
       if ((t.dep[c] == kCase || t.dep[c] == kMark) && among(when, t.hl[c])) return true;
   }
   return false;
+}
+
+// Whether event noun v is what its subject is "behind" ("the Taliban were behind the attack").
+bool behind_it(const SentenceTree& t, int v) {
+  const int cs = t.child_with(v, kCase);
+  return cs >= 0 && t.hl[cs] == words().behind && t.child_with(v, kNsubj) >= 0;
 }
 
 // The "by" phrase of an event noun: its doer ("an air strike by government forces",
@@ -888,6 +894,9 @@ void Coder::nominal_source(Scratch& sc, int v, Pending& e) const {
     int s = t.subject_of(t.parent[v], pv);
     if (s >= 0 && !pv) t.group_of_phrase(s, e.src);
   }
+  // "the Taliban were behind the attack": who is behind it did it.
+  if (e.src.empty() && t.lone_agents && behind_it(t, v))
+    if (int s = t.child_with(v, kNsubj); s >= 0) t.group_of_phrase(s, e.src);
   // "The attack ... was carried out by Boko Haram": the agent of the passive verb of doing.
   if (e.src.empty() && t.lone_agents && t.dep[v] == kNsubjPass && t.parent[v] >= 0 &&
       among(words().support, t.hl[t.parent[v]]))
@@ -1580,9 +1589,10 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // "The bombing was carried out by one of our mujahedin": violence done to a definite
     // attack that names no victim is that attack, told before (within five sentences, the
     // latest with a known target), told again with its doer (Event::reports: its claims).
-    if (e.tgt.empty() && !e.src.empty() && !p.noun && t.lone_agents && is_violent(e.code))
-      // (Or the weapons of that attack: "Hamas said it fired the rockets".)
-      if (int o = t.child_with(v, passive ? kNsubjPass : kObj);
+    // (Or the weapons of that attack: "Hamas said it fired the rockets"; or the attack its
+    // doer is behind: "officials said the Taliban were behind the attack".)
+    if (e.tgt.empty() && !e.src.empty() && (!p.noun || behind_it(t, v)) && t.lone_agents && is_violent(e.code))
+      if (int o = p.noun ? v : t.child_with(v, passive ? kNsubjPass : kObj);
           o >= 0 && definite(t, o) && (violent_noun(t, o) || is_weapon_noun(t.hl[o])))
         for (size_t i = doc.events.size(); i-- > 0;) {
           const Event& x = doc.events[i];

@@ -49,7 +49,7 @@ bool is_speech_verb(uint64_t lemma) {
   static const std::vector<uint64_t> verbs = [] {
     std::vector<uint64_t> v;
     for (const char* w : {"say", "tell", "announce", "state", "add", "claim", "report", "note", "declare", "insist",
-                          "stress", "write", "reply", "explain", "indicate", "allege", "confirm"})
+                          "stress", "write", "reply", "explain", "indicate", "allege", "confirm", "suspect", "believe"})
       v.push_back(word_hash(w));
     return v;
   }();
