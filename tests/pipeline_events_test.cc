@@ -1424,6 +1424,16 @@ TEST_F(PipelineEvents, ArmedGroupsNamedLikeStateForces) {
   }
 }
 
+// A crowd counted and not named protesting is the people of where it protests; people of a
+// nationality released or arrested are that country's civilians.
+TEST_F(PipelineEvents, CountedCrowdsAndNationalsAreCivilians) {
+  EXPECT_TRUE(has_event(analyse("Thousands marched in Tehran to demand democracy.\n", Date{2022, 4, 10}), "14", "IRNCVL",
+                        ""));
+  Document released = analyse("Venezuela released six jailed Americans on Saturday.\n", Date{2022, 10, 1});
+  EXPECT_TRUE(has_event(released, "084", "VEN", "USACVL")) << all_events(released);
+  EXPECT_FALSE(has_event(released, "116", "", "")) << all_events(released);  // "jailed" describes them
+}
+
 // No one acts on themself through a pronoun: "four of them" after "X opened fire at Y" are Y.
 TEST_F(PipelineEvents, APronounObjectIsNotItsVerbsOwnSubject) {
   Document doc = analyse("Israeli soldiers opened fire at a group of Palestinian teenagers and injured four of them.\n",

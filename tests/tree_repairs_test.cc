@@ -350,5 +350,20 @@ TEST(TreeRepairsTest, ConjunctReadAsAnApposition) {
   EXPECT_EQ(arc(a, 3), "1:appos");
 }
 
+TEST(TreeRepairsTest, ParticipleAfterANumberReadAsASecondVerb) {
+  // "released six jailed Americans": "jailed" read as a verb joined to "released".
+  Document d = tree({"Venezuela Venezuela PROPN NNP 2 nsubj", "released release VERB VBD 0 root",
+                     "six six NUM CD 2 obj", "jailed jail VERB VBD 2 conj", "Americans American PROPN NNPS 4 obj",
+                     ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(d, 5), "2:obj");
+  EXPECT_EQ(arc(d, 3), "5:nummod");
+  EXPECT_EQ(arc(d, 4), "5:amod");
+  // Two verbs joined by "and" stay: "killed two and wounded five others".
+  Document k = tree({"Gunmen gunman NOUN NNS 2 nsubj", "killed kill VERB VBD 0 root", "two two NUM CD 2 obj",
+                     "and and CCONJ CC 5 cc", "wounded wound VERB VBD 2 conj", "others other NOUN NNS 5 obj",
+                     ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(k, 5), "2:conj");
+}
+
 }  // namespace
 }  // namespace sitrep::events

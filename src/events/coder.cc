@@ -1602,6 +1602,25 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
           e.code = x.code, e.told_again = static_cast<int>(i);
           break;
         }
+    // The country of a place in the verb's own clause (places are in text order: this
+    // sentence's only), else the document's main country ("Li Zhaokun was detained ... after
+    // starting a forest fire in south China's Guangdong province"); "" when none.
+    auto clause_country = [&](int head) {
+      auto pl_it = std::lower_bound(doc.places.begin(), doc.places.end(), s,
+                                    [](const Place& x, uint32_t sent) { return x.sentence < sent; });
+      for (; pl_it != doc.places.end() && pl_it->sentence == s; ++pl_it) {
+        const Place& pl = *pl_it;
+        if (pl.mention < 0 || !resolver_.has_country(pl.country)) continue;
+        int j = static_cast<int>(doc.mentions[static_cast<size_t>(pl.mention)].head_word) - static_cast<int>(t.fw);
+        if (j >= 0 && j < n && j != head && (j > head ? sc.after[j] : sc.before[j])) return pl.country.substr(0, 3);
+      }
+      return resolver_.has_country(doc.country) ? doc.country : std::string();
+    };
+    // "Thousands marched in Hong Kong to demand democracy": a crowd counted and not named
+    // protesting is the people of where it protests (CVL).
+    if (t.lone_agents && !p.noun && e.code.starts_with("14") && e.src.empty() && subj >= 0 && !passive &&
+        t.cover[subj] < 0 && among(words().quantity, t.hl[subj]))
+      if (std::string country = clause_country(v); !country.empty()) e.src.push_back({country + "CVL", subj, subj});
     // "Police have detained Guan Jingquan", "Li Zhaokun was detained": a person the
     // dictionaries do not know, arrested, attacked or killed, is a civilian (CVL) of the
     // country of whoever did it, else of the place its clause names (docs/annotation.md);
@@ -1616,18 +1635,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
             e.tgt.clear();
           if (e.tgt.empty()) {
             std::string country = first_country(e.src);
-            // A place of the verb's own clause (places are in text order: this sentence's only).
-            auto pl_it = std::lower_bound(doc.places.begin(), doc.places.end(), s,
-                                          [](const Place& x, uint32_t sent) { return x.sentence < sent; });
-            for (; pl_it != doc.places.end() && pl_it->sentence == s && country.empty(); ++pl_it) {
-              const Place& pl = *pl_it;
-              if (pl.mention < 0 || !resolver_.has_country(pl.country)) continue;
-              int j = static_cast<int>(doc.mentions[static_cast<size_t>(pl.mention)].head_word) - static_cast<int>(t.fw);
-              if (j >= 0 && j < n && j != v && (j > v ? sc.after[j] : sc.before[j])) country = pl.country.substr(0, 3);
-            }
-            // Else the document's main country ("Li Zhaokun was detained ... after starting a
-            // forest fire in south China's Guangdong province").
-            if (country.empty() && resolver_.has_country(doc.country)) country = doc.country;
+            if (country.empty()) country = clause_country(v);
             e.tgt.push_back({country + "CVL", static_cast<int>(person->first_word - t.fw),
                              static_cast<int>(person->first_word + person->word_count - 1 - t.fw)});
           }
@@ -1716,8 +1724,9 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // "The fighting has killed eight people": fighting, not a killing outside battle.
     if (implied && weapon && among(words().battle, t.hl[subj]) && e.code.starts_with("18")) e.code = "190";
     // Victims named by their nationality ("dozens of Iraqis were killed", "killed two
-    // Americans") are that country's civilians, as a reader codes them.
-    if (t.lone_agents && is_violent(e.code))
+    // Americans") are that country's civilians, as a reader codes them; so are people of a
+    // nationality arrested or released ("arrested 15 Palestinians", "released six Americans").
+    if (t.lone_agents && (is_violent(e.code) || e.code.starts_with("17") || e.code.starts_with("084")))
       for (CodedActor& a : e.tgt)
         if (a.code.size() == 3 && a.last >= 0 && a.last < n && (t.xp[a.last] == kNNPS || t.xp[a.last] == kNNS) &&
             nationality_at(doc, t.fw + static_cast<uint32_t>(a.last)))

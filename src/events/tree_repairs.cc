@@ -1004,6 +1004,30 @@ void conjunct_read_as_apposition(LocalTree& t) {
   }
 }
 
+// "Venezuela released six jailed Americans": the tree may read the participle between a
+// number and its noun as a second verb joined to the first, the number as the first verb's
+// object and the noun as the participle's. A past form right after a number that is a verb's
+// object, joined to that verb with no "and", whose object follows it, describes that noun:
+// the noun is the verb's object, counted by the number.
+void participle_after_number_read_as_verb(LocalTree& t) {
+  for (int w = 1; w + 1 < t.n; ++w) {
+    if ((t.xp(w) != kVBD && t.xp(w) != kVBN) || t.dep(w) != kConj || t.up(w - 1) != kNum) continue;
+    const int verb = t.parent[w], noun = w + 1;
+    if (verb < 0 || t.parent[w - 1] != verb || t.dep(w - 1) != kObj || t.parent[noun] != w || t.dep(noun) != kObj ||
+        (t.up(noun) != kNoun && t.up(noun) != kPropn))
+      continue;
+    bool and_before = false;
+    for (int c = 0; c < t.n; ++c) and_before = and_before || (t.parent[c] == w && t.dep(c) == kCc);
+    if (and_before) continue;
+    for (int c = 0; c < t.n; ++c)
+      if (t.parent[c] == w && c != noun) t.attach(c, verb, t.dep(c));
+    t.attach(noun, verb, kObj);
+    t.attach(w - 1, noun, kNummod);
+    t.attach(w, noun, kAmod);
+    t.w(w).xpos = kVBN;
+  }
+}
+
 }  // namespace
 
 void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
@@ -1046,6 +1070,7 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     speaker_read_as_apposition(t);
     phrase_after_relative_clause(t);
     conjunct_read_as_apposition(t);
+    participle_after_number_read_as_verb(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))
