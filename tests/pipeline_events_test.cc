@@ -1429,6 +1429,9 @@ TEST_F(PipelineEvents, ArmedGroupsNamedLikeStateForces) {
 TEST_F(PipelineEvents, CountedCrowdsAndNationalsAreCivilians) {
   EXPECT_TRUE(has_event(analyse("Thousands marched in Tehran to demand democracy.\n", Date{2022, 4, 10}), "14", "IRNCVL",
                         ""));
+  // Protesters' arson is a riot.
+  EXPECT_TRUE(has_event(analyse("Demonstrators set fire to the parliament building in Bishkek.\n", Date{2020, 10, 6}),
+                        "145", "KGZOPP", ""));
   Document released = analyse("Venezuela released six jailed Americans on Saturday.\n", Date{2022, 10, 1});
   EXPECT_TRUE(has_event(released, "084", "VEN", "USACVL")) << all_events(released);
   EXPECT_FALSE(has_event(released, "116", "", "")) << all_events(released);  // "jailed" describes them

@@ -284,6 +284,23 @@ TEST(TaggerTest, ShippedModelReadsAPluralSubjectBeforeAPastVerb) {
   EXPECT_EQ(std::string(kXpos[tag(t, feels)[2].xpos]), "VBZ");
 }
 
+// "Demonstrators set fire to ...", "Youths threw stones at ...": a capitalised plural noun
+// opening the sentence, read as a verb or a name, before a past form; "Protests erupted" and a
+// name ("Reyes said") keep their tags.
+TEST(TaggerTest, ShippedModelReadsAnOpeningPluralSubject) {
+  const Tagger* shipped = shipped_tagger();
+  if (!shipped) GTEST_FAIL() << "models/tagger.bin (shipped) is absent or unreadable";
+  const Tagger& t = *shipped;
+  std::vector<std::string> set{"Demonstrators", "set", "fire", "to", "the", "parliament", "building", "."};
+  std::vector<WordTags> tags = tag(t, set);
+  EXPECT_EQ(std::string(kXpos[tags[0].xpos]), "NNS");
+  EXPECT_EQ(std::string(kXpos[tags[1].xpos]), "VBD");
+  std::vector<std::string> youths{"Youths", "threw", "stones", "at", "police", "in", "Sevran", "."};
+  EXPECT_EQ(std::string(kXpos[tag(t, youths)[0].xpos]), "NNS");
+  std::vector<std::string> name{"Williams", "said", "the", "talks", "failed", "."};
+  EXPECT_NE(std::string(kXpos[tag(t, name)[0].xpos]), "NNS");
+}
+
 // A headline with no verb the tagger saw: the present tense of a known verb right after the
 // subject's noun, before its object ("Israel strikes Gaza", "Police arrest 40 protesters");
 // a noun phrase with a participle keeps its nouns.

@@ -1689,6 +1689,11 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       continue;
     if (implied && weapon && among(words().bomb, t.hl[subj]) && (e.code.starts_with("18") || e.code.starts_with("19")))
       e.code = "183";
+    // "Demonstrators set fire to the parliament building": violence protesters do (arson,
+    // assault, 18x) is a violent protest, a riot (145).
+    if (t.lone_agents && e.code.starts_with("18") && !e.src.empty() &&
+        std::all_of(e.src.begin(), e.src.end(), [](const CodedActor& a) { return a.code.ends_with("OPP"); }))
+      e.code = "145";
     // "Turkish jets struck Kurdish militant positions": fighting from the air.
     if (t.lone_agents && subj >= 0 && (e.code == "190" || e.code == "180") && among(words().aircraft, t.hl[subj]))
       e.code = "195";

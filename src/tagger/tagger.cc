@@ -385,6 +385,7 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
     run_pass(1, s.info.data(), n, s.hashes.data(), s.first.data(), out.data());
   }
   opening_plural_noun(forms, s.info.data(), out.data());
+  opening_plural_subject(forms, out.data());
   plural_before_past(forms, s.info.data(), out.data());
   headline_verb(forms, s.info.data(), out.data());
   title_participle(forms, s.info.data(), out.data());
@@ -539,6 +540,36 @@ void Tagger::opening_plural_noun(std::span<const std::string_view> forms, const 
   for (size_t i = 2; i < n && !later; ++i) later = out[i].xpos == kVbd || out[i].xpos == kVbn;
   if (!later) return;
   retag(out[0], plural_class_);
+}
+
+// "Demonstrators set fire to the parliament", "Youths threw stones at police": a capitalised
+// first word in -s the tagger read as a present verb or a name, that is an English plural
+// noun whose singular is no verb ("demonstrator", "youth"; not "Protests", "Attacks"),
+// followed by a past form of a known verb, is the plural subject of that verb.
+void Tagger::opening_plural_subject(std::span<const std::string_view> forms, WordTags* out) const {
+  const size_t n = forms.size();
+  static const uint16_t kVbz = xpos_id("VBZ"), kNnp = xpos_id("NNP"), kNnps = xpos_id("NNPS"), kNns = xpos_id("NNS");
+  if (plural_class_ < 0 || n < 3 || (out[0].xpos != kVbz && out[0].xpos != kNnp && out[0].xpos != kNnps)) return;
+  std::string_view w = forms[0];
+  if (w.size() < 5 || w.back() != 's' || w[0] < 'A' || w[0] > 'Z') return;
+  std::string& buf = scratch().lower;
+  std::string lower, next;
+  detail::lower_into(w, lower);
+  // (An English word, or a plural of a doer in -or, -er, -ist, -ant, -ent: "demonstrators".)
+  auto agentive = [&] {
+    for (std::string_view x : {"ors", "ers", "ists", "ants", "ents"})
+      if (lower.size() > x.size() + 2 && std::string_view(lower).ends_with(x)) return true;
+    return false;
+  };
+  if (!lemmatizer_.dictionary_word(lower, buf) && !agentive()) return;
+  if (lemmatizer_.known_verb(lemmatizer_.lemmatize(lower, kNns, buf))) return;
+  detail::lower_into(forms[1], next);
+  const bool past = lemmatizer_.listed_past(next, buf);
+  // (Or a verb whose past is its base, read as an adjective: "Demonstrators set fire".)
+  static const uint16_t kJj = xpos_id("JJ");
+  if (!past && !(out[1].xpos == kJj && lemmatizer_.known_verb(next))) return;
+  retag(out[0], plural_class_);
+  if (past_class_ >= 0 && out[1].upos != classes_[static_cast<size_t>(past_class_)].first) retag(out[1], past_class_);
 }
 
 // "Somali pirates hijacked a Greek cargo ship": a present verb in -s right after a noun or an
