@@ -1416,7 +1416,8 @@ TEST_F(PipelineEvents, ArmedGroupsNamedLikeStateForces) {
   const std::pair<const char*, const char*> cases[] = {{"The Syrian Democratic Forces", "SYRREB"},
                                                        {"The Arakan Army", "MMRREB"},
                                                        {"The Wagner Group", "RUSUAF"},
-                                                       {"Japan's Self-Defense Forces", "JPNMIL"}};
+                                                       {"Japan's Self-Defense Forces", "JPNMIL"},
+                                                       {"JMB militants", "BGDREB"}};
   for (const auto& [name, code] : cases) {
     Document doc = analyse(std::string(name) + " attacked a police station on Monday.\n", Date{2022, 4, 10});
     ASSERT_FALSE(doc.events.empty()) << name;

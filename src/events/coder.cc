@@ -33,7 +33,7 @@ struct Words {
                                 h("pay"), h("give"), h("issue"), h("impose"), h("announce"), h("undertake"),
                                 h("reiterate"), h("renew"), h("repeat"), h("voice"), h("express"), h("extend"),
                                 h("lodge"), h("file"), h("deliver"), h("reach"), h("conclude"), h("wage"),
-                                h("sign"), h("initiate")};
+                                h("sign"), h("initiate"), h("perpetrate"), h("commit")};
   // Doers the text does not identify ("a suicide attacker", "the killers"): unknown source.
   std::vector<uint64_t> unknown_agent{h("attacker"), h("bomber"), h("sniper"), h("kidnapper"), h("abductor"),
                                       h("killer"), h("perpetrator"), h("culprit"), h("assassin"), h("arsonist")};
