@@ -1406,6 +1406,12 @@ TEST_F(PipelineEvents, AllegedOrDeniedViolenceHasNoAssertedDoer) {
                             Date{2015, 6, 15});
   EXPECT_FALSE(has_event(blamed, "18", "SOMREB", "")) << all_events(blamed);
   EXPECT_FALSE(has_event(blamed, "19", "SOMREB", "")) << all_events(blamed);
+  // A gerund after a denial's object and a comma is no denied deed: "rejected the reports,
+  // saying its soldiers had killed three gunmen" tells the killing as the army's.
+  EXPECT_TRUE(has_event(analyse("The Israeli army rejected the reports, saying its soldiers had killed three gunmen in "
+                                "Jenin.\n",
+                                Date{2022, 4, 10}),
+                        "19", "ISRMIL", ""));
   // A shelling told as done keeps its doer.
   EXPECT_TRUE(has_event(analyse("Russian forces shelled the market in Kharkiv.\n", Date{2022, 4, 10}), "19", "RUSMIL", ""));
 }

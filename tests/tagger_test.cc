@@ -299,6 +299,8 @@ TEST(TaggerTest, ShippedModelReadsAnOpeningPluralSubject) {
   EXPECT_EQ(std::string(kXpos[tag(t, youths)[0].xpos]), "NNS");
   std::vector<std::string> name{"Williams", "said", "the", "talks", "failed", "."};
   EXPECT_NE(std::string(kXpos[tag(t, name)[0].xpos]), "NNS");
+  std::vector<std::string> agency{"Reuters", "reported", "the", "attack", "."};
+  EXPECT_NE(std::string(kXpos[tag(t, agency)[0].xpos]), "NNS");
 }
 
 // A headline with no verb the tagger saw: the present tense of a known verb right after the

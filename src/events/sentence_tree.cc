@@ -259,7 +259,11 @@ int SentenceTree::alleged(int v) const {
     if ((dep[k] == kAdvcl || dep[k] == kAcl || dep[k] == kObl) && hl[g] == kBlame)
       for (uint32_t c : kids(k))
         if ((dep[c] == kMark || dep[c] == kCase) && hl[c] == kFor) return g;
-    if ((dep[k] == kCcomp || dep[k] == kXcomp || (dep[k] == kAdvcl && xp[k] == kVBG && k > g)) && verbal(k) &&
+    // (A gerund right after the denying verb is what it denies, "denied shelling the market";
+    // not one after its object or a comma: "rejected the reports, saying its soldiers ...".)
+    bool gerund = dep[k] == kAdvcl && xp[k] == kVBG && k > g && child_with(g, kObj) < 0 && !is_speech_verb(hl[k]);
+    for (int j = g + 1; j < k && gerund; ++j) gerund = up[j] != kPunctPos;
+    if ((dep[k] == kCcomp || dep[k] == kXcomp || gerund) && verbal(k) &&
         std::find(std::begin(kDenying), std::end(kDenying), hl[g]) != std::end(kDenying))
       return g;
     if (dep[k] != kObj && dep[k] != kXcomp && dep[k] != kConj && dep[k] != kAdvcl && dep[k] != kCcomp) return -1;

@@ -967,9 +967,10 @@ void phrase_after_relative_clause(LocalTree& t) {
     if (t.dep(c) != kCase || t.up(c - 1) != kPunctPos) continue;
     const int p = t.parent[c];
     if (p <= c || (t.dep(p) != kObl && t.dep(p) != kNmod)) continue;
+    // (At most n steps: a cycle an earlier repair left is undone by repair_trees.)
     int rc = t.parent[p];
-    while (rc >= 0 && t.dep(rc) != kRelcl) rc = t.parent[rc];
-    if (rc < 0 || rc > c) continue;
+    for (int steps = 0; rc >= 0 && t.dep(rc) != kRelcl && steps < t.n; ++steps) rc = t.parent[rc];
+    if (rc < 0 || t.dep(rc) != kRelcl || rc > c) continue;
     // (The tree may hang the clause on the verb itself.)
     const int host = t.parent[rc];
     const int verb = host >= 0 && t.verbal(host) ? host : host >= 0 && t.dep(host) == kObj ? t.parent[host] : -1;

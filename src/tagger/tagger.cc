@@ -555,8 +555,10 @@ void Tagger::opening_plural_subject(std::span<const std::string_view> forms, Wor
   std::string& buf = scratch().lower;
   std::string lower, next;
   detail::lower_into(w, lower);
-  // (An English word, or a plural of a doer in -or, -er, -ist, -ant, -ent: "demonstrators".)
+  // (An English word, or, for a word read as a verb, a plural of a doer in -or, -er, -ist,
+  // -ant, -ent: "demonstrators"; a name keeps its tag unless English: "Sanders said".)
   auto agentive = [&] {
+    if (out[0].xpos != kVbz) return false;
     for (std::string_view x : {"ors", "ers", "ists", "ants", "ents"})
       if (lower.size() > x.size() + 2 && std::string_view(lower).ends_with(x)) return true;
     return false;
