@@ -41,7 +41,7 @@ std::string_view country(const EventActor& a) { return std::string_view(a.code).
 bool own_attack_claimed(const EventActor& by, const EventActor& doer) {
   const std::string& a = by.code.size() <= doer.code.size() ? by.code : doer.code;
   const std::string& b = by.code.size() <= doer.code.size() ? doer.code : by.code;
-  return a.size() >= 6 && b.starts_with(a) && has_code_part(std::string_view(a).substr(3), {"REB", "INS", "SEP", "UAF"});
+  return a.size() >= 6 && b.starts_with(a) && non_state_armed(a);
 }
 
 bool reporting_cue(const Document& doc, const Quote& q) {

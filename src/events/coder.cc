@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "events/event_context.h"
 #include "events/ontology.h"
 #include "events/petrarch_dictionaries.h"
 #include "events/sentence_tree.h"
@@ -85,9 +86,9 @@ struct Words {
   std::vector<uint64_t> prevention{h("ban"), h("bar"), h("prevent"), h("stop"), h("block"), h("prohibit"),
                                    h("forbid"), h("keep"), h("refrain"), h("restrain"), h("deter"),
                                    h("discourage"), h("exclude"), h("dissuade"), h("abstain"), h("desist")};
-  // Who brings about what others do: "a deal brokered by China" is between the parties.
   // What an "attack" of the body is: "died of a heart attack", "suffered a panic attack".
   std::vector<uint64_t> illness{h("heart"), h("panic"), h("asthma"), h("anxiety"), h("epileptic"), h("seizure")};
+  // Who brings about what others do: "a deal brokered by China" is between the parties.
   std::vector<uint64_t> intermediary{h("broker"), h("mediate"), h("host"), h("facilitate"), h("arrange"),
                                      h("sponsor"), h("witness"), h("oversee"), h("monitor")};
 };
@@ -1091,7 +1092,7 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
                                             [&](const CodedActor& a) { return a.last >= 0 && t.below(a.last, v); }));
     for (const CodedActor& a : e.src) {
       abroad = abroad && !a.code.starts_with(where.front().code);
-      insurgent = insurgent && a.code.size() > 3 && has_code_part(std::string_view(a.code).substr(3), {"REB", "INS", "SEP", "UAF"});
+      insurgent = insurgent && non_state_armed(a.code);
     }
     if (abroad || insurgent) e.tgt = std::move(where);
   }
@@ -1299,14 +1300,6 @@ void Coder::resolve_reports(Scratch& sc) const {
   }
 }
 
-// The coreference chain of the first mention within an actor's words, -1 when none.
-int32_t chain_in(const Document& doc, uint32_t fw, const CodedActor& a) {
-  const uint32_t first = fw + static_cast<uint32_t>(a.first), last = fw + static_cast<uint32_t>(a.last);
-  for (const Mention& m : doc.mentions)
-    if (m.chain >= 0 && m.first_word >= first && m.first_word + m.word_count - 1 <= last) return m.chain;
-  return -1;
-}
-
 // One attack, not two or three: a killing or a wounding no one is named doing "in" a
 // bombing, a blast or an attack ("five soldiers were killed in a roadside bomb blast", "nine
 // Palestinians were wounded in an Israeli air strike") is that attack's toll, and the attack
@@ -1372,10 +1365,13 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
     bool owned = false;
     if (tg && tg->first >= 0)
       for (int k = tg->first; k <= tg->last && k < t.n; ++k) owned = owned || t.xp[k] == kPossessive;
+    bool two_people = tg && a.first >= 0 && tg->first >= 0 && (a.last < tg->first || tg->last < a.first) &&
+                      is_material_event(code) && a.code.size() > 3 && !owned;
     // (Not one group and a pronoun for it: "the men ... wounded four of them" read wrong.)
-    const bool two_people = tg && a.first >= 0 && tg->first >= 0 && (a.last < tg->first || tg->last < a.first) &&
-                            is_material_event(code) && a.code.size() > 3 && !owned &&
-                            (chain_in(doc, t.fw, a) < 0 || chain_in(doc, t.fw, a) != chain_in(doc, t.fw, *tg));
+    if (two_people) {
+      const int32_t chain = chain_of(doc, t.span(doc, a.first, a.last));
+      two_people = chain < 0 || chain != chain_of(doc, t.span(doc, tg->first, tg->last));
+    }
     if (tg && a.code == tg->code && a.first >= 0 && !two_people) {
       if (!responsibility(code)) return;
       tg = nullptr;

@@ -94,7 +94,8 @@ struct Tree {
 bool overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 bool inside(Span a, Span outer) { return a.begin >= outer.begin && a.end <= outer.end; }
 
-// The chain of the outermost mention starting inside `text`, -1 when none.
+}  // namespace
+
 int32_t chain_of(const Document& doc, Span text) {
   if (text.empty()) return -1;
   auto it = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), text.begin,
@@ -103,6 +104,8 @@ int32_t chain_of(const Document& doc, Span text) {
     if (it->chain >= 0 && inside(it->span, text)) return it->chain;
   return -1;
 }
+
+namespace {
 
 // Indices of `items` grouped by their sentence, in index order within one:
 // items of sentence s are order[begin[s] .. begin[s + 1]). Lets each event look

@@ -19,6 +19,9 @@ namespace sitrep::events {
 // Needs a parsed document with mentions, times, places and quotes.
 void attach_event_context(Document& doc);
 
+// The coreference chain of the outermost mention starting inside `text`, -1 when none.
+int32_t chain_of(const Document& doc, Span text);
+
 // A violent event (roots 18-20) the text says happened: neither negated nor future.
 bool violence_that_happened(const Event& e);
 // The violent event that happened which the article told last in the three sentences

@@ -43,6 +43,10 @@ bool has_code_part(std::string_view actor_code, std::initializer_list<std::strin
   return false;
 }
 
+bool non_state_armed(std::string_view actor_code) {
+  return actor_code.size() > 3 && has_code_part(actor_code.substr(3), {"REB", "INS", "SEP", "UAF"});
+}
+
 bool is_violent(std::string_view code) {
   return code.size() >= 2 && (code.substr(0, 2) == "18" || code.substr(0, 2) == "19" || code.substr(0, 2) == "20");
 }

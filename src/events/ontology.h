@@ -35,6 +35,9 @@ bool is_material_event(std::string_view code);
 bool is_population(std::string_view actor_code);
 // Whether one of an actor code's three-letter parts ("USAMIL": USA, MIL) is among `parts`.
 bool has_code_part(std::string_view actor_code, std::initializer_list<std::string_view> parts);
+// Whether an actor code names a non-state armed group after its first part: rebels,
+// insurgents, separatists, unaligned armed men ("AFGREB", "PSEREBHMS"; not "REB" alone).
+bool non_state_armed(std::string_view actor_code);
 
 struct CameoCode {
   std::string code;   // "041", "0211"

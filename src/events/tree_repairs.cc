@@ -48,6 +48,13 @@ struct LocalTree {
     while (end > 0 && up(end - 1) == kPunctPos) --end;
     return end;
   }
+  // h's first child by relation `rel` (and lemma hash `lemma`, when given), -1 when none
+  // (as SentenceTree::child_with).
+  int child_with(int h, uint16_t rel, uint64_t lemma = 0) {
+    for (int k = 0; k < n; ++k)
+      if (parent[k] == h && dep(k) == rel && (lemma == 0 || this->lemma(k) == lemma)) return k;
+    return -1;
+  }
   // The root (the last word without a head), -1 when none.
   int root() const {
     int r = -1;
@@ -878,16 +885,14 @@ void passive_without_auxiliary(LocalTree& t) {
       if (d == kNsubj) subj = k;
       // ("two youths held for stabbing a shopkeeper": "held" for a deed is arrested.)
       if ((d == kAdvcl || d == kObl) && k > v)
-        for (int c = 0; c < t.n; ++c)
-          held_for = held_for || (t.parent[c] == k && (t.dep(c) == kMark || t.dep(c) == kCase) && t.lemma(c) == kFor);
+        held_for = held_for || t.child_with(k, kMark, kFor) >= 0 || t.child_with(k, kCase, kFor) >= 0;
       if (d == kXcomp && t.lemma(k) == kDead) dead = true;
       else if (d == kObj || d == kIobj || d == kAux || d == kAuxPass || d == kNsubjPass || d == kCcomp || d == kXcomp)
         other = true;
       // (A noun after it with no preposition is an object the tree missed: "Israeli police
       // arrested 15 Palestinians"; a time is none: "two killed Tuesday".)
       const uint16_t u = t.up(k);
-      bool with_case = false;
-      for (int c = 0; c < t.n; ++c) with_case = with_case || (t.parent[c] == k && t.dep(c) == kCase);
+      const bool with_case = t.child_with(k, kCase) >= 0;
       if (k > v && (u == kNoun || u == kPropn || u == kNum || u == kPron) && !with_case && !time_word(t, k) &&
           d != kNsubj)
         other = true;
@@ -916,8 +921,7 @@ void participle_read_as_root(LocalTree& t) {
     if (t.parent[k] != v) continue;
     if (t.dep(k) == kCsubj && k < v) csubj = k;
     subject = subject || t.dep(k) == kNsubj || t.dep(k) == kNsubjPass || t.dep(k) == kObj;
-    if (k > v && (t.dep(k) == kObl || t.dep(k) == kOblAgent))
-      for (int c = 0; c < t.n; ++c) by = by || (t.parent[c] == k && t.dep(c) == kCase && t.lemma(c) == kBy);
+    if (k > v && (t.dep(k) == kObl || t.dep(k) == kOblAgent)) by = by || t.child_with(k, kCase, kBy) >= 0;
   }
   if (csubj < 0 || subject || !by || !t.verbal(csubj) || !t.within(v - 1, csubj)) return;
   for (int k = 0; k < t.n; ++k)
@@ -979,9 +983,7 @@ void phrase_after_relative_clause(LocalTree& t) {
     for (int k = rc - 1; k > verb && t.within(k, rc); --k) open = k;
     while (open < rc && t.up(open) == kPunctPos) ++open;
     // (The object's phrase ends before it: "the attack on the convoy, which ...".)
-    int object = -1;
-    for (int k = 0; k < t.n && object < 0; ++k)
-      if (t.parent[k] == verb && t.dep(k) == kObj) object = k;
+    const int object = t.child_with(verb, kObj);
     if (open < 2 || t.up(open - 1) != kPunctPos || object < 0 || !t.within(open - 2, object)) continue;
     // The clause's words run from the comma after the object to the comma before the phrase.
     bool closed = true;
@@ -1017,9 +1019,7 @@ void participle_after_number_read_as_verb(LocalTree& t) {
     if (verb < 0 || t.parent[w - 1] != verb || t.dep(w - 1) != kObj || t.parent[noun] != w || t.dep(noun) != kObj ||
         (t.up(noun) != kNoun && t.up(noun) != kPropn))
       continue;
-    bool and_before = false;
-    for (int c = 0; c < t.n; ++c) and_before = and_before || (t.parent[c] == w && t.dep(c) == kCc);
-    if (and_before) continue;
+    if (t.child_with(w, kCc) >= 0) continue;  // joined by "and"
     for (int c = 0; c < t.n; ++c)
       if (t.parent[c] == w && c != noun) t.attach(c, verb, t.dep(c));
     t.attach(noun, verb, kObj);
