@@ -76,7 +76,8 @@ Patterns (`- PRE * POST [CODE] # comment`)
     lemmatizer keeps (troops -> `troop|troops`, gunmen -> `gunman|gunmen`); MOD_LEMMAS for
     modifiers it reads as verbs (displaced -> `displaced|displace`).
   * `$`, `+` (except in `PREP +`), `^`, `%`: skipped. `~` transformations: skipped.
-  * Codes: `[a:b]` -> a; `[a:a]` (the same event both ways) -> a with `symmetric`; `[:b]`
+  * Codes: `[a:b]` -> a; `[a:a]` (the same event both ways) -> a with `symmetric`, and so
+    is every 046 (negotiation holds both ways: "X resumed peace talks in Y"); `[:b]`
     (no source->target code) and `[---]` (null: the pattern only blocks others, which our
     format cannot say) -> skipped; a code not in data/cameo/ontology.tsv -> skipped.
   * EXCLUDE_LINES: source lines left out after review, each with its reason (they contradict
@@ -119,6 +120,9 @@ PREPOSITIONS = {
     "towards", "under", "underneath", "unlike", "until", "upon", "via", "with", "within",
     "without",
 }
+# CAMEO 046, engage in negotiation: it takes two, so a Phoenix pattern of it holds both ways.
+NEGOTIATE = "046"
+
 # Bare heads not written (see the docstring): general verbs, and verbs whose block code is
 # wrong for them on their own. Filled after reviewing the output on news (scripts docstring).
 GENERAL_VERBS = set("""
@@ -917,6 +921,7 @@ def main():
             code = h.verb.code or b.code
             sym = bool(code) and ":" in code and code.split(":")[0].strip() == code.split(":")[1].strip()
             code = code.split(":")[0].strip() if code else code
+            sym = sym or code == NEGOTIATE
             if not code or code.startswith("---"):
                 continue
             if (h.lemma + (" " + h.prt if h.prt else "")) in GENERAL_VERBS or (h.lemma in GENERAL_VERBS and h.prt in
@@ -939,6 +944,7 @@ def main():
                 continue
             sym = ":" in code and code.split(":")[0].strip() == code.split(":")[1].strip()
             code = code.split(":")[0].strip()
+            sym = sym or code == NEGOTIATE
             if not code:
                 skip("no source->target code ([:b])", f"{lineno}: {raw}")
                 continue

@@ -2727,6 +2727,58 @@ TEST_F(PipelineEvents, RegionalDemonymsNameTheCountry) {
   for (const Event& e : doc.events) EXPECT_NE(e.target.code, "UKRGOVMIL") << all_events(doc);
 }
 
+// Words sent in writing go to whom they are addressed, not to the topic's country
+// ("praised the development of Russia-China relations in a message to Hu Jintao").
+TEST_F(PipelineEvents, AMessagesAddresseeIsItsTarget) {
+  Document doc = analyse(
+      "Russian President Vladimir Putin praised the development of Russia-China relations in a message to Chinese "
+      "President Hu Jintao.\n",
+      Date{2005, 11, 15});
+  EXPECT_TRUE(has_event(doc, "05", "RUSGOV", "CHNGOV")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "05", "RUSGOV", "RUS")) << all_events(doc);
+}
+
+// Police action as newspapers tell it: a crowd counted ("dispersed hundreds of opposition
+// supporters outside parliament": the supporters, not parliament), a clash whose other side
+// the tree reads as a clause ("clashed with farmers blocking a highway"), "an encounter"
+// where force is used (a gunfight, no meeting).
+TEST_F(PipelineEvents, PoliceActionOnCountedCrowdsClausesAndEncounters) {
+  Document disperse =
+      analyse("The police used water cannon to disperse hundreds of opposition supporters outside parliament.\n",
+              Date{2010, 6, 15});
+  EXPECT_TRUE(has_event(disperse, "175", "COP", "OPP")) << all_events(disperse);
+  EXPECT_FALSE(has_event(disperse, "", "", "LEG")) << all_events(disperse);
+  Document clash = analyse("Riot police clashed with farmers blocking a highway near Bangkok.\n", Date{2010, 6, 15});
+  EXPECT_TRUE(has_event(clash, "19", "THACOP", "THAAGR")) << all_events(clash);
+  Document encounter = analyse(
+      "two suspected drug traffickers were shot dead by police in an encounter on the outskirts of dhaka.\n",
+      Date{2010, 6, 15});
+  EXPECT_TRUE(has_event(encounter, "18", "BGDCOP", "")) << all_events(encounter);
+  EXPECT_FALSE(has_event(encounter, "04", "", "")) << all_events(encounter);
+}
+
+// Negotiation takes two: "X and Y resumed peace talks in Z" holds between X and Y both ways,
+// and where they talk is no party (a Phoenix pattern of 046 is symmetric too).
+TEST_F(PipelineEvents, NegotiationsHoldBetweenTheirPartiesNotWhereTheyMeet) {
+  Document doc = analyse(
+      "The Philippine government and the Moro Islamic Liberation Front resumed peace talks in Kuala Lumpur on "
+      "Tuesday.\n",
+      Date{2005, 11, 15});
+  EXPECT_TRUE(has_event(doc, "046", "PHLGOV", "PHLREB")) << all_events(doc);
+  EXPECT_TRUE(has_event(doc, "046", "PHLREB", "PHLGOV")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "", "", "MYS")) << all_events(doc);
+}
+
+// A toll the tree hides: a second toll verb read as an adjective inside the first one's
+// object ("killing one militant and wounded three others").
+TEST_F(PipelineEvents, TheTollOfASecondVerbReadAsAnAdjectiveIsCounted) {
+  Document drone = analyse(
+      "An Israeli drone fired a missile at a group of militants in northern Gaza, killing one militant and wounded "
+      "three others.\n",
+      Date{2006, 11, 2});
+  EXPECT_EQ(injured_of(drone), 3) << all_events(drone);
+}
+
 // "officials said police arrested a soldier accused of abuses": an accusation on a person the
 // report names is no one's the text names, not the reporters' (they report the arrest).
 TEST_F(PipelineEvents, AccusationOnAReportedArrestIsNotTheReporters) {

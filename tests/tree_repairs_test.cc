@@ -365,5 +365,61 @@ TEST(TreeRepairsTest, ParticipleAfterANumberReadAsASecondVerb) {
   EXPECT_EQ(arc(k, 5), "2:conj");
 }
 
+TEST(TreeRepairsTest, SubjectReadAsAppositionOfAFrontedPhrase) {
+  // "In another blast at the court, four people were killed": the fronted phrase read as the
+  // subject and the subject after its comma as an apposition inside it.
+  Document d = tree({"In in ADP IN 3 case", "another another DET DT 3 det", "blast blast NOUN NN 11 nsubj:pass",
+                     "at at ADP IN 6 case", "the the DET DT 6 det", "court court NOUN NN 3 nmod",
+                     ", , PUNCT , 9 punct", "four four NUM CD 9 nummod", "people person NOUN NNS 6 appos",
+                     "were be AUX VBD 11 aux:pass", "killed kill VERB VBN 0 root", ". . PUNCT . 11 punct"});
+  EXPECT_EQ(arc(d, 9), "11:nsubj:pass");
+  EXPECT_EQ(arc(d, 3), "11:obl");
+  // A subject with no preposition of its own keeps its apposition: "The minister, a lawyer,
+  // was arrested".
+  Document k = tree({"The the DET DT 2 det", "minister minister NOUN NN 8 nsubj:pass", ", , PUNCT , 5 punct",
+                     "a a DET DT 5 det", "lawyer lawyer NOUN NN 2 appos", ", , PUNCT , 5 punct",
+                     "was be AUX VBD 8 aux:pass", "arrested arrest VERB VBN 0 root", ". . PUNCT . 8 punct"});
+  EXPECT_EQ(arc(k, 5), "2:appos");
+  EXPECT_EQ(arc(k, 2), "8:nsubj:pass");
+}
+
+TEST(TreeRepairsTest, SecondVerbReadInsideTheFirstOnesObject) {
+  // "killing one militant and wounded three others": "wounded" read as an adjective joined to
+  // "militant", inside the object of "killing".
+  Document d = tree({"A a DET DT 2 det", "drone drone NOUN NN 3 nsubj", "fired fire VERB VBD 0 root",
+                     ", , PUNCT , 5 punct", "killing kill VERB VBG 3 advcl", "one one NUM CD 11 nummod",
+                     "militant militant ADJ JJ 11 amod", "and and CCONJ CC 9 cc", "wounded wounded ADJ JJ 7 conj",
+                     "three three NUM CD 11 nummod", "others other NOUN NNS 5 obj", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(arc(d, 7), "5:obj");
+  EXPECT_EQ(arc(d, 6), "7:nummod");
+  EXPECT_EQ(arc(d, 9), "5:conj");
+  EXPECT_EQ(arc(d, 11), "9:obj");
+  // An adjective in a list of the object stays: "killing two armed and masked men" has no
+  // number after the adjective.
+  Document k = tree({"Police police NOUN NNS 2 nsubj", "shot shoot VERB VBD 0 root", "two two NUM CD 7 nummod",
+                     "armed armed ADJ JJ 7 amod", "and and CCONJ CC 6 cc", "masked masked ADJ JJ 4 conj",
+                     "men man NOUN NNS 2 obj", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(k, 6), "4:conj");
+  EXPECT_EQ(arc(k, 7), "2:obj");
+}
+
+TEST(TreeRepairsTest, TitleReadAsTheHeadOfANamedPerson) {
+  // "met with visiting Thai Deputy Prime Minister Somkid": the first title word read as the
+  // phrase's head and the name as its apposition.
+  Document d = tree({"Wu Wu PROPN NNP 2 nsubj", "met meet VERB VBD 0 root", "with with ADP IN 6 case",
+                     "visiting visiting ADJ JJ 6 amod", "Thai Thai ADJ JJ 6 amod", "Deputy deputy NOUN NN 2 obl",
+                     "Prime Prime ADJ JJ 8 amod", "Minister Minister PROPN NNP 9 nmod:desc",
+                     "Somkid Somkid PROPN NNP 6 appos", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(d, 9), "2:obl");
+  EXPECT_EQ(arc(d, 6), "9:nmod:desc");
+  EXPECT_EQ(arc(d, 3), "9:case");
+  EXPECT_EQ(arc(d, 5), "9:amod");
+  // An apposition set off by a comma stays one: "the minister, Somkid, said".
+  Document k = tree({"The the DET DT 2 det", "minister minister NOUN NN 6 nsubj", ", , PUNCT , 4 punct",
+                     "Somkid Somkid PROPN NNP 2 appos", ", , PUNCT , 4 punct", "said say VERB VBD 0 root",
+                     ". . PUNCT . 6 punct"});
+  EXPECT_EQ(arc(k, 4), "2:appos");
+}
+
 }  // namespace
 }  // namespace sitrep::events

@@ -91,6 +91,8 @@ struct Words {
   // Who brings about what others do: "a deal brokered by China" is between the parties.
   std::vector<uint64_t> intermediary{h("broker"), h("mediate"), h("host"), h("facilitate"), h("arrange"),
                                      h("sponsor"), h("witness"), h("oversee"), h("monitor")};
+  // Written words sent to someone: "praised the ties in a message to Hu Jintao".
+  std::vector<uint64_t> missive{h("message"), h("letter"), h("telegram"), h("cable"), h("note"), h("greeting")};
 };
 const Words& words() {
   static const Words w;
@@ -744,6 +746,14 @@ int Coder::phrase_with_prep(const SentenceTree& t, int v, uint64_t prep, bool on
       if (fronted < 0) fronted = static_cast<int>(c);
     }
   }
+  // "clashed with farmers blocking a highway": the phrase read as a clause the preposition
+  // opens (an absolute construction); its subject is the phrase's noun.
+  if (fronted < 0 && t.lone_agents)
+    for (uint32_t x : t.kids(v)) {
+      if (t.dep[x] != kAdvcl || t.xp[x] != kVBG || static_cast<int>(x) < v) continue;
+      if (int mk = t.child_with(static_cast<int>(x), kMark); mk < 0 || t.hl[mk] != prep) continue;
+      if (int subj = t.child_with(static_cast<int>(x), kNsubj); subj >= 0) return subj;
+    }
   return fronted;
 }
 
@@ -752,6 +762,17 @@ int Coder::phrase_with_prep(const SentenceTree& t, int v, uint64_t prep, bool on
 // circumstance's actor or a meeting's venue. The match index, or -1.
 int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, Pending& e) const {
   const SentenceTree& t = sc.t;
+  // Words sent in writing go to whom they are addressed ("praised the development of
+  // Russia-China relations in a message to Hu Jintao": Hu, not Russia the topic).
+  // (The tree may hang the message on the object: "relations in a message".)
+  for (int m = v + 1; m < t.n && !p.noun && !is_material_event(p.code); ++m) {
+    if (!among(words().missive, t.hl[m]) || !t.below(m, v) || (t.parent[m] != v && t.verbal(t.parent[m]))) continue;
+    const int cs = t.child_with(m, kCase);
+    if (cs < 0 || t.hl[cs] != words().in) continue;
+    if (int to = t.prep_phrase(m, words().to, {}); to >= 0)
+      for (int j = to; j < t.n; ++j)
+        if (t.match_at[j] >= 0 && !t.matches[t.match_at[j]].agent && t.below(j, to)) return t.match_at[j];
+  }
   int a = t.first_actor(sc.after, v + 1);
   // Not an actor of a circumstance of time or cause ("fought three wars since
   // independence from British rule"), nor the venue of a meeting ("held talks in Warsaw").
@@ -863,7 +884,10 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, Pendin
       for (int j = 0; j < t.n && a < 0; ++j) {
         if (t.match_at[j] < 0) continue;
         int head = t.np_head(t.match_at[j]);
-        if (head == obj || (t.parent[head] == obj && t.dep[head] == kAppos)) a = t.match_at[j];
+        // (Or counted by it: "dispersed hundreds of protesters".)
+        const bool counted = t.parent[head] == obj && t.dep[head] == kNmod && among(words().quantity, t.hl[obj]) &&
+                             t.prep_phrase(obj, words().of, {}) == head;
+        if (head == obj || (t.parent[head] == obj && t.dep[head] == kAppos) || counted) a = t.match_at[j];
       }
   // A material nominal event's place is where it happened, not whom it hit ("a firefight
   // in the Golan Heights"); "a call for talks on the conflict in Ukraine" is about it.
@@ -1192,6 +1216,13 @@ void Coder::resolve_reports(Scratch& sc) const {
       std::string_view r = std::string_view(g.code).substr(0, 2);
       if (r == "02" || r == "03" || r == "10" || r == "13") e.dropped = true;
     }
+  }
+  // "shot dead by police in an encounter": a meeting noun where force is used is the fight
+  // the force ended (South Asian news's "encounter"), no consultation.
+  for (Pending& e : sc.pending) {
+    if (!t.lone_agents || !e.noun || !e.code.starts_with("04") || t.dep[e.verb] != kObl) continue;
+    for (const Pending& g : sc.pending)
+      if (&g != &e && !g.noun && g.verb == t.parent[e.verb] && is_violent(g.code)) e.dropped = true;
   }
   // "The Taliban banned women from attending universities", "refrained from attacking": an
   // act someone is kept from, "from" and a gerund under a verb of keeping, has not happened.
@@ -1545,6 +1576,19 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     e.noun = p.noun;
     claimed_attack(sc, v, e);
     target_actors(sc, v, best, passive, e);
+    // Where whom it was done to were is no one it was done to: "dispersed the protesters
+    // outside parliament" is on the protesters (a place inside the target's phrase, beside
+    // a party, is where).
+    if (t.lone_agents && e.tgt.size() >= 2 && !std::all_of(e.tgt.begin(), e.tgt.end(), place_target))
+      std::erase_if(e.tgt, [&](const CodedActor& a) {
+        return place_target(a) && std::any_of(e.tgt.begin(), e.tgt.end(), [&](const CodedActor& b) {
+                 if (place_target(b) || b.first < 0 || t.cover[b.first] < 0) return false;
+                 const int bh = t.np_head(t.cover[b.first]);
+                 for (int k = bh, g = 0; k >= 0 && k != v && g < t.n; k = t.parent[k], ++g)
+                   if (locative(t, k)) return false;  // (itself in a place: "ports in X, Y and Z")
+                 return t.below(a.last, bh);
+               });
+      });
     // "marched against a proposed extradition law", "protested in Nairobi against the new
     // education law": a demonstration for a change of leaders, policy, rights or institutions
     // (1411-1414) that names no one it is against, or only where it was, is against the

@@ -962,6 +962,39 @@ void speaker_read_as_apposition(LocalTree& t) {
   t.attach(comma, r, kPunctRel);
 }
 
+// "In another explosion at the court premises, four people were killed": the tree may
+// read a fronted phrase that opens with a preposition as the verb's subject and the real
+// subject after its comma as an apposition inside it. A subject opened by its own
+// preposition, holding an apposition that runs from a comma up to the verb (or its
+// auxiliaries), gives the verb that apposition as its subject and becomes a modifier.
+void subject_read_as_apposition(LocalTree& t) {
+  for (int v = 3; v < t.n; ++v) {
+    if (!t.verbal(v)) continue;
+    int subj = -1;
+    for (int k = 0; k < v; ++k)
+      if (t.parent[k] == v && (t.dep(k) == kNsubj || t.dep(k) == kNsubjPass)) subj = k;
+    if (subj < 0 || t.child_with(subj, kCase) < 0 || t.child_with(subj, kCase) > subj) continue;
+    // The verb's own words before it: auxiliaries and adverbs ("were", "have been", "also").
+    int before = v - 1;
+    while (before > subj && t.parent[before] == v && (t.dep(before) == kAux || t.dep(before) == kAuxPass || t.up(before) == kAdv))
+      --before;
+    // The apposition whose phrase ends there, opened by a comma.
+    int appos = -1;
+    for (int k = before; k > subj && appos < 0; --k)
+      if (t.dep(k) == kAppos && t.within(k, subj) && (t.up(k) == kNoun || t.up(k) == kPropn || t.up(k) == kPron)) appos = k;
+    if (appos < 0) continue;
+    int open = appos;
+    for (int k = appos - 1; k > subj && t.within(k, appos); --k) open = k;
+    while (open < appos && t.up(open) == kPunctPos) ++open;  // (the comma may hang on it)
+    bool spans = t.up(open - 1) == kPunctPos && t.lemma_text(open - 1) == ",";
+    for (int k = appos + 1; k <= before && spans; ++k) spans = t.within(k, appos);
+    if (!spans) continue;
+    t.attach(appos, v, t.dep(subj));
+    t.attach(subj, v, kObl);
+    t.attach(open - 1, v, kPunctRel);
+  }
+}
+
 // "He blamed the attack, which took place Wednesday, on terrorist organisations": the tree
 // may hang a phrase after a relative clause set off by commas inside that clause. A phrase
 // that opens right after the clause's closing comma, where the clause is on the object of a
@@ -1029,6 +1062,57 @@ void participle_after_number_read_as_verb(LocalTree& t) {
   }
 }
 
+// "killing one militant and wounded three others": the tree may read a second verb after
+// "and" (a past form where the first is a gerund) as an adjective inside the first verb's
+// object, joined to a word before it. A past form read as an adjective or a participle,
+// right after "and" and before a number, inside the object of a verb, is a verb joined to
+// that verb, the counted phrase after it its object and the phrase before "and" the first
+// verb's object.
+void verb_read_inside_object(LocalTree& t) {
+  for (int w = 3; w + 2 < t.n; ++w) {
+    if (t.verbal(w) && t.up(w) != kAdj) continue;  // (a verb already)
+    const std::string form = text::ascii_lower(t.doc.word_text(t.fw + static_cast<uint32_t>(w)));
+    if (!form.ends_with("ed") || t.lemma_text(w - 1) != "and" || t.up(w + 1) != kNum) continue;
+    int object = t.parent[w];
+    while (object >= 0 && t.dep(object) != kObj) object = t.parent[object];
+    if (object <= w || t.parent[object] < 0 || !t.verbal(t.parent[object])) continue;
+    const int verb = t.parent[object], first = w - 2;  // the first phrase's last word
+    if (first <= verb || (t.up(first) != kNoun && t.up(first) != kPropn && t.up(first) != kAdj && t.up(first) != kNum))
+      continue;
+    // The first phrase: the words from after the verb up to "and", the last its head.
+    for (int k = verb + 1; k < first; ++k)
+      if (t.within(k, object) && !t.within(k, w)) t.attach(k, first, t.up(k) == kNum ? kNummod : t.dep(k));
+    if (t.up(first) == kAdj) t.w(first).upos = kNoun;
+    t.attach(first, verb, kObj);
+    t.attach(w, verb, kConj);
+    t.attach(w - 1, w, kCc);
+    t.attach(object, w, kObj);
+    t.w(w).upos = kVerb;
+    t.w(w).xpos = kVBD;
+  }
+}
+
+// "met with visiting Thai Deputy Prime Minister Somkid Jatusripitak": the tree may make the
+// first title word the phrase's head and the name after the titles its apposition. A name
+// that follows its head with only its own words between (no comma: a title, not an
+// apposition) is the head; the title word and the words on it go to the name.
+void title_read_as_head(LocalTree& t) {
+  static const uint16_t kNmodDesc = deprel_id("nmod:desc");
+  for (int w = 2; w < t.n; ++w) {
+    const int h = t.parent[w];
+    if (t.dep(w) != kAppos || t.up(w) != kPropn || h < 0 || h >= w - 1 || (t.up(h) != kNoun && t.up(h) != kPropn))
+      continue;
+    bool titles = true;  // the words between: the name's own, no punctuation
+    for (int k = h + 1; k < w && titles; ++k) titles = t.within(k, w) && t.up(k) != kPunctPos && t.up(k) != kCconj;
+    const std::string_view title = t.doc.word_text(t.fw + static_cast<uint32_t>(h));
+    if (!titles || title.empty() || !(title[0] >= 'A' && title[0] <= 'Z')) continue;
+    for (int k = 0; k < t.n; ++k)
+      if (t.parent[k] == h && k != w && k < h) t.attach(k, w, t.dep(k));
+    t.attach(w, t.parent[h], t.dep(h));
+    t.attach(h, w, kNmodDesc);
+  }
+}
+
 }  // namespace
 
 void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
@@ -1069,9 +1153,12 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     reporter_name_split(t);
     participle_read_as_root(t);
     speaker_read_as_apposition(t);
+    subject_read_as_apposition(t);
     phrase_after_relative_clause(t);
     conjunct_read_as_apposition(t);
     participle_after_number_read_as_verb(t);
+    verb_read_inside_object(t);
+    title_read_as_head(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))
