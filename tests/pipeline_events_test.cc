@@ -2757,6 +2757,18 @@ TEST_F(PipelineEvents, PoliceActionOnCountedCrowdsClausesAndEncounters) {
   EXPECT_FALSE(has_event(encounter, "04", "", "")) << all_events(encounter);
 }
 
+// Whom ground is taken from is the target ("retook the district of Kunduz from the Taliban",
+// the phrase hung on the place's name); the "by" phrase of a participle on a weapon is its
+// doer ("a missile fired by the Houthis at Riyadh").
+TEST_F(PipelineEvents, WhomGroundIsTakenFromAndWhoFiredAWeapon) {
+  Document retook = analyse("Afghan forces retook the district of Kunduz from the Taliban.\n", Date{2019, 6, 15});
+  EXPECT_TRUE(has_event(retook, "19", "AFGMIL", "AFGREB")) << all_events(retook);
+  Document fired = analyse(
+      "The coalition said it had intercepted a ballistic missile fired by the Houthis at Riyadh.\n",
+      Date{2019, 6, 15});
+  EXPECT_TRUE(has_event(fired, "19", "YEMREB", "SAU")) << all_events(fired);
+}
+
 // Negotiation takes two: "X and Y resumed peace talks in Z" holds between X and Y both ways,
 // and where they talk is no party (a Phoenix pattern of 046 is symmetric too).
 TEST_F(PipelineEvents, NegotiationsHoldBetweenTheirPartiesNotWhereTheyMeet) {

@@ -421,5 +421,38 @@ TEST(TreeRepairsTest, TitleReadAsTheHeadOfANamedPerson) {
   EXPECT_EQ(arc(k, 4), "2:appos");
 }
 
+TEST(TreeRepairsTest, ParticipleOnTheSubjectReadAsTheVerb) {
+  // "A soldier assigned to the brigade, was killed": "assigned" read as the verb, "was
+  // killed" as its conjunct.
+  Document d = tree({"A a DET DT 2 det", "soldier soldier NOUN NN 3 nsubj", "assigned assign VERB VBN 0 root",
+                     "to to ADP IN 6 case", "the the DET DT 6 det", "brigade brigade NOUN NN 3 obl",
+                     ", , PUNCT , 9 punct", "was be AUX VBD 9 aux:pass", "killed kill VERB VBN 3 conj",
+                     ". . PUNCT . 3 punct"});
+  EXPECT_EQ(arc(d, 9), "0:root");
+  EXPECT_EQ(arc(d, 2), "9:nsubj:pass");
+  EXPECT_EQ(arc(d, 3), "2:acl");
+  EXPECT_EQ(arc(d, 10), "9:punct");
+  // Two verbs joined by "and" stay: "Troops advanced and were ambushed".
+  Document k = tree({"Troops troops NOUN NNS 2 nsubj", "advanced advance VERB VBN 0 root", "and and CCONJ CC 5 cc",
+                     "were be AUX VBD 5 aux:pass", "ambushed ambush VERB VBN 2 conj", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(k, 5), "2:conj");
+}
+
+TEST(TreeRepairsTest, PersonJoinedToAGerundsObjectIsTheCountedNounsConjunct) {
+  // "killed three boys playing football and a policeman": "a policeman" read as joined to
+  // "football".
+  Document d = tree({"Shells shell NOUN NNS 2 nsubj", "killed kill VERB VBD 0 root", "three three NUM CD 4 nummod",
+                     "boys boy NOUN NNS 2 obj", "playing play VERB VBG 4 acl", "football football NOUN NN 5 obj",
+                     "and and CCONJ CC 9 cc", "a a DET DT 9 det", "policeman policeman NOUN NN 6 conj",
+                     ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(d, 9), "4:conj");
+  // A list of things played stays: "playing a match and a game" (the object has "a").
+  Document k = tree({"Shells shell NOUN NNS 2 nsubj", "hit hit VERB VBD 0 root", "three three NUM CD 4 nummod",
+                     "boys boy NOUN NNS 2 obj", "playing play VERB VBG 4 acl", "a a DET DT 7 det",
+                     "match match NOUN NN 5 obj", "and and CCONJ CC 10 cc", "a a DET DT 10 det",
+                     "game game NOUN NN 7 conj", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(k, 10), "7:conj");
+}
+
 }  // namespace
 }  // namespace sitrep::events

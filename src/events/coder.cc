@@ -568,6 +568,9 @@ bool Coder::match_pattern(const Scratch& sc, int v, uint32_t pi, Match& m) const
     // PETRARCH's (PREP ...) is the head's only.
     prep_head = t.prep_phrase(v, c.prep, c.prep_object);
     if (prep_head < 0 && t.lone_agents) prep_head = t.prep_phrase(t.child_with(v, kObj), c.prep, c.prep_object);
+    // Or on what the object is of ("retook the district of Kunduz from the Taliban").
+    if (prep_head < 0 && t.lone_agents)
+      prep_head = t.prep_phrase(t.prep_phrase(t.child_with(v, kObj), words().of, {}), c.prep, c.prep_object);
     // "charged with taking hard drives": a gerund clause the preposition introduces, when
     // the pattern names no object of it or names the gerund ("held for stabbing").
     if (prep_head < 0 && t.lone_agents)
@@ -1576,6 +1579,10 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     e.noun = p.noun;
     claimed_attack(sc, v, e);
     target_actors(sc, v, best, passive, e);
+    // "a missile fired by the Houthis at Riyadh": a participle on a noun whose pattern takes
+    // its target from a preposition reads as active above, but its "by" phrase is its doer.
+    if (t.lone_agents && e.src.empty() && !passive && t.dep[v] == kAcl && t.xp[v] == kVBN)
+      if (int agent = t.child_with(v, kOblAgent); agent >= 0) t.group_of_phrase(agent, e.src);
     // Where whom it was done to were is no one it was done to: "dispersed the protesters
     // outside parliament" is on the protesters (a place inside the target's phrase, beside
     // a party, is where).

@@ -1113,6 +1113,53 @@ void title_read_as_head(LocalTree& t) {
   }
 }
 
+// "A soldier assigned to the 3rd Brigade, was killed and two others were wounded": the tree
+// may read the participle that describes the subject as the clause's verb and the real verb
+// after the comma as its conjunct. A participle (VBN) with a subject before it and no
+// auxiliary, joined without "and" to a verb after a comma that has an auxiliary and no
+// subject of its own, describes that subject; the joined verb is the clause's.
+void participle_with_subject_read_as_verb(LocalTree& t) {
+  for (int v = 1; v + 2 < t.n; ++v) {
+    if (t.xp(v) != kVBN || t.child_with(v, kAux) >= 0 || t.child_with(v, kAuxPass) >= 0 || t.child_with(v, kObj) >= 0)
+      continue;
+    const int subj = t.child_with(v, kNsubj);
+    if (subj < 0 || subj > v || (t.up(subj) != kNoun && t.up(subj) != kPropn)) continue;
+    int c = -1;
+    for (int k = v + 1; k < t.n && c < 0; ++k)
+      if (t.parent[k] == v && t.dep(k) == kConj && t.verbal(k)) c = k;
+    if (c < 0 || t.child_with(c, kCc) >= 0 || t.child_with(c, kNsubj) >= 0 || t.child_with(c, kNsubjPass) >= 0) continue;
+    const bool passive = t.child_with(c, kAuxPass) >= 0;
+    if (!passive && t.child_with(c, kAux) < 0) continue;
+    int open = c;  // the joined verb's first word, after a comma
+    for (int k = c - 1; k > v && t.within(k, c); --k) open = k;
+    if (t.up(open) != kPunctPos || t.lemma_text(open) != ",") continue;
+    for (int k = c + 1; k < t.n; ++k)
+      if (t.parent[k] == v) t.attach(k, c, t.dep(k));
+    t.attach(c, t.parent[v], t.dep(v));
+    t.attach(subj, c, passive ? kNsubjPass : kNsubj);
+    t.attach(v, subj, kAcl);
+  }
+}
+
+// "killed four children playing football and an Iraqi soldier": the tree may join the second
+// of a list of counted people to the object of a gerund describing the first. A conjunct
+// counted or with "a" joined to a bare object (no article, no number) of a gerund on a
+// counted noun is that noun's conjunct.
+void conjunct_under_gerund_object(LocalTree& t) {
+  for (int y = 3; y < t.n; ++y) {
+    const int x = t.parent[y];
+    if (t.dep(y) != kConj || x < 0 || x >= y || t.dep(x) != kObj) continue;
+    const int g = t.parent[x];
+    if (g < 0 || t.xp(g) != kVBG || t.dep(g) != kAcl || t.parent[g] < 0) continue;
+    const int noun = t.parent[g];
+    if (t.child_with(noun, kNummod) < 0 || t.child_with(x, kDet) >= 0 || t.child_with(x, kNummod) >= 0) continue;
+    const int det = t.child_with(y, kDet);
+    const std::string_view a = det >= 0 ? t.lemma_text(det) : std::string_view();
+    if (t.child_with(y, kNummod) < 0 && a != "a" && a != "an" && a != "another") continue;
+    t.attach(y, noun, kConj);
+  }
+}
+
 }  // namespace
 
 void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
@@ -1159,6 +1206,8 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     participle_after_number_read_as_verb(t);
     verb_read_inside_object(t);
     title_read_as_head(t);
+    participle_with_subject_read_as_verb(t);
+    conjunct_under_gerund_object(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))
