@@ -2769,6 +2769,34 @@ TEST_F(PipelineEvents, WhomGroundIsTakenFromAndWhoFiredAWeapon) {
   EXPECT_TRUE(has_event(fired, "19", "YEMREB", "SAU")) << all_events(fired);
 }
 
+// Tolls as the annotation guide counts them: an elided count hung on its toll word ("up to
+// 300 wounded"); no figure for a killing tried or plotted ("tried to kill the mayor") or for a
+// death told as a noun of someone named rather than counted ("the assassination of the
+// group's commander").
+TEST_F(PipelineEvents, TollsOfElidedCountsPlotsAndDeathNouns) {
+  Document hotels = analyse(
+      "The minister condemned the bomb attacks on three hotels in Amman in which at least 57 people were killed and "
+      "up to 300 wounded.\n",
+      Date{2005, 11, 10});
+  bool found = false;
+  for (const Event& e : hotels.events)
+    if (e.size.injured.known()) {
+      found = true;
+      EXPECT_EQ(e.size.injured.min, 1);
+      EXPECT_EQ(e.size.injured.max, 300);
+    }
+  EXPECT_TRUE(found) << all_events(hotels);
+  auto any_dead = [](const Document& d) {
+    return std::any_of(d.events.begin(), d.events.end(), [](const Event& e) { return e.size.dead.known(); });
+  };
+  Document plot = analyse("Gunmen tried to kill the mayor of Mosul on Monday.\n", Date{2005, 11, 10});
+  EXPECT_FALSE(any_dead(plot)) << all_events(plot);
+  Document revenge = analyse(
+      "The group fired two rockets at Sderot in revenge for the Israeli assassination of the group's commander.\n",
+      Date{2005, 11, 5});
+  EXPECT_FALSE(any_dead(revenge)) << all_events(revenge);
+}
+
 // Negotiation takes two: "X and Y resumed peace talks in Z" holds between X and Y both ways,
 // and where they talk is no party (a Phoenix pattern of 046 is symmetric too).
 TEST_F(PipelineEvents, NegotiationsHoldBetweenTheirPartiesNotWhereTheyMeet) {

@@ -224,8 +224,13 @@ class SentenceTolls {
       const TollWord* t = toll_word(i);
       if (!t) continue;
       int victim = victim_of(i, *t);
-      if (victim < 0) continue;
-      if (auto f = figure(victim, i)) out.push_back({t->kind, *f, first_ + i});
+      if (victim < 0 || planned(i)) continue;
+      auto f = figure(victim, i);
+      // A death told as a noun counts only a count or one of a kind ("the killing of an
+      // Ivorian man"), not someone it names ("the assassination of the group's commander").
+      if (f && doc_.words[first_ + i].upos == kNoun && f->min == 1 && f->max == 1 && !counted_one(static_cast<uint32_t>(victim)))
+        continue;
+      if (f) out.push_back({t->kind, *f, first_ + i});
     }
     // "the death toll rose to 35", "the toll has reached 2,947", "the death toll stood at 12".
     for (uint32_t i = 0; i < n_; ++i) {
@@ -265,6 +270,23 @@ class SentenceTolls {
   }
 
  private:
+  // A killing plotted or attempted, not done: "a plot to assassinate the judge", "tried to
+  // kill him" (the infinitive under a word of planning).
+  bool planned(uint32_t i) const {
+    static const std::string_view kPlanning[] = {"plot", "plan", "attempt", "try", "conspiracy", "bid", "scheme",
+                                                 "conspire", "intend", "threaten", "vow", "want", "seek"};
+    if (dep(i) != kAcl && dep(i) != kXcomp) return false;
+    const int p = parent(i);
+    return p >= 0 && std::find(std::begin(kPlanning), std::end(kPlanning), lemma(static_cast<uint32_t>(p))) != std::end(kPlanning);
+  }
+  // Whether the victim phrase counts one itself: a number, or "a", "an", "one", "another".
+  bool counted_one(uint32_t v) const {
+    if (doc_.words[first_ + v].upos == kNum || child(v, kNummod) >= 0) return true;
+    const int det = article(v);
+    const std::string d = det >= 0 ? text::ascii_lower(doc_.word_text(first_ + static_cast<uint32_t>(det))) : "";
+    const std::string self = text::ascii_lower(doc_.word_text(first_ + v));
+    return d == "a" || d == "an" || d == "one" || d == "another" || self == "one" || self == "another";
+  }
   std::string lemma(uint32_t i) const {
     const Word& w = doc_.words[first_ + i];
     std::string_view l = w.lemma.end > w.lemma.begin ? doc_.pooled(w.lemma) : doc_.word_text(first_ + i);
@@ -359,6 +381,10 @@ class SentenceTolls {
     if (child(i, kNummod) >= 0) return static_cast<int>(i);
     // "12 people dead", "left 12 dead": the noun the adjective describes.
     if (dep(i) == kAmod && parent(i) >= 0) return parent(i);
+    // "57 people were killed and up to 300 wounded": the tree may hang the elided toll word
+    // on its count, whatever the relation.
+    if (parent(i) >= 0 && parent(i) + 1 == static_cast<int>(i) && doc_.words[first_ + i - 1].upos == kNum)
+      return parent(i);
     // "the attack left 28 passengers dead": the object of the verb the adjective completes
     // (or the count the tree hung on the adjective itself: "left 28 people dead").
     if (dep(i) == kXcomp && parent(i) >= 0 && doc_.words[first_ + i].upos == upos_id("ADJ")) {
