@@ -2797,6 +2797,21 @@ TEST_F(PipelineEvents, TollsOfElidedCountsPlotsAndDeathNouns) {
   EXPECT_FALSE(any_dead(revenge)) << all_events(revenge);
 }
 
+// Those who fled violence told before are its displaced, counted however the tree hangs the
+// count ("more than two million fled their homes": "their homes" is not who fled), and
+// "more than" bounds a figure, it adds none.
+TEST_F(PipelineEvents, ThoseWhoFledTheViolenceToldBeforeAreItsDisplaced) {
+  Document doc = analyse(
+      "Rebels attacked government forces in the region in March. Hundreds of people have died and more than two "
+      "million fled their homes since then.\n",
+      Date{2005, 12, 12});
+  const Event* attack = find_event(doc, "19");
+  ASSERT_NE(attack, nullptr) << all_events(doc);
+  ASSERT_TRUE(attack->size.displaced.known()) << all_events(doc);
+  EXPECT_EQ(attack->size.displaced.min, 2000000);
+  EXPECT_EQ(attack->size.displaced.max, -1);
+}
+
 // Negotiation takes two: "X and Y resumed peace talks in Z" holds between X and Y both ways,
 // and where they talk is no party (a Phoenix pattern of 046 is symmetric too).
 TEST_F(PipelineEvents, NegotiationsHoldBetweenTheirPartiesNotWhereTheyMeet) {

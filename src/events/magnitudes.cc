@@ -361,7 +361,9 @@ class SentenceTolls {
     bool participle = doc_.words[first_ + i].xpos == kVbn && child(i, kAux) < 0 && child(i, kObj) < 0;
     if (t.subject_counts || participle)
       if (int x = child(i, kNsubj); x >= 0) return x;
-    if (int x = child(i, kObj); x >= 0) return x;
+    // (Not what those who fled left: "more than two million fled their homes", the count
+    // hung on the verb.)
+    if (int x = child(i, kObj); x >= 0 && t.lemma != "flee") return x;
     // "10 persons (were) killed", "30 others injured": a participle that describes a noun
     // says what the noun underwent; where the noun is one of a list, the one just before
     // the participle ("10 persons were killed and about 30 others injured").
@@ -503,7 +505,9 @@ class SentenceTolls {
     if (count >= 0) {
       uint32_t cb, ce;
       extent(static_cast<uint32_t>(count), cb, ce);
-      b = cb, e = std::max(ce, v + 1);
+      // (A count the tree hung on the toll verb itself is the phrase: "more than two million
+      // fled".)
+      b = cb, e = doc_.words[first_ + v].upos == kVerb ? ce : std::max(ce, v + 1);
       // "at least", "more than", "between" may hang on the noun rather than the number, and
       // the tree may cut a number in words ("Twenty - seven").
       while (b > 0 && b > v - std::min(v, 5u) &&
@@ -629,12 +633,15 @@ void attach_magnitudes(Document& doc) {
       std::string words(1, ' ');
       words += text::ascii_lower(doc.str(toll.figure.text));
       words += ' ';
-      const bool addition = words.find(" more ") != std::string::npos || words.find(" other") != std::string::npos ||
-                            words.find(" another ") != std::string::npos;
+      // (Not "more than": a bound, no addition.)
+      const size_t more = words.find(" more ");
+      const bool addition = (more != std::string::npos && words.compare(more + 6, 5, "than ") != 0) ||
+                            words.find(" other") != std::string::npos || words.find(" another ") != std::string::npos;
       if (!best) {
         // No event here to carry it ("Four people were killed in the blast", no one named):
-        // the toll of the violent event told just before, when one was (dead and injured).
-        if (toll.kind != kDead && toll.kind != kInjured) continue;
+        // the toll of the violent event told just before, when one was (dead, injured, and
+        // those who fled it).
+        if (toll.kind == kArrested) continue;
         if (addition) continue;
         if (Event* earlier = violence_told_before(doc, s)) merge_figure(slot(earlier->size, toll.kind), toll.figure);
         continue;
