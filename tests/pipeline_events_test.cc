@@ -2812,6 +2812,19 @@ TEST_F(PipelineEvents, ThoseWhoFledTheViolenceToldBeforeAreItsDisplaced) {
   EXPECT_EQ(attack->size.displaced.max, -1);
 }
 
+// Who backs or holds something is not what it is: "the Iranian-backed Hezbollah" is
+// Hezbollah (LBNREB), not Iran; a place hyphened to a participle ("US-led") is no place where
+// the sentence happens.
+TEST_F(PipelineEvents, BackersAndLeadersHyphenedToAParticiple) {
+  Document doc = analyse("The Iranian-backed Hezbollah fired rockets at Israel.\n", Date{2006, 7, 14});
+  EXPECT_TRUE(has_event(doc, "19", "LBNREB", "ISR")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "", "IRN", "")) << all_events(doc);
+  Document led = analyse(
+      "Attacks against the zone in south Lebanon, mainly by the Iranian-backed Hezbollah, have killed 13 soldiers.\n",
+      Date{1997, 4, 4});
+  EXPECT_TRUE(has_event(led, "19", "LBNREB", "")) << all_events(led);
+}
+
 // Negotiation takes two: "X and Y resumed peace talks in Z" holds between X and Y both ways,
 // and where they talk is no party (a Phoenix pattern of 046 is symmetric too).
 TEST_F(PipelineEvents, NegotiationsHoldBetweenTheirPartiesNotWhereTheyMeet) {

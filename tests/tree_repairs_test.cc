@@ -454,5 +454,20 @@ TEST(TreeRepairsTest, PersonJoinedToAGerundsObjectIsTheCountedNounsConjunct) {
   EXPECT_EQ(arc(k, 10), "7:conj");
 }
 
+TEST(TreeRepairsTest, ByPhraseReadAsAConjunctOfAPlace) {
+  // "Attacks on the zone in Lebanon, mainly by Hezbollah, killed 13": "by Hezbollah" read as a
+  // conjunct of "Lebanon".
+  Document d = tree({"Attacks attack NOUN NNS 10 nsubj", "on on ADP IN 4 case", "the the DET DT 4 det",
+                     "zone zone NOUN NN 1 nmod", "in in ADP IN 6 case", "Lebanon Lebanon PROPN NNP 4 nmod",
+                     ", , PUNCT , 9 punct", "by by ADP IN 9 case", "Hezbollah Hezbollah PROPN NNP 6 conj",
+                     "killed kill VERB VBD 0 root", "13 13 NUM CD 10 obj", ". . PUNCT . 10 punct"});
+  EXPECT_EQ(arc(d, 9), "1:nmod");
+  // A list of agents stays: "by the army and by the police" (the first has its "by").
+  Document k = tree({"Attacks attack NOUN NNS 0 root", "by by ADP IN 4 case", "the the DET DT 4 det",
+                     "army army NOUN NN 1 nmod", "and and CCONJ CC 8 cc", "by by ADP IN 8 case",
+                     "the the DET DT 8 det", "police police NOUN NN 4 conj"});
+  EXPECT_EQ(arc(k, 8), "4:conj");
+}
+
 }  // namespace
 }  // namespace sitrep::events

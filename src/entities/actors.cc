@@ -571,6 +571,9 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
           for (uint32_t pi : places_in[s]) {
             const Place& p = doc.places[pi];
             if (p.span.begin >= m.span.begin && p.span.end <= m.span.end) continue;
+            // (A place hyphened to a participle modifies its own noun, "US-led coalition
+            // forces": it is no place where the sentence happens.)
+            if (p.span.end < doc.text.size() && doc.text[p.span.end] == '-') continue;
             uint32_t d = p.span.begin > m.span.begin ? p.span.begin - m.span.begin : m.span.begin - p.span.begin;
             if (!locative_place(doc, p)) {
               if (p.span.begin > m.span.begin) continue;

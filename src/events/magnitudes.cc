@@ -542,13 +542,18 @@ class SentenceTolls {
     }
     // "A Palestinian was killed", "another man wounded", "the aide was killed", "killing
     // Rafik Hariri": one person.
+    // ("his advocate was shot dead": one a possessive pronoun picks out, whatever the
+    // recogniser made of the noun.)
+    const int poss = child(v, deprel_id("nmod:poss"));
+    const bool owned = poss >= 0 && doc_.words[first_ + static_cast<uint32_t>(poss)].upos == kPron &&
+                       doc_.words[first_ + v].upos == kNoun && !collective(lemma(v));
     if (!c && count < 0 && doc_.words[first_ + v].xpos != kNns && doc_.words[first_ + v].xpos != kNnps &&
-        doc_.words[first_ + v].upos != kPron && person(v)) {
+        doc_.words[first_ + v].upos != kPron && (person(v) || owned)) {
       int det = article(v);
       std::string d = det >= 0 ? text::ascii_lower(doc_.word_text(first_ + static_cast<uint32_t>(det))) : "";
       // "a"/"an"/"another"/"one", a name, or a definite role the actor stage coded ("the
       // aide"); not a collective ("the family", "the crew").
-      bool one = !collective(lemma(v)) && (d == "a" || d == "an" || d == "another" || d == "one" ||
+      bool one = !collective(lemma(v)) && (owned || d == "a" || d == "an" || d == "another" || d == "one" ||
                  doc_.words[first_ + v].upos == kPropn || (d != "no" && d != "every" && d != "each" &&
                                                             d != "any" && d != "all" && d != "some" && coded_person(v)));
       if (one) {

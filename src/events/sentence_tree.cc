@@ -474,11 +474,25 @@ void SentenceTree::group_level(std::vector<CodedActor>& out, uint8_t level) cons
       int w = static_cast<int>(matches[x].first - fw);
       return matches[x].first == matches[x].last && up[w] == kPron && dep[w] == kPoss;
     };
+    // "the Iranian-backed Hezbollah", "the Israeli-occupied zone": who backs or holds
+    // something is not what it is; a named actor after it in the phrase is ("US-led" forces
+    // stay their leader's).
+    auto backer = [&](int x) {
+      static const uint16_t kHyphXpos = xpos_id("HYPH");
+      static const uint64_t kBacking[] = {word_hash("back"),    word_hash("sponsor"), word_hash("support"),
+                                          word_hash("fund"),    word_hash("finance"), word_hash("arm"),
+                                          word_hash("train"),   word_hash("ally"),    word_hash("occupy"),
+                                          word_hash("control"), word_hash("install"), word_hash("influence")};
+      const int w = static_cast<int>(matches[x].last - fw);
+      return w + 2 < n && xp[w + 1] == kHyphXpos && verbal(w + 2) &&
+             std::find(std::begin(kBacking), std::end(kBacking), hl[w + 2]) != std::end(kBacking);
+    };
     if (matches[m].agent) {
       if (seg_agent < 0) seg_agent = m;
     } else if (seg_actor < 0 ||
                (lone_agents && poss_pronoun(seg_actor) && !poss_pronoun(m) &&
-                static_cast<int>(matches[m].last - fw) < parent[static_cast<int>(matches[seg_actor].first - fw)])) {
+                static_cast<int>(matches[m].last - fw) < parent[static_cast<int>(matches[seg_actor].first - fw)]) ||
+               (lone_agents && backer(seg_actor) && !backer(m))) {
       seg_actor = m;
     }
   }

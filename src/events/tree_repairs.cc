@@ -1160,6 +1160,23 @@ void conjunct_under_gerund_object(LocalTree& t) {
   }
 }
 
+// "Attacks against the zone in south Lebanon, mainly by Hezbollah, have killed": the tree may
+// join a "by" phrase to the last noun before it as a conjunct. A conjunct with its own "by"
+// where the noun it is joined to has none is a phrase of the noun that noun's chain of
+// phrases hangs from.
+void by_phrase_read_as_conjunct(LocalTree& t) {
+  const uint64_t by = word_hash("by");
+  for (int k = 2; k < t.n; ++k) {
+    const int c = t.child_with(k, kCase);
+    if (t.dep(k) != kConj || c < 0 || t.lemma(c) != by || t.parent[k] < 0) continue;
+    int top = t.parent[k];
+    if (const int own = t.child_with(top, kCase); own >= 0 && t.lemma(own) == by) continue;
+    for (int g = 0; (t.dep(top) == kNmod || t.dep(top) == kConj) && t.parent[top] >= 0 && g < t.n; ++g) top = t.parent[top];
+    if (top == t.parent[k] || (t.up(top) != kNoun && t.up(top) != kPropn)) continue;
+    t.attach(k, top, kNmod);
+  }
+}
+
 }  // namespace
 
 void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
@@ -1208,6 +1225,7 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     title_read_as_head(t);
     participle_with_subject_read_as_verb(t);
     conjunct_under_gerund_object(t);
+    by_phrase_read_as_conjunct(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))
