@@ -2825,6 +2825,25 @@ TEST_F(PipelineEvents, BackersAndLeadersHyphenedToAParticiple) {
   EXPECT_TRUE(has_event(led, "19", "LBNREB", "")) << all_events(led);
 }
 
+// Who is said to have done it must be someone: "unidentified gunmen" make no claim of who did
+// it (docs/annotation.md), "an Israeli drone" does (a country named in the phrase).
+TEST_F(PipelineEvents, NoClaimOfWhoDidItForADoerNoOneIdentifies) {
+  auto claims = [&](const char* text) {
+    Document doc = analyse(text, Date{2005, 11, 20});
+    size_t n = 0;
+    for (const Event& e : doc.events) n += e.claims.size();
+    return std::pair{n, all_events(doc)};
+  };
+  auto [gunmen, g] = claims(
+      "In the northern city of Mosul, unidentified gunmen ambushed and shot dead a member of the municipal council, "
+      "police said.\n");
+  EXPECT_EQ(gunmen, 0u) << g;
+  auto [drone, d] = claims(
+      "Witnesses said that an Israeli drone fired a missile at a group of militants in northern Gaza, killing one of "
+      "them.\n");
+  EXPECT_GE(drone, 1u) << d;
+}
+
 // Negotiation takes two: "X and Y resumed peace talks in Z" holds between X and Y both ways,
 // and where they talk is no party (a Phoenix pattern of 046 is symmetric too).
 TEST_F(PipelineEvents, NegotiationsHoldBetweenTheirPartiesNotWhereTheyMeet) {

@@ -52,6 +52,22 @@ bool reporting_cue(const Document& doc, const Quote& q) {
   return false;
 }
 
+// A doer no one identifies makes no claim of who did it ("unidentified gunmen", "a suicide
+// bomber", "a man": docs/annotation.md); a group, a state, a force or a named person does.
+// ("an Israeli drone" names whose it is: a country or a people in the phrase.)
+bool no_one_in_particular(const Document& doc, const EventActor& doer) {
+  const std::string t = text::ascii_lower(doc.str(doer.text));
+  if (t.find("unidentified") != std::string::npos || t.find("unknown") != std::string::npos ||
+      t.find("masked") != std::string::npos)
+    return true;
+  if (!t.starts_with("a ") && !t.starts_with("an ")) return false;
+  for (const Mention& m : doc.mentions)
+    if ((m.type == EntityType::kNorp || m.type == EntityType::kGpe || m.type == EntityType::kOrg) &&
+        m.kind == MentionKind::kName && m.span.begin >= doer.text.begin && m.span.end <= doer.text.end)
+      return false;
+  return true;
+}
+
 }  // namespace
 
 void attach_claims(Document& doc) {
@@ -61,7 +77,7 @@ void attach_claims(Document& doc) {
   for (Event& e : doc.events) {
     bool indirect = e.quote >= 0 && static_cast<size_t>(e.quote) < doc.quotes.size() && !doc.quotes[e.quote].direct &&
                     !reporting_cue(doc, doc.quotes[e.quote]);
-    if (!violence_that_happened(e) || indirect || e.source.code.empty()) continue;
+    if (!violence_that_happened(e) || indirect || e.source.code.empty() || no_one_in_particular(doc, e.source)) continue;
     // (The claim is on the event it is about: the attack told before, when this one tells it
     // again with its doer, "said one of its fighters had carried out the attack".)
     Event* on = &e;
