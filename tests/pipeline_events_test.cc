@@ -2844,6 +2844,18 @@ TEST_F(PipelineEvents, NoClaimOfWhoDidItForADoerNoOneIdentifies) {
   EXPECT_GE(drone, 1u) << d;
 }
 
+// "A Taliban-claimed suicide attack": the group's claim, not the text's word that it did it
+// (the doer stays unknown, as for "an attack claimed by the Taliban").
+TEST_F(PipelineEvents, AHyphenedClaimIsTheGroupsClaimNotItsDeed) {
+  Document doc = analyse("A Taliban-claimed suicide attack killed five soldiers in Kandahar.\n", Date{2006, 5, 1});
+  const Event* e = find_event(doc, "18");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "") << all_events(doc);
+  ASSERT_EQ(e->claims.size(), 1u) << all_events(doc);
+  EXPECT_EQ(e->claims[0].stance, "claims");
+  EXPECT_EQ(e->claims[0].party.code, "AFGREB");
+}
+
 // Negotiation takes two: "X and Y resumed peace talks in Z" holds between X and Y both ways,
 // and where they talk is no party (a Phoenix pattern of 046 is symmetric too).
 TEST_F(PipelineEvents, NegotiationsHoldBetweenTheirPartiesNotWhereTheyMeet) {

@@ -469,5 +469,20 @@ TEST(TreeRepairsTest, ByPhraseReadAsAConjunctOfAPlace) {
   EXPECT_EQ(arc(k, 8), "4:conj");
 }
 
+TEST(TreeRepairsTest, HyphenedDoerReadAsTheHeadOfItsNoun) {
+  // "an upsurge in Taliban-blamed attacks": "Taliban" read as the head, "attacks" below it.
+  Document d = tree({"an a DET DT 2 det", "upsurge upsurge NOUN NN 0 root", "in in ADP IN 4 case",
+                     "Taliban Taliban PROPN NNP 2 nmod", "- - PUNCT HYPH 7 punct", "blamed blamed ADJ JJ 7 amod",
+                     "attacks attack NOUN NNS 4 nmod"});
+  EXPECT_EQ(arc(d, 7), "2:nmod");
+  EXPECT_EQ(arc(d, 3), "7:case");
+  EXPECT_EQ(arc(d, 4), "6:obl");
+  // A compound read right stays: "a Taliban-claimed attack".
+  Document k = tree({"a a DET DT 5 det", "Taliban Taliban PROPN NNP 4 compound", "- - PUNCT HYPH 2 punct",
+                     "claimed claim VERB VBN 5 amod", "attack attack NOUN NN 0 root"});
+  EXPECT_EQ(arc(k, 2), "4:compound");
+  EXPECT_EQ(arc(k, 5), "0:root");
+}
+
 }  // namespace
 }  // namespace sitrep::events

@@ -249,6 +249,7 @@ struct Coder::Pending {
   CodedActor reported;
   std::vector<CodedActor> also_reported;  // the rest of a list of speakers
   std::vector<CodedActor> claimed_by;     // "an attack claimed by X": X's claim, not the text's word
+  bool blamed_on = false;                 // "Taliban-blamed attacks": someone's blame on them
   int claim_word = -1;                    // the participle "claimed"
 };
 
@@ -1137,6 +1138,19 @@ void Coder::claimed_attack(Scratch& sc, int v, Pending& e) const {
         t.group_of_phrase(b, e.claimed_by);
         e.claim_word = static_cast<int>(c);
       }
+  // "Taliban-claimed attacks" (the group's claim), "Taliban-blamed attacks" (someone unnamed
+  // blames the group): the word hyphened to the participle on the noun.
+  static const uint64_t kBlamed = h("blamed"), kClaimed = h("claimed");
+  for (uint32_t c : t.kids(v)) {
+    const bool blame = t.hl[c] == h("blame") || t.hl[c] == kBlamed, claim = t.hl[c] == words().claim || t.hl[c] == kClaimed;
+    if (t.dep[c] != kAmod || (!blame && !claim) || !e.claimed_by.empty()) continue;
+    for (uint32_t x : t.kids(static_cast<int>(c)))
+      if (x + 2 == c && t.xp[x + 1] == kHyph) {
+        t.group_of_phrase(static_cast<int>(x), e.claimed_by);
+        e.claim_word = static_cast<int>(c);
+        e.blamed_on = blame;
+      }
+  }
 }
 
 // False when the event must not be written: negated with no negated code known.
@@ -1440,7 +1454,10 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
     ev.reports = e.told_again;
     for (const CodedActor& c : e.claimed_by) {
       EventActor by{c.code, t.span(doc, c.first, c.last), -1};
-      ev.claims.push_back(Claim{by, "claims", by, s, t.span(doc, e.claim_word, e.claim_word)});
+      if (e.blamed_on)  // (by someone the text does not name)
+        ev.claims.push_back(Claim{EventActor{}, "blames", by, s, t.span(doc, e.claim_word, e.claim_word)});
+      else
+        ev.claims.push_back(Claim{by, "claims", by, s, t.span(doc, e.claim_word, e.claim_word)});
     }
     doc.events.push_back(std::move(ev));
   };

@@ -386,6 +386,15 @@ int SentenceTree::np_head(int m, bool through_of) const {
   return k;
 }
 
+// "a Taliban-claimed attack", "Taliban-blamed attacks": who claims it or is blamed for it,
+// hyphened to the participle, is no part of the attack's phrase (the claims tell it).
+bool SentenceTree::hyphened_claim(int k) const {
+  static const uint64_t kClaim[] = {word_hash("claim"), word_hash("claimed"), word_hash("blame"), word_hash("blamed")};
+  static const uint16_t kHyphXpos = xpos_id("HYPH");
+  return dep[k] == kAmod && k >= 2 && xp[k - 1] == kHyphXpos &&
+         std::find(std::begin(kClaim), std::end(kClaim), hl[k]) != std::end(kClaim);
+}
+
 void SentenceTree::np_mask(int h) {
   mask.assign(n, 0);
   for (int j = 0; j < n; ++j) {
@@ -396,7 +405,7 @@ void SentenceTree::np_mask(int h) {
         break;
       }
       uint16_t d = dep[k];
-      if (clausal(k) || d == kAcl || d == kCcomp || d == kXcomp || according(k)) break;
+      if (clausal(k) || d == kAcl || d == kCcomp || d == kXcomp || according(k) || hyphened_claim(k)) break;
       if (d == kAppos) in_appos = 1;
     }
   }

@@ -120,6 +120,7 @@ struct SentenceTree {
   int np_head(int m, bool through_of = false) const;
   // The phrase of head h without the clauses inside it, into `mask`.
   void np_mask(int h);
+  bool hyphened_claim(int k) const;
   // The actors named in `mask`: one per conjunct, agents combined (docs/coder.md).
   void group(std::vector<CodedActor>& out) const;
   void group_level(std::vector<CodedActor>& out, uint8_t level) const;

@@ -1177,6 +1177,25 @@ void by_phrase_read_as_conjunct(LocalTree& t) {
   }
 }
 
+// "an upsurge in Taliban-blamed suicide attacks": the tree may make the word before the hyphen
+// the phrase's head and the noun its modifier's host below it. A noun or name right before
+// "-" and a participle that describes a noun after it is the participle's phrase (its doer or
+// whom it is blamed on); the noun takes its place.
+void hyphened_doer_read_as_head(LocalTree& t) {
+  static const uint16_t kHyph = xpos_id("HYPH");
+  for (int w = 2; w + 1 < t.n; ++w) {
+    const int x = w - 2, noun = t.parent[w];
+    if (t.xp(w - 1) != kHyph || (t.up(x) != kNoun && t.up(x) != kPropn) || noun <= w || t.dep(w) != kAmod) continue;
+    if (!t.lemma_text(w).ends_with("ed") && t.xp(w) != kVBN) continue;
+    if (t.parent[noun] != x || t.parent[x] == noun) continue;  // (the noun hangs below the word)
+    t.attach(noun, t.parent[x], t.dep(x));
+    for (int k = 0; k < t.n; ++k)  // the phrase's own words before the doer: "in", "the"
+      if (t.parent[k] == x && k < x) t.attach(k, noun, t.dep(k));
+    t.attach(x, w, kObl);
+    t.attach(w - 1, x, kPunctRel);
+  }
+}
+
 }  // namespace
 
 void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
@@ -1226,6 +1245,7 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     participle_with_subject_read_as_verb(t);
     conjunct_under_gerund_object(t);
     by_phrase_read_as_conjunct(t);
+    hyphened_doer_read_as_head(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))
