@@ -2856,6 +2856,16 @@ TEST_F(PipelineEvents, AHyphenedClaimIsTheGroupsClaimNotItsDeed) {
   EXPECT_EQ(e->claims[0].party.code, "AFGREB");
 }
 
+// Who backs the doers in a material act does it with them ("ISAF troops backed by Afghan
+// security forces launched an operation"), not a statement someone backs.
+TEST_F(PipelineEvents, TheBackersOfAnActDoItToo) {
+  Document doc = analyse(
+      "Hundreds of ISAF troops backed by Afghan security forces this week launched a major operation in Kandahar.\n",
+      Date{2006, 12, 17});
+  EXPECT_TRUE(has_event(doc, "19", "IGOWSTNAT", "")) << all_events(doc);
+  EXPECT_TRUE(has_event(doc, "19", "AFGCOP", "")) << all_events(doc);
+}
+
 // Negotiation takes two: "X and Y resumed peace talks in Z" holds between X and Y both ways,
 // and where they talk is no party (a Phoenix pattern of 046 is symmetric too).
 TEST_F(PipelineEvents, NegotiationsHoldBetweenTheirPartiesNotWhereTheyMeet) {

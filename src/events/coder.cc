@@ -1596,6 +1596,21 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     e.noun = p.noun;
     claimed_attack(sc, v, e);
     target_actors(sc, v, best, passive, e);
+    // "Somali troops backed by US aircraft killed ...", "ISAF troops backed by Afghan forces":
+    // who backs the doers in the act does it with them.
+    if (t.lone_agents && is_material_event(e.code) && !e.src.empty() && subj >= 0 && !passive) {
+      static const std::vector<uint64_t> kBacking{h("back"), h("support"), h("assist"), h("aid"), h("accompany"),
+                                                  h("join"), h("help")};
+      for (uint32_t c : t.kids(subj))
+        if (t.dep[c] == kAcl && t.xp[c] == kVBN && among(kBacking, t.hl[c]))
+          if (int agent = t.child_with(static_cast<int>(c), kOblAgent); agent >= 0) {
+            std::vector<CodedActor> backers;
+            t.group_of_phrase(agent, backers);
+            for (CodedActor& b : backers)
+              if (std::none_of(e.src.begin(), e.src.end(), [&](const CodedActor& a) { return a.code == b.code; }))
+                e.src.push_back(std::move(b));
+          }
+    }
     // "a missile fired by the Houthis at Riyadh": a participle on a noun whose pattern takes
     // its target from a preposition reads as active above, but its "by" phrase is its doer.
     if (t.lone_agents && e.src.empty() && !passive && t.dep[v] == kAcl && t.xp[v] == kVBN)
