@@ -484,5 +484,24 @@ TEST(TreeRepairsTest, HyphenedDoerReadAsTheHeadOfItsNoun) {
   EXPECT_EQ(arc(k, 5), "0:root");
 }
 
+TEST(TreeRepairsTest, FrontedPhraseReadAsTheRoot) {
+  // "Between Monday and Tuesday police freed 300 people": the fronted phrase read as the
+  // root, "freed" as a modifier of "people".
+  Document d = tree({"Between between ADP IN 2 case", "Monday Monday PROPN NNP 0 root", "and and CCONJ CC 4 cc",
+                     "Tuesday Tuesday PROPN NNP 2 conj", "police police NOUN NN 8 obl:unmarked",
+                     "freed free VERB VBN 8 amod", "300 300 NUM CD 8 nummod", "people people NOUN NNS 2 appos",
+                     ". . PUNCT . 2 punct"});
+  EXPECT_EQ(arc(d, 6), "0:root");
+  EXPECT_EQ(arc(d, 2), "6:obl");
+  EXPECT_EQ(arc(d, 5), "6:nsubj");
+  EXPECT_EQ(arc(d, 8), "6:obj");
+  EXPECT_EQ(arc(d, 9), "6:punct");
+  // A verbless heading keeps its tree: "On the front line: trained volunteers" has no noun
+  // right before the participle.
+  Document k = tree({"On on ADP IN 3 case", "the the DET DT 3 det", "line line NOUN NN 0 root", ": : PUNCT : 3 punct",
+                     "trained train VERB VBN 6 amod", "volunteers volunteer NOUN NNS 3 appos"});
+  EXPECT_EQ(arc(k, 3), "0:root");
+}
+
 }  // namespace
 }  // namespace sitrep::events

@@ -1196,6 +1196,30 @@ void hyphened_doer_read_as_head(LocalTree& t) {
   }
 }
 
+// "Between Friday and Saturday police released 4,138 people": the tree may make a fronted
+// phrase of time or place the sentence's root and read the verb after it as a modifier of its
+// object. A root that opens with a preposition, followed by a noun and a past form that
+// describes the noun after it, has that past form as the sentence's verb: the noun before it
+// its subject, the noun it describes its object, the fronted phrase its modifier.
+void fronted_phrase_read_as_root(LocalTree& t) {
+  static const uint16_t kRootRel = deprel_id("root");
+  const int r = t.root();
+  if (r < 1 || t.child_with(r, kCase) < 0 || t.child_with(r, kCase) > r || t.verbal(r)) return;
+  for (int v = r + 2; v + 1 < t.n; ++v) {
+    if ((t.xp(v) != kVBD && t.xp(v) != kVBN) || t.dep(v) != kAmod) continue;
+    const int obj = t.parent[v], subj = v - 1;
+    if (obj <= v || (t.up(subj) != kNoun && t.up(subj) != kPropn) || !t.within(subj, r) || !t.within(obj, r)) return;
+    for (int k = 0; k < t.n; ++k)  // the fronted phrase's words after the verb go to it
+      if (t.parent[k] == r && k > v && k != obj) t.attach(k, v, t.dep(k));
+    t.attach(v, -1, kRootRel);
+    t.attach(r, v, kObl);
+    t.attach(subj, v, kNsubj);
+    t.attach(obj, v, kObj);
+    t.w(v).xpos = kVBD;
+    return;
+  }
+}
+
 }  // namespace
 
 void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
@@ -1246,6 +1270,7 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     conjunct_under_gerund_object(t);
     by_phrase_read_as_conjunct(t);
     hyphened_doer_read_as_head(t);
+    fronted_phrase_read_as_root(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))
