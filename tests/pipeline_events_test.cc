@@ -2866,6 +2866,14 @@ TEST_F(PipelineEvents, TheBackersOfAnActDoItToo) {
   EXPECT_TRUE(has_event(doc, "19", "AFGCOP", "")) << all_events(doc);
 }
 
+// Supporters of a political figure rioting are the opposition's (OPP, as docs/annotation.md
+// codes them), not the figure's government.
+TEST_F(PipelineEvents, SupportersAreTheOpposition) {
+  Document doc = analyse("Supporters of the former dictator smashed cars in Rangpur.\n", Date{2006, 12, 28});
+  EXPECT_TRUE(has_event(doc, "14", "BGDOPP", "")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "", "BGDGOV", "")) << all_events(doc);
+}
+
 // Negotiation takes two: "X and Y resumed peace talks in Z" holds between X and Y both ways,
 // and where they talk is no party (a Phoenix pattern of 046 is symmetric too).
 TEST_F(PipelineEvents, NegotiationsHoldBetweenTheirPartiesNotWhereTheyMeet) {
