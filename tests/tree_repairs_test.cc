@@ -438,22 +438,6 @@ TEST(TreeRepairsTest, ParticipleOnTheSubjectReadAsTheVerb) {
   EXPECT_EQ(arc(k, 5), "2:conj");
 }
 
-TEST(TreeRepairsTest, PersonJoinedToAGerundsObjectIsTheCountedNounsConjunct) {
-  // "killed three boys playing football and a policeman": "a policeman" read as joined to
-  // "football".
-  Document d = tree({"Shells shell NOUN NNS 2 nsubj", "killed kill VERB VBD 0 root", "three three NUM CD 4 nummod",
-                     "boys boy NOUN NNS 2 obj", "playing play VERB VBG 4 acl", "football football NOUN NN 5 obj",
-                     "and and CCONJ CC 9 cc", "a a DET DT 9 det", "policeman policeman NOUN NN 6 conj",
-                     ". . PUNCT . 2 punct"});
-  EXPECT_EQ(arc(d, 9), "4:conj");
-  // A list of things played stays: "playing a match and a game" (the object has "a").
-  Document k = tree({"Shells shell NOUN NNS 2 nsubj", "hit hit VERB VBD 0 root", "three three NUM CD 4 nummod",
-                     "boys boy NOUN NNS 2 obj", "playing play VERB VBG 4 acl", "a a DET DT 7 det",
-                     "match match NOUN NN 5 obj", "and and CCONJ CC 10 cc", "a a DET DT 10 det",
-                     "game game NOUN NN 7 conj", ". . PUNCT . 2 punct"});
-  EXPECT_EQ(arc(k, 10), "7:conj");
-}
-
 TEST(TreeRepairsTest, ByPhraseReadAsAConjunctOfAPlace) {
   // "Attacks on the zone in Lebanon, mainly by Hezbollah, killed 13": "by Hezbollah" read as a
   // conjunct of "Lebanon".

@@ -1,6 +1,7 @@
 #include "entities/actors.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -12,6 +13,16 @@
 
 namespace sitrep::entities {
 namespace {
+
+// Whether the text at `at` is a hyphen and a participle ("US-led", "Iranian-backed",
+// "Gaza-based"): the word before it modifies its own noun ("the Afghanistan-Pakistan border"
+// names two places).
+bool hyphened_to_participle(std::string_view text, size_t at) {
+  if (at >= text.size() || text[at] != '-') return false;
+  size_t e = at + 1;
+  while (e < text.size() && std::isalpha(static_cast<unsigned char>(text[e]))) ++e;
+  return e - at > 3 && text.substr(e - 2, 2) == "ed";
+}
 
 int date_key(Date x) { return x.year * 10000 + x.month * 100 + x.day; }
 
@@ -573,7 +584,7 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
             if (p.span.begin >= m.span.begin && p.span.end <= m.span.end) continue;
             // (A place hyphened to a participle modifies its own noun, "US-led coalition
             // forces": it is no place where the sentence happens.)
-            if (p.span.end < doc.text.size() && doc.text[p.span.end] == '-') continue;
+            if (hyphened_to_participle(doc.text, p.span.end)) continue;
             uint32_t d = p.span.begin > m.span.begin ? p.span.begin - m.span.begin : m.span.begin - p.span.begin;
             if (!locative_place(doc, p)) {
               if (p.span.begin > m.span.begin) continue;

@@ -56,16 +56,13 @@ bool reporting_cue(const Document& doc, const Quote& q) {
 // bomber", "a man": docs/annotation.md); a group, a state, a force or a named person does.
 // ("an Israeli drone" names whose it is: a country or a people in the phrase.)
 bool no_one_in_particular(const Document& doc, const EventActor& doer) {
-  const std::string t = text::ascii_lower(doc.str(doer.text));
-  if (t.find("unidentified") != std::string::npos || t.find("unknown") != std::string::npos ||
-      t.find("masked") != std::string::npos)
-    return true;
-  if (!t.starts_with("a ") && !t.starts_with("an ")) return false;
-  for (const Mention& m : doc.mentions)
+  for (const Mention& m : doc.mentions)  // (a group or country named first: "masked gunmen from Hamas")
     if ((m.type == EntityType::kNorp || m.type == EntityType::kGpe || m.type == EntityType::kOrg) &&
         m.kind == MentionKind::kName && m.span.begin >= doer.text.begin && m.span.end <= doer.text.end)
       return false;
-  return true;
+  const std::string t = text::ascii_lower(doc.str(doer.text));
+  return t.starts_with("a ") || t.starts_with("an ") || t.find("unidentified") != std::string::npos ||
+         t.find("unknown") != std::string::npos || t.find("masked") != std::string::npos;
 }
 
 }  // namespace

@@ -769,7 +769,10 @@ int Coder::default_target(const Scratch& sc, int v, const VerbPattern& p, Pendin
   // Words sent in writing go to whom they are addressed ("praised the development of
   // Russia-China relations in a message to Hu Jintao": Hu, not Russia the topic).
   // (The tree may hang the message on the object: "relations in a message".)
-  for (int m = v + 1; m < t.n && !p.noun && !is_material_event(p.code); ++m) {
+  // (Not over an object that names someone: "accused Israel in a letter to Ban Ki-moon".)
+  const int own_object = t.child_with(v, kObj);
+  const bool object_named = own_object >= 0 && t.cover[own_object] >= 0;
+  for (int m = v + 1; m < t.n && t.lone_agents && !object_named && !p.noun && !is_material_event(p.code); ++m) {
     if (!among(words().missive, t.hl[m]) || !t.below(m, v) || (t.parent[m] != v && t.verbal(t.parent[m]))) continue;
     const int cs = t.child_with(m, kCase);
     if (cs < 0 || t.hl[cs] != words().in) continue;
@@ -1144,12 +1147,13 @@ void Coder::claimed_attack(Scratch& sc, int v, Pending& e) const {
   for (uint32_t c : t.kids(v)) {
     const bool blame = t.hl[c] == h("blame") || t.hl[c] == kBlamed, claim = t.hl[c] == words().claim || t.hl[c] == kClaimed;
     if (t.dep[c] != kAmod || (!blame && !claim) || !e.claimed_by.empty()) continue;
-    for (uint32_t x : t.kids(static_cast<int>(c)))
-      if (x + 2 == c && t.xp[x + 1] == kHyph) {
-        t.group_of_phrase(static_cast<int>(x), e.claimed_by);
-        e.claim_word = static_cast<int>(c);
-        e.blamed_on = blame;
-      }
+    // (The group word hangs on the participle or, as the noun's compound, beside it.)
+    const int x = static_cast<int>(c) - 2;
+    if (x >= 0 && t.xp[x + 1] == kHyph && (t.parent[x] == static_cast<int>(c) || t.parent[x] == v)) {
+      t.group_of_phrase(x, e.claimed_by);
+      e.claim_word = static_cast<int>(c);
+      e.blamed_on = blame;
+    }
   }
 }
 
@@ -1236,8 +1240,10 @@ void Coder::resolve_reports(Scratch& sc) const {
   }
   // "shot dead by police in an encounter": a meeting noun where force is used is the fight
   // the force ended (South Asian news's "encounter"), no consultation.
+  static const uint64_t kEncounter = h("encounter");
   for (Pending& e : sc.pending) {
-    if (!t.lone_agents || !e.noun || !e.code.starts_with("04") || t.dep[e.verb] != kObl) continue;
+    if (!t.lone_agents || !e.noun || t.hl[e.verb] != kEncounter || !e.code.starts_with("04") || t.dep[e.verb] != kObl)
+      continue;
     for (const Pending& g : sc.pending)
       if (&g != &e && !g.noun && g.verb == t.parent[e.verb] && is_violent(g.code)) e.dropped = true;
   }
@@ -1599,15 +1605,15 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // "Somali troops backed by US aircraft killed ...", "ISAF troops backed by Afghan forces":
     // who backs the doers in the act does it with them.
     if (t.lone_agents && is_material_event(e.code) && !e.src.empty() && subj >= 0 && !passive) {
-      static const std::vector<uint64_t> kBacking{h("back"), h("support"), h("assist"), h("aid"), h("accompany"),
-                                                  h("join"), h("help")};
+      static const std::vector<uint64_t> kBacking{h("back"), h("support"), h("assist"), h("aid")};
       for (uint32_t c : t.kids(subj))
         if (t.dep[c] == kAcl && t.xp[c] == kVBN && among(kBacking, t.hl[c]))
           if (int agent = t.child_with(static_cast<int>(c), kOblAgent); agent >= 0) {
             std::vector<CodedActor> backers;
             t.group_of_phrase(agent, backers);
-            for (CodedActor& b : backers)
-              if (std::none_of(e.src.begin(), e.src.end(), [&](const CodedActor& a) { return a.code == b.code; }))
+            for (CodedActor& b : backers)  // (armed backers: "accompanied by journalists" is no doer)
+              if (armed_agent(b.code) &&
+                  std::none_of(e.src.begin(), e.src.end(), [&](const CodedActor& a) { return a.code == b.code; }))
                 e.src.push_back(std::move(b));
           }
     }
@@ -1618,16 +1624,19 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // Where whom it was done to were is no one it was done to: "dispersed the protesters
     // outside parliament" is on the protesters (a place inside the target's phrase, beside
     // a party, is where).
-    if (t.lone_agents && e.tgt.size() >= 2 && !std::all_of(e.tgt.begin(), e.tgt.end(), place_target))
+    if (t.lone_agents && e.tgt.size() >= 2 && !std::all_of(e.tgt.begin(), e.tgt.end(), place_target)) {
+      std::vector<int> heads;  // the phrase heads of the parties that are in no place themselves
+      for (const CodedActor& b : e.tgt) {
+        if (place_target(b) || b.first < 0 || t.cover[b.first] < 0) continue;
+        const int bh = t.np_head(t.cover[b.first]);
+        bool placed = false;  // (itself in a place: "ports in X, Y and Z")
+        for (int k = bh, g = 0; k >= 0 && k != v && g < t.n && !placed; k = t.parent[k], ++g) placed = locative(t, k);
+        if (!placed) heads.push_back(bh);
+      }
       std::erase_if(e.tgt, [&](const CodedActor& a) {
-        return place_target(a) && std::any_of(e.tgt.begin(), e.tgt.end(), [&](const CodedActor& b) {
-                 if (place_target(b) || b.first < 0 || t.cover[b.first] < 0) return false;
-                 const int bh = t.np_head(t.cover[b.first]);
-                 for (int k = bh, g = 0; k >= 0 && k != v && g < t.n; k = t.parent[k], ++g)
-                   if (locative(t, k)) return false;  // (itself in a place: "ports in X, Y and Z")
-                 return t.below(a.last, bh);
-               });
+        return place_target(a) && std::any_of(heads.begin(), heads.end(), [&](int bh) { return t.below(a.last, bh); });
       });
+    }
     // "marched against a proposed extradition law", "protested in Nairobi against the new
     // education law": a demonstration for a change of leaders, policy, rights or institutions
     // (1411-1414) that names no one it is against, or only where it was, is against the

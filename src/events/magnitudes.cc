@@ -201,7 +201,7 @@ const uint16_t kNum = upos_id("NUM"), kNummod = deprel_id("nummod"), kObj = depr
                kRelcl = deprel_id("acl:relcl"), kXcomp = deprel_id("xcomp"), kCompound = deprel_id("compound"),
                kObl = deprel_id("obl");
 const uint16_t kDetPos = upos_id("DET"), kVerb = upos_id("VERB");
-const uint16_t kVbn = xpos_id("VBN"), kNns = xpos_id("NNS"), kNnps = xpos_id("NNPS"), kNoun = upos_id("NOUN"), kPropn = upos_id("PROPN"),
+const uint16_t kVbn = xpos_id("VBN"), kVbg = xpos_id("VBG"), kNns = xpos_id("NNS"), kNnps = xpos_id("NNPS"), kNoun = upos_id("NOUN"), kPropn = upos_id("PROPN"),
                kPron = upos_id("PRON");
 
 // Verbs that kill when "dead" completes them ("shot dead", "gunned down" aside).
@@ -435,6 +435,17 @@ class SentenceTolls {
           (doc_.words[first_ + k].upos == kNoun || doc_.words[first_ + k].upos == kPropn ||
            doc_.words[first_ + k].upos == kPron))
         parts.push_back(k);
+    // "four children playing football and an Iraqi soldier": the tree may join a person to
+    // the object of a gerund describing the victims; a person, not a thing ("two men
+    // carrying pistols and a grenade").
+    if (parts.empty())
+      for (uint32_t g = 0; g < n_; ++g) {
+        if (parent(g) != victim || dep(g) != kAcl || doc_.words[first_ + g].xpos != kVbg) continue;
+        const int x = child(g, kObj);
+        for (uint32_t k = 0; x >= 0 && k < n_; ++k)
+          if (parent(k) == x && dep(k) == kConj && (k < at) == (static_cast<uint32_t>(victim) < at) && person(k))
+            parts.push_back(k);
+      }
     if (parts.empty() || !summable(static_cast<uint32_t>(victim), parts)) return f;
     std::optional<Figure> sum = f ? f : one_named(static_cast<uint32_t>(victim));
     if (!sum) return f;
@@ -598,6 +609,18 @@ class SentenceTolls {
   uint32_t first_, n_, sentence_;
 };
 
+std::string lemma_of(const Document& doc, uint32_t w) {
+  const Word& x = doc.words[w];
+  return text::ascii_lower(x.lemma.end > x.lemma.begin ? doc.pooled(x.lemma) : doc.word_text(w));
+}
+// Whether sentence s counts since a time ("since December", "since the war began").
+bool mentions_since(const Document& doc, uint32_t s) {
+  const Sentence& st = doc.sentences[s];
+  for (uint32_t w = st.first_word; w < st.first_word + st.word_count; ++w)
+    if (text::ascii_lower(doc.word_text(w)) == "since") return true;
+  return false;
+}
+
 Figure& slot(Magnitudes& m, Kind k) {
   switch (k) {
     case kDead: return m.dead;
@@ -646,7 +669,10 @@ void attach_magnitudes(Document& doc) {
         // No event here to carry it ("Four people were killed in the blast", no one named):
         // the toll of the violent event told just before, when one was (dead, injured, and
         // those who fled it).
+        // (Those who fled, not those a noun or a tally counts: "has displaced 900,000 since
+        // December" is a total.)
         if (toll.kind == kArrested) continue;
+        if (toll.kind == kDisplaced && (lemma_of(doc, toll.word) != "flee" || mentions_since(doc, s))) continue;
         if (addition) continue;
         if (Event* earlier = violence_told_before(doc, s)) merge_figure(slot(earlier->size, toll.kind), toll.figure);
         continue;

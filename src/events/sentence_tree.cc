@@ -398,6 +398,8 @@ bool SentenceTree::hyphened_claim(int k) const {
 void SentenceTree::np_mask(int h) {
   mask.assign(n, 0);
   for (int j = 0; j < n; ++j) {
+    // (The group word of "a Taliban-claimed attack" the tree hung beside the participle.)
+    if (j != h && j + 2 < n && hyphened_claim(j + 2) && parent[j] != j + 2) continue;
     uint8_t in_appos = 0;
     for (int k = j, steps = 0; k >= 0 && steps <= n; k = parent[k], ++steps) {
       if (k == h) {

@@ -1079,7 +1079,14 @@ void verb_read_inside_object(LocalTree& t) {
     const int verb = t.parent[object], first = w - 2;  // the first phrase's last word
     if (first <= verb || (t.up(first) != kNoun && t.up(first) != kPropn && t.up(first) != kAdj && t.up(first) != kNum))
       continue;
-    // The first phrase: the words from after the verb up to "and", the last its head.
+    // The first phrase: the words from after the verb up to "and", the last its head, when
+    // the words before it are its modifiers ("one militant"; not "the commander of the militia").
+    static const uint16_t kNmodPoss = deprel_id("nmod:poss");
+    bool modifiers = true;
+    for (int k = verb + 1; k < first && modifiers; ++k)
+      modifiers = !t.within(k, object) || t.dep(k) == kDet || t.dep(k) == kNummod || t.dep(k) == kAmod ||
+                  t.dep(k) == kCompound || t.dep(k) == kNmodPoss;
+    if (!modifiers) continue;
     for (int k = verb + 1; k < first; ++k)
       if (t.within(k, object) && !t.within(k, w)) t.attach(k, first, t.up(k) == kNum ? kNummod : t.dep(k));
     if (t.up(first) == kAdj) t.w(first).upos = kNoun;
@@ -1089,6 +1096,10 @@ void verb_read_inside_object(LocalTree& t) {
     t.attach(object, w, kObj);
     t.w(w).upos = kVerb;
     t.w(w).xpos = kVBD;
+    if (t.lemmas) {
+      std::string scratch;
+      t.w(w).lemma = t.doc.add_to_pool(t.lemmas->lemmatize(form, kVBD, scratch));
+    }
   }
 }
 
@@ -1141,25 +1152,6 @@ void participle_with_subject_read_as_verb(LocalTree& t) {
   }
 }
 
-// "killed four children playing football and an Iraqi soldier": the tree may join the second
-// of a list of counted people to the object of a gerund describing the first. A conjunct
-// counted or with "a" joined to a bare object (no article, no number) of a gerund on a
-// counted noun is that noun's conjunct.
-void conjunct_under_gerund_object(LocalTree& t) {
-  for (int y = 3; y < t.n; ++y) {
-    const int x = t.parent[y];
-    if (t.dep(y) != kConj || x < 0 || x >= y || t.dep(x) != kObj) continue;
-    const int g = t.parent[x];
-    if (g < 0 || t.xp(g) != kVBG || t.dep(g) != kAcl || t.parent[g] < 0) continue;
-    const int noun = t.parent[g];
-    if (t.child_with(noun, kNummod) < 0 || t.child_with(x, kDet) >= 0 || t.child_with(x, kNummod) >= 0) continue;
-    const int det = t.child_with(y, kDet);
-    const std::string_view a = det >= 0 ? t.lemma_text(det) : std::string_view();
-    if (t.child_with(y, kNummod) < 0 && a != "a" && a != "an" && a != "another") continue;
-    t.attach(y, noun, kConj);
-  }
-}
-
 // "Attacks against the zone in south Lebanon, mainly by Hezbollah, have killed": the tree may
 // join a "by" phrase to the last noun before it as a conjunct. A conjunct with its own "by"
 // where the noun it is joined to has none is a phrase of the noun that noun's chain of
@@ -1173,6 +1165,9 @@ void by_phrase_read_as_conjunct(LocalTree& t) {
     if (const int own = t.child_with(top, kCase); own >= 0 && t.lemma(own) == by) continue;
     for (int g = 0; (t.dep(top) == kNmod || t.dep(top) == kConj) && t.parent[top] >= 0 && g < t.n; ++g) top = t.parent[top];
     if (top == t.parent[k] || (t.up(top) != kNoun && t.up(top) != kPropn)) continue;
+    // (Not a noun with a "by" of its own, "by militants and by fighters", nor a verb's
+    // phrase, "wounded in clashes and by tear gas": the verb's.)
+    if (const int own = t.child_with(top, kCase); (own >= 0 && t.lemma(own) == by) || t.dep(top) == kObl) continue;
     t.attach(k, top, kNmod);
   }
 }
@@ -1186,11 +1181,12 @@ void hyphened_doer_read_as_head(LocalTree& t) {
   for (int w = 2; w + 1 < t.n; ++w) {
     const int x = w - 2, noun = t.parent[w];
     if (t.xp(w - 1) != kHyph || (t.up(x) != kNoun && t.up(x) != kPropn) || noun <= w || t.dep(w) != kAmod) continue;
-    if (!t.lemma_text(w).ends_with("ed") && t.xp(w) != kVBN) continue;
-    if (t.parent[noun] != x || t.parent[x] == noun) continue;  // (the noun hangs below the word)
+    const std::string form = text::ascii_lower(t.doc.word_text(t.fw + static_cast<uint32_t>(w)));
+    if (!form.ends_with("ed") && t.xp(w) != kVBN) continue;  // ("rebel-held": JJ)
+    if (t.parent[noun] != x) continue;  // (the noun hangs below the word)
     t.attach(noun, t.parent[x], t.dep(x));
-    for (int k = 0; k < t.n; ++k)  // the phrase's own words before the doer: "in", "the"
-      if (t.parent[k] == x && k < x) t.attach(k, noun, t.dep(k));
+    for (int k = 0; k < t.n; ++k)  // the phrase's other words on it go to the noun: "in", "the"
+      if (t.parent[k] == x && k != w - 1 && k != noun) t.attach(k, noun, t.dep(k));
     t.attach(x, w, kObl);
     t.attach(w - 1, x, kPunctRel);
   }
@@ -1208,7 +1204,7 @@ void fronted_phrase_read_as_root(LocalTree& t) {
   for (int v = r + 2; v + 1 < t.n; ++v) {
     if ((t.xp(v) != kVBD && t.xp(v) != kVBN) || t.dep(v) != kAmod) continue;
     const int obj = t.parent[v], subj = v - 1;
-    if (obj <= v || (t.up(subj) != kNoun && t.up(subj) != kPropn) || !t.within(subj, r) || !t.within(obj, r)) return;
+    if (obj <= v || (t.up(subj) != kNoun && t.up(subj) != kPropn)) continue;
     for (int k = 0; k < t.n; ++k)  // the fronted phrase's words after the verb go to it
       if (t.parent[k] == r && k > v && k != obj) t.attach(k, v, t.dep(k));
     t.attach(v, -1, kRootRel);
@@ -1267,7 +1263,6 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     verb_read_inside_object(t);
     title_read_as_head(t);
     participle_with_subject_read_as_verb(t);
-    conjunct_under_gerund_object(t);
     by_phrase_read_as_conjunct(t);
     hyphened_doer_read_as_head(t);
     fronted_phrase_read_as_root(t);
