@@ -2912,6 +2912,23 @@ TEST_F(PipelineEvents, AddresseesEncountersAndBackersStayInBounds) {
   EXPECT_FALSE(has_event(press, "", "MED", "")) << all_events(press);
 }
 
+// "The group" is the armed group named before, not the movement its description names; a
+// group claiming responsibility claims no deed the text gave another doer.
+TEST_F(PipelineEvents, TheGroupAndItsClaimOfResponsibility) {
+  Document doc = analyse(
+      "Israeli soldiers opened fire at a group of Palestinian teenagers in the village, the sources said. Meanwhile, "
+      "the al-Aqsa Martyrs Brigades, armed wing of the ruling Fatah movement, claimed responsibility for launching "
+      "two mortars from the Gaza Strip at Israel. The group said its militants fired the two mortar shells at the "
+      "Israeli town of Kfar Azza.\n",
+      Date{2005, 11, 5});
+  for (const Event& e : doc.events) {
+    if (e.source.code.starts_with("ISR"))
+      for (const Claim& c : e.claims) EXPECT_NE(c.stance, "claims") << all_events(doc);
+    if (e.sentence == 2 && e.code.starts_with("19")) EXPECT_EQ(e.reported_by.code, "PSEREB") << all_events(doc);
+  }
+  EXPECT_TRUE(has_event(doc, "19", "PSEREB", "")) << all_events(doc);
+}
+
 // Negotiation takes two: "X and Y resumed peace talks in Z" holds between X and Y both ways,
 // and where they talk is no party (a Phoenix pattern of 046 is symmetric too).
 TEST_F(PipelineEvents, NegotiationsHoldBetweenTheirPartiesNotWhereTheyMeet) {

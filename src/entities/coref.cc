@@ -338,8 +338,11 @@ class SieveRunner {
     for (size_t j = i; j-- > window_start(i, kRoleWindow);) {
       if (m(i).sentence - m(j).sentence > kPronounSentences) break;
       if (m(j).kind != MentionKind::kName || nested(i, j)) continue;
-      // A name modifying a noun is no place or organisation talked about ("a US patrol").
+      // A name modifying a noun is no place or organisation talked about ("a US patrol"); nor,
+      // for "the group", "the movement", one named inside another's description ("the
+      // Brigades, armed wing of the ruling Fatah movement": the group is the Brigades).
       if (rel(m(j).head_word) == "compound" || rel(m(j).head_word) == "amod") continue;
+      if (t == EntityType::kOrg && !is_agent_org_noun(f.head) && rel(m(j).head_word).starts_with("nmod")) continue;
       const EntityType u = ent_[find(j)].type;
       // "the government" is not the farmers' union named before it; "the ministry" is
       // "the Ministry of Defence".

@@ -32,7 +32,8 @@ constexpr std::string_view kOrgNouns[] = {
     "ministry", "government", "administration", "company", "firm", "agency", "organization", "organisation",
     "council", "committee", "party", "army", "military", "police", "court", "parliament", "congress",
     "university", "bank", "union", "alliance", "bloc", "team", "club", "department", "embassy", "commission",
-    "board", "corporation", "newspaper", "regime", "cabinet", "navy", "force", "senate", "kremlin"};
+    "board", "corporation", "newspaper", "regime", "cabinet", "navy", "force", "senate", "kremlin",
+    "group", "movement", "faction", "militia"};
 // Organisation nouns that name a kind of actor of their own ("the government" is a
 // government, "the army" an army): a description with one of these heads is only the
 // organisation whose name says so ("the ministry": "the Ministry of Defence"), never a

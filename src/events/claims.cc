@@ -100,6 +100,12 @@ void attach_claims(Document& doc) {
     if (!about) about = violence_told_before(doc, c.sentence);
     // A toll told again ("57 people were killed") is the event it tells of.
     for (int guard = 0; about && about->reports >= 0 && guard < 8; ++guard) about = &doc.events[about->reports];
+    // A group claiming responsibility claims no deed the text gives another doer ("Israeli
+    // soldiers opened fire ...", then "the Brigades claimed responsibility for launching
+    // mortars"): the claim stays on its own event.
+    if (about && about->sentence != c.sentence && c.stance == "claims" && !about->source.code.empty() &&
+        country(about->source) != country(c.party))
+      about = nullptr;
     // A deed the article does not tell as an event of its own ("blamed the Taliban for the
     // attack", "denied any role in the murder"): the claim stays on its own event.
     if (!about) about = &doc.events[i];
