@@ -102,7 +102,7 @@ bool among(const std::vector<uint64_t>& v, uint64_t x) { return std::find(v.begi
 // Acknowledging or denying responsibility (015, 016): about a deed, whoever it was done to.
 bool responsibility(std::string_view code) { return code == "015" || code == "016"; }
 const uint16_t kNNS = xpos_id("NNS"), kNNPS = xpos_id("NNPS");
-const uint16_t kOpenQuote = xpos_id("``"), kCloseQuote = xpos_id("''"), kHyph = xpos_id("HYPH");
+const uint16_t kOpenQuote = xpos_id("``"), kCloseQuote = xpos_id("''");
 // Whether word w is in a mention of a nationality or people ("Iraqis", "Palestinians").
 bool nationality_at(const Document& doc, uint32_t w) {
   for (const Mention& m : doc.mentions)
@@ -1143,16 +1143,15 @@ void Coder::claimed_attack(Scratch& sc, int v, Pending& e) const {
       }
   // "Taliban-claimed attacks" (the group's claim), "Taliban-blamed attacks" (someone unnamed
   // blames the group): the word hyphened to the participle on the noun.
-  static const uint64_t kBlamed = h("blamed"), kClaimed = h("claimed");
+  static const uint64_t kBlame = h("blame"), kBlamed = h("blamed");
   for (uint32_t c : t.kids(v)) {
-    const bool blame = t.hl[c] == h("blame") || t.hl[c] == kBlamed, claim = t.hl[c] == words().claim || t.hl[c] == kClaimed;
-    if (t.dep[c] != kAmod || (!blame && !claim) || !e.claimed_by.empty()) continue;
+    if (!e.claimed_by.empty() || !t.hyphened_claim(static_cast<int>(c))) continue;
     // (The group word hangs on the participle or, as the noun's compound, beside it.)
     const int x = static_cast<int>(c) - 2;
-    if (x >= 0 && t.xp[x + 1] == kHyph && (t.parent[x] == static_cast<int>(c) || t.parent[x] == v)) {
+    if (t.parent[x] == static_cast<int>(c) || t.parent[x] == v) {
       t.group_of_phrase(x, e.claimed_by);
       e.claim_word = static_cast<int>(c);
-      e.blamed_on = blame;
+      e.blamed_on = t.hl[c] == kBlame || t.hl[c] == kBlamed;
     }
   }
 }
@@ -1542,7 +1541,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     if (!verbal && !nominal) continue;
     // "Iranian-backed militias", "US-led troops": a participle hyphened to its modifier
     // describes the noun; it tells no event of its own.
-    if (verbal && v > 0 && t.xp[v - 1] == kHyph && (t.dep[v] == kAmod || t.dep[v] == kCompound)) continue;
+    if (verbal && v > 0 && t.xp[v - 1] == kHYPH && (t.dep[v] == kAmod || t.dep[v] == kCompound)) continue;
     // So does a present participle before its noun ("fired on a rampaging mob", "the
     // advancing troops"): what the noun is doing, not an event the sentence reports.
     if (verbal && t.lone_agents && t.dep[v] == kAmod && t.xp[v] == kVBG && t.parent[v] > v) continue;

@@ -204,6 +204,12 @@ const uint16_t kDetPos = upos_id("DET"), kVerb = upos_id("VERB");
 const uint16_t kVbn = xpos_id("VBN"), kVbg = xpos_id("VBG"), kNns = xpos_id("NNS"), kNnps = xpos_id("NNPS"), kNoun = upos_id("NOUN"), kPropn = upos_id("PROPN"),
                kPron = upos_id("PRON");
 
+// A word's lemma (its form where it has none), lower-cased.
+std::string lemma_of(const Document& doc, uint32_t w) {
+  const Word& x = doc.words[w];
+  return text::ascii_lower(x.lemma.end > x.lemma.begin ? doc.pooled(x.lemma) : doc.word_text(w));
+}
+
 // Verbs that kill when "dead" completes them ("shot dead", "gunned down" aside).
 constexpr std::string_view kKillingWithDead[] = {"shoot", "gun", "beat", "stab", "hack", "club", "stone"};
 
@@ -287,11 +293,7 @@ class SentenceTolls {
     const std::string self = text::ascii_lower(doc_.word_text(first_ + v));
     return d == "a" || d == "an" || d == "one" || d == "another" || self == "one" || self == "another";
   }
-  std::string lemma(uint32_t i) const {
-    const Word& w = doc_.words[first_ + i];
-    std::string_view l = w.lemma.end > w.lemma.begin ? doc_.pooled(w.lemma) : doc_.word_text(first_ + i);
-    return text::ascii_lower(l);
-  }
+  std::string lemma(uint32_t i) const { return lemma_of(doc_, first_ + i); }
   int parent(uint32_t i) const {
     uint32_t h = doc_.words[first_ + i].head;
     return h == 0 || h > n_ ? -1 : static_cast<int>(h - 1);
@@ -609,10 +611,6 @@ class SentenceTolls {
   uint32_t first_, n_, sentence_;
 };
 
-std::string lemma_of(const Document& doc, uint32_t w) {
-  const Word& x = doc.words[w];
-  return text::ascii_lower(x.lemma.end > x.lemma.begin ? doc.pooled(x.lemma) : doc.word_text(w));
-}
 // Whether sentence s counts since a time ("since December", "since the war began").
 bool mentions_since(const Document& doc, uint32_t s) {
   const Sentence& st = doc.sentences[s];

@@ -390,8 +390,7 @@ int SentenceTree::np_head(int m, bool through_of) const {
 // hyphened to the participle, is no part of the attack's phrase (the claims tell it).
 bool SentenceTree::hyphened_claim(int k) const {
   static const uint64_t kClaim[] = {word_hash("claim"), word_hash("claimed"), word_hash("blame"), word_hash("blamed")};
-  static const uint16_t kHyphXpos = xpos_id("HYPH");
-  return dep[k] == kAmod && k >= 2 && xp[k - 1] == kHyphXpos &&
+  return dep[k] == kAmod && k >= 2 && xp[k - 1] == kHYPH &&
          std::find(std::begin(kClaim), std::end(kClaim), hl[k]) != std::end(kClaim);
 }
 
@@ -489,13 +488,12 @@ void SentenceTree::group_level(std::vector<CodedActor>& out, uint8_t level) cons
     // something is not what it is; a named actor after it in the phrase is ("US-led" forces
     // stay their leader's).
     auto backer = [&](int x) {
-      static const uint16_t kHyphXpos = xpos_id("HYPH");
       static const uint64_t kBacking[] = {word_hash("back"),    word_hash("sponsor"), word_hash("support"),
                                           word_hash("fund"),    word_hash("finance"), word_hash("arm"),
                                           word_hash("train"),   word_hash("ally"),    word_hash("occupy"),
                                           word_hash("control"), word_hash("install"), word_hash("influence")};
       const int w = static_cast<int>(matches[x].last - fw);
-      return w + 2 < n && xp[w + 1] == kHyphXpos && verbal(w + 2) &&
+      return w + 2 < n && xp[w + 1] == kHYPH && verbal(w + 2) &&
              std::find(std::begin(kBacking), std::end(kBacking), hl[w + 2]) != std::end(kBacking);
     };
     if (matches[m].agent) {

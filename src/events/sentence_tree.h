@@ -34,7 +34,7 @@ inline const uint16_t kVerb = upos_id("VERB"), kNoun = upos_id("NOUN"), kPropn =
                       kPart = upos_id("PART"), kSconj = upos_id("SCONJ"), kAdp = upos_id("ADP");
 inline const uint16_t kVB = xpos_id("VB"), kVBG = xpos_id("VBG"), kVBN = xpos_id("VBN"), kPunctPos = upos_id("PUNCT");
 inline const uint16_t kVBD = xpos_id("VBD"), kVBZ = xpos_id("VBZ"), kVBP = xpos_id("VBP"), kMD = xpos_id("MD"),
-                      kWDT = xpos_id("WDT"), kWP = xpos_id("WP");
+                      kWDT = xpos_id("WDT"), kWP = xpos_id("WP"), kHYPH = xpos_id("HYPH");
 }  // namespace ud
 
 // A verb's Penn tag (VB, VBD, VBG, VBN, VBP, VBZ).

@@ -42,6 +42,12 @@ struct LocalTree {
     w(i).deprel = rel;
   }
   bool verbal(int i) { return up(i) == kVerb || is_verb_xpos(xp(i)); }  // as SentenceTree::verbal
+  // Word i retagged as a verb form: its lemma as that form's, when a lemmatizer is at hand.
+  void relemmatize(int i, uint16_t xpos) {
+    if (!lemmas) return;
+    std::string scratch;
+    w(i).lemma = doc.add_to_pool(lemmas->lemmatize(doc.word_text(fw + static_cast<uint32_t>(i)), xpos, scratch));
+  }
   // One past the sentence's last word that is not punctuation.
   int end_of_words() {
     int end = n;
@@ -489,11 +495,7 @@ void participle_read_as_adjective(LocalTree& t) {
     if (cop < 0 || in < 0 || cop > a) continue;
     t.w(a).xpos = kVBN;
     t.w(a).upos = kVerb;
-    if (t.lemmas) {
-      std::string scratch;
-      std::string_view form = t.doc.word_text(t.fw + static_cast<uint32_t>(a));
-      t.w(a).lemma = t.doc.add_to_pool(t.lemmas->lemmatize(form, kVBN, scratch));
-    }
+    t.relemmatize(a, kVBN);
     t.attach(cop, a, kAuxPass);
     if (subj >= 0) t.attach(subj, a, kNsubjPass);
   }
@@ -1096,10 +1098,7 @@ void verb_read_inside_object(LocalTree& t) {
     t.attach(object, w, kObj);
     t.w(w).upos = kVerb;
     t.w(w).xpos = kVBD;
-    if (t.lemmas) {
-      std::string scratch;
-      t.w(w).lemma = t.doc.add_to_pool(t.lemmas->lemmatize(form, kVBD, scratch));
-    }
+    t.relemmatize(w, kVBD);
   }
 }
 
@@ -1177,10 +1176,9 @@ void by_phrase_read_as_conjunct(LocalTree& t) {
 // "-" and a participle that describes a noun after it is the participle's phrase (its doer or
 // whom it is blamed on); the noun takes its place.
 void hyphened_doer_read_as_head(LocalTree& t) {
-  static const uint16_t kHyph = xpos_id("HYPH");
   for (int w = 2; w + 1 < t.n; ++w) {
     const int x = w - 2, noun = t.parent[w];
-    if (t.xp(w - 1) != kHyph || (t.up(x) != kNoun && t.up(x) != kPropn) || noun <= w || t.dep(w) != kAmod) continue;
+    if (t.xp(w - 1) != kHYPH || (t.up(x) != kNoun && t.up(x) != kPropn) || noun <= w || t.dep(w) != kAmod) continue;
     const std::string form = text::ascii_lower(t.doc.word_text(t.fw + static_cast<uint32_t>(w)));
     if (!form.ends_with("ed") && t.xp(w) != kVBN) continue;  // ("rebel-held": JJ)
     if (t.parent[noun] != x) continue;  // (the noun hangs below the word)
