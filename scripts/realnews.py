@@ -210,7 +210,8 @@ def tolls(args):
     """Scores the tolls (`size`) and claims sitrep attaches to events against
     data/eval/tolls.jsonl, the dev and test splits apart. Each record (its article up to
     the sentence) is one document. A gold figure is found when an event carries that kind
-    with the same min and max, from whole words of the sentence. A gold claim is found when an
+    with the same min and max, from whole words of the sentence, or `sitrep tolls` states it
+    with no event to carry it (a running total, deaths told with no event coded). A gold claim is found when an
     event of the document carries a claim made in the record's sentence (its `sent`) with
     the same stance and by and party codes, compared on the whole code (exact) and on the
     first three letters (country level). A figure or claim sitrep gives that no gold one
@@ -229,6 +230,10 @@ def tolls(args):
     # that overlap it (byte offsets into the document's text).
     parsed = subprocess.run([args.sitrep, "parse", "--format", "jsonl", "--until", "tokenize", "--input-format",
                              "jsonl", "-"], input=stdin, capture_output=True, text=True, check=True).stdout
+    # Figures no event carries (a running total, deaths told with no event coded): `sitrep
+    # tolls` writes them with "event": null.
+    stated = subprocess.run([args.sitrep, "tolls", "--input-format", "jsonl", "-"], input=stdin,
+                            capture_output=True, text=True, check=True).stdout
     by_id = {r["id"]: r for r in recs}
     own = {}
     for line in parsed.splitlines():
@@ -250,6 +255,10 @@ def tolls(args):
                 got = said.setdefault(e["doc"], [])
                 if claim_codes(c) not in [g[:3] for g in got]:
                     got.append(claim_codes(c) + (c.get("evidence"),))
+    for line in stated.splitlines():
+        f = json.loads(line)
+        if f["event"] is None:
+            found.setdefault(f["doc"], []).append((f["kind"], f["min"], f["max"], f["text"]))
     for split in ("dev", "test"):
         part = [r for r in recs if split_of(r) == split]
         if not part:

@@ -2997,3 +2997,92 @@ TEST_F(PipelineEvents, StoredEventsReadBackAsGdeltRows) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// Every figure the text states is kept with the event that carries it, or with none: a
+// running total, deaths told with no event coded, a count since a time (which is no toll of
+// the attack told before it).
+TEST_F(PipelineEvents, FiguresNoEventCarriesAreKeptWithNone) {
+  auto figure = [](const Document& doc, int64_t min) -> const StatedFigure* {
+    for (const StatedFigure& f : doc.figures)
+      if (f.figure.min == min) return &f;
+    return nullptr;
+  };
+  Document doc = analyse("Three Danish soldiers have died there this year. The US death toll in the war has reached 2,947.",
+                         Date{2006, 12, 31});
+  const StatedFigure* died = figure(doc, 3);
+  ASSERT_NE(died, nullptr) << all_events(doc);
+  EXPECT_EQ(died->kind, "dead");
+  EXPECT_EQ(died->event, -1) << all_events(doc);
+  EXPECT_FALSE(died->total);
+  const StatedFigure* toll = figure(doc, 2947);
+  ASSERT_NE(toll, nullptr);
+  EXPECT_EQ(toll->event, -1);
+  EXPECT_TRUE(toll->total);
+
+  doc = analyse("Rebels attacked a school in Yala on Monday. The unrest has killed more than 1,700 people since January 2004.",
+                Date{2006, 12, 31});
+  const Event* attack = find_event(doc, "19");
+  ASSERT_NE(attack, nullptr) << all_events(doc);
+  EXPECT_FALSE(attack->size.dead.known()) << attack->size.dead.min;
+  const StatedFigure* since = figure(doc, 1700);
+  ASSERT_NE(since, nullptr);
+  EXPECT_EQ(since->figure.max, -1);
+  EXPECT_EQ(since->event, -1);
+  EXPECT_TRUE(since->total);
+
+  doc = analyse("Gunmen killed five people in Kabul on Monday.", Date{2006, 12, 31});
+  const StatedFigure* five = figure(doc, 5);
+  ASSERT_NE(five, nullptr);
+  ASSERT_GE(five->event, 0) << all_events(doc);
+  EXPECT_EQ(doc.events[static_cast<size_t>(five->event)].size.dead.min, 5);
+
+  // `sitrep tolls` writes them, one object each.
+  const std::string file = ::testing::TempDir() + "sitrep_tolls_test.txt";
+  {
+    std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(file.c_str(), "w"), std::fclose);
+    std::fputs("The US death toll in the war has reached 2,947. Gunmen killed five people in Kabul.\n", f.get());
+  }
+  auto rows = run_jsonl("tolls " + file + " --date 2006-12-31");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0]["min"], 2947);
+  EXPECT_TRUE(rows[0]["event"].is_null());
+  EXPECT_EQ(rows[0]["total"], true);
+  EXPECT_EQ(rows[1]["kind"], "dead");
+  EXPECT_EQ(rows[1]["event"]["code"].get<std::string>().substr(0, 2), "18");
+  std::remove(file.c_str());
+}
+
+// The people a toll counts: one attacker or passer-by killed, and the count of the phrase
+// "including" describes, not of those it includes.
+TEST_F(PipelineEvents, AnAttackerKilledAndThoseAPhraseIncludesAreCountedRight) {
+  Document doc = analyse(
+      "A bomb exploded near the parliament in Kabul, killing an apparent suicide attacker and wounding two passers-by.",
+      Date{2005, 12, 16});
+  const Event* e = find_event(doc, "18");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->size.dead.min, 1) << all_events(doc);
+  EXPECT_EQ(e->size.injured.min, 2);
+  doc = analyse("A bomb killed a passer-by in Kabul.", Date{2005, 12, 16});
+  e = find_event(doc, "18");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->size.dead.min, 1);
+  doc = analyse(
+      "At least six people including a German soldier were killed and 11 others including two Germans were wounded in "
+      "Kabul.",
+      Date{2005, 12, 16});
+  EXPECT_EQ(injured_of(doc), 11) << all_events(doc);
+}
+
+// "died in an attack on X": the attack is on X, though the tree hangs "on X" on "died".
+TEST_F(PipelineEvents, TheAttackSomeoneDiedInIsOnWhomItNames) {
+  Document doc = analyse("Abdullah died in an attack on a group of Iraqi civilians in Basra.", Date{2006, 12, 1});
+  EXPECT_TRUE(has_event(doc, "19", "", "IRQCVL")) << all_events(doc);
+  doc = analyse("Three Europeans were killed.", Date{2006, 12, 1});
+  EXPECT_TRUE(has_event(doc, "18", "", "EURCVL")) << all_events(doc);
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -67,6 +67,8 @@ void add_train_ner_command(CLI::App& train_group);
 void add_eval_ner_command(CLI::App& eval_group);
 // `sitrep quotes` and `sitrep eval quotes` (src/quotes, src/eval/quotes_eval.h).
 void add_quotes_command(CLI::App& app);
+// `sitrep tolls`: the figures the articles state (io/event_writers.h, write_figures_jsonl).
+void add_tolls_command(CLI::App& app);
 void add_eval_quotes_command(CLI::App& eval_group);
 // The store (src/store): `sitrep ingest` and the queries over a --db.
 void add_ingest_command(CLI::App& app);

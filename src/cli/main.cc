@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   sitrep::cli::add_eval_times_command(*app.get_subcommand("eval"));
   sitrep::cli::add_eval_events_command(*app.get_subcommand("eval"));
   sitrep::cli::add_quotes_command(app);
+  sitrep::cli::add_tolls_command(app);
   sitrep::cli::add_eval_quotes_command(*app.get_subcommand("eval"));
   sitrep::cli::add_ingest_command(app);
   sitrep::cli::add_events_command(app);

@@ -206,6 +206,16 @@ struct Magnitudes {
   bool any() const { return dead.known() || injured.known() || arrested.known() || displaced.known(); }
 };
 
+// A figure the text states (events/magnitudes.h) and the event that carries it, if one
+// does: a running total ("the US death toll in Iraq has reached 2,947") or deaths told with
+// no event coded ("Thirteen soldiers have died there") stay figures of their sentence.
+struct StatedFigure {
+  std::string_view kind;  // "dead", "injured", "arrested" or "displaced" (static text)
+  Figure figure;
+  int32_t event = -1;     // index into Document::events; -1: no event carries it
+  bool total = false;     // a running total: "the death toll rose to 35", "the number ... has reached"
+};
+
 // Who says who did an event (events/claims.h): "Russia blames Ukraine for the strike",
 // "The Kremlin denies any involvement", "according to officials, Russian forces shelled".
 struct Claim {
@@ -282,6 +292,7 @@ struct Document {
   // actors, the first sentences counting double), a CAMEO code; empty when none leads.
   std::string country;
   std::vector<Event> events;
+  std::vector<StatedFigure> figures;  // every casualty and arrest figure stated, in text order
   std::vector<Quote> quotes;
 
   std::string_view str(Span s) const { return std::string_view(text).substr(s.begin, s.size()); }

@@ -27,7 +27,12 @@ constexpr std::string_view kPersonNouns[] = {
     "founder", "owner", "manager", "executive", "boy", "girl", "child", "kid", "mother", "father", "wife",
     "husband", "son", "daughter", "brother", "sister", "friend", "person", "judge", "lawyer", "scientist",
     "researcher", "colleague", "pope", "emperor", "dictator", "militant", "fighter", "survivor", "pilot",
-    "prosecutor", "source", "witness", "eyewitness", "medic"};
+    "prosecutor", "source", "witness", "eyewitness", "medic",
+    // People news counts among the dead, the hurt and the doers of violence.
+    "attacker", "gunman", "assailant", "passer", "passer-by", "passerby", "bystander", "pedestrian", "driver", "passenger",
+    "villager", "farmer", "hostage", "suspect", "teenager", "baby", "infant", "guard", "bodyguard", "policeman",
+    "policewoman", "employee", "engineer", "nurse", "priest", "cleric", "monk", "nun", "shepherd", "trader",
+    "shopkeeper", "fisherman", "detainee", "prisoner", "inmate", "worshipper", "pilgrim", "tourist"};
 constexpr std::string_view kOrgNouns[] = {
     "ministry", "government", "administration", "company", "firm", "agency", "organization", "organisation",
     "council", "committee", "party", "army", "military", "police", "court", "parliament", "congress",

@@ -221,7 +221,8 @@ class SentenceTolls {
   struct Toll {
     Kind kind;
     Figure figure;
-    uint32_t word;  // the toll word (absolute word index)
+    uint32_t word;       // the toll word (absolute word index)
+    bool total = false;  // a running total ("the death toll rose to 35")
   };
 
   std::vector<Toll> find() const {
@@ -269,7 +270,7 @@ class SentenceTolls {
         // "rose to 35": the figure's words start after the preposition.
         if (int c = child(static_cast<uint32_t>(count), kCase); c >= 0 && doc_.words[first_ + c].span.begin == f->text.begin)
           f->text.begin = doc_.words[first_ + c + 1].span.begin;
-        out.push_back({kind, *f, first_ + i});
+        out.push_back({kind, *f, first_ + i, true});
       }
     }
     return out;
@@ -633,14 +634,25 @@ bool actorless(const Event& e) { return e.source.code.empty() && e.target.code.e
 
 }  // namespace
 
+bool tells_casualties(std::string_view lemma) {
+  for (const TollWord& t : kTollWords)
+    if (lemma == t.lemma) return t.kind == kDead || t.kind == kInjured;
+  return false;
+}
+
 void merge_figure(Figure& into, const Figure& f) {
   if (f.known() && (!into.known() || (!into.exact() && f.exact()))) into = f;
 }
 
 void attach_magnitudes(Document& doc) {
+  static constexpr std::string_view kKindNames[] = {"dead", "injured", "arrested", "displaced"};
+  doc.figures.clear();
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     SentenceTolls finder(doc, s);
     for (const auto& toll : finder.find()) {
+      doc.figures.push_back({kKindNames[toll.kind], toll.figure, -1, toll.total});
+      // (The figure is told by the event it is merged into; its index is the event's.)
+      auto carried_by = [&](const Event* e) { doc.figures.back().event = static_cast<int32_t>(e - doc.events.data()); };
       const uint32_t at = doc.words[toll.word].span.begin;
       // The material event of this sentence nearest to the toll word.
       // (An attack no one is named in, only when no event names anyone.)
@@ -672,9 +684,19 @@ void attach_magnitudes(Document& doc) {
         if (toll.kind == kArrested) continue;
         if (toll.kind == kDisplaced && (lemma_of(doc, toll.word) != "flee" || mentions_since(doc, s))) continue;
         if (addition) continue;
-        if (Event* earlier = violence_told_before(doc, s)) merge_figure(slot(earlier->size, toll.kind), toll.figure);
+        // (A count since a time is a running total, not the toll of the attack told before:
+        // "the latest unrest has killed more than 1,700 people since January 2004".)
+        if (mentions_since(doc, s)) {
+          doc.figures.back().total = true;
+          continue;
+        }
+        if (Event* earlier = violence_told_before(doc, s)) {
+          merge_figure(slot(earlier->size, toll.kind), toll.figure);
+          carried_by(earlier);
+        }
         continue;
       }
+      carried_by(best);
       merge_figure(slot(best->size, toll.kind), toll.figure);
       merge_figure(slot(best->told, toll.kind), toll.figure);
       // A sentence that only tells a toll ("57 people were killed, and 109 were injured":
@@ -683,6 +705,7 @@ void attach_magnitudes(Document& doc) {
       if (!report || !violence_that_happened(*best)) continue;
       if (Event* earlier = violence_told_before(doc, s)) {
         merge_figure(slot(earlier->size, toll.kind), toll.figure);
+        if (actorless(*best)) carried_by(earlier);  // (one with no actor may not be kept)
         best->reports = static_cast<int32_t>(earlier - doc.events.data());
         // The same happening, told again by its toll: what the strike was ("57 people were
         // killed" after "a missile struck the station": 195, not a killing outside battle),
@@ -714,6 +737,8 @@ void attach_magnitudes(Document& doc) {
   doc.events.resize(kept);
   for (Event& e : doc.events)
     if (e.reports >= 0) e.reports = index[static_cast<size_t>(e.reports)];
+  for (StatedFigure& f : doc.figures)
+    if (f.event >= 0) f.event = index[static_cast<size_t>(f.event)];
 }
 
 }  // namespace sitrep::events

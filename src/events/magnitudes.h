@@ -34,6 +34,9 @@ struct Count {
 };
 std::optional<Count> parse_count(std::string_view phrase);
 
+// Whether a lemma tells deaths or injuries ("kill", "die", "wounded", "death").
+bool tells_casualties(std::string_view lemma);
+
 // Fills Event::size on the document's material events.
 void attach_magnitudes(Document& doc);
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "events/coder.h"
+#include "events/magnitudes.h"
 #include "events/sentence_tree.h"
 #include "text/text_util.h"
 
@@ -1214,6 +1215,68 @@ void fronted_phrase_read_as_root(LocalTree& t) {
   }
 }
 
+// "Six people were killed and 11 others including two Germans were wounded": the tree may
+// take the people "including" introduces for the second clause's subject, hang that clause
+// on them and join the counted noun before "including" to the first verb as a conjunct. A
+// subject right after "including" (its own words between) whose verb's clause hangs inside
+// the "including" phrase, with a noun joined by "and" to an earlier verb right before
+// "including", is what that noun includes: the noun is the subject, its verb the conjunct.
+void subject_read_after_including(LocalTree& t) {
+  static const uint64_t kIncluding = word_hash("including");
+  for (int i = 2; i + 2 < t.n; ++i) {
+    if (word_hash(text::ascii_lower(t.doc.word_text(t.fw + static_cast<uint32_t>(i)))) != kIncluding) continue;
+    const int noun = i - 1, first = t.parent[noun];
+    if (first < 0 || first > noun || t.dep(noun) != kConj || !t.verbal(first) ||
+        (t.up(noun) != kNoun && t.up(noun) != kNum && t.up(noun) != kPron))
+      continue;
+    const int cc = t.child_with(noun, kCc);
+    if (cc < 0 || cc > noun) continue;
+    // The subject: the first word after "including" that is a verb's subject, its verb after it.
+    int subj = -1;
+    for (int k = i + 1; k < t.n && subj < 0; ++k)
+      if (t.dep(k) == kNsubj || t.dep(k) == kNsubjPass) subj = k;
+    if (subj < 0) continue;
+    const int verb = t.parent[subj];
+    if (verb <= subj || !t.verbal(verb) || !t.within(verb, i)) continue;
+    bool own_words = true;  // the words between belong to "including" or to the subject
+    for (int k = i + 1; k < subj; ++k) own_words = own_words && (t.parent[k] == i || t.within(k, subj));
+    if (!own_words) continue;
+    for (int k = i + 1; k < subj; ++k)
+      if (t.parent[k] == i) t.attach(k, subj, t.up(k) == kNum ? kNummod : t.dep(k));
+    const uint16_t rel = t.dep(subj);
+    t.attach(verb, first, kConj);
+    t.attach(cc, verb, kCc);
+    t.attach(noun, verb, rel);
+    t.attach(i, noun, kAcl);
+    t.attach(subj, i, kObj);
+    return;
+  }
+}
+
+// "Abdullah died in an attack on a group of Iraqi civilians": the tree may hang the "on"
+// phrase on the verb of the deaths ("died ... on a group"), where nobody dies or is hurt.
+// A phrase with "on" or "against" (no time) on a verb telling casualties, right after a
+// common noun in a phrase of that verb, belongs to that noun.
+void target_read_on_toll_verb(LocalTree& t) {
+  static const uint64_t kOn = word_hash("on"), kAgainst = word_hash("against");
+  for (int m = 2; m < t.n; ++m) {
+    const int v = t.parent[m];
+    if (v < 0 || t.dep(m) != kObl || !t.verbal(v) || !tells_casualties(t.lemma_text(v)) || time_word(t, m) ||
+        (t.up(m) != kNoun && t.up(m) != kPropn && t.up(m) != kPron))
+      continue;
+    const int c = t.child_with(m, kCase);
+    if (c < 1 || c > m || (t.lemma(c) != kOn && t.lemma(c) != kAgainst)) continue;
+    // The noun: the phrase of the verb that ends right before the "on" phrase begins.
+    int first = c;
+    for (int k = 0; k < c; ++k)
+      if (t.within(k, m)) first = std::min(first, k);
+    int noun = first - 1;
+    while (noun >= 0 && t.parent[noun] != v) noun = t.parent[noun];
+    if (noun < 0 || noun == m || t.up(noun) != kNoun || t.dep(noun) != kObl || time_word(t, noun)) continue;
+    t.attach(m, noun, kNmod);
+  }
+}
+
 }  // namespace
 
 void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
@@ -1264,6 +1327,8 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     by_phrase_read_as_conjunct(t);
     hyphened_doer_read_as_head(t);
     fronted_phrase_read_as_root(t);
+    subject_read_after_including(t);
+    target_read_on_toll_verb(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))

@@ -338,6 +338,31 @@ void write_events_plover(const Document& doc, std::ostream& out) {
   out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
 
+void write_figures_jsonl(const Document& doc, std::ostream& out) {
+  std::string buf;
+  for (const StatedFigure& f : doc.figures) {
+    buf += "{\"doc\":";
+    append_json_string(buf, doc.id);
+    fmt::format_to(std::back_inserter(buf), ",\"sent\":{},\"kind\":\"{}\",\"min\":{},\"max\":", f.figure.sentence + 1,
+                   f.kind, f.figure.min);
+    if (f.figure.max < 0) buf += "null"; else fmt::format_to(std::back_inserter(buf), "{}", f.figure.max);
+    buf += ",\"text\":";
+    append_json_string(buf, text_of(doc, f.figure.text));
+    fmt::format_to(std::back_inserter(buf), ",\"start\":{},\"end\":{},\"total\":{},\"event\":", f.figure.text.begin,
+                   f.figure.text.end, f.total ? "true" : "false");
+    if (f.event >= 0 && static_cast<size_t>(f.event) < doc.events.size()) {
+      const Event& e = doc.events[static_cast<size_t>(f.event)];
+      fmt::format_to(std::back_inserter(buf), "{{\"index\":{},\"code\":", f.event);
+      append_json_string(buf, e.code);
+      fmt::format_to(std::back_inserter(buf), ",\"sent\":{}}}", e.sentence + 1);
+    } else {
+      buf += "null";
+    }
+    buf += "}\n";
+  }
+  out << buf;
+}
+
 void write_events_jsonl(const Document& doc, const events::Ontology& ontology, std::ostream& out) {
   std::string buf;
   for (const Event& e : doc.events) {
