@@ -10,7 +10,8 @@
 The analysis is the command line's own C++ library (the extension `_sitrep`, built by
 CMake into BUILD/python/), and every record is written by the command line's writers and
 parsed here: `doc.events` are the lines of `sitrep events`, `doc.quotes` of `sitrep quotes`,
-`doc.entities` of `sitrep entities`, `doc.times` of `sitrep times`, and the document itself
+`doc.entities` of `sitrep entities`, `doc.times` of `sitrep times`, `doc.tolls` of `sitrep
+tolls`, and the document itself
 (metadata, blocks, `sentences`) the object `sitrep parse --format jsonl` writes.
 
 The GIL is released while articles are read and analysed: several Python threads may call
@@ -58,6 +59,8 @@ def _load_extension():
 
 
 _ext = _load_extension()
+# Every record an analysed Document holds.
+_ALL = _ext.DOCUMENT | _ext.EVENTS | _ext.QUOTES | _ext.ENTITIES | _ext.TIMES | _ext.TOLLS
 
 
 class SitrepWarning(UserWarning):
@@ -77,20 +80,22 @@ class Document:
     (ISO, "" when unknown), `source`, `url`, `path` ("" for a text given directly), `text`,
     `blocks`, `sentences` (each with its tokens, tags, lemmas and dependencies), `warnings`.
     The analysis, one list of dicts per command: `events` (`sitrep events`), `quotes`
-    (`sitrep quotes`), `entities` (`sitrep entities`: every mention), `times` (`sitrep times`).
+    (`sitrep quotes`), `entities` (`sitrep entities`: every mention), `times` (`sitrep times`),
+    `tolls` (`sitrep tolls`: every casualty and arrest figure stated, with its event or none).
     Every `start`/`end` is a byte offset into the UTF-8 text (`doc.span(d)` gives the text).
     """
 
-    __slots__ = ("record", "events", "quotes", "entities", "times")
+    __slots__ = ("record", "events", "quotes", "entities", "times", "tolls")
 
     def __init__(self, records: tuple):
-        document, events, quotes, entities, times, _ = records
+        document, events, quotes, entities, times, _, tolls = records
         self.record: Dict[str, Any] = json.loads(document) if document else {}
         self.record.setdefault("warnings", [])
         self.events = _records(events)
         self.quotes = _records(quotes)
         self.entities = _records(entities)
         self.times = _records(times)
+        self.tolls = _records(tolls)
 
     def __getattr__(self, name: str) -> Any:
         if name == "record":  # not set yet (copy, pickle)
@@ -106,7 +111,7 @@ class Document:
 
     def to_dict(self) -> Dict[str, Any]:
         return {**self.record, "events": self.events, "quotes": self.quotes, "entities": self.entities,
-                "times": self.times}
+                "times": self.times, "tolls": self.tolls}
 
     def __repr__(self) -> str:
         return (f"<sitrep.Document {self.record.get('id')!r} date={self.record.get('date')!r}: "
@@ -177,7 +182,7 @@ class Pipeline:
         "html": a page). `date` (YYYY-MM-DD), `id`, `title`, `url`, `source` are the
         article's metadata, as a JSONL input's fields: given, they replace what the text
         says. Without a date the document is dated from its text."""
-        return self._document(self._p.analyse(text, _date(date), id, title, url, source, format, 31))
+        return self._document(self._p.analyse(text, _date(date), id, title, url, source, format, _ALL))
 
     analyze = analyse
 
@@ -190,7 +195,7 @@ class Pipeline:
         `title`, `url`, `source`, `date`, `format`. A string that names an existing path is a
         path, one with white space is a text; pathlib.Path objects are always paths.
         `date`: the date of documents that carry none (the CLI's --date)."""
-        for records in self._stream(inputs, threads, date, input_format, 31):
+        for records in self._stream(inputs, threads, date, input_format, _ALL):
             yield self._document(records)
 
     def events(self, inputs: Union[Input, Iterable[Input]], threads: int = 0, date: Optional[str] = None,

@@ -44,11 +44,12 @@ enum What : unsigned {
   kQuotes = 4,    // output::write_quotes_jsonl (sitrep quotes)
   kEntities = 8,  // output::write_mentions_jsonl (sitrep entities)
   kTimes = 16,    // output::write_times_jsonl (sitrep times)
+  kTolls = 32,    // io::write_figures_jsonl (sitrep tolls)
 };
 
 // The records of one document, each a JSONL text ("" when not asked for).
 struct Records {
-  std::string document, events, quotes, entities, times;
+  std::string document, events, quotes, entities, times, tolls;
   std::vector<std::string> warnings;  // what the analysis added (an over-long sentence cut)
 };
 
@@ -120,6 +121,7 @@ void render(const Document& doc, const events::Ontology& ontology, unsigned what
   write(kQuotes, r.quotes, [&](std::ostream& os) { output::write_quotes_jsonl(doc, os); });
   write(kEntities, r.entities, [&](std::ostream& os) { output::write_mentions_jsonl(doc, os); });
   write(kTimes, r.times, [&](std::ostream& os) { output::write_times_jsonl(doc, os); });
+  write(kTolls, r.tolls, [&](std::ostream& os) { io::write_figures_jsonl(doc, os); });
 }
 
 // As the command line's --date: for documents that carry no date.
@@ -130,7 +132,8 @@ void date_if_undated(Document& doc, const std::optional<Date>& given) {
 py::tuple to_python(const Records& r) {
   py::list warnings;
   for (const auto& w : r.warnings) warnings.append(utf8(w));
-  return py::make_tuple(utf8(r.document), utf8(r.events), utf8(r.quotes), utf8(r.entities), utf8(r.times), warnings);
+  return py::make_tuple(utf8(r.document), utf8(r.events), utf8(r.quotes), utf8(r.entities), utf8(r.times), warnings,
+                        utf8(r.tolls));
 }
 
 // Runs a corpus through a BatchRunner (as `sitrep events PATH...` does) on a thread of
@@ -424,6 +427,7 @@ PYBIND11_MODULE(_sitrep, m) {
   m.attr("QUOTES") = static_cast<unsigned>(kQuotes);
   m.attr("ENTITIES") = static_cast<unsigned>(kEntities);
   m.attr("TIMES") = static_cast<unsigned>(kTimes);
+  m.attr("TOLLS") = static_cast<unsigned>(kTolls);
   m.attr("DEFAULT_MAX_DOCUMENT_BYTES") = sitrep::io::kDefaultMaxDocumentBytes;
 
   py::class_<Stream>(m, "Stream")
@@ -435,7 +439,7 @@ PYBIND11_MODULE(_sitrep, m) {
            py::arg("max_document_bytes") = sitrep::io::kDefaultMaxDocumentBytes)
       .def("analyse", &PyPipeline::analyse, py::arg("text"), py::arg("date") = py::none(), py::arg("id") = py::none(),
            py::arg("title") = py::none(), py::arg("url") = py::none(), py::arg("source") = py::none(),
-           py::arg("format") = "text", py::arg("what") = 31u,
+           py::arg("format") = "text", py::arg("what") = 63u,
            "(document, events, quotes, entities, times, warnings): JSONL texts made by the CLI's writers")
       .def("ingest", &PyPipeline::ingest, py::arg("paths"), py::arg("db"), py::arg("threads") = 1u,
            py::arg("date") = py::none(), py::arg("format") = "auto", py::arg("commit_every") = size_t{256},

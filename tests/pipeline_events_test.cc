@@ -3086,3 +3086,31 @@ TEST_F(PipelineEvents, TheAttackSomeoneDiedInIsOnWhomItNames) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// A group's spokesman telling that its fighters carried out the attack told before claims it,
+// however the tree first reads the speaker ("A spokesman for the Taliban said ..." as a
+// clause of "spokesman"; "A Taliban spokesman said the attack was carried out ..." as a
+// relative clause of the reported verb).
+TEST_F(PipelineEvents, AGroupsSpokesmanTellingItsFightersDidTheAttackClaimsIt) {
+  for (const char* text :
+       {"A bomb exploded near the parliament in Kabul on Friday, killing two people. A spokesman for the Taliban said "
+        "one of its fighters had carried out the attack.",
+        "A bomb exploded near the parliament in Kabul on Friday, killing two people. A Taliban spokesman said the "
+        "attack was carried out by one of its fighters."}) {
+    Document doc = analyse(text, Date{2005, 12, 16});
+    const Event* bomb = find_event(doc, "18");
+    ASSERT_NE(bomb, nullptr) << text << all_events(doc);
+    EXPECT_EQ(bomb->size.dead.min, 2) << text;
+    bool claimed = false;
+    for (const Event& e : doc.events)
+      for (const Claim& c : e.claims)
+        claimed = claimed || (c.stance == "claims" && c.by.code == "AFGREB" && c.party.code == "AFGREB");
+    EXPECT_TRUE(claimed) << text << all_events(doc);
+  }
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -777,12 +777,15 @@ void number_read_as_verb_modifier(LocalTree& t) {
 }
 
 // "A Taliban spokesman said one of the movement's fighters had carried out the attack": the
-// tree may read the speech verb as an adverbial clause of the reported verb after it. A
-// speech verb with its subject and no object, clause or subordinating word of its own, hung as
-// an adverbial clause on a later verb whose subject follows it, is the verb that reports it.
+// tree may read the speech verb as an adverbial clause of the reported verb after it (or as
+// its relative clause, which only a noun takes: "A Taliban spokesman said the attack was
+// carried out by one of its fighters"). A speech verb with its subject and no object, clause
+// or subordinating word of its own, hung as an adverbial or relative clause on a later verb
+// whose subject follows it, is the verb that reports it.
 void report_read_as_governor(LocalTree& t) {
   for (int r = 1; r + 2 < t.n; ++r) {
-    if (t.dep(r) != kAdvcl || !t.verbal(r) || !is_speech_verb(t.lemma(r))) continue;
+    if ((t.dep(r) != kAdvcl && t.dep(r) != kRelcl && t.dep(r) != kAcl) || !t.verbal(r) || !is_speech_verb(t.lemma(r)))
+      continue;
     const int c = t.parent[r];
     if (c <= r || !t.verbal(c)) continue;
     bool speaker = false, own = false, subject = false;
@@ -1277,6 +1280,43 @@ void target_read_on_toll_verb(LocalTree& t) {
   }
 }
 
+// "A spokesman for the Taliban said one of its fighters had carried out the attack": the tree
+// may read "for the Taliban said one of its fighters" as a clause of the speaker ("for" its
+// subordinating word, the group its subject, the reported subject its object) and the
+// speaker as the subject of the reported verb. A speech verb hung as a clause on the subject
+// of a later verb, with "for" or "of" and a subject of its own between them and an object
+// before that verb, which has no subject of its own, reports that verb: the group is the
+// speaker's, the object the reported verb's subject.
+void speaker_group_read_as_clause(LocalTree& t) {
+  static const uint64_t kFor = word_hash("for"), kOf = word_hash("of");
+  for (int r = 3; r + 2 < t.n; ++r) {
+    if ((t.dep(r) != kAcl && t.dep(r) != kRelcl) || !t.verbal(r) || !is_speech_verb(t.lemma(r))) continue;
+    const int speaker = t.parent[r];
+    if (speaker < 0 || speaker > r || t.dep(speaker) != kNsubj) continue;
+    const int c = t.parent[speaker];
+    if (c <= r || !t.verbal(c)) continue;
+    int mark = -1, group = -1, object = -1;
+    for (int k = 0; k < t.n; ++k) {
+      if (t.parent[k] != r) continue;
+      if (t.dep(k) == kMark && k > speaker && k < r && (t.lemma(k) == kFor || t.lemma(k) == kOf)) mark = k;
+      if (t.dep(k) == kNsubj && k > speaker && k < r) group = k;
+      if (t.dep(k) == kObj && k > r && k < c) object = k;
+    }
+    if (mark < 0 || group < mark || object < 0) continue;
+    bool other_subject = false;
+    for (int k = 0; k < t.n; ++k)
+      other_subject = other_subject || (t.parent[k] == c && k != speaker && (t.dep(k) == kNsubj || t.dep(k) == kNsubjPass));
+    if (other_subject) continue;
+    t.attach(r, t.parent[c], t.dep(c));
+    t.attach(speaker, r, kNsubj);
+    t.attach(group, speaker, kNmod);
+    t.attach(mark, group, kCase);
+    t.attach(object, c, kNsubj);
+    t.attach(c, r, kCcomp);
+    return;
+  }
+}
+
 }  // namespace
 
 void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
@@ -1329,6 +1369,7 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     fronted_phrase_read_as_root(t);
     subject_read_after_including(t);
     target_read_on_toll_verb(t);
+    speaker_group_read_as_clause(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))

@@ -73,6 +73,7 @@ class PackageTest(unittest.TestCase):
                 self.assertEqual(doc.id, path.stem)
                 self.assertEqual(doc.events, cli("events", path))
                 self.assertEqual(doc.quotes, cli("quotes", path))
+                self.assertEqual(doc.tolls, cli("tolls", path))
                 self.assertEqual(doc.entities, cli("entities", path))
                 parsed = cli("parse", "--format", "jsonl", path)
                 self.assertEqual(len(parsed), 1)
