@@ -122,7 +122,10 @@ bool score_record(const EventRecord& record, const std::vector<EventTriple>& cod
       }
       s.placed += found, s.placed_right += right;
     }
-  std::vector<EventTriple> gold = unique_sorted(record.expected), got = unique_sorted(coded);
+  // (Compared as the exact level keys them: an unknown actor is "---" whether written so
+  // or left empty.)
+  std::vector<EventTriple> gold = unique_sorted(at_level(record.expected, EventLevel::kExact)),
+                           got = unique_sorted(at_level(coded, EventLevel::kExact));
   uint64_t tp = common(gold, got);
   s.tp += tp, s.fp += got.size() - tp, s.fn += gold.size() - tp;
   uint64_t rtp = common(roots(gold), roots(got));
