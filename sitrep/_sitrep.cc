@@ -440,7 +440,7 @@ PYBIND11_MODULE(_sitrep, m) {
       .def("analyse", &PyPipeline::analyse, py::arg("text"), py::arg("date") = py::none(), py::arg("id") = py::none(),
            py::arg("title") = py::none(), py::arg("url") = py::none(), py::arg("source") = py::none(),
            py::arg("format") = "text", py::arg("what") = 63u,
-           "(document, events, quotes, entities, times, warnings): JSONL texts made by the CLI's writers")
+           "(document, events, quotes, entities, times, warnings, tolls): JSONL texts made by the CLI's writers")
       .def("ingest", &PyPipeline::ingest, py::arg("paths"), py::arg("db"), py::arg("threads") = 1u,
            py::arg("date") = py::none(), py::arg("format") = "auto", py::arg("commit_every") = size_t{256},
            "analyse the files and store them in db (SQLite file or postgresql:// URL), as `sitrep ingest`: "

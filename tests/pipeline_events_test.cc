@@ -2687,8 +2687,9 @@ TEST_F(PipelineEvents, ReciprocalObjectHoldsBothWays) {
 TEST_F(PipelineEvents, HeadlinesAreCoded) {
   expect_coded("Police arrest 40 protesters in Minsk\n", Date{2020, 8, 10}, "173", "BLRCOP", "BLROPP");
   expect_coded("Israel strikes Gaza after rocket fire\n", Date{2021, 5, 10}, "19", "ISR", "PSE");
-  // A subject led by someone ("Saudi-led coalition") is still the headline's subject.
-  expect_coded("Saudi-led coalition bombs Yemen capital\n", Date{2016, 8, 10}, "19", "SAU", "YEM");
+  // A subject led by someone ("Saudi-led coalition") is still the headline's subject, and a
+  // coalition a country leads is its forces.
+  expect_coded("Saudi-led coalition bombs Yemen capital\n", Date{2016, 8, 10}, "19", "SAUMIL", "YEM");
   // The subject read as the verb ("Police" a verb, "fire" a noun).
   expect_coded("Police fire tear gas at protesters in Caracas\n", Date{2017, 4, 20}, "175", "VENCOP", "VENOPP");
   // "..., 14 injured": a headline's passive without its auxiliary.
@@ -3074,6 +3075,16 @@ TEST_F(PipelineEvents, AnAttackerKilledAndThoseAPhraseIncludesAreCountedRight) {
       "Kabul.",
       Date{2005, 12, 16});
   EXPECT_EQ(injured_of(doc), 11) << all_events(doc);
+}
+
+// A coalition some country leads is that country's forces ("US-led coalition and Afghan
+// troops": USAMIL and AFGMIL); a ruling coalition is none.
+TEST_F(PipelineEvents, ACountryLedCoalitionIsItsForces) {
+  Document doc = analyse("US-led coalition and Afghan troops killed four Taliban militants in Helmand.", Date{2006, 12, 18});
+  EXPECT_TRUE(has_event(doc, "19", "USAMIL", "AFGREB")) << all_events(doc);
+  EXPECT_TRUE(has_event(doc, "19", "AFGMIL", "AFGREB")) << all_events(doc);
+  doc = analyse("The Saudi-led coalition bombed a market in Yemen.", Date{2016, 8, 1});
+  EXPECT_TRUE(has_event(doc, "18", "SAUMIL", "")) << all_events(doc);
 }
 
 // "died in an attack on X": the attack is on X, though the tree hangs "on X" on "died".

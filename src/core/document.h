@@ -212,7 +212,7 @@ struct Magnitudes {
 struct StatedFigure {
   std::string_view kind;  // "dead", "injured", "arrested" or "displaced" (static text)
   Figure figure;
-  int32_t event = -1;     // index into Document::events; -1: no event carries it
+  int32_t event = -1;     // index into Document::events of the event it was read for; -1: none
   bool total = false;     // a running total: "the death toll rose to 35", "the number ... has reached"
 };
 

@@ -649,6 +649,10 @@ void attach_magnitudes(Document& doc) {
   doc.figures.clear();
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     SentenceTolls finder(doc, s);
+    // (A count since a time is a running total, not the toll of the attack told before:
+    // "the latest unrest has killed more than 1,700 people since January 2004".)
+    const bool since = mentions_since(doc, s);
+    const size_t sentence_figures = doc.figures.size();
     for (const auto& toll : finder.find()) {
       doc.figures.push_back({kKindNames[toll.kind], toll.figure, -1, toll.total});
       // (The figure is told by the event it is merged into; its index is the event's.)
@@ -684,9 +688,7 @@ void attach_magnitudes(Document& doc) {
         if (toll.kind == kArrested) continue;
         if (toll.kind == kDisplaced && (lemma_of(doc, toll.word) != "flee" || mentions_since(doc, s))) continue;
         if (addition) continue;
-        // (A count since a time is a running total, not the toll of the attack told before:
-        // "the latest unrest has killed more than 1,700 people since January 2004".)
-        if (mentions_since(doc, s)) {
+        if (since) {
           doc.figures.back().total = true;
           continue;
         }
@@ -702,6 +704,10 @@ void attach_magnitudes(Document& doc) {
       // A sentence that only tells a toll ("57 people were killed, and 109 were injured":
       // its event names no source) reports the violent event told just before.
       bool report = best->source.code.empty() && !addition;
+      if (report && since && (toll.kind == kDead || toll.kind == kInjured)) {
+        doc.figures.back().total = true;
+        report = false;
+      }
       if (!report || !violence_that_happened(*best)) continue;
       if (Event* earlier = violence_told_before(doc, s)) {
         merge_figure(slot(earlier->size, toll.kind), toll.figure);
@@ -716,6 +722,10 @@ void attach_magnitudes(Document& doc) {
         if (best->time < 0) best->time = earlier->time, best->date = earlier->date;
       }
     }
+    // (The finder gives the tolls of toll words before running totals: the sentence's
+    // figures in text order.)
+    std::stable_sort(doc.figures.begin() + static_cast<std::ptrdiff_t>(sentence_figures), doc.figures.end(),
+                     [](const StatedFigure& a, const StatedFigure& b) { return a.figure.text.begin < b.figure.text.begin; });
   }
   // An attack no one is named in that states its toll is an attack where it happened, on
   // that place's country ("the death toll of a suicide bomb attack in western Baghdad rose to

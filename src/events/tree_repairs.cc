@@ -780,7 +780,7 @@ void number_read_as_verb_modifier(LocalTree& t) {
 // tree may read the speech verb as an adverbial clause of the reported verb after it (or as
 // its relative clause, which only a noun takes: "A Taliban spokesman said the attack was
 // carried out by one of its fighters"). A speech verb with its subject and no object, clause
-// or subordinating word of its own, hung as an adverbial or relative clause on a later verb
+// or subordinating word of its own, hung as an adverbial, relative or adjectival clause on a later verb
 // whose subject follows it, is the verb that reports it.
 void report_read_as_governor(LocalTree& t) {
   for (int r = 1; r + 2 < t.n; ++r) {
@@ -1274,8 +1274,8 @@ void target_read_on_toll_verb(LocalTree& t) {
     for (int k = 0; k < c; ++k)
       if (t.within(k, m)) first = std::min(first, k);
     int noun = first - 1;
-    while (noun >= 0 && t.parent[noun] != v) noun = t.parent[noun];
-    if (noun < 0 || noun == m || t.up(noun) != kNoun || t.dep(noun) != kObl || time_word(t, noun)) continue;
+    for (int g = 0; noun >= 0 && t.parent[noun] != v && g < t.n; ++g) noun = t.parent[noun];
+    if (noun < 0 || t.parent[noun] != v || noun == m || t.up(noun) != kNoun || t.dep(noun) != kObl || time_word(t, noun)) continue;
     t.attach(m, noun, kNmod);
   }
 }

@@ -47,8 +47,8 @@ void append_claims_json(std::string& out, const Document& doc, const Event& e);
 // One object per figure the text states (Document::figures, `sitrep tolls`): doc, sent,
 // kind (dead, injured, arrested, displaced), min, max (null: open above), text, start, end
 // (byte offsets), total (a running total: "the death toll rose to 35") and event, the event
-// that carries it ({index: its place among the document's events as written, 0-based;
-// code, sent}) or null when none does ("Thirteen soldiers have died there": no event coded).
+// it was read for ({index: its place among the document's events as written, 0-based;
+// code, sent}; its `size` holds it, or the exact count another report gave) or null when none ("Thirteen soldiers have died there": no event coded).
 void write_figures_jsonl(const Document& doc, std::ostream& out);
 
 // The same fields flattened, tab-separated, one event a line; empty for null.
