@@ -3034,6 +3034,16 @@ TEST_F(PipelineEvents, FiguresNoEventCarriesAreKeptWithNone) {
   EXPECT_EQ(since->event, -1);
   EXPECT_TRUE(since->total);
 
+  // (So does one whose sentence codes an event with no source of its own.)
+  doc = analyse("A suicide bomber struck a market in Baghdad. Attacks have killed more than 1,700 Iraqi civilians since "
+                "January 2004.",
+                Date{2006, 12, 31});
+  for (const Event& e : doc.events)
+    if (e.sentence == 0) EXPECT_FALSE(e.size.dead.known()) << e.code << " " << e.size.dead.min;
+  since = figure(doc, 1700);
+  ASSERT_NE(since, nullptr) << all_events(doc);
+  EXPECT_TRUE(since->total);
+
   doc = analyse("Gunmen killed five people in Kabul on Monday.", Date{2006, 12, 31});
   const StatedFigure* five = figure(doc, 5);
   ASSERT_NE(five, nullptr);
@@ -3085,6 +3095,25 @@ TEST_F(PipelineEvents, ACountryLedCoalitionIsItsForces) {
   EXPECT_TRUE(has_event(doc, "19", "AFGMIL", "AFGREB")) << all_events(doc);
   doc = analyse("The Saudi-led coalition bombed a market in Yemen.", Date{2016, 8, 1});
   EXPECT_TRUE(has_event(doc, "18", "SAUMIL", "")) << all_events(doc);
+}
+
+// A visit to each of a list of countries is not in the others; contacting someone is being
+// in touch with each other (040 both ways, as meetings).
+TEST_F(PipelineEvents, AListsOtherSidesAreNoPlaceAndAContactHoldsBothWays) {
+  Document doc = analyse("The King will visit Tanzania, Kenya, South Africa and Egypt.", Date{2005, 11, 11});
+  int visits = 0;
+  for (const Event& e : doc.events) {
+    if (!e.code.starts_with("042")) continue;
+    ++visits;
+    if (e.place < 0) continue;
+    const std::string& where = doc.places[static_cast<size_t>(e.place)].name;
+    EXPECT_EQ(e.target.code.substr(0, 3), doc.places[static_cast<size_t>(e.place)].country)
+        << e.target.code << " placed in " << where << "; " << all_events(doc);
+  }
+  EXPECT_EQ(visits, 4) << all_events(doc);
+  doc = analyse("John Kerry contacted Thailand's foreign minister over housing for the refugees.", Date{2015, 5, 20});
+  EXPECT_TRUE(has_event(doc, "04", "USAGOV", "THAGOV")) << all_events(doc);
+  EXPECT_TRUE(has_event(doc, "04", "THAGOV", "USAGOV")) << all_events(doc);
 }
 
 // "died in an attack on X": the attack is on X, though the tree hangs "on X" on "died".

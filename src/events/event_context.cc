@@ -128,6 +128,22 @@ struct BySentence {
 
 void attach_event_context(Document& doc) {
   const BySentence times(doc.times, doc.sentences.size()), places(doc.places, doc.sentences.size());
+  // Another side of a list the same words tell is no place of its events ("will visit
+  // Tanzania, Kenya and Egypt": the visit to Tanzania is not in Kenya). A list's events are
+  // adjacent, of one code. (A visit and its hosting, two codes, share the host's country as
+  // their place: "arrived in China".)
+  auto a_side_of_the_same_event = [&](const Event& ev, Span place) {
+    const size_t i = static_cast<size_t>(&ev - doc.events.data());
+    auto listed = [&](const Event& x) {
+      return x.sentence == ev.sentence && x.span == ev.span && x.code == ev.code;
+    };
+    auto side = [&](const Event& x) { return overlaps(place, x.source.text) || overlaps(place, x.target.text); };
+    for (size_t k = i; k-- > 0 && listed(doc.events[k]);)
+      if (side(doc.events[k])) return true;
+    for (size_t k = i + 1; k < doc.events.size() && listed(doc.events[k]); ++k)
+      if (side(doc.events[k])) return true;
+    return false;
+  };
   for (Event& ev : doc.events) {
     if (ev.sentence >= doc.sentences.size()) continue;
     Tree t{doc, doc.sentences[ev.sentence]};
@@ -150,7 +166,8 @@ void attach_event_context(Document& doc) {
       best = -1;
       for (uint32_t i : places.of(ev.sentence)) {
         const Place& p = doc.places[i];
-        if (overlaps(p.span, ev.source.text) || overlaps(p.span, ev.target.text)) continue;
+        if (overlaps(p.span, ev.source.text) || overlaps(p.span, ev.target.text) || a_side_of_the_same_event(ev, p.span))
+          continue;
         if (!t.words_in(p.span, first, last)) continue;
         // Who did it is not where: "Russia and Sri Lanka signed ... in Colombo".
         if (t.in_subject(t.span_head(first, last), event_word)) continue;
@@ -170,7 +187,7 @@ void attach_event_context(Document& doc) {
       uint32_t best = UINT32_MAX;
       for (uint32_t i : places.of(ev.sentence)) {
         const Place& p = doc.places[i];
-        if (overlaps(p.span, ev.source.text) || overlaps(p.span, ev.reported_by.text))
+        if (overlaps(p.span, ev.source.text) || overlaps(p.span, ev.reported_by.text) || a_side_of_the_same_event(ev, p.span))
           continue;
         bool on_target = overlaps(p.span, ev.target.text);
         if (on_target && !is_material_event(ev.code)) continue;
