@@ -3097,6 +3097,21 @@ TEST_F(PipelineEvents, ACountryLedCoalitionIsItsForces) {
   EXPECT_TRUE(has_event(doc, "18", "SAUMIL", "")) << all_events(doc);
 }
 
+// Unnamed tellers of the doer's own kind are the doer's own force: "military sources" telling
+// an Israeli air strike in Rafah are Israel's military, not the Palestinians'.
+TEST_F(PipelineEvents, UnnamedSourcesOfTheDoersKindAreItsOwn) {
+  Document doc = analyse(
+      "One militant was killed and nine other Palestinians wounded on Wednesday in an Israeli air strike on a vehicle "
+      "in Rafah, military sources said.",
+      Date{2006, 11, 1});
+  const Event* strike = find_event(doc, "19");
+  ASSERT_NE(strike, nullptr) << all_events(doc);
+  ASSERT_EQ(strike->source.code, "ISRMIL") << all_events(doc);
+  bool israeli = false;
+  for (const Claim& c : strike->claims) israeli = israeli || (c.by.code == "ISRMIL" && c.stance == "attributes");
+  EXPECT_TRUE(israeli) << all_events(doc);
+}
+
 // A visit to each of a list of countries is not in the others; contacting someone is being
 // in touch with each other (040 both ways, as meetings).
 TEST_F(PipelineEvents, AListsOtherSidesAreNoPlaceAndAContactHoldsBothWays) {

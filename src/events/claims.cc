@@ -65,6 +65,15 @@ bool no_one_in_particular(const Document& doc, const EventActor& doer) {
          t.find("unknown") != std::string::npos || t.find("masked") != std::string::npos;
 }
 
+// Whether an actor's country is one the text did not give it: a bare role ("military
+// sources") placed by its sentence's place or the article's main country.
+bool country_from_context(const Document& doc, const EventActor& a) {
+  if (a.chain < 0 || static_cast<size_t>(a.chain) >= doc.chains.size()) return false;
+  const std::string& ev = doc.chains[static_cast<size_t>(a.chain)].evidence;
+  return ev.find("; country from the document's main country") != std::string::npos ||
+         ev.find("; country from the place in its sentence") != std::string::npos;
+}
+
 }  // namespace
 
 void attach_claims(Document& doc) {
@@ -75,6 +84,11 @@ void attach_claims(Document& doc) {
     bool indirect = e.quote >= 0 && static_cast<size_t>(e.quote) < doc.quotes.size() && !doc.quotes[e.quote].direct &&
                     !reporting_cue(doc, doc.quotes[e.quote]);
     if (!violence_that_happened(e) || indirect || e.source.code.empty() || no_one_in_particular(doc, e.source)) continue;
+    // Unnamed tellers of the doer's own kind ("an Israeli air strike ..., military sources
+    // said") are the doer's own force, not of the country the story is in.
+    if (e.reported_by.code.size() > 3 && e.source.code.size() > 3 && country_from_context(doc, e.reported_by) &&
+        std::string_view(e.reported_by.code).substr(3) == std::string_view(e.source.code).substr(3))
+      e.reported_by.code = e.source.code.substr(0, 3) + e.reported_by.code.substr(3);
     // (The claim is on the event it is about: the attack told before, when this one tells it
     // again with its doer, "said one of its fighters had carried out the attack".)
     Event* on = &e;
