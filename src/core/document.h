@@ -140,6 +140,9 @@ struct Chain {
   std::string actor;      // CAMEO actor code ("CHNGOV"); empty when unknown
   std::string evidence;   // why the code was given (dictionary entry, apposition...)
   bool foreign = false;   // a role of people from abroad ("foreign journalists"): no country's
+  // Its country is the setting's, not the text's word for it: a bare role ("military sources")
+  // given the country of its sentence's place or of the article (entities::localize_agents).
+  bool country_from_setting = false;
 };
 
 // ---- Time expressions (src/time) ------------------------------------------------

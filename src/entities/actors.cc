@@ -483,6 +483,7 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
   // troops ... the army said"; "12 civilians in Kharkiv ... civilians"), else the place its
   // sentence says things happen in, else home. One pass over mentions and places.
   std::vector<std::string> country(doc.chains.size()), evidence(doc.chains.size());
+  std::vector<bool> from_setting(doc.chains.size());  // the country of a place or of the article
   std::vector<std::vector<uint32_t>> mentions_in(doc.sentences.size()), places_in(doc.sentences.size());
   for (uint32_t i = 0; i < doc.mentions.size(); ++i)
     if (doc.mentions[i].sentence < doc.sentences.size()) mentions_in[doc.mentions[i].sentence].push_back(i);
@@ -595,6 +596,7 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
           if (near) {
             country[m.chain] = near->country.substr(0, 3);
             evidence[m.chain] = "; country from the place in its sentence: " + near->name;
+            from_setting[m.chain] = true;
           }
         }
       }
@@ -608,11 +610,13 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
     if (country[c].empty() && !home.empty()) {
       country[c] = home;
       evidence[c] = "; country from the document's main country";
+      from_setting[c] = true;
     }
     if (country[c].empty()) continue;
     if (transnational(ch.actor)) ch.evidence += "; group " + ch.actor + " acting in " + country[c];
     ch.actor = country[c] + role_of(ch.actor);
     ch.evidence += evidence[c];
+    ch.country_from_setting = from_setting[c];
   }
 }
 

@@ -68,10 +68,8 @@ bool no_one_in_particular(const Document& doc, const EventActor& doer) {
 // Whether an actor's country is one the text did not give it: a bare role ("military
 // sources") placed by its sentence's place or the article's main country.
 bool country_from_context(const Document& doc, const EventActor& a) {
-  if (a.chain < 0 || static_cast<size_t>(a.chain) >= doc.chains.size()) return false;
-  const std::string& ev = doc.chains[static_cast<size_t>(a.chain)].evidence;
-  return ev.find("; country from the document's main country") != std::string::npos ||
-         ev.find("; country from the place in its sentence") != std::string::npos;
+  return a.chain >= 0 && static_cast<size_t>(a.chain) < doc.chains.size() &&
+         doc.chains[static_cast<size_t>(a.chain)].country_from_setting;
 }
 
 }  // namespace
