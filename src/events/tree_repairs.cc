@@ -1227,7 +1227,9 @@ void fronted_phrase_read_as_root(LocalTree& t) {
 void subject_read_after_including(LocalTree& t) {
   static const uint64_t kIncluding = word_hash("including");
   for (int i = 2; i + 2 < t.n; ++i) {
-    if (word_hash(text::ascii_lower(t.doc.word_text(t.fw + static_cast<uint32_t>(i)))) != kIncluding) continue;
+    // (Lower-cased only at the length of "including": no string built for every word.)
+    const std::string_view form = t.doc.word_text(t.fw + static_cast<uint32_t>(i));
+    if (form.size() != 9 || word_hash(text::ascii_lower(form)) != kIncluding) continue;
     const int noun = i - 1, first = t.parent[noun];
     if (first < 0 || first > noun || t.dep(noun) != kConj || !t.verbal(first) ||
         (t.up(noun) != kNoun && t.up(noun) != kNum && t.up(noun) != kPron))
