@@ -204,16 +204,35 @@ struct Figure {
 };
 
 // How many were killed, injured, arrested, displaced (events/magnitudes.h).
+// The kinds and their names are listed here once: the finder, the writers and the store
+// walk them by index (`m[k]`, `Magnitudes::kNames[k]`).
 struct Magnitudes {
+  enum Kind : uint8_t { kDead, kInjured, kArrested, kDisplaced };
+  static constexpr int kKinds = 4;
+  static constexpr std::string_view kNames[kKinds] = {"dead", "injured", "arrested", "displaced"};
   Figure dead, injured, arrested, displaced;
-  bool any() const { return dead.known() || injured.known() || arrested.known() || displaced.known(); }
+
+  Figure& operator[](int k) {
+    switch (k) {
+      case kDead: return dead;
+      case kInjured: return injured;
+      case kArrested: return arrested;
+      default: return displaced;
+    }
+  }
+  const Figure& operator[](int k) const { return const_cast<Magnitudes&>(*this)[k]; }
+  bool any() const {
+    for (int k = 0; k < kKinds; ++k)
+      if ((*this)[k].known()) return true;
+    return false;
+  }
 };
 
 // A figure the text states (events/magnitudes.h) and the event that carries it, if one
 // does: a running total ("the US death toll in Iraq has reached 2,947") or deaths told with
 // no event coded ("Thirteen soldiers have died there") stay figures of their sentence.
 struct StatedFigure {
-  std::string_view kind;  // "dead", "injured", "arrested" or "displaced" (static text)
+  std::string_view kind;  // one of Magnitudes::kNames
   Figure figure;
   int32_t event = -1;     // index into Document::events of the event it was read for; -1: none
   bool total = false;     // a running total: "the death toll rose to 35", "the number ... has reached"

@@ -15,7 +15,9 @@
 namespace sitrep::events {
 namespace {
 
-enum Kind { kDead, kInjured, kArrested, kDisplaced, kNoKind };
+using Kind = int;  // a Magnitudes::Kind, or kNoKind
+constexpr Kind kDead = Magnitudes::kDead, kInjured = Magnitudes::kInjured, kArrested = Magnitudes::kArrested,
+               kDisplaced = Magnitudes::kDisplaced, kNoKind = Magnitudes::kKinds;
 
 // The words that state a toll, by lemma: verbs whose object (or passive subject) is
 // counted, verbs whose subject is, and nouns counted by their own number or their
@@ -620,15 +622,6 @@ bool mentions_since(const Document& doc, uint32_t s) {
   return false;
 }
 
-Figure& slot(Magnitudes& m, Kind k) {
-  switch (k) {
-    case kDead: return m.dead;
-    case kInjured: return m.injured;
-    case kArrested: return m.arrested;
-    default: return m.displaced;
-  }
-}
-
 bool open_event(const Event& e) { return is_material_event(e.code) && !e.negated && !e.future; }
 bool actorless(const Event& e) { return e.source.code.empty() && e.target.code.empty(); }
 
@@ -644,8 +637,11 @@ void merge_figure(Figure& into, const Figure& f) {
   if (f.known() && (!into.known() || (!into.exact() && f.exact()))) into = f;
 }
 
+void merge_magnitudes(Magnitudes& into, const Magnitudes& m) {
+  for (int k = 0; k < Magnitudes::kKinds; ++k) merge_figure(into[k], m[k]);
+}
+
 void attach_magnitudes(Document& doc) {
-  static constexpr std::string_view kKindNames[] = {"dead", "injured", "arrested", "displaced"};
   doc.figures.clear();
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     SentenceTolls finder(doc, s);
@@ -654,7 +650,7 @@ void attach_magnitudes(Document& doc) {
     const bool since = mentions_since(doc, s);
     const size_t sentence_figures = doc.figures.size();
     for (const auto& toll : finder.find()) {
-      doc.figures.push_back({kKindNames[toll.kind], toll.figure, -1, toll.total});
+      doc.figures.push_back({Magnitudes::kNames[toll.kind], toll.figure, -1, toll.total});
       // (The figure is told by the event it is merged into; its index is the event's.)
       auto carried_by = [&](const Event* e) { doc.figures.back().event = static_cast<int32_t>(e - doc.events.data()); };
       const uint32_t at = doc.words[toll.word].span.begin;
@@ -693,14 +689,14 @@ void attach_magnitudes(Document& doc) {
           continue;
         }
         if (Event* earlier = violence_told_before(doc, s)) {
-          merge_figure(slot(earlier->size, toll.kind), toll.figure);
+          merge_figure(earlier->size[toll.kind], toll.figure);
           carried_by(earlier);
         }
         continue;
       }
       carried_by(best);
-      merge_figure(slot(best->size, toll.kind), toll.figure);
-      merge_figure(slot(best->told, toll.kind), toll.figure);
+      merge_figure(best->size[toll.kind], toll.figure);
+      merge_figure(best->told[toll.kind], toll.figure);
       // A sentence that only tells a toll ("57 people were killed, and 109 were injured":
       // its event names no source) reports the violent event told just before.
       bool report = best->source.code.empty() && !addition;
@@ -710,7 +706,7 @@ void attach_magnitudes(Document& doc) {
       }
       if (!report || !violence_that_happened(*best)) continue;
       if (Event* earlier = violence_told_before(doc, s)) {
-        merge_figure(slot(earlier->size, toll.kind), toll.figure);
+        merge_figure(earlier->size[toll.kind], toll.figure);
         if (actorless(*best)) carried_by(earlier);  // (one with no actor may not be kept)
         best->reports = static_cast<int32_t>(earlier - doc.events.data());
         // The same happening, told again by its toll: what the strike was ("57 people were

@@ -43,5 +43,7 @@ void attach_magnitudes(Document& doc);
 // Two tellings of one toll: an exact count replaces an open one ("more than 50", then
 // "57"), else the first stays.
 void merge_figure(Figure& into, const Figure& f);
+// merge_figure on each kind.
+void merge_magnitudes(Magnitudes& into, const Magnitudes& m);
 
 }  // namespace sitrep::events

@@ -147,20 +147,19 @@ void append_size_json(std::string& buf, const Document& doc, const Event& e, con
     buf += "null";
     return;
   }
-  const std::pair<const char*, const Figure*> kinds[] = {
-      {"dead", &size.dead}, {"injured", &size.injured}, {"arrested", &size.arrested}, {"displaced", &size.displaced}};
   char sep = '{';
-  for (const auto& [name, f] : kinds) {
-    fmt::format_to(std::back_inserter(buf), "{}\"{}\":", sep, name);
+  for (int k = 0; k < Magnitudes::kKinds; ++k) {
+    const Figure& f = size[k];
+    fmt::format_to(std::back_inserter(buf), "{}\"{}\":", sep, Magnitudes::kNames[k]);
     sep = ',';
-    if (!f->known()) {
+    if (!f.known()) {
       buf += "null";
       continue;
     }
-    fmt::format_to(std::back_inserter(buf), "{{\"min\":{},\"max\":", f->min);
-    if (f->max < 0) buf += "null"; else fmt::format_to(std::back_inserter(buf), "{}", f->max);
+    fmt::format_to(std::back_inserter(buf), "{{\"min\":{},\"max\":", f.min);
+    if (f.max < 0) buf += "null"; else fmt::format_to(std::back_inserter(buf), "{}", f.max);
     buf += ",\"text\":";
-    append_json_string(buf, text_of(doc, f->text));
+    append_json_string(buf, text_of(doc, f.text));
     buf += '}';
   }
   buf += '}';
@@ -283,9 +282,7 @@ void write_events_plover(const Document& doc, std::ostream& out) {
     for (size_t k : r.tellings) {
       const Event& x = doc.events[k];
       if (k == r.event) continue;
-      Figure* mine[] = {&e.size.dead, &e.size.injured, &e.size.arrested, &e.size.displaced};
-      const Figure* theirs[] = {&x.size.dead, &x.size.injured, &x.size.arrested, &x.size.displaced};
-      for (int f = 0; f < 4; ++f) events::merge_figure(*mine[f], *theirs[f]);
+      events::merge_magnitudes(e.size, x.size);
       e.claims.insert(e.claims.end(), x.claims.begin(), x.claims.end());
       e.contested = e.contested || x.contested;
     }

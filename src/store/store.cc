@@ -41,24 +41,22 @@ void bind_point(Statement& st, int i, const GeoPoint& p) {
 Magnitudes report_size(const Document& doc, const std::vector<size_t>& group, size_t i) {
   const Event& e = doc.events[i];
   Magnitudes m;
-  Figure* mine[] = {&m.dead, &m.injured, &m.arrested, &m.displaced};
   // Its sentence's word: every telling of the happening there is one report (one row:
   // "57 were killed, and 109 wounded" coded as two events is one report of both figures).
   for (size_t j = 0; j < doc.events.size(); ++j) {
     const Event& x = doc.events[j];
     if (group[j] != group[i] || x.sentence != e.sentence) continue;
-    const Figure* told[] = {&x.told.dead, &x.told.injured, &x.told.arrested, &x.told.displaced};
-    for (int k = 0; k < 4; ++k) events::merge_figure(*mine[k], *told[k]);
+    events::merge_magnitudes(m, x.told);
   }
   // And the article's word from sentences with no telling of their own.
-  const Figure* all[] = {&e.size.dead, &e.size.injured, &e.size.arrested, &e.size.displaced};
-  for (int k = 0; k < 4; ++k) {
-    if (!all[k]->known()) continue;
+  for (int k = 0; k < Magnitudes::kKinds; ++k) {
+    const Figure& told = e.size[k];
+    if (!told.known()) continue;
     bool other_report = false;
     for (size_t j = 0; j < doc.events.size(); ++j)
-      other_report = other_report || (group[j] == group[i] && doc.events[j].sentence == all[k]->sentence &&
+      other_report = other_report || (group[j] == group[i] && doc.events[j].sentence == told.sentence &&
                                       doc.events[j].sentence != e.sentence);
-    if (!other_report) events::merge_figure(*mine[k], *all[k]);
+    if (!other_report) events::merge_figure(m[k], told);
   }
   return m;
 }
