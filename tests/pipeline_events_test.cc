@@ -2996,8 +2996,6 @@ TEST_F(PipelineEvents, StoredEventsReadBackAsGdeltRows) {
   std::remove(db.c_str());
 }
 
-}  // namespace
-}  // namespace sitrep
 
 namespace sitrep {
 namespace {
@@ -3165,6 +3163,34 @@ TEST_F(PipelineEvents, AGroupsSpokesmanTellingItsFightersDidTheAttackClaimsIt) {
         claimed = claimed || (c.stance == "claims" && c.by.code == "AFGREB" && c.party.code == "AFGREB");
     EXPECT_TRUE(claimed) << text << all_events(doc);
   }
+}
+
+}  // namespace
+}  // namespace sitrep
+
+// An organisation the dictionary codes with a sector alone (FIFA: NGO) is that organisation,
+// wherever the article is: not a role of the country it acts on.
+TEST_F(PipelineEvents, ANamedOrganisationWithASectorCodeKeepsIt) {
+  Document doc = analyse("FIFA suspended the Iranian football federation from all international games.", Date{2006, 11, 25});
+  const Event* ban = find_event(doc, "172");
+  ASSERT_NE(ban, nullptr) << all_events(doc);
+  EXPECT_EQ(ban->source.code, "NGO") << all_events(doc);
+  // A role of the same sector still takes the country it is in.
+  doc = analyse("Police in Minsk detained three aid workers on Sunday.", Date{2020, 8, 10});
+  EXPECT_TRUE(has_event(doc, "173", "BLRCOP", "BLRNGO")) << all_events(doc);
+}
+
+// Someone released with no one named releasing them is freed by someone unknown (0841),
+// as "the hostages were freed": "released on bail", "released" after an arrest.
+TEST_F(PipelineEvents, APersonReleasedByNoOneNamedIsFreed) {
+  Document doc = analyse(
+      "Belarusian police detained the opposition leader on Monday. The opposition leader was released on bail on "
+      "Thursday.",
+      Date{2020, 6, 1});
+  bool freed = false;
+  for (const Event& e : doc.events)
+    freed = freed || (e.code == "0841" && e.sentence == 1 && e.source.code.empty() && e.target.code == "BLROPP");
+  EXPECT_TRUE(freed) << all_events(doc);
 }
 
 }  // namespace

@@ -475,8 +475,20 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
       if (is_country(p.country)) add(std::string_view(p.country).substr(0, 3), p.sentence, 1.0);
     home = leader(weight);
   }
+  // An organisation the dictionary names with a sector code and no country ("FIFA", "Special
+  // Olympics": NGO) keeps it: it is that organisation, not a role of the setting's country.
+  std::vector<bool> named_org(doc.chains.size());
+  for (const Mention& m : doc.mentions) {
+    // (Not an armed group across borders: it is coded as the rebels of where it acts.)
+    if (m.chain < 0 || m.kind != MentionKind::kName || !dict.is_role_code(doc.chains[m.chain].actor)) continue;
+    std::string_view name = doc.str(m.span);
+    if (name.starts_with("the ") || name.starts_with("The ")) name.remove_prefix(4);
+    for (uint32_t e : dict.lookup(name))
+      if (dict.entry(e).category == GazetteerCategory::kIgo && dict.entry(e).code == doc.chains[m.chain].actor)
+        named_org[m.chain] = true;
+  }
   bool any = false;
-  for (const Chain& c : doc.chains) any = any || bare_role(c.actor);
+  for (size_t c = 0; c < doc.chains.size(); ++c) any = any || (bare_role(doc.chains[c].actor) && !named_org[c]);
   if (!any) return;
   // Each bare-role chain, sentence by sentence: the country of an actor of the same role
   // named before it or in its sentence, with its own country or placed already ("Israeli
@@ -515,7 +527,7 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
     }
     for (uint32_t i : mentions_in[s]) {
       const Mention& m = doc.mentions[i];
-      if (m.chain < 0 || !bare_role(doc.chains[m.chain].actor)) continue;
+      if (m.chain < 0 || !bare_role(doc.chains[m.chain].actor) || named_org[m.chain]) continue;
       if (foreign(m)) {
         abroad[m.chain] = true;
         continue;
@@ -606,7 +618,7 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
   for (size_t c = 0; c < doc.chains.size(); ++c) {
     Chain& ch = doc.chains[c];
     ch.foreign = abroad[c];
-    if (!bare_role(ch.actor) || abroad[c]) continue;
+    if (!bare_role(ch.actor) || named_org[c] || abroad[c]) continue;
     if (country[c].empty() && !home.empty()) {
       country[c] = home;
       evidence[c] = "; country from the document's main country";

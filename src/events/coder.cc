@@ -1748,8 +1748,6 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // So is an arrest told as a noun with no one named making it ("The arrest of opposition
     // leader Kizza Besigye sparked riots": the police's, as "Besigye was arrested").
     bool arrest_noun = p.noun && e.code.starts_with("173") && e.src.empty();
-    // A release of people is one too ("two Italian hostages were freed", "he was released
-    // on bail": released by someone unknown).
     // Violence an accusation alleges or a denial denies is told with its doer unknown: who
     // did it is the claims' to say, not the text's ("Ukraine accused Russia of shelling the
     // market": --- 194 UKR, with Ukraine's claim that Russia did); its toll stays counted.
@@ -1761,7 +1759,9 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     bool implied = t.lone_agents && !e.tgt.empty() &&
                    ((is_material_event(e.code) &&
                      (passive || weapon || court_noun || arrest_noun || alleged || p.target == TargetFrom::kSubject)) ||
-                    (passive && e.code == "0841"));
+                    // A release of people or a return is one too ("two Italian hostages were
+                    // freed", "he was released on bail": released by someone unknown).
+                    (passive && e.code.starts_with("084")));
     // Deaths in a crash, a storm or a fire are no one's act.
     // (Its own clause, the clauses below it — "when a storm destroyed their homes" — and its
     // subject; the word as written too, for a mis-tagged one: "lightning" read as a verb.)
