@@ -3020,6 +3020,18 @@ TEST_F(PipelineEvents, FiguresNoEventCarriesAreKeptWithNone) {
   ASSERT_NE(toll, nullptr);
   EXPECT_EQ(toll->event, -1);
   EXPECT_TRUE(toll->total);
+  // The number of those killed is a running total of the dead; breaking a mark is more.
+  doc = analyse("Since 2003, the number of British troops killed in Iraq has increased to 121.", Date{2006, 12, 31});
+  const StatedFigure* number = figure(doc, 121);
+  ASSERT_NE(number, nullptr) << all_events(doc);
+  EXPECT_EQ(number->kind, "dead");
+  EXPECT_EQ(number->figure.max, 121);
+  EXPECT_TRUE(number->total);
+  doc = analyse("The US death toll for the Iraq war just broke the 2,000 mark last week.", Date{2005, 10, 30});
+  const StatedFigure* mark = figure(doc, 2000);
+  ASSERT_NE(mark, nullptr) << all_events(doc);
+  EXPECT_EQ(mark->figure.max, -1);
+  EXPECT_TRUE(mark->total);
 
   doc = analyse("Rebels attacked a school in Yala on Monday. The unrest has killed more than 1,700 people since January 2004.",
                 Date{2006, 12, 31});
@@ -3191,6 +3203,33 @@ TEST_F(PipelineEvents, APersonReleasedByNoOneNamedIsFreed) {
   for (const Event& e : doc.events)
     freed = freed || (e.code == "0841" && e.sentence == 1 && e.source.code.empty() && e.target.code == "BLROPP");
   EXPECT_TRUE(freed) << all_events(doc);
+}
+
+// Dying "at the hands of" someone is being killed by them (1823, the doer from the phrase),
+// in the passive too; told after a denial in one sentence, it is what the teller says, not
+// what it denies: the teller attributes it.
+TEST_F(PipelineEvents, DyingAtTheHandsOfSomeoneIsBeingKilledByThem) {
+  Document doc = analyse("Three civilians were killed at the hands of Taliban militants in Kandahar.", Date{2006, 5, 2});
+  EXPECT_TRUE(has_event(doc, "1823", "AFGREB", "AFGCVL")) << all_events(doc);
+  doc = analyse("The Kremlin denies any involvement and says the residents died at the hands of Ukrainian soldiers.",
+                Date{2022, 4, 5});
+  const Event* killing = find_event(doc, "1823");
+  ASSERT_NE(killing, nullptr) << all_events(doc);
+  EXPECT_EQ(killing->source.code, "UKRMIL") << all_events(doc);
+  bool attributed = false;
+  for (const Claim& c : killing->claims)
+    attributed = attributed || (c.by.code == "RUSGOV" && c.stance == "attributes" && c.party.code == "UKRMIL");
+  EXPECT_TRUE(attributed) << all_events(doc);
+}
+
+// Violence on a place named only by what it is ("the town") is against the country the
+// article puts it in, when that is not the doer's; a doer at home says nothing of whom.
+TEST_F(PipelineEvents, ShellingATownOfTheArticlesCountryIsAgainstIt) {
+  Document doc = analyse("The fighting in eastern Ukraine continued. Russian forces shelled the town on Tuesday.",
+                         Date{2022, 4, 14});
+  EXPECT_TRUE(has_event(doc, "19", "RUSMIL", "UKR")) << all_events(doc);
+  doc = analyse("Russian forces shelled the town on Tuesday.", Date{2022, 4, 14});
+  EXPECT_EQ(find_event(doc, "19"), nullptr) << all_events(doc);
 }
 
 }  // namespace

@@ -54,6 +54,9 @@ struct Words {
                                h("skirmish")};
   std::vector<uint64_t> bomb{h("bomb"), h("blast"), h("explosion"), h("explosive"), h("bombing"), h("device")};
   // Doers that attack from the air: their attack is an air strike (195).
+  // Places named by what they are, not by name: "shelled the town", "raided a village".
+  std::vector<uint64_t> settlement{h("town"), h("village"), h("city"), h("district"), h("neighbourhood"),
+                                   h("neighborhood"), h("suburb"), h("outskirts"), h("camp"), h("hamlet")};
   std::vector<uint64_t> aircraft{h("jet"), h("warplane"), h("aircraft"), h("plane"), h("helicopter"), h("gunship"),
                                  h("drone"), h("bomber"), h("airplane")};
   std::vector<uint64_t> disaster{h("crash"), h("accident"), h("lightning"), h("flood"), h("earthquake"), h("quake"),
@@ -983,8 +986,9 @@ void Coder::target_actors(Scratch& sc, int v, const Match& m, bool passive, Pend
   const VerbPattern& p = patterns_[m.pattern];
   bool target_is_subject = p.target == TargetFrom::kSubject;  // target:subj, or `+` before the head
   for (const PatternToken& tok : p.before) target_is_subject |= tok.kind == PatternToken::kTarget;
-  // "received support from X", "came under fire from X": X did it to the subject.
-  if (uint64_t from = compiled_[m.pattern].source_prep; from && !passive) {
+  // "received support from X", "came under fire from X": X did it to the subject; so in
+  // the passive of violence ("were killed at the hands of X": the subject underwent it).
+  if (uint64_t from = compiled_[m.pattern].source_prep; from && (!passive || is_violent(p.code))) {
     int x = phrase_with_prep(t, v, from, true);
     if (x >= 0) t.group_of_phrase(x, e.src);
     e.tgt = sc.subject;
@@ -1703,6 +1707,14 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       }
       return resolver_.has_country(doc.country) ? doc.country : std::string();
     };
+    // "Russian forces shelled the town", "troops raided a village near Jenin": violence on a
+    // place named only by what it is, by a doer of one country, is against the country of the
+    // place its clause names, else the article's, when that is another country.
+    if (t.lone_agents && !p.noun && !passive && is_violent(e.code) && e.tgt.empty() && !e.src.empty())
+      if (int o = t.child_with(v, kObj); o >= 0 && t.cover[o] < 0 && among(words().settlement, t.hl[o]))
+        if (std::string doer = first_country(e.src), country = clause_country(v);
+            !doer.empty() && !country.empty() && doer != country)
+          e.tgt.push_back({country, o, o});
     // "Thousands marched in Hong Kong to demand democracy": a crowd counted and not named
     // protesting is the people of where it protests (CVL).
     if (t.lone_agents && !p.noun && e.code.starts_with("14") && e.src.empty() && subj >= 0 && !passive &&

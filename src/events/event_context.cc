@@ -197,15 +197,21 @@ void attach_event_context(Document& doc) {
         if (d < best) best = d, ev.place = static_cast<int32_t>(i);
       }
     }
+    // The innermost quotation holding it: "denies any involvement and says residents died
+    // at the hands of ...": what it says, not what it denies.
     for (size_t q = 0; q < doc.quotes.size(); ++q) {
       const Quote& quote = doc.quotes[q];
       if (!inside(ev.span, quote.span)) continue;
+      auto length = [](const Quote& x) { return x.span.end - x.span.begin; };
+      if (ev.quote >= 0 && length(doc.quotes[static_cast<size_t>(ev.quote)]) <= length(quote)) continue;
       ev.quote = static_cast<int32_t>(q);
+    }
+    if (ev.quote >= 0) {
+      const Quote& quote = doc.quotes[static_cast<size_t>(ev.quote)];
       if (ev.reported_by.code.empty() && ev.reported_by.text.empty() && !quote.speaker.empty()) {
         int32_t c = quote.speaker_chain >= 0 ? quote.speaker_chain : chain_of(doc, quote.speaker);
         ev.reported_by = {c >= 0 ? doc.chains[static_cast<size_t>(c)].actor : std::string(), quote.speaker, c};
       }
-      break;
     }
   }
   // The same happening named again ("his phone call with Wang" after "Monday's

@@ -241,15 +241,23 @@ class SentenceTolls {
         continue;
       if (f) out.push_back({t->kind, *f, first_ + i});
     }
-    // "the death toll rose to 35", "the toll has reached 2,947", "the death toll stood at 12".
+    // "the death toll rose to 35", "the toll has reached 2,947", "the death toll stood at 12";
+    // "the number of British troops killed in Iraq has increased to 121" (the kind is the
+    // toll word the count's phrase holds).
     for (uint32_t i = 0; i < n_; ++i) {
-      if (lemma(i) != "toll" || dep(i) != kNsubj || parent(i) < 0) continue;
-      Kind kind = kDead;
-      for (uint32_t k = 0; k < n_; ++k)
-        if (parent(k) == static_cast<int>(i) && (dep(k) == kCompound || dep(k) == kAmod)) {
-          std::string l = lemma(k);
-          if (l == "injury" || l == "casualty" || l == "wounded") kind = kNoKind;  // not only the dead
-        }
+      if (dep(i) != kNsubj || parent(i) < 0) continue;
+      Kind kind = kNoKind;
+      if (lemma(i) == "toll") {
+        kind = kDead;
+        for (uint32_t k = 0; k < n_; ++k)
+          if (parent(k) == static_cast<int>(i) && (dep(k) == kCompound || dep(k) == kAmod)) {
+            std::string l = lemma(k);
+            if (l == "injury" || l == "casualty" || l == "wounded") kind = kNoKind;  // not only the dead
+          }
+      } else if (lemma(i) == "number" || lemma(i) == "tally") {
+        for (uint32_t k = i + 1; k < n_ && kind == kNoKind && below(k, i); ++k)
+          if (const TollWord* t = toll_word(k)) kind = t->kind;
+      }
       if (kind == kNoKind) continue;
       // "the death toll from the floods": a disaster's, no one's attack.
       bool disaster = false;
@@ -261,6 +269,12 @@ class SentenceTolls {
       if (disaster) continue;
       const uint32_t verb = static_cast<uint32_t>(parent(i));
       int count = child(verb, kObj);  // "reached 2,947"
+      // "broke the 2,000 mark": the mark's number.
+      if (count >= 0 && doc_.words[first_ + static_cast<uint32_t>(count)].upos != kNum)
+        for (uint32_t k = 0; k < n_; ++k)
+          if (parent(k) == count && doc_.words[first_ + k].upos == kNum &&
+              (lemma(static_cast<uint32_t>(count)) == "mark" || lemma(static_cast<uint32_t>(count)) == "level"))
+            count = static_cast<int>(k);
       for (uint32_t k = 0; k < n_ && count < 0; ++k)
         if (parent(k) == static_cast<int>(verb) && (dep(k) == kObl || dep(k) == kNmod)) {
           int c = child(k, kCase);
@@ -272,6 +286,9 @@ class SentenceTolls {
         // "rose to 35": the figure's words start after the preposition.
         if (int c = child(static_cast<uint32_t>(count), kCase); c >= 0 && doc_.words[first_ + c].span.begin == f->text.begin)
           f->text.begin = doc_.words[first_ + c + 1].span.begin;
+        // "broke the 2,000 mark", "passed 100": more than the figure.
+        const std::string v = lemma(verb);
+        if (v == "break" || v == "pass" || v == "exceed" || v == "top" || v == "cross" || v == "surpass") f->max = -1;
         out.push_back({kind, *f, first_ + i, true});
       }
     }
@@ -297,6 +314,13 @@ class SentenceTolls {
     return d == "a" || d == "an" || d == "one" || d == "another" || self == "one" || self == "another";
   }
   std::string lemma(uint32_t i) const { return lemma_of(doc_, first_ + i); }
+  // Whether word k is in the phrase word i heads.
+  bool below(uint32_t k, uint32_t i) const {
+    int x = static_cast<int>(k);
+    for (uint32_t steps = 0; x >= 0 && steps < n_; ++steps, x = parent(static_cast<uint32_t>(x)))
+      if (x == static_cast<int>(i)) return true;
+    return false;
+  }
   int parent(uint32_t i) const {
     uint32_t h = doc_.words[first_ + i].head;
     return h == 0 || h > n_ ? -1 : static_cast<int>(h - 1);
