@@ -2803,7 +2803,7 @@ TEST_F(PipelineEvents, TollsOfElidedCountsPlotsAndDeathNouns) {
 // "more than" bounds a figure, it adds none.
 TEST_F(PipelineEvents, ThoseWhoFledTheViolenceToldBeforeAreItsDisplaced) {
   Document doc = analyse(
-      "Rebels attacked government forces in the region in March. Hundreds of people have died and more than two "
+      "Rebels attacked government forces in the region on Monday. Hundreds of people have died and more than two "
       "million fled their homes.\n",
       Date{2005, 12, 12});
   const Event* attack = find_event(doc, "19");
@@ -3230,6 +3230,21 @@ TEST_F(PipelineEvents, ShellingATownOfTheArticlesCountryIsAgainstIt) {
   EXPECT_TRUE(has_event(doc, "19", "RUSMIL", "UKR")) << all_events(doc);
   doc = analyse("Russian forces shelled the town on Tuesday.", Date{2022, 4, 14});
   EXPECT_EQ(find_event(doc, "19"), nullptr) << all_events(doc);
+}
+
+// History told as background is no event of the article (docs/annotation.md): an act whose
+// own time ended over two months before the article; not one since a time, nor one told in
+// the present perfect, nor one of recent weeks.
+TEST_F(PipelineEvents, HistoryToldAsBackgroundIsNoEvent) {
+  const Date today{2006, 12, 21};
+  Document doc = analyse("In October last year, a suicide bomber killed 17 people on a bus in Baghdad.", today);
+  EXPECT_EQ(find_event(doc, "18"), nullptr) << all_events(doc);
+  doc = analyse("On Monday, a suicide bomber killed 17 people on a bus in Baghdad.", today);
+  EXPECT_NE(find_event(doc, "18"), nullptr) << all_events(doc);
+  doc = analyse("In November, a suicide bomber killed 17 people on a bus in Baghdad.", today);
+  EXPECT_NE(find_event(doc, "18"), nullptr) << all_events(doc);
+  doc = analyse("Police have arrested a soldier accused of abuses in Somalia in 1993.", Date{1997, 4, 10});
+  EXPECT_NE(find_event(doc, "173"), nullptr) << all_events(doc);
 }
 
 }  // namespace

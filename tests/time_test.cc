@@ -104,6 +104,17 @@ TEST(TimeShapesTest, MonthsYearsAndIso) {
   EXPECT_EQ(one("The deal was signed last summer."), "last summer=2021-SU");
 }
 
+// A month or a day with "last year", "next year" or "this year" is that year's; a month
+// written short without its dot is a month only with its day or year ("Mar del Plata").
+TEST(TimeShapesTest, MonthsOfARelativeYearAndShortMonthsAlone) {
+  EXPECT_EQ(one("He was arrested in June last year."), "June last year=2021-06");
+  EXPECT_EQ(one("A bomber struck in October last year."), "October last year=2021-10");
+  EXPECT_EQ(one("They met on March 3 last year."), "March 3 last year=2021-03-03");
+  EXPECT_EQ(one("Elections are due in May next year."), "May next year=2023-05");
+  EXPECT_TRUE(times("Police arrested 65 people in Mar del Plata.").empty());
+  EXPECT_EQ(one("He was arrested in Mar 2005."), "Mar 2005=2005-03");
+}
+
 TEST(TimeShapesTest, PresentAndComparatives) {
   EXPECT_EQ(one("The town is now under siege."), "now=PRESENT_REF");
   EXPECT_TRUE(times("The harvest began a month earlier than usual.").empty());

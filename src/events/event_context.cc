@@ -1,6 +1,7 @@
 #include "events/event_context.h"
 
 #include <algorithm>
+#include <cctype>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -10,9 +11,42 @@
 
 #include "core/tagset.h"
 #include "events/ontology.h"
+#include "text/text_util.h"
+#include "time/time_expressions.h"
 
 namespace sitrep::events {
 namespace {
+
+// Events whose own time ended more than this many days before the article are background.
+constexpr int kBackgroundDays = 60;
+
+// The last day of a time expression's period, as days since 1970-01-01.
+int period_end(const TimeExpr& x) {
+  Date d = x.date;
+  switch (x.granularity) {
+    case TimeGranularity::kWeek: return timex::days_from_civil(d) + 6;
+    case TimeGranularity::kMonth:
+    case TimeGranularity::kYear: {
+      if (x.granularity == TimeGranularity::kYear) d.month = 12;
+      if (d.month == 0) d.month = 12;
+      d.day = 31;
+      while (d.day > 28 && !Date::exists(d.year, d.month, d.day)) --d.day;
+      return timex::days_from_civil(d);
+    }
+    default: return timex::days_from_civil(Date{d.year, d.month ? d.month : uint8_t{12}, d.day ? d.day : uint8_t{28}});
+  }
+}
+
+// Whether a time expression follows "since", "until", "through" or "for": a period the
+// event reaches into or is for ("since 2004", "a trade protocol for 1990"), not its time.
+bool reaching_on(const Document& doc, const TimeExpr& x) {
+  size_t b = x.span.begin;
+  while (b > 0 && doc.text[b - 1] == ' ') --b;
+  size_t a = b;
+  while (a > 0 && std::isalpha(static_cast<unsigned char>(doc.text[a - 1]))) --a;
+  const std::string word = text::ascii_lower(std::string_view(doc.text).substr(a, b - a));
+  return word == "since" || word == "until" || word == "till" || word == "through" || word == "for";
+}
 
 const uint16_t kCcomp = deprel_id("ccomp"), kParataxis = deprel_id("parataxis"), kAdvcl = deprel_id("advcl"),
                kRelcl = deprel_id("acl:relcl"), kCsubj = deprel_id("csubj"), kRoot = deprel_id("root"),
@@ -28,6 +62,15 @@ struct Tree {
   uint32_t head(uint32_t w) const {
     uint32_t h = doc.words[w].head;
     return h == 0 ? kNone : s.first_word + h - 1;
+  }
+  // Whether word w is a verb in the present perfect ("have arrested", "has been killed").
+  bool present_perfect(uint32_t w) const {
+    for (uint32_t k = s.first_word; k < s.first_word + s.word_count; ++k)
+      if (head(k) == w) {
+        const std::string form = text::ascii_lower(doc.word_text(k));
+        if (form == "have" || form == "has" || form == "'ve") return true;
+      }
+    return false;
   }
   // The word of [first, last] whose head lies outside the range.
   uint32_t span_head(uint32_t first, uint32_t last) const {
@@ -128,6 +171,7 @@ struct BySentence {
 
 void attach_event_context(Document& doc) {
   const BySentence times(doc.times, doc.sentences.size()), places(doc.places, doc.sentences.size());
+  std::vector<bool> background(doc.events.size());
   // Another side of a list the same words tell is no place of its events ("will visit
   // Tanzania, Kenya and Egypt": the visit to Tanzania is not in Kenya). A list's events are
   // adjacent, of one code. (A visit and its hosting, two codes, share the host's country as
@@ -163,6 +207,26 @@ void attach_event_context(Document& doc) {
         if (d >= 0 && (best < 0 || d < best)) best = d, ev.time = static_cast<int32_t>(i);
       }
       if (ev.time >= 0) ev.date = doc.times[static_cast<size_t>(ev.time)].date;
+      // History told as background (docs/annotation.md): the clause's nearest time, of any
+      // granularity, ended more than two months before the article ("in October last year, a
+      // bomber killed 17 people", "on June 28" in November; not "since 2004").
+      int nearest = -1, nearest_distance = 0;
+      for (uint32_t i : times.of(ev.sentence)) {
+        const TimeExpr& x = doc.times[i];
+        if (!x.date.known() || !t.words_in(x.span, first, last)) continue;
+        int d = t.distance(first, last, event_word);
+        if (d >= 0 && (nearest < 0 || d < nearest_distance)) nearest = static_cast<int>(i), nearest_distance = d;
+      }
+      // (Its own time: on the event's word or on one above it in its clause, not one in a
+      // phrase below it: "signed a trade protocol for 1990", "remarks extolling the 1973 coup".)
+      const bool own = nearest_distance <= 1 || (nearest_distance >= 32 && nearest_distance <= 33) || nearest_distance == 64;
+      // (A present perfect tells news: "have arrested a paratrooper accused of sadism ... in
+      // 1993" hangs the old year on the arrest only by the tree's mistake.)
+      const bool news = t.present_perfect(event_word);
+      if (nearest >= 0 && own && !news && doc.date.known() && doc.date.day != 0 &&
+          period_end(doc.times[static_cast<size_t>(nearest)]) + kBackgroundDays < timex::days_from_civil(doc.date) &&
+          !reaching_on(doc, doc.times[static_cast<size_t>(nearest)]))
+        background[static_cast<size_t>(&ev - doc.events.data())] = true;
       best = -1;
       for (uint32_t i : places.of(ev.sentence)) {
         const Place& p = doc.places[i];
@@ -270,10 +334,18 @@ void attach_event_context(Document& doc) {
   // Happenings with no actor at all were kept for the dates and places above only; an
   // attack placed in its own sentence stays until its toll is read (attach_magnitudes: "the
   // death toll of a suicide bomb attack in western Baghdad rose to 35" is an attack there).
-  std::erase_if(doc.events, [&](const Event& e) {
-    return e.source.code.empty() && e.target.code.empty() &&
-           !(violence_that_happened(e) && e.place >= 0 && doc.places[static_cast<size_t>(e.place)].sentence == e.sentence);
-  });
+  // And history told as background is no event of the article.
+  size_t kept = 0;
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    const Event& e = doc.events[i];
+    const bool actorless = e.source.code.empty() && e.target.code.empty() &&
+                           !(violence_that_happened(e) && e.place >= 0 &&
+                             doc.places[static_cast<size_t>(e.place)].sentence == e.sentence);
+    if (actorless || background[i]) continue;
+    if (kept != i) doc.events[kept] = std::move(doc.events[i]);
+    ++kept;
+  }
+  doc.events.resize(kept);
 }
 
 bool violence_that_happened(const Event& e) { return is_violent(e.code) && !e.negated && !e.future; }

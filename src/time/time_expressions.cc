@@ -130,6 +130,7 @@ struct Tok {
   bool verb = false;  // tagged VERB or AUX
   bool noun = false;  // tagged NOUN, or not tagged
   bool plural_unit = false;
+  bool abbreviation = false;  // a month written short without its dot ("Mar", "Sept")
   Date iso;           // for kIso
 };
 
@@ -182,7 +183,7 @@ Tok classify(std::string_view s, uint16_t upos) {
       return t.kind = Kind::kMonth, t.value = static_cast<int16_t>(m), t;
     // (A month abbreviation without its dot: "Jan", "Sept".)
     for (auto [name, m] : kMonthAbbreviations)
-      if (low == name && !t.verb) return t.kind = Kind::kMonth, t.value = m, t;
+      if (low == name && !t.verb) return t.kind = Kind::kMonth, t.value = m, t.abbreviation = true, t;
     if (int d = text::weekday_number(low); d >= 0) return t.kind = Kind::kWeekday, t.value = static_cast<int16_t>(d), t;
   } else if (t.capital && dot) {
     if (int m = text::month_number(low); m > 0 && low.size() <= 4)
@@ -223,6 +224,8 @@ struct Match {
   Shape shape = Shape::kCalendar;
   int year = 0, month = 0, day = 0, weekday = -1;
   int shift = 0;  // -1 last, +1 next; days/units for ago/later
+  bool year_relative = false;  // "October last year": the year is the document's + year_shift
+  int year_shift = 0;
   Unit unit = Unit::kDay;
   const char* part = nullptr;  // "NI", "MO", "AF", "EV"; seasons "SP", "SU", "FA", "WI"
   bool future = false;
@@ -284,6 +287,14 @@ bool match_at(const std::vector<Tok>& toks, uint32_t i, Match& m) {
     return true;
   }
   // month [day][,] [year]
+  auto year_after = [&](uint32_t j, Match& out) {  // "... last year", "... this year"
+    const Tok* w = at(j);
+    if (!w || w->kind != Kind::kKeyword || !(w->word == kLast || w->word == kNext || w->word == kThis || w->word == kPast) ||
+        !is_word(at(j + 1), kYear) || at(j + 1)->plural_unit)
+      return j;
+    out.year_relative = true, out.year_shift = modifier_shift(w->word);
+    return j + 2;
+  };
   auto month_led = [&](uint32_t k, Match& out) -> bool {
     const Tok* mt = at(k);
     if (!mt || mt->kind != Kind::kMonth) return false;
@@ -294,6 +305,7 @@ bool match_at(const std::vector<Tok>& toks, uint32_t i, Match& m) {
       ++j;
       uint32_t y = comma(j) ? j + 1 : j;
       if (const Tok* yt = at(y); yt && yt->kind == Kind::kYear) out.year = yt->value, j = y + 1;
+      else j = year_after(j, out);
       out.end = j;
       return true;
     }
@@ -302,7 +314,8 @@ bool match_at(const std::vector<Tok>& toks, uint32_t i, Match& m) {
       out.year = yt->value, out.end = y + 1;
       return true;
     }
-    out.end = j;
+    out.end = year_after(j, out);
+    if (out.year_relative) return true;  // "in October last year"
     return true;  // a bare month: the caller decides
   };
   // [last|next|this] weekday [, month day [, year]] | weekday night
@@ -329,11 +342,12 @@ bool match_at(const std::vector<Tok>& toks, uint32_t i, Match& m) {
   }
   if (t.kind == Kind::kMonth) {
     if (!month_led(i, m)) return false;
-    if (m.day || m.year) return true;
-    // A bare month only after a preposition or time word ("in March", "early May").
+    if (m.day || m.year || m.year_relative) return true;
+    // A bare month only after a preposition or time word ("in March", "early May"), and
+    // written in full: a short one is a month only with its day or year ("in Mar del Plata").
     bool cue = prev && prev->kind == Kind::kKeyword &&
                (prev->word == kPrep || prev->word == kEarly || prev->word == kLate || prev->word == kMid);
-    if (!cue || (t.value == 5 && !t.capital)) return false;
+    if (!cue || t.abbreviation || (t.value == 5 && !t.capital)) return false;
     if (prev->word == kPrep) m.future = future_before(toks, i);
     return true;
   }
@@ -525,11 +539,12 @@ struct Resolver {
     e.value = std::move(value), e.granularity = g, e.anchor = why, e.date = Date{};
   }
 
-  void resolve(const Match& m, TimeExpr& e) {
+  void resolve(Match m, TimeExpr& e) {  // (a copy: a relative year is filled in)
     const bool dd = doc_date.known();
     const char* no_doc = "document date unknown";
     switch (m.shape) {
       case Shape::kCalendar: {
+        if (m.year_relative && !m.year && dd) m.year = doc_date.year + m.year_shift;
         if (m.year && m.month && m.day) return set(e, make_date(m.year, m.month, m.day), TimeGranularity::kDay, "explicit");
         if (m.year && m.month) return set(e, make_date(m.year, m.month, 1), TimeGranularity::kMonth, "explicit");
         if (m.year) return set(e, make_date(m.year, 1, 1), TimeGranularity::kYear, "explicit");
