@@ -12,6 +12,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include <unistd.h>
+
 using namespace sitrep;
 using nlohmann::json;
 
@@ -25,12 +27,17 @@ Span span_of(const Document& doc, std::string_view needle) {
 
 const events::Ontology& ontology() {
   static const events::Ontology o = [] {
-    auto p = std::filesystem::temp_directory_path() / "sitrep_event_writers_ontology.tsv";
+    // (One file per process: ctest runs the cases of this file as parallel processes, and a
+    // shared name let one case read the file while another was rewriting it.)
+    auto p = std::filesystem::temp_directory_path() /
+             ("sitrep_event_writers_ontology_" + std::to_string(::getpid()) + ".tsv");
     std::ofstream(p) << "code\tname\troot\tlevel\tgoldstein\tquad\n"
                         "041\tDiscuss by telephone\t04\t2\t1.0\t1\n"
                         "111\tCriticize or denounce\t11\t2\t-2.0\t3\n"
                         "1823\tKill by physical assault\t18\t3\t-10.0\t4\n";
-    return events::Ontology::load(p.string()).value();
+    auto loaded = events::Ontology::load(p.string()).value();
+    std::filesystem::remove(p);
+    return loaded;
   }();
   return o;
 }
