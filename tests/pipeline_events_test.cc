@@ -3247,5 +3247,14 @@ TEST_F(PipelineEvents, HistoryToldAsBackgroundIsNoEvent) {
   EXPECT_NE(find_event(doc, "173"), nullptr) << all_events(doc);
 }
 
+// A dictionary name with a preposition inside is that name, not a description cut at the
+// preposition ("for" as in "the flight for Paris"): the NLD, the PFLP.
+TEST_F(PipelineEvents, ANameWithAPrepositionInsideIsTheWholeName) {
+  Document doc = analyse("The National League for Democracy accused the junta of detaining its members.", Date{1997, 4, 2});
+  EXPECT_TRUE(has_event(doc, "112", "MMROPP", "MMRGOV")) << all_events(doc);
+  doc = analyse("The Popular Front for the Liberation of Palestine fired rockets at Sderot.", Date{2006, 11, 2});
+  EXPECT_TRUE(has_event(doc, "19", "PSEREB", "ISR")) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep

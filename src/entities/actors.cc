@@ -239,9 +239,11 @@ class Assigner {
       chosen = owners[index];
     } else {
       chosen = ctx_.owner_hit(b, cut, true);
-      // A name the recognizer cut out of a longer dictionary name ("Tanzania" of "the
-      // United Republic of Tanzania"): that name.
-      if (!chosen && !role && std::string_view(kind) == "name") chosen = ctx_.covering_owner(b, e);
+      // A dictionary name the mention is, with a preposition inside ("the National League
+      // for Democracy"), or one the recognizer cut it out of ("Tanzania" of "the United
+      // Republic of Tanzania"): that name.
+      if (!chosen && !role && std::string_view(kind) == "name")
+        chosen = ctx_.covering_owner(b + (e - b > 1 && ctx_.is(b, "the") ? 1 : 0), e);
     }
     // "The government of Sudan", "police of Belarus": the owner named right after the
     // description's role word, behind "of" (the mention ends before it).

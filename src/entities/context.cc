@@ -76,7 +76,7 @@ const GazetteerHit* Context::covering_owner(uint32_t b, uint32_t e) const {
   uint32_t s = sentence_of_[b];
   for (uint32_t i = sentence_hits_[s]; i < sentence_hits_[s + 1]; ++i) {
     const GazetteerHit& h = hits_[i];
-    if (h.first_word <= b && h.first_word + h.word_count >= e && h.word_count > e - b &&
+    if (h.first_word <= b && h.first_word + h.word_count >= e && h.word_count >= e - b &&
         owner_category(h.category, false))
       return &h;
   }

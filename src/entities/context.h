@@ -28,9 +28,10 @@ class Context {
   // Country, nationality, metonym and organisation hits in [b, e) joined by "and"
   // or commas only ("Chinese and Ukrainian"); empty when anything else is between them.
   std::vector<const GazetteerHit*> owner_hits(uint32_t b, uint32_t e) const;
-  // A country, nationality, metonym or organisation hit reaching beyond the words [b, e) on
-  // either side: the whole name a mention is part of ("Tanzania" in "United Republic of
-  // Tanzania"); null when none.
+  // A country, nationality, metonym or organisation hit covering the words [b, e): the whole
+  // name a mention is (a name with a preposition inside, "National League for Democracy",
+  // which the description's reading cuts at "for") or is part of ("Tanzania" in "United
+  // Republic of Tanzania"); null when none.
   const GazetteerHit* covering_owner(uint32_t b, uint32_t e) const;
   // "X and NAME": the words of the name run ending just before "and"/"," before word b.
   std::optional<std::pair<uint32_t, uint32_t>> coordinated_before(uint32_t b) const;
