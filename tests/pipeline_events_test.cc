@@ -3256,5 +3256,19 @@ TEST_F(PipelineEvents, ANameWithAPrepositionInsideIsTheWholeName) {
   EXPECT_TRUE(has_event(doc, "19", "PSEREB", "ISR")) << all_events(doc);
 }
 
+// Police and a crowd, as docs/annotation.md codes them: a clash is the police's repression
+// (175) and the crowd's riot (145); the police's beating or injuring of protesters is
+// repression; searching someone's house is an investigation (091).
+TEST_F(PipelineEvents, PoliceAndACrowdAsTheGuideCodesThem) {
+  const Date day{2010, 7, 9};
+  Document doc = analyse("Riot police clashed with stone-throwing protesters in Srinagar on Friday.", day);
+  EXPECT_TRUE(has_event(doc, "175", "INDCOP", "INDOPP")) << all_events(doc);
+  EXPECT_TRUE(has_event(doc, "145", "INDOPP", "INDCOP")) << all_events(doc);
+  doc = analyse("Police injured dozens of protesters in Dhaka.", day);
+  EXPECT_TRUE(has_event(doc, "175", "BGDCOP", "BGDOPP")) << all_events(doc);
+  doc = analyse("Police searched the house of the opposition leader in Harare on Monday.", day);
+  EXPECT_TRUE(has_event(doc, "091", "ZWECOP", "ZWEOPP")) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -1475,9 +1475,14 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
   auto crowd = [](std::string_view c) {
     return is_population(c) || (c.size() == 6 && (c.ends_with("OPP") || c.ends_with("LAB") || c.ends_with("EDU")));
   };
+  // (So is the police's beating or injuring of a crowd, 180 and 182: "police injured dozens
+  // of protesters" is repression.)
   auto clash = [&](const Pending& e, const CodedActor& a, const CodedActor& b) {
-    if (!t.lone_agents || !e.symmetric || !e.code.starts_with("19")) return e.code;
-    if (std::string_view(a.code).ends_with("COP") && crowd(b.code)) return std::string("175");
+    if (!t.lone_agents) return e.code;
+    const bool police_on_crowd = std::string_view(a.code).ends_with("COP") && crowd(b.code);
+    if (police_on_crowd && (e.code == "180" || e.code == "182")) return std::string("175");
+    if (!e.symmetric || !(e.code.starts_with("19") || e.code == "145")) return e.code;
+    if (police_on_crowd) return std::string("175");
     if (crowd(a.code) && std::string_view(b.code).ends_with("COP")) return std::string("145");
     return e.code;
   };
