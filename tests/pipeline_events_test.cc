@@ -3270,5 +3270,17 @@ TEST_F(PipelineEvents, PoliceAndACrowdAsTheGuideCodesThem) {
   EXPECT_TRUE(has_event(doc, "091", "ZWECOP", "ZWEOPP")) << all_events(doc);
 }
 
+// Seized goods are confiscated (1711) from those arrested with them, counted by measure or
+// not ("200 kg of heroin"); customs officers are law enforcement (COP), not soldiers.
+TEST_F(PipelineEvents, GoodsSeizedAreTakenFromThoseArrestedWithThem) {
+  Document doc = analyse(
+      "Afghan National Army seized two cars full of explosives in the city of Kabul, and arrested four persons in "
+      "the car.",
+      Date{2005, 11, 26});
+  EXPECT_TRUE(has_event(doc, "1711", "AFGMIL", "AFGCVL")) << all_events(doc);
+  doc = analyse("Customs officers seized 2 tonnes of cocaine at the port of Rotterdam.", Date{2005, 11, 26});
+  EXPECT_TRUE(has_event(doc, "1711", "NLDCOP", "")) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep

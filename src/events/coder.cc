@@ -38,9 +38,13 @@ struct Words {
   // Doers the text does not identify ("a suicide attacker", "the killers"): unknown source.
   std::vector<uint64_t> unknown_agent{h("attacker"), h("bomber"), h("sniper"), h("kidnapper"), h("abductor"),
                                       h("killer"), h("perpetrator"), h("culprit"), h("assassin"), h("arsonist")};
-  // Nouns of quantity before "of": "dozens of protesters", "some of the demonstrators".
+  // Nouns of quantity before "of": "dozens of protesters", "some of the demonstrators"; of
+  // measure, "200 kg of heroin", "a cache of weapons".
   std::vector<uint64_t> quantity{h("dozen"), h("dozens"), h("hundred"), h("hundreds"), h("thousand"),
-                                 h("thousands"), h("score"), h("scores"), h("number"), h("group"), h("part")};
+                                 h("thousands"), h("score"), h("scores"), h("number"), h("group"), h("part"),
+                                 h("tonne"), h("ton"), h("kilogram"), h("kg"), h("kilo"), h("gram"), h("pound"),
+                                 h("litre"), h("liter"), h("quantity"), h("amount"), h("haul"), h("cache"),
+                                 h("consignment"), h("shipment"), h("stockpile"), h("batch")};
   uint64_t of = h("of"), between = h("between"), to = h("to"), in = h("in"), from = h("from");
   // Verbs by which a deed brings on a reaction: "fired a missile, drawing condemnation from Japan".
   std::vector<uint64_t> drawing{h("draw"), h("spark"), h("prompt"), h("trigger"), h("provoke"), h("earn"),
@@ -1297,6 +1301,19 @@ void Coder::resolve_reports(Scratch& sc) const {
       if (g.tgt.empty() || bare_country || reflexive) g.tgt = e.tgt;
       e.dropped = true;
     }
+  }
+  // "seized two cars full of explosives in Kabul and arrested four persons": what is seized
+  // is taken from those arrested with it, by the same hands; a bare country the seizure took
+  // from its place yields to them.
+  for (Pending& e : sc.pending) {
+    if (!t.lone_agents || e.dropped || !e.code.starts_with("171") || e.src.empty()) continue;
+    if (!e.tgt.empty() && !(e.tgt.size() == 1 && e.tgt.front().code.size() == 3)) continue;
+    for (const Pending& g : sc.pending)
+      if (&g != &e && !g.dropped && g.code.starts_with("173") && !g.tgt.empty() && !g.src.empty() &&
+          g.src.front().code == e.src.front().code) {
+        e.tgt = g.tgt;
+        break;
+      }
   }
   // "Four people were killed when Indian police fired on a mob": a killing no one is named
   // doing, told with an attack in its "when" clause, is that attacker's.
