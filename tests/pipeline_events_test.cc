@@ -3268,6 +3268,10 @@ TEST_F(PipelineEvents, PoliceAndACrowdAsTheGuideCodesThem) {
   EXPECT_TRUE(has_event(doc, "175", "BGDCOP", "BGDOPP")) << all_events(doc);
   doc = analyse("Police searched the house of the opposition leader in Harare on Monday.", day);
   EXPECT_TRUE(has_event(doc, "091", "ZWECOP", "ZWEOPP")) << all_events(doc);
+  // Police recommending charges accuse (112); the charge itself is not yet laid.
+  doc = analyse("Israeli police recommended indicting the prime minister on bribery charges.", day);
+  EXPECT_TRUE(has_event(doc, "112", "ISRCOP", "ISRGOV")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "173", "", "")) << all_events(doc);
 }
 
 // Seized goods are confiscated (1711) from those arrested with them, counted by measure or
