@@ -3254,6 +3254,9 @@ TEST_F(PipelineEvents, ANameWithAPrepositionInsideIsTheWholeName) {
   EXPECT_TRUE(has_event(doc, "112", "MMROPP", "MMRGOV")) << all_events(doc);
   doc = analyse("The Popular Front for the Liberation of Palestine fired rockets at Sderot.", Date{2006, 11, 2});
   EXPECT_TRUE(has_event(doc, "19", "PSEREB", "ISR")) << all_events(doc);
+  // Members of a named organisation are the organisation's, not the place's.
+  doc = analyse("Police in Yangon detained ten members of the National League for Democracy.", Date{1997, 4, 2});
+  EXPECT_TRUE(has_event(doc, "173", "MMRCOP", "MMROPP")) << all_events(doc);
 }
 
 // Police and a crowd, as docs/annotation.md codes them: a clash is the police's repression

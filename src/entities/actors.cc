@@ -248,7 +248,10 @@ class Assigner {
     // "The government of Sudan", "police of Belarus": the owner named right after the
     // description's role word, behind "of" (the mention ends before it).
     // Also "a spokesman for the Taliban": a spokesperson's owner behind "for".
-    if (!chosen && role && std::string_view(kind) == "nominal" && role->first_word + role->word_count == e) {
+    // (So are members: "ten members of the National League for Democracy" are the party's.)
+    const bool members = !role && e > b && (ctx_.is(e - 1, "members") || ctx_.is(e - 1, "member"));
+    if (!chosen && (role || members) && std::string_view(kind) == "nominal" &&
+        (members || role->first_word + role->word_count == e)) {
       const Sentence& sent = doc_.sentences[ctx_.sentence_of(b)];
       uint32_t end = sent.first_word + sent.word_count, w = e;
       bool spokes = ctx_.is(e - 1, "spokesman") || ctx_.is(e - 1, "spokeswoman") || ctx_.is(e - 1, "spokesperson") ||
