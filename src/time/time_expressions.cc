@@ -315,7 +315,6 @@ bool match_at(const std::vector<Tok>& toks, uint32_t i, Match& m) {
       return true;
     }
     out.end = year_after(j, out);
-    if (out.year_relative) return true;  // "in October last year"
     return true;  // a bare month: the caller decides
   };
   // [last|next|this] weekday [, month day [, year]] | weekday night
