@@ -178,7 +178,7 @@ GENERAL_VERBS = set("""
     dishonor dishonour
     best blow bust circle conflict dominate engage eradicate grapple hammer hang hit master match
     overcome overshadow overtake overwhelm pit quarrel ruin shatter smash struggle surmount target
-    die crush devastate surround stamp counter trade shelter defeat
+    die crush devastate surround stamp counter trade shelter defeat quote
     infest inhabit reside cut revolutionize ravish submit debate merge swap underwrite convene
 """.split())
 # Source lines left out after reviewing the output on news (sitrep events over AFP/Xinhua

@@ -3289,5 +3289,65 @@ TEST_F(PipelineEvents, GoodsSeizedAreTakenFromThoseArrestedWithThem) {
   EXPECT_TRUE(has_event(doc, "1711", "NLDCOP", "")) << all_events(doc);
 }
 
+// A set or series of a thing is that thing to a pattern: "imposed another round of
+// sanctions" imposes sanctions (163), "fired a barrage of rockets" fires rockets.
+TEST_F(PipelineEvents, ARoundOfSanctionsIsSanctions) {
+  Document doc = analyse("The European Union imposed a fresh round of sanctions on Belarus.", Date{2021, 6, 24});
+  EXPECT_TRUE(has_event(doc, "163", "", "BLR")) << all_events(doc);
+  doc = analyse("The European Union imposed a fresh round of talks on Belarus.", Date{2021, 6, 24});
+  EXPECT_FALSE(has_event(doc, "163", "", "")) << all_events(doc);
+}
+
+// The news agency a source told is no clue to where the story happens: victims no one
+// places are of the country the article's places name, not the agency's.
+TEST_F(PipelineEvents, TheAgencyToldIsNoClueToTheStorysCountry) {
+  Document doc = analyse(
+      "Bomb kills four\n\nA roadside bomb exploded near a market in a northern Mosul district on Monday, a "
+      "police source told Xinhua.\n\nLater, an official of the local hospital said that four people were "
+      "killed.\n",
+      Date{2006, 11, 20});
+  EXPECT_TRUE(has_event(doc, "18", "", "IRQCVL")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "18", "", "CHNCVL")) << all_events(doc);
+}
+
+// An outlet quoting someone makes no statement to them; what the quoted one is said to say
+// is the event ("quoted an official as saying troops killed two civilians").
+TEST_F(PipelineEvents, AnOutletQuotingSomeoneTellsWhatTheySaid) {
+  Document doc = analyse(
+      "A local newspaper quoted a police official as saying NATO troops killed two civilians in Kandahar.",
+      Date{2006, 11, 23});
+  EXPECT_FALSE(has_event(doc, "01", "", "")) << all_events(doc);
+  EXPECT_TRUE(has_event(doc, "18", "IGOWSTNAT", "AFGCVL")) << all_events(doc);
+}
+
+// Police breaking up a criminal organisation coerce it (170); "bust" is an arrest (173).
+TEST_F(PipelineEvents, PoliceDismantlingAGangCoerceIt) {
+  Document doc = analyse("Police dismantled a human smuggling network in Vienna on Tuesday.", Date{2005, 11, 30});
+  EXPECT_TRUE(has_event(doc, "170", "AUTCOP", "AUTCRM")) << all_events(doc);
+}
+
+// Who is mobilised or deployed, with no one named doing it, is no target of the posture.
+TEST_F(PipelineEvents, TheMobilisedAreNoTargetOfTheirOwnPosture) {
+  Document doc = analyse("In Mecca, health authorities are mobilized for the pilgrimage.", Date{2006, 12, 28});
+  EXPECT_FALSE(has_event(doc, "15", "", "SAUGOV")) << all_events(doc);
+}
+
+// "At its last meeting" is another meeting than the one the article just told: it takes
+// nothing from it.
+TEST_F(PipelineEvents, ALastMeetingIsNotTheOneJustTold) {
+  Document doc = analyse(
+      "French President Jacques Chirac met German Chancellor Angela Merkel in Paris on Monday.\n\nAt its last "
+      "meeting, the oil cartel kept its output unchanged.\n",
+      Date{2005, 11, 14});
+  for (const Event& e : doc.events) EXPECT_EQ(e.sentence, doc.events.front().sentence) << all_events(doc);
+  doc = analyse(
+      "French President Jacques Chirac met German Chancellor Angela Merkel in Paris on Monday.\n\nThe meeting "
+      "lasted two hours.\n",
+      Date{2005, 11, 14});
+  bool told_again = false;
+  for (const Event& e : doc.events) told_again = told_again || (e.sentence != doc.events.front().sentence);
+  EXPECT_TRUE(told_again) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -39,12 +39,15 @@ struct Words {
   std::vector<uint64_t> unknown_agent{h("attacker"), h("bomber"), h("sniper"), h("kidnapper"), h("abductor"),
                                       h("killer"), h("perpetrator"), h("culprit"), h("assassin"), h("arsonist")};
   // Nouns of quantity before "of": "dozens of protesters", "some of the demonstrators"; of
-  // measure, "200 kg of heroin", "a cache of weapons".
+  // measure, "200 kg of heroin", "a cache of weapons"; of sets and series, "another round of
+  // sanctions", "a wave of arrests", "a barrage of rockets".
   std::vector<uint64_t> quantity{h("dozen"), h("dozens"), h("hundred"), h("hundreds"), h("thousand"),
                                  h("thousands"), h("score"), h("scores"), h("number"), h("group"), h("part"),
                                  h("tonne"), h("ton"), h("kilogram"), h("kg"), h("kilo"), h("gram"), h("pound"),
                                  h("litre"), h("liter"), h("quantity"), h("amount"), h("haul"), h("cache"),
-                                 h("consignment"), h("shipment"), h("stockpile"), h("batch")};
+                                 h("consignment"), h("shipment"), h("stockpile"), h("batch"), h("round"), h("series"),
+                                 h("wave"), h("package"), h("set"), h("raft"), h("spate"), h("string"), h("barrage"),
+                                 h("volley"), h("flurry"), h("slew")};
   uint64_t of = h("of"), between = h("between"), to = h("to"), in = h("in"), from = h("from");
   // Verbs by which a deed brings on a reaction: "fired a missile, drawing condemnation from Japan".
   std::vector<uint64_t> drawing{h("draw"), h("spark"), h("prompt"), h("trigger"), h("provoke"), h("earn"),
@@ -221,12 +224,20 @@ bool since_phrase(const SentenceTree& t, int v) {
   return false;
 }
 
-// "the talks", "this conversation", "his call", "Tuesday's phone call".
+// "the talks", "this conversation", "his call", "Tuesday's phone call"; not one another time
+// than the one just told ("at its last meeting", "the next round of talks", "the annual
+// session").
 bool definite(const SentenceTree& t, int v) {
   static const std::vector<uint64_t> det{h("the"), h("this"), h("that"), h("these"), h("those")};
-  for (uint32_t c : t.kids(v))
-    if (t.dep[c] == kPoss || (t.dep[c] == kDet && among(det, t.hl[c]))) return true;
-  return false;
+  static const std::vector<uint64_t> other{h("last"),   h("next"),    h("previous"), h("upcoming"), h("coming"),
+                                           h("annual"), h("regular"), h("monthly"),  h("weekly"),   h("future"),
+                                           h("earlier"), h("prior"),  h("first"),    h("past")};
+  bool found = false;
+  for (uint32_t c : t.kids(v)) {
+    if (t.dep[c] == kPoss || (t.dep[c] == kDet && among(det, t.hl[c]))) found = true;
+    if (t.dep[c] == kAmod && among(other, t.hl[c])) return false;
+  }
+  return found;
 }
 
 bool modifier_like(const SentenceTree& t, int j) {
@@ -1864,10 +1875,13 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     if (t.lone_agents && e.code.starts_with("15") && !e.tgt.empty()) {
       std::string home = e.src.empty() ? std::string() : e.src.front().code.substr(0, 3);
       const CodedActor first = e.tgt.front();
+      // (In the passive with no one named doing it, the subject is what is deployed or
+      // mobilised, whoever it is: "security and health authorities are mobilized".)
       std::erase_if(e.tgt, [&](const CodedActor& a) {
         bool own = e.src.empty();
         for (const CodedActor& x : e.src) own = own || x.code.substr(0, 3) == a.code.substr(0, 3);
-        return armed_agent(a.code) && own;
+        const bool deployed = passive && e.src.empty() && subj >= 0 && a.first <= subj && subj <= a.last;
+        return (armed_agent(a.code) || deployed) && own;
       });
       if (e.tgt.empty() && home.size() == 3 && resolver_.has_country(home)) e.tgt.push_back({home, first.first, first.last});
     }

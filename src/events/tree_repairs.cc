@@ -517,7 +517,10 @@ void report_subject_read_as_object(LocalTree& t) {
     for (int k = r + 1; k < t.n; ++k) {
       if (t.parent[k] != r) continue;
       if (t.dep(k) == kObj && obj < 0 && (t.up(k) == kNoun || t.up(k) == kPropn || t.up(k) == kPron)) obj = k;
-      if (t.dep(k) == kCcomp && clause < 0 && t.verbal(k)) clause = k;
+      // (Or a finite verb read as the speech verb's complement of control: "quoted an
+      // official as saying ISAF troops shot dead one civilian".)
+      const bool finite = t.xp(k) == kVBD || t.xp(k) == kVBZ || t.xp(k) == kVBP;
+      if ((t.dep(k) == kCcomp || (t.dep(k) == kXcomp && finite)) && clause < 0 && t.verbal(k)) clause = k;
     }
     if (obj < 0) continue;
     if (clause < obj) {
@@ -549,6 +552,7 @@ void report_subject_read_as_object(LocalTree& t) {
     for (int k = obj + 1; k < clause; ++k) between = between && t.within(k, obj);
     if (subject || !between) continue;
     t.attach(obj, clause, kNsubj);
+    if (t.dep(clause) == kXcomp) t.attach(clause, r, kCcomp);
     for (int a = clause + 1; a + 1 < t.n; ++a) {
       if (t.parent[a] != clause || t.dep(a) != kXcomp || t.up(a) != kAdj) continue;
       for (int k = a + 1; k < t.n; ++k)
