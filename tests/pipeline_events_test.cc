@@ -3349,5 +3349,28 @@ TEST_F(PipelineEvents, ALastMeetingIsNotTheOneJustTold) {
   EXPECT_TRUE(told_again) << all_events(doc);
 }
 
+// Deaths told right after a crash, by no one named, are the crash's: no attack. After an
+// attack they are the attack's.
+TEST_F(PipelineEvents, DeathsRightAfterACrashAreNoAttack) {
+  Document doc = analyse(
+      "A small plane crashed near Lagos on Sunday.\n\nTwo people on board, the pilot and a passenger, were "
+      "killed, officials said.\n",
+      Date{2005, 11, 28});
+  EXPECT_FALSE(has_event(doc, "18", "", "")) << all_events(doc);
+  doc = analyse("Gunmen attacked a bus near Lagos on Sunday.\n\nTwo passengers were killed, officials said.\n",
+                Date{2005, 11, 28});
+  EXPECT_TRUE(has_event(doc, "18", "", "NGACVL")) << all_events(doc);
+}
+
+// A toll told after an occupation is the fighting's: taking a town kills no one by itself.
+TEST_F(PipelineEvents, ATollAfterATakeoverIsTheFightings) {
+  Document doc = analyse(
+      "Rebel fighters seized the town of Sake near Goma on Saturday.\n\nThe fighting has killed eight people.\n",
+      Date{2006, 11, 27});
+  bool fighting = false;
+  for (const Event& e : doc.events) fighting = fighting || (e.target.code == "CODCVL" && e.code == "190");
+  EXPECT_TRUE(fighting) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -284,6 +284,7 @@ struct Coder::Scratch {
   std::vector<uint8_t> after, before;  // the head's clause after / before it
   std::vector<CodedActor> subject;
   std::vector<Pending> pending;
+  int disaster = -1;  // the last sentence that tells a crash, a storm, a fire (-1: none yet)
 };
 
 Coder::Coder(std::vector<VerbPattern> patterns, const ActorResolver& resolver)
@@ -342,6 +343,11 @@ void Coder::code(Document& doc) const {
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     if (doc.sentences[s].word_count == 0 || resolver_.discard(doc, s)) continue;
     code_sentence(doc, s, sc);
+    for (int j = 0; j < sc.t.n && resolver_.lone_agents(); ++j)
+      if (among(words().disaster, sc.t.hl[j]) || among(words().disaster_verb, sc.t.hl[j])) {
+        sc.disaster = static_cast<int>(s);
+        break;
+      }
     resolve_anaphora(doc, s, sc);
     if (resolver_.lone_agents()) {
       answer_accusations(doc, s);
@@ -1813,6 +1819,14 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     auto disaster = [&](int j) { return among(words().disaster, t.hl[j]) || among(words().disaster, t.hs[j]); };
     for (int j = 0; j < n && implied; ++j)
       if (disaster(j) && (j == subj || t.below(j, v))) implied = false;
+    // "The plane crashed near Abuja. Two people on board were killed": deaths told right
+    // after a disaster, by no one named and with no attack told since, are the disaster's.
+    if (implied && passive && e.src.empty() && is_violent(e.code) && sc.disaster >= 0 &&
+        static_cast<int>(s) <= sc.disaster + 2 &&
+        std::none_of(doc.events.begin(), doc.events.end(), [&](const Event& x) {
+          return static_cast<int>(x.sentence) >= sc.disaster && is_violent(x.code);
+        }))
+      implied = false;
     // "The aircraft crashed in Abuja, killing 98 people": a killing that tells what a crash
     // or a storm did is nobody's attack, whoever the sentence names.
     // ("stormed a building, kidnapping 100": the verb "storm" is an assault.)

@@ -735,8 +735,12 @@ void attach_magnitudes(Document& doc) {
         best->reports = static_cast<int32_t>(earlier - doc.events.data());
         // The same happening, told again by its toll: what the strike was ("57 people were
         // killed" after "a missile struck the station": 195, not a killing outside battle),
-        // when the toll's own words name no kind of attack (a killing, fighting, violence).
-        if (best->code == "1823" || best->code == "190" || best->code == "180") best->code = earlier->code;
+        // when the toll's own words name no kind of attack (a killing, fighting, violence);
+        // not a blockade or an occupation, which kill no one by themselves ("taking the town
+        // ... The fighting has killed eight people": the fighting, 190).
+        if ((best->code == "1823" || best->code == "190" || best->code == "180") && earlier->code != "191" &&
+            earlier->code != "192")
+          best->code = earlier->code;
         // Where and when it happened are the reported event's, unless this sentence says.
         if (best->place < 0 || doc.places[best->place].sentence != s) best->place = earlier->place;
         if (best->time < 0) best->time = earlier->time, best->date = earlier->date;
