@@ -3372,5 +3372,17 @@ TEST_F(PipelineEvents, ATollAfterATakeoverIsTheFightings) {
   EXPECT_TRUE(fighting) << all_events(doc);
 }
 
+// A predicate adjective codes as its verb would: "was grateful to X" praises X (051), "has
+// been critical of X" criticises X (111); the same adjective before a noun tells nothing.
+TEST_F(PipelineEvents, PredicateAdjectivesCode) {
+  Document doc = analyse("Japan was grateful to China for its help.", Date{2022, 4, 5});
+  EXPECT_TRUE(has_event(doc, "051", "JPN", "CHN")) << all_events(doc);
+  doc = analyse("Turkey has been critical of the United States over the war.", Date{2022, 4, 5});
+  EXPECT_TRUE(has_event(doc, "111", "TUR", "USA")) << all_events(doc);
+  doc = analyse("A grateful Japan sent a letter to the critical press in China.", Date{2022, 4, 5});
+  EXPECT_FALSE(has_event(doc, "051", "", "")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "111", "", "")) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -101,6 +101,17 @@ TEST(VerbDictionary, EveryElement) {
   EXPECT_EQ(events::pattern_text(p[8]), "face obj:criticism source:prep:from");
 }
 
+// "a:" heads are predicate adjectives: read apart from verbs and nouns, written back as such.
+TEST(VerbDictionary, AdjectiveHeads) {
+  auto p = parse_ok("111\ta:critical prep:of target:prep:of\n111\tcritical\n");
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_TRUE(p[0].adjective);
+  EXPECT_FALSE(p[0].noun);
+  EXPECT_EQ(p[0].head, "critical");
+  EXPECT_FALSE(p[1].adjective);
+  EXPECT_EQ(events::pattern_text(p[0]), "a:critical prep:of");
+}
+
 TEST(VerbDictionary, SpacesOrTabAfterTheCodeAndWindowsLineEnds) {
   auto p = parse_ok("111 condemn\r\n111\t\tdenounce\r\n");
   ASSERT_EQ(p.size(), 2u);
@@ -118,6 +129,7 @@ TEST(VerbDictionary, ErrorsNameFileLineAndElement) {
       {"111", "code 111 without a pattern"},
       {"111\tCondemn", "bad head 'Condemn'"},
       {"111\tn:", "bad head 'n:'"},
+      {"111\ta:", "bad head 'a:'"},
       {"111\tcondemn sharply", "unknown element 'sharply'"},
       {"163\timpose obj:", "'obj:': expected lower-case lemmas"},
       {"163\timpose obj:sanction||embargo", "'obj:sanction||embargo'"},

@@ -1581,7 +1581,11 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
   };
   for (int v = 0; v < n; ++v) {
     bool verbal = t.verbal(v), nominal = t.up[v] == kNoun;
-    if (!verbal && !nominal) continue;
+    // A predicate adjective with its copula ("Kuleba was grateful to Wang"): its subject is
+    // the copula's.
+    static const uint16_t kCop = deprel_id("cop");
+    const bool predicative = t.up[v] == kAdj && t.child_with(v, kCop) >= 0;
+    if (!verbal && !nominal && !predicative) continue;
     // "Iranian-backed militias", "US-led troops": a participle hyphened to its modifier
     // describes the noun; it tells no event of its own.
     if (verbal && v > 0 && t.xp[v - 1] == kHYPH && (t.dep[v] == kAmod || t.dep[v] == kCompound)) continue;
@@ -1619,7 +1623,9 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     for (const auto* list : cands) {
       if (!list) continue;
       for (uint32_t pi : *list)
-        if ((patterns_[pi].noun ? nominal : verbal) && match_pattern(sc, v, pi, m) && m.score > best.score) best = m;
+        if ((patterns_[pi].noun ? nominal : patterns_[pi].adjective ? predicative : verbal) &&
+            match_pattern(sc, v, pi, m) && m.score > best.score)
+          best = m;
     }
     if (best.pattern < 0) continue;
     // "the number of soldiers killed (since 2003)": a tally, not an event.

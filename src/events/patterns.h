@@ -37,6 +37,7 @@ struct VerbPattern {
   std::string code;                      // CAMEO code, "041"
   std::string head;                      // lemma of the verb or the event noun, lower case
   bool noun = false;                     // a nominal event: "strike", "talks", "call"
+  bool adjective = false;                // a predicate adjective with its copula: "was grateful to X"
   std::string particle;                  // compound:prt lemma ("off" in "call off"); empty: none required
   std::vector<std::string> object;       // required direct-object lemmas (alternatives); empty: none required
   std::string prep;                      // a required prepositional phrase: its preposition...

@@ -117,7 +117,7 @@ std::string parse_element(std::string_view e, VerbPattern* p, bool* prep_any) {
 }  // namespace
 
 std::string pattern_text(const VerbPattern& p) {
-  std::string out = (p.noun ? "n:" : "") + p.head;
+  std::string out = (p.noun ? "n:" : p.adjective ? "a:" : "") + p.head;
   if (!p.particle.empty()) out += " prt:" + p.particle;
   if (!p.object.empty()) out += " obj:" + join(p.object);
   if (!p.prep.empty()) out += " prep:" + p.prep + (p.prep_object.empty() ? "" : ":" + join(p.prep_object));
@@ -168,9 +168,12 @@ Status parse_verb_patterns(std::string_view text, const std::string& file, const
     if (head.starts_with("n:")) {
       p.noun = true;
       head.remove_prefix(2);
+    } else if (head.starts_with("a:")) {
+      p.adjective = true;
+      head.remove_prefix(2);
     }
     if (!is_lemma(head))
-      return Status::Error(where + "bad head '" + parts[1] + "': expected a lower-case lemma or n:lemma");
+      return Status::Error(where + "bad head '" + parts[1] + "': expected a lower-case lemma, n:lemma or a:lemma");
     p.head = head;
     bool prep_any = false;
     for (size_t i = 2; i < parts.size(); ++i) {
