@@ -1371,11 +1371,14 @@ TEST_F(PipelineEvents, DoersAndClaimsOfAttacksToldAsNouns) {
   ASSERT_FALSE(rockets_hit->claims.empty()) << all_events(fired);
   EXPECT_EQ(rockets_hit->claims[0].stance, "claims") << all_events(fired);
   EXPECT_EQ(rockets_hit->claims[0].party.code, rockets_hit->claims[0].by.code) << all_events(fired);
-  // Who someone says or suspects was behind an attack told before is their word on it.
+  // Who someone says or suspects was behind an attack told before, or responsible for it, is
+  // their word on it.
   for (const char* text : {"A bomb exploded in a market in Kabul on Sunday, killing four people. Officials said the "
                            "Taliban were behind the attack.\n",
                            "A bomb exploded in a market in Kabul on Sunday, killing four people. Police suspect the "
-                           "Taliban were behind the blast.\n"}) {
+                           "Taliban were behind the blast.\n",
+                           "A bomb exploded in a market in Kabul on Sunday, killing four people. Officials said the "
+                           "Taliban were responsible for the attack.\n"}) {
     Document behind = analyse(text, Date{2022, 4, 10});
     ASSERT_FALSE(behind.events.empty()) << text;
     const Event& bombing = behind.events[0];

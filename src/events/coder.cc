@@ -162,10 +162,19 @@ bool in_circumstance(const SentenceTree& t, int j, int v) {
 }
 
 // Whether event noun v is what its subject is "behind" ("the Taliban were behind the attack").
-bool behind_it(const SentenceTree& t, int v) {
+// "the Taliban were behind the attack", "al-Qaeda was responsible for the bombing": the
+// subject who is behind the event noun or responsible for it, -1 when none.
+int behind_subject(const SentenceTree& t, int v) {
+  static const uint64_t kFor = h("for"), kResponsible = h("responsible");
   const int cs = t.child_with(v, kCase);
-  return cs >= 0 && t.hl[cs] == words().behind && t.child_with(v, kNsubj) >= 0;
+  if (cs < 0) return -1;
+  if (t.hl[cs] == words().behind) return t.child_with(v, kNsubj);
+  const int p = t.parent[v];
+  if (t.hl[cs] == kFor && p >= 0 && t.hl[p] == kResponsible) return t.child_with(p, kNsubj);
+  return -1;
 }
+
+bool behind_it(const SentenceTree& t, int v) { return behind_subject(t, v) >= 0; }
 
 // The "by" phrase of an event noun: its doer ("an air strike by government forces",
 // "the arrest of X by Belarusian police"); -1 when none.
@@ -951,8 +960,10 @@ void Coder::nominal_source(Scratch& sc, int v, Pending& e) const {
     if (s >= 0 && !pv) t.group_of_phrase(s, e.src);
   }
   // "the Taliban were behind the attack": who is behind it did it.
-  if (e.src.empty() && t.lone_agents && behind_it(t, v))
-    if (int s = t.child_with(v, kNsubj); s >= 0) t.group_of_phrase(s, e.src);
+  // (Responsible for violence: "responsible for the talks" is no one's doing them.)
+  if (e.src.empty() && t.lone_agents)
+    if (int s = behind_subject(t, v); s >= 0 && (is_violent(e.code) || t.child_with(v, kNsubj) == s))
+      t.group_of_phrase(s, e.src);
   // "The attack ... was carried out by Boko Haram": the agent of the passive verb of doing.
   if (e.src.empty() && t.lone_agents && t.dep[v] == kNsubjPass && t.parent[v] >= 0 &&
       among(words().support, t.hl[t.parent[v]]))
