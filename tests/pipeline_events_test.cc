@@ -3387,5 +3387,15 @@ TEST_F(PipelineEvents, PredicateAdjectivesCode) {
   EXPECT_FALSE(has_event(doc, "111", "", "")) << all_events(doc);
 }
 
+// A meeting or a visit someone plans, hopes for or is due to make is an intent to meet (036);
+// "plans" after a name is the verb even where the tagger reads a plural noun.
+TEST_F(PipelineEvents, AMeetingPlannedIsAnIntentToMeet) {
+  for (const char* text : {"Vladimir Putin is due to meet Xi Jinping in Beijing.", "Putin hopes to meet Xi Jinping.",
+                           "Putin plans to visit Beijing next month."}) {
+    Document doc = analyse(text, Date{2022, 4, 5});
+    EXPECT_TRUE(has_event(doc, "036", "RUSGOV", "")) << text << all_events(doc);
+  }
+}
+
 }  // namespace
 }  // namespace sitrep

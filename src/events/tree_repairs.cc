@@ -1110,6 +1110,35 @@ void verb_read_inside_object(LocalTree& t) {
   }
 }
 
+// "Wang Yi plans to visit China": the tagger may read a verb in -s after a name as a plural
+// noun with the name as its compound ("Yi plans" like "peace plans"). A plural noun with an
+// open complement in "to" (nouns take none: "plans to visit", "hopes to meet", "vows to
+// fight") whose words before it are all its compounds and modifiers is the verb; its nearest
+// compound heads its subject.
+void verb_read_as_plural_noun(LocalTree& t) {
+  static const uint16_t kNNS = xpos_id("NNS"), kTO = xpos_id("TO");
+  for (int w = 1; w + 2 < t.n; ++w) {
+    if (t.up(w) != kNoun || t.xp(w) != kNNS) continue;
+    const int x = w + 2;  // "plans to visit": the complement right after "to"
+    if (t.parent[x] != w || t.dep(x) != kXcomp || t.xp(w + 1) != kTO || t.parent[w + 1] != x || !t.verbal(x))
+      continue;
+    const int subject = w - 1;
+    if (t.parent[subject] != w || t.dep(subject) != kCompound || (t.up(subject) != kPropn && t.up(subject) != kNoun))
+      continue;
+    bool phrase = true;  // every word before w in its phrase hangs inside the phrase
+    int first = subject;
+    while (first > 0 && t.within(first - 1, w)) --first;
+    for (int k = first; k < subject && phrase; ++k) phrase = t.parent[k] >= first && t.parent[k] <= w;
+    if (!phrase) continue;
+    for (int k = first; k < subject; ++k)
+      if (t.parent[k] == w) t.attach(k, subject, t.dep(k));
+    t.attach(subject, w, kNsubj);
+    t.w(w).upos = kVerb;
+    t.w(w).xpos = kVBZ;
+    t.relemmatize(w, kVBZ);
+  }
+}
+
 // "met with visiting Thai Deputy Prime Minister Somkid Jatusripitak": the tree may make the
 // first title word the phrase's head and the name after the titles its apposition. A name
 // that follows its head with only its own words between (no comma: a title, not an
@@ -1369,6 +1398,7 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     participle_after_number_read_as_verb(t);
     verb_read_inside_object(t);
     title_read_as_head(t);
+    verb_read_as_plural_noun(t);
     participle_with_subject_read_as_verb(t);
     by_phrase_read_as_conjunct(t);
     hyphened_doer_read_as_head(t);
