@@ -3397,5 +3397,19 @@ TEST_F(PipelineEvents, AMeetingPlannedIsAnIntentToMeet) {
   }
 }
 
+// Sides that clash clash with each other, not with the place they clash in.
+TEST_F(PipelineEvents, SidesThatClashClashWithEachOther) {
+  Document doc = analyse("Indian troops and Chinese troops clashed on the border in Ladakh.", Date{2020, 6, 16});
+  EXPECT_TRUE(has_event(doc, "190", "INDMIL", "CHNMIL")) << all_events(doc);
+  EXPECT_TRUE(has_event(doc, "190", "CHNMIL", "INDMIL")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "190", "", "IND")) << all_events(doc);
+}
+
+// "Protesters set fire to ...": the past verb the tagger read as an adjective is the verb.
+TEST_F(PipelineEvents, ProtestersSettingFireRiot) {
+  Document doc = analyse("Rioters set fire to a police station in Kinshasa.", Date{2019, 6, 15});
+  EXPECT_TRUE(has_event(doc, "145", "CODOPP", "")) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep

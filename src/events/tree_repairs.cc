@@ -1110,6 +1110,25 @@ void verb_read_inside_object(LocalTree& t) {
   }
 }
 
+// "Protesters set fire to government buildings": the tagger may read a past verb after a
+// plural noun that opens the sentence as an adjective on it ("set" as in "set menu"), the
+// noun the root. An adjective with an object (adjectives take none) right after the root noun
+// it modifies is the root verb, the noun its subject.
+void verb_read_as_adjective(LocalTree& t) {
+  const int r = t.root();
+  if (r < 0 || r + 1 >= t.n || (t.up(r) != kNoun && t.up(r) != kPropn)) return;
+  const int v = r + 1;
+  if (t.up(v) != kAdj || t.parent[v] != r || (t.dep(v) != kAcl && t.dep(v) != kAmod) || t.child_with(v, kObj) < 0)
+    return;
+  t.attach(v, -1, deprel_id("root"));
+  for (int k = 0; k < t.n; ++k)  // what hung on the noun after the verb (the final stop) is the verb's
+    if (k > v && t.parent[k] == r) t.attach(k, v, t.dep(k));
+  t.attach(r, v, kNsubj);
+  t.w(v).upos = kVerb;
+  t.w(v).xpos = kVBD;
+  t.relemmatize(v, kVBD);
+}
+
 // "Wang Yi plans to visit China": the tagger may read a verb in -s after a name as a plural
 // noun with the name as its compound ("Yi plans" like "peace plans"). A plural noun with an
 // open complement in "to" (nouns take none: "plans to visit", "hopes to meet", "vows to
@@ -1399,6 +1418,7 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     verb_read_inside_object(t);
     title_read_as_head(t);
     verb_read_as_plural_noun(t);
+    verb_read_as_adjective(t);
     participle_with_subject_read_as_verb(t);
     by_phrase_read_as_conjunct(t);
     hyphened_doer_read_as_head(t);
