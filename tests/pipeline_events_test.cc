@@ -3418,5 +3418,14 @@ TEST_F(PipelineEvents, ACityANationalityPlacesIsThatCountrys) {
   EXPECT_FALSE(has_event(doc, "19", "", "YEM")) << all_events(doc);
 }
 
+// An involvement someone denies is that one's denial, no one's accusation.
+TEST_F(PipelineEvents, ADeniedInvolvementIsNoAccusation) {
+  Document doc = analyse("The Kremlin denied that Russian troops were involved in the attack.", Date{2022, 4, 5});
+  EXPECT_TRUE(has_event(doc, "016", "RUSGOV", "")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "112", "", "")) << all_events(doc);
+  doc = analyse("Ukrainian officials said Russian troops were involved in the attack.", Date{2022, 4, 5});
+  EXPECT_TRUE(has_event(doc, "112", "UKRGOV", "RUSMIL")) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep
