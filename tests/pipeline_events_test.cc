@@ -3411,13 +3411,6 @@ TEST_F(PipelineEvents, ProtestersSettingFireRiot) {
   EXPECT_TRUE(has_event(doc, "145", "CODOPP", "")) << all_events(doc);
 }
 
-// "the Saudi city" is a city of Saudi Arabia, not the country the sentence named before it.
-TEST_F(PipelineEvents, ACityANationalityPlacesIsThatCountrys) {
-  Document doc = analyse("Yemen's Houthi rebels fired a missile at the Saudi city of Jizan.", Date{2019, 6, 15});
-  EXPECT_TRUE(has_event(doc, "19", "YEMREB", "SAU")) << all_events(doc);
-  EXPECT_FALSE(has_event(doc, "19", "", "YEM")) << all_events(doc);
-}
-
 // An involvement someone denies is that one's denial, no one's accusation.
 TEST_F(PipelineEvents, ADeniedInvolvementIsNoAccusation) {
   Document doc = analyse("The Kremlin denied that Russian troops were involved in the attack.", Date{2022, 4, 5});

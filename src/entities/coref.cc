@@ -335,10 +335,6 @@ class SieveRunner {
     static const uint16_t kPropn = upos_id("PROPN");
     for (uint32_t w = m(i).first_word; w < m(i).first_word + m(i).word_count; ++w)
       if (w != m(i).head_word && doc_.words[w].upos == kPropn) return -1;
-    // Nor one a nationality places: "the Saudi city" is no city of Yemen named before it.
-    for (size_t j = i + 1; j < doc_.mentions.size() && m(j).span.begin < m(i).span.end; ++j)
-      if (m(j).kind == MentionKind::kName && (m(j).type == EntityType::kNorp || m(j).type == EntityType::kGpe))
-        return -1;
     for (size_t j = i; j-- > window_start(i, kRoleWindow);) {
       if (m(i).sentence - m(j).sentence > kPronounSentences) break;
       if (m(j).kind != MentionKind::kName || nested(i, j)) continue;
