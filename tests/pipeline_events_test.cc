@@ -3420,5 +3420,13 @@ TEST_F(PipelineEvents, ADeniedInvolvementIsNoAccusation) {
   EXPECT_TRUE(has_event(doc, "112", "UKRGOV", "RUSMIL")) << all_events(doc);
 }
 
+// Breaking off relations with a country reduces relations with it (161), not Phoenix's "break
+// with" (130).
+TEST_F(PipelineEvents, BreakingOffRelationsWithACountry) {
+  Document doc = analyse("Venezuela broke off diplomatic relations with Colombia.", Date{2019, 2, 23});
+  EXPECT_TRUE(has_event(doc, "161", "VEN", "COL")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "13", "", "")) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep
