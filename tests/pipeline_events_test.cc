@@ -3428,5 +3428,16 @@ TEST_F(PipelineEvents, BreakingOffRelationsWithACountry) {
   EXPECT_FALSE(has_event(doc, "13", "", "")) << all_events(doc);
 }
 
+// A noun hyphened to a verb modifies the verb (the tokenizer splits at the hyphen): "police
+// lathi-charged students" is a baton charge (175) by the police, lower-cased too.
+TEST_F(PipelineEvents, ANounHyphenedToAVerbModifiesIt) {
+  for (const char* text : {"Police lathi-charged the protesters in Patna on Monday.",
+                           "police lathi-charged students protesting against the fee hike in patna."}) {
+    Document doc = analyse(text, Date{2019, 6, 15});
+    EXPECT_TRUE(has_event(doc, "175", "INDCOP", "")) << text << all_events(doc);
+    EXPECT_FALSE(has_event(doc, "173", "", "")) << text << all_events(doc);
+  }
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -1110,6 +1110,55 @@ void verb_read_inside_object(LocalTree& t) {
   }
 }
 
+// "Police lathi-charged the protesters", "troops carpet-bombed the town": a noun hyphened to a
+// verb with no space either side is that verb's modifier, whatever the tree made of it (the
+// tokenizer splits at the hyphen). The noun goes under the verb as a compound; what hung on
+// the noun stays where the tree put it.
+void noun_hyphened_to_verb(LocalTree& t) {
+  for (int k = 1; k + 1 < t.n; ++k) {
+    const int x = k - 1, v = k + 1;
+    if (t.doc.word_text(t.fw + static_cast<uint32_t>(k)) != "-" || t.up(x) != kNoun || !t.verbal(v)) continue;
+    if (t.w(x).span.end != t.w(k).span.begin || t.w(k).span.end != t.w(v).span.begin) continue;
+    if (t.within(v, x)) continue;  // (the verb below the noun: leave such a tree alone)
+    // Its dependents go to its head; a noun before it read as its compound, when the verb has
+    // no subject, is the verb's subject ("police lathi-charged students").
+    const bool subject = t.child_with(v, kNsubj) >= 0 || t.child_with(v, kNsubjPass) >= 0;
+    for (int c = 0; c < t.n; ++c) {
+      if (t.parent[c] != x || c == k) continue;
+      if (!subject && c < x && t.dep(c) == kCompound && (t.up(c) == kNoun || t.up(c) == kPropn))
+        t.attach(c, v, kNsubj);
+      else
+        t.attach(c, t.parent[x] >= 0 && t.parent[x] != v ? t.parent[x] : v, t.dep(c));
+    }
+    t.attach(x, v, kCompound);
+    t.attach(k, v, kPunctRel);
+    // ("[Police] [lathi-charged students]": the verb read as the modifier of the noun after it,
+    // the sentence's first noun its root. The verb is the root, the first noun its subject,
+    // the noun after it its object.)
+    // (Or the verb, with its object, read as the first noun's modifier: "[Police [lathi-charged
+    // students protesting ...]]".)
+    const int r = t.root();
+    const bool modifies_next = v + 1 < t.n && t.parent[v] == v + 1 && t.up(v + 1) == kNoun && t.parent[v + 1] == r;
+    const bool modifies_root = t.parent[v] == r && t.child_with(v, kObj) >= 0;
+    if (r >= 0 && r < x && (t.up(r) == kNoun || t.up(r) == kPropn) && (modifies_next || modifies_root)) {
+      bool opener = true;  // the root noun's phrase runs up to the hyphened noun
+      for (int c = 0; c < x && opener; ++c) opener = t.within(c, r);
+      if (opener) {
+        t.attach(v, -1, deprel_id("root"));
+        for (int c = v + 1; c < t.n; ++c)
+          if (t.parent[c] == r) t.attach(c, v, t.dep(c));
+        t.attach(r, v, kNsubj);
+        if (modifies_next) t.attach(v + 1, v, kObj);
+      }
+    }
+    // (A participle with an object and a subject now is the past tense: "police lathi-charged
+    // students", read as a passive participle.)
+    if (t.xp(v) == kVBN && t.child_with(v, kObj) >= 0 && t.child_with(v, kNsubj) >= 0 && t.child_with(v, kAux) < 0 &&
+        t.child_with(v, kAuxPass) < 0)
+      t.w(v).xpos = kVBD;
+  }
+}
+
 // "Protesters set fire to government buildings": the tagger may read a past verb after a
 // plural noun that opens the sentence as an adjective on it ("set" as in "set menu"), the
 // noun the root. An adjective with an object (adjectives take none) right after the root noun
@@ -1419,6 +1468,7 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     title_read_as_head(t);
     verb_read_as_plural_noun(t);
     verb_read_as_adjective(t);
+    noun_hyphened_to_verb(t);
     participle_with_subject_read_as_verb(t);
     by_phrase_read_as_conjunct(t);
     hyphened_doer_read_as_head(t);
