@@ -3290,6 +3290,11 @@ TEST_F(PipelineEvents, GoodsSeizedAreTakenFromThoseArrestedWithThem) {
   EXPECT_TRUE(has_event(doc, "1711", "AFGMIL", "AFGCVL")) << all_events(doc);
   doc = analyse("Customs officers seized 2 tonnes of cocaine at the port of Rotterdam.", Date{2005, 11, 26});
   EXPECT_TRUE(has_event(doc, "1711", "NLDCOP", "")) << all_events(doc);
+  // Contraband police recover is seized; a body recovered is not.
+  doc = analyse("Police recovered 2 kg of heroin from the accused in Amritsar.", Date{2019, 6, 15});
+  EXPECT_TRUE(has_event(doc, "1711", "INDCOP", "")) << all_events(doc);
+  doc = analyse("Police recovered the body of a woman from a canal in Patna.", Date{2019, 6, 15});
+  EXPECT_FALSE(has_event(doc, "17", "", "")) << all_events(doc);
 }
 
 // A set or series of a thing is that thing to a pattern: "imposed another round of
