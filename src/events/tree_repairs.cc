@@ -1113,7 +1113,8 @@ void verb_read_inside_object(LocalTree& t) {
 // "Police lathi-charged the protesters", "troops carpet-bombed the town": a noun hyphened to a
 // verb with no space either side is that verb's modifier, whatever the tree made of it (the
 // tokenizer splits at the hyphen). The noun goes under the verb as a compound; what hung on
-// the noun stays where the tree put it.
+// the noun goes to the noun's head, a subject the tree hung there to the verb; a verb the tree
+// made a modifier of the sentence's first noun becomes the root with that noun its subject.
 void noun_hyphened_to_verb(LocalTree& t) {
   for (int k = 1; k + 1 < t.n; ++k) {
     const int x = k - 1, v = k + 1;
@@ -1133,10 +1134,9 @@ void noun_hyphened_to_verb(LocalTree& t) {
     t.attach(x, v, kCompound);
     t.attach(k, v, kPunctRel);
     // ("[Police] [lathi-charged students]": the verb read as the modifier of the noun after it,
-    // the sentence's first noun its root. The verb is the root, the first noun its subject,
-    // the noun after it its object.)
-    // (Or the verb, with its object, read as the first noun's modifier: "[Police [lathi-charged
-    // students protesting ...]]".)
+    // or, with its object, of the first noun, "[Police [lathi-charged students protesting]]";
+    // the first noun the root. The verb is the root, the first noun its subject, the noun
+    // after it its object.)
     const int r = t.root();
     const bool modifies_next = v + 1 < t.n && t.parent[v] == v + 1 && t.up(v + 1) == kNoun && t.parent[v + 1] == r;
     const bool modifies_root = t.parent[v] == r && t.child_with(v, kObj) >= 0;
