@@ -3444,5 +3444,13 @@ TEST_F(PipelineEvents, ANounHyphenedToAVerbModifiesIt) {
   }
 }
 
+// A country named inside the name of the water or place where something happens ("in the Sea
+// of Japan") is where, not a side of it.
+TEST_F(PipelineEvents, ACountryInsideAPlaceNameIsWhere) {
+  Document doc = analyse("China and Russia held joint naval exercises in the Sea of Japan.", Date{2021, 6, 15});
+  EXPECT_TRUE(has_event(doc, "062", "CHN", "RUS")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "", "", "JPN")) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep

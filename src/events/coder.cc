@@ -137,8 +137,9 @@ bool told_twice(std::string_view src1, std::string_view tgt1, std::string_view s
 bool armed_agent(std::string_view code) { return has_code_part(code, {"MIL", "COP", "REB", "INS", "SEP", "UAF"}); }
 
 
-// A phrase introduced by a preposition of place ("in Kabul", "near Jenin"), or the place a
-// direction is from ("(in) northwest of Baghdad", "on the outskirts of Kabul").
+// A phrase introduced by a preposition of place ("in Kabul", "near Jenin"), the place a
+// direction is from ("(in) northwest of Baghdad", "on the outskirts of Kabul"), or the name
+// in such a phrase's "of" ("in the Sea of Japan", "in the town of Sake").
 bool locative(const SentenceTree& t, int head) {
   static const std::vector<uint64_t> where{h("in"), h("near"), h("at"), h("inside"), h("outside"), h("around"),
                                            h("across"), h("throughout"), h("within")};
@@ -147,6 +148,10 @@ bool locative(const SentenceTree& t, int head) {
   static const uint64_t of = h("of");
   int cs = t.child_with(head, kCase);
   if (cs >= 0 && t.hl[cs] == of && t.parent[head] >= 0 && among(compass, t.hl[t.parent[head]])) return true;
+  if (cs >= 0 && t.hl[cs] == of && t.dep[head] == kNmod && t.parent[head] >= 0 && t.up[t.parent[head]] == kPropn) {
+    const int pcs = t.child_with(t.parent[head], kCase);
+    if (pcs >= 0 && among(where, t.hl[pcs])) return true;
+  }
   return cs >= 0 && among(where, t.hl[cs]);
 }
 
