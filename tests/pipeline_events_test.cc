@@ -3452,5 +3452,14 @@ TEST_F(PipelineEvents, ACountryInsideAPlaceNameIsWhere) {
   EXPECT_FALSE(has_event(doc, "", "", "JPN")) << all_events(doc);
 }
 
+// A body suspending a member sanctions it (172); what is suspended, when it is a thing, has
+// its own code (talks 164, aid 162).
+TEST_F(PipelineEvents, SuspendingAMemberSanctionsIt) {
+  Document doc = analyse("The African Union suspended Mali after the coup.", Date{2021, 6, 1});
+  EXPECT_TRUE(has_event(doc, "172", "IGOAFRAFU", "MLI")) << all_events(doc);
+  doc = analyse("Israel suspended the talks with the Palestinians.", Date{2021, 6, 1});
+  EXPECT_FALSE(has_event(doc, "172", "", "")) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep
