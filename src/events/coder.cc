@@ -83,7 +83,6 @@ struct Words {
   // Coercion by courts and prosecutors (JUD), not by the police.
   std::vector<uint64_t> judicial{h("charge"), h("indict"), h("prosecute"), h("try"), h("sentence"), h("convict")};
   uint64_t call = h("call"), claim = h("claim"), behind = h("behind");
-  std::vector<uint64_t> denying{h("deny"), h("reject"), h("dismiss"), h("refute")};
   uint64_t talk = h("talk");  // the singular: speech, not negotiations ("all the tough talk")
   // What an appeal asks others to do when it is CAMEO's 026, to meet or negotiate (besides
   // "talks", the plural of `talk`).
@@ -1830,7 +1829,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // An involvement a denial denies is no one's accusation ("the Kremlin denied that Russian
     // troops were involved in the attack": the denial, 016, tells it).
     if (t.lone_agents && e.code.starts_with("112") && e.src.empty())
-      if (const int g = t.alleged(v); g >= 0 && among(words().denying, t.hl[g])) continue;
+      if (const int g = t.alleged(v); g >= 0 && is_denying_verb(t.hl[g])) continue;
     const int accusing = t.lone_agents && is_violent(e.code) ? t.alleged(v) : -1;
     if (accusing >= 0) e.src.clear();
     const bool alleged = accusing >= 0 && t.dep[accusing] != kAcl;

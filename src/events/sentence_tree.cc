@@ -45,6 +45,11 @@ bool meeting_noun(uint64_t lemma) {
 
 }  // namespace
 
+bool is_denying_verb(uint64_t lemma) {
+  static const uint64_t kDenying[] = {word_hash("deny"), word_hash("reject"), word_hash("dismiss")};
+  return std::find(std::begin(kDenying), std::end(kDenying), lemma) != std::end(kDenying);
+}
+
 bool is_speech_verb(uint64_t lemma) {
   static const std::vector<uint64_t> verbs = [] {
     std::vector<uint64_t> v;
@@ -252,7 +257,6 @@ bool SentenceTree::allegation(int v) const {
 
 int SentenceTree::alleged(int v) const {
   static const uint64_t kBlame = word_hash("blame"), kFor = word_hash("for");
-  static const uint64_t kDenying[] = {word_hash("deny"), word_hash("reject"), word_hash("dismiss")};
   for (int k = v, steps = 0; k >= 0 && parent[k] >= 0 && steps < 4; k = parent[k], ++steps) {
     const int g = parent[k];
     if (allegation(k)) return g;
@@ -263,9 +267,7 @@ int SentenceTree::alleged(int v) const {
     // not one after its object or a comma: "rejected the reports, saying its soldiers ...".)
     bool gerund = dep[k] == kAdvcl && xp[k] == kVBG && k > g && child_with(g, kObj) < 0 && !is_speech_verb(hl[k]);
     for (int j = g + 1; j < k && gerund; ++j) gerund = up[j] != kPunctPos;
-    if ((dep[k] == kCcomp || dep[k] == kXcomp || gerund) && verbal(k) &&
-        std::find(std::begin(kDenying), std::end(kDenying), hl[g]) != std::end(kDenying))
-      return g;
+    if ((dep[k] == kCcomp || dep[k] == kXcomp || gerund) && verbal(k) && is_denying_verb(hl[g])) return g;
     if (dep[k] != kObj && dep[k] != kXcomp && dep[k] != kConj && dep[k] != kAdvcl && dep[k] != kCcomp) return -1;
   }
   return -1;

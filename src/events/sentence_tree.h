@@ -42,6 +42,9 @@ bool is_verb_xpos(uint16_t xpos);
 
 // Verbs that report speech ("said", "told", "added"), by lemma hash.
 bool is_speech_verb(uint64_t lemma);
+// Verbs that deny what their complement says ("deny", "reject", "dismiss"); the one list
+// of them (SentenceTree::alleged and the coder read it).
+bool is_denying_verb(uint64_t lemma);
 
 // Nouns of a weapon or an attack, no one's agency ("a bomb", "the blast", "an air strike",
 // "clashes"), by lemma hash.

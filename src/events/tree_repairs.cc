@@ -62,6 +62,15 @@ struct LocalTree {
       if (parent[k] == h && dep(k) == rel && (lemma == 0 || this->lemma(k) == lemma)) return k;
     return -1;
   }
+  // Word v made the sentence's root over the old root r: r's dependents after v go to v, and
+  // r hangs on v by `rel`.
+  void promote(int v, int r, uint16_t rel) {
+    static const uint16_t kRootRel = deprel_id("root");
+    attach(v, -1, kRootRel);
+    for (int k = v + 1; k < n; ++k)
+      if (parent[k] == r) attach(k, v, dep(k));
+    attach(r, v, rel);
+  }
   // The root (the last word without a head), -1 when none.
   int root() const {
     int r = -1;
@@ -1144,10 +1153,7 @@ void noun_hyphened_to_verb(LocalTree& t) {
       bool opener = true;  // the root noun's phrase runs up to the hyphened noun
       for (int c = 0; c < x && opener; ++c) opener = t.within(c, r);
       if (opener) {
-        t.attach(v, -1, deprel_id("root"));
-        for (int c = v + 1; c < t.n; ++c)
-          if (t.parent[c] == r) t.attach(c, v, t.dep(c));
-        t.attach(r, v, kNsubj);
+        t.promote(v, r, kNsubj);
         if (modifies_next) t.attach(v + 1, v, kObj);
       }
     }
@@ -1169,10 +1175,7 @@ void verb_read_as_adjective(LocalTree& t) {
   const int v = r + 1;
   if (t.up(v) != kAdj || t.parent[v] != r || (t.dep(v) != kAcl && t.dep(v) != kAmod) || t.child_with(v, kObj) < 0)
     return;
-  t.attach(v, -1, deprel_id("root"));
-  for (int k = 0; k < t.n; ++k)  // what hung on the noun after the verb (the final stop) is the verb's
-    if (k > v && t.parent[k] == r) t.attach(k, v, t.dep(k));
-  t.attach(r, v, kNsubj);
+  t.promote(v, r, kNsubj);  // (what hung on the noun after the verb, the final stop, is the verb's)
   t.w(v).upos = kVerb;
   t.w(v).xpos = kVBD;
   t.relemmatize(v, kVBD);
@@ -1301,17 +1304,13 @@ void hyphened_doer_read_as_head(LocalTree& t) {
 // describes the noun after it, has that past form as the sentence's verb: the noun before it
 // its subject, the noun it describes its object, the fronted phrase its modifier.
 void fronted_phrase_read_as_root(LocalTree& t) {
-  static const uint16_t kRootRel = deprel_id("root");
   const int r = t.root();
   if (r < 1 || t.child_with(r, kCase) < 0 || t.child_with(r, kCase) > r || t.verbal(r)) return;
   for (int v = r + 2; v + 1 < t.n; ++v) {
     if ((t.xp(v) != kVBD && t.xp(v) != kVBN) || t.dep(v) != kAmod) continue;
     const int obj = t.parent[v], subj = v - 1;
     if (obj <= v || (t.up(subj) != kNoun && t.up(subj) != kPropn)) continue;
-    for (int k = 0; k < t.n; ++k)  // the fronted phrase's words after the verb go to it
-      if (t.parent[k] == r && k > v && k != obj) t.attach(k, v, t.dep(k));
-    t.attach(v, -1, kRootRel);
-    t.attach(r, v, kObl);
+    t.promote(v, r, kObl);  // (the fronted phrase's words after the verb go to it)
     t.attach(subj, v, kNsubj);
     t.attach(obj, v, kObj);
     t.w(v).xpos = kVBD;
