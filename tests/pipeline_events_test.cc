@@ -3444,6 +3444,54 @@ TEST_F(PipelineEvents, ANounHyphenedToAVerbModifiesIt) {
   }
 }
 
+// A noun phrase read whole around the hyphened verb ("[Bangladeshi police baton-charged
+// garment workers] in Dhaka") is still the police's baton charge of the workers.
+TEST_F(PipelineEvents, ABatonChargeReadAsOneNounPhrase) {
+  Document doc = analyse("Bangladeshi police baton-charged garment workers in Dhaka.", Date{2019, 6, 15});
+  EXPECT_TRUE(has_event(doc, "175", "BGDCOP", "BGDCVL")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "173", "", "")) << all_events(doc);
+}
+
+// A known name of several words is whole even when the recogniser began a name inside it
+// ("Lankan navy" of "The Sri Lankan navy"): the navy is Sri Lanka's.
+TEST_F(PipelineEvents, ANameBegunInsideAKnownNameIsWhole) {
+  Document doc = analyse("The Sri Lankan navy arrested 20 Indian fishermen.", Date{2021, 6, 15});
+  EXPECT_TRUE(has_event(doc, "173", "LKAMIL", "INDCVL")) << all_events(doc);
+}
+
+// The wire a source talked to ("a police spokesman told AFP") is the article's own reporter,
+// anywhere in the world: no country for the police or the militants.
+TEST_F(PipelineEvents, TheWireASourceToldPlacesNoOne) {
+  Document doc = analyse(
+      "Security forces arrested 15 suspected militants in a series of raids, a police spokesman told AFP.",
+      Date{2021, 6, 15});
+  EXPECT_TRUE(has_event(doc, "173", "COP", "REB")) << all_events(doc);
+  for (const Event& e : doc.events)
+    EXPECT_FALSE(e.source.code.starts_with("FRA") || e.target.code.starts_with("FRA")) << all_events(doc);
+}
+
+// What a denial denies did not happen by the text's word: "denied that it had held talks" is the
+// denial (016) and no meeting; an attack an allegation denied blames is told with its doer
+// unknown, the denial its claim.
+TEST_F(PipelineEvents, WhatADenialDeniesIsNoEvent) {
+  Document doc = analyse("Israel denied that it had held talks with Hamas.", Date{2021, 6, 15});
+  EXPECT_TRUE(has_event(doc, "016", "ISR", "")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "04", "", "")) << all_events(doc);
+  doc = analyse("Iran denied accusations that it had supplied drones to Russia.", Date{2021, 6, 15});
+  EXPECT_FALSE(has_event(doc, "07", "", "")) << all_events(doc);
+  doc = analyse("Pakistan on Tuesday rejected Indian allegations that it was behind the attack in Kashmir.",
+                Date{2021, 6, 15});
+  EXPECT_FALSE(has_event(doc, "19", "PAK", "")) << all_events(doc);
+  const Event* attack = nullptr;
+  for (const Event& e : doc.events)
+    if (e.code.starts_with("19")) attack = &e;
+  ASSERT_NE(attack, nullptr) << all_events(doc);
+  EXPECT_TRUE(attack->source.code.empty()) << all_events(doc);
+  ASSERT_EQ(attack->claims.size(), 1u) << all_events(doc);
+  EXPECT_EQ(attack->claims[0].stance, "denies");
+  EXPECT_EQ(attack->claims[0].by.code, "PAK");
+}
+
 // A country named inside the name of the water or place where something happens ("in the Sea
 // of Japan") is where, not a side of it.
 TEST_F(PipelineEvents, ACountryInsideAPlaceNameIsWhere) {

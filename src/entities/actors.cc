@@ -458,11 +458,20 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
   // Not a dateline's agency ("KABUL (Reuters) -"); a news outlet counts little: the wire a
   // source told ("an Interior Ministry source told Xinhua") says little of where things
   // happen, though it is all an article may say ("Li was detained, Xinhua reported").
+  // The wire a source talked to ("a police spokesman told AFP") is the article's own
+  // reporter, there wherever the story is: no clue at all.
   auto outlet = [](std::string_view code) { return code.size() >= 6 && code.substr(3, 3) == "MED"; };
+  auto told = [&](const Mention& m) {
+    const Sentence& s = doc.sentences[m.sentence];
+    uint32_t h = doc.words[m.head_word].head;
+    return h && doc.pooled(doc.words[s.first_word + h - 1].lemma) == "tell";
+  };
   for (const Mention& m : doc.mentions)
-    if (m.chain >= 0 && is_country(doc.chains[m.chain].actor) && !doc.sentences[m.sentence].dateline)
-      add(std::string_view(doc.chains[m.chain].actor).substr(0, 3), m.sentence,
-          outlet(doc.chains[m.chain].actor) ? 0.1 : 0.5);
+    if (m.chain >= 0 && is_country(doc.chains[m.chain].actor) && !doc.sentences[m.sentence].dateline) {
+      bool media = outlet(doc.chains[m.chain].actor);
+      if (media && told(m)) continue;
+      add(std::string_view(doc.chains[m.chain].actor).substr(0, 3), m.sentence, media ? 0.1 : 0.5);
+    }
   auto leader = [](const std::vector<std::pair<std::string, double>>& weights) {
     std::string lead;
     double best = 0, second = 0, total = 0;

@@ -344,6 +344,7 @@ void add_dictionary_names(Document& doc, const ActorDictionary& dict) {
   std::vector<GazetteerHit> hits;
   const size_t before = doc.mentions.size();
   std::vector<bool> drop(before);
+  bool grown = false;
   size_t m = 0;  // first name mention not ending before the hit (mentions are in text order)
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
@@ -373,6 +374,15 @@ void add_dictionary_names(Document& doc, const ActorDictionary& dict) {
       for (size_t k = m; k < before && doc.mentions[k].span.begin < span.end; ++k) {
         Mention& x = doc.mentions[k];
         if (x.kind != MentionKind::kName || drop[k]) continue;
+        // A name the recogniser began inside a known name of several words ("Lankan navy" of
+        // "the Sri Lankan navy") begins where that name does.
+        if (x.span.begin > span.begin && x.span.end > span.end && x.first_word > first &&
+            x.first_word <= last) {
+          x.word_count += x.first_word - first;
+          x.first_word = first;
+          x.span.begin = span.begin;
+          grown = true;
+        }
         covered = true;
         pieces = pieces && x.span.begin >= span.begin && x.span.end <= span.end &&
                  (x.span.begin != span.begin || x.span.end != span.end);
@@ -400,7 +410,10 @@ void add_dictionary_names(Document& doc, const ActorDictionary& dict) {
       doc.mentions.push_back(make_mention(doc, si, first, last, head, type, MentionKind::kName));
     }
   }
-  if (doc.mentions.size() == before) return;
+  if (doc.mentions.size() == before) {
+    if (grown) sort_mentions(doc);
+    return;
+  }
   size_t kept = 0;
   for (size_t k = 0; k < doc.mentions.size(); ++k)
     if (k >= before || !drop[k]) doc.mentions[kept++] = std::move(doc.mentions[k]);

@@ -1997,6 +1997,10 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // is no event; the accusation is. (Violence alleged stays, its doer the claims' to tell:
     // "soldiers accused of beating a teenager to death" has its toll.)
     if (t.lone_agents && !p.noun && !is_material_event(e.code) && t.allegation(v)) continue;
+    // Nor what a denial denies ("Israel denied that it had held talks with Hamas", "rejected
+    // allegations that it supplied drones"): the denial (016) is the event.
+    if (t.lone_agents && !is_violent(e.code) && !e.code.starts_with("016") && !e.code.starts_with("112"))
+      if (const int g = t.alleged(v); g >= 0 && (is_denying_verb(t.hl[g]) || t.dep[g] == kObj)) continue;
     // Nor an act the accused is said to plan ("accused the United States of planning to
     // invade Venezuela": no invasion, planned or done, is told).
     if (t.lone_agents && t.dep[v] == kXcomp && t.parent[v] >= 0 && among(words().planning, t.hl[t.parent[v]]) &&

@@ -268,6 +268,26 @@ int SentenceTree::alleged(int v) const {
     bool gerund = dep[k] == kAdvcl && xp[k] == kVBG && k > g && child_with(g, kObj) < 0 && !is_speech_verb(hl[k]);
     for (int j = g + 1; j < k && gerund; ++j) gerund = up[j] != kPunctPos;
     if ((dep[k] == kCcomp || dep[k] == kXcomp || gerund) && verbal(k) && is_denying_verb(hl[g])) return g;
+    // A "that" clause of a denial or of an allegation ("rejected allegations that it was
+    // behind the attack", "the accusation that Iran supplied the drones"), however the tree
+    // hangs it and whatever its predicate.
+    static const uint64_t kThat = word_hash("that");
+    static const uint64_t kAllegationNouns[] = {word_hash("allegation"), word_hash("accusation"), word_hash("charge"),
+                                                word_hash("suggestion"), word_hash("assertion")};
+    if (dep[k] == kCcomp || dep[k] == kAdvcl || dep[k] == kAcl) {
+      bool that = false;
+      for (uint32_t c : kids(k)) that = that || (dep[c] == kMark && hl[c] == kThat && static_cast<int>(c) < k);
+      if (that && (is_denying_verb(hl[g]) || std::find(std::begin(kAllegationNouns), std::end(kAllegationNouns),
+                                                       hl[g]) != std::end(kAllegationNouns)))
+        return g;
+      // (Hung on the denying verb whose object the allegation is.)
+      if (that && dep[k] == kAdvcl) {
+        const int o = child_with(g, kObj);
+        if (o >= 0 && std::find(std::begin(kAllegationNouns), std::end(kAllegationNouns), hl[o]) !=
+                          std::end(kAllegationNouns))
+          return o;
+      }
+    }
     if (dep[k] != kObj && dep[k] != kXcomp && dep[k] != kConj && dep[k] != kAdvcl && dep[k] != kCcomp) return -1;
   }
   return -1;

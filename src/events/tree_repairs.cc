@@ -1157,6 +1157,24 @@ void noun_hyphened_to_verb(LocalTree& t) {
         if (modifies_next) t.attach(v + 1, v, kObj);
       }
     }
+    // ("[Bangladeshi police baton-charged garment workers] in Dhaka": the whole read as one
+    // noun phrase whose root comes after the verb. The verb is the root, the root noun its
+    // object, what came before the hyphened noun goes with the subject, what came after the
+    // root noun with the verb.)
+    if (r > v && t.parent[v] == r && (t.up(r) == kNoun || t.up(r) == kPropn)) {
+      bool phrase = true;  // the words between verb and root noun are the noun's
+      for (int c = v + 1; c < r && phrase; ++c) phrase = t.within(c, r);
+      const int subj = t.child_with(v, kNsubj);
+      if (phrase) {
+        t.attach(v, -1, deprel_id("root"));
+        for (int c = 0; c < t.n; ++c) {
+          if (t.parent[c] != r) continue;
+          if (c < x) t.attach(c, subj >= 0 ? subj : v, t.dep(c));
+          else if (c > r) t.attach(c, v, t.dep(c) == kNmod ? kObl : t.dep(c));
+        }
+        t.attach(r, v, kObj);
+      }
+    }
     // (A participle with an object and a subject now is the past tense: "police lathi-charged
     // students", read as a passive participle.)
     if (t.xp(v) == kVBN && t.child_with(v, kObj) >= 0 && t.child_with(v, kNsubj) >= 0 && t.child_with(v, kAux) < 0 &&
