@@ -3452,6 +3452,14 @@ TEST_F(PipelineEvents, ABatonChargeReadAsOneNounPhrase) {
   EXPECT_FALSE(has_event(doc, "173", "", "")) << all_events(doc);
 }
 
+// A past form in -ed the tagger read as an adjective after the subject's plural noun, the
+// whole sentence one noun phrase, is the verb, even of a verb the treebanks never show:
+// "Ugandan rebels abducted dozens of children" is an abduction (181) by the rebels.
+TEST_F(PipelineEvents, APastFormReadAsAnAdjectiveAfterThePluralSubject) {
+  Document doc = analyse("Ugandan rebels abducted dozens of children from a school in western Uganda.", Date{2021, 6, 15});
+  EXPECT_TRUE(has_event(doc, "181", "UGAREB", "UGACVL")) << all_events(doc);
+}
+
 // A known name of several words is whole even when the recogniser began a name inside it
 // ("Lankan navy" of "The Sri Lankan navy"): the navy is Sri Lanka's.
 TEST_F(PipelineEvents, ANameBegunInsideAKnownNameIsWhole) {

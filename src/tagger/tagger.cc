@@ -728,6 +728,17 @@ void Tagger::ensure_finite_verb(std::span<const std::string_view> forms, const W
     // shot dead four suspects".)
     auto time_word = [](std::string_view w) { return text::weekday_number(w) >= 0 || text::is_part_of_day(w); };
     for (size_t i = 1; i + 1 < n && pick == n; ++i) {
+      // (Or an adjective in -ed after the subject's plural noun, a past form of a verb the
+      // treebanks saw or a word they never saw: "Ugandan rebels abducted dozens of children",
+      // the whole read as one noun phrase.)
+      static const uint16_t kJj = xpos_id("JJ"), kNns = xpos_id("NNS"), kDt = xpos_id("DT"), kCd = xpos_id("CD");
+      if (out[i].xpos == kJj && out[i - 1].xpos == kNns && info[i + 2].sure < 0 &&
+          (out[i + 1].xpos == kDt || out[i + 1].xpos == kCd || out[i + 1].xpos == kNns) &&
+          forms[i].size() > 5 && forms[i].ends_with("ed") &&
+          (lemmatizer_.past_form(forms[i], scratch().lower) || !lemmatizer_.dictionary_word(forms[i], scratch().lower))) {
+        pick = i;
+        break;
+      }
       if (out[i].xpos != kNn || info[i + 2].sure >= 0 || time_word(forms[i])) continue;
       size_t b = i - 1;
       while (b > 0 && out[b].xpos == kAdverb) --b;
