@@ -3460,6 +3460,29 @@ TEST_F(PipelineEvents, APastFormReadAsAnAdjectiveAfterThePluralSubject) {
   EXPECT_TRUE(has_event(doc, "181", "UGAREB", "UGACVL")) << all_events(doc);
 }
 
+// A bomber who is a person ("a suicide car bomber") is no aircraft: the attack is a suicide
+// bombing (1831) by an armed group, not an air strike (195) by the army; US bombers still strike
+// from the air.
+TEST_F(PipelineEvents, ASuicideCarBomberIsNoAircraft) {
+  Document doc = analyse("A suicide car bomber struck a NATO convoy in Kabul.", Date{2007, 6, 15});
+  EXPECT_TRUE(has_event(doc, "1831", "AFGREB", "IGOWSTNAT")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "195", "", "")) << all_events(doc);
+  doc = analyse("US bombers struck Taliban positions.", Date{2007, 6, 15});
+  EXPECT_TRUE(has_event(doc, "195", "USAMIL", "")) << all_events(doc);
+}
+
+// An act that was foiled never happened ("police foiled a plot to bomb the embassy": no bombing,
+// least of all by the police); what troops are sent to do is their mission, told by the sending.
+TEST_F(PipelineEvents, AFoiledPlotAndAMissionAreNoActs) {
+  Document doc = analyse("Police foiled a plot to bomb the US embassy in Nairobi.", Date{2007, 6, 15});
+  EXPECT_FALSE(has_event(doc, "19", "", "")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "18", "", "")) << all_events(doc);
+  doc = analyse("Mexican President Felipe Calderon sent 6,500 troops to Michoacan to fight drug cartels.",
+                Date{2007, 6, 15});
+  EXPECT_TRUE(has_event(doc, "15", "MEXGOV", "")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "19", "", "")) << all_events(doc);
+}
+
 // A known name of several words is whole even when the recogniser began a name inside it
 // ("Lankan navy" of "The Sri Lankan navy"): the navy is Sri Lanka's.
 TEST_F(PipelineEvents, ANameBegunInsideAKnownNameIsWhole) {

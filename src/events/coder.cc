@@ -92,6 +92,12 @@ struct Words {
   std::vector<uint64_t> planning{h("plan"), h("plot"), h("prepare"), h("intend"), h("try"), h("attempt"),
                                  h("seek"), h("conspire"), h("threaten")};
   std::vector<uint64_t> blocking{h("block"), h("veto"), h("reject"), h("oppose"), h("shelve"), h("scuttle")};
+  // Verbs of sending forces somewhere (what they are sent to do is a mission, not yet done).
+  std::vector<uint64_t> sending{h("send"), h("deploy"), h("dispatch"), h("rush"), h("mobilize"), h("mobilise"),
+                                h("redeploy")};
+  // Verbs that stop a plan before it is carried out: "foiled a plot to bomb the embassy".
+  std::vector<uint64_t> foiling{h("foil"), h("thwart"), h("uncover"), h("disrupt"), h("prevent"), h("avert"),
+                                h("frustrate"), h("bust"), h("smash"), h("stop"), h("block"), h("crack")};
   // Verbs that keep someone from an act: "banned women from attending universities".
   std::vector<uint64_t> prevention{h("ban"), h("bar"), h("prevent"), h("stop"), h("block"), h("prohibit"),
                                    h("forbid"), h("keep"), h("refrain"), h("restrain"), h("deter"),
@@ -1867,8 +1873,25 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
         std::all_of(e.src.begin(), e.src.end(), [](const CodedActor& a) { return a.code.ends_with("OPP"); }))
       e.code = "145";
     // "Turkish jets struck Kurdish militant positions": fighting from the air.
-    if (t.lone_agents && subj >= 0 && (e.code == "190" || e.code == "180") && among(words().aircraft, t.hl[subj]))
+    // (Not a person who bombs: "a suicide car bomber struck a convoy".)
+    auto person_bomber = [&](int k) {
+      static const uint64_t kBomber = h("bomber");
+      static const uint64_t kKinds[] = {h("suicide"), h("car"), h("truck"), h("motorcycle"), h("bicycle"), h("lone"),
+                                        h("would-be"), h("female"), h("woman"), h("teenage")};
+      if (t.hl[k] != kBomber) return false;
+      for (int c = 0; c < k; ++c)
+        if (t.below(c, k) && std::find(std::begin(kKinds), std::end(kKinds), t.hl[c]) != std::end(kKinds)) return true;
+      return false;
+    };
+    if (t.lone_agents && subj >= 0 && (e.code == "190" || e.code == "180") && among(words().aircraft, t.hl[subj]) &&
+        !person_bomber(subj))
       e.code = "195";
+    // "A suicide car bomber struck a NATO convoy": a bombing (183), a suicide one (1831).
+    else if (t.lone_agents && subj >= 0 && (e.code == "190" || e.code == "180") && person_bomber(subj)) {
+      e.code = "183";
+      for (int c = 0; c < subj; ++c)
+        if (t.below(c, subj) && t.hl[c] == h("suicide")) e.code = "1831";
+    }
     // An appeal whose open complement is to negotiate ("called on Ukraine and Russia to find
     // a solution through negotiations", "urged them to return to talks") appeals to others to
     // meet or negotiate (026).
@@ -2005,6 +2028,21 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // invade Venezuela": no invasion, planned or done, is told).
     if (t.lone_agents && t.dep[v] == kXcomp && t.parent[v] >= 0 && among(words().planning, t.hl[t.parent[v]]) &&
         t.allegation(t.parent[v]))
+      continue;
+    // Nor a plot someone foiled ("police foiled a plot to bomb the embassy", "thwarted an
+    // attempt to attack the base"): the act never happened, and not by the foilers.
+    if (t.lone_agents && (t.dep[v] == kAcl || t.dep[v] == kXcomp) && t.child_with(v, kMark) >= 0 &&
+        t.hl[t.child_with(v, kMark)] == h("to") && t.parent[v] >= 0 && !t.verbal(t.parent[v]) &&
+        (among(words().planning, t.hl[t.parent[v]]) || t.hl[t.parent[v]] == h("bid") ||
+         t.hl[t.parent[v]] == h("conspiracy"))) {
+      const int g = t.parent[t.parent[v]];
+      if (g >= 0 && among(words().foiling, t.hl[g])) continue;
+    }
+    // Nor the fighting troops are sent to do ("sent 6,500 troops to Michoacan to fight drug
+    // cartels"): a mission, told by the sending (15x).
+    if (t.lone_agents && is_violent(e.code) && (t.dep[v] == kAdvcl || t.dep[v] == kXcomp) && t.parent[v] >= 0 &&
+        t.child_with(v, kMark) >= 0 && t.hl[t.child_with(v, kMark)] == h("to") &&
+        among(words().sending, t.hl[t.parent[v]]))
       continue;
     // What a text someone blocks or rejects would say has not been said ("China blocked a
     // U.N. resolution condemning the crackdown": no condemnation).
