@@ -3483,6 +3483,16 @@ TEST_F(PipelineEvents, AFoiledPlotAndAMissionAreNoActs) {
   EXPECT_FALSE(has_event(doc, "19", "", "")) << all_events(doc);
 }
 
+// Those a vehicle carries are whom fire on it is against ("a bus carrying pilgrims"), however
+// the tree hangs "carrying".
+TEST_F(PipelineEvents, FireOnAVehicleIsAgainstThoseItCarries) {
+  Document doc = analyse("Israeli troops fired on a car carrying three Palestinians near Jenin.", Date{2007, 6, 15});
+  EXPECT_TRUE(has_event(doc, "19", "ISRMIL", "PSECVL")) << all_events(doc);
+  doc = analyse("Gunmen opened fire on a bus carrying pilgrims in Pakistan's Balochistan province, killing 12.",
+                Date{2007, 6, 15});
+  EXPECT_TRUE(has_event(doc, "19", "PAKREB", "PAKCVL")) << all_events(doc);
+}
+
 // A known name of several words is whole even when the recogniser began a name inside it
 // ("Lankan navy" of "The Sri Lankan navy"): the navy is Sri Lanka's.
 TEST_F(PipelineEvents, ANameBegunInsideAKnownNameIsWhole) {

@@ -428,6 +428,9 @@ void SentenceTree::np_mask(int h) {
         break;
       }
       uint16_t d = dep[k];
+      // (A vehicle's load is part of it: "a bus carrying pilgrims", "a boat carrying migrants".)
+      static const uint64_t kCarry = word_hash("carry");
+      if (d == kAcl && hl[k] == kCarry && xp[k] == kVBG && parent[k] >= 0 && !verbal(parent[k])) continue;
       if (clausal(k) || d == kAcl || d == kCcomp || d == kXcomp || according(k) || hyphened_claim(k)) break;
       if (d == kAppos) in_appos = 1;
     }

@@ -1400,6 +1400,17 @@ void target_read_on_toll_verb(LocalTree& t) {
   }
 }
 
+// "Israeli troops fired on a car carrying three Palestinians": "carrying" right after a noun,
+// with no comma between, tells what the noun carries; the tree may hang it on the verb as an
+// adverbial clause. It is the noun's clause.
+void load_read_as_verb_clause(LocalTree& t) {
+  static const uint64_t kCarry = word_hash("carry");
+  for (int k = 1; k < t.n; ++k)
+    if (t.lemma(k) == kCarry && t.xp(k) == kVBG && t.dep(k) == kAdvcl && (t.up(k - 1) == kNoun) &&
+        t.parent[k - 1] == t.parent[k] && t.parent[k] >= 0)
+      t.attach(k, k - 1, kAcl);
+}
+
 // "A spokesman for the Taliban said one of its fighters had carried out the attack": the tree
 // may read "for the Taliban said one of its fighters" as a clause of the speaker ("for" its
 // subordinating word, the group its subject, the reported subject its object) and the
@@ -1493,6 +1504,7 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     subject_read_after_including(t);
     target_read_on_toll_verb(t);
     speaker_group_read_as_clause(t);
+    load_read_as_verb_clause(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))
