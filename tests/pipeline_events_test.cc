@@ -3493,6 +3493,22 @@ TEST_F(PipelineEvents, FireOnAVehicleIsAgainstThoseItCarries) {
   EXPECT_TRUE(has_event(doc, "19", "PAKREB", "PAKCVL")) << all_events(doc);
 }
 
+// Coordinated nationalities on one noun are each a side, a nationality of two words too
+// ("US and South Korean troops").
+TEST_F(PipelineEvents, CoordinatedNationalitiesOfTwoWordsAreEachASide) {
+  Document doc = analyse("US and South Korean troops held joint military exercises on Monday.", Date{2007, 6, 15});
+  EXPECT_TRUE(has_event(doc, "062", "USAMIL", "KORMIL")) << all_events(doc);
+  EXPECT_TRUE(has_event(doc, "062", "KORMIL", "USAMIL")) << all_events(doc);
+}
+
+// A killing in an air strike is one air strike by the killers, whatever the tagger made of the
+// victim ("a militant" read as an adjective, the strike hung on it).
+TEST_F(PipelineEvents, AKillingInAnAirStrikeIsOneStrikeWhateverTheVictimsTag) {
+  Document doc = analyse("Israeli forces killed a militant in an air strike in Gaza.", Date{2007, 6, 15});
+  EXPECT_TRUE(has_event(doc, "195", "ISRMIL", "PSEREB")) << all_events(doc);
+  EXPECT_EQ(doc.events.size(), 1u) << all_events(doc);
+}
+
 // A known name of several words is whole even when the recogniser began a name inside it
 // ("Lankan navy" of "The Sri Lankan navy"): the navy is Sri Lanka's.
 TEST_F(PipelineEvents, ANameBegunInsideAKnownNameIsWhole) {

@@ -82,11 +82,15 @@ void ChainActorResolver::joined_countries(const Document& doc, std::vector<Menti
     if (in->chain < 0 || in->kind != MentionKind::kName) continue;
     const std::string& c = doc.chains[static_cast<size_t>(in->chain)].actor;
     if (c.size() != 3 || dict_.country(c) < 0 || a.code.starts_with(c)) continue;
-    const Word& head = doc.words[in->head_word];
-    bool joined = head.deprel == conj;
-    for (uint32_t w = s.first_word; w < s.first_word + s.word_count && !joined; ++w)
-      joined = doc.words[w].deprel == cc && doc.words[w].head == in->head_word - s.first_word + 1 &&
-               (doc.word_text(w) == "and" || doc.word_text(w) == "And");
+    // (Any word of it joined by "and": "US and South Korean troops" hangs "South" as the
+    // conjunct, "Korean" on the noun.)
+    bool joined = false;
+    for (uint32_t x = in->first_word; x < in->first_word + in->word_count && !joined; ++x) {
+      joined = doc.words[x].deprel == conj;
+      for (uint32_t w = s.first_word; w < s.first_word + s.word_count && !joined; ++w)
+        joined = doc.words[w].deprel == cc && doc.words[w].head == x - s.first_word + 1 &&
+                 (doc.word_text(w) == "and" || doc.word_text(w) == "And");
+    }
     if (joined) a.also[n++] = c;
   }
 }

@@ -1400,6 +1400,22 @@ void target_read_on_toll_verb(LocalTree& t) {
   }
 }
 
+// "Israeli forces killed a militant in an air strike": a word read as an adjective that is a
+// verb's object with a determiner ("a militant", "the wounded" aside: no "obl" of its own) is
+// a noun; the phrase of place or means the tree hung on it is the verb's.
+void adjective_read_as_object(LocalTree& t) {
+  static const uint16_t kNN = xpos_id("NN");
+  for (int k = 1; k < t.n; ++k) {
+    if (t.up(k) != kAdj || t.dep(k) != kObj || t.parent[k] < 0 || !t.verbal(t.parent[k])) continue;
+    const int d = t.child_with(k, kDet);
+    if (d < 0 || d != k - 1) continue;
+    bool moved = false;
+    for (int c = k + 1; c < t.n; ++c)
+      if (t.parent[c] == k && t.dep(c) == kObl) t.attach(c, t.parent[k], kObl), moved = true;
+    if (moved) t.w(k).upos = kNoun, t.w(k).xpos = kNN;
+  }
+}
+
 // "Israeli troops fired on a car carrying three Palestinians": "carrying" right after a noun,
 // with no comma between, tells what the noun carries; the tree may hang it on the verb as an
 // adverbial clause. It is the noun's clause.
@@ -1505,6 +1521,7 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     target_read_on_toll_verb(t);
     speaker_group_read_as_clause(t);
     load_read_as_verb_clause(t);
+    adjective_read_as_object(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))
