@@ -111,6 +111,13 @@ TEST(SentenceTest, InitialsDoNotEndSentences) {
   EXPECT_EQ(doc.sentences.size(), 1u);
 }
 
+// Lower-cased text (scraped pages): an initial before a lower-case word is still an initial.
+TEST(SentenceTest, InitialsInLowerCasedTextDoNotEndSentences) {
+  Document doc = tokenize("president george w. bush urged congress to act. the senate agreed.");
+  EXPECT_EQ(sentence_texts(doc), (Strings{"president george w. bush urged congress to act.", "the senate agreed."}));
+  expect_invariants(doc);
+}
+
 TEST(SentenceTest, LongSentenceWithoutPunctuationIsOneSentence) {
   std::string text;
   for (int i = 0; i < 150; ++i) {

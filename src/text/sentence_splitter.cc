@@ -235,6 +235,13 @@ bool boundary_excluded(const TokenFacts* facts, uint32_t n, uint32_t i) {
     default: break;
   }
   if (c.kind == kKindOpenBracket || c.kind == kKindOpenQuote) return true;
+  // (An initial, one letter and its period, before a lower-case word: "george w. bush" in
+  // lower-cased text; in cased text the next word after an initial is no lower-case one.)
+  if (c.kind == kKindAbbrev && c.length == 2 && nx.kind == kKindLower) return true;
+  if (c.kind == kKindPeriod && i > 0 && facts[i - 1].gap == 0 && facts[i - 1].length == 1 &&
+      (facts[i - 1].kind == kKindLower || facts[i - 1].kind == kKindCapital) && nx.kind == kKindLower &&
+      (i < 2 || facts[i - 2].gap > 0))
+    return true;
   return nx.kind == kKindLower && (c.kind == kKindLower || c.kind == kKindComma);
 }
 
