@@ -3471,6 +3471,23 @@ TEST_F(PipelineEvents, ASuicideCarBomberIsNoAircraft) {
   EXPECT_TRUE(has_event(doc, "195", "USAMIL", "")) << all_events(doc);
 }
 
+// A suicide bomber's killing is a suicide bombing (1831).
+TEST_F(PipelineEvents, ASuicideBombersKillingIsASuicideBombing) {
+  Document doc = analyse("A Palestinian suicide bomber killed eight Israelis in Tel Aviv.", Date{2002, 6, 15});
+  EXPECT_TRUE(has_event(doc, "1831", "PSEREB", "ISRCVL")) << all_events(doc);
+}
+
+// What no one named accuses those punished or sanctioned of is the act's reason, its claim, and
+// no accusation event of its own, as for those arrested.
+TEST_F(PipelineEvents, TheAccusationAgainstThosePunishedIsTheActsClaim) {
+  Document doc = analyse("The Taliban executed two men accused of spying for the government.", Date{2007, 6, 15});
+  EXPECT_FALSE(has_event(doc, "112", "", "")) << all_events(doc);
+  const Event* e = find_event(doc, "18");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  ASSERT_EQ(e->claims.size(), 1u) << all_events(doc);
+  EXPECT_EQ(e->claims[0].stance, "accuses");
+}
+
 // An act that was foiled never happened ("police foiled a plot to bomb the embassy": no bombing,
 // least of all by the police); what troops are sent to do is their mission, told by the sending.
 TEST_F(PipelineEvents, AFoiledPlotAndAMissionAreNoActs) {

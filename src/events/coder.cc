@@ -378,7 +378,9 @@ void Coder::code(Document& doc) const {
 
 // "Belgian gendarmes have arrested a third paratrooper accused of sadism": what someone
 // unnamed accuses a person arrested or charged in the same sentence of is the reason for that
-// legal act, no event of its own; it stays as that act's claim (events/claims.h).
+// legal act, no event of its own; it stays as that act's claim (events/claims.h). So for
+// a sanction, a punishment or force ("imposed sanctions on three companies accused of
+// supplying drones", "the Taliban executed two men accused of spying": 16x-20x).
 void Coder::accusations_of_the_arrested(Document& doc, uint32_t s) const {
   size_t first = doc.events.size();
   while (first > 0 && doc.events[first - 1].sentence == s) --first;
@@ -387,7 +389,10 @@ void Coder::accusations_of_the_arrested(Document& doc, uint32_t s) const {
     Event* legal = nullptr;
     if (a.code.starts_with("112") && a.source.code.empty() && !a.target.code.empty())
       for (size_t j = first; j < doc.events.size() && !legal; ++j)
-        if (const Span& t = doc.events[j].target.text; doc.events[j].code.starts_with("17") && t.begin < t.end &&
+        if (const Span& t = doc.events[j].target.text; doc.events[j].code.size() >= 2 &&
+                                                        doc.events[j].code.compare(0, 2, "16") >= 0 &&
+                                                        doc.events[j].code.compare(0, 2, "20") <= 0 && t.begin < t.end &&
+                                                        doc.events[j].span.end <= a.span.begin &&
                                                         t.begin <= a.target.text.begin && a.target.text.end <= t.end)
           legal = &doc.events[j];
     if (!legal) {
@@ -1886,8 +1891,10 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     if (t.lone_agents && subj >= 0 && (e.code == "190" || e.code == "180") && among(words().aircraft, t.hl[subj]) &&
         !person_bomber(subj))
       e.code = "195";
-    // "A suicide car bomber struck a NATO convoy": a bombing (183), a suicide one (1831).
-    else if (t.lone_agents && subj >= 0 && (e.code == "190" || e.code == "180") && person_bomber(subj)) {
+    // "A suicide car bomber struck a NATO convoy", "a suicide bomber killed eight Israelis": a
+    // bombing (183), a suicide one (1831).
+    else if (t.lone_agents && subj >= 0 &&
+             (e.code == "190" || e.code == "180" || e.code == "1823" || e.code == "183") && person_bomber(subj)) {
       e.code = "183";
       for (int c = 0; c < subj; ++c)
         if (t.below(c, subj) && t.hl[c] == h("suicide")) e.code = "1831";
