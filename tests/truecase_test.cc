@@ -66,6 +66,21 @@ TEST(Truecase, NamesAfterTitlesAndWordsAlwaysCapitalised) {
   EXPECT_EQ(t.restore(in, TextCase::kLower), "Serbian president boris tadic apologized to Croatia and the european union.");
 }
 
+// A middle initial is a name's, not a sentence's end: capitalised with the name around it,
+// whatever word the surname is ("bush" is an English word) and however running text writes
+// the letter; and the word after it starts no sentence.
+TEST(Truecase, AMiddleInitialIsPartOfTheName) {
+  Truecaser t({"Congress"});
+  auto caps = [](std::string_view w) -> uint8_t {
+    if (w == "w" || w == "urged" || w == "bush") return 2;
+    return 0;
+  };
+  EXPECT_EQ(t.restore("president george w. bush urged congress to act.", TextCase::kLower, caps),
+            "President George W. Bush urged Congress to act.");
+  // One letter after an English word is no initial: the sentence ends there.
+  EXPECT_EQ(t.restore("the vote was on plan b. it failed.", TextCase::kLower, caps), "The vote was on plan b. It failed.");
+}
+
 TEST(Truecase, PossessivesKeepTheirNames) {
   Truecaser t({"Pakistan", "Philippines", "Joe Biden"});
   EXPECT_EQ(t.restore("india rejected pakistan's offer and joe biden's plan at the philippines' embassy.",

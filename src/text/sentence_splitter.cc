@@ -242,6 +242,11 @@ bool boundary_excluded(const TokenFacts* facts, uint32_t n, uint32_t i) {
       (facts[i - 1].kind == kKindLower || facts[i - 1].kind == kKindCapital) && nx.kind == kKindLower &&
       (i < 2 || facts[i - 2].gap > 0))
     return true;
+  // (Truecased text may leave the initial in lower case between names: "George w. Bush".)
+  if (c.kind == kKindPeriod && i > 1 && facts[i - 1].gap == 0 && facts[i - 1].length == 1 &&
+      facts[i - 1].kind == kKindLower && facts[i - 2].gap > 0 && facts[i - 2].kind == kKindCapital &&
+      nx.kind == kKindCapital)
+    return true;
   return nx.kind == kKindLower && (c.kind == kKindLower || c.kind == kKindComma);
 }
 

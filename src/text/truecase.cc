@@ -209,8 +209,14 @@ std::string Truecaser::restore(std::string_view text, TextCase from, const Capit
       for (size_t k = from; k < words.size() && k <= from + 2; ++k) {
         std::string_view g(out.data() + words[k - 1].e, words[k].b - words[k - 1].e);
         std::string_view x(out.data() + words[k].b, words[k].e - words[k].b);
-        if (g != " " || !is_lower(x.front()) || common_words().count(x) || title(x)) break;
-        if (const uint8_t c = capitalisation(x); c != 0 && c < 4) break;
+        // (Past a middle initial: "president george w. bush", its surname whatever word it is.)
+        const bool after_initial = k > from && words[k - 1].e == words[k - 1].b + 1 && g == ". ";
+        if ((g != " " && !after_initial) || !is_lower(x.front()) || (common_words().count(x) && !after_initial) ||
+            title(x))
+          break;
+        const bool initial = x.size() == 1 && k + 1 < words.size() &&
+                             std::string_view(out.data() + words[k].e, words[k + 1].b - words[k].e) == ". ";
+        if (const uint8_t c = capitalisation(x); c != 0 && c < 4 && !initial && !after_initial) break;
         out[words[k].b] = upper(out[words[k].b]);
       }
     }
@@ -287,7 +293,15 @@ std::string Truecaser::restore(std::string_view text, TextCase from, const Capit
       size_t b = i;
       while (b > 0 && word_char(out[b - 1])) --b;
       bool abbreviation = b > 0 && out[b - 1] == '.';
-      if (!abbreviation) start = true;
+      // Nor after a name's initial ("george w. bush", the first name capitalised already:
+      // "George W. Bush"): one letter after a capitalised word.
+      size_t p = b;
+      while (p > 0 && out[p - 1] == ' ') --p;
+      size_t pb = p;
+      while (pb > 0 && word_char(out[pb - 1])) --pb;
+      const bool initial = i == b + 1 && p < b && pb < p && is_upper(out[pb]);
+      if (initial) out[b] = upper(out[b]);
+      if (!abbreviation && !initial) start = true;
     } else if (start && c != ' ' && c != '"' && c != '\'' && c != '(' && c != '[' && c != '-' && c != '\t' &&
                c != '\r') {
       start = false;
