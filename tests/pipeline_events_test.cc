@@ -3471,6 +3471,18 @@ TEST_F(PipelineEvents, ASuicideCarBomberIsNoAircraft) {
   EXPECT_TRUE(has_event(doc, "195", "USAMIL", "")) << all_events(doc);
 }
 
+// An attack noun's "into" phrase is where the attack goes however the tree hangs it, and a
+// title running text mostly capitalises is no name in lower-cased text ("the saudi crown prince").
+TEST_F(PipelineEvents, AnIncursionIntoAPlaceAndACrownPrinceInLowerCase) {
+  for (const char* text : {"The Palestinian authority condemned the Israeli incursion into Gaza.",
+                           "the palestinian authority condemned the israeli incursion into gaza."}) {
+    Document doc = analyse(text, Date{2007, 6, 15});
+    EXPECT_TRUE(has_event(doc, "19", "ISRMIL", "PSE")) << text << all_events(doc);
+  }
+  Document doc = analyse("kuwait's emir received a phone call from the saudi crown prince.", Date{2007, 6, 15});
+  EXPECT_TRUE(has_event(doc, "041", "SAUGOV", "KWTGOV")) << all_events(doc);
+}
+
 // A suicide bomber's killing is a suicide bombing (1831).
 TEST_F(PipelineEvents, ASuicideBombersKillingIsASuicideBombing) {
   Document doc = analyse("A Palestinian suicide bomber killed eight Israelis in Tel Aviv.", Date{2002, 6, 15});

@@ -1400,6 +1400,25 @@ void target_read_on_toll_verb(LocalTree& t) {
   }
 }
 
+// "condemned the Israeli incursion into Gaza": a phrase "into" or "against" right after a
+// verb's object that is a noun of attack or entry is where the attack goes, the noun's, though
+// the tree hung it on the verb.
+void target_of_attack_noun_read_on_verb(LocalTree& t) {
+  static const uint64_t kNouns[] = {word_hash("incursion"), word_hash("invasion"), word_hash("offensive"),
+                                    word_hash("raid"), word_hash("attack"), word_hash("assault"), word_hash("foray"),
+                                    word_hash("aggression"), word_hash("strike"), word_hash("airstrike")};
+  static const uint64_t kInto = word_hash("into"), kAgainst = word_hash("against");
+  for (int o = 0; o + 2 < t.n; ++o) {
+    if (t.dep(o) != kObj || t.parent[o] < 0 || !t.verbal(t.parent[o]) ||
+        std::find(std::begin(kNouns), std::end(kNouns), t.lemma(o)) == std::end(kNouns))
+      continue;
+    const int c = o + 1;  // the preposition right after the noun
+    if (t.dep(c) != kCase || (t.lemma(c) != kInto && t.lemma(c) != kAgainst)) continue;
+    const int p = t.parent[c];
+    if (p > c && t.parent[p] == t.parent[o] && t.dep(p) == kObl) t.attach(p, o, kNmod);
+  }
+}
+
 // "Israeli forces killed a militant in an air strike": a word read as an adjective that is a
 // verb's object with a determiner ("a militant", "the wounded" aside: no "obl" of its own) is
 // a noun; the phrase of place or means the tree hung on it is the verb's.
@@ -1522,6 +1541,7 @@ void repair_trees(Document& doc, const tagger::Lemmatizer* lemmas) {
     speaker_group_read_as_clause(t);
     load_read_as_verb_clause(t);
     adjective_read_as_object(t);
+    target_of_attack_noun_read_on_verb(t);
     // Repairs that met one another in a way none expects could join words in a cycle: the
     // parser's tree then stands (tags a repair changed are kept; they describe words only).
     if (!is_tree(t))

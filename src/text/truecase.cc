@@ -197,7 +197,9 @@ std::string Truecaser::restore(std::string_view text, TextCase from, const Capit
     for (size_t w = 0; w < words.size(); ++w) {
       std::string_view s(out.data() + words[w].b, words[w].e - words[w].b);
       if (!is_lower(s.front()) || common_words().count(s)) continue;
-      if (capitalisation(s) == 5) out[words[w].b] = upper(out[words[w].b]);
+      // (Not a title: "Prince" is mostly written before a name, "the saudi crown prince" keeps
+      // its case; the rule below capitalises a title before a name.)
+      if (capitalisation(s) == 5 && !title(s)) out[words[w].b] = upper(out[words[w].b]);
       // (A place's name after what it is: "the capital tskhinvali", "the town of qana".)
       static const std::unordered_set<std::string_view> kPlaces = {"capital", "city", "town", "village",
                                                                    "province", "district", "port", "region"};
