@@ -2061,6 +2061,13 @@ TEST_F(PipelineEvents, TheAgentOfAnAttacksParticipleIsItsDoer) {
   ASSERT_TRUE(e && !e->claims.empty()) << all_events(doc);
   EXPECT_EQ(e->claims[0].by.code, e->source.code) << all_events(doc);
   EXPECT_TRUE(e->source.code.ends_with("REB")) << all_events(doc);
+  // Also a group with a word qualifying it ("the toppled Taliban"): not the country's government.
+  doc = analyse("A spokesman for the toppled Taliban said its fighters had attacked a police post in Kandahar.\n",
+                Date{2006, 1, 10});
+  e = find_event(doc, "19");
+  ASSERT_TRUE(e && !e->claims.empty()) << all_events(doc);
+  EXPECT_EQ(e->claims[0].by.code, e->source.code) << all_events(doc);
+  EXPECT_EQ(e->claims[0].stance, "claims") << all_events(doc);
 }
 
 TEST_F(PipelineEvents, VictimsOfANamedAttackAreItsTargetAndToll) {

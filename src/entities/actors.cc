@@ -259,6 +259,9 @@ class Assigner {
       if (w + 1 < end && (ctx_.is(w, "of") || (spokes && ctx_.is(w, "for")))) {
         ++w;
         if (w + 1 < end && ctx_.is(w, "the")) ++w;
+        // (Over a word or two that qualify the owner: "the toppled Taliban", "the ousted regime".)
+        static const uint16_t kAdjTag = upos_id("ADJ");
+        for (int k = 0; k < 2 && w + 1 < end && doc_.words[w].upos == kAdjTag; ++k) ++w;
         const GazetteerHit* o = ctx_.owner_hit(w, end, false);
         if (o && o->first_word == w && o->category != GazetteerCategory::kNationality) chosen = o;
       }
