@@ -3490,6 +3490,21 @@ TEST_F(PipelineEvents, AnIncursionIntoAPlaceAndACrownPrinceInLowerCase) {
   EXPECT_TRUE(has_event(doc, "041", "SAUGOV", "KWTGOV")) << all_events(doc);
 }
 
+// "Troops shot and killed a gunman": a past form read as a noun after the subject ("troops
+// shot" as a compound) is the past tense its conjunct is; and sides that trade blame each
+// accuse the other.
+TEST_F(PipelineEvents, ShotAndKilledAndTradedBlame) {
+  Document doc = analyse(
+      "Israeli troops shot and killed a Palestinian gunman who tried to infiltrate a Jewish settlement in the Gaza "
+      "Strip, the army said.",
+      Date{2005, 6, 15});
+  EXPECT_TRUE(has_event(doc, "19", "ISRMIL", "PSEREB")) << all_events(doc);
+  doc = analyse("The Sri Lankan government and the Tamil Tigers traded blame for the collapse of the truce.",
+                Date{2006, 6, 15});
+  EXPECT_TRUE(has_event(doc, "112", "LKAGOV", "LKAREB")) << all_events(doc);
+  EXPECT_TRUE(has_event(doc, "112", "LKAREB", "LKAGOV")) << all_events(doc);
+}
+
 // A suicide bomber's killing is a suicide bombing (1831).
 TEST_F(PipelineEvents, ASuicideBombersKillingIsASuicideBombing) {
   Document doc = analyse("A Palestinian suicide bomber killed eight Israelis in Tel Aviv.", Date{2002, 6, 15});

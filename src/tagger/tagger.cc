@@ -392,6 +392,7 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
   ensure_finite_verb(forms, s.info.data(), out.data());
   reduced_relative_subject(forms, out.data());
   killed_dead(forms, s.info.data(), out.data());
+  past_before_coordinated_past(forms, s.info.data(), out.data());
   infinitive_after_control_verb(forms, s.info.data(), out.data());
   plural_modifier_after_article(s.info.data(), n, out.data());
   participle_after_be(forms, s.info.data(), out.data());
@@ -674,6 +675,28 @@ void Tagger::killed_dead(std::span<const std::string_view> forms, const detail::
     else if (std::find(std::begin(kNouns), std::end(kNouns), out[b].xpos) != std::end(kNouns)) cls = past_class_;
     if (cls < 0) continue;
     retag(out[i], cls);
+  }
+}
+
+// "Israeli troops shot and killed a gunman": a past form the tagger read as a noun or an
+// adjective after the subject's noun ("troops shot" as a compound), joined by "and" or "or" to
+// a past tense, is a past tense too.
+void Tagger::past_before_coordinated_past(std::span<const std::string_view> forms, const detail::WordInfo* info,
+                                          WordTags* out) const {
+  const size_t n = forms.size();
+  if (past_class_ < 0 || n < 4) return;
+  static const uint16_t kVbd = xpos_id("VBD"), kVbn = xpos_id("VBN"), kCc = xpos_id("CC");
+  static const uint16_t kNouns[] = {xpos_id("NNS"), xpos_id("NNPS"), xpos_id("NNP"), xpos_id("NN")};
+  static const uint16_t kRead[] = {xpos_id("NN"), xpos_id("NNS"), xpos_id("JJ")};
+  static const uint64_t kAnd = detail::hash_bytes("and"), kOr = detail::hash_bytes("or");
+  for (size_t i = 1; i + 2 < n; ++i) {
+    if (std::find(std::begin(kRead), std::end(kRead), out[i].xpos) == std::end(kRead) || out[i + 1].xpos != kCc ||
+        (info[i + 3].lower != kAnd && info[i + 3].lower != kOr) || out[i + 2].xpos != kVbd ||
+        std::find(std::begin(kNouns), std::end(kNouns), out[i - 1].xpos) == std::end(kNouns))
+      continue;
+    if (!lemmatizer_.irregular_past(forms[i], scratch().lower) && !lemmatizer_.past_form(forms[i], scratch().lower))
+      continue;
+    if (out[i].xpos != kVbn) retag(out[i], past_class_);
   }
 }
 
