@@ -3505,6 +3505,18 @@ TEST_F(PipelineEvents, ShotAndKilledAndTradedBlame) {
   EXPECT_TRUE(has_event(doc, "112", "LKAREB", "LKAGOV")) << all_events(doc);
 }
 
+// "Soldiers clashed with gunmen, killing six of them": the killers' own "them" is the other
+// side (the participle's subject is the clash's), and "gunmen" is a plural however the tagger
+// read it.
+TEST_F(PipelineEvents, ThemInAKillingClauseIsTheOtherSide) {
+  Document doc = analyse(
+      "The Philippine military said soldiers clashed with Abu Sayyaf gunmen on the island of Jolo, killing six of "
+      "them.",
+      Date{2006, 6, 15});
+  EXPECT_TRUE(has_event(doc, "19", "PHLMIL", "PHLREB")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "19", "PHLMIL", "PHLMIL")) << all_events(doc);
+}
+
 // A suicide bomber's killing is a suicide bombing (1831).
 TEST_F(PipelineEvents, ASuicideBombersKillingIsASuicideBombing) {
   Document doc = analyse("A Palestinian suicide bomber killed eight Israelis in Tel Aviv.", Date{2002, 6, 15});

@@ -374,10 +374,14 @@ class SieveRunner {
     return -1;
   }
 
-  // Whether verb v is joined ("and") to verb g and has no subject of its own: g's is its.
+  // Whether verb v is joined ("and") to verb g, or is a participle clause of it ("clashed with
+  // gunmen, killing six of them"), and has no subject of its own: g's is its.
   bool shares_subject(uint32_t v, uint32_t g, uint32_t sent) const {
     const Sentence& s = doc_.sentences[sent];
-    if (v == UINT32_MAX || g == UINT32_MAX || rel(v) != "conj" || head_of(doc_, s, v) != g) return false;
+    static const uint16_t kVbg = xpos_id("VBG");
+    if (v == UINT32_MAX || g == UINT32_MAX) return false;
+    const bool participle = rel(v) == "advcl" && doc_.words[v].xpos == kVbg;
+    if ((rel(v) != "conj" && !participle) || head_of(doc_, s, v) != g) return false;
     for (uint32_t w = s.first_word; w < s.first_word + s.word_count; ++w)
       if (head_of(doc_, s, w) == v && rel(w).starts_with("nsubj")) return false;
     return true;

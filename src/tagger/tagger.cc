@@ -393,6 +393,7 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
   reduced_relative_subject(forms, out.data());
   killed_dead(forms, s.info.data(), out.data());
   past_before_coordinated_past(forms, s.info.data(), out.data());
+  plural_in_men(forms, out.data());
   infinitive_after_control_verb(forms, s.info.data(), out.data());
   plural_modifier_after_article(s.info.data(), n, out.data());
   participle_after_be(forms, s.info.data(), out.data());
@@ -675,6 +676,23 @@ void Tagger::killed_dead(std::span<const std::string_view> forms, const detail::
     else if (std::find(std::begin(kNouns), std::end(kNouns), out[b].xpos) != std::end(kNouns)) cls = past_class_;
     if (cls < 0) continue;
     retag(out[i], cls);
+  }
+}
+
+// "gunmen", "tribesmen", "policemen": a plural in "-men" the tagger read as a singular noun or a
+// foreign word (so it agreed with no "them" and took no plural lemma) is a plural noun when
+// its singular in "-man" is a noun the treebanks show.
+void Tagger::plural_in_men(std::span<const std::string_view> forms, WordTags* out) const {
+  if (plural_class_ < 0) return;
+  static const uint16_t kNn = xpos_id("NN"), kFw = xpos_id("FW");
+  std::string singular;
+  for (size_t i = 0; i < forms.size(); ++i) {
+    std::string_view w = forms[i];
+    if ((out[i].xpos != kNn && out[i].xpos != kFw) || w.size() < 6 || !w.ends_with("men") || w[0] < 'a' || w[0] > 'z')
+      continue;
+    singular.assign(w.substr(0, w.size() - 3));
+    singular += "man";
+    if (lemmatizer_.dictionary_word(singular, scratch().lower)) retag(out[i], plural_class_);
   }
 }
 

@@ -114,6 +114,7 @@ class Tagger {
   void opening_plural_noun(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
   void opening_plural_subject(std::span<const std::string_view> forms, WordTags* out) const;
   void plural_before_past(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
+  void plural_in_men(std::span<const std::string_view> forms, WordTags* out) const;
   void past_before_coordinated_past(std::span<const std::string_view> forms, const detail::WordInfo* info,
                                     WordTags* out) const;
   void headline_verb(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
