@@ -3517,6 +3517,13 @@ TEST_F(PipelineEvents, ThemInAKillingClauseIsTheOtherSide) {
   EXPECT_FALSE(has_event(doc, "19", "PHLMIL", "PHLMIL")) << all_events(doc);
 }
 
+// What a decree or a law says is done by whoever issues it ("signed a decree banning imports
+// from Turkey": an embargo, 163, by the president), as a resolution's words are its adopters'.
+TEST_F(PipelineEvents, ADecreeDoesWhatItsSignerDoes) {
+  Document doc = analyse("The Russian president signed a decree banning imports from Turkey.", Date{2015, 11, 28});
+  EXPECT_TRUE(has_event(doc, "163", "RUSGOV", "TUR")) << all_events(doc);
+}
+
 // A suicide bomber's killing is a suicide bombing (1831).
 TEST_F(PipelineEvents, ASuicideBombersKillingIsASuicideBombing) {
   Document doc = analyse("A Palestinian suicide bomber killed eight Israelis in Tel Aviv.", Date{2002, 6, 15});

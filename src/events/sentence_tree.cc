@@ -348,13 +348,16 @@ int SentenceTree::subject_of(int v, bool& passive) const {
       k = g;
       continue;
     }
-    // "The Security Council adopted a resolution condemning X": a text says what its author
-    // does, the subject of the verb that issues it (when the text names no author itself).
+    // "The Security Council adopted a resolution condemning X", "signed a decree imposing
+    // sanctions on Turkey": a text says what its author does, the subject of the verb that
+    // issues it (when the text names no author itself).
     if (lone_agents && dep[k] == kAcl && k == v && xp[v] == kVBG && parent[k] >= 0 && dep[parent[k]] == kObj &&
         parent[parent[k]] >= 0 && verbal(parent[parent[k]]) && !phrase_has_actor(parent[k], k)) {
       static const uint64_t kTexts[] = {word_hash("resolution"), word_hash("statement"), word_hash("declaration"),
                                         word_hash("communique"), word_hash("letter"),     word_hash("report"),
-                                        word_hash("motion"),     word_hash("bill"),       word_hash("note")};
+                                        word_hash("motion"),     word_hash("bill"),       word_hash("note"),
+                                        word_hash("decree"),     word_hash("law"),        word_hash("order"),
+                                        word_hash("directive"),  word_hash("ordinance"),  word_hash("legislation")};
       if (std::find(std::begin(kTexts), std::end(kTexts), hl[parent[k]]) != std::end(kTexts)) {
         k = parent[parent[k]];
         continue;
