@@ -3524,6 +3524,22 @@ TEST_F(PipelineEvents, ADecreeDoesWhatItsSignerDoes) {
   EXPECT_TRUE(has_event(doc, "163", "RUSGOV", "TUR")) << all_events(doc);
 }
 
+// An acronym said as a word is written as one in wire style ("Nato-led troops"); "Fighting
+// between X and Y" opening a sentence is the fighting, a noun, whose toll the killing tells.
+TEST_F(PipelineEvents, NatoInWireStyleAndFightingAsANoun) {
+  Document doc = analyse("Nato-led troops killed 20 Taliban fighters in southern Afghanistan.", Date{2007, 6, 15});
+  EXPECT_TRUE(has_event(doc, "19", "IGOWSTNAT", "AFGREB")) << all_events(doc);
+  doc = analyse("Fighting between government troops and rebels in eastern Chad has killed at least 30 people.",
+                Date{2007, 6, 15});
+  EXPECT_TRUE(has_event(doc, "190", "TCDMIL", "TCDREB")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "18", "", "")) << all_events(doc);
+  const Event* e = find_event(doc, "19");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  bool toll = false;
+  for (const Event& x : doc.events) toll = toll || x.size.dead.min == 30;
+  EXPECT_TRUE(toll) << all_events(doc);
+}
+
 // A suicide bomber's killing is a suicide bombing (1831).
 TEST_F(PipelineEvents, ASuicideBombersKillingIsASuicideBombing) {
   Document doc = analyse("A Palestinian suicide bomber killed eight Israelis in Tel Aviv.", Date{2002, 6, 15});

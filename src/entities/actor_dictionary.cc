@@ -120,6 +120,14 @@ Status ActorDictionary::add_name(std::string_view phrase, uint32_t entry, const 
   bool acronym = phrase.find(' ') == std::string_view::npos &&
                  std::none_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   if (!entries_[entry].weak && !(acronym && reading_extra_file_)) name_phrases_.emplace_back(phrase);
+  // An acronym of our own lists said as a word is written as one too, in British and wire
+  // style ("Nato-led troops", "Unicef", "Opec"): four letters or more, so no short word is one.
+  if (acronym && !reading_extra_file_ && phrase.size() >= 4 &&
+      std::all_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    std::string title(phrase);
+    for (size_t i = 1; i < title.size(); ++i) title[i] = static_cast<char>(title[i] + 32);
+    SITREP_RETURN_IF_ERROR(add(names_, name_lists_, title, false, entry));
+  }
   // A leading "the" is optional in the text: "The Hague" is also found as "Hague" (and, for
   // truecasing, "islamic state" as "Islamic State"; not one word: "the West" is no "west").
   if (phrase.starts_with("The ") || phrase.starts_with("the ")) {

@@ -527,7 +527,19 @@ void Tagger::title_participle(std::span<const std::string_view> forms, const det
 void Tagger::opening_plural_noun(std::span<const std::string_view> forms, const detail::WordInfo* info,
                                  WordTags* out) const {
   const size_t n = forms.size();
-  static const uint16_t kVbz = xpos_id("VBZ"), kIn = xpos_id("IN");
+  static const uint16_t kVbz = xpos_id("VBZ"), kIn = xpos_id("IN"), kVbg = xpos_id("VBG");
+  // (So is a gerund before "between": "Fighting between government troops and rebels has
+  // killed 30 people" is a noun, the sentence's subject, when a finite verb follows.)
+  static const uint64_t kBetween = detail::hash_bytes("between");
+  if (noun_class_ >= 0 && n >= 4 && out[0].xpos == kVbg && info[3].lower == kBetween && forms[0][0] >= 'A' &&
+      forms[0][0] <= 'Z') {
+    static const uint16_t kFinite[] = {xpos_id("VBD"), xpos_id("VBZ"), xpos_id("VBP"), xpos_id("MD"), xpos_id("VBN")};
+    bool later = false;
+    for (size_t i = 2; i < n && !later; ++i)
+      later = std::find(std::begin(kFinite), std::end(kFinite), out[i].xpos) != std::end(kFinite);
+    if (later) retag(out[0], noun_class_);
+    return;
+  }
   if (plural_class_ < 0 || n < 4 || out[0].xpos != kVbz || out[1].xpos != kIn) return;
   std::string_view w = forms[0];
   if (w.size() < 4 || w.back() != 's' || w[0] < 'A' || w[0] > 'Z') return;
