@@ -2068,6 +2068,12 @@ TEST_F(PipelineEvents, TheAgentOfAnAttacksParticipleIsItsDoer) {
   ASSERT_TRUE(e && !e->claims.empty()) << all_events(doc);
   EXPECT_EQ(e->claims[0].by.code, e->source.code) << all_events(doc);
   EXPECT_EQ(e->claims[0].stance, "claims") << all_events(doc);
+  // A group whose name opens on an adjective is found whole ("the Free Syrian Army").
+  doc = analyse("A spokesman for the Free Syrian Army said its fighters attacked a checkpoint in Idlib.\n",
+                Date{2013, 1, 10});
+  e = find_event(doc, "19");
+  ASSERT_TRUE(e && !e->claims.empty()) << all_events(doc);
+  EXPECT_EQ(e->claims[0].by.code, "SYRREB") << all_events(doc);
 }
 
 TEST_F(PipelineEvents, VictimsOfANamedAttackAreItsTargetAndToll) {

@@ -259,10 +259,14 @@ class Assigner {
       if (w + 1 < end && (ctx_.is(w, "of") || (spokes && ctx_.is(w, "for")))) {
         ++w;
         if (w + 1 < end && ctx_.is(w, "the")) ++w;
-        // (Over a word or two that qualify the owner: "the toppled Taliban", "the ousted regime".)
-        static const uint16_t kAdjTag = upos_id("ADJ");
-        for (int k = 0; k < 2 && w + 1 < end && doc_.words[w].upos == kAdjTag; ++k) ++w;
         const GazetteerHit* o = ctx_.owner_hit(w, end, false);
+        // (Else over a word or two that qualify the owner: "the toppled Taliban"; a name that
+        // opens on an adjective, "the Free Syrian Army", is found first.)
+        static const uint16_t kAdjTag = upos_id("ADJ");
+        if (!o || o->first_word != w) {
+          for (int k = 0; k < 2 && w + 1 < end && doc_.words[w].upos == kAdjTag; ++k) ++w;
+          o = ctx_.owner_hit(w, end, false);
+        }
         if (o && o->first_word == w && o->category != GazetteerCategory::kNationality) chosen = o;
       }
     }

@@ -84,11 +84,15 @@ void ChainActorResolver::joined_countries(const Document& doc, std::vector<Menti
     if (c.size() != 3 || dict_.country(c) < 0 || a.code.starts_with(c)) continue;
     // (Any word of it joined by "and": "US and South Korean troops" hangs "South" as the
     // conjunct, "Korean" on the noun.)
+    // (Not an "and" inside the name: "Trinidad and Tobago".)
+    const uint32_t first = in->first_word, last = in->first_word + in->word_count;
+    auto inside = [&](uint32_t w) { return w >= first && w < last; };
     bool joined = false;
-    for (uint32_t x = in->first_word; x < in->first_word + in->word_count && !joined; ++x) {
-      joined = doc.words[x].deprel == conj;
+    for (uint32_t x = first; x < last && !joined; ++x) {
+      const uint32_t head = doc.words[x].head ? s.first_word + doc.words[x].head - 1 : UINT32_MAX;
+      joined = doc.words[x].deprel == conj && !inside(head);
       for (uint32_t w = s.first_word; w < s.first_word + s.word_count && !joined; ++w)
-        joined = doc.words[w].deprel == cc && doc.words[w].head == x - s.first_word + 1 &&
+        joined = !inside(w) && doc.words[w].deprel == cc && doc.words[w].head == x - s.first_word + 1 &&
                  (doc.word_text(w) == "and" || doc.word_text(w) == "And");
     }
     if (joined) a.also[n++] = c;

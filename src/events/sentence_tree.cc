@@ -280,7 +280,8 @@ int SentenceTree::alleged(int v) const {
       if (that && (is_denying_verb(hl[g]) || std::find(std::begin(kAllegationNouns), std::end(kAllegationNouns),
                                                        hl[g]) != std::end(kAllegationNouns)))
         return g;
-      // (Hung on the denying verb whose object the allegation is.)
+      // (Hung on the verb whose object the allegation is, denying it or not: "rejected
+      // allegations that ...", "made allegations that ...": what an allegation says is alleged.)
       if (that && dep[k] == kAdvcl) {
         const int o = child_with(g, kObj);
         if (o >= 0 && std::find(std::begin(kAllegationNouns), std::end(kAllegationNouns), hl[o]) !=

@@ -1164,9 +1164,14 @@ void noun_hyphened_to_verb(LocalTree& t) {
     if (r > v && t.parent[v] == r && (t.up(r) == kNoun || t.up(r) == kPropn)) {
       bool phrase = true;  // the words between verb and root noun are the noun's
       for (int c = v + 1; c < r && phrase; ++c) phrase = t.within(c, r);
-      const int subj = t.child_with(v, kNsubj);
+      int subj = t.child_with(v, kNsubj);
       if (phrase) {
         t.attach(v, -1, deprel_id("root"));
+        // (No subject yet: the last noun before the hyphened one that hung on the root noun
+        // is it, "[Bangladeshi] police" when the tree hung "police" on "workers".)
+        if (subj < 0)
+          for (int c = x - 1; c >= 0 && subj < 0; --c)
+            if (t.parent[c] == r && (t.up(c) == kNoun || t.up(c) == kPropn)) subj = c, t.attach(c, v, kNsubj);
         for (int c = 0; c < t.n; ++c) {
           if (t.parent[c] != r) continue;
           if (c < x) t.attach(c, subj >= 0 ? subj : v, t.dep(c));
