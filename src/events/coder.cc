@@ -371,7 +371,7 @@ void Coder::code(Document& doc) const {
     resolve_anaphora(doc, s, sc);
     if (resolver_.lone_agents()) {
       answer_accusations(doc, s);
-      accusations_of_the_arrested(doc, s);
+      accusations_as_reasons(doc, s);
     }
   }
 }
@@ -381,7 +381,7 @@ void Coder::code(Document& doc) const {
 // legal act, no event of its own; it stays as that act's claim (events/claims.h). So for
 // a sanction, a punishment or force ("imposed sanctions on three companies accused of
 // supplying drones", "the Taliban executed two men accused of spying": 16x-20x).
-void Coder::accusations_of_the_arrested(Document& doc, uint32_t s) const {
+void Coder::accusations_as_reasons(Document& doc, uint32_t s) const {
   size_t first = doc.events.size();
   while (first > 0 && doc.events[first - 1].sentence == s) --first;
   for (size_t i = first; i < doc.events.size();) {
@@ -2036,10 +2036,13 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     if (t.lone_agents && t.dep[v] == kXcomp && t.parent[v] >= 0 && among(words().planning, t.hl[t.parent[v]]) &&
         t.allegation(t.parent[v]))
       continue;
+    // (An infinitive with its "to": what a plan or a mission is for.)
+    const int mark = t.child_with(v, kMark);
+    const bool infinitive = mark >= 0 && t.hl[mark] == words().to;
     // Nor a plot someone foiled ("police foiled a plot to bomb the embassy", "thwarted an
     // attempt to attack the base"): the act never happened, and not by the foilers.
-    if (t.lone_agents && (t.dep[v] == kAcl || t.dep[v] == kXcomp) && t.child_with(v, kMark) >= 0 &&
-        t.hl[t.child_with(v, kMark)] == h("to") && t.parent[v] >= 0 && !t.verbal(t.parent[v]) &&
+    if (t.lone_agents && (t.dep[v] == kAcl || t.dep[v] == kXcomp) && infinitive && t.parent[v] >= 0 &&
+        !t.verbal(t.parent[v]) &&
         (among(words().planning, t.hl[t.parent[v]]) || t.hl[t.parent[v]] == h("bid") ||
          t.hl[t.parent[v]] == h("conspiracy"))) {
       const int g = t.parent[t.parent[v]];
@@ -2048,8 +2051,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // Nor the fighting troops are sent to do ("sent 6,500 troops to Michoacan to fight drug
     // cartels"): a mission, told by the sending (15x).
     if (t.lone_agents && is_violent(e.code) && (t.dep[v] == kAdvcl || t.dep[v] == kXcomp) && t.parent[v] >= 0 &&
-        t.child_with(v, kMark) >= 0 && t.hl[t.child_with(v, kMark)] == h("to") &&
-        among(words().sending, t.hl[t.parent[v]]))
+        infinitive && among(words().sending, t.hl[t.parent[v]]))
       continue;
     // What a text someone blocks or rejects would say has not been said ("China blocked a
     // U.N. resolution condemning the crackdown": no condemnation).

@@ -123,7 +123,7 @@ class Coder {
   void emit(Document& doc, uint32_t s, const Scratch& sc) const;
   void resolve_anaphora(Document& doc, uint32_t s, Scratch& sc) const;
   void answer_accusations(Document& doc, uint32_t s) const;
-  void accusations_of_the_arrested(Document& doc, uint32_t s) const;
+  void accusations_as_reasons(Document& doc, uint32_t s) const;
 
   std::vector<VerbPattern> patterns_;
   std::vector<CPattern> compiled_;  // parallel to patterns_

@@ -274,20 +274,17 @@ int SentenceTree::alleged(int v) const {
     static const uint64_t kThat = word_hash("that");
     static const uint64_t kAllegationNouns[] = {word_hash("allegation"), word_hash("accusation"), word_hash("charge"),
                                                 word_hash("suggestion"), word_hash("assertion")};
+    auto allegation_noun = [&](int j) {
+      return j >= 0 && std::find(std::begin(kAllegationNouns), std::end(kAllegationNouns), hl[j]) !=
+                           std::end(kAllegationNouns);
+    };
     if (dep[k] == kCcomp || dep[k] == kAdvcl || dep[k] == kAcl) {
       bool that = false;
       for (uint32_t c : kids(k)) that = that || (dep[c] == kMark && hl[c] == kThat && static_cast<int>(c) < k);
-      if (that && (is_denying_verb(hl[g]) || std::find(std::begin(kAllegationNouns), std::end(kAllegationNouns),
-                                                       hl[g]) != std::end(kAllegationNouns)))
-        return g;
+      if (that && (is_denying_verb(hl[g]) || allegation_noun(g))) return g;
       // (Hung on the verb whose object the allegation is, denying it or not: "rejected
       // allegations that ...", "made allegations that ...": what an allegation says is alleged.)
-      if (that && dep[k] == kAdvcl) {
-        const int o = child_with(g, kObj);
-        if (o >= 0 && std::find(std::begin(kAllegationNouns), std::end(kAllegationNouns), hl[o]) !=
-                          std::end(kAllegationNouns))
-          return o;
-      }
+      if (that && dep[k] == kAdvcl && allegation_noun(child_with(g, kObj))) return child_with(g, kObj);
     }
     if (dep[k] != kObj && dep[k] != kXcomp && dep[k] != kConj && dep[k] != kAdvcl && dep[k] != kCcomp) return -1;
   }

@@ -238,13 +238,13 @@ bool boundary_excluded(const TokenFacts* facts, uint32_t n, uint32_t i) {
   // (An initial, one letter and its period, before a lower-case word: "george w. bush" in
   // lower-cased text; in cased text the next word after an initial is no lower-case one.)
   if (c.kind == kKindAbbrev && c.length == 2 && nx.kind == kKindLower) return true;
-  if (c.kind == kKindPeriod && i > 0 && facts[i - 1].gap == 0 && facts[i - 1].length == 1 &&
-      (facts[i - 1].kind == kKindLower || facts[i - 1].kind == kKindCapital) && nx.kind == kKindLower &&
-      (i < 2 || facts[i - 2].gap > 0))
-    return true;
+  // (Or the letter and its period as two tokens, the letter a word of its own.)
+  const bool letter = c.kind == kKindPeriod && i > 0 && facts[i - 1].gap == 0 && facts[i - 1].length == 1 &&
+                      (facts[i - 1].kind == kKindLower || facts[i - 1].kind == kKindCapital) &&
+                      (i < 2 || facts[i - 2].gap > 0);
+  if (letter && nx.kind == kKindLower) return true;
   // (Truecased text may leave the initial in lower case between names: "George w. Bush".)
-  if (c.kind == kKindPeriod && i > 1 && facts[i - 1].gap == 0 && facts[i - 1].length == 1 &&
-      facts[i - 1].kind == kKindLower && facts[i - 2].gap > 0 && facts[i - 2].kind == kKindCapital &&
+  if (letter && i > 1 && facts[i - 1].kind == kKindLower && facts[i - 2].kind == kKindCapital &&
       nx.kind == kKindCapital)
     return true;
   return nx.kind == kKindLower && (c.kind == kKindLower || c.kind == kKindComma);
