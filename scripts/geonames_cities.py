@@ -82,9 +82,10 @@ EXTRA_PERSON_NAMES = {
 }
 # Names that news uses for something else: "East London" is mostly London's East End,
 # "Surrey" and "Norfolk" English counties, "Newcastle" Newcastle upon Tyne, "Windsor" the
-# English town and royal house, "Toyota", "Hitachi" and "Kawasaki" companies, "Fuji" the mountain.
+# English town and royal house, "Toyota", "Hitachi" and "Kawasaki" companies, "Fuji" the mountain,
+# "Bali" the Indonesian island (an iso-codes province under a geographical unit: not first-level).
 OTHER_SENSE = {"East London", "Surrey", "Norfolk", "Newcastle", "Windsor", "Toyota", "Hitachi", "Kawasaki",
-               "Fuji", "Batman"}
+               "Fuji", "Batman", "Bali"}
 # Cities better known than the foreign subdivision of the same name (Freiburg im Breisgau,
 # not the canton of Fribourg; Toledo, Ohio, not the district in Belize; Granada in Spain).
 NOT_SUBDIVISIONS = {"Freiburg", "Toledo", "Granada"}

@@ -3658,5 +3658,54 @@ TEST_F(PipelineEvents, SuspendingAMemberSanctionsIt) {
   EXPECT_FALSE(has_event(doc, "172", "", "")) << all_events(doc);
 }
 
+// A region named with a compass word is the region ("West Java"), not "the West"; "Bali" is
+// the Indonesian island, not the Indian town of the same name.
+TEST_F(PipelineEvents, CompassWordRegionsAndIslandsAreTheirCountrys) {
+  Document doc = analyse("Police in West Java arrested five men on Sunday.", Date{2006, 11, 20});
+  EXPECT_TRUE(has_event(doc, "173", "IDNCOP", "")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "", "WST", "")) << all_events(doc);
+  doc = analyse("Troops killed five rebels in Bali on Sunday.", Date{2006, 11, 20});
+  EXPECT_TRUE(has_event(doc, "19", "IDNMIL", "IDNREB")) << all_events(doc);
+  doc = analyse("The West imposed sanctions on Russia.", Date{2014, 3, 20});
+  EXPECT_TRUE(has_event(doc, "163", "WST", "RUS")) << all_events(doc);
+}
+
+// "X, which was behind the attack": the group the relative clause describes did it.
+TEST_F(PipelineEvents, TheGroupWhichWasBehindAnAttackDidIt) {
+  Document doc = analyse("Hamas, which was behind the attack in Sderot, denied the report.", Date{2006, 11, 20});
+  EXPECT_TRUE(has_event(doc, "19", "PSEREBHMS", "ISR")) << all_events(doc);
+}
+
+// A confession acknowledges the deed (015): the confessor's claim on the violence it tells.
+TEST_F(PipelineEvents, AConfessionClaimsTheDeed) {
+  Document doc = analyse("The gunman confessed to killing three policemen in Lahore.", Date{2006, 11, 20});
+  const Event* e = find_event(doc, "19");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  ASSERT_EQ(e->claims.size(), 1u) << all_events(doc);
+  EXPECT_EQ(e->claims[0].stance, "claims");
+  // A civilian word before another role describes it: the woman bomber is the bomber.
+  doc = analyse("The woman suicide bomber confessed that she had been sent to carry out the bombing.",
+                Date{2006, 11, 20});
+  e = find_event(doc, "015");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_TRUE(e->source.code.ends_with("REB")) << all_events(doc);
+}
+
+// The issuer of a statement or report named before it speaks through it ("an Israeli army
+// statement said"): the violence it tells is attributed to its doer by the army; not the
+// medium of an interview ("a newspaper interview").
+TEST_F(PipelineEvents, AnIssuerNamedBeforeItsStatementSpeaks) {
+  Document doc = analyse("An Israeli army statement said troops killed three militants in Jenin.", Date{2006, 11, 20});
+  const Event* e = find_event(doc, "19");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  EXPECT_EQ(e->source.code, "ISRMIL") << all_events(doc);
+  ASSERT_EQ(e->claims.size(), 1u) << all_events(doc);
+  EXPECT_EQ(e->claims[0].stance, "attributes");
+  EXPECT_EQ(e->claims[0].by.code, "ISRMIL");
+  doc = analyse("The chairman said in a newspaper interview released on Tuesday that the group would sell its stake.",
+                Date{2006, 11, 20});
+  EXPECT_FALSE(has_event(doc, "084", "", "")) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -4,6 +4,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
@@ -132,7 +133,13 @@ Status ActorDictionary::add_name(std::string_view phrase, uint32_t entry, const 
   // truecasing, "islamic state" as "Islamic State"; not one word: "the West" is no "west").
   if (phrase.starts_with("The ") || phrase.starts_with("the ")) {
     SITREP_RETURN_IF_ERROR(add(names_, name_lists_, phrase.substr(4), false, entry));
-    if (!entries_[entry].weak && phrase.find(' ', 4) != std::string_view::npos) name_phrases_.emplace_back(phrase.substr(4));
+    if (phrase.find(' ', 4) != std::string_view::npos) {
+      if (!entries_[entry].weak) name_phrases_.emplace_back(phrase.substr(4));
+    } else {
+      after_the_words_.push_back(combine(kSeed, dictionary_word_hash(phrase.substr(4), false)));
+    }
+  } else if (phrase.find(' ') == std::string_view::npos) {
+    plain_words_.push_back(combine(kSeed, dictionary_word_hash(phrase, false)));
   }
   return Status::Ok();
 }
@@ -162,6 +169,12 @@ void ActorDictionary::finish() {
   };
   flatten(names_, name_lists_);
   flatten(roles_, role_lists_);
+  std::sort(plain_words_.begin(), plain_words_.end());
+  for (uint64_t h : after_the_words_)
+    if (!std::binary_search(plain_words_.begin(), plain_words_.end(), h))
+      if (uint32_t v = names_.find(h); v != tagger::HashIndex::kNone && v != kPrefix) phrases_[v].after_the_only = true;
+  after_the_words_.clear();
+  plain_words_.clear();
   std::sort(countries_.begin(), countries_.end());
   for (const auto& e : entries_)
     if (e.category == GazetteerCategory::kRole) role_codes_.push_back(e.code);
@@ -355,6 +368,12 @@ void ActorDictionary::scan(const Document& doc, const Sentence& s, bool roles,
     }
     if (!best_end) { ++i; continue; }
     const Phrase& p = phrases_[best_phrase];
+    // "West Java": "the West" is no name's first word (a capitalised proper noun follows).
+    if (p.after_the_only && best_end == i + 1 && best_end < end && doc.words[best_end].upos == kPropn && !doc.word_text(best_end).empty() &&
+        std::isupper(static_cast<unsigned char>(doc.word_text(best_end).front()))) {
+      ++i;
+      continue;
+    }
     for (uint32_t k = 0; k < p.count;) {  // one hit per category
       uint32_t e = phrase_entries_[p.first + k], n = 1;
       while (k + n < p.count && entries_[phrase_entries_[p.first + k + n]].category == entries_[e].category) ++n;

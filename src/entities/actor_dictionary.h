@@ -87,6 +87,9 @@ class ActorDictionary {
  private:
   struct Phrase {  // the entries of one phrase, grouped by category
     uint32_t first = 0, count = 0;
+    // One word listed only after "the" ("the West"): not the first word of a longer name
+    // ("West Java", "West Virginia").
+    bool after_the_only = false;
   };
   Status add_name(std::string_view phrase, uint32_t entry, const std::string& where);
   Status add_role(std::string_view phrase, uint32_t entry, const std::string& where);
@@ -103,6 +106,7 @@ class ActorDictionary {
   std::vector<std::vector<uint32_t>> name_lists_, role_lists_;  // while loading
   std::vector<std::pair<std::string, uint32_t>> countries_;     // code -> entry, sorted
   std::vector<std::string> name_phrases_;
+  std::vector<uint64_t> after_the_words_, plain_words_;  // one-word name hashes, while loading
   bool reading_extra_file_ = false;  // while loading a KIND-*.tsv file
   std::vector<std::string> role_codes_;  // sorted, unique
 };

@@ -60,9 +60,21 @@ std::vector<const GazetteerHit*> Context::hits_in(uint32_t b, uint32_t e) const 
 }
 
 const GazetteerHit* Context::first_role(uint32_t b, uint32_t e) const {
-  for (const auto* h : hits_in(b, e))
-    if (h->category == GazetteerCategory::kRole) return h;
-  return nullptr;
+  const GazetteerHit* first = nullptr;
+  for (const auto* h : hits_in(b, e)) {
+    if (h->category != GazetteerCategory::kRole) continue;
+    if (!first) {
+      first = h;
+      continue;
+    }
+    // A civilian word right before another role describes that one: "the woman suicide
+    // bomber", "civilian police officers".
+    if (h->first_word == first->first_word + first->word_count && dict_.entry(first->entry).code == "CVL" &&
+        dict_.entry(h->entry).code != "CVL")
+      return h;
+    break;
+  }
+  return first;
 }
 
 const GazetteerHit* Context::owner_hit(uint32_t b, uint32_t e, bool persons) const {

@@ -49,6 +49,10 @@ constexpr std::string_view kAgentOrgNouns[] = {
 constexpr std::string_view kPlaceNouns[] = {
     "country", "nation", "city", "town", "village", "state", "region", "province", "capital", "territory",
     "island", "continent", "republic", "kingdom"};
+// Nouns that name what someone issued: "X's statement said", "an army statement said".
+constexpr std::string_view kIssuedNouns[] = {
+    "statement", "report",  "letter", "release", "tweet",  "post",   "message", "communique",
+    "memo",      "email",   "announcement", "speech", "remarks", "interview", "filing", "editorial"};
 constexpr std::string_view kTitles[] = {
     "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "prof.", "gen.", "sen.", "rep.", "gov.", "sir",
     "foreign", "deputy", "vice", "prime", "defence", "defense", "interior", "finance", "state", "lord"};
@@ -114,6 +118,7 @@ bool is_agent_org_noun(std::string_view l) { return in(kAgentOrgNouns, l); }
 bool is_place_noun(std::string_view l) { return in(kPlaceNouns, l); }
 bool is_title_word(std::string_view l) { return in(kTitles, l) || is_person_noun(l); }
 bool is_org_suffix(std::string_view l) { return in(kOrgSuffixes, l); }
+bool is_issued_noun(std::string_view l) { return in(kIssuedNouns, l); }
 
 PronounInfo pronoun_info(std::string_view l) {
   PronounInfo p;
@@ -276,7 +281,14 @@ void add_nominal_and_pronoun_mentions(Document& doc, const ActorDictionary* dict
       // a name ("Minister Wang") is not a mention of its own.
       std::string_view rel = kDeprel[word.deprel];
       uint32_t h = head_of(doc, s, w);
-      if (rel == "compound" && h != UINT32_MAX) continue;
+      // (But the issuer of a text is: "an army statement said", "a police report".)
+      // (Not "a press release", "a news report", nor the medium of what a person says: "a
+      // newspaper interview", "a television speech".)
+      std::string_view text_noun = h != UINT32_MAX ? word_lemma(doc, h) : std::string_view();
+      const bool issuer = rel == "compound" && h != UINT32_MAX && h > w && is_issued_noun(text_noun) &&
+                          lemma != "press" && lemma != "news" && text_noun != "interview" && text_noun != "speech" &&
+                          text_noun != "remarks";
+      if (rel == "compound" && h != UINT32_MAX && !issuer) continue;
       if (h != UINT32_MAX && doc.words[h].upos == propn && (rel == "flat" || rel == "nmod:npmod")) continue;
       // Extend left over the noun phrase's modifiers and their subtrees.
       uint32_t first = w;
@@ -290,6 +302,10 @@ void add_nominal_and_pronoun_mentions(Document& doc, const ActorDictionary* dict
         if (head_of(doc, s, top) != w || top > w || !np_modifier(kDeprel[doc.words[top].deprel])) break;
         first = k;
       }
+      // The issuer's nationality on the text: "an Israeli army statement" is the Israeli army's.
+      while (issuer && first > s.first_word && head_of(doc, s, first - 1) == h &&
+             kDeprel[doc.words[first - 1].deprel] == std::string_view("amod"))
+        --first;
       // Leading case markers ("of", "according to") are not part of the phrase.
       while (first < w && (kDeprel[doc.words[first].deprel] == std::string_view("case") ||
                            kDeprel[doc.words[first].deprel] == std::string_view("fixed") ||

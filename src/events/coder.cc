@@ -179,8 +179,13 @@ int behind_subject(const SentenceTree& t, int v) {
   static const uint64_t kFor = h("for"), kResponsible = h("responsible");
   const int cs = t.child_with(v, kCase);
   if (cs < 0) return -1;
-  if (t.hl[cs] == words().behind) return t.child_with(v, kNsubj);
   const int p = t.parent[v];
+  if (t.hl[cs] == words().behind) {
+    // "Hamas, which was behind the attack": the noun the relative clause describes.
+    const int s = t.child_with(v, kNsubj);
+    if (s >= 0 && t.up[s] == kPron && (t.xp[s] == kWDT || t.xp[s] == kWP) && t.dep[v] == kRelcl && p >= 0) return p;
+    return s;
+  }
   if (t.hl[cs] == kFor && p >= 0 && t.hl[p] == kResponsible) return t.child_with(p, kNsubj);
   return -1;
 }

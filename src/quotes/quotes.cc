@@ -91,11 +91,6 @@ const Labels& labels() {
   return l;
 }
 
-// Nouns that name what someone issued: "X's statement said", "a statement from X said".
-constexpr std::array<std::string_view, 16> kIssuedNouns = {
-    "statement", "report",  "letter", "release", "tweet",  "post",   "message", "communique",
-    "memo",      "email",   "announcement", "speech", "remarks", "interview", "filing", "editorial"};
-
 // `b` in lower case.
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -440,9 +435,15 @@ int32_t Finder::speaker_of(uint32_t c, int depth) const {
     if (rel(k) != L_.nsubj && rel(k) != L_.nsubj_outer && !(rel(k) == nsubj_pass && (depth > 0 || !passive))) continue;
     // "X's statement said", "a statement from X said": X speaks.
     std::string_view lem = lemma(k);
-    if (std::find(kIssuedNouns.begin(), kIssuedNouns.end(), lem) != kIssuedNouns.end())
+    if (entities::is_issued_noun(lem)) {
       for (uint32_t g : children(k))
         if (rel(g) == L_.poss || (rel(g) == L_.nmod && doc_.words[g].upos != L_.punct_pos)) return static_cast<int32_t>(g);
+      // "an army statement said", "a coalition press release said": the first noun before it.
+      for (uint32_t g : children(k))
+        if (g < k && rel(g) == deprel_id("compound") &&
+            (doc_.words[g].upos == L_.propn || doc_.words[g].upos == upos_id("NOUN")))
+          return static_cast<int32_t>(g);
+    }
     // "Smith, who said ...": the one the relative clause is about.
     if (is_relative(k) && (rel(c) == L_.relcl || rel(c) == L_.acl) && head(c) >= 0) return head(c);
     return static_cast<int32_t>(k);
@@ -461,7 +462,7 @@ int32_t Finder::speaker_of(uint32_t c, int depth) const {
   // "a statement saying ...", "a poll showing ...": the noun it describes, or its owner.
   if (r == L_.acl && head(c) >= 0 && doc_.words[c].xpos == xpos_id("VBG")) {
     uint32_t h = static_cast<uint32_t>(head(c));
-    if (std::find(kIssuedNouns.begin(), kIssuedNouns.end(), lemma(h)) != kIssuedNouns.end())
+    if (entities::is_issued_noun(lemma(h)))
       for (uint32_t g : children(h))
         if (rel(g) == L_.poss) return static_cast<int32_t>(g);
     return static_cast<int32_t>(h);
