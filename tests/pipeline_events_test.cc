@@ -3707,5 +3707,26 @@ TEST_F(PipelineEvents, AnIssuerNamedBeforeItsStatementSpeaks) {
   EXPECT_FALSE(has_event(doc, "084", "", "")) << all_events(doc);
 }
 
+// A pattern's modifier is any of the noun's modifiers: "a US air strike" (two compounds) is
+// an air strike (195) by the US forces, as "an American air strike" is.
+TEST_F(PipelineEvents, AnyModifierOfTheNounFitsThePattern) {
+  Document doc = analyse("A US air strike killed four militants in Helmand.", Date{2014, 6, 15});
+  EXPECT_TRUE(has_event(doc, "195", "USAMIL", "AFGREB")) << all_events(doc);
+}
+
+// "Fighting broke out between X and Y": the fighting is the sentence's subject, both ways.
+TEST_F(PipelineEvents, FightingThatBrokeOutIsBetweenItsSides) {
+  Document doc = analyse("Fighting broke out between the Sudanese army and rebels in Darfur.", Date{2014, 6, 15});
+  EXPECT_TRUE(has_event(doc, "19", "SDNMIL", "SDNREB")) << all_events(doc);
+  EXPECT_TRUE(has_event(doc, "19", "SDNREB", "SDNMIL")) << all_events(doc);
+}
+
+// Demanding someone's resignation (1041) is toward whose it is: "of the prime minister".
+TEST_F(PipelineEvents, ADemandedResignationIsTowardTheOneToResign) {
+  Document doc = analyse("The Thai opposition demanded the resignation of Prime Minister Somchai Wong.",
+                         Date{2008, 11, 15});
+  EXPECT_TRUE(has_event(doc, "1041", "THAOPP", "THAGOV")) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -661,8 +661,11 @@ bool Coder::match_pattern(const Scratch& sc, int v, uint32_t pi, Match& m) const
     // On the head, its object or the pattern's prepositional noun ("accused of war crimes").
     int o = t.child_with(v, kObj);
     bool found = false;
+    // (Any such child: "a US air strike" has two compounds.)
     for (int hd : {v, o, prep_head})
-      for (uint16_t d : {kAmod, kCompound, kNmod}) found |= child_in(hd, d, c.modifiers);
+      if (hd >= 0)
+        for (uint32_t x : t.kids(hd))
+          found |= (t.dep[x] == kAmod || t.dep[x] == kCompound || t.dep[x] == kNmod) && among(c.modifiers, t.hl[x]);
     if (!found) return false;
     ++m.score;
   }

@@ -530,10 +530,21 @@ void Tagger::opening_plural_noun(std::span<const std::string_view> forms, const 
   static const uint16_t kVbz = xpos_id("VBZ"), kIn = xpos_id("IN"), kVbg = xpos_id("VBG");
   // (So is a gerund before "between": "Fighting between government troops and rebels has
   // killed 30 people" is a noun, the sentence's subject, when a finite verb follows.)
+  // (And a gerund of fighting right before a finite verb: "Fighting broke out between the army
+  // and rebels", "Shelling continued overnight".)
   static const uint64_t kBetween = detail::hash_bytes("between");
+  static const uint16_t kFinite[] = {xpos_id("VBD"), xpos_id("VBZ"), xpos_id("VBP"), xpos_id("MD"), xpos_id("VBN")};
+  static const uint64_t kFighting[] = {detail::hash_bytes("fighting"), detail::hash_bytes("shelling"),
+                                       detail::hash_bytes("shooting"), detail::hash_bytes("rioting"),
+                                       detail::hash_bytes("looting"), detail::hash_bytes("bombing")};
+  if (noun_class_ >= 0 && n >= 3 && out[0].xpos == kVbg && forms[0][0] >= 'A' && forms[0][0] <= 'Z' &&
+      std::find(std::begin(kFighting), std::end(kFighting), info[2].lower) != std::end(kFighting) &&
+      std::find(std::begin(kFinite), std::end(kFinite) - 1, out[1].xpos) != std::end(kFinite) - 1) {
+    retag(out[0], noun_class_);
+    return;
+  }
   if (noun_class_ >= 0 && n >= 4 && out[0].xpos == kVbg && info[3].lower == kBetween && forms[0][0] >= 'A' &&
       forms[0][0] <= 'Z') {
-    static const uint16_t kFinite[] = {xpos_id("VBD"), xpos_id("VBZ"), xpos_id("VBP"), xpos_id("MD"), xpos_id("VBN")};
     bool later = false;
     for (size_t i = 2; i < n && !later; ++i)
       later = std::find(std::begin(kFinite), std::end(kFinite), out[i].xpos) != std::end(kFinite);
