@@ -841,11 +841,17 @@ class Converter:
         self.person_tokens = collections.Counter()
         self.persons, self.igos = [], []
         self.ours_from = {}  # our persons' earliest `from`
+        self.ours_names = {}  # a full name of one of our persons -> the names we give that person
+        self.ours_undated = set()  # full names of our persons with an undated (default) line
         for r in read_tsv(os.path.join(ours.dir, 'persons.tsv')):
             f = r['from'] or '0001'
             f = f + '-01-01'[len(f) - 4:] if len(f) < 10 else f
+            given = [r['name']] + [a for a in split_list(r['aliases']) if not a.startswith('~')]
             for n in [r['name']] + [a for a in split_list(r['aliases']) if not a.startswith('~') and ' ' in a]:
                 self.ours_from[n] = min(self.ours_from.get(n, f), f)
+                self.ours_names.setdefault(n, set()).update(given)
+                if not r['from'] and not r['to']:
+                    self.ours_undated.add(n)
 
     def common(self, word):
         return self.vocab.found and self.vocab.common(word)
@@ -933,10 +939,15 @@ class Converter:
                 (strong if len(x.split(' ')) >= 2 else weak).append(x)
         weak += surname_aliases(name.split(' '), style)
         limit = min((self.ours_from[k] for k in [name] + strong if k in self.ours_from), default=None)
-        strong = [s for s in dict.fromkeys(strong) if s != name and not self.ours.has_name(s)]
+        # A person ours know keeps, for the offices before ours begin, the names ours give that
+        # person ("Erdogan" for Erdogan's years as prime minister, before our line as president),
+        # as strong aliases.
+        known = set().union(*(self.ours_names.get(k, set()) for k in [name] + strong))
+        strong = [s for s in dict.fromkeys(strong) if s != name and (not self.ours.has_name(s) or s in known)]
         # "Al Assad", "Bin Laden": a family name alone is weak too.
         weak += [s for s in strong if s.split(' ')[0].lower() in LOWER_PARTICLES and len(s.split(' ')) == 2]
         strong = [s for s in strong if s not in weak]
+        strong += [w for w in dict.fromkeys(weak) if w in known and w not in strong and w != name]
         weak = [w for w in dict.fromkeys(weak)
                 if w != name and w not in strong and len(w) >= 2 and not self.common(w)]
         aliases = '|'.join(strong + ['~' + w for w in weak])
@@ -955,7 +966,8 @@ class Converter:
             skip('persons', 'more than one undated code: the last kept', f'{name} {[d[0] for d in default]}')
         seen = set()
         for code, f, t in roles:
-            if limit and not f and not t:
+            # (Phoenix's undated role, "elite" out of office, stays where ours give none.)
+            if limit and not f and not t and any(k in self.ours_undated for k in [name] + strong):
                 skip('persons', 'the undated role of a person persons.tsv has (ours win)', f'{name} {code}')
                 continue
             if limit:

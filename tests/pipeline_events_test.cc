@@ -3728,5 +3728,25 @@ TEST_F(PipelineEvents, ADemandedResignationIsTowardTheOneToResign) {
   EXPECT_TRUE(has_event(doc, "1041", "THAOPP", "THAGOV")) << all_events(doc);
 }
 
+// Going on trial or standing trial is a legal act the subject undergoes (173), the courts'.
+TEST_F(PipelineEvents, WhoGoesOnTrialIsTriedByTheCourts) {
+  Document doc = analyse("Five opposition activists stood trial in Minsk on Monday.", Date{2006, 11, 28});
+  EXPECT_TRUE(has_event(doc, "173", "BLRJUD", "BLROPP")) << all_events(doc);
+  doc = analyse("The former president went on trial in Lima on charges of corruption.", Date{2006, 11, 28});
+  EXPECT_TRUE(has_event(doc, "173", "PERJUD", "")) << all_events(doc);
+}
+
+// Leaders of 2001-2020 by the date of the article: "Obama" in office (2016) and after (ELI);
+// a surname ours give a person counts for the offices before ours begin ("Erdogan", prime
+// minister in 2010, before his presidency).
+TEST_F(PipelineEvents, LeadersAreCodedByTheArticlesDate) {
+  Document doc = analyse("Obama telephoned Netanyahu on Monday.", Date{2016, 11, 10});
+  EXPECT_TRUE(has_event(doc, "041", "USAGOV", "ISRGOV")) << all_events(doc);
+  doc = analyse("Obama telephoned Netanyahu on Monday.", Date{2018, 6, 1});
+  EXPECT_TRUE(has_event(doc, "041", "USAELI", "ISRGOV")) << all_events(doc);
+  doc = analyse("Erdogan criticised Israel on Monday.", Date{2010, 6, 1});
+  EXPECT_TRUE(has_event(doc, "11", "TURGOV", "ISR")) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep

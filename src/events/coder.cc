@@ -1979,7 +1979,10 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       e.code = "182";
     // Arrests, detentions and expulsions by no one named are the police's, of the
     // country of those arrested when it is known ("40 protesters were arrested in Minsk").
-    bool arrest = implied && (passive || court_noun || arrest_noun) && e.src.empty() && e.code.starts_with("17");
+    // (So is a legal act its subject undergoes: "went on trial", "stood trial", the courts'.)
+    const bool undergone = p.target == TargetFrom::kSubject && !passive;
+    bool arrest = implied && (passive || court_noun || arrest_noun || undergone) && e.src.empty() &&
+                  e.code.starts_with("17");
     // "Seven British soldiers accused of beating an Iraqi teenager", "Russia was accused of
     // killing civilians": an accusation no one is named making is made by someone unknown.
     const bool accused = t.lone_agents && passive && !p.noun && e.code.starts_with("112") && !e.tgt.empty();
@@ -2135,7 +2138,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       // (Those arrested with no country: the document's main country's police.)
       std::string_view country = resolver_.has_country(c) ? c.substr(0, 3) : std::string_view(doc.country);
       // Charges and trials are the courts' and prosecutors' (JUD); arrests the police's.
-      const char* sector = court_noun || among(words().judicial, t.hl[v]) ? "JUD" : "COP";
+      const char* sector = court_noun || undergone || among(words().judicial, t.hl[v]) ? "JUD" : "COP";
       e.src.push_back(CodedActor{std::string(country) + sector, -1, -1});
     }
     // "arrived in China at the invitation of Chinese Foreign Minister Li Zhaoxing": whoever
