@@ -3748,5 +3748,18 @@ TEST_F(PipelineEvents, LeadersAreCodedByTheArticlesDate) {
   EXPECT_TRUE(has_event(doc, "11", "TURGOV", "ISR")) << all_events(doc);
 }
 
+// A name in capitals opening a sentence is a name, not a form of "is" ("ISIS said": the group
+// acting in Iraq, its rebels); the
+// separatist republics of eastern Ukraine are its rebels, not its people.
+TEST_F(PipelineEvents, GroupsNamedInCapitalsAndSeparatistRepublics) {
+  Document doc = analyse("ISIS said on Monday that its fighters had attacked Iraqi troops in Mosul.", Date{2016, 6, 1});
+  bool isis = false;
+  for (const Mention& m : doc.mentions) isis = isis || (doc.str(m.span) == "ISIS" && m.chain >= 0 &&
+                                                        doc.chains[static_cast<size_t>(m.chain)].actor == "IRQREB");
+  EXPECT_TRUE(isis);
+  doc = analyse("Fighters of the Donetsk People's Republic shelled Ukrainian positions near Donetsk.", Date{2016, 6, 1});
+  EXPECT_TRUE(has_event(doc, "19", "UKRREB", "")) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep

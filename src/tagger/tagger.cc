@@ -212,7 +212,7 @@ constexpr uint32_t kDenseMark = 0xFF;  // the group count that marks a dense row
 void Tagger::index() {
   const uint32_t C = static_cast<uint32_t>(classes_.size());
   past_class_ = participle_class_ = plural_class_ = adjective_class_ = present_s_class_ = present_class_ = -1;
-  base_class_ = to_class_ = noun_class_ = -1;
+  base_class_ = to_class_ = noun_class_ = proper_class_ = -1;
   for (uint32_t c = 0; c < C; ++c) {
     if (classes_[c] == std::pair{upos_id("VERB"), xpos_id("VBZ")}) present_s_class_ = static_cast<int>(c);
     if (classes_[c] == std::pair{upos_id("VERB"), xpos_id("VBP")}) present_class_ = static_cast<int>(c);
@@ -223,6 +223,7 @@ void Tagger::index() {
     if (classes_[c] == std::pair{upos_id("VERB"), xpos_id("VB")}) base_class_ = static_cast<int>(c);
     if (classes_[c] == std::pair{upos_id("PART"), xpos_id("TO")}) to_class_ = static_cast<int>(c);
     if (classes_[c] == std::pair{upos_id("NOUN"), xpos_id("NN")}) noun_class_ = static_cast<int>(c);
+    if (classes_[c] == std::pair{upos_id("PROPN"), xpos_id("NNP")}) proper_class_ = static_cast<int>(c);
   }
   std::vector<uint64_t> keys[2];
   std::vector<uint32_t> values[2];
@@ -398,6 +399,7 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
   plural_modifier_after_article(s.info.data(), n, out.data());
   participle_after_be(forms, s.info.data(), out.data());
   headline_subject_read_as_verb(forms, s.info.data(), out.data());
+  opening_acronym(forms, out.data());
 }
 
 // "Police fire tear gas at protesters", "Clashes erupt in Tripoli", "Egypt court sentences 75
@@ -519,6 +521,19 @@ void Tagger::title_participle(std::span<const std::string_view> forms, const det
       continue;
     retag(out[i], adjective_class_);
   }
+}
+
+// "ISIS said on Monday": a word in capitals, of three letters or more, opening a sentence
+// whose next word is in lower case, that the tagger read as an auxiliary or a verb ("ISIS" as
+// a form of "is"), is a name.
+void Tagger::opening_acronym(std::span<const std::string_view> forms, WordTags* out) const {
+  static const uint16_t kAux = upos_id("AUX"), kVerb = upos_id("VERB");
+  if (proper_class_ < 0 || forms.size() < 3 || (out[0].upos != kAux && out[0].upos != kVerb)) return;
+  std::string_view w = forms[0];
+  if (w.size() < 3 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return;
+  // (The next word in lower case: not a phrase in capitals, "HAS MOVED TO ...".)
+  if (std::any_of(forms[1].begin(), forms[1].end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    retag(out[0], proper_class_);
 }
 
 // "Clashes between police and protesters erupted": a sentence that opens on a present verb

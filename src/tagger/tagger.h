@@ -126,6 +126,7 @@ class Tagger {
   void participle_after_be(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
   void headline_subject_read_as_verb(std::span<const std::string_view> forms, const detail::WordInfo* info,
                                      WordTags* out) const;
+  void opening_acronym(std::span<const std::string_view> forms, WordTags* out) const;
   // Gives a word the tags of class `cls` (the decoder and the sentence rules above).
   void retag(WordTags& w, int cls) const {
     w.cls = static_cast<uint16_t>(cls);
@@ -138,7 +139,7 @@ class Tagger {
   int past_class_ = -1, participle_class_ = -1, plural_class_ = -1, adjective_class_ = -1;
   int present_s_class_ = -1, present_class_ = -1;  // VERB/VBZ, VERB/VBP
   int base_class_ = -1, to_class_ = -1;             // VERB/VB, PART/TO
-  int noun_class_ = -1;                             // NOUN/NN
+  int noun_class_ = -1, proper_class_ = -1;         // NOUN/NN, PROPN/NNP
   std::vector<Pass> passes_;                            // 1 or 2
   // Built at load: feature hash -> per pass (first entry << 8) | entry count.
   CompactIndex rows_;
