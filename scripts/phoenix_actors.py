@@ -260,10 +260,9 @@ _skip_roles('a common given name or surname (role words match any capitalisation
 # Prefixes joined to the next word by a hyphen in news ("anti-government").
 HYPHEN_PREFIX = ('anti', 'pro', 'non', 'self', 'counter', 'sub', 'semi', 'ex', 'co', 'narco')
 HYPHEN_SUFFIX = ('run', 'owned', 'backed', 'led', 'based', 'controlled', 'ranking')
-# Prefixes our tokenizer keeps joined to the word ("anti-government" is one token), while the
-# loader splits a dictionary phrase at every hyphen: such a phrase cannot match.
-TOKENIZER_KEEPS = {'anti', 'pro', 'non', 'counter', 'sub', 'semi', 'ex', 'co', 'post', 'multi', 'inter', 'pre',
-                   're', 'vice', 'mid', 'neo', 'ultra', 'bi', 'cross', 'over'}
+# The last year Phoenix's dictionaries were revised: an office they leave open is known to
+# last until then, not beyond.
+PHOENIX_END = '2015-12-31'
 FUNCTION_WORDS = {'of', 'the', 'a', 'an', 'and', 'or', 'for', 'in', 'at', 'to', 'on', 'by', 'with',
                   'from', 'de', 'y', 'civil', 'foreign', 'home', 'their', 'along'}
 
@@ -351,10 +350,6 @@ def convert_roles(path, ours):
             continue
         if phrase.split(' ')[-1] in FUNCTION_WORDS:
             skip('roles', 'ends on a preposition or adjective (a role phrase ends on a noun)', phrase)
-            continue
-        if any('-' in w and w.split('-')[0] in TOKENIZER_KEEPS for w in phrase.split(' ')):
-            skip('roles', 'a prefixed word (anti-, pro-, non-...) the tokenizer keeps whole but the loader '
-                 'splits at the hyphen: it cannot match', phrase)
             continue
         if re.search(r'\d', phrase.split(' ')[-1]):
             skip('roles', 'ends on a number or model designation (a role phrase ends on a noun)', phrase)
@@ -942,7 +937,8 @@ class Converter:
         # A person ours know keeps, for the offices before ours begin, the names ours give that
         # person ("Erdogan" for Erdogan's years as prime minister, before our line as president),
         # as strong aliases.
-        known = set().union(*(self.ours_names.get(k, set()) for k in [name] + strong))
+        # (The same person: Phoenix's own name is one of the full names ours give.)
+        known = self.ours_names.get(name, set())
         strong = [s for s in dict.fromkeys(strong) if s != name and (not self.ours.has_name(s) or s in known)]
         # "Al Assad", "Bin Laden": a family name alone is weak too.
         weak += [s for s in strong if s.split(' ')[0].lower() in LOWER_PARTICLES and len(s.split(' ')) == 2]
@@ -975,8 +971,10 @@ class Converter:
                 if f and f >= limit:
                     skip('persons', 'a dated role from when persons.tsv has the person (ours win)', f'{name} {code} {f}')
                     continue
-                if not t or t >= limit:
+                if t and t >= limit:
                     t = day_before(limit)
+                elif not t:  # an office open in Phoenix is known until Phoenix ends, at the latest
+                    t = min(day_before(limit), PHOENIX_END) if f else day_before(limit)
             line = (name, aliases, code, f, t, office)
             if (code, f, t) in seen:
                 continue

@@ -3761,5 +3761,27 @@ TEST_F(PipelineEvents, GroupsNamedInCapitalsAndSeparatistRepublics) {
   EXPECT_TRUE(has_event(doc, "19", "UKRREB", "")) << all_events(doc);
 }
 
+// "X were killed in a clash with Y": the fight is between Y and those it killed, its toll
+// theirs; so when the tree hangs "with" on the killing ("died in clashes with rebels").
+TEST_F(PipelineEvents, KilledInAFightWithSomeoneIsThatFight) {
+  Document doc = analyse("Three Maoists were killed in an encounter with security forces in Chhattisgarh.",
+                         Date{2014, 6, 15});
+  EXPECT_TRUE(has_event(doc, "19", "INDCOP", "INDREB")) << all_events(doc);
+  doc = analyse("Two soldiers died in clashes with rebels in Darfur.", Date{2014, 6, 15});
+  EXPECT_TRUE(has_event(doc, "19", "SDNMIL", "SDNREB")) << all_events(doc);
+  for (const Event& e : doc.events) EXPECT_FALSE(e.source.code.empty()) << all_events(doc);
+  doc = analyse("Two soldiers were killed in a gunfight with militants in Kashmir.", Date{2014, 6, 15});
+  EXPECT_TRUE(has_event(doc, "19", "INDREB", "INDMIL")) << all_events(doc);
+}
+
+// South Asian police news: "booked for" an offence is charged (173); a prefixed role word the
+// tokenizer keeps whole ("sub-inspector") is found in the role lists.
+TEST_F(PipelineEvents, BookedForAnOffenceIsCharged) {
+  Document doc = analyse("The sub-inspector was booked for assaulting a dalit youth in Lucknow.", Date{2014, 6, 15});
+  EXPECT_TRUE(has_event(doc, "173", "", "INDCOP")) << all_events(doc);
+  doc = analyse("He booked a flight for his family.", Date{2014, 6, 15});
+  EXPECT_FALSE(has_event(doc, "17", "", "")) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep

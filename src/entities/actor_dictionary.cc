@@ -13,6 +13,7 @@
 #include "core/tagset.h"
 #include "entities/mentions.h"
 #include "entities/tsv.h"
+#include "text/tokenizer.h"
 
 namespace sitrep::entities {
 namespace {
@@ -33,7 +34,19 @@ void for_each_word(std::string_view phrase, Fn&& fn) {
     if (phrase[i] == ' ') { ++i; continue; }
     if (phrase[i] == '-' || phrase[i] == ',') { fn(phrase.substr(i, 1)); ++i; continue; }
     size_t j = i;
-    while (j < phrase.size() && phrase[j] != ' ' && phrase[j] != '-' && phrase[j] != ',') ++j;
+    // (A prefix the tokenizer keeps joined, at a word's first hyphen, stays joined here too:
+    // "sub-inspector", "anti-riot police".)
+    const bool word_start = i == 0 || phrase[i - 1] == ' ';
+    bool joined = false;
+    while (j < phrase.size() && phrase[j] != ' ' && phrase[j] != ',') {
+      if (phrase[j] == '-') {
+        if (joined || !word_start || j == i || j + 1 >= phrase.size() || phrase[j + 1] == ' ' ||
+            !text::is_kept_prefix(phrase.substr(i, j - i)))
+          break;
+        joined = true;
+      }
+      ++j;
+    }
     // A possessive ending is its own token, as the tokenizer splits it ("Lord's Resistance
     // Army": Lord 's; "Workers' Party": Workers '), else the name never matches the text
     // ("People's Republic of China" was matched as "Republic of China").

@@ -119,6 +119,14 @@ bool is_place_noun(std::string_view l) { return in(kPlaceNouns, l); }
 bool is_title_word(std::string_view l) { return in(kTitles, l) || is_person_noun(l); }
 bool is_org_suffix(std::string_view l) { return in(kOrgSuffixes, l); }
 bool is_issued_noun(std::string_view l) { return in(kIssuedNouns, l); }
+bool names_issuer(std::string_view modifier, std::string_view text) {
+  // Texts an office puts out (not a post, a release, an interview or a speech: "an army post",
+  // "a prisoner release", "a newspaper interview"), and not the kind of text ("a press release",
+  // "a news report").
+  static constexpr std::string_view kIssued[] = {"statement", "report", "letter", "communique", "memo",
+                                                 "announcement", "message", "editorial"};
+  return in(kIssued, text) && modifier != "press" && modifier != "news";
+}
 
 PronounInfo pronoun_info(std::string_view l) {
   PronounInfo p;
@@ -282,12 +290,7 @@ void add_nominal_and_pronoun_mentions(Document& doc, const ActorDictionary* dict
       std::string_view rel = kDeprel[word.deprel];
       uint32_t h = head_of(doc, s, w);
       // (But the issuer of a text is: "an army statement said", "a police report".)
-      // (Not "a press release", "a news report", nor the medium of what a person says: "a
-      // newspaper interview", "a television speech".)
-      std::string_view text_noun = h != UINT32_MAX ? word_lemma(doc, h) : std::string_view();
-      const bool issuer = rel == "compound" && h != UINT32_MAX && h > w && is_issued_noun(text_noun) &&
-                          lemma != "press" && lemma != "news" && text_noun != "interview" && text_noun != "speech" &&
-                          text_noun != "remarks";
+      const bool issuer = rel == "compound" && h != UINT32_MAX && h > w && names_issuer(lemma, word_lemma(doc, h));
       if (rel == "compound" && h != UINT32_MAX && !issuer) continue;
       if (h != UINT32_MAX && doc.words[h].upos == propn && (rel == "flat" || rel == "nmod:npmod")) continue;
       // Extend left over the noun phrase's modifiers and their subtrees.
@@ -302,9 +305,11 @@ void add_nominal_and_pronoun_mentions(Document& doc, const ActorDictionary* dict
         if (head_of(doc, s, top) != w || top > w || !np_modifier(kDeprel[doc.words[top].deprel])) break;
         first = k;
       }
-      // The issuer's nationality on the text: "an Israeli army statement" is the Israeli army's.
+      // The issuer's nationality on the text: "an Israeli army statement" is the Israeli army's
+      // (a capitalised adjective; not "a new army statement").
       while (issuer && first > s.first_word && head_of(doc, s, first - 1) == h &&
-             kDeprel[doc.words[first - 1].deprel] == std::string_view("amod"))
+             kDeprel[doc.words[first - 1].deprel] == std::string_view("amod") &&
+             !doc.word_text(first - 1).empty() && doc.word_text(first - 1)[0] >= 'A' && doc.word_text(first - 1)[0] <= 'Z')
         --first;
       // Leading case markers ("of", "according to") are not part of the phrase.
       while (first < w && (kDeprel[doc.words[first].deprel] == std::string_view("case") ||

@@ -69,6 +69,9 @@ bool is_agent_org_noun(std::string_view lemma);  // government, army, police, co
 bool is_place_noun(std::string_view lemma);   // country, city, capital, region...
 bool is_title_word(std::string_view lower);   // mr., mrs., dr., president, minister, foreign, deputy...
 bool is_issued_noun(std::string_view lemma);  // statement, report, release...: what someone issued
+// Whether a noun (lemma) before a text noun names who issued it: "an army statement", "a police
+// report"; not "a press release", "a newspaper interview", "an army post".
+bool names_issuer(std::string_view modifier, std::string_view text);
 bool is_org_suffix(std::string_view lower);   // ministry, council, party, inc., university...
 
 // Pronoun features; `lower` is the lowercased form (also I/me/my/we/us/our/you/your). gender: 'm', 'f', 'n'

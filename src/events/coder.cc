@@ -48,7 +48,7 @@ struct Words {
                                  h("consignment"), h("shipment"), h("stockpile"), h("batch"), h("round"), h("series"),
                                  h("wave"), h("package"), h("set"), h("raft"), h("spate"), h("string"), h("barrage"),
                                  h("volley"), h("flurry"), h("slew")};
-  uint64_t of = h("of"), between = h("between"), to = h("to"), in = h("in"), from = h("from");
+  uint64_t of = h("of"), between = h("between"), to = h("to"), in = h("in"), from = h("from"), with = h("with");
   // Verbs by which a deed brings on a reaction: "fired a missile, drawing condemnation from Japan".
   std::vector<uint64_t> drawing{h("draw"), h("spark"), h("prompt"), h("trigger"), h("provoke"), h("earn"),
                                 h("attract")};
@@ -175,18 +175,21 @@ bool in_circumstance(const SentenceTree& t, int j, int v) {
 // Whether event noun v is what its subject is "behind" ("the Taliban were behind the attack").
 // "the Taliban were behind the attack", "al-Qaeda was responsible for the bombing": the
 // subject who is behind the event noun or responsible for it, -1 when none.
+// The subject s of clause head v, or, when s is a relative pronoun, the noun the relative
+// clause describes ("the protesters who pelted stones", "Hamas, which was behind the attack").
+int antecedent_of(const SentenceTree& t, int v, int s) {
+  if (s >= 0 && t.up[s] == kPron && (t.xp[s] == kWDT || t.xp[s] == kWP) && t.dep[v] == kRelcl && t.parent[v] >= 0)
+    return t.parent[v];
+  return s;
+}
+
 int behind_subject(const SentenceTree& t, int v) {
   static const uint64_t kFor = h("for"), kResponsible = h("responsible");
   const int cs = t.child_with(v, kCase);
   if (cs < 0) return -1;
   const int p = t.parent[v];
-  if (t.hl[cs] == words().behind) {
-    // "Hamas, which was behind the attack": the noun the relative clause describes.
-    const int s = t.child_with(v, kNsubj);
-    if (s >= 0 && t.up[s] == kPron && (t.xp[s] == kWDT || t.xp[s] == kWP) && t.dep[v] == kRelcl && p >= 0) return p;
-    return s;
-  }
-  if (t.hl[cs] == kFor && p >= 0 && t.hl[p] == kResponsible) return t.child_with(p, kNsubj);
+  if (t.hl[cs] == words().behind) return antecedent_of(t, v, t.child_with(v, kNsubj));
+  if (t.hl[cs] == kFor && p >= 0 && t.hl[p] == kResponsible) return antecedent_of(t, p, t.child_with(p, kNsubj));
   return -1;
 }
 
@@ -690,9 +693,7 @@ void Coder::subject_actors(Scratch& sc, int v, int& subj, bool& passive) const {
   bool broken = vd == kMark || vd == kCase || vd == kCc || vd == kDet || vd == kPunctRel;
   subj = broken ? -1 : t.subject_of(v, passive);
   // "the protesters who pelted stones": a relative pronoun is the noun its clause describes.
-  if (t.lone_agents && subj >= 0 && t.up[subj] == kPron && t.dep[v] == kRelcl && t.parent[v] >= 0 &&
-      (t.xp[subj] == kWDT || t.xp[subj] == kWP))
-    subj = t.parent[v];
+  if (t.lone_agents) subj = antecedent_of(t, v, subj);
   if (subj >= 0) {
     t.group_of_phrase(subj, sc.subject);
     if (sc.subject.empty() && t.up[subj] == kPron) {  // "X indicated it would...": X
@@ -1454,6 +1455,26 @@ void Coder::fold_tolls(Scratch& sc) const {
         weaker.dropped = true;
       }
   auto any_attack = [](const Pending& a) { return !a.dropped && a.noun && is_violent(a.code); };
+  // The "with" phrase of a fight noun told as where a killing happened, on the noun or, as the
+  // tree may hang it, on the killing: the fight's other side.
+  auto with_side = [&](const Pending& a, const Pending& k) {
+    if (!a.symmetric) return -1;
+    int w = t.prep_phrase(a.verb, words().with, {});
+    if (w < 0 && t.parent[a.verb] == k.verb) w = t.prep_phrase(k.verb, words().with, {});
+    return w;
+  };
+  // "Two soldiers died in clashes with rebels": a fight whose side is the killing's victims is
+  // with the other side; it carries the toll.
+  for (Pending& k : sc.pending) {
+    if (k.dropped || k.noun || !is_violent(k.code) || !k.src.empty() || k.tgt.empty()) continue;
+    for (Pending& a : sc.pending)
+      if (&a != &k && any_attack(a) && a.tgt.empty() && same_actors(a.src, k.tgt) && t.parent[a.verb] == k.verb)
+        if (const int w = with_side(a, k); w >= 0) {
+          sc.t.group_of_phrase(w, a.tgt);
+          if (same_actors(a.src, a.tgt)) a.tgt.clear();
+          if (!a.tgt.empty()) k.dropped = true;
+        }
+  }
   for (Pending& k : sc.pending) {
     if (k.dropped || k.noun || !is_violent(k.code)) continue;
     for (Pending& a : sc.pending)
@@ -1466,6 +1487,14 @@ void Coder::fold_tolls(Scratch& sc) const {
            // "NATO troops killed 25 civilians in an air strike": the killers' attack
            (t.parent[a.verb] == k.verb && t.dep[a.verb] == kObl && t.child_with(k.verb, kObj) >= 0 &&
             !k.src.empty() && same_actors(a.src, k.src)))) {
+        // "Three Maoists were killed in a clash with security forces": those the fight is with
+        // are the other side of those it killed (the tree may hang "with" on the killing).
+        if (a.src.empty() && k.src.empty() && !k.tgt.empty())
+          if (const int w = with_side(a, k); w >= 0) {
+            std::vector<CodedActor> side;
+            sc.t.group_of_phrase(w, side);
+            if (!side.empty() && !same_actors(side, k.tgt)) a.src = std::move(side), a.tgt = k.tgt;
+          }
         if (a.tgt.empty()) a.tgt = k.tgt;
         if (a.src.empty()) a.src = k.src;  // "A US air raid killed 12 people": the subject's country
         k.dropped = true;

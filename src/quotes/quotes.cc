@@ -441,7 +441,8 @@ int32_t Finder::speaker_of(uint32_t c, int depth) const {
       // "an army statement said", "a coalition press release said": the first noun before it.
       for (uint32_t g : children(k))
         if (g < k && rel(g) == deprel_id("compound") &&
-            (doc_.words[g].upos == L_.propn || doc_.words[g].upos == upos_id("NOUN")))
+            (doc_.words[g].upos == L_.propn || doc_.words[g].upos == upos_id("NOUN")) &&
+            entities::names_issuer(entities::lower(lemma(g)), lem))
           return static_cast<int32_t>(g);
     }
     // "Smith, who said ...": the one the relative clause is about.

@@ -61,17 +61,6 @@ bool lower_equals(std::string_view s, std::string_view lower_word) {
   return true;
 }
 
-// Prefixes EWT keeps attached by their hyphen (e-mail, co-workers, non-stop ...).
-bool is_kept_prefix(std::string_view part) {
-  static constexpr std::array<std::string_view, 31> kPrefixes = {"vice",
-      "e",     "co",    "pre",   "post",  "non",   "re",    "anti",   "mid",    "ex",    "sub",
-      "semi",  "multi", "pro",   "over",  "neo",   "counter", "socio", "psycho", "arch", "inter",
-      "intra", "ultra", "micro", "macro", "mega",  "pseudo", "quasi", "trans",  "cross", "bi"};
-  if (part.size() > 7) return false;
-  for (auto p : kPrefixes)
-    if (lower_equals(part, p)) return true;
-  return false;
-}
 
 // Contractions written without an apostrophe: the word and where it splits.
 struct Fused {
@@ -604,6 +593,18 @@ class BlockTokenizer {
 };
 
 }  // namespace
+
+// Prefixes EWT keeps attached by their hyphen (e-mail, co-workers, non-stop ...).
+bool is_kept_prefix(std::string_view part) {
+  static constexpr std::array<std::string_view, 31> kPrefixes = {"vice",
+      "e",     "co",    "pre",   "post",  "non",   "re",    "anti",   "mid",    "ex",    "sub",
+      "semi",  "multi", "pro",   "over",  "neo",   "counter", "socio", "psycho", "arch", "inter",
+      "intra", "ultra", "micro", "macro", "mega",  "pseudo", "quasi", "trans",  "cross", "bi"};
+  if (part.size() > 7) return false;
+  for (auto p : kPrefixes)
+    if (lower_equals(part, p)) return true;
+  return false;
+}
 
 Tokenizer::Tokenizer() = default;
 Tokenizer::Tokenizer(std::shared_ptr<const SentenceModel> model) : model_(std::move(model)) {}

@@ -18,6 +18,10 @@ namespace sitrep::text {
 
 class SentenceModel;
 
+// Whether `part` is a prefix the tokenizer keeps joined to the word after its hyphen, as EWT
+// does ("non-stop", "anti-government", "sub-inspector": one word); only a word's first hyphen.
+bool is_kept_prefix(std::string_view part);
+
 class Tokenizer {
  public:
   // Rules only: sentence boundaries from punctuation rules.
