@@ -108,15 +108,19 @@ uint64_t dictionary_word_hash(std::string_view word, bool lower) {
 }
 
 Status ActorDictionary::add(tagger::HashIndex& index, std::vector<std::vector<uint32_t>>& lists,
-                            std::string_view phrase, bool lower, uint32_t entry) {
+                            std::string_view phrase, bool lower, uint32_t entry, uint32_t* words, uint64_t* hash) {
   uint64_t h = kSeed;
   uint32_t* slot = nullptr;
+  uint32_t count = 0;
   for_each_word(phrase, [&](std::string_view w) {
+    ++count;
     h = combine(h, dictionary_word_hash(w, lower));
     slot = &index.at(h, tagger::HashIndex::kNone);
     if (*slot == tagger::HashIndex::kNone) *slot = kPrefix;
   });
   if (!slot) return Status::Error("empty name");
+  if (words) *words = count;
+  if (hash) *hash = h;
   if (*slot == kPrefix) {
     *slot = static_cast<uint32_t>(lists.size());
     lists.emplace_back();
@@ -128,7 +132,9 @@ Status ActorDictionary::add(tagger::HashIndex& index, std::vector<std::vector<ui
 
 Status ActorDictionary::add_name(std::string_view phrase, uint32_t entry, const std::string& where) {
   if (phrase.empty()) return Status::Error(where + ": empty name in a list");
-  SITREP_RETURN_IF_ERROR(add(names_, name_lists_, phrase, false, entry));
+  uint32_t words = 0;
+  uint64_t key = 0;
+  SITREP_RETURN_IF_ERROR(add(names_, name_lists_, phrase, false, entry, &words, &key));
   // For truecasing: not the one-word acronyms of converted files ("DAWN", "ZERO": in caseless
   // text these are words far more often than names); ours are few and reviewed.
   bool acronym = phrase.find(' ') == std::string_view::npos &&
@@ -145,14 +151,15 @@ Status ActorDictionary::add_name(std::string_view phrase, uint32_t entry, const 
   // A leading "the" is optional in the text: "The Hague" is also found as "Hague" (and, for
   // truecasing, "islamic state" as "Islamic State"; not one word: "the West" is no "west").
   if (phrase.starts_with("The ") || phrase.starts_with("the ")) {
-    SITREP_RETURN_IF_ERROR(add(names_, name_lists_, phrase.substr(4), false, entry));
+    uint32_t rest_words = 0;
+    uint64_t rest_key = 0;
+    SITREP_RETURN_IF_ERROR(add(names_, name_lists_, phrase.substr(4), false, entry, &rest_words, &rest_key));
     if (phrase.find(' ', 4) != std::string_view::npos) {
       if (!entries_[entry].weak) name_phrases_.emplace_back(phrase.substr(4));
-    } else {
-      after_the_words_.push_back(combine(kSeed, dictionary_word_hash(phrase.substr(4), false)));
     }
-  } else if (phrase.find(' ') == std::string_view::npos) {
-    plain_words_.push_back(combine(kSeed, dictionary_word_hash(phrase, false)));
+    if (rest_words == 1) after_the_words_.push_back(rest_key);
+  } else if (words == 1) {
+    plain_words_.push_back(key);
   }
   return Status::Ok();
 }

@@ -93,8 +93,9 @@ class ActorDictionary {
   };
   Status add_name(std::string_view phrase, uint32_t entry, const std::string& where);
   Status add_role(std::string_view phrase, uint32_t entry, const std::string& where);
+  // (`words`: the number of words the phrase was split into; `hash`: its key.)
   Status add(tagger::HashIndex& index, std::vector<std::vector<uint32_t>>& lists, std::string_view phrase,
-             bool lower, uint32_t entry);
+             bool lower, uint32_t entry, uint32_t* words = nullptr, uint64_t* hash = nullptr);
   void finish();
   void scan(const Document& doc, const Sentence& s, bool roles, std::vector<GazetteerHit>& out) const;
 
