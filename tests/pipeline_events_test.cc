@@ -3783,5 +3783,14 @@ TEST_F(PipelineEvents, BookedForAnOffenceIsCharged) {
   EXPECT_FALSE(has_event(doc, "17", "", "")) << all_events(doc);
 }
 
+// A two-part given name written with a hyphen is one name ("Moon Jae-in", "Prayuth Chan-ocha"),
+// whatever the recogniser cut: the person is found by the whole of it.
+TEST_F(PipelineEvents, HyphenedGivenNamesAreWhole) {
+  Document doc = analyse("Moon Jae-in met Kim Jong-un in Panmunjom.", Date{2018, 6, 1});
+  EXPECT_TRUE(has_event(doc, "04", "KORGOV", "PRKGOV")) << all_events(doc);
+  doc = analyse("On Monday, Prayuth Chan-ocha criticised the protesters.", Date{2018, 6, 1});
+  EXPECT_TRUE(has_event(doc, "11", "THAGOV", "")) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -1,6 +1,7 @@
 #include "entities/mentions.h"
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <unordered_set>
 
@@ -190,6 +191,9 @@ void add_name_mentions_from_parse(Document& doc) {
   };
   auto proper = [&](uint32_t w) { return doc.words[w].xpos == nnp || doc.words[w].xpos == nnps; };
   std::vector<bool> headed = heads_of_mentions(doc);
+  std::unordered_set<uint64_t> named;  // (first word, last word) of the mentions there are
+  for (const Mention& m : doc.mentions)
+    named.insert(uint64_t{m.first_word} << 32 | (m.first_word + m.word_count - 1));
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     const uint32_t end = s.first_word + s.word_count;
@@ -200,7 +204,17 @@ void add_name_mentions_from_parse(Document& doc) {
       }
       // A run of proper-noun words is one name with its titles ("Foreign Minister Wang Yi").
       uint32_t first = w, last = w;
-      while (last + 1 < end && proper(last + 1)) ++last;
+      // (Across a hyphen written tight before a short syllable in lower case, after a name of two
+      // words or more: "Prayuth Chan-ocha", "Moon Jae-in"; not "US-based", "New York-based".)
+      auto tight_hyphen = [&](uint32_t k) {
+        if (k < first + 1 || k + 2 >= end || doc.word_text(k + 1) != "-" ||
+            doc.words[k].span.end != doc.words[k + 1].span.begin || doc.words[k + 1].span.end != doc.words[k + 2].span.begin)
+          return false;
+        std::string_view after = doc.word_text(k + 2);
+        return !after.empty() && after.size() <= 4 &&
+               std::all_of(after.begin(), after.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      };
+      while (last + 1 < end && (proper(last + 1) || (proper(last) && tight_hyphen(last)))) last += proper(last + 1) ? 1 : 2;
       w = last + 1;
       while (first <= last && calendar(doc.word_text(first))) ++first;
       while (last > first && calendar(doc.word_text(last))) --last;
@@ -214,7 +228,7 @@ void add_name_mentions_from_parse(Document& doc) {
           break;
         }
       }
-      if (headed[head]) continue;
+      if (headed[head] || named.count(uint64_t{first} << 32 | last)) continue;
       headed[head] = true;
       EntityType type = EntityType::kNone;
       for (uint32_t k = first; k < last; ++k)
@@ -230,7 +244,10 @@ void add_name_mentions_from_parse(Document& doc) {
 void add_nominal_and_pronoun_mentions(Document& doc, const ActorDictionary* dict) {
   const uint16_t noun = upos_id("NOUN"), pron = upos_id("PRON"), propn = upos_id("PROPN"), num = upos_id("NUM");
   const size_t before = doc.mentions.size();
-  std::vector<bool> headed = heads_of_mentions(doc);  // words already heading a mention (the NER's names)
+  std::vector<bool> headed = heads_of_mentions(doc);
+  std::unordered_set<uint64_t> named;  // (first word, last word) of the mentions there are
+  for (const Mention& m : doc.mentions)
+    named.insert(uint64_t{m.first_word} << 32 | (m.first_word + m.word_count - 1));  // words already heading a mention (the NER's names)
   std::string two;                                    // "police station": a role of two lemmas
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
@@ -372,6 +389,23 @@ void add_dictionary_names(Document& doc, const ActorDictionary& dict) {
     hits.clear();
     dict.match(doc, si, hits);
     for (const GazetteerHit& h : hits) {
+      // A person's name the recogniser cut at a hyphen ("Prayuth Chan" of "Prayuth Chan-ocha",
+      // "Ban Ki" of "Ban Ki-moon"): the mention that begins it grows to the whole name.
+      if (h.category == GazetteerCategory::kPerson) {
+        const uint32_t hit_end = h.first_word + h.word_count;
+        for (size_t k = m; k < before; ++k) {
+          Mention& x = doc.mentions[k];
+          if (x.first_word > h.first_word) break;
+          const uint32_t x_end = x.first_word + x.word_count;
+          if (x.kind == MentionKind::kName && x.first_word == h.first_word && x_end < hit_end &&
+              doc.word_text(x_end) == "-") {
+            x.word_count = h.word_count;
+            x.span.end = doc.words[hit_end - 1].span.end;
+            grown = true;
+          }
+        }
+        continue;
+      }
       EntityType type;
       switch (h.category) {
         case GazetteerCategory::kCountryName:
