@@ -3792,5 +3792,19 @@ TEST_F(PipelineEvents, HyphenedGivenNamesAreWhole) {
   EXPECT_TRUE(has_event(doc, "11", "THAGOV", "")) << all_events(doc);
 }
 
+// Force protesters use is a riot (145), as their arson is ("Demonstrators torched the US
+// embassy"); a fight both ways with the police keeps its own codes.
+TEST_F(PipelineEvents, ProtestersForceIsARiot) {
+  Document doc = analyse("Demonstrators torched the US embassy in Tripoli.", Date{2016, 6, 15});
+  EXPECT_TRUE(has_event(doc, "145", "LBYOPP", "USAGOV")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "19", "", "")) << all_events(doc);
+}
+
+// Money given "in aid to" someone goes to them, wherever the tree hangs the "in" phrase.
+TEST_F(PipelineEvents, MoneyInAidGoesToWhomTheAidIs) {
+  Document doc = analyse("Japan provided $50 million in humanitarian aid to Syrian refugees.", Date{2016, 6, 15});
+  EXPECT_TRUE(has_event(doc, "07", "JPN", "SYRREF")) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -792,10 +792,16 @@ int Coder::phrase_with_prep(const SentenceTree& t, int v, uint64_t prep, bool on
   if (on_obliques)
     for (uint32_t c : t.kids(v))
       if (t.dep[c] == kObl && n < 8) heads[n++] = static_cast<int>(c);
-  // What the object is told in ("10 million dollars in emergency aid to Pakistan").
-  if (t.lone_agents && heads[1] >= 0)
+  // What the object is told in ("10 million dollars in emergency aid to Pakistan"; the tree
+  // may hang the "in" phrase on the head: "provided $50 million in aid to Syrian refugees").
+  if (t.lone_agents && heads[1] >= 0) {
     for (uint32_t c : t.kids(heads[1]))
       if (t.dep[c] == kNmod && n < 8) heads[n++] = static_cast<int>(c);
+    for (uint32_t c : t.kids(v))
+      if (t.dep[c] == kObl && static_cast<int>(c) > heads[1] && n < 8)
+        if (const int cs = t.child_with(static_cast<int>(c), kCase); cs >= 0 && t.hl[cs] == words().in)
+          heads[n++] = static_cast<int>(c);
+  }
   int fronted = -1;  // a phrase ahead of the head only when none follows ("On Tuesday, X called on Y")
   for (int i = 0; i < n; ++i) {
     int hd = heads[i];
@@ -1909,9 +1915,10 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       continue;
     if (implied && weapon && among(words().bomb, t.hl[subj]) && (e.code.starts_with("18") || e.code.starts_with("19")))
       e.code = "183";
-    // "Demonstrators set fire to the parliament building": violence protesters do (arson,
-    // assault, 18x) is a violent protest, a riot (145).
-    if (t.lone_agents && e.code.starts_with("18") && !e.src.empty() &&
+    // "Demonstrators set fire to the parliament building", "torched the US embassy": violence
+    // protesters do (arson, assault, 18x; force, 19x, but a fight both ways) is a violent
+    // protest, a riot (145).
+    if (t.lone_agents && (e.code.starts_with("18") || (e.code.starts_with("19") && !e.symmetric)) && !e.src.empty() &&
         std::all_of(e.src.begin(), e.src.end(), [](const CodedActor& a) { return a.code.ends_with("OPP"); }))
       e.code = "145";
     // "Turkish jets struck Kurdish militant positions": fighting from the air.
