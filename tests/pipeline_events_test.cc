@@ -3806,5 +3806,14 @@ TEST_F(PipelineEvents, MoneyInAidGoesToWhomTheAidIs) {
   EXPECT_TRUE(has_event(doc, "07", "JPN", "SYRREF")) << all_events(doc);
 }
 
+// Ministers of 2014-2020 the Phoenix dictionary misses, and a name the recogniser began after
+// its first word ("Mahmood Qureshi" of "Shah Mahmood Qureshi"), found whole.
+TEST_F(PipelineEvents, MinistersOfTheLastDecadeAreFound) {
+  Document doc = analyse("Shah Mahmood Qureshi met Wang Yi in Beijing on Monday.", Date{2019, 6, 1});
+  EXPECT_TRUE(has_event(doc, "04", "PAKGOV", "CHNGOV")) << all_events(doc);
+  doc = analyse("Sushma Swaraj criticised Pakistan on Monday.", Date{2016, 6, 1});
+  EXPECT_TRUE(has_event(doc, "11", "INDGOV", "PAK")) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -389,16 +389,19 @@ void add_dictionary_names(Document& doc, const ActorDictionary& dict) {
     hits.clear();
     dict.match(doc, si, hits);
     for (const GazetteerHit& h : hits) {
-      // A person's name the recogniser cut at a hyphen ("Prayuth Chan" of "Prayuth Chan-ocha",
-      // "Ban Ki" of "Ban Ki-moon"): the mention that begins it grows to the whole name.
+      // A person's name the recogniser cut short ("Ban Ki" of "Ban Ki-moon" at the hyphen,
+      // "Mahmood Qureshi" of "Shah Mahmood Qureshi"): the name mention inside it grows to the
+      // whole name the dictionary lists.
       if (h.category == GazetteerCategory::kPerson) {
         const uint32_t hit_end = h.first_word + h.word_count;
         for (size_t k = m; k < before; ++k) {
           Mention& x = doc.mentions[k];
-          if (x.first_word > h.first_word) break;
+          if (x.first_word >= hit_end) break;
           const uint32_t x_end = x.first_word + x.word_count;
-          if (x.kind == MentionKind::kName && x.first_word == h.first_word && x_end < hit_end &&
-              doc.word_text(x_end) == "-") {
+          if (x.kind == MentionKind::kName && x.first_word >= h.first_word && x_end <= hit_end &&
+              x.word_count < h.word_count && (x.first_word > h.first_word || doc.word_text(x_end) == "-")) {
+            x.first_word = h.first_word;
+            x.span.begin = doc.words[h.first_word].span.begin;
             x.word_count = h.word_count;
             x.span.end = doc.words[hit_end - 1].span.end;
             grown = true;
