@@ -842,7 +842,7 @@ class Converter:
             f = r['from'] or '0001'
             f = f + '-01-01'[len(f) - 4:] if len(f) < 10 else f
             given = [r['name']] + [a for a in split_list(r['aliases']) if not a.startswith('~')]
-            for n in [r['name']] + [a for a in split_list(r['aliases']) if not a.startswith('~') and ' ' in a]:
+            for n in [r['name']] + [a for a in given[1:] if ' ' in a]:
                 self.ours_from[n] = min(self.ours_from.get(n, f), f)
                 self.ours_names.setdefault(n, set()).update(given)
                 if not r['from'] and not r['to']:

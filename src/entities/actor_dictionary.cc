@@ -154,9 +154,7 @@ Status ActorDictionary::add_name(std::string_view phrase, uint32_t entry, const 
     uint32_t rest_words = 0;
     uint64_t rest_key = 0;
     SITREP_RETURN_IF_ERROR(add(names_, name_lists_, phrase.substr(4), false, entry, &rest_words, &rest_key));
-    if (phrase.find(' ', 4) != std::string_view::npos) {
-      if (!entries_[entry].weak) name_phrases_.emplace_back(phrase.substr(4));
-    }
+    if (!entries_[entry].weak && phrase.find(' ', 4) != std::string_view::npos) name_phrases_.emplace_back(phrase.substr(4));
     if (rest_words == 1) after_the_words_.push_back(rest_key);
   } else if (words == 1) {
     plain_words_.push_back(key);

@@ -244,10 +244,7 @@ void add_name_mentions_from_parse(Document& doc) {
 void add_nominal_and_pronoun_mentions(Document& doc, const ActorDictionary* dict) {
   const uint16_t noun = upos_id("NOUN"), pron = upos_id("PRON"), propn = upos_id("PROPN"), num = upos_id("NUM");
   const size_t before = doc.mentions.size();
-  std::vector<bool> headed = heads_of_mentions(doc);
-  std::unordered_set<uint64_t> named;  // (first word, last word) of the mentions there are
-  for (const Mention& m : doc.mentions)
-    named.insert(uint64_t{m.first_word} << 32 | (m.first_word + m.word_count - 1));  // words already heading a mention (the NER's names)
+  std::vector<bool> headed = heads_of_mentions(doc);  // words already heading a mention (the NER's names)
   std::string two;                                    // "police station": a role of two lemmas
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];

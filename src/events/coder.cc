@@ -172,9 +172,6 @@ bool in_circumstance(const SentenceTree& t, int j, int v) {
   return false;
 }
 
-// Whether event noun v is what its subject is "behind" ("the Taliban were behind the attack").
-// "the Taliban were behind the attack", "al-Qaeda was responsible for the bombing": the
-// subject who is behind the event noun or responsible for it, -1 when none.
 // The subject s of clause head v, or, when s is a relative pronoun, the noun the relative
 // clause describes ("the protesters who pelted stones", "Hamas, which was behind the attack").
 int antecedent_of(const SentenceTree& t, int v, int s) {
@@ -183,6 +180,9 @@ int antecedent_of(const SentenceTree& t, int v, int s) {
   return s;
 }
 
+// Whether event noun v is what its subject is "behind" ("the Taliban were behind the attack").
+// "the Taliban were behind the attack", "al-Qaeda was responsible for the bombing": the
+// subject who is behind the event noun or responsible for it, -1 when none.
 int behind_subject(const SentenceTree& t, int v) {
   static const uint64_t kFor = h("for"), kResponsible = h("responsible");
   const int cs = t.child_with(v, kCase);

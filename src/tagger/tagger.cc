@@ -548,21 +548,23 @@ void Tagger::opening_plural_noun(std::span<const std::string_view> forms, const 
   // (And a gerund of fighting right before a finite verb: "Fighting broke out between the army
   // and rebels", "Shelling continued overnight".)
   static const uint64_t kBetween = detail::hash_bytes("between");
-  static const uint16_t kFinite[] = {xpos_id("VBD"), xpos_id("VBZ"), xpos_id("VBP"), xpos_id("MD"), xpos_id("VBN")};
+  // (A later verb may be a participle, VBN; the verb right after the gerund may not.)
+  static const uint16_t kVbn = xpos_id("VBN");
+  static const uint16_t kFinite[] = {xpos_id("VBD"), xpos_id("VBZ"), xpos_id("VBP"), xpos_id("MD"), kVbn};
+  auto finite = [](uint16_t x) { return std::find(std::begin(kFinite), std::end(kFinite), x) != std::end(kFinite); };
   static const uint64_t kFighting[] = {detail::hash_bytes("fighting"), detail::hash_bytes("shelling"),
                                        detail::hash_bytes("shooting"), detail::hash_bytes("rioting"),
                                        detail::hash_bytes("looting"), detail::hash_bytes("bombing")};
   if (noun_class_ >= 0 && n >= 3 && out[0].xpos == kVbg && forms[0][0] >= 'A' && forms[0][0] <= 'Z' &&
       std::find(std::begin(kFighting), std::end(kFighting), info[2].lower) != std::end(kFighting) &&
-      std::find(std::begin(kFinite), std::end(kFinite) - 1, out[1].xpos) != std::end(kFinite) - 1) {
+      finite(out[1].xpos) && out[1].xpos != kVbn) {
     retag(out[0], noun_class_);
     return;
   }
   if (noun_class_ >= 0 && n >= 4 && out[0].xpos == kVbg && info[3].lower == kBetween && forms[0][0] >= 'A' &&
       forms[0][0] <= 'Z') {
     bool later = false;
-    for (size_t i = 2; i < n && !later; ++i)
-      later = std::find(std::begin(kFinite), std::end(kFinite), out[i].xpos) != std::end(kFinite);
+    for (size_t i = 2; i < n && !later; ++i) later = finite(out[i].xpos);
     if (later) retag(out[0], noun_class_);
     return;
   }
@@ -575,7 +577,7 @@ void Tagger::opening_plural_noun(std::span<const std::string_view> forms, const 
                                         detail::hash_bytes("among"), detail::hash_bytes("across"),
                                         detail::hash_bytes("along"), detail::hash_bytes("near")};
   if (std::find(std::begin(kAfterNoun), std::end(kAfterNoun), info[3].lower) == std::end(kAfterNoun)) return;
-  static const uint16_t kVbd = xpos_id("VBD"), kVbn = xpos_id("VBN");
+  static const uint16_t kVbd = xpos_id("VBD");
   bool later = false;
   for (size_t i = 2; i < n && !later; ++i) later = out[i].xpos == kVbd || out[i].xpos == kVbn;
   if (!later) return;

@@ -61,7 +61,6 @@ bool lower_equals(std::string_view s, std::string_view lower_word) {
   return true;
 }
 
-
 // Contractions written without an apostrophe: the word and where it splits.
 struct Fused {
   std::string_view word;
