@@ -3815,5 +3815,31 @@ TEST_F(PipelineEvents, MinistersOfTheLastDecadeAreFound) {
   EXPECT_TRUE(has_event(doc, "11", "INDGOV", "PAK")) << all_events(doc);
 }
 
+// Meeting the press is no consultation; a meeting called off did not happen; a visitor of
+// any rank is received (043).
+TEST_F(PipelineEvents, PressMeetingsAndCalledOffMeetingsAreNoConsultations) {
+  Document doc = analyse("The minister met with reporters in Beijing on Monday.", Date{2015, 6, 15});
+  EXPECT_FALSE(has_event(doc, "04", "", "")) << all_events(doc);
+  doc = analyse("The meeting between Netanyahu and Abbas was cancelled at the last minute.", Date{2015, 6, 15});
+  EXPECT_FALSE(has_event(doc, "04", "", "")) << all_events(doc);
+  doc = analyse("Netanyahu met Abbas after the summit was called off.", Date{2015, 6, 15});
+  EXPECT_TRUE(has_event(doc, "04", "ISRGOV", "PSEGOV")) << all_events(doc);
+  doc = analyse("Putin received the visiting Saudi crown prince in the Kremlin.", Date{2015, 6, 15});
+  EXPECT_TRUE(has_event(doc, "043", "RUSGOV", "SAUGOV")) << all_events(doc);
+}
+
+// A king's country is the one his title or name gives, never that of the other side of the
+// meeting ("Jordan's King Abdullah met Obama" opening a sentence: the recogniser found no name
+// there and the parse's runs cut it at the possessive); an alias written on one office's line
+// names the person in the others.
+TEST_F(PipelineEvents, ATitledNameTakesItsOwnCountry) {
+  Document doc = analyse("Jordan's King Abdullah met Obama.", Date{2015, 6, 15});
+  EXPECT_TRUE(has_event(doc, "04", "JORGOV", "USAGOV")) << all_events(doc);
+  doc = analyse("King Abdullah of Jordan met Obama.", Date{2015, 6, 15});
+  EXPECT_TRUE(has_event(doc, "04", "JORGOV", "USAGOV")) << all_events(doc);
+  doc = analyse("Crown Prince Mohammed bin Salman met Obama.", Date{2015, 6, 15});
+  EXPECT_TRUE(has_event(doc, "04", "SAUGOV", "USAGOV")) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep

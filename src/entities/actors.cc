@@ -138,11 +138,21 @@ class Assigner {
       if (h->category != GazetteerCategory::kPerson || h->first_word != name || h->first_word + h->word_count != e)
         continue;
       const ActorEntry* pick = nullptr;
-      for (uint32_t e : dict_.entries(*h)) {
-        const ActorEntry& p = dict_.entry(e);
-        if (p.weak && !strong_names_.count(p.name)) continue;
-        if (doc_.date.known() ? in_office(p, doc_.date) : !p.to.known()) { pick = &p; break; }
-      }
+      auto pick_in = [&](auto&& ids, std::string_view only) {
+        for (uint32_t e : ids) {
+          const ActorEntry& p = dict_.entry(e);
+          if (p.category != GazetteerCategory::kPerson || (!only.empty() && p.name != only)) continue;
+          if (p.weak && !strong_names_.count(p.name)) continue;
+          if (doc_.date.known() ? in_office(p, doc_.date) : !p.to.known()) return &p;
+        }
+        return static_cast<const ActorEntry*>(nullptr);
+      };
+      pick = pick_in(dict_.entries(*h), {});
+      // An alias written on one office's line ("Crown Prince Mohammed bin Salman") names the
+      // person in the others too: the office the person held that day.
+      if (!pick && doc_.date.known())
+        for (uint32_t e : dict_.entries(*h))
+          if (const ActorEntry& p = dict_.entry(e); !p.weak && !pick) pick = pick_in(dict_.lookup(p.name), p.name);
       std::string note;
       if (!pick && !doc_.date.known()) {  // undated: the person's latest office
         for (uint32_t e : dict_.entries(*h)) {
@@ -179,7 +189,21 @@ class Assigner {
       }
       uint32_t t = ctx_.title_start(first_name);
       if (t < first_name)
-        if (auto g = describe(ctx_.coordinated_title_start(t), first_name, "title", index)) return g;
+        if (auto g = describe(ctx_.coordinated_title_start(t), first_name, "title", index)) {
+          // "King Abdullah of Jordan": a title naming no owner takes the country its name
+          // ends on after "of".
+          if (g->strength == kRoleOnly)
+            for (uint32_t w = first_name + 1; w + 1 < e; ++w)
+              if (ctx_.is(w, "of"))
+                for (const GazetteerHit* o : ctx_.hits_in(w + 1, e))
+                  if (o->first_word == w + 1 && o->first_word + o->word_count == e &&
+                      o->category == GazetteerCategory::kCountryName) {
+                    g->code = dict_.entry(o->entry).code.substr(0, 3) + g->code;
+                    g->evidence += " of " + ctx_.text(w + 1, e);
+                    g->strength = kContext;
+                  }
+          return g;
+        }
       if (auto r = ctx_.apposition_after(e)) 
         if (auto g = describe(r->first, r->second, "apposition")) return g;
       if (auto r = ctx_.apposition_before(b))
@@ -544,15 +568,21 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
     return false;
   };
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
-    for (uint32_t i : mentions_in[s]) {
-      const Mention& o = doc.mentions[i];
-      if (o.chain < 0) continue;
-      const std::string& code = doc.chains[o.chain].actor;
-      if (code.size() > 3 && is_country(code) && dict.is_role_code(std::string_view(code).substr(3)))
-        known[code.substr(3)] = {code.substr(0, 3), o.span};
-    }
+    // (Officials of a country named before in the sentence, not after: in "King Abdullah met
+    // Obama in Riyadh" the king is no American.)
+    size_t told = 0;
+    auto learn_before = [&](uint32_t until) {
+      for (; told < mentions_in[s].size() && doc.mentions[mentions_in[s][told]].span.end <= until; ++told) {
+        const Mention& o = doc.mentions[mentions_in[s][told]];
+        if (o.chain < 0) continue;
+        const std::string& code = doc.chains[o.chain].actor;
+        if (code.size() > 3 && is_country(code) && dict.is_role_code(std::string_view(code).substr(3)))
+          known[code.substr(3)] = {code.substr(0, 3), o.span};
+      }
+    };
     for (uint32_t i : mentions_in[s]) {
       const Mention& m = doc.mentions[i];
+      learn_before(m.span.begin);
       if (m.chain < 0 || !bare_role(doc.chains[m.chain].actor) || named_org[m.chain]) continue;
       if (foreign(m)) {
         abroad[m.chain] = true;
@@ -578,9 +608,8 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
         const Sentence& st = doc.sentences[s];
         for (uint32_t k : mentions_in[s]) {
           const Mention& o = doc.mentions[k];
-          if (o.chain < 0 || o.chain == m.chain || doc.chains[o.chain].actor.size() != 3 ||
-              !is_country(doc.chains[o.chain].actor))
-            continue;
+          // (Or an organisation of one: "the exiled leader of Hamas", PSE.)
+          if (o.chain < 0 || o.chain == m.chain || !is_country(doc.chains[o.chain].actor)) continue;
           static const uint16_t kNmod = deprel_id("nmod");
           const Word& h = doc.words[o.head_word];
           if (h.head == 0 || st.first_word + h.head - 1 != m.head_word || h.deprel != kNmod) continue;
@@ -591,7 +620,7 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
               from = lower == "from" || lower == "of";
             }
           if (!from) continue;
-          country[m.chain] = doc.chains[o.chain].actor;
+          country[m.chain] = doc.chains[o.chain].actor.substr(0, 3);
           evidence[m.chain] = "; country from its phrase: " + std::string(doc.str(o.span));
           break;
         }
@@ -640,6 +669,7 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
       }
       if (!country[m.chain].empty()) known[role] = {country[m.chain], m.span};
     }
+    learn_before(UINT32_MAX);
   }
   for (size_t c = 0; c < doc.chains.size(); ++c) {
     Chain& ch = doc.chains[c];

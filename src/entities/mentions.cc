@@ -161,6 +161,13 @@ uint32_t head_of(const Document& doc, const Sentence& s, uint32_t w) {
   return h == 0 || h > s.word_count ? UINT32_MAX : s.first_word + h - 1;
 }
 
+uint32_t phrase_head(const Document& doc, const Sentence& s, uint32_t first, uint32_t last) {
+  uint32_t head = last;
+  for (uint32_t w = first; w <= last; ++w)
+    if (uint32_t up = head_of(doc, s, w); up == UINT32_MAX || up < first || up > last) head = w;
+  return head;
+}
+
 std::vector<uint32_t> sentence_of_words(const Document& doc) {
   std::vector<uint32_t> out(doc.words.size(), 0);
   for (uint32_t s = 0; s < doc.sentences.size(); ++s)
@@ -192,8 +199,12 @@ void add_name_mentions_from_parse(Document& doc) {
   auto proper = [&](uint32_t w) { return doc.words[w].xpos == nnp || doc.words[w].xpos == nnps; };
   std::vector<bool> headed = heads_of_mentions(doc);
   std::unordered_set<uint64_t> named;  // (first word, last word) of the mentions there are
-  for (const Mention& m : doc.mentions)
+  std::vector<bool> in_person(doc.words.size(), false);  // words of a person's name mention
+  for (const Mention& m : doc.mentions) {
     named.insert(uint64_t{m.first_word} << 32 | (m.first_word + m.word_count - 1));
+    if (m.kind == MentionKind::kName && m.type == EntityType::kPerson)
+      for (uint32_t k = m.first_word; k < m.first_word + m.word_count && k < in_person.size(); ++k) in_person[k] = true;
+  }
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     const uint32_t end = s.first_word + s.word_count;
@@ -219,16 +230,18 @@ void add_name_mentions_from_parse(Document& doc) {
       while (first <= last && calendar(doc.word_text(first))) ++first;
       while (last > first && calendar(doc.word_text(last))) --last;
       if (first > last || (first == last && calendar(doc.word_text(first)))) continue;
-      // Its head: the rightmost word attached outside the run.
-      uint32_t head = last;
-      for (uint32_t k = last + 1; k-- > first;) {
-        uint32_t h = head_of(doc, s, k);
-        if (h == UINT32_MAX || h < first || h > last) {
-          head = k;
-          break;
-        }
+      const uint32_t head = phrase_head(doc, s, first, last);
+      // (Nor a run inside a person's name: "Jordan" of "Jordan's King Abdullah".)
+      if (headed[head] || named.count(uint64_t{first} << 32 | last) || (in_person[first] && in_person[last])) continue;
+      // (Nor a person's name the recogniser found with the titles before it: "King Abdullah"
+      // of "Abdullah"; the title is the name's context, not a second mention over it.)
+      {
+        uint32_t t = first;
+        while (t < last && is_title_word(lower(doc.word_text(t)))) ++t;
+        if (t > first && in_person[t] && in_person[last] &&
+            named.count(uint64_t{t} << 32 | last))
+          continue;
       }
-      if (headed[head] || named.count(uint64_t{first} << 32 | last)) continue;
       headed[head] = true;
       EntityType type = EntityType::kNone;
       for (uint32_t k = first; k < last; ++k)
@@ -353,12 +366,7 @@ void split_coordinated_names(Document& doc) {
       bool sep = w < end && (doc.words[w].upos == cconj || doc.word_text(w) == ",");
       if (w < end && !sep) continue;
       if (w > first) {
-        uint32_t head = w - 1;
-        for (uint32_t k = first; k < w; ++k) {
-          uint32_t up = head_of(doc, s, k);
-          if (up == UINT32_MAX || up < first || up >= w) head = k;
-        }
-        parts.push_back(make_mention(doc, m.sentence, first, w - 1, head, m.type, m.kind));
+        parts.push_back(make_mention(doc, m.sentence, first, w - 1, phrase_head(doc, s, first, w - 1), m.type, m.kind));
       }
       first = w + 1;
     }
@@ -389,20 +397,48 @@ void add_dictionary_names(Document& doc, const ActorDictionary& dict) {
       // A person's name the recogniser cut short ("Ban Ki" of "Ban Ki-moon" at the hyphen,
       // "Mahmood Qureshi" of "Shah Mahmood Qureshi"): the name mention inside it grows to the
       // whole name the dictionary lists.
+      // (Or cut before a title the name holds: "Jordan" of "Jordan's King Abdullah"; then the
+      // other pieces inside it give way.)
       if (h.category == GazetteerCategory::kPerson) {
         const uint32_t hit_end = h.first_word + h.word_count;
+        bool whole = false;
         for (size_t k = m; k < before; ++k) {
           Mention& x = doc.mentions[k];
           if (x.first_word >= hit_end) break;
           const uint32_t x_end = x.first_word + x.word_count;
-          if (x.kind == MentionKind::kName && x.first_word >= h.first_word && x_end <= hit_end &&
-              x.word_count < h.word_count && (x.first_word > h.first_word || doc.word_text(x_end) == "-")) {
+          if (x.kind != MentionKind::kName || drop[k] || x.first_word < h.first_word || x_end > hit_end ||
+              x.word_count >= h.word_count)
+            continue;
+          if (whole) {
+            drop[k] = true;
+            continue;
+          }
+          const bool titled = x_end < hit_end && doc.word_text(x_end) == "'s";
+          if (x.first_word > h.first_word || doc.word_text(x_end) == "-" || titled) {
             x.first_word = h.first_word;
             x.span.begin = doc.words[h.first_word].span.begin;
             x.word_count = h.word_count;
             x.span.end = doc.words[hit_end - 1].span.end;
-            grown = true;
+            x.head_word = phrase_head(doc, s, h.first_word, hit_end - 1);
+            x.type = EntityType::kPerson;
+            grown = whole = true;
           }
+        }
+        // A name of two words or more that the recogniser missed altogether ("Jordan's King
+        // Abdullah" opening a sentence): the dictionary's person, one mention, before the
+        // parse's proper-noun runs cut it in two.
+        const bool missed = std::none_of(doc.mentions.begin() + static_cast<std::ptrdiff_t>(m),
+                                         doc.mentions.begin() + static_cast<std::ptrdiff_t>(before),
+                                         [&](const Mention& x) {
+                                           return x.first_word < hit_end && x.first_word + x.word_count > h.first_word;
+                                         });
+        if (missed && h.word_count >= 2 && doc.words[h.first_word].upos == propn &&
+            doc.words[hit_end - 1].upos == propn &&
+            std::none_of(doc.mentions.begin() + static_cast<std::ptrdiff_t>(before), doc.mentions.end(),
+                         [&](const Mention& x) { return x.first_word < hit_end && x.first_word + x.word_count > h.first_word; })) {
+          doc.mentions.push_back(make_mention(doc, si, h.first_word, hit_end - 1,
+                                              phrase_head(doc, s, h.first_word, hit_end - 1), EntityType::kPerson,
+                                              MentionKind::kName));
         }
         continue;
       }
@@ -457,15 +493,10 @@ void add_dictionary_names(Document& doc, const ActorDictionary& dict) {
           doc.mentions.back().span.end == span.end)
         covered = true;
       if (covered) continue;
-      uint32_t head = last;
-      for (uint32_t w = first; w <= last; ++w) {
-        uint32_t up = head_of(doc, s, w);
-        if (up == UINT32_MAX || up < first || up > last) head = w;
-      }
-      doc.mentions.push_back(make_mention(doc, si, first, last, head, type, MentionKind::kName));
+      doc.mentions.push_back(make_mention(doc, si, first, last, phrase_head(doc, s, first, last), type, MentionKind::kName));
     }
   }
-  if (doc.mentions.size() == before) {
+  if (doc.mentions.size() == before && std::none_of(drop.begin(), drop.end(), [](bool d) { return d; })) {
     if (grown) sort_mentions(doc);
     return;
   }

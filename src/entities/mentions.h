@@ -52,6 +52,8 @@ void sort_mentions(Document& doc);
 // Document index of the syntactic head of word `w` of sentence `s`, or
 // UINT32_MAX for the root.
 uint32_t head_of(const Document& doc, const Sentence& s, uint32_t w);
+// The head of words [first, last] of sentence `s`: the last of them hanging outside them.
+uint32_t phrase_head(const Document& doc, const Sentence& s, uint32_t first, uint32_t last);
 // Index of the sentence holding each word.
 std::vector<uint32_t> sentence_of_words(const Document& doc);
 // ASCII-lowercased copy.

@@ -109,6 +109,12 @@ struct Words {
                                      h("sponsor"), h("witness"), h("oversee"), h("monitor")};
   // Written words sent to someone: "praised the ties in a message to Hu Jintao".
   std::vector<uint64_t> missive{h("message"), h("letter"), h("telegram"), h("cable"), h("note"), h("greeting")};
+  // The press as an audience: "met with reporters", "told journalists after meeting Abbas".
+  std::vector<uint64_t> press{h("reporter"), h("journalist"), h("press"), h("media"), h("correspondent"),
+                              h("newsman"), h("newsmen"), h("reporters"), h("journalists")};
+  // Verbs that call a planned meeting off: "the meeting ... was cancelled".
+  std::vector<uint64_t> calling_off{h("cancel"), h("postpone"), h("suspend"), h("scrap"), h("delay"),
+                                    h("adjourn"), h("abandon"), h("shelve"), h("defer"), h("call")};
 };
 const Words& words() {
   static const Words w;
@@ -1538,6 +1544,18 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
       tg = nullptr;
     }
     if (code.starts_with("042") && is_population(a.code)) return;  // people travelling: not an official visit
+    // Meeting or telling the press is no consultation ("met with reporters in Beijing"); a
+    // named outlet's interview is not coded either way.
+    auto press = [&](const CodedActor* x) {
+      if (!x || x->first < 0 || !std::string_view(x->code).ends_with("MED")) return false;
+      bool generic = false;
+      for (int k = x->first; k <= x->last && k < t.n; ++k) {
+        if (t.up[k] == kPropn) return false;
+        generic = generic || among(words().press, t.hl[k]) || among(words().press, t.hs[k]);
+      }
+      return generic;
+    };
+    if (code.starts_with("04") && (press(&a) || press(tg))) return;
     // The same event twice, once with its sides' roles ("UKR 040 CHN" and "UKRGOV 040 CHNGOV"
     // from two phrases of one sentence): once, the more precise.
     const std::string_view tcode = tg ? std::string_view(tg->code) : std::string_view();
@@ -1704,6 +1722,12 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       continue;
     const VerbPattern& p = patterns_[best.pattern];
     if (p.code.empty() || p.code == "---") continue;
+    // "The meeting between Netanyahu and Abbas was cancelled", "talks were postponed": a
+    // consultation called off did not take place (calling it off, 125, is the verb's).
+    if (p.noun && p.code.starts_with("04") && (t.dep[v] == kObj || t.dep[v] == kNsubjPass) && t.parent[v] >= 0 &&
+        among(words().calling_off, t.hl[t.parent[v]]) &&
+        (t.hl[t.parent[v]] != words().call || t.child_with(t.parent[v], kPrt) >= 0))
+      continue;
     // "have claimed the lives of 3,700 people since January", "126 soldiers killed since
     // 2003": violence counted since a time is a tally, not an event.
     if (t.lone_agents && is_violent(p.code) && since_phrase(t, v)) continue;
