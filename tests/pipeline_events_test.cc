@@ -3841,5 +3841,53 @@ TEST_F(PipelineEvents, ATitledNameTakesItsOwnCountry) {
   EXPECT_TRUE(has_event(doc, "04", "SAUGOV", "USAGOV")) << all_events(doc);
 }
 
+// A visit happened where it went ("visited Moscow": the target is a place too); each country
+// of a visited list is its own visit's place.
+TEST_F(PipelineEvents, AVisitIsWhereItWent) {
+  Document doc = analyse("Chinese Foreign Minister Wang Yi visited Moscow on Monday.", Date{2015, 6, 15});
+  const Event* e = find_event(doc, "042");
+  ASSERT_NE(e, nullptr) << all_events(doc);
+  ASSERT_GE(e->place, 0) << all_events(doc);
+  EXPECT_EQ(doc.places[static_cast<size_t>(e->place)].name, "Moscow");
+  doc = analyse("The Indian president will visit Tanzania, Kenya and Egypt.", Date{2015, 6, 15});
+  for (const Event& v : doc.events) {
+    ASSERT_GE(v.place, 0) << all_events(doc);
+    EXPECT_EQ(v.target.code.substr(0, 3), doc.places[static_cast<size_t>(v.place)].country.substr(0, 3));
+  }
+}
+
+// News puts a participle between a count and its noun ("14 wanted Palestinians"): it is no
+// verb; "an encounter" where someone is shot dead is the fight, no meeting, wherever the tree
+// hangs it; Phoenix's Islamic agents are no Mauritians ("MUS...").
+TEST_F(PipelineEvents, CountedParticiplesEncountersAndReligiousAgents) {
+  Document doc = analyse("Israeli troops arrested 14 wanted Palestinians in raids overnight.", Date{2006, 6, 15});
+  EXPECT_TRUE(has_event(doc, "173", "ISRMIL", "PSECVL")) << all_events(doc);
+  doc = analyse("Indian security forces shot dead two militants in an encounter in Kupwara district of Kashmir.",
+                Date{2006, 6, 15});
+  EXPECT_TRUE(has_event(doc, "19", "INDCOP", "INDREB")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "04", "", "")) << all_events(doc);
+  doc = analyse("Three suspected Islamic militants were taken into custody in connection with the Bali bombings.",
+                Date{2006, 6, 15});
+  EXPECT_TRUE(has_event(doc, "173", "IDNCOP", "")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "17", "MUSCOP", "")) << all_events(doc);
+}
+
+// Wire diplomacy and violence in the words news uses: a message of condolence (018); a pledge
+// to strengthen ties is the intent to cooperate (030) both ways; "took 170 people hostage"
+// (a second object); an attack that only would follow is no event.
+TEST_F(PipelineEvents, CondolencesPledgesHostagesAndHypotheticalAttacks) {
+  Document doc = analyse("Chinese President Hu Jintao sent a message of condolence to Pakistani President Pervez "
+                         "Musharraf.",
+                         Date{2006, 6, 15});
+  EXPECT_TRUE(has_event(doc, "018", "CHNGOV", "PAKGOV")) << all_events(doc);
+  doc = analyse("Vietnam and Cambodia pledged to further strengthen their traditional friendship.", Date{2006, 6, 15});
+  EXPECT_TRUE(has_event(doc, "030", "VNM", "KHM")) << all_events(doc);
+  EXPECT_TRUE(has_event(doc, "030", "KHM", "VNM")) << all_events(doc);
+  doc = analyse("Gunmen stormed a hotel in Bamako and took 170 people hostage.", Date{2015, 6, 15});
+  EXPECT_TRUE(has_event(doc, "181", "", "")) << all_events(doc);
+  doc = analyse("Egypt's president warned that an attack on Iran would destabilise the region.", Date{2006, 6, 15});
+  EXPECT_FALSE(has_event(doc, "19", "", "")) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep

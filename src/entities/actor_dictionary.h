@@ -83,6 +83,12 @@ class ActorDictionary {
   bool is_role_code(std::string_view code) const;
   // The country entry of a CAMEO country code ("UKR"), -1 when unknown.
   int32_t country(std::string_view code) const;
+  // Whether an actor code belongs to a country ("UKRGOV", "UKR"): its first three letters are
+  // one, and it is not a role's code that begins like one (Phoenix's religious agents:
+  // "MUSUAF", an Islamic militant, is no Mauritian).
+  bool has_country(std::string_view code) const {
+    return code.size() >= 3 && country(code.substr(0, 3)) >= 0 && (code.size() == 3 || !is_role_code(code));
+  }
 
  private:
   struct Phrase {  // the entries of one phrase, grouped by category

@@ -386,7 +386,7 @@ class Assigner {
   }
   // "USAGOV" -> "USA"; organisation codes stay whole.
   std::string owner_part(const std::string& code) const {
-    return dict_.country(std::string_view(code).substr(0, 3)) >= 0 ? code.substr(0, 3) : code;
+    return dict_.has_country(code) ? code.substr(0, 3) : code;
   }
 
   Document& doc_;
@@ -455,7 +455,7 @@ bool in_phrase_of(const Document& doc, const Mention& m, const Place& p) {
 }  // namespace
 
 void localize_agents(Document& doc, const ActorDictionary& dict) {
-  auto is_country = [&](std::string_view code) { return code.size() >= 3 && dict.country(code.substr(0, 3)) >= 0; };
+  auto is_country = [&](std::string_view code) { return dict.has_country(code); };
   // A bare role: the code of a role word ("COP", "GOVMIL"), not an organisation's
   // code without a country ("NGO..."). An armed group that acts across borders
   // ("IMGMUSALQ", al-Qaeda) is coded as the rebels of the country it acts in (IRQREB),

@@ -112,15 +112,16 @@ bool score_record(const EventRecord& record, const std::vector<EventTriple>& cod
     for (size_t g = 0; g < record.expected.size() && g < record.expected_places.size(); ++g) {
       if (record.expected_places[g].empty()) continue;
       auto key = at_level({record.expected[g]}, EventLevel::kRootCountry)[0];
-      bool found = false, right = false;
+      bool found = false, right = false, any = false;
       std::string want = lower_copy(record.expected_places[g]);
       for (size_t c = 0; c < coded.size(); ++c) {
         if (at_level({coded[c]}, EventLevel::kRootCountry)[0] != key) continue;
         found = true;
         std::string got = lower_copy(places[c]);
+        any = any || !got.empty();
         right = right || (!got.empty() && (got.find(want) != std::string::npos || want.find(got) != std::string::npos));
       }
-      s.placed += found, s.placed_right += right;
+      s.placed += found, s.placed_right += right, s.placed_none += found && !any;
     }
   // (Compared as the exact level keys them: an unknown actor is "---" whether written so
   // or left empty.)
@@ -184,8 +185,8 @@ std::string events_levels_table(const EventScores& s) {
   out += fmt::format("\nrecords with events that get one: {}/{} = {:.2f}%\n", s.event_records_coded,
                      s.event_records, pct(s.event_records_coded, s.event_records));
   out += fmt::format("records fully correct: {}/{} = {:.2f}%\n", s.records_right, s.records, s.all_correct());
-  out += fmt::format("events found with a gold place that carry it: {}/{} = {:.2f}%\n", s.placed_right, s.placed,
-                     pct(s.placed_right, s.placed));
+  out += fmt::format("events found with a gold place that carry it: {}/{} = {:.2f}% (carrying none: {})\n",
+                     s.placed_right, s.placed, pct(s.placed_right, s.placed), s.placed_none);
   out += fmt::format("\nper root (root + country): {:>4} {:>4} {:>4} {:>9} {:>9}\n", "tp", "fp", "fn", "precision",
                      "recall");
   for (const auto& [root, c] : s.per_root)

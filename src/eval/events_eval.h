@@ -51,7 +51,7 @@ struct EventScores {
   std::map<std::string, Counts> per_root;       // root + country level, by the gold or coded root
   uint64_t event_records = 0, event_records_coded = 0;  // records with gold events; of them, with a coded event
   // Gold events with a place that were found (root + country): of them, coded with that place.
-  uint64_t placed = 0, placed_right = 0;
+  uint64_t placed = 0, placed_right = 0, placed_none = 0;  // placed_none: found, but with no place at all
   std::map<std::string, std::pair<uint64_t, uint64_t>> categories;  // category -> (records right, records)
   uint64_t records = 0, records_right = 0;
   static double f1(uint64_t tp, uint64_t fp, uint64_t fn) { return tp ? 200.0 * tp / (2 * tp + fp + fn) : 0.0; }

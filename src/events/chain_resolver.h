@@ -18,7 +18,7 @@ class ChainActorResolver : public ActorResolver {
   explicit ChainActorResolver(const entities::ActorDictionary& dict);
   bool lone_agents() const override { return true; }
   bool has_country(std::string_view code) const override {
-    return code.size() >= 3 && dict_.country(code.substr(0, 3)) >= 0;
+    return dict_.has_country(code);
   }
   // The outermost coded mention of each place in sentence `s`, in text order.
   // Codes point into doc.chains: the document must outlive the matches.

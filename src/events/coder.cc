@@ -608,6 +608,10 @@ bool Coder::match_pattern(const Scratch& sc, int v, uint32_t pi, Match& m) const
     // "disperse some of the demonstrators" disperses demonstrators.
     auto object_in = [&](uint16_t rel) {
       if (child_in(v, rel, c.object)) return true;
+      // (Or a second object: "took 170 people hostage".)
+      if (t.lone_agents)
+        for (uint32_t x : t.kids(v))
+          if (t.dep[x] == rel && among(c.object, t.hl[x])) return true;
       int o = t.lone_agents ? t.child_with(v, rel) : -1;
       // A name whose title says what it is ("received Iranian Foreign Minister Manouchehr
       // Mottaki": a minister).
@@ -1242,6 +1246,12 @@ bool Coder::negate_and_mark_modality(const Scratch& sc, int v, Pending& e) const
         if (t.dep[c] == kMark && among(kIf, t.hl[c])) return false;
       if (t.dep[k] != kConj && t.dep[k] != kXcomp) break;
     }
+    // So is an event an indefinite noun names as the subject of what would, could or might
+    // follow from it ("warned that an attack on Iran would destabilise the region").
+    static const std::vector<uint64_t> kConditional{h("would"), h("could"), h("might"), h("may")};
+    if (t.up[v] == kNoun && t.dep[v] == kNsubj && t.parent[v] >= 0 && !definite(t, v))
+      for (uint32_t c : t.kids(t.parent[v]))
+        if (t.dep[c] == kAux && among(kConditional, t.hl[c])) return false;
   }
   auto negator = [&](uint32_t c) {
     return ((t.dep[c] == kAdvmod || t.up[c] == kPart) &&
@@ -1312,12 +1322,15 @@ void Coder::resolve_reports(Scratch& sc) const {
   }
   // "shot dead by police in an encounter": a meeting noun where force is used is the fight
   // the force ended (South Asian news's "encounter"), no consultation.
+  // (Also where the tree hung it on the victims: "shot dead two militants in an encounter".)
   static const uint64_t kEncounter = h("encounter");
   for (Pending& e : sc.pending) {
-    if (!t.lone_agents || !e.noun || t.hl[e.verb] != kEncounter || !e.code.starts_with("04") || t.dep[e.verb] != kObl)
+    if (!t.lone_agents || !e.noun || t.hl[e.verb] != kEncounter || !e.code.starts_with("04") ||
+        (t.dep[e.verb] != kObl && t.dep[e.verb] != kNmod))
       continue;
+    const int up = t.parent[e.verb], up2 = up >= 0 && t.dep[e.verb] == kNmod && t.dep[up] == kObj ? t.parent[up] : -1;
     for (const Pending& g : sc.pending)
-      if (&g != &e && !g.noun && g.verb == t.parent[e.verb] && is_violent(g.code)) e.dropped = true;
+      if (&g != &e && !g.noun && (g.verb == up || g.verb == up2) && is_violent(g.code)) e.dropped = true;
   }
   // "The Taliban banned women from attending universities", "refrained from attacking": an
   // act someone is kept from, "from" and a gerund under a verb of keeping, has not happened.

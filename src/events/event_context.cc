@@ -245,8 +245,9 @@ void attach_event_context(Document& doc) {
           best = d, ev.place = static_cast<int32_t>(i);
       }
     }
-    // Else where it was done to ("shelled Kharkiv": a material event on a place), else the
-    // nearest place its sentence names that is not an actor of the event.
+    // Else where it was done to ("shelled Kharkiv": a material event on a place) or where a
+    // visit went ("visited Moscow"), else the nearest place its sentence names that is not an
+    // actor of the event.
     if (ev.place < 0) {
       uint32_t best = UINT32_MAX;
       for (uint32_t i : places.of(ev.sentence)) {
@@ -254,7 +255,7 @@ void attach_event_context(Document& doc) {
         if (overlaps(p.span, ev.source.text) || overlaps(p.span, ev.reported_by.text) || a_side_of_the_same_event(ev, p.span))
           continue;
         bool on_target = overlaps(p.span, ev.target.text);
-        if (on_target && !is_material_event(ev.code)) continue;
+        if (on_target && !is_material_event(ev.code) && !ev.code.starts_with("042")) continue;
         uint32_t d = on_target ? 0
                      : p.span.begin > ev.span.begin ? p.span.begin - ev.span.begin
                                                     : ev.span.begin - p.span.begin;

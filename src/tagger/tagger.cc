@@ -390,6 +390,7 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
   plural_before_past(forms, s.info.data(), out.data());
   headline_verb(forms, s.info.data(), out.data());
   title_participle(forms, s.info.data(), out.data());
+  participle_after_number(forms, s.info.data(), out.data());
   ensure_finite_verb(forms, s.info.data(), out.data());
   reduced_relative_subject(forms, out.data());
   killed_dead(forms, s.info.data(), out.data());
@@ -716,6 +717,33 @@ void Tagger::killed_dead(std::span<const std::string_view> forms, const detail::
     else if (std::find(std::begin(kNouns), std::end(kNouns), out[b].xpos) != std::end(kNouns)) cls = past_class_;
     if (cls < 0) continue;
     retag(out[i], cls);
+  }
+}
+
+// "Israeli troops arrested 14 wanted Palestinians", "freed 20 kidnapped workers": a participle
+// of the words news puts between a count and its noun, read as the verb after the number, is
+// the noun's adjective (not a year: "in 1981 took power").
+void Tagger::participle_after_number(std::span<const std::string_view> forms, const detail::WordInfo* info,
+                                     WordTags* out) const {
+  const size_t n = forms.size();
+  if (adjective_class_ < 0 || n < 3) return;
+  static const uint16_t kVbd = xpos_id("VBD"), kVbn = xpos_id("VBN"), kCd = xpos_id("CD");
+  static const uint16_t kNouns[] = {xpos_id("NN"), xpos_id("NNS"), xpos_id("NNP"), xpos_id("NNPS")};
+  static const uint64_t kModifiers[] = {
+      detail::hash_bytes("wanted"),   detail::hash_bytes("suspected"), detail::hash_bytes("alleged"),
+      detail::hash_bytes("armed"),    detail::hash_bytes("detained"),  detail::hash_bytes("jailed"),
+      detail::hash_bytes("wounded"),  detail::hash_bytes("injured"),   detail::hash_bytes("masked"),
+      detail::hash_bytes("accused"),  detail::hash_bytes("captured"),  detail::hash_bytes("kidnapped"),
+      detail::hash_bytes("abducted"), detail::hash_bytes("displaced"), detail::hash_bytes("stranded"),
+      detail::hash_bytes("trapped"),  detail::hash_bytes("unarmed"),   detail::hash_bytes("imprisoned")};
+  for (size_t i = 1; i + 1 < n; ++i) {
+    if ((out[i].xpos != kVbd && out[i].xpos != kVbn) || out[i - 1].xpos != kCd ||
+        std::find(std::begin(kNouns), std::end(kNouns), out[i + 1].xpos) == std::end(kNouns) ||
+        std::find(std::begin(kModifiers), std::end(kModifiers), info[i + 2].lower) == std::end(kModifiers))
+      continue;
+    std::string_view count = forms[i - 1];
+    if (count.size() == 4 && (count.starts_with("19") || count.starts_with("20"))) continue;
+    retag(out[i], adjective_class_);
   }
 }
 

@@ -120,6 +120,8 @@ class Tagger {
   void headline_verb(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
   void title_participle(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
   void killed_dead(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
+  void participle_after_number(std::span<const std::string_view> forms, const detail::WordInfo* info,
+                               WordTags* out) const;
   void infinitive_after_control_verb(std::span<const std::string_view> forms, const detail::WordInfo* info,
                                      WordTags* out) const;
   void plural_modifier_after_article(const detail::WordInfo* info, size_t n, WordTags* out) const;
