@@ -3889,5 +3889,17 @@ TEST_F(PipelineEvents, CondolencesPledgesHostagesAndHypotheticalAttacks) {
   EXPECT_FALSE(has_event(doc, "19", "", "")) << all_events(doc);
 }
 
+// "Militants crossed the border from Pakistan and attacked a border checkpost in the eastern
+// Afghan province of Khost": the first verb is a past tense joined to the second (not a
+// reduced relative making the militants the root); where they came from is less where it
+// happens than where they attacked; a description naming its own country ("the eastern
+// Afghan province") is no place named before it; a border post is the police's.
+TEST_F(PipelineEvents, WhereAttackersCameFromIsNotWhereTheyAttacked) {
+  Document doc = analyse("Nearly 200 militants crossed the border from Pakistan and attacked a border checkpost in "
+                         "the eastern Afghan province of Khost.",
+                         Date{2006, 12, 18});
+  EXPECT_TRUE(has_event(doc, "19", "AFGREB", "AFGCOP")) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -8,6 +8,7 @@
 
 #include "core/tagset.h"
 #include "entities/context.h"
+#include "entities/mentions.h"
 #include "places/places.h"
 #include "text/text_util.h"
 
@@ -402,21 +403,34 @@ void assign_actors(Document& doc, const ActorDictionary& dict) { Assigner(doc, d
 
 namespace {
 // A place named as where something is: after "in", "near", "at"... (over "the",
-// "northern" and the like).
-bool locative_place(const Document& doc, const Place& p) {
+// "northern" and the like): 2; named as where someone comes from ("from"): 1; else 0.
+int locative_place(const Document& doc, const Place& p) {
   const Sentence& s = doc.sentences[p.sentence];
   uint32_t w = s.first_word;
   while (w < s.first_word + s.word_count && doc.words[w].span.begin < p.span.begin) ++w;
+  // "in the eastern Afghan province of Khost": through "of" and the place noun it names, and
+  // the words before that noun (at most four).
+  if (w >= s.first_word + 2 && text::ascii_lower(doc.word_text(w - 1)) == "of" &&
+      is_place_noun(text::ascii_lower(doc.word_text(w - 2)))) {
+    uint32_t k = w - 2;
+    for (uint32_t steps = 0; k > s.first_word && steps < 4; --k, ++steps) {
+      static const uint16_t kAdjTag = upos_id("ADJ"), kDetTag = upos_id("DET"), kPropnTag = upos_id("PROPN");
+      const uint16_t u = doc.words[k - 1].upos;
+      if (u != kAdjTag && u != kDetTag && u != kPropnTag) break;
+    }
+    w = k;
+  }
   for (uint32_t k = w, steps = 0; k > s.first_word && steps < 3; --k, ++steps) {
     std::string lower = text::ascii_lower(doc.word_text(k - 1));
     if (lower == "in" || lower == "near" || lower == "at" || lower == "outside" || lower == "around" ||
-        lower == "across" || lower == "throughout" || lower == "inside" || lower == "from")
-      return true;
+        lower == "across" || lower == "throughout" || lower == "inside")
+      return 2;
+    if (lower == "from") return 1;
     if (lower != "the" && lower != "north" && lower != "south" && lower != "east" && lower != "west" &&
         !places::is_region_direction(lower))
-      return false;
+      return 0;
   }
-  return false;
+  return 0;
 }
 }  // namespace
 
@@ -603,7 +617,8 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
           evidence[m.chain] = "; country from its owner: " + std::string(doc.str(o.span)) + " = " + owner;
           break;
         }
-      // "A delegation from North Korea", "officials of Sudan": the country its own phrase names.
+      // "A delegation from North Korea", "officials of Sudan", "police in the Indian state of
+      // Gujarat": the country its own phrase names.
       if (country[m.chain].empty()) {
         const Sentence& st = doc.sentences[s];
         for (uint32_t k : mentions_in[s]) {
@@ -613,11 +628,11 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
           static const uint16_t kNmod = deprel_id("nmod");
           const Word& h = doc.words[o.head_word];
           if (h.head == 0 || st.first_word + h.head - 1 != m.head_word || h.deprel != kNmod) continue;
-          bool from = false;  // its preposition: "from", "of"
+          bool from = false;  // its preposition: "from", "of", or "in" ("a border checkpost in Khost")
           for (uint32_t w = st.first_word; w < o.head_word && !from; ++w)
             if (doc.words[w].head == o.head_word - st.first_word + 1) {
               const std::string lower = text::ascii_lower(doc.word_text(w));
-              from = lower == "from" || lower == "of";
+              from = lower == "from" || lower == "of" || lower == "in";
             }
           if (!from) continue;
           country[m.chain] = doc.chains[o.chain].actor.substr(0, 3);
@@ -654,9 +669,12 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
             // forces": it is no place where the sentence happens.)
             if (hyphened_to_participle(doc.text, p.span.end)) continue;
             uint32_t d = p.span.begin > m.span.begin ? p.span.begin - m.span.begin : m.span.begin - p.span.begin;
-            if (!locative_place(doc, p)) {
+            // (Where one came from is less where it happens: "militants crossed from Pakistan
+            // and attacked a border checkpost in the Afghan province of Khost".)
+            const int where = locative_place(doc, p);
+            if (where < 2) {
               if (p.span.begin > m.span.begin) continue;
-              d += 1u << 20;
+              d += where == 1 ? 1u << 10 : 1u << 20;
             }
             if (d < best_distance) best_distance = d, near = &p;
           }

@@ -335,6 +335,9 @@ class SieveRunner {
     static const uint16_t kPropn = upos_id("PROPN");
     for (uint32_t w = m(i).first_word; w < m(i).first_word + m(i).word_count; ++w)
       if (w != m(i).head_word && doc_.words[w].upos == kPropn) return -1;
+    // (Nor one naming whose it is: "the eastern Afghan province" is no Pakistan named before.)
+    for (size_t k = i + 1; k < doc_.mentions.size() && m(k).span.begin < m(i).span.end; ++k)
+      if (m(k).kind == MentionKind::kName && m(k).span.end <= m(i).span.end) return -1;
     for (size_t j = i; j-- > window_start(i, kRoleWindow);) {
       if (m(i).sentence - m(j).sentence > kPronounSentences) break;
       if (m(j).kind != MentionKind::kName || nested(i, j)) continue;

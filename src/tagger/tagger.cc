@@ -395,6 +395,7 @@ void Tagger::tag_words(std::span<const std::string_view> forms, std::span<WordTa
   reduced_relative_subject(forms, out.data());
   killed_dead(forms, s.info.data(), out.data());
   past_before_coordinated_past(forms, s.info.data(), out.data());
+  participle_before_joined_past(forms, s.info.data(), out.data());
   plural_in_men(forms, out.data());
   infinitive_after_control_verb(forms, s.info.data(), out.data());
   plural_modifier_after_article(s.info.data(), n, out.data());
@@ -784,6 +785,42 @@ void Tagger::past_before_coordinated_past(std::span<const std::string_view> form
       continue;
     if (out[i].xpos != kVbn) retag(out[i], past_class_);
   }
+}
+
+// "Militants crossed the border and attacked a checkpost": the tagger reads the first verb after
+// the opening noun phrase as a reduced relative's participle (no finite verb seen yet) and the
+// parser makes the subject the root. When the sentence opens on noun-phrase words, its first
+// verb is a participle the model scored, right after a noun, not followed by "by", and the
+// first finite verb of the sentence is a past tense joined to it by "and" or "or" (any later
+// finite verb after a comma: "..., police said"), that participle is a past tense too.
+void Tagger::participle_before_joined_past(std::span<const std::string_view> forms, const detail::WordInfo* info,
+                                           WordTags* out) const {
+  const size_t n = forms.size();
+  if (past_class_ < 0 || participle_class_ < 0 || n < 5) return;
+  static const uint16_t kVbd = xpos_id("VBD"), kVbn = xpos_id("VBN"), kCc = xpos_id("CC"), kComma = xpos_id(",");
+  static const uint16_t kFinite[] = {xpos_id("VBD"), xpos_id("VBZ"), xpos_id("VBP"), xpos_id("MD")};
+  static const uint16_t kNouns[] = {xpos_id("NN"), xpos_id("NNS"), xpos_id("NNP"), xpos_id("NNPS")};
+  static const uint16_t kPhrase[] = {xpos_id("DT"), xpos_id("JJ"), xpos_id("CD"), xpos_id("RB"), xpos_id("NN"),
+                                     xpos_id("NNS"), xpos_id("NNP"), xpos_id("NNPS"), xpos_id("HYPH")};
+  static const uint64_t kAnd = detail::hash_bytes("and"), kOr = detail::hash_bytes("or"),
+                        kBy = detail::hash_bytes("by");
+  auto among_tags = [](const auto& tags, uint16_t x) { return std::find(std::begin(tags), std::end(tags), x) != std::end(tags); };
+  size_t i = 0;
+  while (i < n && among_tags(kPhrase, out[i].xpos)) ++i;
+  if (i == 0 || i + 3 >= n || out[i].xpos != kVbn || out[i].cls != participle_class_ || info[i + 2].sure >= 0 ||
+      !among_tags(kNouns, out[i - 1].xpos) || info[i + 3].lower == kBy)
+    return;
+  size_t j = i + 1;
+  while (j < n && !among_tags(kFinite, out[j].xpos)) ++j;
+  if (j >= n || out[j].xpos != kVbd || j < i + 3 || out[j - 1].xpos != kCc ||
+      (info[j + 1].lower != kAnd && info[j + 1].lower != kOr))
+    return;
+  bool comma = false;
+  for (size_t k = j + 1; k < n; ++k) {
+    comma = comma || out[k].xpos == kComma;
+    if (among_tags(kFinite, out[k].xpos) && !comma) return;
+  }
+  retag(out[i], past_class_);
 }
 
 // A sentence whose only verb the tagger read as a bare past participle ("A huge car bomb

@@ -117,6 +117,8 @@ class Tagger {
   void plural_in_men(std::span<const std::string_view> forms, WordTags* out) const;
   void past_before_coordinated_past(std::span<const std::string_view> forms, const detail::WordInfo* info,
                                     WordTags* out) const;
+  void participle_before_joined_past(std::span<const std::string_view> forms, const detail::WordInfo* info,
+                                     WordTags* out) const;
   void headline_verb(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
   void title_participle(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
   void killed_dead(std::span<const std::string_view> forms, const detail::WordInfo* info, WordTags* out) const;
