@@ -3839,6 +3839,9 @@ TEST_F(PipelineEvents, ATitledNameTakesItsOwnCountry) {
   EXPECT_TRUE(has_event(doc, "04", "JORGOV", "USAGOV")) << all_events(doc);
   doc = analyse("Crown Prince Mohammed bin Salman met Obama.", Date{2015, 6, 15});
   EXPECT_TRUE(has_event(doc, "04", "SAUGOV", "USAGOV")) << all_events(doc);
+  // (A king of no named country is not the country of whom he met: here, where they met.)
+  doc = analyse("King Abdullah met Obama in Riyadh.", Date{2010, 6, 15});
+  EXPECT_TRUE(has_event(doc, "04", "SAUGOV", "USAGOV")) << all_events(doc);
 }
 
 // A visit happened where it went ("visited Moscow": the target is a place too); each country
@@ -3899,6 +3902,20 @@ TEST_F(PipelineEvents, WhereAttackersCameFromIsNotWhereTheyAttacked) {
                          "the eastern Afghan province of Khost.",
                          Date{2006, 12, 18});
   EXPECT_TRUE(has_event(doc, "19", "AFGREB", "AFGCOP")) << all_events(doc);
+}
+
+// "was kidnapped when gunmen stormed his house": the kidnapping is the gunmen's, the storming
+// how it was done (no second event; "storm" as a verb is no weather); what someone is
+// sentenced for names no victim of theirs; police firing rubber bullets at youths repress them.
+TEST_F(PipelineEvents, DeedsToldWithTheActTheyHappenedInAndWhatCourtsPunish) {
+  Document doc = analyse("The deputy minister was kidnapped when gunmen stormed his house in Baghdad.", Date{2006, 11, 23});
+  EXPECT_TRUE(has_event(doc, "181", "IRQREB", "IRQGOV")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "19", "", "")) << all_events(doc);
+  doc = analyse("An Afghan court sentenced a former militia commander to death for torture.", Date{2006, 11, 23});
+  EXPECT_TRUE(has_event(doc, "11", "AFGJUD", "")) << all_events(doc);
+  EXPECT_FALSE(has_event(doc, "18", "", "")) << all_events(doc);
+  doc = analyse("Riot police fired rubber bullets at youths in the Paris suburb of Clichy-sous-Bois.", Date{2005, 11, 5});
+  EXPECT_TRUE(has_event(doc, "175", "FRACOP", "")) << all_events(doc);
 }
 
 }  // namespace

@@ -582,21 +582,34 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
     return false;
   };
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
-    // (Officials of a country named before in the sentence, not after: in "King Abdullah met
-    // Obama in Riyadh" the king is no American.)
-    size_t told = 0;
-    auto learn_before = [&](uint32_t until) {
-      for (; told < mentions_in[s].size() && doc.mentions[mentions_in[s][told]].span.end <= until; ++told) {
-        const Mention& o = doc.mentions[mentions_in[s][told]];
-        if (o.chain < 0) continue;
-        const std::string& code = doc.chains[o.chain].actor;
-        if (code.size() > 3 && is_country(code) && dict.is_role_code(std::string_view(code).substr(3)))
-          known[code.substr(3)] = {code.substr(0, 3), o.span};
-      }
+    // Coded officials of this sentence, for a bare one of the same role: any named before it,
+    // and any after it but the other side of its own verb (in "King Abdullah met Obama in
+    // Riyadh" the king is no American; in "the Marines followed the rules ... after the
+    // soldiers became embroiled" the soldiers say whose Marines).
+    struct Clue {
+      std::string role, country;
+      Span span;
+      uint32_t governor;
+    };
+    std::vector<Clue> here;
+    auto governor = [&](const Mention& x) {  // the verb of its clause (0: none)
+      static const uint16_t kVerbTag = upos_id("VERB");
+      const uint32_t first = doc.sentences[s].first_word;
+      uint32_t h = doc.words[x.head_word].head;
+      for (int steps = 0; h != 0 && steps < 8 && doc.words[first + h - 1].upos != kVerbTag; ++steps)
+        h = doc.words[first + h - 1].head;
+      return h;
     };
     for (uint32_t i : mentions_in[s]) {
+      const Mention& o = doc.mentions[i];
+      if (o.chain < 0) continue;
+      const std::string& code = doc.chains[o.chain].actor;
+      if (code.size() > 3 && is_country(code) && dict.is_role_code(std::string_view(code).substr(3)))
+        here.push_back({code.substr(3), code.substr(0, 3), o.span, governor(o)});
+    }
+    std::unordered_set<std::string> resolved_here;  // roles a bare agent of this sentence set
+    for (uint32_t i : mentions_in[s]) {
       const Mention& m = doc.mentions[i];
-      learn_before(m.span.begin);
       if (m.chain < 0 || !bare_role(doc.chains[m.chain].actor) || named_org[m.chain]) continue;
       if (foreign(m)) {
         abroad[m.chain] = true;
@@ -650,6 +663,13 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
           evidence[m.chain] = "; country from its name: " + p.name;
           break;
         }
+      const Clue* clue = nullptr;
+      for (const Clue& x : here)
+        if (x.role == role && (x.span.end <= m.span.begin || x.governor != governor(m))) clue = &x;
+      if (country[m.chain].empty() && clue) {
+        country[m.chain] = clue->country;
+        evidence[m.chain] = "; country from " + std::string(doc.str(clue->span));
+      }
       if (country[m.chain].empty()) {
         if (auto k = known.find(role); k != known.end()) {
           country[m.chain] = k->second.first;
@@ -685,9 +705,10 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
           }
         }
       }
-      if (!country[m.chain].empty()) known[role] = {country[m.chain], m.span};
+      if (!country[m.chain].empty()) known[role] = {country[m.chain], m.span}, resolved_here.insert(role);
     }
-    learn_before(UINT32_MAX);
+    for (const Clue& x : here)
+      if (!resolved_here.count(x.role)) known[x.role] = {x.country, x.span};
   }
   for (size_t c = 0; c < doc.chains.size(); ++c) {
     Chain& ch = doc.chains[c];

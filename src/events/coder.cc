@@ -1526,6 +1526,24 @@ void Coder::fold_tolls(Scratch& sc) const {
         break;
       }
   }
+  // "The deputy minister was kidnapped when gunmen stormed his house": a deed done to someone
+  // by no one named, told with the act it happened in ("when" and a violent act with a doer),
+  // is that doer's; the act is how it was done, no second event.
+  static const uint64_t kWhen = h("when");
+  for (Pending& k : sc.pending) {
+    if (k.dropped || k.noun || !is_violent(k.code) || k.tgt.empty()) continue;
+    for (Pending& a : sc.pending) {
+      if (&a == &k || a.dropped || a.noun || !is_violent(a.code) || a.src.empty() || t.parent[a.verb] != k.verb ||
+          t.dep[a.verb] != kAdvcl || same_actors(a.src, k.tgt) || (!k.src.empty() && !same_actors(a.src, k.src)))
+        continue;
+      bool when = false;
+      for (uint32_t c : t.kids(a.verb)) when = when || (static_cast<int>(c) < a.verb && t.hl[c] == kWhen);
+      if (!when) continue;
+      k.src = a.src;
+      a.dropped = true;
+      break;
+    }
+  }
   for (Pending& a : sc.pending)
     if (a.awaits_toll && a.tgt.empty()) a.dropped = true;
 }
@@ -1923,6 +1941,13 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       if (const int g = t.alleged(v); g >= 0 && is_denying_verb(t.hl[g])) continue;
     const int accusing = t.lone_agents && is_violent(e.code) ? t.alleged(v) : -1;
     if (accusing >= 0) e.src.clear();
+    // (The accused is no victim of what they are accused of: "sentenced a former militia
+    // commander to death for torture" names no one tortured.)
+    if (accusing >= 0 && !e.tgt.empty())
+      if (const int accused = t.child_with(accusing, kObj); accused >= 0) {
+        std::erase_if(e.tgt, [&](const CodedActor& a) { return a.first >= 0 && (a.first == accused || t.below(a.first, accused)) && !t.below(a.first, v); });
+        if (e.tgt.empty()) continue;
+      }
     const bool alleged = accusing >= 0 && t.dep[accusing] != kAcl;
     bool implied = t.lone_agents && !e.tgt.empty() &&
                    ((is_material_event(e.code) &&
@@ -1933,7 +1958,11 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // Deaths in a crash, a storm or a fire are no one's act.
     // (Its own clause, the clauses below it — "when a storm destroyed their homes" — and its
     // subject; the word as written too, for a mis-tagged one: "lightning" read as a verb.)
-    auto disaster = [&](int j) { return among(words().disaster, t.hl[j]) || among(words().disaster, t.hs[j]); };
+    // (Not the verb "storm": gunmen storming a house assault it.)
+    static const uint64_t kStorm = h("storm");
+    auto disaster = [&](int j) {
+      return (among(words().disaster, t.hl[j]) || among(words().disaster, t.hs[j])) && !(t.verbal(j) && t.hl[j] == kStorm);
+    };
     for (int j = 0; j < n && implied; ++j)
       if (disaster(j) && (j == subj || t.below(j, v))) implied = false;
     // "The plane crashed near Abuja. Two people on board were killed": deaths told right

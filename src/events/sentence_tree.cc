@@ -263,6 +263,28 @@ int SentenceTree::alleged(int v) const {
     if ((dep[k] == kAdvcl || dep[k] == kAcl || dep[k] == kObl) && hl[g] == kBlame)
       for (uint32_t c : kids(k))
         if ((dep[c] == kMark || dep[c] == kCase) && hl[c] == kFor) return g;
+    // What someone is sentenced, jailed or arrested for, or over, is what they are said to
+    // have done ("sentenced a former militia commander to death for torture", "arrested two
+    // suspects over the assassination"): alleged, by the court or the police.
+    static const uint64_t kJudging[] = {word_hash("sentence"), word_hash("jail"), word_hash("imprison"),
+                                        word_hash("execute"), word_hash("hang"), word_hash("arrest"),
+                                        word_hash("detain"), word_hash("indict"), word_hash("prosecute"),
+                                        word_hash("try"), word_hash("punish"), word_hash("fine"),
+                                        word_hash("question"), word_hash("hold"), word_hash("nab")};
+    static const uint64_t kOver = word_hash("over");
+    // (Or hung on the one sentenced or the sentence: "sentenced a commander to death for
+    // torture".)
+    if (dep[k] == kObl || dep[k] == kNmod) {
+      int judge = g;
+      for (int up = 0; up < 3 && judge >= 0 && (dep[judge] == kObj || dep[judge] == kNmod || dep[judge] == kObl) &&
+                       !verbal(judge);
+           ++up)
+        judge = parent[judge];
+      if (judge >= 0 && verbal(judge) &&
+          std::find(std::begin(kJudging), std::end(kJudging), hl[judge]) != std::end(kJudging))
+        for (uint32_t c : kids(k))
+          if (dep[c] == kCase && (hl[c] == kFor || hl[c] == kOver)) return judge;
+    }
     // (A gerund right after the denying verb is what it denies, "denied shelling the market";
     // not one after its object or a comma: "rejected the reports, saying its soldiers ...".)
     bool gerund = dep[k] == kAdvcl && xp[k] == kVBG && k > g && child_with(g, kObj) < 0 && !is_speech_verb(hl[k]);

@@ -748,16 +748,17 @@ void Tagger::participle_after_number(std::span<const std::string_view> forms, co
   }
 }
 
-// "gunmen", "tribesmen", "policemen": a plural in "-men" the tagger read as a singular noun or a
-// foreign word (so it agreed with no "them" and took no plural lemma) is a plural noun when
-// its singular in "-man" is a noun the treebanks show.
+// "gunmen", "tribesmen", "policemen": a plural in "-men" the tagger read as a singular noun, a
+// foreign word (so it agreed with no "them" and took no plural lemma), a verb or an adjective
+// is a plural noun when its singular in "-man" is a noun the treebanks show.
 void Tagger::plural_in_men(std::span<const std::string_view> forms, WordTags* out) const {
   if (plural_class_ < 0) return;
-  static const uint16_t kNn = xpos_id("NN"), kFw = xpos_id("FW");
+  // (Or as a verb or adjective: "when gunmen stormed his house", "gunmen" a participle.)
+  static const uint16_t kRead[] = {xpos_id("NN"), xpos_id("FW"), xpos_id("VBN"), xpos_id("VBD"), xpos_id("JJ")};
   std::string singular;
   for (size_t i = 0; i < forms.size(); ++i) {
     std::string_view w = forms[i];
-    if ((out[i].xpos != kNn && out[i].xpos != kFw) || w.size() < 6 || !w.ends_with("men") || w[0] < 'a' || w[0] > 'z')
+    if (std::find(std::begin(kRead), std::end(kRead), out[i].xpos) == std::end(kRead) || w.size() < 6 || !w.ends_with("men") || w[0] < 'a' || w[0] > 'z')
       continue;
     singular.assign(w.substr(0, w.size() - 3));
     singular += "man";
@@ -800,13 +801,16 @@ void Tagger::participle_before_joined_past(std::span<const std::string_view> for
   static const uint16_t kVbd = xpos_id("VBD"), kVbn = xpos_id("VBN"), kCc = xpos_id("CC"), kComma = xpos_id(",");
   static const uint16_t kFinite[] = {xpos_id("VBD"), xpos_id("VBZ"), xpos_id("VBP"), xpos_id("MD")};
   static const uint16_t kNouns[] = {xpos_id("NN"), xpos_id("NNS"), xpos_id("NNP"), xpos_id("NNPS")};
-  static const uint16_t kPhrase[] = {xpos_id("DT"), xpos_id("JJ"), xpos_id("CD"), xpos_id("RB"), xpos_id("NN"),
-                                     xpos_id("NNS"), xpos_id("NNP"), xpos_id("NNPS"), xpos_id("HYPH")};
+  static const uint16_t kPhrase[] = {xpos_id("DT"),  xpos_id("JJ"),  xpos_id("CD"),   xpos_id("RB"),
+                                     xpos_id("NN"),  xpos_id("NNS"), xpos_id("NNP"),  xpos_id("NNPS"),
+                                     xpos_id("HYPH"), xpos_id("CC"), xpos_id("PRP$"), xpos_id("POS")};
+  static const uint16_t kHyph = xpos_id("HYPH");
   static const uint64_t kAnd = detail::hash_bytes("and"), kOr = detail::hash_bytes("or"),
                         kBy = detail::hash_bytes("by");
   auto among_tags = [](const auto& tags, uint16_t x) { return std::find(std::begin(tags), std::end(tags), x) != std::end(tags); };
+  // (A participle hyphened to a name is part of the phrase: "the U.S.-led coalition forces".)
   size_t i = 0;
-  while (i < n && among_tags(kPhrase, out[i].xpos)) ++i;
+  while (i < n && (among_tags(kPhrase, out[i].xpos) || (i > 0 && out[i - 1].xpos == kHyph && out[i].xpos == kVbn))) ++i;
   if (i == 0 || i + 3 >= n || out[i].xpos != kVbn || out[i].cls != participle_class_ || info[i + 2].sure >= 0 ||
       !among_tags(kNouns, out[i - 1].xpos) || info[i + 3].lower == kBy)
     return;
