@@ -3918,5 +3918,15 @@ TEST_F(PipelineEvents, DeedsToldWithTheActTheyHappenedInAndWhatCourtsPunish) {
   EXPECT_TRUE(has_event(doc, "175", "FRACOP", "")) << all_events(doc);
 }
 
+// A crowd's force on the police is a riot (145), as protesters' is; one person's is not.
+TEST_F(PipelineEvents, ACrowdsForceOnThePoliceIsARiot) {
+  Document doc = analyse("Some 3,000 youths attacked security forces in Guatemala City.", Date{1997, 4, 7});
+  EXPECT_TRUE(has_event(doc, "145", "GTMCVL", "GTMCOP")) << all_events(doc);
+  doc = analyse("Villagers attacked a police station in Bihar.", Date{2005, 11, 1});
+  EXPECT_TRUE(has_event(doc, "145", "INDCVL", "INDCOP")) << all_events(doc);
+  doc = analyse("A man attacked a policeman in Paris.", Date{2005, 11, 1});
+  EXPECT_FALSE(has_event(doc, "145", "", "")) << all_events(doc);
+}
+
 }  // namespace
 }  // namespace sitrep

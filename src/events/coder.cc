@@ -1984,8 +1984,24 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
     // "Demonstrators set fire to the parliament building", "torched the US embassy": violence
     // protesters do (arson, assault, 18x; force, 19x, but a fight both ways) is a violent
     // protest, a riot (145).
+    // So is the force a crowd of civilians, students or workers uses on the police ("3,000
+    // youths attacked security forces", "villagers attacked a police station": a plural of
+    // people, not "a man attacked a policeman").
+    auto crowd_on_police = [&] {
+      if (e.tgt.empty() || !std::all_of(e.tgt.begin(), e.tgt.end(), [](const CodedActor& a) {
+            return std::string_view(a.code).ends_with("COP");
+          }))
+        return false;
+      return std::all_of(e.src.begin(), e.src.end(), [&](const CodedActor& a) {
+        const std::string_view c = a.code;
+        if (a.first < 0 || !(c.ends_with("CVL") || c.ends_with("EDU") || c.ends_with("LAB"))) return false;
+        const int head = t.cover[a.first] >= 0 ? t.np_head(t.cover[a.first]) : a.last;
+        return head >= 0 && (t.xp[head] == kNNS || t.xp[head] == kNNPS);
+      });
+    };
     if (t.lone_agents && (e.code.starts_with("18") || (e.code.starts_with("19") && !e.symmetric)) && !e.src.empty() &&
-        std::all_of(e.src.begin(), e.src.end(), [](const CodedActor& a) { return a.code.ends_with("OPP"); }))
+        (std::all_of(e.src.begin(), e.src.end(), [](const CodedActor& a) { return a.code.ends_with("OPP"); }) ||
+         crowd_on_police()))
       e.code = "145";
     // "Turkish jets struck Kurdish militant positions": fighting from the air.
     // (Not a person who bombs: "a suicide car bomber struck a convoy".)
