@@ -3826,6 +3826,10 @@ TEST_F(PipelineEvents, PressMeetingsAndCalledOffMeetingsAreNoConsultations) {
   EXPECT_TRUE(has_event(doc, "04", "ISRGOV", "PSEGOV")) << all_events(doc);
   doc = analyse("Putin received the visiting Saudi crown prince in the Kremlin.", Date{2015, 6, 15});
   EXPECT_TRUE(has_event(doc, "043", "RUSGOV", "SAUGOV")) << all_events(doc);
+  // (Nor is a crowd gathering somewhere a meeting at a third place.)
+  doc = analyse("About 500 people gathered in front of the parliament building in Kiev to protest against the war.",
+                Date{2006, 2, 15});
+  EXPECT_FALSE(has_event(doc, "04", "", "")) << all_events(doc);
 }
 
 // A king's country is the one his title or name gives, never that of the other side of the

@@ -1574,7 +1574,9 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
       if (!responsibility(code)) return;
       tg = nullptr;
     }
-    if (code.starts_with("042") && is_population(a.code)) return;  // people travelling: not an official visit
+    // People travelling are no official visit; a crowd gathering somewhere is no meeting at a
+    // third place ("500 people gathered in front of the parliament to protest").
+    if ((code.starts_with("042") || code.starts_with("044")) && is_population(a.code)) return;
     // Meeting or telling the press is no consultation ("met with reporters in Beijing"); a
     // named outlet's interview is not coded either way.
     auto press = [&](const CodedActor* x) {
