@@ -43,6 +43,14 @@ static bool currency_modifier(const Document& doc, const Mention& m) {
   return std::find(std::begin(kCurrencies), std::end(kCurrencies), lemma) != std::end(kCurrencies);
 }
 
+// "the Paris-based IEA", "a London-based rights group": where an organisation sits is no actor.
+static bool seat_modifier(const Document& doc, const Mention& m) {
+  const uint32_t after = m.first_word + m.word_count;
+  if (after + 1 >= doc.words.size() || doc.word_text(after) != "-") return false;
+  const std::string_view w = doc.word_text(after + 1);
+  return w == "based" || w == "headquartered";
+}
+
 // "Cambodian Prime Minister Hun Sen": the nationality of a title is no actor of its
 // own when the name the title belongs to has a code of that country.
 bool ChainActorResolver::title_owner(const Document& doc, const Mention& m, const std::string& code) const {
@@ -140,7 +148,7 @@ void ChainActorResolver::find(const Document& doc, uint32_t s, Date, std::vector
     const std::string& code = doc.chains[static_cast<size_t>(m.chain)].actor;
     if (code.empty()) continue;
     if (out.size() > begin && m.first_word <= out.back().last) continue;
-    if (city_modifier(doc, m) || currency_modifier(doc, m)) continue;
+    if (city_modifier(doc, m) || currency_modifier(doc, m) || seat_modifier(doc, m)) continue;
     if (title_owner(doc, m, code)) continue;
     // A bare role is an agent: it joins the country of its phrase (not a foreign one: "expelled
     // 13 foreign aid agencies from Darfur" are NGOs, not Sudan's).

@@ -1339,6 +1339,15 @@ void Coder::resolve_reports(Scratch& sc) const {
     if (!t.lone_agents || gov < 0 || e.noun || t.xp[e.verb] != kVBG || !among(words().prevention, t.hl[gov])) continue;
     for (uint32_t c : t.kids(e.verb)) e.dropped = e.dropped || t.hl[c] == words().from;
   }
+  // "Over 3,000 people marched on Red Square to mark the anniversary": a march or a rally to
+  // commemorate or celebrate is no protest.
+  static const std::vector<uint64_t> kCommemorating{h("mark"), h("commemorate"), h("celebrate"), h("honour"),
+                                                    h("honor"), h("remember"), h("mourn"), h("observe")};
+  for (Pending& e : sc.pending) {
+    if (!t.lone_agents || !e.code.starts_with("14")) continue;
+    for (uint32_t c : t.kids(e.verb))
+      if ((t.dep[c] == kAdvcl || t.dep[c] == kXcomp) && among(kCommemorating, t.hl[c])) e.dropped = true;
+  }
   // "held a phone conversation to discuss the war": a purpose (of the verb or of the event
   // noun) of the same kind as its governor's event is that event, told again; so is what a
   // protest is for ("marched in Tehran to denounce the government": the march, 141).
@@ -1589,6 +1598,10 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
       return generic;
     };
     if (code.starts_with("04") && (press(&a) || press(tg))) return;
+    // Nor is telling the media a statement to them ("told Russian television that ...",
+    // "in remarks to al-Ikhbariya television"): the outlet is the channel, not the addressee.
+    if (code.starts_with("01") && code != "015" && code != "016" && tg && std::string_view(tg->code).ends_with("MED"))
+      return;
     // The same event twice, once with its sides' roles ("UKR 040 CHN" and "UKRGOV 040 CHNGOV"
     // from two phrases of one sentence): once, the more precise.
     const std::string_view tcode = tg ? std::string_view(tg->code) : std::string_view();
