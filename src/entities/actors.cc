@@ -193,16 +193,15 @@ class Assigner {
         if (auto g = describe(ctx_.coordinated_title_start(t), first_name, "title", index)) {
           // "King Abdullah of Jordan": a title naming no owner takes the country its name
           // ends on after "of".
-          if (g->strength == kRoleOnly)
-            for (uint32_t w = first_name + 1; w + 1 < e; ++w)
-              if (ctx_.is(w, "of"))
-                for (const GazetteerHit* o : ctx_.hits_in(w + 1, e))
-                  if (o->first_word == w + 1 && o->first_word + o->word_count == e &&
-                      o->category == GazetteerCategory::kCountryName) {
-                    g->code = dict_.entry(o->entry).code.substr(0, 3) + g->code;
-                    g->evidence += " of " + ctx_.text(w + 1, e);
-                    g->strength = kContext;
-                  }
+          for (uint32_t w = first_name + 1; w + 1 < e && g->strength == kRoleOnly; ++w)
+            if (ctx_.is(w, "of"))
+              for (const GazetteerHit* o : ctx_.hits_in(w + 1, e))
+                if (g->strength == kRoleOnly && o->first_word == w + 1 && o->first_word + o->word_count == e &&
+                    o->category == GazetteerCategory::kCountryName) {
+                  g->code = dict_.entry(o->entry).code.substr(0, 3) + g->code;
+                  g->evidence += " of " + ctx_.text(w + 1, e);
+                  g->strength = kContext;
+                }
           return g;
         }
       if (auto r = ctx_.apposition_after(e)) 
@@ -410,8 +409,11 @@ int locative_place(const Document& doc, const Place& p) {
   while (w < s.first_word + s.word_count && doc.words[w].span.begin < p.span.begin) ++w;
   // "in the eastern Afghan province of Khost": through "of" and the place noun it names, and
   // the words before that noun (at most four).
-  if (w >= s.first_word + 2 && text::ascii_lower(doc.word_text(w - 1)) == "of" &&
-      is_place_noun(text::ascii_lower(doc.word_text(w - 2)))) {
+  auto lemma_at = [&](uint32_t k) {
+    const Word& x = doc.words[k];
+    return x.lemma.empty() ? text::ascii_lower(doc.word_text(k)) : std::string(doc.pooled(x.lemma));
+  };
+  if (w >= s.first_word + 2 && text::ascii_lower(doc.word_text(w - 1)) == "of" && is_place_noun(lemma_at(w - 2))) {
     uint32_t k = w - 2;
     for (uint32_t steps = 0; k > s.first_word && steps < 4; --k, ++steps) {
       static const uint16_t kAdjTag = upos_id("ADJ"), kDetTag = upos_id("DET"), kPropnTag = upos_id("PROPN");
@@ -692,10 +694,8 @@ void localize_agents(Document& doc, const ActorDictionary& dict) {
             // (Where one came from is less where it happens: "militants crossed from Pakistan
             // and attacked a border checkpost in the Afghan province of Khost".)
             const int where = locative_place(doc, p);
-            if (where < 2) {
-              if (p.span.begin > m.span.begin) continue;
-              d += where == 1 ? 1u << 10 : 1u << 20;
-            }
+            if (where == 0 && p.span.begin > m.span.begin) continue;
+            if (where < 2) d += where == 1 ? 1u << 10 : 1u << 20;
             if (d < best_distance) best_distance = d, near = &p;
           }
           if (near) {

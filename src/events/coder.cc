@@ -1246,10 +1246,19 @@ bool Coder::negate_and_mark_modality(const Scratch& sc, int v, Pending& e) const
         if (t.dep[c] == kMark && among(kIf, t.hl[c])) return false;
       if (t.dep[k] != kConj && t.dep[k] != kXcomp) break;
     }
-    // So is an event an indefinite noun names as the subject of what would, could or might
-    // follow from it ("warned that an attack on Iran would destabilise the region").
+    // So is an event an indefinite noun names as the subject of what would, could, might or
+    // may follow from it ("warned that an attack on Iran would destabilise the region").
+    // (An indefinite article or "any", and no clause of its own telling it: "an attack that
+    // killed 30 could prompt retaliation" happened.)
     static const std::vector<uint64_t> kConditional{h("would"), h("could"), h("might"), h("may")};
-    if (t.up[v] == kNoun && t.dep[v] == kNsubj && t.parent[v] >= 0 && !definite(t, v))
+    static const std::vector<uint64_t> kIndefinite{h("a"), h("an"), h("any")};
+    bool indefinite = false, told = false;
+    if (t.up[v] == kNoun && t.dep[v] == kNsubj && t.parent[v] >= 0)
+      for (uint32_t c : t.kids(v)) {
+        indefinite = indefinite || (t.dep[c] == kDet && among(kIndefinite, t.hl[c]));
+        told = told || t.dep[c] == kRelcl || t.dep[c] == kAcl;
+      }
+    if (indefinite && !told)
       for (uint32_t c : t.kids(t.parent[v]))
         if (t.dep[c] == kAux && among(kConditional, t.hl[c])) return false;
   }
@@ -1344,7 +1353,7 @@ void Coder::resolve_reports(Scratch& sc) const {
   static const std::vector<uint64_t> kCommemorating{h("mark"), h("commemorate"), h("celebrate"), h("honour"),
                                                     h("honor"), h("remember"), h("mourn"), h("observe")};
   for (Pending& e : sc.pending) {
-    if (!t.lone_agents || !e.code.starts_with("14")) continue;
+    if (!t.lone_agents || !(e.code.starts_with("140") || e.code.starts_with("141"))) continue;
     for (uint32_t c : t.kids(e.verb))
       if ((t.dep[c] == kAdvcl || t.dep[c] == kXcomp) && among(kCommemorating, t.hl[c])) e.dropped = true;
   }
@@ -1600,8 +1609,7 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
     if (code.starts_with("04") && (press(&a) || press(tg))) return;
     // Nor is telling the media a statement to them ("told Russian television that ...",
     // "in remarks to al-Ikhbariya television"): the outlet is the channel, not the addressee.
-    if (code.starts_with("01") && code != "015" && code != "016" && tg && std::string_view(tg->code).ends_with("MED"))
-      return;
+    if (code == "010" && tg && std::string_view(tg->code).ends_with("MED")) return;
     // The same event twice, once with its sides' roles ("UKR 040 CHN" and "UKRGOV 040 CHNGOV"
     // from two phrases of one sentence): once, the more precise.
     const std::string_view tcode = tg ? std::string_view(tg->code) : std::string_view();

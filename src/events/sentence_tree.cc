@@ -269,8 +269,7 @@ int SentenceTree::alleged(int v) const {
     static const uint64_t kJudging[] = {word_hash("sentence"), word_hash("jail"), word_hash("imprison"),
                                         word_hash("execute"), word_hash("hang"), word_hash("arrest"),
                                         word_hash("detain"), word_hash("indict"), word_hash("prosecute"),
-                                        word_hash("try"), word_hash("punish"), word_hash("fine"),
-                                        word_hash("question"), word_hash("hold"), word_hash("nab")};
+                                        word_hash("try"), word_hash("punish"), word_hash("fine"), word_hash("nab")};
     static const uint64_t kOver = word_hash("over");
     // (Or hung on the one sentenced or the sentence: "sentenced a commander to death for
     // torture".)
