@@ -76,6 +76,7 @@ Document sample() {
   e.source = EventActor{"RUSGOV", span_of(doc, "Russia"), -1};
   e.target = EventActor{"", span_of(doc, "the attack"), -1};
   e.code = "111";
+  e.pattern = "11-disapprove.txt:12";
   e.date = Date{2022, 4, 11};
   e.time = 0;
   e.place = 0;
@@ -168,9 +169,9 @@ TEST(EventWriters, JsonlHasEveryFieldOfTheIssue) {
   const json& e = rows[0];
   for (const char* key : {"doc", "sent", "date", "date_text", "source", "target", "code", "root", "goldstein", "quad",
                           "plover", "negated", "future", "reported_by", "location", "time_precision", "geo_precision",
-                          "size", "claims", "contested", "evidence", "confidence"})
+                          "size", "claims", "contested", "evidence", "pattern", "confidence"})
     EXPECT_TRUE(e.contains(key)) << key;
-  EXPECT_EQ(e.size(), 22u);
+  EXPECT_EQ(e.size(), 23u);
   EXPECT_EQ(e["plover"], "ACCUSE");  // 111 criticize
   EXPECT_TRUE(rows[1]["plover"].is_null());  // 999 is no CAMEO code
   EXPECT_TRUE(e["location"]["lat"].is_null());  // the hand-built place has no point
@@ -198,9 +199,11 @@ TEST(EventWriters, JsonlHasEveryFieldOfTheIssue) {
   EXPECT_EQ(e["location"]["name"], "Kyiv");
   EXPECT_EQ(e["location"]["country"], "UKR");
   EXPECT_EQ(e["evidence"], "condemned");
+  EXPECT_EQ(e["pattern"], "11-disapprove.txt:12");
   EXPECT_NEAR(e["confidence"].get<double>(), 0.75, 1e-6);
 
   const json& f = rows[1];
+  EXPECT_TRUE(f["pattern"].is_null());  // coded by no dictionary line
   EXPECT_EQ(f["sent"], 2);
   EXPECT_TRUE(f["date"].is_null());
   EXPECT_TRUE(f["date_text"].is_null());

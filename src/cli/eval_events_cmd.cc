@@ -22,6 +22,7 @@ struct EvalEventsOptions {
   std::string coder = "petrarch";
   bool json = false;
   bool verbose = false;
+  bool all = false;  // -v prints every record, the fully right too (per-pattern precision)
 };
 
 std::string triples(const std::vector<eval::EventTriple>& v) {
@@ -48,13 +49,17 @@ int run_eval_own(const EvalEventsOptions& o, const std::vector<eval::EventRecord
     pipeline.value().process(doc);
     std::vector<eval::EventTriple> got;
     std::vector<std::string> places;
+    std::string by;  // the dictionary line of each event, in order ("-": a rule of the coder's)
     for (const Event& e : doc.events)
       if (e.span.begin >= r.context.size()) {
         got.push_back({e.source.code, e.target.code, e.code});
         places.push_back(e.place >= 0 ? doc.places[static_cast<size_t>(e.place)].name : std::string());
+        by += ' ';
+        by += e.pattern.empty() ? std::string("-") : e.pattern;
       }
-    if (!eval::score_record(r, got, scores, places) && o.verbose)
-      fmt::print("{} {}\n  expected:{}\n  coded:   {}\n", r.id, r.text, triples(r.expected), triples(got));
+    if ((!eval::score_record(r, got, scores, places) || o.all) && o.verbose)
+      fmt::print("{} {}\n  expected:{}\n  coded:   {}\n  by:     {}\n", r.id, r.text, triples(r.expected),
+                 triples(got), by.empty() ? std::string(" (none)") : by);
   }
   if (o.json)
     std::cout << eval::events_json(scores) << "\n";
@@ -131,7 +136,9 @@ void add_eval_events_command(CLI::App& eval_group) {
       ->check(CLI::IsMember({"petrarch", "own"}))
       ->capture_default_str();
   cmd->add_flag("--json", o->json, "Print one JSON object on one line");
-  cmd->add_flag("-v,--verbose", o->verbose, "Print each record not fully right, with what was coded");
+  cmd->add_flag("-v,--verbose", o->verbose,
+                "Print each record not fully right, with what was coded and the dictionary line of each event");
+  cmd->add_flag("--all", o->all, "With -v, print every record, the fully right ones too");
   cmd->callback([o]() {
     int rc = run_eval_events(*o);
     if (rc != 0) throw CLI::RuntimeError(rc);

@@ -253,6 +253,9 @@ struct Event {
   Span span;               // the evidence: the words that triggered the code
   EventActor source, target;
   std::string code;        // CAMEO event code, "041"
+  // The verb dictionary line that gave the code ("17-coerce.txt:171"); empty when a rule of
+  // the coder's own (an implied arrest, a host of a visit) or the PETRARCH path coded it.
+  std::string pattern;
   Date date;               // the event's day (its own time expression, else the document date)
   int32_t time = -1;       // index into Document::times when dated by a time expression
   int32_t place = -1;      // index into Document::places

@@ -349,7 +349,10 @@ void attach_event_context(Document& doc) {
   doc.events.resize(kept);
 }
 
-bool violence_that_happened(const Event& e) { return is_violent(e.code) && !e.negated && !e.future; }
+bool violence_that_happened(const Event& e) {
+  const bool violent = is_violent(e.code) || e.code == "145" || e.code.starts_with("175");
+  return violent && !e.negated && !e.future;
+}
 
 Event* violence_told_before(Document& doc, uint32_t sentence) {
   Event* last = nullptr;

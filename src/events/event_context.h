@@ -22,7 +22,8 @@ void attach_event_context(Document& doc);
 // The coreference chain of the outermost mention starting inside `text`, -1 when none.
 int32_t chain_of(const Document& doc, Span text);
 
-// A violent event (roots 18-20) the text says happened: neither negated nor future.
+// A violent event (roots 18-20, and a riot, 145, or violent repression, 175: "four people
+// were killed when police fired on a mob") the text says happened: neither negated nor future.
 bool violence_that_happened(const Event& e);
 // The violent event that happened which the article told last in the three sentences
 // before `sentence` (what a later toll or claim is about); null when none.

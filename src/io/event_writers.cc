@@ -402,6 +402,8 @@ void write_events_jsonl(const Document& doc, const events::Ontology& ontology, s
     json_claims(buf, doc, e);
     buf += ",\"evidence\":";
     append_json_string(buf, text_of(doc, e.span));
+    buf += ",\"pattern\":";
+    json_or_null(buf, e.pattern);
     fmt::format_to(std::back_inserter(buf), ",\"confidence\":{:.3g}}}\n", e.confidence);
   }
   out.write(buf.data(), static_cast<std::streamsize>(buf.size()));

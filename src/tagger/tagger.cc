@@ -758,10 +758,17 @@ void Tagger::plural_in_men(std::span<const std::string_view> forms, WordTags* ou
   std::string singular;
   for (size_t i = 0; i < forms.size(); ++i) {
     std::string_view w = forms[i];
-    if (std::find(std::begin(kRead), std::end(kRead), out[i].xpos) == std::end(kRead) || w.size() < 6 || !w.ends_with("men") || w[0] < 'a' || w[0] > 'z')
-      continue;
+    // (Capitalised only where the sentence opens: "Gunmen on a motorbike killed ...".)
+    const bool lower = w.size() >= 6 && w[0] >= 'a' && w[0] <= 'z';
+    const bool opening = i == 0 && w.size() >= 6 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a' && w[1] <= 'z';
+    // (Opening a sentence, also as a name: "Gunmen shot into a market".)
+    static const uint16_t kNnp = xpos_id("NNP");
+    const bool read = std::find(std::begin(kRead), std::end(kRead), out[i].xpos) != std::end(kRead) ||
+                      (opening && out[i].xpos == kNnp);
+    if (!read || !w.ends_with("men") || !(lower || opening)) continue;
     singular.assign(w.substr(0, w.size() - 3));
     singular += "man";
+    singular[0] = static_cast<char>(singular[0] | 0x20);
     if (lemmatizer_.dictionary_word(singular, scratch().lower)) retag(out[i], plural_class_);
   }
 }
@@ -893,9 +900,14 @@ void Tagger::ensure_finite_verb(std::span<const std::string_view> forms, const W
       size_t b = i - 1;
       while (b > 0 && out[b].xpos == kAdverb) --b;
       if (std::find(std::begin(kNouns), std::end(kNouns), out[b].xpos) == std::end(kNouns)) continue;
-      // Followed by what an object or "dead" starts with ("shot dead two", "shot the man").
+      // Followed by what an object or "dead" starts with ("shot dead two", "shot the man"),
+      // or by where a shot goes ("Gunmen shot into a crowded market").
       static const uint16_t kStarts[] = {xpos_id("DT"), xpos_id("CD"), xpos_id("PRP"), xpos_id("PRP$"), xpos_id("JJ")};
-      if (std::find(std::begin(kStarts), std::end(kStarts), out[i + 1].xpos) == std::end(kStarts)) break;
+      static const uint16_t kIn = xpos_id("IN");
+      static const uint64_t kAim[] = {detail::hash_bytes("into"), detail::hash_bytes("at"), detail::hash_bytes("on"),
+                                      detail::hash_bytes("through")};
+      const bool aim = out[i + 1].xpos == kIn && std::find(std::begin(kAim), std::end(kAim), info[i + 3].lower) != std::end(kAim);
+      if (!aim && std::find(std::begin(kStarts), std::end(kStarts), out[i + 1].xpos) == std::end(kStarts)) break;
       if (lemmatizer_.irregular_past(forms[i], scratch().lower)) pick = i;
       break;  // only the first noun after the subject's
     }
