@@ -4021,6 +4021,19 @@ TEST_F(PipelineEvents, PoliceWorkByOfficersAndRecommendedCharges) {
   expect_coded("Burmese police put the opposition leader under house arrest.", day, "173", "MMRCOP", "MMROPP");
 }
 
+// A protest naming no one it is against is against the institution it goes to or what it is
+// "in protest against", else, when people dissent (not a strike), their government.
+TEST_F(PipelineEvents, AProtestIsAgainstWhereItGoesOrTheGovernment) {
+  const Date day{2015, 6, 15};
+  expect_coded("Some 2,000 people marched to the police headquarters in Lahore to demand justice.", day, "141",
+               "PAKCVL", "PAKCOP");
+  expect_coded("Residents of Lahore held a protest against the killing by police.", day, "141", "PAKCVL", "PAKCOP");
+  expect_coded("Kenyan opposition supporters blocked roads with burning tyres.", day, "144", "KENOPP", "KENGOV");
+  // (A strike names its employer or no one: no government is assumed.)
+  Document doc = analyse("Kenyan dock workers went on strike.", day);
+  EXPECT_FALSE(has_event(doc, "14", "", "KENGOV")) << all_events(doc);
+}
+
 // Where an organisation sits is no actor ("the Paris-based IEA"); telling the media is no
 // statement to them; a march to commemorate is no protest.
 TEST_F(PipelineEvents, SeatsMediaChannelsAndCommemorationsAreNoEvents) {

@@ -2232,6 +2232,51 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
           if (!against.empty()) e.tgt = std::move(against), where = false;
         }
       }
+    // Nor a purpose: what it is "in protest against" ("downed shutters in protest against
+    // the police action": the police), or an institution it is held at or goes to ("a sit-in
+    // outside the governor's office", "marched to the police headquarters"), rather than
+    // only where it was.
+    if ((e.tgt.empty() || where) && !e.src.empty() && e.code.starts_with("14") && t.lone_agents) {
+      std::vector<CodedActor> whom;
+      static const std::vector<uint64_t> kAgainst{h("against"), h("over"), h("at")};
+      static const std::vector<uint64_t> kAt{h("outside"), h("to"), h("at"), h("before"), h("near"), h("front"),
+                                             h("toward"), h("towards")};
+      static const uint64_t kProtest = h("protest"), kIn = h("in"), kFront = h("front");
+      const int object = t.child_with(v, kObj);
+      for (int host : {v, object}) {
+        if (host < 0 || !whom.empty()) continue;
+        for (uint32_t c : t.kids(host)) {
+          if ((t.dep[c] != kObl && t.dep[c] != kNmod) || !whom.empty()) continue;
+          const int cs = t.child_with(static_cast<int>(c), kCase);
+          if (cs < 0) continue;
+          std::vector<CodedActor> found;
+          if (t.hl[c] == kProtest && t.hl[cs] == kIn) {  // (the tree may hang "against" on the verb)
+            for (int on : {static_cast<int>(c), v})
+              for (uint64_t prep : kAgainst)
+                if (const int x = t.prep_phrase(on, prep, {}); x >= 0 && found.empty()) t.group_of_phrase(x, found);
+          } else if (among(kAt, t.hl[cs]) || (t.hl[cs] == kIn && t.hl[c] == kFront)) {
+            const int x = t.hl[c] == kFront ? t.prep_phrase(static_cast<int>(c), words().of, {}) : static_cast<int>(c);
+            if (x >= 0) t.group_of_phrase(x, found);
+          }
+          // (An institution, not a place: "marched to the capital" names no one.)
+          std::erase_if(found, [](const CodedActor& a) { return a.code.size() < 6 && !a.code.starts_with("IGO"); });
+          whom = std::move(found);
+        }
+      }
+      if (!whom.empty()) e.tgt = std::move(whom), where = false;
+      // Dissent by people that names no one it is against (a march, a hunger strike, a
+      // blockade; not a strike, whose target is an employer, nor a riot) is against the
+      // government of their country, as a demonstration for a change of policy is (below).
+      static const std::string_view kDissent[] = {"140", "141", "142", "144"};
+      const bool people = std::all_of(e.src.begin(), e.src.end(), [](const CodedActor& a) {
+        const std::string_view c = a.code;
+        return c.size() == 6 && (is_population(c) || c.ends_with("OPP") || c.ends_with("EDU"));
+      });
+      const std::string country = first_country(e.src);
+      if (e.tgt.empty() && people && !country.empty() &&
+          std::any_of(std::begin(kDissent), std::end(kDissent), [&](std::string_view d) { return e.code.starts_with(d); }))
+        e.tgt.push_back(CodedActor{country + "GOV", -1, -1});
+    }
     // An event needs whom it is done to; a denial or a claim of responsibility stands alone
     // ("The Kremlin denies any involvement", "The Taliban claimed responsibility").
     // (An attack someone did that is the subject of a killing waits for its victims: "an
