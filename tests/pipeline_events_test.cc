@@ -3986,6 +3986,8 @@ TEST_F(PipelineEvents, HarmDoneToACrowdByThePoliceIsTheRepressionsToll) {
   ASSERT_NE(e, nullptr) << all_events(doc);
   EXPECT_EQ(e->target.code, "INDCOP") << all_events(doc);
   EXPECT_EQ(e->size.injured.min, 2) << all_events(doc);
+  doc = analyse("Police killed two men in Karachi.", day);  // (suspects, no crowd: a killing)
+  EXPECT_FALSE(has_event(doc, "175", "", "")) << all_events(doc);
   doc = analyse("Masked men stabbed a policeman to death outside a mosque in Srinagar.", day);
   EXPECT_FALSE(has_event(doc, "145", "", "")) << all_events(doc);
   EXPECT_TRUE(has_event(doc, "1", "", "INDCOP")) << all_events(doc);
@@ -4022,16 +4024,23 @@ TEST_F(PipelineEvents, PoliceWorkByOfficersAndRecommendedCharges) {
 }
 
 // A protest naming no one it is against is against the institution it goes to or what it is
-// "in protest against", else, when people dissent (not a strike), their government.
+// "in protest against", else, when people dissent, their government.
 TEST_F(PipelineEvents, AProtestIsAgainstWhereItGoesOrTheGovernment) {
   const Date day{2015, 6, 15};
   expect_coded("Some 2,000 people marched to the police headquarters in Lahore to demand justice.", day, "141",
                "PAKCVL", "PAKCOP");
   expect_coded("Residents of Lahore held a protest against the killing by police.", day, "141", "PAKCVL", "PAKCOP");
   expect_coded("Kenyan opposition supporters blocked roads with burning tyres.", day, "144", "KENOPP", "KENGOV");
-  // (A strike names its employer or no one: no government is assumed.)
-  Document doc = analyse("Kenyan dock workers went on strike.", day);
-  EXPECT_FALSE(has_event(doc, "14", "", "KENGOV")) << all_events(doc);
+}
+
+// Going to a town or region of one's own country is no visit to anyone; to another's, it is.
+TEST_F(PipelineEvents, ArrivingAtHomeIsNoVisit) {
+  const Date day{2006, 11, 7};
+  Document doc = analyse("The Chinese navy fleet arrived in Qingdao on Tuesday.", day);
+  EXPECT_FALSE(has_event(doc, "042", "", "")) << all_events(doc);
+  doc = analyse("President Hu Jintao visited Sichuan province on Monday.", day);
+  EXPECT_FALSE(has_event(doc, "042", "", "")) << all_events(doc);
+  expect_coded("President Hu Jintao visited Moscow on Monday.", day, "042", "CHNGOV", "RUSGOV");
 }
 
 // Where an organisation sits is no actor ("the Paris-based IEA"); telling the media is no

@@ -253,8 +253,9 @@ struct Event {
   Span span;               // the evidence: the words that triggered the code
   EventActor source, target;
   std::string code;        // CAMEO event code, "041"
-  // The verb dictionary line that gave the code ("17-coerce.txt:171"); empty when a rule of
-  // the coder's own (an implied arrest, a host of a visit) or the PETRARCH path coded it.
+  // The verb dictionary line that matched ("17-coerce.txt:171"; the coder may refine its code
+  // by the sides); empty when a rule of the coder's own (the host of a visit) or the PETRARCH
+  // path made the event.
   std::string pattern;
   Date date;               // the event's day (its own time expression, else the document date)
   int32_t time = -1;       // index into Document::times when dated by a time expression

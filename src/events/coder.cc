@@ -116,7 +116,7 @@ struct Words {
   std::vector<uint64_t> calling_off{h("cancel"), h("postpone"), h("suspend"), h("scrap"), h("delay"),
                                     h("adjourn"), h("abandon"), h("shelve"), h("defer"), h("call")};
   // Verbs that recommend what others are to do: "police recommended that he be charged".
-  std::vector<uint64_t> recommending{h("recommend"), h("advise"), h("propose"), h("suggest")};
+  std::vector<uint64_t> recommending{h("recommend"), h("propose")};
   // Nouns of many people as one: "fired on a crowd".
   std::vector<uint64_t> collective{h("crowd"), h("mob"), h("throng"), h("gathering"), h("procession"), h("group")};
 };
@@ -1334,8 +1334,14 @@ void Coder::resolve_reports(Scratch& sc) const {
     if (!t.lone_agents || e.dropped || gov < 0 || t.dep[e.verb] != kCcomp || !e.code.starts_with("173") ||
         e.tgt.empty() || !among(words().recommending, t.hl[gov]))
       continue;
+    // (A clause of what is to be done, "be charged" or "should be charged", not a report:
+    // "the police proposal noted that he was arrested".)
+    static const uint64_t kShould = h("should");
+    bool mandative = false;
+    for (uint32_t c : t.kids(e.verb))
+      mandative = mandative || ((t.dep[c] == kAux || t.dep[c] == kAuxPass) && (t.xp[c] == kVB || t.hl[c] == kShould));
+    if (!mandative) continue;
     std::vector<CodedActor> accused = e.tgt;
-    sc.pending[i].dropped = true;
     int g = -1;
     for (size_t j = 0; j < sc.pending.size(); ++j)
       if (sc.pending[j].verb == gov && !sc.pending[j].dropped) g = static_cast<int>(j);
@@ -1348,8 +1354,10 @@ void Coder::resolve_reports(Scratch& sc) const {
       sc.pending.push_back(std::move(r));
       g = static_cast<int>(sc.pending.size()) - 1;
     }
+    sc.pending[i].dropped = true;
     Pending& x = sc.pending[static_cast<size_t>(g)];
     x.code = "112", x.reverse.clear(), x.symmetric = false, x.tgt = std::move(accused);
+    x.pattern = -1;  // (a rule of the coder's, whatever the verb matched)
   }
   // What is appealed for, offered, demanded or threatened has not happened ("called for
   // talks between X and Y", "threatened an invasion"): only the appeal is an event.
@@ -1601,7 +1609,7 @@ void Coder::fold_tolls(Scratch& sc) const {
         break;
       }
       k.src = a.src;
-      if (crowd_force(a.code)) k.code = a.code;
+      if (crowd_force(a.code)) k.code = a.code, k.pattern = a.pattern;
       a.dropped = true;
       break;
     }
@@ -1656,6 +1664,19 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
     // People travelling are no official visit; a crowd gathering somewhere is no meeting at a
     // third place ("500 people gathered in front of the parliament to protest").
     if ((code.starts_with("042") || code.starts_with("044")) && is_population(a.code)) return;
+    // Nor is going to a town or region of one's own country a visit to anyone ("the fleet
+    // arrived in this port city in east China": CHNMIL 042 CHNGOV, the city for its
+    // government); a visit to someone there is ("visited Google's headquarters").
+    if (code.starts_with("042") && t.lone_agents && tg && tg->first >= 0 && a.code.size() >= 3 &&
+        tg->code.size() >= 3 && a.code.compare(0, 3, tg->code, 0, 3) == 0) {
+      // (The place is the target itself, its head word: not "the Kashmir police headquarters".)
+      const int head = t.cover[tg->first] >= 0 ? t.np_head(t.cover[tg->first]) : tg->last;
+      const Span word = t.span(doc, head, head);
+      for (const Place& p : doc.places)
+        if (p.sentence == s && p.span.begin <= word.begin && word.end <= p.span.end &&
+            p.country == tg->code.substr(0, 3) && (p.precision == 1 || p.precision == 2))
+          return;
+    }
     // Meeting or telling the press is no consultation ("met with reporters in Beijing"); a
     // named outlet's interview is not coded either way.
     auto press = [&](const CodedActor* x) {
@@ -1720,12 +1741,21 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
     if (c == "CVL" || c == "OPP" || c == "LAB" || c == "EDU") return true;
     return is_population(c) || (c.size() == 6 && (c.ends_with("OPP") || c.ends_with("LAB") || c.ends_with("EDU")));
   };
-  // Many people, not one: a plural noun or a collective one ("a crowd", "a mob").
+  // A crowd killed from: protesters, or a crowd or mob named as one, or many people where the
+  // sentence tells of protesters or a protest ("fired on protesters, killing two people"); not
+  // "police killed two men", a killing of suspects.
+  static const std::vector<uint64_t> kProtesting{h("protester"), h("demonstrator"), h("rioter"), h("marcher"),
+                                                  h("protest"), h("demonstration"), h("rally"), h("riot")};
+  bool crowd_told = false;
+  for (int k = 0; k < t.n && !crowd_told; ++k)
+    crowd_told = among(kProtesting, t.hl[k]) || among(words().collective, t.hl[k]);
   auto many = [&](const CodedActor& b) {
     if (b.first < 0) return false;
     if (std::string_view(b.code).ends_with("OPP")) return true;
     const int head = t.cover[b.first] >= 0 ? t.np_head(t.cover[b.first]) : b.last;
-    return head >= 0 && (t.xp[head] == kNNS || t.xp[head] == kNNPS || among(words().collective, t.hl[head]));
+    if (head < 0) return false;
+    if (among(words().collective, t.hl[head])) return true;
+    return crowd_told && (t.xp[head] == kNNS || t.xp[head] == kNNPS || t.up[head] == kNum);
   };
   // (So is the police's beating or injuring of a crowd, 180 and 182: "police injured dozens
   // of protesters" is repression; and so is their killing of many: "police fired on a
@@ -2259,7 +2289,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
             if (x >= 0) t.group_of_phrase(x, found);
           }
           // (An institution, not a place: "marched to the capital" names no one.)
-          std::erase_if(found, [](const CodedActor& a) { return a.code.size() < 6 && !a.code.starts_with("IGO"); });
+          std::erase_if(found, [&](const CodedActor& a) { return a.code.size() == 3 && resolver_.has_country(a.code); });
           whom = std::move(found);
         }
       }

@@ -901,12 +901,17 @@ void Tagger::ensure_finite_verb(std::span<const std::string_view> forms, const W
       while (b > 0 && out[b].xpos == kAdverb) --b;
       if (std::find(std::begin(kNouns), std::end(kNouns), out[b].xpos) == std::end(kNouns)) continue;
       // Followed by what an object or "dead" starts with ("shot dead two", "shot the man"),
-      // or by where a shot goes ("Gunmen shot into a crowded market").
+      // or by where a shot goes after a plural, a name or a pronoun ("Gunmen shot into a
+      // crowded market"; not a singular noun's compound: "A warning shot into the air.").
       static const uint16_t kStarts[] = {xpos_id("DT"), xpos_id("CD"), xpos_id("PRP"), xpos_id("PRP$"), xpos_id("JJ")};
-      static const uint16_t kIn = xpos_id("IN");
+      static const uint16_t kIn = xpos_id("IN"), kNnsAim = xpos_id("NNS"), kNnpsAim = xpos_id("NNPS"),
+                            kNnpAim = xpos_id("NNP"), kPrpAim = xpos_id("PRP");
       static const uint64_t kAim[] = {detail::hash_bytes("into"), detail::hash_bytes("at"), detail::hash_bytes("on"),
                                       detail::hash_bytes("through")};
-      const bool aim = out[i + 1].xpos == kIn && std::find(std::begin(kAim), std::end(kAim), info[i + 3].lower) != std::end(kAim);
+      const uint16_t before = out[b].xpos;
+      const bool aim = out[i + 1].xpos == kIn &&
+                       std::find(std::begin(kAim), std::end(kAim), info[i + 3].lower) != std::end(kAim) &&
+                       (before == kNnsAim || before == kNnpsAim || before == kNnpAim || before == kPrpAim);
       if (!aim && std::find(std::begin(kStarts), std::end(kStarts), out[i + 1].xpos) == std::end(kStarts)) break;
       if (lemmatizer_.irregular_past(forms[i], scratch().lower)) pick = i;
       break;  // only the first noun after the subject's
