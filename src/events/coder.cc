@@ -1670,7 +1670,7 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
     if (code.starts_with("042") && t.lone_agents && tg && tg->first >= 0 && a.code.size() >= 3 &&
         tg->code.size() >= 3 && a.code.compare(0, 3, tg->code, 0, 3) == 0) {
       // (The place is the target itself, its head word: not "the Kashmir police headquarters".)
-      const int head = t.cover[tg->first] >= 0 ? t.np_head(t.cover[tg->first]) : tg->last;
+      const int head = t.head_of(*tg);
       const Span word = t.span(doc, head, head);
       for (const Place& p : doc.places)
         if (p.sentence == s && p.span.begin <= word.begin && word.end <= p.span.end &&
@@ -1752,7 +1752,7 @@ void Coder::emit(Document& doc, uint32_t s, const Scratch& sc) const {
   auto many = [&](const CodedActor& b) {
     if (b.first < 0) return false;
     if (std::string_view(b.code).ends_with("OPP")) return true;
-    const int head = t.cover[b.first] >= 0 ? t.np_head(t.cover[b.first]) : b.last;
+    const int head = t.head_of(b);
     if (head < 0) return false;
     if (among(words().collective, t.hl[head])) return true;
     return crowd_told && (t.xp[head] == kNNS || t.xp[head] == kNNPS || t.up[head] == kNum);
@@ -2128,7 +2128,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
         if (a.first < 0 || !(c.ends_with("CVL") || c.ends_with("EDU") || c.ends_with("LAB"))) return false;
         // ("Masked men stabbed a policeman": men who attack are assailants, not a crowd.)
         static const uint64_t kMan = h("man"), kWoman = h("woman");
-        const int head = t.cover[a.first] >= 0 ? t.np_head(t.cover[a.first]) : a.last;
+        const int head = t.head_of(a);
         return head >= 0 && t.hl[head] != kMan && t.hl[head] != kWoman &&
                (t.xp[head] == kNNS || t.xp[head] == kNNPS || among(words().collective, t.hl[head]));
       });
@@ -2451,7 +2451,7 @@ void Coder::code_sentence(Document& doc, uint32_t s, Scratch& sc) const {
       for (CodedActor& a : e.src) {
         static const uint64_t kOfficer = h("officer");
         if (a.first < 0 || !std::string_view(a.code).ends_with("MIL")) continue;
-        const int head = t.cover[a.first] >= 0 ? t.np_head(t.cover[a.first]) : a.last;
+        const int head = t.head_of(a);
         bool bare = head >= 0 && t.hl[head] == kOfficer;
         for (int k = a.first; bare && k <= a.last; ++k)
           bare = k == head || t.up[k] == kDetPos || t.up[k] == kNum || t.up[k] == kPunctPos;

@@ -121,6 +121,8 @@ struct SentenceTree {
   // The nominal head of the phrase of match m (through compounds, possessives, conjuncts,
   // and with `through_of` an agent it is the nmod of: "the president of Rohan").
   int np_head(int m, bool through_of = false) const;
+  // The head word of a coded actor's phrase (its match's np_head), else its last word.
+  int head_of(const CodedActor& a) const { return cover[a.first] >= 0 ? np_head(cover[a.first]) : a.last; }
   // The phrase of head h without the clauses inside it, into `mask`.
   void np_mask(int h);
   bool hyphened_claim(int k) const;
